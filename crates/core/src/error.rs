@@ -1,0 +1,18 @@
+use thiserror::Error;
+
+/// Why the domain refused a value. Each variant names what to fix.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum CoreError {
+    #[error("{field} is too long: {chars} characters, the limit is {max}")]
+    FieldTooLong {
+        field: &'static str,
+        chars: usize,
+        max: usize,
+    },
+    #[error("the {0} beat is empty: fill every beat before marking the update ready")]
+    BeatMissing(&'static str),
+    #[error("\"{0}\" is not a date in the form YYYY-MM-DD")]
+    InvalidDate(String),
+    #[error("\"{0}\" is not a status: use draft or ready")]
+    InvalidStatus(String),
+}

@@ -1,0 +1,38 @@
+//! The finished example update a new workspace starts with: it shows a PM
+//! what a strong update reads like.
+
+use crate::{Beats, Evidence, MetricEvidence, UpdateFields};
+
+pub fn example_update_fields(date: &str) -> UpdateFields {
+    UpdateFields {
+        title: "In-app setup checklist lifts week-one activation by 9 points — roll it out to every new workspace".into(),
+        audience: "Exec staff (go/no-go)".into(),
+        priority: "Net revenue retention".into(),
+        date: date.into(),
+        beats: Beats {
+            context: "Two competitors now bundle guided onboarding into their free tiers, and 38% of the accounts that churned in Q3 told us they never finished setup.".into(),
+            conflict: "Sales wants a 30-day trial, but a longer trial adds support hours without fixing the drop-off on day three, where most new workspaces stall.".into(),
+            resolution: "The Growth squad ships the setup checklist to every new workspace by 15 December and we keep the 14-day trial, protecting net revenue retention at no extra support cost.".into(),
+            evidence: "Six-week A/B test across 3,920 new workspaces: 41% activated in week one with the checklist against 32% without it.".into(),
+        },
+        evidence: Evidence::Metric(MetricEvidence {
+            value: "41%".into(),
+            unit: "week-one activation".into(),
+            baseline: "32% without the checklist".into(),
+            window: "6 weeks, Oct–Nov".into(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_is_complete_and_valid() {
+        let fields = example_update_fields("2026-11-23");
+        assert!(fields.validate().is_ok());
+        assert_eq!(fields.beats.filled(), [true; 4]);
+        assert!(!fields.title.is_empty() && !fields.audience.is_empty());
+    }
+}

@@ -1,0 +1,14 @@
+//! Throughline's domain model: an executive update told as
+//! Context → Conflict → Resolution → Evidence. Pure data and rules, no I/O.
+
+pub mod date;
+pub mod error;
+pub mod example;
+pub mod update;
+
+pub use date::CivilDate;
+pub use error::CoreError;
+pub use update::{
+    Beat, Beats, Evidence, MetricEvidence, QuoteEvidence, Status, Update, UpdateFields, UpdateId,
+    UpdateSummary, MAX_FIELD_CHARS,
+};

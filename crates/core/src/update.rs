@@ -1,0 +1,375 @@
+//! An executive update and the fields a PM edits.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{CivilDate, CoreError};
+
+pub type UpdateId = i64;
+
+/// The longest text a single field may hold (in Unicode scalar values).
+/// Generous on purpose: a pasted document must never be cut, only refused
+/// with a message when it is absurd.
+pub const MAX_FIELD_CHARS: usize = 4_000_000;
+
+/// The four beats of the story, in the order they are told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Beat {
+    Context,
+    Conflict,
+    Resolution,
+    Evidence,
+}
+
+impl Beat {
+    pub const ALL: [Beat; 4] = [
+        Beat::Context,
+        Beat::Conflict,
+        Beat::Resolution,
+        Beat::Evidence,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Beat::Context => "context",
+            Beat::Conflict => "conflict",
+            Beat::Resolution => "resolution",
+            Beat::Evidence => "evidence",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Beats {
+    pub context: String,
+    pub conflict: String,
+    pub resolution: String,
+    pub evidence: String,
+}
+
+impl Beats {
+    pub fn text(&self, beat: Beat) -> &str {
+        match beat {
+            Beat::Context => &self.context,
+            Beat::Conflict => &self.conflict,
+            Beat::Resolution => &self.resolution,
+            Beat::Evidence => &self.evidence,
+        }
+    }
+
+    /// Which beats hold more than white space, in story order.
+    pub fn filled(&self) -> [bool; 4] {
+        Beat::ALL.map(|beat| !self.text(beat).trim().is_empty())
+    }
+}
+
+/// One high-signal metric: the figure, what it measures, what it is compared
+/// with, and over which period. Kept as the PM typed it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MetricEvidence {
+    pub value: String,
+    pub unit: String,
+    pub baseline: String,
+    pub window: String,
+}
+
+/// One attributed customer quote.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteEvidence {
+    pub text: String,
+    pub who: String,
+    pub when: String,
+}
+
+/// The structured part of the Evidence beat: a metric, a quote, or only prose.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Evidence {
+    #[default]
+    None,
+    Metric(MetricEvidence),
+    Quote(QuoteEvidence),
+}
+
+impl Evidence {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Evidence::None => "none",
+            Evidence::Metric(_) => "metric",
+            Evidence::Quote(_) => "quote",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Draft,
+    Ready,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Ready => "ready",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Self, CoreError> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "draft" => Ok(Status::Draft),
+            "ready" => Ok(Status::Ready),
+            _ => Err(CoreError::InvalidStatus(text.to_owned())),
+        }
+    }
+}
+
+/// Everything a PM edits in the editor. Autosave sends the whole set, so a
+/// save is idempotent and the last one wins.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpdateFields {
+    /// The action title: the takeaway in one sentence.
+    pub title: String,
+    /// Who decides (CFO, CRO, exec staff…).
+    pub audience: String,
+    /// The executive priority or North-Star metric this update serves.
+    pub priority: String,
+    /// The date the update speaks for (YYYY-MM-DD); the slide footer shows it.
+    pub date: String,
+    pub beats: Beats,
+    pub evidence: Evidence,
+}
+
+impl UpdateFields {
+    /// Refuses values the store must never hold. Empty fields are fine: a
+    /// draft is allowed to be unfinished.
+    pub fn validate(&self) -> Result<(), CoreError> {
+        let texts: [(&'static str, &str); 7] = [
+            ("title", &self.title),
+            ("audience", &self.audience),
+            ("priority", &self.priority),
+            ("context", &self.beats.context),
+            ("conflict", &self.beats.conflict),
+            ("resolution", &self.beats.resolution),
+            ("evidence", &self.beats.evidence),
+        ];
+        for (field, text) in texts {
+            check_length(field, text)?;
+        }
+        match &self.evidence {
+            Evidence::None => {}
+            Evidence::Metric(m) => {
+                for (field, text) in [
+                    ("metric value", &m.value),
+                    ("metric unit", &m.unit),
+                    ("metric baseline", &m.baseline),
+                    ("metric window", &m.window),
+                ] {
+                    check_length(field, text)?;
+                }
+            }
+            Evidence::Quote(q) => {
+                for (field, text) in [
+                    ("quote", &q.text),
+                    ("quote author", &q.who),
+                    ("quote date", &q.when),
+                ] {
+                    check_length(field, text)?;
+                }
+            }
+        }
+        if !self.date.trim().is_empty() {
+            self.date.parse::<CivilDate>()?;
+        }
+        Ok(())
+    }
+}
+
+fn check_length(field: &'static str, text: &str) -> Result<(), CoreError> {
+    // Byte length bounds the char count from above: skip counting when short.
+    if text.len() <= MAX_FIELD_CHARS {
+        return Ok(());
+    }
+    let chars = text.chars().count();
+    if chars > MAX_FIELD_CHARS {
+        return Err(CoreError::FieldTooLong {
+            field,
+            chars,
+            max: MAX_FIELD_CHARS,
+        });
+    }
+    Ok(())
+}
+
+/// A stored update.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Update {
+    pub id: UpdateId,
+    #[serde(flatten)]
+    pub fields: UpdateFields,
+    pub status: Status,
+    /// The app's own demo update, created once in a new workspace.
+    pub is_example: bool,
+    /// Unix milliseconds.
+    pub created_at: i64,
+    /// Unix milliseconds of the last edit.
+    pub updated_at: i64,
+}
+
+impl Update {
+    /// Whether the update may move to `status`: a ready update tells the
+    /// whole story, so every beat must hold text.
+    pub fn check_status_change(&self, status: Status) -> Result<(), CoreError> {
+        if status == Status::Ready {
+            let filled = self.fields.beats.filled();
+            if let Some(beat) = Beat::ALL.iter().zip(filled).find(|(_, f)| !f) {
+                return Err(CoreError::BeatMissing(beat.0.name()));
+            }
+        }
+        Ok(())
+    }
+
+    /// The fields of next week's update: the same story to rework, dated a
+    /// week later (or `today` when this one has no valid date).
+    pub fn next_week_fields(&self, today: CivilDate) -> UpdateFields {
+        let date = self
+            .fields
+            .date
+            .parse::<CivilDate>()
+            .map(|d| d.add_days(7))
+            .unwrap_or(today);
+        UpdateFields {
+            date: date.to_string(),
+            ..self.fields.clone()
+        }
+    }
+}
+
+/// What the list of updates shows: enough to find one, not the whole text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpdateSummary {
+    pub id: UpdateId,
+    pub title: String,
+    pub audience: String,
+    pub date: String,
+    pub status: Status,
+    pub is_example: bool,
+    pub updated_at: i64,
+    /// Context, conflict, resolution, evidence: which hold text.
+    pub filled: [bool; 4],
+}
+
+impl From<&Update> for UpdateSummary {
+    fn from(update: &Update) -> Self {
+        Self {
+            id: update.id,
+            title: update.fields.title.clone(),
+            audience: update.fields.audience.clone(),
+            date: update.fields.date.clone(),
+            status: update.status,
+            is_example: update.is_example,
+            updated_at: update.updated_at,
+            filled: update.fields.beats.filled(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn update_with(beats: Beats) -> Update {
+        Update {
+            id: 1,
+            fields: UpdateFields {
+                title: "Checklist lifts activation".into(),
+                date: "2026-11-23".into(),
+                beats,
+                ..UpdateFields::default()
+            },
+            status: Status::Draft,
+            is_example: false,
+            created_at: 0,
+            updated_at: 0,
+        }
+    }
+
+    fn full_beats() -> Beats {
+        Beats {
+            context: "a".into(),
+            conflict: "b".into(),
+            resolution: "c".into(),
+            evidence: "d".into(),
+        }
+    }
+
+    #[test]
+    fn ready_needs_every_beat_and_names_the_first_missing_one() {
+        let mut beats = full_beats();
+        beats.resolution = "   \n".into();
+        let err = update_with(beats)
+            .check_status_change(Status::Ready)
+            .unwrap_err();
+        assert_eq!(err, CoreError::BeatMissing("resolution"));
+        assert!(update_with(full_beats())
+            .check_status_change(Status::Ready)
+            .is_ok());
+        assert!(update_with(Beats::default())
+            .check_status_change(Status::Draft)
+            .is_ok());
+    }
+
+    #[test]
+    fn next_week_moves_the_date_by_seven_days_and_keeps_the_story() {
+        let original = update_with(full_beats());
+        let today: CivilDate = "2030-01-01".parse().unwrap();
+        let next = original.next_week_fields(today);
+        assert_eq!(next.date, "2026-11-30");
+        assert_eq!(next.beats, original.fields.beats);
+        assert_eq!(next.title, original.fields.title);
+
+        let mut undated = original.clone();
+        undated.fields.date.clear();
+        assert_eq!(undated.next_week_fields(today).date, "2030-01-01");
+    }
+
+    #[test]
+    fn validation_refuses_absurd_lengths_and_bad_dates_but_not_drafts() {
+        assert!(UpdateFields::default().validate().is_ok());
+        let mut fields = UpdateFields {
+            title: "x".repeat(MAX_FIELD_CHARS + 1),
+            ..UpdateFields::default()
+        };
+        assert!(matches!(
+            fields.validate(),
+            Err(CoreError::FieldTooLong { field: "title", .. })
+        ));
+        fields.title = "é".repeat(MAX_FIELD_CHARS); // 2 bytes each, still within the limit
+        assert!(fields.validate().is_ok());
+        fields.date = "next Tuesday".into();
+        assert!(matches!(fields.validate(), Err(CoreError::InvalidDate(_))));
+    }
+
+    #[test]
+    fn evidence_serializes_with_a_kind_tag() {
+        let metric = Evidence::Metric(MetricEvidence {
+            value: "41%".into(),
+            ..MetricEvidence::default()
+        });
+        let json = serde_json::to_value(&metric).unwrap();
+        assert_eq!(json["kind"], "metric");
+        assert_eq!(json["value"], "41%");
+        let none = serde_json::to_value(Evidence::None).unwrap();
+        assert_eq!(none, serde_json::json!({"kind": "none"}));
+        let back: Evidence = serde_json::from_value(json).unwrap();
+        assert_eq!(back, metric);
+    }
+
+    #[test]
+    fn status_parses_case_insensitively_and_refuses_others() {
+        assert_eq!(Status::parse(" Ready ").unwrap(), Status::Ready);
+        assert!(Status::parse("done").is_err());
+    }
+}

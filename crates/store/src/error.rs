@@ -1,0 +1,74 @@
+use std::path::PathBuf;
+
+use rusqlite::ErrorCode;
+use thiserror::Error;
+use throughline_core::{CoreError, UpdateId};
+
+/// Why the workspace could not do what was asked. Every message names the
+/// file or the record and says what the user can do about it.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("{path} is empty (0 bytes), so it is not a Throughline workspace. It was left untouched; open another file or create a new workspace.")]
+    EmptyFile { path: PathBuf },
+    #[error("{path} is not a database file: it does not start with a SQLite header. It was left untouched.")]
+    NotADatabase { path: PathBuf },
+    #[error("{path} is a SQLite database of another program, not a Throughline workspace. It was left untouched.")]
+    NotAWorkspace { path: PathBuf },
+    #[error(
+        "{path} is damaged ({detail}). It was left untouched; open a backup or another workspace."
+    )]
+    Damaged { path: PathBuf, detail: String },
+    #[error("{path} was written by a newer version of Throughline (schema {found}; this app knows up to {supported}). It was not changed: update Throughline to open it.")]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("cannot read {path}: {source}")]
+    Unreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the disk is full: the last change was not saved. Free some space; your text is still in the editor.")]
+    DiskFull,
+    #[error("the workspace file is read-only: changes cannot be saved")]
+    ReadOnly,
+    #[error("the workspace is busy in another program; try again in a moment")]
+    Busy,
+    #[error("there is no update with id {0}")]
+    UpdateNotFound(UpdateId),
+    #[error(transparent)]
+    Invalid(#[from] CoreError),
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl StoreError {
+    /// A stable code for the UI and the CLI to act on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::EmptyFile { .. } | StoreError::NotADatabase { .. } => "not_a_workspace",
+            StoreError::NotAWorkspace { .. } => "not_a_workspace",
+            StoreError::Damaged { .. } => "workspace_damaged",
+            StoreError::NewerSchema { .. } => "workspace_newer",
+            StoreError::Unreadable { .. } => "io",
+            StoreError::DiskFull => "disk_full",
+            StoreError::ReadOnly => "read_only",
+            StoreError::Busy => "busy",
+            StoreError::UpdateNotFound(_) => "not_found",
+            StoreError::Invalid(_) => "invalid_input",
+            StoreError::Sqlite(_) => "internal",
+        }
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(err: rusqlite::Error) -> Self {
+        match err.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy,
+            _ => StoreError::Sqlite(err),
+        }
+    }
+}

@@ -1,0 +1,21 @@
+//! The workspace file: one SQLite database per workspace.
+//!
+//! [`Workspace::open`] probes a file read-only before anything writes to it,
+//! then opens it with the house PRAGMAs and runs the embedded migrations in
+//! one transaction. A file that is not ours, is damaged, or was written by a
+//! newer app is refused with a typed error and left byte-for-byte untouched.
+
+mod connection;
+mod error;
+mod migrations;
+mod probe;
+mod updates;
+mod workspace;
+
+pub use error::StoreError;
+pub use migrations::SCHEMA_VERSION;
+pub use probe::{probe, Probe};
+pub use workspace::{Workspace, WorkspaceInfo};
+
+/// Marks a SQLite file as a Throughline workspace (`PRAGMA application_id`): "THLN".
+pub const APPLICATION_ID: i32 = 0x5448_4C4E;

@@ -1,0 +1,34 @@
+//! Embedded, ordered schema migrations, applied in one transaction.
+
+use rusqlite::Connection;
+
+use crate::{StoreError, APPLICATION_ID};
+
+/// Each entry moves the schema from version `index` to `index + 1`.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_updates.sql")];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the file up to [`SCHEMA_VERSION`]. Either every pending migration
+/// applies and the version moves, or nothing changes.
+pub fn migrate(conn: &mut Connection) -> Result<i64, StoreError> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let current: i64 = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    if current > SCHEMA_VERSION {
+        // Re-checked inside the write lock: another process may have upgraded it.
+        return Err(StoreError::NewerSchema {
+            path: tx.path().unwrap_or_default().into(),
+            found: current,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for sql in MIGRATIONS.iter().skip(current as usize) {
+        tx.execute_batch(sql)?;
+    }
+    tx.execute_batch(&format!(
+        "PRAGMA user_version = {SCHEMA_VERSION}; PRAGMA application_id = {APPLICATION_ID};"
+    ))?;
+    tx.commit()?;
+    Ok(SCHEMA_VERSION)
+}

@@ -1,0 +1,294 @@
+//! The updates repository: create, read, save, delete (with undo), duplicate.
+
+use rusqlite::{params, Row};
+use throughline_core::{
+    example::example_update_fields, Beats, CivilDate, Evidence, MetricEvidence, QuoteEvidence,
+    Status, Update, UpdateFields, UpdateId, UpdateSummary,
+};
+
+use crate::{StoreError, Workspace};
+
+const EXAMPLE_CREATED_KEY: &str = "example_created";
+
+const UPDATE_COLUMNS: &str = "id, title, audience, priority, date, context, conflict, resolution, \
+     evidence, evidence_kind, metric_value, metric_unit, metric_baseline, metric_window, \
+     quote_text, quote_who, quote_when, status, is_example, created_at, updated_at";
+
+impl Workspace {
+    /// Updates whose title contains `filter` (case-insensitive), newest first.
+    pub fn list_updates(&self, filter: &str) -> Result<Vec<UpdateSummary>, StoreError> {
+        let needle = filter.trim().to_lowercase();
+        let filled = |column: &str| format!("length(trim({column}, ' ' || char(9, 10, 13))) > 0");
+        let sql = format!(
+            "SELECT id, title, audience, date, status, is_example, updated_at, {}, {}, {}, {}
+             FROM updates WHERE deleted_at IS NULL
+             ORDER BY created_at DESC, id DESC",
+            filled("context"),
+            filled("conflict"),
+            filled("resolution"),
+            filled("evidence"),
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map([], |row| {
+            Ok(UpdateSummary {
+                id: row.get(0)?,
+                title: row.get(1)?,
+                audience: row.get(2)?,
+                date: row.get(3)?,
+                status: status_from_sql(row, 4)?,
+                is_example: row.get(5)?,
+                updated_at: row.get(6)?,
+                filled: [row.get(7)?, row.get(8)?, row.get(9)?, row.get(10)?],
+            })
+        })?;
+        let mut summaries = Vec::new();
+        for summary in rows {
+            let summary = summary?;
+            if needle.is_empty() || summary.title.to_lowercase().contains(&needle) {
+                summaries.push(summary);
+            }
+        }
+        Ok(summaries)
+    }
+
+    pub fn get_update(&self, id: UpdateId) -> Result<Update, StoreError> {
+        let sql =
+            format!("SELECT {UPDATE_COLUMNS} FROM updates WHERE id = ?1 AND deleted_at IS NULL");
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let mut rows = statement.query_map([id], update_from_row)?;
+        match rows.next() {
+            Some(update) => Ok(update?),
+            None => Err(StoreError::UpdateNotFound(id)),
+        }
+    }
+
+    pub fn create_update(&self, fields: &UpdateFields, now_ms: i64) -> Result<Update, StoreError> {
+        self.insert_update(fields, false, now_ms)
+    }
+
+    /// Stores every editable field of an update. A ready update whose beats
+    /// are no longer all filled goes back to draft.
+    pub fn save_update(
+        &self,
+        id: UpdateId,
+        fields: &UpdateFields,
+        now_ms: i64,
+    ) -> Result<Update, StoreError> {
+        fields.validate()?;
+        let all_filled = fields.beats.filled().iter().all(|filled| *filled);
+        let tx = self.conn.unchecked_transaction()?;
+        let changed = self.conn.execute(
+            "UPDATE updates SET title = ?2, audience = ?3, priority = ?4, date = ?5,
+                 context = ?6, conflict = ?7, resolution = ?8, evidence = ?9,
+                 evidence_kind = ?10, updated_at = ?11,
+                 status = CASE WHEN ?12 THEN status ELSE 'draft' END
+             WHERE id = ?1",
+            params![
+                id,
+                fields.title,
+                fields.audience,
+                fields.priority,
+                fields.date,
+                fields.beats.context,
+                fields.beats.conflict,
+                fields.beats.resolution,
+                fields.beats.evidence,
+                fields.evidence.kind(),
+                now_ms,
+                all_filled,
+            ],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::UpdateNotFound(id));
+        }
+        self.save_evidence_details(id, &fields.evidence)?;
+        tx.commit()?;
+        self.get_update_including_deleted(id)
+    }
+
+    pub fn set_status(
+        &self,
+        id: UpdateId,
+        status: Status,
+        now_ms: i64,
+    ) -> Result<Update, StoreError> {
+        let update = self.get_update(id)?;
+        update.check_status_change(status)?;
+        self.conn.execute(
+            "UPDATE updates SET status = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, status.as_str(), now_ms],
+        )?;
+        self.get_update(id)
+    }
+
+    /// Hides an update; [`Workspace::restore_update`] brings it back.
+    pub fn delete_update(&self, id: UpdateId, now_ms: i64) -> Result<(), StoreError> {
+        let changed = self.conn.execute(
+            "UPDATE updates SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+            params![id, now_ms],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::UpdateNotFound(id));
+        }
+        Ok(())
+    }
+
+    pub fn restore_update(&self, id: UpdateId) -> Result<(), StoreError> {
+        let changed = self
+            .conn
+            .execute("UPDATE updates SET deleted_at = NULL WHERE id = ?1", [id])?;
+        if changed == 0 {
+            return Err(StoreError::UpdateNotFound(id));
+        }
+        Ok(())
+    }
+
+    /// Starts next week's update from this one: the same story, a week later.
+    pub fn duplicate_for_next_week(
+        &self,
+        id: UpdateId,
+        today: CivilDate,
+        now_ms: i64,
+    ) -> Result<Update, StoreError> {
+        let original = self.get_update(id)?;
+        self.insert_update(&original.next_week_fields(today), false, now_ms)
+    }
+
+    /// Creates the finished example update the first time the app opens a
+    /// new workspace, and never again for that file (deleting it sticks).
+    /// Returns whether it was created now.
+    pub fn ensure_example(&self, today: CivilDate, now_ms: i64) -> Result<bool, StoreError> {
+        if self.meta(EXAMPLE_CREATED_KEY)?.is_some() {
+            return Ok(false);
+        }
+        let tx = self.conn.unchecked_transaction()?;
+        let fields = example_update_fields(&today.to_string());
+        self.insert_row(&fields, Status::Ready, true, now_ms)?;
+        self.set_meta(EXAMPLE_CREATED_KEY, &now_ms.to_string())?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    fn insert_update(
+        &self,
+        fields: &UpdateFields,
+        is_example: bool,
+        now_ms: i64,
+    ) -> Result<Update, StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        let id = self.insert_row(fields, Status::Draft, is_example, now_ms)?;
+        tx.commit()?;
+        self.get_update(id)
+    }
+
+    /// Inserts one update; the caller holds the transaction.
+    fn insert_row(
+        &self,
+        fields: &UpdateFields,
+        status: Status,
+        is_example: bool,
+        now_ms: i64,
+    ) -> Result<UpdateId, StoreError> {
+        fields.validate()?;
+        self.conn.execute(
+            "INSERT INTO updates (title, audience, priority, date, context, conflict, resolution,
+                 evidence, evidence_kind, status, is_example, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+            params![
+                fields.title,
+                fields.audience,
+                fields.priority,
+                fields.date,
+                fields.beats.context,
+                fields.beats.conflict,
+                fields.beats.resolution,
+                fields.beats.evidence,
+                fields.evidence.kind(),
+                status.as_str(),
+                is_example,
+                now_ms,
+            ],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        self.save_evidence_details(id, &fields.evidence)?;
+        Ok(id)
+    }
+
+    /// Writes the active evidence shape's columns; the other shape's columns
+    /// keep what they held, so switching back finds it again.
+    fn save_evidence_details(&self, id: UpdateId, evidence: &Evidence) -> Result<(), StoreError> {
+        match evidence {
+            Evidence::None => {}
+            Evidence::Metric(m) => {
+                self.conn.execute(
+                    "UPDATE updates SET metric_value = ?2, metric_unit = ?3,
+                         metric_baseline = ?4, metric_window = ?5 WHERE id = ?1",
+                    params![id, m.value, m.unit, m.baseline, m.window],
+                )?;
+            }
+            Evidence::Quote(q) => {
+                self.conn.execute(
+                    "UPDATE updates SET quote_text = ?2, quote_who = ?3, quote_when = ?4
+                     WHERE id = ?1",
+                    params![id, q.text, q.who, q.when],
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn get_update_including_deleted(&self, id: UpdateId) -> Result<Update, StoreError> {
+        let sql = format!("SELECT {UPDATE_COLUMNS} FROM updates WHERE id = ?1");
+        self.conn
+            .query_row(&sql, [id], update_from_row)
+            .map_err(|err| match err {
+                rusqlite::Error::QueryReturnedNoRows => StoreError::UpdateNotFound(id),
+                other => other.into(),
+            })
+    }
+}
+
+fn status_from_sql(row: &Row<'_>, index: usize) -> rusqlite::Result<Status> {
+    let text: String = row.get(index)?;
+    Status::parse(&text).map_err(|err| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, err.into())
+    })
+}
+
+fn update_from_row(row: &Row<'_>) -> rusqlite::Result<Update> {
+    let kind: String = row.get(9)?;
+    let evidence = match kind.as_str() {
+        "metric" => Evidence::Metric(MetricEvidence {
+            value: row.get(10)?,
+            unit: row.get(11)?,
+            baseline: row.get(12)?,
+            window: row.get(13)?,
+        }),
+        "quote" => Evidence::Quote(QuoteEvidence {
+            text: row.get(14)?,
+            who: row.get(15)?,
+            when: row.get(16)?,
+        }),
+        _ => Evidence::None,
+    };
+    Ok(Update {
+        id: row.get(0)?,
+        fields: UpdateFields {
+            title: row.get(1)?,
+            audience: row.get(2)?,
+            priority: row.get(3)?,
+            date: row.get(4)?,
+            beats: Beats {
+                context: row.get(5)?,
+                conflict: row.get(6)?,
+                resolution: row.get(7)?,
+                evidence: row.get(8)?,
+            },
+            evidence,
+        },
+        status: status_from_sql(row, 17)?,
+        is_example: row.get(18)?,
+        created_at: row.get(19)?,
+        updated_at: row.get(20)?,
+    })
+}

@@ -1,0 +1,400 @@
+//! The workspace file, tested through real SQLite files in a temp dir.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use sha2::{Digest, Sha256};
+use tempfile::TempDir;
+use throughline_core::{
+    Beats, CivilDate, Evidence, MetricEvidence, QuoteEvidence, Status, UpdateFields,
+};
+use throughline_store::{StoreError, Workspace, APPLICATION_ID, SCHEMA_VERSION};
+
+const NOW: i64 = 1_795_435_200_000;
+
+fn temp_workspace() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("test.throughline");
+    (dir, path)
+}
+
+fn today() -> CivilDate {
+    "2026-11-23".parse().unwrap()
+}
+
+fn hash_file(path: &Path) -> Vec<u8> {
+    Sha256::digest(std::fs::read(path).unwrap()).to_vec()
+}
+
+fn full_fields() -> UpdateFields {
+    UpdateFields {
+        title: "Checklist lifts activation 9 pts 🚀 — roll it out".into(),
+        audience: "CFO".into(),
+        priority: "Net revenue retention".into(),
+        date: "2026-11-23".into(),
+        beats: Beats {
+            context:
+                "Competitors bundle onboarding. 競合他社はオンボーディングを無料で提供しています。"
+                    .into(),
+            conflict: "التجربة الأطول تزيد تكلفة الدعم — a longer trial costs support hours.".into(),
+            resolution: "Ship the checklist to every workspace by 15 Dec.".into(),
+            evidence: "41% vs 32% week-one activation.".into(),
+        },
+        evidence: Evidence::Metric(MetricEvidence {
+            value: "41%".into(),
+            unit: "week-one activation".into(),
+            baseline: "32%".into(),
+            window: "6 weeks".into(),
+        }),
+    }
+}
+
+#[test]
+fn a_new_file_becomes_a_workspace_with_the_house_pragmas() {
+    let (_dir, path) = temp_workspace();
+    let workspace = Workspace::open(&path).unwrap();
+    let info = workspace.info().unwrap();
+    assert_eq!(info.schema_version, SCHEMA_VERSION);
+    assert_eq!(info.update_count, 0);
+    drop(workspace);
+
+    let conn = Connection::open(&path).unwrap();
+    let app_id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(app_id, APPLICATION_ID);
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn every_field_round_trips_through_a_reopened_file() {
+    let (_dir, path) = temp_workspace();
+    let mut fields = full_fields();
+    fields.beats.context = format!("{}{}", "Lorem ipsum dolor sit amet. ".repeat(37_500), "END"); // ~1 MB
+    let id = {
+        let workspace = Workspace::open(&path).unwrap();
+        let created = workspace
+            .create_update(&UpdateFields::default(), NOW)
+            .unwrap();
+        workspace.save_update(created.id, &fields, NOW + 5).unwrap();
+        created.id
+    };
+    assert!(fields.beats.context.len() > 1_000_000);
+
+    let workspace = Workspace::open(&path).unwrap();
+    let stored = workspace.get_update(id).unwrap();
+    assert_eq!(stored.fields, fields);
+    assert_eq!(stored.created_at, NOW);
+    assert_eq!(stored.updated_at, NOW + 5);
+    assert_eq!(stored.status, Status::Draft);
+    assert!(!stored.is_example);
+}
+
+#[test]
+fn switching_evidence_kind_keeps_the_other_kinds_values() {
+    let (_dir, path) = temp_workspace();
+    let workspace = Workspace::open(&path).unwrap();
+    let mut fields = full_fields();
+    let id = workspace.create_update(&fields, NOW).unwrap().id;
+    let quote = Evidence::Quote(QuoteEvidence {
+        text: "We finally finished setup in one sitting.".into(),
+        who: "Ops lead, mid-market customer".into(),
+        when: "November 2026".into(),
+    });
+    fields.evidence = quote.clone();
+    assert_eq!(
+        workspace
+            .save_update(id, &fields, NOW)
+            .unwrap()
+            .fields
+            .evidence,
+        quote
+    );
+    fields.evidence = Evidence::Metric(MetricEvidence::default());
+    fields.evidence = full_fields().evidence;
+    workspace.save_update(id, &fields, NOW).unwrap();
+    fields.evidence = Evidence::Quote(QuoteEvidence::default());
+    // Switching back to quote with the values the app last read keeps them.
+    let conn = Connection::open(&path).unwrap();
+    let kept: String = conn
+        .query_row("SELECT quote_who FROM updates WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(kept, "Ops lead, mid-market customer");
+}
+
+#[test]
+fn the_list_is_newest_first_and_filters_titles_case_insensitively() {
+    let (_dir, path) = temp_workspace();
+    let workspace = Workspace::open(&path).unwrap();
+    for (i, title) in ["Élan pricing test", "Onboarding checklist", "Churn in EMEA"]
+        .iter()
+        .enumerate()
+    {
+        let fields = UpdateFields {
+            title: (*title).into(),
+            ..UpdateFields::default()
+        };
+        workspace.create_update(&fields, NOW + i as i64).unwrap();
+    }
+    let titles = |filter: &str| -> Vec<String> {
+        workspace
+            .list_updates(filter)
+            .unwrap()
+            .into_iter()
+            .map(|s| s.title)
+            .collect()
+    };
+    assert_eq!(
+        titles(""),
+        ["Churn in EMEA", "Onboarding checklist", "Élan pricing test"]
+    );
+    assert_eq!(titles("ÉLAN"), ["Élan pricing test"]);
+    assert_eq!(titles("  checklist "), ["Onboarding checklist"]);
+    assert!(titles("nothing like it").is_empty());
+}
+
+#[test]
+fn the_list_shows_which_beats_are_filled() {
+    let (_dir, path) = temp_workspace();
+    let workspace = Workspace::open(&path).unwrap();
+    let mut fields = full_fields();
+    fields.beats.conflict = " \n\t".into();
+    workspace.create_update(&fields, NOW).unwrap();
+    let summary = &workspace.list_updates("").unwrap()[0];
+    assert_eq!(summary.filled, [true, false, true, true]);
+}
+
+#[test]
+fn delete_hides_an_update_and_undo_brings_it_back_with_later_edits() {
+    let (_dir, path) = temp_workspace();
+    let workspace = Workspace::open(&path).unwrap();
+    let id = workspace.create_update(&full_fields(), NOW).unwrap().id;
+    workspace.delete_update(id, NOW).unwrap();
+    assert!(workspace.list_updates("").unwrap().is_empty());
+    assert!(matches!(
+        workspace.get_update(id),
+        Err(StoreError::UpdateNotFound(_))
+    ));
+    // An autosave that lands after the delete is kept, not lost.
+    let mut late = full_fields();
+    late.title = "Edited just before delete".into();
+    workspace.save_update(id, &late, NOW + 1).unwrap();
+    workspace.restore_update(id).unwrap();
+    assert_eq!(
+        workspace.get_update(id).unwrap().fields.title,
+        "Edited just before delete"
+    );
+    assert!(matches!(
+        workspace.delete_update(9_999, NOW),
+        Err(StoreError::UpdateNotFound(9_999))
+    ));
+}
+
+#[test]
+fn the_example_is_created_once_per_file_and_deleting_it_sticks() {
+    let (_dir, path) = temp_workspace();
+    {
+        let workspace = Workspace::open(&path).unwrap();
+        assert!(workspace.ensure_example(today(), NOW).unwrap());
+        let list = workspace.list_updates("").unwrap();
+        assert_eq!(list.len(), 1);
+        assert!(list[0].is_example);
+        assert_eq!(list[0].status, Status::Ready);
+        assert_eq!(list[0].filled, [true; 4]);
+        workspace.delete_update(list[0].id, NOW).unwrap();
+    }
+    let workspace = Workspace::open(&path).unwrap();
+    assert!(!workspace.ensure_example(today(), NOW).unwrap());
+    assert!(workspace.list_updates("").unwrap().is_empty());
+}
+
+#[test]
+fn duplicating_starts_next_weeks_draft() {
+    let (_dir, path) = temp_workspace();
+    let workspace = Workspace::open(&path).unwrap();
+    let original = workspace.create_update(&full_fields(), NOW).unwrap();
+    workspace
+        .set_status(original.id, Status::Ready, NOW)
+        .unwrap();
+    let copy = workspace
+        .duplicate_for_next_week(original.id, today(), NOW + 1)
+        .unwrap();
+    assert_ne!(copy.id, original.id);
+    assert_eq!(copy.fields.date, "2026-11-30");
+    assert_eq!(copy.fields.beats, original.fields.beats);
+    assert_eq!(copy.status, Status::Draft);
+    assert_eq!(workspace.list_updates("").unwrap()[0].id, copy.id);
+}
+
+#[test]
+fn ready_needs_every_beat_and_emptying_one_returns_to_draft() {
+    let (_dir, path) = temp_workspace();
+    let workspace = Workspace::open(&path).unwrap();
+    let mut fields = full_fields();
+    fields.beats.evidence.clear();
+    let id = workspace.create_update(&fields, NOW).unwrap().id;
+    let err = workspace.set_status(id, Status::Ready, NOW).unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+    assert!(err.to_string().contains("evidence"), "{err}");
+
+    let ready = workspace.save_update(id, &full_fields(), NOW).unwrap();
+    assert_eq!(ready.status, Status::Draft);
+    assert_eq!(
+        workspace.set_status(id, Status::Ready, NOW).unwrap().status,
+        Status::Ready
+    );
+    let emptied = workspace.save_update(id, &fields, NOW).unwrap();
+    assert_eq!(emptied.status, Status::Draft);
+}
+
+#[test]
+fn an_invalid_save_is_refused_and_writes_nothing() {
+    let (_dir, path) = temp_workspace();
+    let workspace = Workspace::open(&path).unwrap();
+    let id = workspace.create_update(&full_fields(), NOW).unwrap().id;
+    let mut bad = full_fields();
+    bad.title = "Changed".into();
+    bad.date = "2026-02-30".into();
+    let err = workspace.save_update(id, &bad, NOW + 1).unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(workspace.get_update(id).unwrap().fields, full_fields());
+}
+
+#[test]
+fn a_newer_schema_is_refused_and_the_file_is_untouched() {
+    let (_dir, path) = temp_workspace();
+    drop(Workspace::open(&path).unwrap());
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(&format!("PRAGMA user_version = {}", SCHEMA_VERSION + 1))
+            .unwrap();
+        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+            .unwrap();
+    }
+    let before = hash_file(&path);
+    let err = Workspace::open(&path)
+        .err()
+        .expect("a newer file must be refused");
+    assert!(matches!(err, StoreError::NewerSchema { found, .. } if found == SCHEMA_VERSION + 1));
+    assert_eq!(err.code(), "workspace_newer");
+    assert!(err.to_string().contains("newer version of Throughline"));
+    assert_eq!(hash_file(&path), before);
+}
+
+#[test]
+fn damaged_or_foreign_files_give_typed_errors_and_keep_their_bytes() {
+    let (dir, healthy) = temp_workspace();
+    {
+        let workspace = Workspace::open(&healthy).unwrap();
+        for i in 0..200 {
+            let mut fields = full_fields();
+            fields.title = format!("Update {i}");
+            workspace.create_update(&fields, NOW).unwrap();
+        }
+    }
+    Connection::open(&healthy)
+        .unwrap()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let healthy_bytes = std::fs::read(&healthy).unwrap();
+
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    };
+    let mut scrambled = healthy_bytes.clone();
+    let middle = scrambled.len() / 2;
+    for (i, byte) in scrambled[middle..middle + 8192].iter_mut().enumerate() {
+        *byte = (i * 31 % 251) as u8;
+    }
+    let foreign = dir.path().join("other-app.sqlite");
+    Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('x');")
+        .unwrap();
+
+    let cases: Vec<(PathBuf, &str)> = vec![
+        (write("empty.throughline", b""), "not_a_workspace"),
+        (
+            write("text.throughline", b"Quarterly notes, not a database\n"),
+            "not_a_workspace",
+        ),
+        (
+            write(
+                "half.throughline",
+                &healthy_bytes[..healthy_bytes.len() / 2],
+            ),
+            "workspace_damaged",
+        ),
+        (
+            write("scrambled.throughline", &scrambled),
+            "workspace_damaged",
+        ),
+        (foreign, "not_a_workspace"),
+    ];
+    for (path, code) in cases {
+        let before = hash_file(&path);
+        let err = Workspace::open(&path)
+            .err()
+            .unwrap_or_else(|| panic!("{path:?} opened"));
+        assert_eq!(err.code(), code, "{path:?}: {err}");
+        assert!(err.to_string().contains("left untouched"), "{err}");
+        assert_eq!(hash_file(&path), before, "{path:?} was modified");
+        for sidecar in ["-wal", "-shm", "-journal"] {
+            let sidecar = PathBuf::from(format!("{}{sidecar}", path.display()));
+            assert!(!sidecar.exists(), "{sidecar:?} was created");
+        }
+    }
+}
+
+#[test]
+fn a_sqlite_file_with_no_tables_is_adopted() {
+    let (_dir, path) = temp_workspace();
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 0; VACUUM;")
+        .unwrap();
+    let workspace = Workspace::open(&path).unwrap();
+    assert_eq!(workspace.info().unwrap().schema_version, SCHEMA_VERSION);
+}
+
+#[test]
+fn a_second_connection_sees_the_first_ones_edits() {
+    let (_dir, path) = temp_workspace();
+    let app = Workspace::open(&path).unwrap();
+    let cli = Workspace::open(&path).unwrap();
+    let id = cli.create_update(&full_fields(), NOW).unwrap().id;
+    assert_eq!(app.get_update(id).unwrap().fields, full_fields());
+}
+
+#[test]
+fn paths_with_spaces_and_symbols_open_and_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Q3 plan #1 (draft)?.throughline");
+    let id = Workspace::open(&path)
+        .unwrap()
+        .create_update(&full_fields(), NOW)
+        .unwrap()
+        .id;
+    let workspace = Workspace::open(&path).unwrap();
+    assert_eq!(workspace.get_update(id).unwrap().fields, full_fields());
+}
+
+#[test]
+fn committed_edits_in_a_leftover_wal_survive_reopening() {
+    let (_dir, path) = temp_workspace();
+    let workspace = Workspace::open(&path).unwrap();
+    let id = workspace.create_update(&full_fields(), NOW).unwrap().id;
+    // Simulate a crash: the connection is never closed, so the WAL stays.
+    std::mem::forget(workspace);
+    let wal = PathBuf::from(format!("{}-wal", path.display()));
+    assert!(wal.exists());
+    let reopened = Workspace::open(&path).unwrap();
+    assert_eq!(reopened.get_update(id).unwrap().fields, full_fields());
+}
