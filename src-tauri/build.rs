@@ -1,3 +1,22 @@
+/// The app's own commands. Declaring them makes each one need a permission
+/// in a capability (capabilities/main.json), like any plugin command.
+const COMMANDS: &[&str] = &[
+    "workspace_state",
+    "open_workspace",
+    "list_updates",
+    "get_update",
+    "create_update",
+    "save_update",
+    "set_status",
+    "delete_update",
+    "restore_update",
+    "duplicate_update",
+];
+
 fn main() {
-    tauri_build::build()
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .unwrap_or_else(|err| panic!("tauri build step failed: {err:#}"));
 }

@@ -1,6 +1,8 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
 fn main() {
-    tauri::Builder::default()
-        .run(tauri::generate_context!())
-        .unwrap_or_else(|err| eprintln!("Throughline could not start: {err}"));
+    if let Err(err) = throughline_app::run() {
+        eprintln!("Throughline could not start: {err}");
+        std::process::exit(1);
+    }
 }

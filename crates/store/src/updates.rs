@@ -155,10 +155,19 @@ impl Workspace {
     }
 
     /// Creates the finished example update the first time the app opens a
-    /// new workspace, and never again for that file (deleting it sticks).
+    /// new, empty workspace, and never again for that file (deleting it
+    /// sticks; a file that already holds updates gets none).
     /// Returns whether it was created now.
     pub fn ensure_example(&self, today: CivilDate, now_ms: i64) -> Result<bool, StoreError> {
         if self.meta(EXAMPLE_CREATED_KEY)?.is_some() {
+            return Ok(false);
+        }
+        let existing: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM updates", [], |row| row.get(0))?;
+        if existing > 0 {
+            // Not a new file (the CLI filled it): leave its content as it is.
+            self.set_meta(EXAMPLE_CREATED_KEY, "skipped")?;
             return Ok(false);
         }
         let tx = self.conn.unchecked_transaction()?;

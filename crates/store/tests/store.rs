@@ -398,3 +398,12 @@ fn committed_edits_in_a_leftover_wal_survive_reopening() {
     let reopened = Workspace::open(&path).unwrap();
     assert_eq!(reopened.get_update(id).unwrap().fields, full_fields());
 }
+
+#[test]
+fn a_workspace_that_already_holds_updates_gets_no_example() {
+    let (_dir, path) = temp_workspace();
+    let workspace = Workspace::open(&path).unwrap();
+    workspace.create_update(&full_fields(), NOW).unwrap();
+    assert!(!workspace.ensure_example(today(), NOW).unwrap());
+    assert_eq!(workspace.list_updates("").unwrap().len(), 1);
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Sets up everything Throughline needs on a Debian/Ubuntu machine and builds
+# the app: system packages, npm packages, tauri-driver, the front end, the
+# desktop binary (with the front end embedded). Safe to run again.
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+cd "$ROOT"
+start=$SECONDS
+
+step "System packages"
+bash scripts/install-system-deps.sh
+
+step "Rust toolchain"
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "cargo was not found. Install Rust from rustup (the Rust toolchain installer) and run this again." >&2
+  exit 1
+fi
+cargo --version
+
+step "npm packages"
+# `npm ci` refuses the lock file here because other platforms' optional
+# Tauri CLI packages are never listed in it; `npm install` honours the lock
+# file for everything it does list.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then
+  npm install --no-audit --no-fund --loglevel=error
+else
+  echo "node_modules is up to date"
+fi
+
+if [ "${THROUGHLINE_SKIP_DRIVER:-0}" != 1 ]; then
+  step "tauri-driver (WebDriver bridge for end-to-end tests)"
+  if ! command -v tauri-driver >/dev/null 2>&1; then
+    cargo install tauri-driver --locked --version '^2'
+  fi
+  tauri-driver --help >/dev/null 2>&1 || true
+  command -v tauri-driver
+fi
+
+step "Front end"
+npm run --silent build:ui
+
+step "Desktop app (debug build, front end embedded)"
+cargo build -p throughline-app --features "$APP_FEATURES"
+echo "built $APP_BINARY"
+
+echo "setup finished in $(elapsed "$start")"

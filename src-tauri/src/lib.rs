@@ -1,0 +1,39 @@
+//! The desktop shell: window, dialogs, app paths and one thin command per
+//! use case. Everything else lives in the Tauri-free crates.
+
+mod api_error;
+mod clock;
+mod commands;
+mod launch;
+mod state;
+
+use tauri::Manager;
+
+use crate::state::AppState;
+
+pub fn run() -> tauri::Result<()> {
+    let requested = launch::requested_workspace(std::env::args_os(), |key| std::env::var_os(key));
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(move |app| {
+            let path = match requested.clone() {
+                Some(path) => path,
+                None => launch::default_workspace_path(&app.path().app_data_dir()?)?,
+            };
+            app.manage(AppState::open(path));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::workspace_state,
+            commands::open_workspace,
+            commands::list_updates,
+            commands::get_update,
+            commands::create_update,
+            commands::save_update,
+            commands::set_status,
+            commands::delete_update,
+            commands::restore_update,
+            commands::duplicate_update,
+        ])
+        .run(tauri::generate_context!())
+}

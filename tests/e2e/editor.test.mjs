@@ -1,0 +1,192 @@
+// End to end through the real webview: draft an update, close the app,
+// open it again, and find every word where it was left.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  appPid,
+  closeApp,
+  launchApp,
+  listTitles,
+  openStep,
+  screenshot,
+  selectUpdateTitled,
+  startDriver,
+  stopDriver,
+  tempDir,
+  typeInto,
+  valueOf,
+  waitForSaved,
+} from './support/app.mjs';
+
+const ARTIFACTS = path.resolve('tests/e2e/artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const STORY = {
+  title: 'Setup checklist lifts activation 9 points: roll it out',
+  audience: 'Exec staff',
+  priority: 'Net revenue retention',
+  beats: {
+    context: 'Two competitors bundle guided onboarding into their free tiers.',
+    conflict: 'A longer trial adds support cost without fixing the day-three drop-off.',
+    resolution: 'Growth ships the checklist to every new workspace by 15 December.',
+    evidence: 'Six-week A/B test: 41% week-one activation against 32% without.',
+  },
+};
+
+let driver;
+let scratch;
+before(async () => {
+  driver = await startDriver();
+  scratch = tempDir();
+});
+after(async () => {
+  await stopDriver(driver);
+  scratch?.cleanup();
+});
+
+describe('drafting an update', () => {
+  test('a new workspace opens with the finished example update', async () => {
+    const workspace = path.join(scratch.dir, 'first-run.throughline');
+    const app = await launchApp(workspace);
+    try {
+      const badge = app.$('[data-testid="example-badge"]');
+      await badge.waitForDisplayed({ timeout: 5000 });
+      const titles = await listTitles(app);
+      assert.equal(titles.length, 1, `expected only the example, got ${titles}`);
+      assert.match(titles[0], /activation/i);
+      screenshot(path.join(ARTIFACTS, 'first-run.png'));
+    } finally {
+      await closeApp(app);
+    }
+  });
+
+  test('every beat typed survives closing and reopening the app', async () => {
+    const workspace = path.join(scratch.dir, 'restart.throughline');
+    let app = await launchApp(workspace);
+    try {
+      await app.$('[data-testid="new-update"]').click();
+      await typeInto(app, 'field-title', STORY.title);
+      await typeInto(app, 'field-audience', STORY.audience);
+      await typeInto(app, 'field-priority', STORY.priority);
+      for (const [beat, text] of Object.entries(STORY.beats)) {
+        await openStep(app, beat);
+        await typeInto(app, `beat-${beat}`, text);
+      }
+      await waitForSaved(app);
+      const steps = await app.$$('[data-testid^="step-"]');
+      for (const step of steps) {
+        assert.equal(await step.getAttribute('data-filled'), 'true');
+      }
+      screenshot(path.join(ARTIFACTS, 'editor.png'));
+    } finally {
+      await closeApp(app);
+    }
+
+    app = await launchApp(workspace);
+    try {
+      await selectUpdateTitled(app, STORY.title);
+      assert.equal(await valueOf(app, 'field-audience'), STORY.audience);
+      assert.equal(await valueOf(app, 'field-priority'), STORY.priority);
+      for (const [beat, text] of Object.entries(STORY.beats)) {
+        await openStep(app, beat);
+        assert.equal(await valueOf(app, `beat-${beat}`), text, `${beat} beat`);
+      }
+    } finally {
+      await closeApp(app);
+    }
+  });
+
+  test('text typed one second before the app is killed is there on relaunch', async () => {
+    const workspace = path.join(scratch.dir, 'killed.throughline');
+    const words = 'Churn in the mid-market doubled after the price change in October.';
+    let app = await launchApp(workspace);
+    try {
+      await app.$('[data-testid="new-update"]').click();
+      await typeInto(app, 'field-title', 'Killed mid-sentence');
+      await openStep(app, 'context');
+      await typeInto(app, 'beat-context', words);
+      await sleep(1000);
+      process.kill(appPid(workspace), 'SIGKILL');
+    } finally {
+      await closeApp(app);
+    }
+
+    app = await launchApp(workspace);
+    try {
+      await selectUpdateTitled(app, 'Killed mid-sentence');
+      await openStep(app, 'context');
+      assert.equal(await valueOf(app, 'beat-context'), words);
+    } finally {
+      await closeApp(app);
+    }
+  });
+
+  test('markup typed into a title is shown as text and never runs', async () => {
+    const workspace = path.join(scratch.dir, 'markup.throughline');
+    const hostile = '<img src=x onerror=window.__pwned=1>';
+    const app = await launchApp(workspace);
+    try {
+      await app.$('[data-testid="new-update"]').click();
+      await typeInto(app, 'field-title', hostile);
+      await waitForSaved(app);
+      await app.waitUntil(async () => (await listTitles(app)).includes(hostile), {
+        timeout: 5000,
+        timeoutMsg: 'the list never showed the title as typed',
+      });
+      const images = await app.$$('[data-testid="update-list"] img');
+      assert.equal(images.length, 0, 'the title became an <img> element');
+      const pwned = await app.execute(() => window.__pwned);
+      assert.equal(pwned ?? null, null);
+    } finally {
+      await closeApp(app);
+    }
+  });
+
+  test('delete offers undo, and duplicate starts next week\'s update', async () => {
+    const workspace = path.join(scratch.dir, 'list.throughline');
+    const app = await launchApp(workspace);
+    try {
+      const [exampleTitle] = await listTitles(app);
+      await app.$('[data-testid="update-item"] [data-testid="delete-update"]').click();
+      await app.waitUntil(async () => (await listTitles(app)).length === 0, { timeout: 5000 });
+      await app.$('[data-testid="undo-delete"]').click();
+      await app.waitUntil(async () => (await listTitles(app)).includes(exampleTitle), {
+        timeout: 5000,
+        timeoutMsg: 'undo did not bring the update back',
+      });
+
+      await app.$('[data-testid="update-item"] [data-testid="duplicate-update"]').click();
+      await app.waitUntil(async () => (await listTitles(app)).length === 2, { timeout: 5000 });
+      const dates = await app.$$('[data-testid="update-item-date"]');
+      const first = await dates[0].getText();
+      const second = await dates[1].getText();
+      assert.notEqual(first, second, 'the copy should be dated a week later');
+
+      await typeInto(app, 'update-filter', 'no such update');
+      await app.waitUntil(async () => (await listTitles(app)).length === 0, { timeout: 5000 });
+    } finally {
+      await closeApp(app);
+    }
+  });
+
+  test('a file that is not a workspace is explained and left untouched', async () => {
+    const workspace = path.join(scratch.dir, 'notes.throughline');
+    writeFileSync(workspace, 'Quarterly notes, not a database\n'.repeat(20));
+    const hash = () => createHash('sha256').update(readFileSync(workspace)).digest('hex');
+    const before = hash();
+    const app = await launchApp(workspace);
+    try {
+      const message = app.$('[data-testid="workspace-error-message"]');
+      await message.waitForDisplayed({ timeout: 5000 });
+      assert.match(await message.getText(), /not a database/);
+      screenshot(path.join(ARTIFACTS, 'workspace-error.png'));
+    } finally {
+      await closeApp(app);
+    }
+    assert.equal(hash(), before, 'the file was modified');
+  });
+});

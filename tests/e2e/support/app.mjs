@@ -1,0 +1,159 @@
+// Drives the real Throughline window: tauri-driver (WebDriver) in front of
+// WebKitWebDriver, which launches the built binary on a given workspace file.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { remote } from 'webdriverio';
+
+const DRIVER_PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+
+export const appBinary = process.env.THROUGHLINE_APP_BINARY;
+if (!appBinary) {
+  throw new Error('THROUGHLINE_APP_BINARY is not set: run the suite through scripts/test.sh');
+}
+
+function portOpen(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Starts tauri-driver and waits until it accepts connections. */
+export async function startDriver() {
+  if (await portOpen(DRIVER_PORT)) {
+    throw new Error(`port ${DRIVER_PORT} is taken: is another tauri-driver running?`);
+  }
+  const driver = spawn('tauri-driver', ['--port', String(DRIVER_PORT)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  driver.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise((resolve) => driver.once('exit', resolve));
+  for (let i = 0; i < 100; i += 1) {
+    if (await portOpen(DRIVER_PORT)) return { driver, exited };
+    if (driver.exitCode !== null) break;
+    await sleep(100);
+  }
+  driver.kill('SIGKILL');
+  throw new Error(`tauri-driver did not start: ${stderr}`);
+}
+
+export async function stopDriver(handle) {
+  if (!handle) return;
+  handle.driver.kill('SIGTERM');
+  await Promise.race([handle.exited, sleep(3000)]);
+}
+
+/** A temp dir for one test's workspace files. */
+export function tempDir() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'throughline-e2e-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Launches the app on `workspace` and waits for the front end to be ready. */
+export async function launchApp(workspace) {
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: DRIVER_PORT,
+    logLevel: 'error',
+    connectionRetryCount: 0,
+    capabilities: {
+      browserName: 'wry',
+      'tauri:options': { application: appBinary, args: ['--workspace', workspace] },
+    },
+  });
+  await browser.$('[data-testid="app-ready"]').waitForExist({ timeout: 20000 });
+  return browser;
+}
+
+/** Ends the session, which closes the app window. */
+export async function closeApp(browser) {
+  try {
+    await browser.deleteSession();
+  } catch {
+    // The app may already be gone (a killed process); nothing to close.
+  }
+}
+
+/** The pid of the app process that has `workspace` on its command line. */
+export function appPid(workspace) {
+  const out = execFileSync('pgrep', ['-f', '--', `--workspace ${workspace}`], {
+    encoding: 'utf8',
+  });
+  const pids = out.trim().split('\n').filter(Boolean).map(Number);
+  if (pids.length !== 1) throw new Error(`expected one app process, found ${pids.length}`);
+  return pids[0];
+}
+
+export async function waitForSaved(browser) {
+  const state = browser.$('[data-testid="save-state"]');
+  await browser.waitUntil(async () => (await state.getText()).trim() === 'Saved', {
+    timeout: 5000,
+    timeoutMsg: 'the editor never showed "Saved"',
+  });
+}
+
+/** Replaces a field's text by typing, as a user would. */
+export async function typeInto(browser, testId, text) {
+  const field = browser.$(`[data-testid="${testId}"]`);
+  await field.waitForDisplayed({ timeout: 5000 });
+  await field.click();
+  await field.clearValue();
+  await field.addValue(text);
+}
+
+export async function valueOf(browser, testId) {
+  const field = browser.$(`[data-testid="${testId}"]`);
+  await field.waitForDisplayed({ timeout: 5000 });
+  return field.getValue();
+}
+
+export async function openStep(browser, beat) {
+  await browser.$(`[data-testid="step-${beat}"]`).click();
+  await browser.$(`[data-testid="beat-${beat}"]`).waitForDisplayed({ timeout: 5000 });
+}
+
+export async function listTitles(browser) {
+  const items = await browser.$$('[data-testid="update-item-title"]');
+  const titles = [];
+  for (const item of items) titles.push((await item.getText()).trim());
+  return titles;
+}
+
+export async function selectUpdateTitled(browser, title) {
+  await browser.waitUntil(async () => (await listTitles(browser)).includes(title), {
+    timeout: 5000,
+    timeoutMsg: `no update titled "${title}" in the list`,
+  });
+  const items = await browser.$$('[data-testid="update-item"]');
+  for (const item of items) {
+    const text = await item.$('[data-testid="update-item-title"]').getText();
+    if (text.trim() === title) {
+      await item.$('[data-testid="update-item-title"]').click();
+      await browser.waitUntil(async () => (await valueOf(browser, 'field-title')) === title, {
+        timeout: 5000,
+      });
+      return;
+    }
+  }
+}
+
+/** Screenshots the whole virtual display (WebDriver's own screenshot hangs here). */
+export function screenshot(file) {
+  if (!process.env.DISPLAY) return;
+  try {
+    execFileSync('import', ['-window', 'root', file], { stdio: 'ignore', timeout: 10000 });
+  } catch {
+    // A missing screenshot is not a test failure.
+  }
+}
