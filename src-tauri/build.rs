@@ -14,9 +14,10 @@ const COMMANDS: &[&str] = &[
 ];
 
 fn main() {
-    tauri_build::try_build(
-        tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
-    )
-    .unwrap_or_else(|err| panic!("tauri build step failed: {err:#}"));
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(err) = tauri_build::try_build(attributes) {
+        eprintln!("tauri build step failed: {err:#}");
+        std::process::exit(1);
+    }
 }

@@ -89,7 +89,10 @@ pub async fn set_status(
 
 #[tauri::command]
 pub async fn delete_update(state: State<'_, AppState>, id: UpdateId) -> Result<(), ApiError> {
-    on_workspace(state, move |ws| Ok(ws.delete_update(id, clock::now_millis())?)).await
+    on_workspace(state, move |ws| {
+        Ok(ws.delete_update(id, clock::now_millis())?)
+    })
+    .await
 }
 
 #[tauri::command]

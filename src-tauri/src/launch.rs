@@ -55,7 +55,13 @@ mod tests {
             requested_workspace(args(&["app"]), env),
             Some(PathBuf::from("/env.throughline"))
         );
-        assert_eq!(requested_workspace(args(&["app"]), |_| Some(OsString::new())), None);
-        assert_eq!(requested_workspace(args(&["app", "--workspace"]), |_| None), None);
+        assert_eq!(
+            requested_workspace(args(&["app"]), |_| Some(OsString::new())),
+            None
+        );
+        assert_eq!(
+            requested_workspace(args(&["app", "--workspace"]), |_| None),
+            None
+        );
     }
 }

@@ -59,7 +59,9 @@ impl AppState {
     fn lock(&self) -> MutexGuard<'_, Slot> {
         // A panic while holding the lock leaves the connection usable:
         // SQLite rolled back anything half-done.
-        self.slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.slot
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     pub fn describe(&self) -> WorkspaceState {

@@ -1,4 +1,5 @@
 //! The workspace file, tested through real SQLite files in a temp dir.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 
