@@ -1,11 +1,13 @@
 //! Throughline's domain model: an executive update told as
 //! Context → Conflict → Resolution → Evidence. Pure data and rules, no I/O.
 
+pub mod chart;
 pub mod date;
 pub mod error;
 pub mod example;
 pub mod update;
 
+pub use chart::{ChartKind, ChartSpec, DataRow, DataTable};
 pub use date::CivilDate;
 pub use error::CoreError;
 pub use update::{

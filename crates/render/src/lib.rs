@@ -1,0 +1,1 @@
+//! Chart spec → SVG (plotters) → slide SVG → PNG (resvg) / PDF (krilla).
