@@ -68,7 +68,6 @@ export async function launchApp(workspace) {
     logLevel: 'error',
     connectionRetryCount: 0,
     capabilities: {
-      browserName: 'wry',
       'tauri:options': { application: appBinary, args: ['--workspace', workspace] },
     },
   });
