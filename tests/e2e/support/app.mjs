@@ -71,7 +71,10 @@ export async function launchApp(workspace) {
       'tauri:options': { application: appBinary, args: ['--workspace', workspace] },
     },
   });
-  await browser.$('[data-testid="app-ready"]').waitForExist({ timeout: 20000 });
+  // Ready means the main screen or the screen that explains a bad file.
+  await browser
+    .$('[data-testid="app-ready"], [data-testid="workspace-error"]')
+    .waitForExist({ timeout: 20000 });
   return browser;
 }
 
@@ -123,10 +126,15 @@ export async function openStep(browser, beat) {
 }
 
 export async function listTitles(browser) {
-  const items = await browser.$$('[data-testid="update-item-title"]');
-  const titles = [];
-  for (const item of items) titles.push((await item.getText()).trim());
-  return titles;
+  // Read in one go inside the page: the list re-renders after every save, so
+  // element handles fetched one by one can go stale. textContent, not the
+  // rendered text: titles are clamped with -webkit-line-clamp, which
+  // WebKitWebDriver reports as no visible text.
+  return browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="update-item-title"]')].map((el) =>
+      (el.textContent ?? '').trim(),
+    ),
+  );
 }
 
 export async function selectUpdateTitled(browser, title) {
@@ -134,17 +142,13 @@ export async function selectUpdateTitled(browser, title) {
     timeout: 5000,
     timeoutMsg: `no update titled "${title}" in the list`,
   });
-  const items = await browser.$$('[data-testid="update-item"]');
-  for (const item of items) {
-    const text = await item.$('[data-testid="update-item-title"]').getText();
-    if (text.trim() === title) {
-      await item.$('[data-testid="update-item-title"]').click();
-      await browser.waitUntil(async () => (await valueOf(browser, 'field-title')) === title, {
-        timeout: 5000,
-      });
-      return;
-    }
-  }
+  const index = (await listTitles(browser)).indexOf(title);
+  const items = await browser.$$('[data-testid="update-item-title"]');
+  await items[index].click();
+  await browser.waitUntil(async () => (await valueOf(browser, 'field-title')) === title, {
+    timeout: 5000,
+    timeoutMsg: `selecting "${title}" did not open it in the editor`,
+  });
 }
 
 /** Screenshots the whole virtual display (WebDriver's own screenshot hangs here). */

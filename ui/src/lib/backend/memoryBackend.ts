@@ -1,0 +1,189 @@
+import type { Backend } from './backend';
+import type { ApiError, Status, Update, UpdateFields, UpdateId, UpdateSummary } from './types';
+import { BEATS } from '../beats';
+import { addDays, todayIso } from '../dates';
+
+export interface MemoryBackendOptions {
+  withExample?: boolean;
+  /** Make the next N saves fail, to exercise retries. */
+  failSaves?: number;
+}
+
+export interface MemoryBackend extends Backend {
+  /** What a save last stored, for tests. */
+  stored(id: UpdateId): Update | undefined;
+  saveCount(): number;
+  failNextSaves(count: number): void;
+}
+
+function notFound(id: UpdateId): ApiError {
+  return { code: 'not_found', message: `there is no update with id ${id}` };
+}
+
+export function emptyFields(date = ''): UpdateFields {
+  return {
+    title: '',
+    audience: '',
+    priority: '',
+    date,
+    beats: { context: '', conflict: '', resolution: '', evidence: '' },
+    evidence: { kind: 'none' },
+  };
+}
+
+function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/** An in-memory stand-in for the Rust side, with the same rules. */
+export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend {
+  const updates = new Map<UpdateId, Update>();
+  const deleted = new Set<UpdateId>();
+  let nextId = 1;
+  let clock = Date.now();
+  let saves = 0;
+  let failuresLeft = options.failSaves ?? 0;
+
+  const tick = () => (clock += 1);
+  const live = (id: UpdateId) => {
+    const update = updates.get(id);
+    if (!update || deleted.has(id)) throw notFound(id);
+    return update;
+  };
+  const insert = (fields: UpdateFields, extra: Partial<Update> = {}): Update => {
+    const now = tick();
+    const update: Update = {
+      ...clone(fields),
+      id: nextId++,
+      status: 'draft',
+      is_example: false,
+      created_at: now,
+      updated_at: now,
+      ...extra,
+    };
+    updates.set(update.id, update);
+    return clone(update);
+  };
+  const allFilled = (fields: UpdateFields) =>
+    BEATS.every((beat) => fields.beats[beat.name].trim() !== '');
+
+  if (options.withExample) {
+    insert(
+      {
+        title: 'Setup checklist lifts week-one activation by 9 points — roll it out',
+        audience: 'Exec staff (go/no-go)',
+        priority: 'Net revenue retention',
+        date: todayIso(),
+        beats: {
+          context: 'Two competitors now bundle guided onboarding into their free tiers.',
+          conflict: 'A longer trial adds support hours without fixing the day-three drop-off.',
+          resolution: 'Ship the setup checklist to every new workspace by 15 December.',
+          evidence: 'Six-week A/B test: 41% week-one activation against 32% without.',
+        },
+        evidence: {
+          kind: 'metric',
+          value: '41%',
+          unit: 'week-one activation',
+          baseline: '32% without the checklist',
+          window: '6 weeks',
+        },
+      },
+      { is_example: true, status: 'ready' },
+    );
+  }
+
+  return {
+    async workspaceState() {
+      return {
+        state: 'open',
+        info: { path: 'memory', schema_version: 1, update_count: updates.size - deleted.size },
+      };
+    },
+    async openWorkspace(path) {
+      return { path, schema_version: 1, update_count: updates.size - deleted.size };
+    },
+    async listUpdates(filter) {
+      const needle = filter.trim().toLowerCase();
+      return [...updates.values()]
+        .filter((u) => !deleted.has(u.id))
+        .filter((u) => needle === '' || u.title.toLowerCase().includes(needle))
+        .sort((a, b) => b.created_at - a.created_at || b.id - a.id)
+        .map(
+          (u): UpdateSummary => ({
+            id: u.id,
+            title: u.title,
+            audience: u.audience,
+            date: u.date,
+            status: u.status,
+            is_example: u.is_example,
+            updated_at: u.updated_at,
+            filled: [
+              u.beats.context.trim() !== '',
+              u.beats.conflict.trim() !== '',
+              u.beats.resolution.trim() !== '',
+              u.beats.evidence.trim() !== '',
+            ],
+          }),
+        );
+    },
+    async getUpdate(id) {
+      return clone(live(id));
+    },
+    async createUpdate() {
+      return insert(emptyFields(todayIso()));
+    },
+    async saveUpdate(id, fields) {
+      saves += 1;
+      if (failuresLeft > 0) {
+        failuresLeft -= 1;
+        throw { code: 'disk_full', message: 'the disk is full' } satisfies ApiError;
+      }
+      const update = updates.get(id);
+      if (!update) throw notFound(id);
+      const status: Status = update.status === 'ready' && allFilled(fields) ? 'ready' : 'draft';
+      const saved: Update = { ...update, ...clone(fields), status, updated_at: tick() };
+      updates.set(id, saved);
+      return clone(saved);
+    },
+    async setStatus(id, status) {
+      const update = live(id);
+      if (status === 'ready') {
+        const missing = BEATS.find((beat) => update.beats[beat.name].trim() === '');
+        if (missing) {
+          throw {
+            code: 'invalid_input',
+            message: `the ${missing.name} beat is empty: fill every beat before marking the update ready`,
+          } satisfies ApiError;
+        }
+      }
+      const saved = { ...update, status, updated_at: tick() };
+      updates.set(id, saved);
+      return clone(saved);
+    },
+    async deleteUpdate(id) {
+      live(id);
+      deleted.add(id);
+    },
+    async restoreUpdate(id) {
+      if (!updates.has(id)) throw notFound(id);
+      deleted.delete(id);
+    },
+    async duplicateUpdate(id) {
+      const original = live(id);
+      const date = original.date ? addDays(original.date, 7) : todayIso();
+      return insert({ ...clone(original), date });
+    },
+    async pickWorkspaceToOpen() {
+      return null;
+    },
+    async pickWorkspaceToCreate() {
+      return null;
+    },
+    onCloseRequested() {},
+    stored: (id) => (updates.has(id) ? clone(updates.get(id)) : undefined),
+    saveCount: () => saves,
+    failNextSaves(count) {
+      failuresLeft = count;
+    },
+  };
+}

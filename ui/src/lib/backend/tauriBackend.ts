@@ -1,0 +1,42 @@
+import { invoke } from '@tauri-apps/api/core';
+import { getCurrentWindow } from '@tauri-apps/api/window';
+import { open, save } from '@tauri-apps/plugin-dialog';
+import type { Backend } from './backend';
+import { toApiError } from './types';
+
+const WORKSPACE_FILTER = [{ name: 'Throughline workspace', extensions: ['throughline'] }];
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
+export function tauriBackend(): Backend {
+  return {
+    workspaceState: () => call('workspace_state'),
+    openWorkspace: (path) => call('open_workspace', { path }),
+    listUpdates: (filter) => call('list_updates', { filter }),
+    getUpdate: (id) => call('get_update', { id }),
+    createUpdate: () => call('create_update'),
+    saveUpdate: (id, fields) => call('save_update', { id, fields }),
+    setStatus: (id, status) => call('set_status', { id, status }),
+    deleteUpdate: (id) => call('delete_update', { id }),
+    restoreUpdate: (id) => call('restore_update', { id }),
+    duplicateUpdate: (id) => call('duplicate_update', { id }),
+    async pickWorkspaceToOpen() {
+      const picked = await open({ multiple: false, directory: false, filters: WORKSPACE_FILTER });
+      return typeof picked === 'string' ? picked : null;
+    },
+    async pickWorkspaceToCreate() {
+      return (await save({ defaultPath: 'workspace.throughline', filters: WORKSPACE_FILTER })) ?? null;
+    },
+    onCloseRequested(handler) {
+      void getCurrentWindow().onCloseRequested(async () => {
+        await handler();
+      });
+    },
+  };
+}

@@ -1,0 +1,92 @@
+// The shapes that cross the boundary with the Rust side (crates/core, src-tauri).
+
+export type UpdateId = number;
+export type Status = 'draft' | 'ready';
+
+export interface Beats {
+  context: string;
+  conflict: string;
+  resolution: string;
+  evidence: string;
+}
+
+export type BeatName = keyof Beats;
+
+export interface MetricEvidence {
+  kind: 'metric';
+  value: string;
+  unit: string;
+  baseline: string;
+  window: string;
+}
+
+export interface QuoteEvidence {
+  kind: 'quote';
+  text: string;
+  who: string;
+  when: string;
+}
+
+export type Evidence = { kind: 'none' } | MetricEvidence | QuoteEvidence;
+export type EvidenceKind = Evidence['kind'];
+
+export interface UpdateFields {
+  title: string;
+  audience: string;
+  priority: string;
+  /** YYYY-MM-DD, or '' */
+  date: string;
+  beats: Beats;
+  evidence: Evidence;
+}
+
+export interface Update extends UpdateFields {
+  id: UpdateId;
+  status: Status;
+  is_example: boolean;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UpdateSummary {
+  id: UpdateId;
+  title: string;
+  audience: string;
+  date: string;
+  status: Status;
+  is_example: boolean;
+  updated_at: number;
+  /** context, conflict, resolution, evidence */
+  filled: [boolean, boolean, boolean, boolean];
+}
+
+export interface WorkspaceInfo {
+  path: string;
+  schema_version: number;
+  update_count: number;
+}
+
+export interface ApiError {
+  code: string;
+  message: string;
+}
+
+export type WorkspaceState =
+  | { state: 'open'; info: WorkspaceInfo }
+  | { state: 'failed'; path: string; error: ApiError };
+
+export function isApiError(value: unknown): value is ApiError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ApiError).code === 'string' &&
+    typeof (value as ApiError).message === 'string'
+  );
+}
+
+/** Any rejection, as an ApiError the UI can show. */
+export function toApiError(value: unknown): ApiError {
+  if (isApiError(value)) return value;
+  if (value instanceof Error) return { code: 'internal', message: value.message };
+  return { code: 'internal', message: String(value) };
+}

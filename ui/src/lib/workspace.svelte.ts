@@ -1,0 +1,282 @@
+import { Autosave, type SaveState } from './autosave';
+import type { Backend } from './backend/backend';
+import {
+  toApiError,
+  type ApiError,
+  type EvidenceKind,
+  type MetricEvidence,
+  type QuoteEvidence,
+  type Update,
+  type UpdateFields,
+  type UpdateId,
+  type UpdateSummary,
+  type WorkspaceInfo,
+} from './backend/types';
+import { BEATS } from './beats';
+
+export interface Toast {
+  id: number;
+  message: string;
+}
+
+export interface DeletedUpdate {
+  id: UpdateId;
+  title: string;
+}
+
+const EMPTY_METRIC: MetricEvidence = { kind: 'metric', value: '', unit: '', baseline: '', window: '' };
+const EMPTY_QUOTE: QuoteEvidence = { kind: 'quote', text: '', who: '', when: '' };
+
+/** The workspace as the window shows it: the list, the open update, its draft. */
+export class WorkspaceController {
+  phase = $state<'loading' | 'open' | 'failed'>('loading');
+  failure = $state<{ path: string; error: ApiError } | null>(null);
+  info = $state<WorkspaceInfo | null>(null);
+  list = $state<UpdateSummary[]>([]);
+  filter = $state('');
+  current = $state<Update | null>(null);
+  draft = $state<UpdateFields | null>(null);
+  step = $state(0);
+  saveState = $state<SaveState>('saved');
+  saveError = $state('');
+  statusError = $state('');
+  toasts = $state<Toast[]>([]);
+  deleted = $state<DeletedUpdate | null>(null);
+
+  private readonly autosave: Autosave<{ id: UpdateId; fields: UpdateFields }>;
+  private parkedEvidence: { metric: MetricEvidence; quote: QuoteEvidence } = {
+    metric: { ...EMPTY_METRIC },
+    quote: { ...EMPTY_QUOTE },
+  };
+  private toastSeq = 0;
+  private undoTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly backend: Backend,
+    options: { autosaveDelayMs?: number; undoMs?: number } = {},
+  ) {
+    this.undoMs = options.undoMs ?? 10_000;
+    this.autosave = new Autosave({
+      delayMs: options.autosaveDelayMs ?? 400,
+      save: async ({ id, fields }) => {
+        const stored = await this.backend.saveUpdate(id, fields);
+        if (this.current?.id === id) this.current = stored;
+        void this.refreshList();
+      },
+      onStateChange: (state, error) => {
+        this.saveState = state;
+        this.saveError = state === 'error' ? toApiError(error).message : '';
+      },
+    });
+  }
+
+  private readonly undoMs: number;
+
+  filled(): boolean[] {
+    const draft = this.draft;
+    return BEATS.map((beat) => (draft ? draft.beats[beat.name].trim() !== '' : false));
+  }
+
+  async init(): Promise<void> {
+    try {
+      const state = await this.backend.workspaceState();
+      if (state.state === 'failed') {
+        this.phase = 'failed';
+        this.failure = { path: state.path, error: state.error };
+        return;
+      }
+      this.info = state.info;
+      this.phase = 'open';
+      await this.refreshList();
+      const first = this.list[0];
+      if (first) await this.select(first.id);
+    } catch (err) {
+      this.phase = 'failed';
+      this.failure = { path: '', error: toApiError(err) };
+    }
+  }
+
+  async refreshList(): Promise<void> {
+    try {
+      this.list = await this.backend.listUpdates(this.filter);
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  async setFilter(filter: string): Promise<void> {
+    this.filter = filter;
+    await this.refreshList();
+  }
+
+  async select(id: UpdateId): Promise<void> {
+    if (this.current?.id === id) return;
+    await this.flushQuietly();
+    try {
+      const update = await this.backend.getUpdate(id);
+      this.load(update);
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  async newUpdate(): Promise<void> {
+    await this.flushQuietly();
+    try {
+      const update = await this.backend.createUpdate();
+      if (this.filter) this.filter = '';
+      await this.refreshList();
+      this.load(update);
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  /** Call after any change to the draft: it is saved after a quiet moment. */
+  changed(): void {
+    const current = this.current;
+    const draft = this.draft;
+    if (!current || !draft) return;
+    this.statusError = '';
+    this.autosave.schedule({ id: current.id, fields: $state.snapshot(draft) as UpdateFields });
+  }
+
+  setEvidenceKind(kind: EvidenceKind): void {
+    const draft = this.draft;
+    if (!draft || draft.evidence.kind === kind) return;
+    if (draft.evidence.kind === 'metric') this.parkedEvidence.metric = { ...draft.evidence };
+    if (draft.evidence.kind === 'quote') this.parkedEvidence.quote = { ...draft.evidence };
+    draft.evidence =
+      kind === 'metric'
+        ? { ...this.parkedEvidence.metric }
+        : kind === 'quote'
+          ? { ...this.parkedEvidence.quote }
+          : { kind: 'none' };
+    this.changed();
+  }
+
+  goToStep(index: number): void {
+    this.step = Math.max(0, Math.min(BEATS.length - 1, index));
+    void this.flushQuietly();
+  }
+
+  nextStep(): void {
+    this.goToStep(this.step + 1);
+  }
+
+  previousStep(): void {
+    this.goToStep(this.step - 1);
+  }
+
+  async toggleStatus(): Promise<void> {
+    const current = this.current;
+    if (!current) return;
+    this.statusError = '';
+    try {
+      await this.autosave.flush();
+      const next = current.status === 'ready' ? 'draft' : 'ready';
+      this.current = await this.backend.setStatus(current.id, next);
+      await this.refreshList();
+    } catch (err) {
+      this.statusError = toApiError(err).message;
+    }
+  }
+
+  async remove(id: UpdateId): Promise<void> {
+    const title = this.list.find((item) => item.id === id)?.title ?? '';
+    try {
+      if (this.current?.id === id) await this.flushQuietly();
+      await this.backend.deleteUpdate(id);
+      if (this.current?.id === id) {
+        this.current = null;
+        this.draft = null;
+      }
+      this.deleted = { id, title };
+      if (this.undoTimer !== null) clearTimeout(this.undoTimer);
+      this.undoTimer = setTimeout(() => (this.deleted = null), this.undoMs);
+      await this.refreshList();
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  async undoDelete(): Promise<void> {
+    const deleted = this.deleted;
+    if (!deleted) return;
+    try {
+      await this.backend.restoreUpdate(deleted.id);
+      this.deleted = null;
+      await this.refreshList();
+      await this.select(deleted.id);
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  async duplicate(id: UpdateId): Promise<void> {
+    try {
+      await this.flushQuietly();
+      const copy = await this.backend.duplicateUpdate(id);
+      await this.refreshList();
+      this.load(copy);
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  async openWorkspace(pick: 'open' | 'create'): Promise<void> {
+    try {
+      const path =
+        pick === 'open'
+          ? await this.backend.pickWorkspaceToOpen()
+          : await this.backend.pickWorkspaceToCreate();
+      if (!path) return;
+      await this.flushQuietly();
+      this.info = await this.backend.openWorkspace(path);
+      this.phase = 'open';
+      this.failure = null;
+      this.current = null;
+      this.draft = null;
+      this.filter = '';
+      await this.refreshList();
+      const first = this.list[0];
+      if (first) await this.select(first.id);
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  /** Stores everything typed; used before the window closes. */
+  flush(): Promise<void> {
+    return this.autosave.flush();
+  }
+
+  dismissToast(id: number): void {
+    this.toasts = this.toasts.filter((toast) => toast.id !== id);
+  }
+
+  report(err: unknown): void {
+    const error = toApiError(err);
+    this.toasts = [...this.toasts, { id: ++this.toastSeq, message: error.message }];
+  }
+
+  private load(update: Update): void {
+    this.current = update;
+    const { id: _id, status: _s, is_example: _e, created_at: _c, updated_at: _u, ...fields } = update;
+    this.draft = fields;
+    this.parkedEvidence = {
+      metric: update.evidence.kind === 'metric' ? { ...update.evidence } : { ...EMPTY_METRIC },
+      quote: update.evidence.kind === 'quote' ? { ...update.evidence } : { ...EMPTY_QUOTE },
+    };
+    this.step = 0;
+    this.statusError = '';
+  }
+
+  private async flushQuietly(): Promise<void> {
+    try {
+      await this.autosave.flush();
+    } catch {
+      // The save state already shows the error; the autosave keeps retrying.
+    }
+  }
+}
