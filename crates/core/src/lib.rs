@@ -5,11 +5,15 @@ pub mod chart;
 pub mod date;
 pub mod error;
 pub mod example;
+pub mod story;
+pub mod table;
 pub mod update;
 
 pub use chart::{ChartKind, ChartSpec, DataRow, DataTable};
 pub use date::CivilDate;
 pub use error::CoreError;
+pub use story::{parse_story, to_markdown, ExtraSection, Story, StoryError};
+pub use table::{infer_kind, parse_table, TableError};
 pub use update::{
     Beat, Beats, Evidence, MetricEvidence, QuoteEvidence, Status, Update, UpdateFields, UpdateId,
     UpdateSummary, MAX_FIELD_CHARS,

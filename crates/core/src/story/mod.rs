@@ -1,0 +1,135 @@
+//! A story as a Markdown file, for import, export, the command line and
+//! tests.
+//!
+//! ````text
+//! ---
+//! title: Checklist lifts week-one activation by 9 points
+//! audience: Exec staff
+//! priority: Net revenue retention
+//! status: draft
+//! date: 2026-11-23
+//! owner: growth-squad
+//! ---
+//!
+//! ## Context
+//!
+//! Two competitors now bundle guided onboarding…
+//!
+//! ## Conflict
+//! …
+//! ## Resolution
+//! …
+//! ## Evidence
+//!
+//! Six-week A/B test across 3,920 new workspaces…
+//!
+//! ```metric
+//! value: 41%
+//! unit: week-one activation
+//! baseline: 32% without the checklist
+//! window: 6 weeks, Oct–Nov
+//! ```
+//!
+//! ```chart
+//! kind: before-after
+//! title: Activation rose 9 points with the checklist
+//! highlight: With checklist
+//! unit: %
+//!
+//! Group,Activation
+//! Without checklist,32
+//! With checklist,41
+//! ```
+//!
+//! ## Risks
+//!
+//! Any other section is kept as written.
+//! ````
+//!
+//! How it is read ([`parse_story`]):
+//! - A UTF-8 byte-order mark is dropped and CRLF or CR line ends read as LF.
+//! - **Front matter** (optional): from a first non-blank line `---` to the
+//!   next `---` line, one `key: value` per line (blank lines and `#`
+//!   comments skipped). A value is raw (trimmed) or double-quoted with
+//!   `\"`, `\\`, `\n`, `\r` and `\t` escapes. Known keys, in any case:
+//!   `title`, `audience`, `priority`, `status` (`draft` | `ready`; empty is
+//!   draft), `date` (YYYY-MM-DD or empty). Other keys are kept in order.
+//! - **Sections** start at `## Heading` lines outside code fences (up to
+//!   three spaces before, an optional closing `#` run; `##` without text is
+//!   not a heading). `Context`, `Conflict`, `Resolution` and `Evidence`
+//!   (any case, any order, each at most once) are the beats; a missing beat
+//!   is empty. Other sections are kept in order. Text before the first
+//!   heading is kept as a section with an empty heading, first in
+//!   [`Story::extra_sections`].
+//! - A section's text loses its leading and trailing blank lines; the rest is
+//!   kept exactly.
+//! - **Code fences** of three or more backticks or tildes hide headings; a
+//!   fence that never closes is an error.
+//! - **Evidence details**: one fenced block `metric` (keys `value`, `unit`,
+//!   `baseline`, `window`) or `quote` (keys `text`, `who`, `when`) inside
+//!   `## Evidence` becomes [`UpdateFields::evidence`](crate::UpdateFields);
+//!   the prose around it is the evidence beat.
+//! - **Chart**: one fenced block `chart` anywhere: `key: value` lines
+//!   (`kind`, `title`, `alt`, `highlight`, `unit`), a blank line, then the
+//!   data as [`parse_table`](crate::table::parse_table) reads it. Without a
+//!   `kind` the kind is inferred ([`infer_kind`](crate::table::infer_kind)).
+//!   `highlight` must name a series or a category (a match that differs
+//!   only in case is corrected).
+//! - Taking a block out of its section leaves one blank line where it was.
+//!
+//! How it is written: [`to_markdown`].
+
+mod error;
+mod export;
+mod parse;
+mod value;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Beat, ChartSpec, Status, UpdateFields};
+
+pub use error::StoryError;
+pub use export::to_markdown;
+pub use parse::parse_story;
+
+/// A section of a story file other than the four beats, kept as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExtraSection {
+    /// The heading's text, without `## `. Empty for the text before the
+    /// first heading, which is written back before the beats.
+    pub heading: String,
+    /// The section's text without blank lines at either end.
+    pub body: String,
+}
+
+/// Everything a story file holds.
+///
+/// `parse_story(&to_markdown(&story)) == Ok(story)` holds for every story
+/// that [`parse_story`] returns, and for stories built in code whose texts
+/// could have been read: single-line headings, sections without blank lines
+/// at their ends or `## ` heading lines or unclosed fences outside code
+/// blocks, table labels trimmed and without CR, and a `highlight` that names
+/// a series or category.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    pub fields: UpdateFields,
+    pub status: Status,
+    pub chart: Option<ChartSpec>,
+    /// Front-matter keys the app does not know, with their values, in order.
+    pub extra_front_matter: Vec<(String, String)>,
+    /// Sections other than the beats, in order.
+    pub extra_sections: Vec<ExtraSection>,
+}
+
+/// The heading a beat is written with.
+fn beat_heading(beat: Beat) -> &'static str {
+    match beat {
+        Beat::Context => "Context",
+        Beat::Conflict => "Conflict",
+        Beat::Resolution => "Resolution",
+        Beat::Evidence => "Evidence",
+    }
+}
+
+#[cfg(test)]
+mod tests;

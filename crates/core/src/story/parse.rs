@@ -1,0 +1,609 @@
+//! Reading a story file.
+
+use crate::table::{infer_kind, normalize, parse_table};
+use crate::{
+    Beat, ChartKind, ChartSpec, CivilDate, DataTable, Evidence, MetricEvidence, QuoteEvidence,
+    Status,
+};
+
+use super::value::{parse_value, ValueError};
+use super::{beat_heading, ExtraSection, Story, StoryError};
+
+const FRONT_MATTER: &str = "front matter";
+const CHART_BLOCK: &str = "chart block";
+const CHART_KEYS: [&str; 5] = ["kind", "title", "alt", "highlight", "unit"];
+const METRIC_KEYS: [&str; 4] = ["value", "unit", "baseline", "window"];
+const QUOTE_KEYS: [&str; 3] = ["text", "who", "when"];
+
+/// One line of the file with its 1-based number.
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    no: usize,
+    text: &'a str,
+}
+
+fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// Splits `key: value` at the first colon; the key is trimmed and not empty.
+fn key_value(text: &str) -> Option<(&str, &str)> {
+    let (key, value) = text.split_once(':')?;
+    let key = key.trim();
+    (!key.is_empty()).then_some((key, value))
+}
+
+fn value_at(line: usize, key: &str, raw: &str) -> Result<String, StoryError> {
+    parse_value(raw).map_err(|err| match err {
+        ValueError::Unclosed => StoryError::UnclosedQuote {
+            line,
+            key: key.to_owned(),
+        },
+        ValueError::TextAfterQuote => StoryError::TextAfterQuote {
+            line,
+            key: key.to_owned(),
+        },
+    })
+}
+
+/// Reads `key: value` lines whose keys come from `keys` (case-insensitive);
+/// blank lines are skipped. Returns one value per key and the line it is on.
+fn read_keys(
+    lines: &[Line<'_>],
+    keys: &'static [&'static str],
+    block: &'static str,
+    valid: &'static str,
+) -> Result<Vec<Option<(String, usize)>>, StoryError> {
+    let mut values: Vec<Option<(String, usize)>> = vec![None; keys.len()];
+    for line in lines.iter().filter(|l| !is_blank(l.text)) {
+        let Some((key, raw)) = key_value(line.text) else {
+            return Err(StoryError::NotKeyValue {
+                line: line.no,
+                block,
+                text: line.text.trim().to_owned(),
+            });
+        };
+        let slot = keys
+            .iter()
+            .position(|k| k.eq_ignore_ascii_case(key))
+            .and_then(|i| values.get_mut(i))
+            .ok_or_else(|| StoryError::UnknownKey {
+                line: line.no,
+                block,
+                key: key.to_owned(),
+                valid,
+            })?;
+        if let Some((_, first_line)) = slot {
+            return Err(StoryError::DuplicateKey {
+                line: line.no,
+                block,
+                key: key.to_owned(),
+                first_line: *first_line,
+            });
+        }
+        *slot = Some((value_at(line.no, key, raw)?, line.no));
+    }
+    Ok(values)
+}
+
+fn take(values: &mut [Option<(String, usize)>], index: usize) -> String {
+    values
+        .get_mut(index)
+        .and_then(Option::take)
+        .map(|(value, _)| value)
+        .unwrap_or_default()
+}
+
+/// Reads the front matter into `story`; returns the index of the first line
+/// after it (0 when there is none).
+fn read_front_matter(lines: &[Line<'_>], story: &mut Story) -> Result<usize, StoryError> {
+    let Some(open) = lines.iter().position(|l| !is_blank(l.text)) else {
+        return Ok(0);
+    };
+    let Some(opening) = lines.get(open).filter(|l| l.text.trim_end() == "---") else {
+        return Ok(0);
+    };
+    let mut first_lines: [Option<usize>; 5] = [None; 5];
+    for (index, line) in lines.iter().enumerate().skip(open + 1) {
+        let text = line.text.trim();
+        if line.text.trim_end() == "---" {
+            return Ok(index + 1);
+        }
+        if text.is_empty() || text.starts_with('#') {
+            continue;
+        }
+        let Some((key, raw)) = key_value(line.text) else {
+            return Err(StoryError::NotKeyValue {
+                line: line.no,
+                block: FRONT_MATTER,
+                text: text.to_owned(),
+            });
+        };
+        let value = value_at(line.no, key, raw)?;
+        let known = ["title", "audience", "priority", "status", "date"]
+            .iter()
+            .position(|k| k.eq_ignore_ascii_case(key));
+        let Some(known) = known else {
+            story.extra_front_matter.push((key.to_owned(), value));
+            continue;
+        };
+        if let Some(Some(first_line)) = first_lines.get(known) {
+            return Err(StoryError::DuplicateKey {
+                line: line.no,
+                block: FRONT_MATTER,
+                key: key.to_owned(),
+                first_line: *first_line,
+            });
+        }
+        if let Some(slot) = first_lines.get_mut(known) {
+            *slot = Some(line.no);
+        }
+        let fields = &mut story.fields;
+        match known {
+            0 => fields.title = value,
+            1 => fields.audience = value,
+            2 => fields.priority = value,
+            3 => {
+                story.status = if value.trim().is_empty() {
+                    Status::Draft
+                } else {
+                    Status::parse(&value).map_err(|_| StoryError::InvalidStatus {
+                        line: line.no,
+                        value: value.clone(),
+                    })?
+                }
+            }
+            _ => {
+                fields.date = if value.trim().is_empty() {
+                    String::new()
+                } else {
+                    value
+                        .parse::<CivilDate>()
+                        .map_err(|_| StoryError::InvalidDate {
+                            line: line.no,
+                            value: value.clone(),
+                        })?
+                        .to_string()
+                }
+            }
+        }
+    }
+    Err(StoryError::UnclosedFrontMatter { line: opening.no })
+}
+
+/// `## Heading` (up to three spaces before it, an optional closing run of
+/// `#`): the heading's text, if it has any.
+fn heading_text(text: &str) -> Option<&str> {
+    let unindented = text.trim_start_matches(' ');
+    if text.len() - unindented.len() > 3 {
+        return None;
+    }
+    let rest = unindented.strip_prefix("##")?;
+    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let mut heading = rest.trim();
+    let without_closing = heading.trim_end_matches('#');
+    if without_closing.len() != heading.len()
+        && (without_closing.is_empty() || without_closing.ends_with([' ', '\t']))
+    {
+        heading = without_closing.trim_end();
+    }
+    (!heading.is_empty()).then_some(heading)
+}
+
+/// An opening code fence: its character, its length and its info string.
+fn opening_fence(text: &str) -> Option<(char, usize, &str)> {
+    let unindented = text.trim_start_matches(' ');
+    if text.len() - unindented.len() > 3 {
+        return None;
+    }
+    let fence_char = unindented
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '`' | '~'))?;
+    let len = unindented.chars().take_while(|&c| c == fence_char).count();
+    let info = unindented.get(len..)?;
+    if len < 3 || (fence_char == '`' && info.contains('`')) {
+        return None;
+    }
+    Some((fence_char, len, info.trim()))
+}
+
+fn is_closing_fence(text: &str, fence_char: char, len: usize) -> bool {
+    let unindented = text.trim_start_matches(' ');
+    if text.len() - unindented.len() > 3 {
+        return false;
+    }
+    let run = unindented.chars().take_while(|&c| c == fence_char).count();
+    run >= len && unindented.get(run..).is_some_and(is_blank)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BlockKind {
+    Chart,
+    Metric,
+    Quote,
+}
+
+/// A fenced block the story reads (chart, metric, quote) rather than keeps.
+#[derive(Debug)]
+struct Block<'a> {
+    kind: BlockKind,
+    open_line: usize,
+    content: Vec<Line<'a>>,
+}
+
+#[derive(Debug)]
+struct OpenFence<'a> {
+    fence_char: char,
+    len: usize,
+    line: usize,
+    block: Option<Block<'a>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum SectionKind {
+    Preamble,
+    Beat(Beat),
+    Extra(String),
+}
+
+#[derive(Debug)]
+struct Section<'a> {
+    kind: SectionKind,
+    lines: Vec<&'a str>,
+    /// Set where a block was taken out after a blank line: the blank lines
+    /// that follow it would double the gap.
+    skip_blank: bool,
+}
+
+impl<'a> Section<'a> {
+    fn new(kind: SectionKind) -> Self {
+        Self {
+            kind,
+            lines: Vec::new(),
+            skip_blank: false,
+        }
+    }
+
+    fn push(&mut self, text: &'a str) {
+        if self.skip_blank && is_blank(text) {
+            return;
+        }
+        self.skip_blank = false;
+        self.lines.push(text);
+    }
+
+    fn block_taken_out(&mut self) {
+        self.skip_blank = self.lines.last().map_or(true, |l| is_blank(l));
+    }
+
+    fn text(&self) -> String {
+        trim_blank_lines(&self.lines).join("\n")
+    }
+}
+
+/// The lines without blank lines at either end.
+pub(super) fn trim_blank_lines<'l, 'a>(lines: &'l [&'a str]) -> &'l [&'a str] {
+    let start = lines
+        .iter()
+        .position(|l| !is_blank(l))
+        .unwrap_or(lines.len());
+    let end = lines
+        .iter()
+        .rposition(|l| !is_blank(l))
+        .map_or(start, |i| i + 1);
+    lines.get(start..end).unwrap_or(&[])
+}
+
+/// The body of a story, read line by line.
+#[derive(Debug)]
+struct Body<'a> {
+    sections: Vec<Section<'a>>,
+    /// The beats met so far, with the line of their heading.
+    beats_seen: Vec<(Beat, usize)>,
+    chart_line: Option<usize>,
+    evidence_line: Option<usize>,
+    fence: Option<OpenFence<'a>>,
+    blocks: Vec<Block<'a>>,
+}
+
+impl<'a> Body<'a> {
+    fn new() -> Self {
+        Self {
+            sections: vec![Section::new(SectionKind::Preamble)],
+            beats_seen: Vec::new(),
+            chart_line: None,
+            evidence_line: None,
+            fence: None,
+            blocks: Vec::new(),
+        }
+    }
+
+    fn read(&mut self, line: Line<'a>) -> Result<(), StoryError> {
+        if let Some(mut open) = self.fence.take() {
+            let Some(section) = self.sections.last_mut() else {
+                return Ok(());
+            };
+            if is_closing_fence(line.text, open.fence_char, open.len) {
+                match open.block {
+                    Some(block) => {
+                        self.blocks.push(block);
+                        section.block_taken_out();
+                    }
+                    None => section.push(line.text),
+                }
+            } else {
+                match open.block.as_mut() {
+                    Some(block) => block.content.push(line),
+                    None => section.push(line.text),
+                }
+                self.fence = Some(open);
+            }
+            return Ok(());
+        }
+        if let Some(heading) = heading_text(line.text) {
+            return self.start_section(heading, line.no);
+        }
+        if let Some((fence_char, len, info)) = opening_fence(line.text) {
+            let kind = self.block_kind(info, line.no)?;
+            if kind.is_none() {
+                self.push(line.text);
+            }
+            self.fence = Some(OpenFence {
+                fence_char,
+                len,
+                line: line.no,
+                block: kind.map(|kind| Block {
+                    kind,
+                    open_line: line.no,
+                    content: Vec::new(),
+                }),
+            });
+            return Ok(());
+        }
+        self.push(line.text);
+        Ok(())
+    }
+
+    fn push(&mut self, text: &'a str) {
+        if let Some(section) = self.sections.last_mut() {
+            section.push(text);
+        }
+    }
+
+    fn start_section(&mut self, heading: &str, line: usize) -> Result<(), StoryError> {
+        let beat = Beat::ALL
+            .into_iter()
+            .find(|beat| beat.name().eq_ignore_ascii_case(heading));
+        let kind = match beat {
+            Some(beat) => {
+                if let Some((_, first_line)) = self.beats_seen.iter().find(|(b, _)| *b == beat) {
+                    return Err(StoryError::DuplicateBeat {
+                        line,
+                        beat: beat_heading(beat),
+                        first_line: *first_line,
+                    });
+                }
+                self.beats_seen.push((beat, line));
+                SectionKind::Beat(beat)
+            }
+            None => SectionKind::Extra(heading.to_owned()),
+        };
+        self.sections.push(Section::new(kind));
+        Ok(())
+    }
+
+    /// Which block a fence opens: a chart anywhere, a metric or quote in
+    /// the evidence; `None` for a code block kept in the text.
+    fn block_kind(&mut self, info: &str, line: usize) -> Result<Option<BlockKind>, StoryError> {
+        let word = info
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let in_evidence = self
+            .sections
+            .last()
+            .is_some_and(|s| s.kind == SectionKind::Beat(Beat::Evidence));
+        let (kind, first_line) = match word.as_str() {
+            "chart" => (BlockKind::Chart, &mut self.chart_line),
+            "metric" if in_evidence => (BlockKind::Metric, &mut self.evidence_line),
+            "quote" if in_evidence => (BlockKind::Quote, &mut self.evidence_line),
+            _ => return Ok(None),
+        };
+        if let Some(first_line) = *first_line {
+            return Err(match kind {
+                BlockKind::Chart => StoryError::DuplicateChart { line, first_line },
+                BlockKind::Metric | BlockKind::Quote => {
+                    StoryError::DuplicateEvidence { line, first_line }
+                }
+            });
+        }
+        *first_line = Some(line);
+        Ok(Some(kind))
+    }
+
+    /// Puts what was read into `story`.
+    fn finish(self, story: &mut Story) -> Result<(), StoryError> {
+        if let Some(open) = self.fence {
+            return Err(StoryError::UnclosedFence {
+                line: open.line,
+                fence: open.fence_char.to_string().repeat(open.len),
+            });
+        }
+        for block in &self.blocks {
+            match block.kind {
+                BlockKind::Chart => story.chart = Some(read_chart(block)?),
+                BlockKind::Metric => {
+                    let mut v = read_keys(
+                        &block.content,
+                        &METRIC_KEYS,
+                        "metric block",
+                        "value, unit, baseline or window",
+                    )?;
+                    story.fields.evidence = Evidence::Metric(MetricEvidence {
+                        value: take(&mut v, 0),
+                        unit: take(&mut v, 1),
+                        baseline: take(&mut v, 2),
+                        window: take(&mut v, 3),
+                    });
+                }
+                BlockKind::Quote => {
+                    let mut v = read_keys(
+                        &block.content,
+                        &QUOTE_KEYS,
+                        "quote block",
+                        "text, who or when",
+                    )?;
+                    story.fields.evidence = Evidence::Quote(QuoteEvidence {
+                        text: take(&mut v, 0),
+                        who: take(&mut v, 1),
+                        when: take(&mut v, 2),
+                    });
+                }
+            }
+        }
+        for section in self.sections {
+            let text = section.text();
+            let beats = &mut story.fields.beats;
+            match section.kind {
+                SectionKind::Preamble if text.is_empty() => {}
+                SectionKind::Preamble => story.extra_sections.push(ExtraSection {
+                    heading: String::new(),
+                    body: text,
+                }),
+                SectionKind::Beat(Beat::Context) => beats.context = text,
+                SectionKind::Beat(Beat::Conflict) => beats.conflict = text,
+                SectionKind::Beat(Beat::Resolution) => beats.resolution = text,
+                SectionKind::Beat(Beat::Evidence) => beats.evidence = text,
+                SectionKind::Extra(heading) => story.extra_sections.push(ExtraSection {
+                    heading,
+                    body: text,
+                }),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads a story file; see [`Story`] for the format.
+pub fn parse_story(text: &str) -> Result<Story, StoryError> {
+    let text = normalize(text);
+    let lines: Vec<Line<'_>> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, text)| Line { no: i + 1, text })
+        .collect();
+    let mut story = Story::default();
+    let body_start = read_front_matter(&lines, &mut story)?;
+    let mut body = Body::new();
+    for line in lines.iter().skip(body_start) {
+        body.read(*line)?;
+    }
+    body.finish(&mut story)?;
+    Ok(story)
+}
+
+/// Whether a line of a chart block is a `key:` line: one word, then a colon.
+fn chart_key(text: &str) -> Option<(&str, &str)> {
+    let (key, value) = key_value(text)?;
+    key.chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        .then_some((key, value))
+}
+
+fn read_chart(block: &Block<'_>) -> Result<ChartSpec, StoryError> {
+    // Keys come first, up to a blank line or the first line that is not a
+    // `key:` line; the data follows.
+    let mut data_start = block.content.len();
+    for (index, line) in block.content.iter().enumerate() {
+        if is_blank(line.text) {
+            data_start = index + 1;
+            break;
+        }
+        if chart_key(line.text).is_none() {
+            data_start = index;
+            break;
+        }
+    }
+    let meta = block.content.get(..data_start).unwrap_or(&[]);
+    let data_lines = block.content.get(data_start..).unwrap_or(&[]);
+    let mut values = read_keys(
+        meta,
+        &CHART_KEYS,
+        CHART_BLOCK,
+        "kind, title, alt, highlight or unit (and leave a blank line before the data)",
+    )?;
+
+    if data_lines.iter().all(|l| is_blank(l.text)) {
+        return Err(StoryError::ChartWithoutData {
+            line: block.open_line,
+        });
+    }
+    let first_data_line = data_lines.first().map_or(block.open_line, |l| l.no);
+    let data_text = data_lines
+        .iter()
+        .map(|l| l.text)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let data = parse_table(&data_text).map_err(|source| StoryError::ChartData {
+        line: source
+            .line()
+            .map_or(first_data_line, |l| first_data_line + l.saturating_sub(1)),
+        source,
+    })?;
+
+    let kind = match values.first_mut().and_then(Option::take) {
+        Some((kind, _)) if kind.trim().is_empty() => infer_kind(&data),
+        Some((kind, line)) => {
+            ChartKind::parse(&kind).ok_or(StoryError::UnknownChartKind { line, kind })?
+        }
+        None => infer_kind(&data),
+    };
+    let highlight = match values.get_mut(3).and_then(Option::take) {
+        Some((name, _)) if name.trim().is_empty() => None,
+        Some((name, line)) => Some(resolve_highlight(&data, &name, line)?),
+        None => None,
+    };
+    let unit = Some(take(&mut values, 4)).filter(|u| !u.is_empty());
+    Ok(ChartSpec {
+        kind,
+        title: take(&mut values, 1),
+        alt: take(&mut values, 2),
+        highlight,
+        unit,
+        data,
+    })
+}
+
+/// The series or category a highlight names: an exact match first (series
+/// before categories), then one that differs only in case, which is
+/// corrected to the name as the data spells it.
+fn resolve_highlight(data: &DataTable, name: &str, line: usize) -> Result<String, StoryError> {
+    let wanted = name.trim();
+    let series = data.series_names().iter().map(String::as_str);
+    let categories = data.rows.iter().map(|r| r.label.as_str());
+    let candidates = || series.clone().chain(categories.clone());
+    if let Some(found) = candidates().find(|c| *c == wanted) {
+        return Ok(found.to_owned());
+    }
+    if let Some(found) = candidates().find(|c| c.to_lowercase() == wanted.to_lowercase()) {
+        return Ok(found.to_owned());
+    }
+    const SHOWN: usize = 12;
+    let mut options: Vec<String> = candidates()
+        .filter(|c| !c.is_empty())
+        .take(SHOWN)
+        .map(|c| format!("{c:?}"))
+        .collect();
+    if candidates().filter(|c| !c.is_empty()).nth(SHOWN).is_some() {
+        options.push("…".to_owned());
+    }
+    Err(StoryError::UnknownHighlight {
+        line,
+        highlight: wanted.to_owned(),
+        options: options.join(", "),
+    })
+}

@@ -1,0 +1,550 @@
+use super::*;
+use crate::table::TableError;
+use crate::{ChartKind, DataRow, DataTable, Evidence, MetricEvidence, QuoteEvidence};
+
+const FULL: &str = r#"---
+title: Checklist lifts week-one activation by 9 points
+Audience: "Exec staff: go/no-go"
+priority: Net revenue retention
+owner: growth-squad
+status: Ready
+date: 2026-11-23
+note: "say \"hi\" \\ twice"
+---
+
+## CONFLICT
+
+Sales wants a 30-day trial.
+
+## context
+Two competitors bundle onboarding.
+
+   Indented line kept.
+
+## Evidence
+
+Six-week A/B test.
+
+```metric
+value: 41%
+unit: week-one activation
+baseline: 32% without the checklist
+window: "6 weeks, Oct–Nov"
+```
+
+More prose after the metric.
+
+~~~chart
+kind: before-after
+title: Activation rose 9 points
+highlight: with checklist
+unit: "%"
+
+Group	Activation
+Without checklist	32
+With checklist	41
+~~~
+
+## Resolution
+
+Ship it.
+
+```bash
+## not a heading
+echo hi
+```
+
+## Risks ##
+
+### Sub-heading stays
+- a bullet
+"#;
+
+fn full_story() -> Story {
+    Story {
+        fields: UpdateFields {
+            title: "Checklist lifts week-one activation by 9 points".into(),
+            audience: "Exec staff: go/no-go".into(),
+            priority: "Net revenue retention".into(),
+            date: "2026-11-23".into(),
+            beats: crate::Beats {
+                context: "Two competitors bundle onboarding.\n\n   Indented line kept.".into(),
+                conflict: "Sales wants a 30-day trial.".into(),
+                resolution: "Ship it.\n\n```bash\n## not a heading\necho hi\n```".into(),
+                evidence: "Six-week A/B test.\n\nMore prose after the metric.".into(),
+            },
+            evidence: Evidence::Metric(MetricEvidence {
+                value: "41%".into(),
+                unit: "week-one activation".into(),
+                baseline: "32% without the checklist".into(),
+                window: "6 weeks, Oct–Nov".into(),
+            }),
+        },
+        status: Status::Ready,
+        chart: Some(ChartSpec {
+            kind: ChartKind::BeforeAfter,
+            title: "Activation rose 9 points".into(),
+            alt: String::new(),
+            highlight: Some("With checklist".into()),
+            unit: Some("%".into()),
+            data: DataTable {
+                header: vec!["Group".into(), "Activation".into()],
+                rows: vec![
+                    DataRow {
+                        label: "Without checklist".into(),
+                        values: vec![Some(32.0)],
+                    },
+                    DataRow {
+                        label: "With checklist".into(),
+                        values: vec![Some(41.0)],
+                    },
+                ],
+            },
+        }),
+        extra_front_matter: vec![
+            ("owner".into(), "growth-squad".into()),
+            ("note".into(), "say \"hi\" \\ twice".into()),
+        ],
+        extra_sections: vec![ExtraSection {
+            heading: "Risks".into(),
+            body: "### Sub-heading stays\n- a bullet".into(),
+        }],
+    }
+}
+
+const FULL_CANONICAL: &str = r#"---
+title: Checklist lifts week-one activation by 9 points
+audience: "Exec staff: go/no-go"
+priority: Net revenue retention
+status: ready
+date: 2026-11-23
+owner: growth-squad
+note: "say \"hi\" \\ twice"
+---
+
+## Context
+
+Two competitors bundle onboarding.
+
+   Indented line kept.
+
+## Conflict
+
+Sales wants a 30-day trial.
+
+## Resolution
+
+Ship it.
+
+```bash
+## not a heading
+echo hi
+```
+
+## Evidence
+
+Six-week A/B test.
+
+More prose after the metric.
+
+```metric
+value: 41%
+unit: week-one activation
+baseline: 32% without the checklist
+window: 6 weeks, Oct–Nov
+```
+
+```chart
+kind: before-after
+title: Activation rose 9 points
+highlight: With checklist
+unit: "%"
+
+Group,Activation
+Without checklist,32
+With checklist,41
+```
+
+## Risks
+
+### Sub-heading stays
+- a bullet
+"#;
+
+#[test]
+fn reads_every_part_of_a_full_story() {
+    assert_eq!(parse_story(FULL), Ok(full_story()));
+}
+
+#[test]
+fn writes_the_canonical_form_and_reads_it_back() {
+    let story = full_story();
+    let markdown = to_markdown(&story);
+    assert_eq!(markdown, FULL_CANONICAL);
+    assert_eq!(parse_story(&markdown), Ok(story));
+    assert_eq!(to_markdown(&parse_story(FULL).unwrap()), FULL_CANONICAL);
+}
+
+#[test]
+fn crlf_and_a_byte_order_mark_read_the_same() {
+    let windows = format!("\u{feff}{}", FULL.replace('\n', "\r\n"));
+    assert_eq!(parse_story(&windows), Ok(full_story()));
+}
+
+#[test]
+fn empty_and_headless_stories() {
+    assert_eq!(parse_story(""), Ok(Story::default()));
+    assert_eq!(parse_story("\n\n  \n"), Ok(Story::default()));
+    let story = parse_story("## Context\nOnly context.\n").unwrap();
+    assert_eq!(story.fields.beats.context, "Only context.");
+    assert_eq!(story.fields.title, "");
+    assert_eq!(story.status, Status::Draft);
+    assert_eq!(story.fields.evidence, Evidence::None);
+    assert_eq!(story.chart, None);
+}
+
+#[test]
+fn text_before_the_first_heading_is_kept_and_written_first() {
+    let story = parse_story("# Q4 update\n\nIntro.\n\n## Context\nC\n").unwrap();
+    assert_eq!(
+        story.extra_sections,
+        vec![ExtraSection {
+            heading: String::new(),
+            body: "# Q4 update\n\nIntro.".into()
+        }]
+    );
+    let markdown = to_markdown(&story);
+    assert!(
+        markdown.contains("---\n\n# Q4 update\n\nIntro.\n\n## Context\n\nC\n"),
+        "{markdown}"
+    );
+    assert_eq!(parse_story(&markdown), Ok(story));
+}
+
+#[test]
+fn quote_evidence_and_an_inferred_chart_kind() {
+    let text = "## Evidence\n\n```quote\ntext: \"We stalled on day three.\"\nwho: Ops lead, Acme\nwhen: 2026-10\n```\n\n```chart\n\nWeek,Pilot,Control\nW1,1,2\nW2,3,4\nW3,5,6\n```\n";
+    let story = parse_story(text).unwrap();
+    assert_eq!(
+        story.fields.evidence,
+        Evidence::Quote(QuoteEvidence {
+            text: "We stalled on day three.".into(),
+            who: "Ops lead, Acme".into(),
+            when: "2026-10".into(),
+        })
+    );
+    assert_eq!(story.fields.beats.evidence, "");
+    let chart = story.chart.clone().unwrap();
+    assert_eq!(chart.kind, ChartKind::Line);
+    assert_eq!(chart.highlight, None);
+    assert_eq!(chart.unit, None);
+    assert_eq!(parse_story(&to_markdown(&story)), Ok(story));
+}
+
+#[test]
+fn a_chart_anywhere_is_taken_out_leaving_one_blank_line() {
+    let text = "## Context\n\nBefore.\n\n```chart\nkind: bar\n\nA,B\nx,1\n```\n\nAfter.\n";
+    let story = parse_story(text).unwrap();
+    assert_eq!(story.fields.beats.context, "Before.\n\nAfter.");
+    assert_eq!(story.chart.map(|c| c.kind), Some(ChartKind::Bar));
+    // Without a blank line before the keys' end, data starts at the first
+    // line that is not a key.
+    let text = "```chart\nkind: bar\nA,B\nx,1\n```\n";
+    let chart = parse_story(text).unwrap().chart.unwrap();
+    assert_eq!(chart.data.header, vec!["A", "B"]);
+}
+
+#[test]
+fn metric_blocks_outside_the_evidence_are_prose() {
+    let text = "## Context\n\n```metric\nvalue: 1\n```\n";
+    let story = parse_story(text).unwrap();
+    assert_eq!(story.fields.beats.context, "```metric\nvalue: 1\n```");
+    assert_eq!(story.fields.evidence, Evidence::None);
+}
+
+#[test]
+fn fences_hide_headings_and_need_a_long_enough_close() {
+    let text = "## Context\n````\n```\n## Conflict\n````\n~~~\n## Resolution\n~~~~\n";
+    let story = parse_story(text).unwrap();
+    assert_eq!(
+        story.fields.beats.context,
+        "````\n```\n## Conflict\n````\n~~~\n## Resolution\n~~~~"
+    );
+    assert_eq!(story.fields.beats.conflict, "");
+    assert!(story.extra_sections.is_empty());
+}
+
+#[test]
+fn headings_are_case_insensitive_and_other_levels_are_text() {
+    let text = "##   EVIDENCE   \nE\n### Context\n#### x\n##No space\n## Conflict #\nC\n";
+    let story = parse_story(text).unwrap();
+    assert_eq!(
+        story.fields.beats.evidence,
+        "E\n### Context\n#### x\n##No space"
+    );
+    assert_eq!(story.fields.beats.conflict, "C");
+    assert_eq!(story.fields.beats.context, "");
+}
+
+#[test]
+fn a_chart_data_error_names_the_story_line_and_the_cell() {
+    let text = "## Evidence\n\n```chart\nkind: line\n\nWeek,Control,Pilot\nW1,1,2\nW2,1,2\nW3,1,n/a\n```\n";
+    let err = parse_story(text).unwrap_err();
+    assert_eq!(err.line(), 9);
+    assert_eq!(
+        err.to_string(),
+        "line 9: row 4, column 3 (\"Pilot\"): \"n/a\" is not a number: leave the cell empty to \
+         mark a gap"
+    );
+    assert!(matches!(
+        err,
+        StoryError::ChartData {
+            source: TableError::NotANumber {
+                row: 4,
+                column: 3,
+                ..
+            },
+            ..
+        }
+    ));
+}
+
+#[test]
+fn every_error_names_its_line() {
+    let chart = |body: &str| format!("# t\n\n## Evidence\n\n```chart\n{body}```\n");
+    let cases: Vec<(&str, String, usize, &str)> = vec![
+        (
+            "unclosed front matter",
+            "\n---\ntitle: x\n\n## Context\n".into(),
+            2,
+            "never closes",
+        ),
+        (
+            "front matter without colon",
+            "---\ntitle x\n---\n".into(),
+            2,
+            "expected `key: value`",
+        ),
+        (
+            "empty key",
+            "---\n: x\n---\n".into(),
+            2,
+            "expected `key: value`",
+        ),
+        (
+            "bad date",
+            "---\ntitle: t\ndate: 2026-02-30\n---\n".into(),
+            3,
+            "YYYY-MM-DD",
+        ),
+        (
+            "bad status",
+            "---\nstatus: done\n---\n".into(),
+            2,
+            "use draft or ready",
+        ),
+        (
+            "duplicate key",
+            "---\ntitle: a\nTITLE: b\n---\n".into(),
+            3,
+            "first on line 2",
+        ),
+        (
+            "unclosed quote",
+            "---\ntitle: \"open\n---\n".into(),
+            2,
+            "no closing quote",
+        ),
+        (
+            "text after quote",
+            "---\ntitle: \"a\" b\n---\n".into(),
+            2,
+            "after the closing quote",
+        ),
+        (
+            "duplicate beat",
+            "## Context\na\n\n## CONTEXT\nb\n".into(),
+            4,
+            "first is on line 1",
+        ),
+        (
+            "unclosed fence",
+            "## Context\n\n```rust\nfn x() {}\n".into(),
+            3,
+            "add a line with ```",
+        ),
+        (
+            "duplicate evidence",
+            "## Evidence\n```metric\nvalue: 1\n```\n```quote\ntext: a\n```\n".into(),
+            5,
+            "first is on line 2",
+        ),
+        (
+            "unknown metric key",
+            "## Evidence\n```metric\nvalue: 1\nvalu: 2\n```\n".into(),
+            4,
+            "use value, unit, baseline or window",
+        ),
+        (
+            "metric line without colon",
+            "## Evidence\n```metric\n41%\n```\n".into(),
+            3,
+            "metric block",
+        ),
+        (
+            "duplicate chart",
+            format!("{}\n```chart\nA,B\nx,1\n```\n", chart("A,B\nx,1\n")),
+            10,
+            "first is on line 5",
+        ),
+        (
+            "unknown kind",
+            chart("kind: pie\n\nA,B\nx,1\n"),
+            6,
+            "use one of line, bar, before-after, funnel, big-number, bubble",
+        ),
+        (
+            "no data",
+            chart("kind: bar\ntitle: t\n\n"),
+            5,
+            "has no data",
+        ),
+        ("no data at all", chart(""), 5, "has no data"),
+        (
+            "unknown chart key",
+            chart("titel: t\n\nA,B\nx,1\n"),
+            6,
+            "not a chart block key",
+        ),
+        (
+            "duplicate chart key",
+            chart("kind: bar\nkind: line\n\nA,B\nx,1\n"),
+            7,
+            "first on line 6",
+        ),
+        (
+            "unknown highlight",
+            chart("highlight: Pilot\n\nWeek,Control\nW1,1\n"),
+            6,
+            "use one of \"Control\", \"W1\"",
+        ),
+        (
+            "ragged data row",
+            chart("kind: bar\n\nA,B\nx,1\ny,1,2\n"),
+            10,
+            "row 3 has 3 cells but the header has 2",
+        ),
+        (
+            "header without rows",
+            chart("kind: bar\n\nA,B\n"),
+            8,
+            "no rows of numbers",
+        ),
+        (
+            "unclosed quote in data",
+            chart("kind: bar\n\nA,B\n\"x,1\n"),
+            9,
+            "row 2: a quoted cell is never closed",
+        ),
+    ];
+    for (name, text, line, fragment) in cases {
+        let err = match parse_story(&text) {
+            Err(err) => err,
+            Ok(story) => panic!("{name}: accepted as {story:?}"),
+        };
+        let message = err.to_string();
+        assert_eq!(err.line(), line, "{name}: {message}");
+        assert!(
+            message.starts_with(&format!("line {line}: ")),
+            "{name}: {message}"
+        );
+        assert!(message.contains(fragment), "{name}: {message}");
+    }
+}
+
+#[test]
+fn highlight_matches_series_then_categories_and_corrects_case() {
+    let text = |highlight: &str| {
+        format!("```chart\nkind: bar\nhighlight: {highlight}\n\nTeam,Pilot\nPilot,1\nb,2\n```\n")
+    };
+    let highlight = |h: &str| parse_story(&text(h)).unwrap().chart.unwrap().highlight;
+    assert_eq!(highlight("Pilot"), Some("Pilot".into()));
+    assert_eq!(highlight("B"), Some("b".into()));
+    assert_eq!(highlight("\"\""), None);
+}
+
+#[test]
+fn export_quotes_values_only_when_needed() {
+    let story = Story {
+        fields: UpdateFields {
+            title: "Plain title".into(),
+            audience: String::new(),
+            priority: "#1: growth".into(),
+            ..UpdateFields::default()
+        },
+        extra_front_matter: vec![("multi".into(), "line one\nline two".into())],
+        ..Story::default()
+    };
+    let markdown = to_markdown(&story);
+    assert!(markdown.starts_with(
+        "---\ntitle: Plain title\naudience: \"\"\npriority: \"#1: growth\"\nstatus: draft\ndate: \"\"\nmulti: \"line one\\nline two\"\n---\n"
+    ), "{markdown}");
+    assert_eq!(parse_story(&markdown), Ok(story));
+}
+
+#[test]
+fn export_normalizes_what_import_would_normalize() {
+    let story = Story {
+        fields: UpdateFields {
+            beats: crate::Beats {
+                context: "\n\r\nLine one\r\nLine two\n\n".into(),
+                ..crate::Beats::default()
+            },
+            ..UpdateFields::default()
+        },
+        ..Story::default()
+    };
+    let markdown = to_markdown(&story);
+    assert!(
+        markdown.contains("## Context\n\nLine one\nLine two\n\n## Conflict"),
+        "{markdown}"
+    );
+    assert_eq!(to_markdown(&parse_story(&markdown).unwrap()), markdown);
+}
+
+#[test]
+fn chart_fences_grow_past_backticks_in_the_data() {
+    let story = Story {
+        chart: Some(ChartSpec {
+            kind: ChartKind::Bar,
+            data: DataTable {
+                header: vec!["Label".into(), "V".into()],
+                rows: vec![DataRow {
+                    label: "a\n```\n## b".into(),
+                    values: vec![Some(1.0)],
+                }],
+            },
+            ..ChartSpec::default()
+        }),
+        ..Story::default()
+    };
+    let markdown = to_markdown(&story);
+    assert!(markdown.contains("````chart\n"), "{markdown}");
+    assert_eq!(parse_story(&markdown), Ok(story));
+}
+
+#[test]
+fn hostile_text_in_prose_and_labels_is_kept_as_text() {
+    let text = "---\ntitle: <script>alert(1)</script>\n---\n## Context\n\u{1}\u{7f} \u{202e}rtl\u{202c} 漢字 <b>x</b>\n\n```chart\nkind: bar\n\n\"<script>\",V\n\u{1}ctl,1\nמכירות,2\n```\n";
+    let story = parse_story(text).unwrap();
+    assert_eq!(story.fields.title, "<script>alert(1)</script>");
+    assert_eq!(
+        story.fields.beats.context,
+        "\u{1}\u{7f} \u{202e}rtl\u{202c} 漢字 <b>x</b>"
+    );
+    let data = story.chart.clone().unwrap().data;
+    assert_eq!(data.header[0], "<script>");
+    assert_eq!(data.rows[0].label, "\u{1}ctl");
+    assert_eq!(data.rows[1].label, "מכירות");
+    assert_eq!(parse_story(&to_markdown(&story)), Ok(story));
+}

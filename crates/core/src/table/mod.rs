@@ -1,0 +1,326 @@
+//! Data pasted from a spreadsheet (Excel, Google Sheets, Numbers put
+//! tab-separated text on the clipboard) or read from a CSV file, turned into
+//! a [`DataTable`].
+//!
+//! The rules, in the order they apply:
+//! - A UTF-8 byte-order mark is dropped; CRLF, LF and lone CR all end a line
+//!   (also inside quoted cells, where they become LF).
+//! - The delimiter is read from the first non-blank row: a tab if it holds
+//!   one, else `;` if it holds one, else a comma. Quotes follow RFC 4180
+//!   (delimiters, doubled quotes and line breaks inside quotes).
+//! - Empty rows (blank lines, or only delimiters) are skipped; one between
+//!   rows still counts when rows are numbered, as it would in a sheet.
+//! - The first row is the header, unless every one of its cells is an
+//!   unquoted number: then the header is made up (`x`, `Series 1`, …).
+//! - Decimal separator: `;` files use a decimal comma (`1.234,5`) and the
+//!   others a decimal point (`1,234.5`), unless the value cells prove the
+//!   other (a tab paste from a German sheet holds `12,5`). `12,5`, `1.234,5`
+//!   and `1.234.567` prove a decimal comma; `12.5`, `1,234.5` and
+//!   `1,234,567` a decimal point; `1,234` proves nothing.
+//! - The first column holds labels, kept as text (trimmed); every other
+//!   cell is a number or empty (a gap). A number may carry a sign (`+`, `-`,
+//!   `−`), parentheses for a negative (`(12)`), a currency sign or code
+//!   (`$`, `€`, `£`, `¥`, `₹`, `USD 12`), `%` (kept in percent units:
+//!   `14%` is 14), a `k`/`M`/`B` multiplier (`1.2k` is 1200), thousands
+//!   separators in groups of three (also spaces, no-break and thin spaces)
+//!   and an exponent (`1.2E+06`). `NaN`, `inf`, `#DIV/0!` and `N/A` are
+//!   errors, not numbers.
+//! - Any error refuses the whole paste: nothing is half-imported.
+
+mod infer;
+mod number;
+mod records;
+
+use thiserror::Error;
+
+use crate::{DataRow, DataTable};
+use number::{is_number, parse_number, separator_evidence};
+pub(crate) use records::normalize;
+use records::{detect_delimiter, split_records, Record, SplitError};
+
+pub use infer::infer_kind;
+pub use number::format_number;
+use number::DecimalSeparator;
+use records::Delimiter;
+
+/// The most data rows (header excluded) a chart takes.
+pub const MAX_ROWS: usize = 10_000;
+/// The most columns (label column included) a chart takes.
+pub const MAX_COLUMNS: usize = 200;
+
+/// Why pasted data was refused. Rows and columns are 1-based as the
+/// spreadsheet shows them (the header is row 1); `line` is the line of the
+/// pasted text where the row starts, for callers that embed the data in a
+/// larger file.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum TableError {
+    #[error("there is no data: paste a header row and at least one row of numbers")]
+    Empty,
+    #[error(
+        "row {row} has only one column: put the labels in the first column and the numbers in \
+         the next ones, separated by tabs, commas or semicolons"
+    )]
+    OneColumn { row: usize, line: usize },
+    #[error("there are no rows of numbers under the header row")]
+    NoRows { line: usize },
+    #[error("row {row}, column {column} ({header:?}): {text:?} is not a number{hint}")]
+    NotANumber {
+        row: usize,
+        column: usize,
+        /// The column's name in the header.
+        header: String,
+        /// The cell as written (shortened when very long).
+        text: String,
+        line: usize,
+        hint: &'static str,
+    },
+    #[error(
+        "row {row} has {found} cells but the header has {expected}: give every row one cell per \
+         column (an empty cell marks a gap)"
+    )]
+    RaggedRow {
+        row: usize,
+        line: usize,
+        found: usize,
+        expected: usize,
+    },
+    #[error(
+        "row {row}: a quoted cell is never closed: add the closing \" or remove the opening one"
+    )]
+    UnclosedQuote { row: usize, line: usize },
+    #[error(
+        "the data has more than {max} rows, the most a chart takes: chart a summary (weekly or \
+         monthly totals) instead"
+    )]
+    TooManyRows { max: usize, line: usize },
+    #[error("row {row} has more than {max} columns, the most a chart takes: keep the ones the chart needs")]
+    TooManyColumns { row: usize, max: usize, line: usize },
+}
+
+impl TableError {
+    /// The line of the pasted text the error is about, when it is about one.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            TableError::Empty => None,
+            TableError::OneColumn { line, .. }
+            | TableError::NoRows { line }
+            | TableError::NotANumber { line, .. }
+            | TableError::RaggedRow { line, .. }
+            | TableError::UnclosedQuote { line, .. }
+            | TableError::TooManyRows { line, .. }
+            | TableError::TooManyColumns { line, .. } => Some(*line),
+        }
+    }
+
+    /// The spreadsheet row (the header is row 1), when the error names one.
+    pub fn row(&self) -> Option<usize> {
+        match self {
+            TableError::OneColumn { row, .. }
+            | TableError::NotANumber { row, .. }
+            | TableError::RaggedRow { row, .. }
+            | TableError::UnclosedQuote { row, .. }
+            | TableError::TooManyColumns { row, .. } => Some(*row),
+            TableError::Empty | TableError::NoRows { .. } | TableError::TooManyRows { .. } => None,
+        }
+    }
+
+    /// The spreadsheet column (the label column is column 1), when the error
+    /// names one.
+    pub fn column(&self) -> Option<usize> {
+        match self {
+            TableError::NotANumber { column, .. } => Some(*column),
+            _ => None,
+        }
+    }
+}
+
+/// The longest cell text an error message quotes.
+const QUOTED_CELL_CHARS: usize = 40;
+
+fn shorten(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(QUOTED_CELL_CHARS) {
+        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or(text)),
+        None => text.to_owned(),
+    }
+}
+
+/// Reads pasted spreadsheet data or a CSV file. See the module docs for the
+/// rules; any problem refuses the whole text with an error naming the row
+/// and column to fix.
+pub fn parse_table(text: &str) -> Result<DataTable, TableError> {
+    let text = normalize(text);
+    let delimiter = detect_delimiter(&text);
+    let records =
+        split_records(&text, delimiter, MAX_ROWS + 1, MAX_COLUMNS).map_err(|err| match err {
+            SplitError::UnclosedQuote { row, line } => TableError::UnclosedQuote { row, line },
+            SplitError::TooManyRecords { line } => TableError::TooManyRows {
+                max: MAX_ROWS,
+                line,
+            },
+            SplitError::TooManyCells { row, line } => TableError::TooManyColumns {
+                row,
+                max: MAX_COLUMNS,
+                line,
+            },
+        })?;
+    let Some(first) = records.first() else {
+        return Err(TableError::Empty);
+    };
+    let width = first.cells.len();
+    if width < 2 {
+        return Err(TableError::OneColumn {
+            row: first.row,
+            line: first.line,
+        });
+    }
+    let first_is_data = first.cells.iter().all(|c| !c.quoted && is_number(&c.text));
+    let (header, data): (Vec<String>, &[Record]) = if first_is_data {
+        let mut header = vec!["x".to_owned()];
+        header.extend((1..width).map(|i| format!("Series {i}")));
+        (header, &records)
+    } else {
+        let header = first
+            .cells
+            .iter()
+            .map(|c| c.text.trim().to_owned())
+            .collect();
+        (header, records.get(1..).unwrap_or(&[]))
+    };
+    if data.is_empty() {
+        return Err(TableError::NoRows { line: first.line });
+    }
+    if let Some(extra) = data.get(MAX_ROWS) {
+        return Err(TableError::TooManyRows {
+            max: MAX_ROWS,
+            line: extra.line,
+        });
+    }
+    let separator = decimal_separator(delimiter, data);
+    let mut rows = Vec::with_capacity(data.len());
+    for record in data {
+        if record.cells.len() != width {
+            return Err(TableError::RaggedRow {
+                row: record.row,
+                line: record.line,
+                found: record.cells.len(),
+                expected: width,
+            });
+        }
+        let mut cells = record.cells.iter();
+        let label = cells
+            .next()
+            .map(|c| c.text.trim().to_owned())
+            .unwrap_or_default();
+        let mut values = Vec::with_capacity(width - 1);
+        for (index, cell) in cells.enumerate() {
+            let value =
+                parse_number(&cell.text, separator).map_err(|problem| TableError::NotANumber {
+                    row: record.row,
+                    column: index + 2,
+                    header: header.get(index + 1).cloned().unwrap_or_default(),
+                    text: shorten(&cell.text),
+                    line: record.line,
+                    hint: problem.hint(),
+                })?;
+            values.push(value);
+        }
+        rows.push(DataRow { label, values });
+    }
+    Ok(DataTable { header, rows })
+}
+
+/// `;` files use a decimal comma unless a value proves a decimal point and
+/// none proves a comma; tab and comma data the other way round.
+fn decimal_separator(delimiter: Delimiter, data: &[Record]) -> DecimalSeparator {
+    let (mut points, mut commas) = (0usize, 0usize);
+    for cell in data.iter().flat_map(|r| r.cells.iter().skip(1)) {
+        match separator_evidence(&cell.text) {
+            Some(DecimalSeparator::Point) => points += 1,
+            Some(DecimalSeparator::Comma) => commas += 1,
+            None => {}
+        }
+    }
+    match delimiter {
+        Delimiter::Semicolon if points > 0 && commas == 0 => DecimalSeparator::Point,
+        Delimiter::Semicolon => DecimalSeparator::Comma,
+        _ if commas > 0 && points == 0 => DecimalSeparator::Comma,
+        _ => DecimalSeparator::Point,
+    }
+}
+
+/// Whether a cell must be quoted so that [`parse_table`] reads it back as
+/// the same text in comma-separated data.
+fn needs_quotes(text: &str) -> bool {
+    text.contains([',', '"', '\n', '\r', '\t', ';'])
+        || text.trim() != text
+        // A byte-order mark first in the data would be dropped.
+        || text.starts_with('\u{feff}')
+}
+
+fn push_cell(out: &mut String, text: &str, force_quotes: bool) {
+    if force_quotes || needs_quotes(text) {
+        out.push('"');
+        out.push_str(&text.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(text);
+    }
+}
+
+/// The canonical comma-separated form of a table: the header, then one line
+/// per row, each ending with `\n`; plain numbers ([`format_number`]), empty
+/// cells for gaps, and labels quoted (RFC 4180) when they hold a comma,
+/// quote, line break, tab or `;`. A header whose cells all read as numbers
+/// is quoted whole, so that it reads back as a header; so is the first cell
+/// of a header of empty names, and the empty label of a row of gaps.
+///
+/// [`parse_table`] reads the result back as the same table. A table built in
+/// code with rows of uneven length is padded with gaps (and the header with
+/// made-up names) so that it stays readable.
+pub fn to_csv(table: &DataTable) -> String {
+    let widest_row = table
+        .rows
+        .iter()
+        .map(|row| row.values.len() + 1)
+        .max()
+        .unwrap_or(0);
+    let width = table.header.len().max(widest_row).max(2);
+    let header: Vec<String> = (0..width)
+        .map(|i| match table.header.get(i) {
+            Some(name) => name.clone(),
+            None if i == 0 => "x".to_owned(),
+            None => format!("Series {i}"),
+        })
+        .collect();
+    // A header of numbers would be read as data, and one of empty names as
+    // an empty row: quoting keeps it a header.
+    let quote_header = header.iter().all(|name| is_number(name));
+    let blank_header = header.iter().all(String::is_empty);
+    let mut out = String::new();
+    for (i, name) in header.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_cell(&mut out, name, quote_header || (blank_header && i == 0));
+    }
+    out.push('\n');
+    for row in &table.rows {
+        // A row with an empty label and only gaps is written `"",,` so that
+        // it is not read back as an empty row and skipped.
+        let only_gaps =
+            (0..width - 1).all(|i| !matches!(row.values.get(i), Some(Some(v)) if v.is_finite()));
+        push_cell(&mut out, &row.label, row.label.is_empty() && only_gaps);
+        for i in 0..width - 1 {
+            out.push(',');
+            if let Some(Some(value)) = row.values.get(i) {
+                out.push_str(&format_number(*value));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
