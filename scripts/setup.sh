@@ -39,8 +39,10 @@ fi
 step "Front end"
 npm run --silent build:ui
 
-step "Desktop app (debug build, front end embedded)"
-cargo build -p throughline-app --features "$APP_FEATURES"
+step "Desktop app (debug build, front end embedded) and the test binaries"
+# --all-targets builds with the same feature set as `cargo test`, so the
+# dependencies (GTK, WebKit, Tauri) compile once, not once per feature set.
+cargo build --workspace --all-targets --features "$APP_FEATURES"
 echo "built $APP_BINARY"
 
 echo "setup finished in $(elapsed "$start")"

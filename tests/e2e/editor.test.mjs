@@ -125,6 +125,44 @@ describe('drafting an update', () => {
     }
   });
 
+  test('closing the window with Ctrl+Q right after typing keeps the text', async () => {
+    const workspace = path.join(scratch.dir, 'closed.throughline');
+    const words = 'Renewals slipped two weeks because procurement now needs a security review.';
+    let app = await launchApp(workspace);
+    try {
+      await app.$('[data-testid="new-update"]').click();
+      await typeInto(app, 'field-title', 'Closed at once');
+      await openStep(app, 'conflict');
+      await typeInto(app, 'beat-conflict', words);
+      // No wait for the autosave: the close itself must store the text.
+      // The window goes away while the key action is still being answered,
+      // so the driver may report an error here; the relaunch below judges.
+      await app.keys(['Control', 'q']).catch(() => undefined);
+      await app.waitUntil(
+        async () => {
+          try {
+            appPid(workspace);
+            return false;
+          } catch {
+            return true;
+          }
+        },
+        { timeout: 5000, timeoutMsg: 'the app did not close on Ctrl+Q' },
+      );
+    } finally {
+      await closeApp(app);
+    }
+
+    app = await launchApp(workspace);
+    try {
+      await selectUpdateTitled(app, 'Closed at once');
+      await openStep(app, 'conflict');
+      assert.equal(await valueOf(app, 'beat-conflict'), words);
+    } finally {
+      await closeApp(app);
+    }
+  });
+
   test('markup typed into a title is shown as text and never runs', async () => {
     const workspace = path.join(scratch.dir, 'markup.throughline');
     const hostile = '<img src=x onerror=window.__pwned=1>';

@@ -29,4 +29,6 @@ export interface Backend {
   pickWorkspaceToCreate(): Promise<string | null>;
   /** Runs `handler` (awaited) before the window closes. */
   onCloseRequested(handler: () => Promise<void>): void;
+  /** Asks the window to close, as its close button does. */
+  closeWindow(): Promise<void>;
 }

@@ -180,6 +180,7 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
       return null;
     },
     onCloseRequested() {},
+    async closeWindow() {},
     stored: (id) => (updates.has(id) ? clone(updates.get(id)) : undefined),
     saveCount: () => saves,
     failNextSaves(count) {

@@ -33,6 +33,7 @@ export function tauriBackend(): Backend {
     async pickWorkspaceToCreate() {
       return (await save({ defaultPath: 'workspace.throughline', filters: WORKSPACE_FILTER })) ?? null;
     },
+    closeWindow: () => getCurrentWindow().close(),
     onCloseRequested(handler) {
       void getCurrentWindow().onCloseRequested(async () => {
         await handler();
