@@ -1,1 +1,20 @@
-//! Chart spec → SVG (plotters) → slide SVG → PNG (resvg) / PDF (krilla).
+//! Chart spec → SVG (plotters) → slide SVG (our layout) → PNG (resvg) /
+//! PDF (krilla). Pure functions of (content, theme, branding): no clock, no
+//! system fonts, no files read at run time. The preview and every export
+//! come from the same [`render_slide_svg`] call.
+
+mod chart;
+mod error;
+mod fonts;
+mod output;
+mod slide;
+mod svg;
+mod text;
+mod theme;
+
+pub use chart::{chart_annotation, render_chart_svg};
+pub use error::RenderError;
+pub use output::{slides_to_pdf, svg_to_png, PngCompression};
+pub use slide::{render_slide_svg, SlideInput, SLIDE_HEIGHT, SLIDE_WIDTH};
+pub use text::{fit_text, FittedText, TextStyle};
+pub use theme::{Branding, Rgb, Theme};

@@ -1,0 +1,62 @@
+//! Renders the app's example update to PNG (light and dark) and PDF, to look at.
+//! `cargo run -p throughline-render --example render_example -- OUT_DIR`
+
+use std::path::PathBuf;
+
+use throughline_core::example::example_update_fields;
+use throughline_core::{ChartKind, ChartSpec, DataRow, DataTable};
+use throughline_render::{
+    render_slide_svg, slides_to_pdf, svg_to_png, Branding, PngCompression, SlideInput, Theme,
+};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let out = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
+    std::fs::create_dir_all(&out)?;
+    let fields = example_update_fields("2026-11-23");
+    let without = [31.5, 32.0, 31.8, 32.3, 32.1, 32.0];
+    let with = [33.0, 35.5, 37.9, 39.6, 40.4, 41.0];
+    let chart = ChartSpec {
+        kind: ChartKind::Line,
+        title: "Week-one activation rose 9 points with the checklist".into(),
+        alt: "Line chart of weekly activation with and without the checklist".into(),
+        highlight: Some("With checklist".into()),
+        unit: Some("%".into()),
+        data: DataTable {
+            header: vec![
+                "Week".into(),
+                "Without checklist".into(),
+                "With checklist".into(),
+            ],
+            rows: (0..6)
+                .map(|i| DataRow {
+                    label: format!("W{}", i + 1),
+                    values: vec![Some(without[i]), Some(with[i])],
+                })
+                .collect(),
+        },
+    };
+    let branding = Branding {
+        footer_label: "Confidential".into(),
+        ..Branding::default()
+    };
+    let input = SlideInput {
+        fields: &fields,
+        chart: Some(&chart),
+        page: 1,
+        page_count: 1,
+        banner: None,
+    };
+    let mut svgs = Vec::new();
+    for theme in [Theme::light(), Theme::dark()] {
+        let svg = render_slide_svg(&input, &theme, &branding);
+        std::fs::write(out.join(format!("example-{}.svg", theme.name)), &svg)?;
+        std::fs::write(
+            out.join(format!("example-{}.png", theme.name)),
+            svg_to_png(&svg, 1.0, PngCompression::Small)?,
+        )?;
+        svgs.push(svg);
+    }
+    std::fs::write(out.join("example.pdf"), slides_to_pdf(&svgs)?)?;
+    println!("wrote {}", out.display());
+    Ok(())
+}

@@ -1,0 +1,189 @@
+//! The chart's data made safe to draw: clean labels, finite numbers only,
+//! the highlight resolved, and the unit understood.
+
+use throughline_core::ChartSpec;
+
+use crate::svg::{clip_chars, xml_safe};
+
+const MAX_LABEL_CHARS: usize = 48;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unit {
+    None,
+    /// Values are percentages; differences are in points.
+    Percent,
+    /// A currency sign written before the number.
+    Prefix(String),
+    /// Any other unit, written after the number.
+    Suffix(String),
+}
+
+impl Unit {
+    pub fn parse(unit: Option<&str>) -> Self {
+        let text = xml_safe(unit.unwrap_or("").trim());
+        match text.as_str() {
+            "" => Unit::None,
+            "%" | "percent" | "pct" => Unit::Percent,
+            "$" | "€" | "£" | "¥" | "₹" => Unit::Prefix(text),
+            _ => Unit::Suffix(clip_chars(&text, 16)),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Series {
+    pub name: String,
+    pub values: Vec<Option<f64>>,
+}
+
+impl Series {
+    pub fn points(&self) -> impl Iterator<Item = (usize, f64)> + '_ {
+        self.values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.map(|v| (i, v)))
+    }
+
+    pub fn first(&self) -> Option<(usize, f64)> {
+        self.points().next()
+    }
+
+    pub fn last(&self) -> Option<(usize, f64)> {
+        self.points().last()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ChartData {
+    pub labels: Vec<String>,
+    pub series: Vec<Series>,
+    pub highlight_series: Option<usize>,
+    pub highlight_category: Option<usize>,
+    pub unit: Unit,
+    /// NaN and infinite values left out.
+    pub skipped_values: usize,
+}
+
+impl ChartData {
+    pub fn from_spec(spec: &ChartSpec) -> Self {
+        let clean = |text: &str| clip_chars(xml_safe(text).trim(), MAX_LABEL_CHARS);
+        let names = spec.data.series_names();
+        let mut skipped = 0;
+        let series: Vec<Series> = names
+            .iter()
+            .enumerate()
+            .map(|(column, name)| Series {
+                name: clean(name),
+                values: spec
+                    .data
+                    .rows
+                    .iter()
+                    .map(|row| match row.values.get(column).copied().flatten() {
+                        Some(v) if v.is_finite() => Some(v),
+                        Some(_) => {
+                            skipped += 1;
+                            None
+                        }
+                        None => None,
+                    })
+                    .collect(),
+            })
+            .collect();
+        let labels: Vec<String> = spec.data.rows.iter().map(|row| clean(&row.label)).collect();
+        let wanted = spec.highlight.as_deref().map(|h| h.trim().to_lowercase());
+        let find = |items: &[String]| {
+            wanted
+                .as_deref()
+                .and_then(|w| items.iter().position(|item| item.to_lowercase() == w))
+        };
+        let series_names: Vec<String> = series.iter().map(|s| s.name.clone()).collect();
+        let highlight_series = find(&series_names);
+        let highlight_category = if highlight_series.is_none() {
+            find(&labels)
+        } else {
+            None
+        };
+        Self {
+            labels,
+            highlight_series: highlight_series
+                .or_else(|| highlight_category.map(|_| 0))
+                .or_else(|| series.len().checked_sub(1)),
+            highlight_category,
+            series,
+            unit: Unit::parse(spec.unit.as_deref()),
+            skipped_values: skipped,
+        }
+    }
+
+    pub fn highlighted(&self) -> Option<&Series> {
+        self.series.get(self.highlight_series?)
+    }
+
+    pub fn finite_values(&self) -> impl Iterator<Item = f64> + '_ {
+        self.series
+            .iter()
+            .flat_map(|s| s.values.iter().flatten().copied())
+    }
+}
+
+/// A number as the chart writes it: compact (12.3k, 4.5M), with its unit.
+pub fn format_value(value: f64, unit: &Unit) -> String {
+    let number = compact(value);
+    match unit {
+        Unit::None => number,
+        Unit::Percent => format!("{number}%"),
+        Unit::Prefix(sign) => {
+            if let Some(rest) = number.strip_prefix('-') {
+                format!("-{sign}{rest}")
+            } else {
+                format!("{sign}{number}")
+            }
+        }
+        Unit::Suffix(text) => format!("{number} {text}"),
+    }
+}
+
+/// 1234 → "1.2k", 0.4567 → "0.46", 41 → "41", 12.5 → "12.5".
+pub fn compact(value: f64) -> String {
+    let magnitude = value.abs();
+    let (scaled, suffix) = if magnitude >= 1e9 {
+        (value / 1e9, "B")
+    } else if magnitude >= 1e6 {
+        (value / 1e6, "M")
+    } else if magnitude >= 1e4 {
+        (value / 1e3, "k")
+    } else {
+        (value, "")
+    };
+    let decimals = if scaled.abs() >= 100.0 || scaled.fract() == 0.0 {
+        0
+    } else if scaled.abs() >= 10.0 {
+        1
+    } else {
+        2
+    };
+    let text = format!("{scaled:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    };
+    let text = if text == "-0" { "0".to_owned() } else { text };
+    format!("{text}{suffix}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_compact_and_carry_their_unit() {
+        assert_eq!(compact(41.0), "41");
+        assert_eq!(compact(12.25), "12.3");
+        assert_eq!(compact(1_234_567.0), "1.23M");
+        assert_eq!(compact(45_600.0), "45.6k");
+        assert_eq!(format_value(41.0, &Unit::Percent), "41%");
+        assert_eq!(format_value(-1200.5, &Unit::Prefix("$".into())), "-$1200.5");
+        assert_eq!(format_value(3.0, &Unit::Suffix("users".into())), "3 users");
+    }
+}

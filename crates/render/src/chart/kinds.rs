@@ -1,0 +1,713 @@
+//! The six chart kinds.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+use throughline_core::{ChartKind, ChartSpec};
+
+use super::annotate::{annotation, delta_label};
+use super::data::{format_value, ChartData, Series, Unit};
+use super::draw::{anchored, color, font, plot_error, text_width, DrawResult};
+use super::Palette;
+use crate::theme::Rgb;
+
+/// Lines with more points than this are thinned (first and last kept).
+const MAX_LINE_POINTS: usize = 400;
+const LABEL_SIZE: f64 = 20.0;
+
+pub fn draw(
+    kind: ChartKind,
+    data: &ChartData,
+    spec: &ChartSpec,
+    palette: &Palette<'_>,
+    width: u32,
+    height: u32,
+) -> DrawResult<String> {
+    if data.labels.is_empty() || data.series.is_empty() {
+        return Err(
+            "Add data to draw a chart: a header row and at least one row of numbers".into(),
+        );
+    }
+    if data.finite_values().next().is_none() {
+        return Err("The table has no numbers to draw".into());
+    }
+    let _ = spec;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        match kind {
+            ChartKind::Line => line(&root, data, palette)?,
+            ChartKind::Bar => bar(&root, data, palette, false)?,
+            ChartKind::BeforeAfter => bar(&root, data, palette, true)?,
+            ChartKind::Funnel => funnel(&root, data, palette)?,
+            ChartKind::BigNumber => big_number(&root, data, palette)?,
+            ChartKind::Bubble => bubble(&root, data, palette)?,
+        }
+        root.present().map_err(plot_error)?;
+    }
+    Ok(svg)
+}
+
+type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
+
+fn series_color(data: &ChartData, index: usize, palette: &Palette<'_>) -> Rgb {
+    if Some(index) == data.highlight_series {
+        palette.accent
+    } else {
+        palette.theme.other_series()
+    }
+}
+
+fn value_range(values: impl Iterator<Item = f64>, include_zero: bool) -> (f64, f64) {
+    let (mut low, mut high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    if include_zero {
+        low = low.min(0.0);
+        high = high.max(0.0);
+    }
+    if !low.is_finite() || !high.is_finite() {
+        return (0.0, 1.0);
+    }
+    if (high - low).abs() < f64::EPSILON {
+        let pad = if high.abs() > 0.0 {
+            high.abs() * 0.1
+        } else {
+            1.0
+        };
+        return (low - pad, high + pad);
+    }
+    let pad = (high - low) * 0.08;
+    let low = if include_zero && low >= 0.0 {
+        0.0
+    } else {
+        low - pad
+    };
+    (low, high + pad)
+}
+
+fn thin(series: &Series) -> Vec<(f64, f64)> {
+    let points: Vec<(f64, f64)> = series.points().map(|(i, v)| (i as f64, v)).collect();
+    if points.len() <= MAX_LINE_POINTS {
+        return points;
+    }
+    let step = points.len().div_ceil(MAX_LINE_POINTS);
+    let mut thinned: Vec<(f64, f64)> = points.iter().step_by(step).copied().collect();
+    if let (Some(last), Some(kept)) = (points.last(), thinned.last()) {
+        if kept != last {
+            thinned.push(*last);
+        }
+    }
+    thinned
+}
+
+fn line(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResult<()> {
+    let n = data.labels.len();
+    let drawable = data.series.iter().any(|s| s.points().count() >= 2);
+    if !drawable {
+        return Err("Add at least two rows to draw a line chart".into());
+    }
+    let theme = palette.theme;
+    let label_font = font(LABEL_SIZE, false, theme.muted);
+    let (low, high) = value_range(data.finite_values(), false);
+
+    let direct_labels = data.series.len() <= 4;
+    let name_width = if direct_labels {
+        data.series
+            .iter()
+            .map(|s| text_width(&s.name, LABEL_SIZE, true))
+            .fold(0.0, f64::max)
+    } else {
+        0.0
+    };
+    let right_margin = (name_width + 48.0).clamp(24.0, 280.0) as u32;
+    let y_label_width = [low, high]
+        .iter()
+        .map(|v| text_width(&format_value(*v, &data.unit), LABEL_SIZE, false))
+        .fold(0.0, f64::max) as u32
+        + 24;
+    let x_max = (n.max(2) - 1) as f64;
+    let mut chart = ChartBuilder::on(root)
+        .margin_top(12)
+        .margin_left(8)
+        .margin_right(right_margin)
+        .margin_bottom(8)
+        .x_label_area_size(44)
+        .y_label_area_size(y_label_width.min(200))
+        .build_cartesian_2d(-0.25f64..x_max + 0.25, low..high)
+        .map_err(plot_error)?;
+
+    let labels = &data.labels;
+    let label_every = label_step(labels, 22, root.dim_in_pixel().0);
+    let x_formatter = |x: &f64| {
+        let index = x.round();
+        if (x - index).abs() > 1e-6 || index < 0.0 {
+            return String::new();
+        }
+        let index = index as usize;
+        if index % label_every != 0 {
+            return String::new();
+        }
+        labels.get(index).cloned().unwrap_or_default()
+    };
+    let y_formatter = |y: &f64| format_value(*y, &data.unit);
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .bold_line_style(color(theme.grid).stroke_width(1))
+        .light_line_style(TRANSPARENT)
+        .axis_style(color(theme.faint).stroke_width(1))
+        .x_labels(n.min(200))
+        .x_label_formatter(&x_formatter)
+        .y_labels(5)
+        .y_label_formatter(&y_formatter)
+        .label_style(label_font.clone())
+        .draw()
+        .map_err(plot_error)?;
+
+    // Grey series first, the highlight on top.
+    let mut order: Vec<usize> = (0..data.series.len()).collect();
+    order.sort_by_key(|i| Some(*i) == data.highlight_series);
+    for index in order {
+        let Some(series) = data.series.get(index) else {
+            continue;
+        };
+        let highlighted = Some(index) == data.highlight_series;
+        let rgb = series_color(data, index, palette);
+        let stroke = color(rgb).stroke_width(if highlighted { 4 } else { 3 });
+        let points = thin(series);
+        chart
+            .draw_series(LineSeries::new(points.clone(), stroke))
+            .map_err(plot_error)?;
+        if highlighted && points.len() <= 60 {
+            chart
+                .draw_series(
+                    points
+                        .iter()
+                        .map(|p| Circle::new(*p, 5, color(rgb).filled())),
+                )
+                .map_err(plot_error)?;
+        }
+        if direct_labels {
+            if let Some((i, v)) = series.last() {
+                let style = anchored(font(LABEL_SIZE, highlighted, rgb), HPos::Left, VPos::Center);
+                chart
+                    .draw_series(std::iter::once(
+                        EmptyElement::at((i as f64, v))
+                            + Text::new(series.name.clone(), (34, 0), style),
+                    ))
+                    .map_err(plot_error)?;
+            }
+        }
+    }
+
+    // The gap at the end between the highlight and the best of the others.
+    if let (Some(text), Some(high_series)) = (annotation(ChartKind::Line, data), data.highlighted())
+    {
+        if let Some((i, end)) = high_series.last() {
+            let reference = data
+                .series
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| Some(*k) != data.highlight_series)
+                .filter_map(|(_, s)| s.values.get(i).copied().flatten())
+                .reduce(f64::max);
+            let label_color = if text.starts_with('−') {
+                theme.negative
+            } else {
+                palette.accent
+            };
+            let style = anchored(font(26.0, true, label_color), HPos::Right, VPos::Center);
+            let x = i as f64;
+            if let Some(reference) = reference {
+                let bracket = color(label_color).stroke_width(3);
+                chart
+                    .draw_series(std::iter::once(
+                        EmptyElement::at((x, end))
+                            + PathElement::new(vec![(14, 0), (20, 0), (20, 1), (14, 1)], bracket),
+                    ))
+                    .map_err(plot_error)?;
+                let top = chart.backend_coord(&(x, end));
+                let bottom = chart.backend_coord(&(x, reference));
+                root.draw(&PathElement::new(
+                    vec![
+                        (top.0 + 14, top.1),
+                        (top.0 + 20, top.1),
+                        (bottom.0 + 20, bottom.1),
+                        (bottom.0 + 14, bottom.1),
+                    ],
+                    bracket,
+                ))
+                .map_err(plot_error)?;
+                let middle = (top.1 + bottom.1) / 2;
+                root.draw(&Text::new(text, (top.0 - 12, middle), style))
+                    .map_err(plot_error)?;
+            } else {
+                chart
+                    .draw_series(std::iter::once(
+                        EmptyElement::at((x, end)) + Text::new(text, (-14, -30), style),
+                    ))
+                    .map_err(plot_error)?;
+            }
+        }
+    }
+    if !direct_labels {
+        legend(root, data, palette)?;
+    }
+    Ok(())
+}
+
+/// Shows every `k`-th label so that labels of about `chars` characters fit.
+fn label_step(labels: &[String], size: u32, width: u32) -> usize {
+    let widest = labels
+        .iter()
+        .map(|l| text_width(l, f64::from(size), false))
+        .fold(0.0, f64::max)
+        + 16.0;
+    let fitting = ((f64::from(width) * 0.85) / widest).floor().max(1.0) as usize;
+    labels.len().div_ceil(fitting).max(1)
+}
+
+fn legend(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResult<()> {
+    let mut x = 90;
+    for (index, series) in data.series.iter().enumerate().take(12) {
+        let rgb = series_color(data, index, palette);
+        root.draw(&Rectangle::new([(x, 4), (x + 16, 20)], color(rgb).filled()))
+            .map_err(plot_error)?;
+        let style = anchored(
+            font(18.0, false, palette.theme.muted),
+            HPos::Left,
+            VPos::Center,
+        );
+        root.draw(&Text::new(series.name.clone(), (x + 22, 12), style))
+            .map_err(plot_error)?;
+        x += 40 + text_width(&series.name, 18.0, false) as i32;
+        if x > root.dim_in_pixel().0 as i32 - 100 {
+            break;
+        }
+    }
+    Ok(())
+}
+
+fn bar(
+    root: &Area<'_>,
+    data: &ChartData,
+    palette: &Palette<'_>,
+    before_after: bool,
+) -> DrawResult<()> {
+    let theme = palette.theme;
+    let n = data.labels.len();
+    if before_after && n < 2 {
+        return Err("A before/after chart needs two rows: before and after".into());
+    }
+    let series: Vec<(usize, &Series)> = if before_after {
+        data.highlight_series
+            .and_then(|i| data.series.get(i).map(|s| (i, s)))
+            .into_iter()
+            .collect()
+    } else {
+        data.series.iter().enumerate().collect()
+    };
+    let (first_row, last_row) = if before_after {
+        (0, n - 1)
+    } else {
+        (0, n.saturating_sub(1))
+    };
+    let rows: Vec<usize> = if before_after {
+        vec![first_row, last_row]
+    } else {
+        (0..n).collect()
+    };
+    let (low, high) = value_range(
+        series.iter().flat_map(|(_, s)| {
+            rows.iter()
+                .filter_map(|r| s.values.get(*r).copied().flatten())
+        }),
+        true,
+    );
+    let high = high + (high - low) * 0.08;
+    let label_font = font(LABEL_SIZE, false, theme.muted);
+    let y_label_width = [low, high]
+        .iter()
+        .map(|v| text_width(&format_value(*v, &data.unit), LABEL_SIZE, false))
+        .fold(0.0, f64::max) as u32
+        + 24;
+    let slots = rows.len();
+    let mut chart = ChartBuilder::on(root)
+        .margin_top(if series.len() > 1 { 34 } else { 12 })
+        .margin_left(8)
+        .margin_right(16)
+        .margin_bottom(8)
+        .x_label_area_size(if slots > 12 { 64 } else { 44 })
+        .y_label_area_size(y_label_width.min(200))
+        .build_cartesian_2d(0f64..slots as f64, low..high)
+        .map_err(plot_error)?;
+    let y_formatter = |y: &f64| format_value(*y, &data.unit);
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .disable_x_axis()
+        .x_labels(0)
+        .bold_line_style(color(theme.grid).stroke_width(1))
+        .light_line_style(TRANSPARENT)
+        .axis_style(color(theme.faint).stroke_width(1))
+        .y_labels(5)
+        .y_label_formatter(&y_formatter)
+        .label_style(label_font.clone())
+        .draw()
+        .map_err(plot_error)?;
+
+    let group = 0.72;
+    let bar_width = group / series.len().max(1) as f64;
+    let show_values = slots * series.len() <= 24;
+    let label_step = label_step(
+        &rows
+            .iter()
+            .filter_map(|r| data.labels.get(*r).cloned())
+            .collect::<Vec<_>>(),
+        20,
+        root.dim_in_pixel().0,
+    );
+    for (slot, row) in rows.iter().enumerate() {
+        for (k, (index, s)) in series.iter().enumerate() {
+            let Some(value) = s.values.get(*row).copied().flatten() else {
+                continue;
+            };
+            let highlighted = match data.highlight_category {
+                Some(category) => category == *row,
+                None if before_after => slot == slots - 1,
+                None => Some(*index) == data.highlight_series,
+            };
+            let rgb = if highlighted {
+                palette.accent
+            } else {
+                theme.other_series()
+            };
+            let x0 = slot as f64 + (1.0 - group) / 2.0 + k as f64 * bar_width;
+            let x1 = x0 + bar_width * 0.92;
+            chart
+                .draw_series(std::iter::once(Rectangle::new(
+                    [(x0, 0.0f64.max(low)), (x1, value)],
+                    color(rgb).filled(),
+                )))
+                .map_err(plot_error)?;
+            if show_values {
+                let style = anchored(
+                    font(
+                        LABEL_SIZE,
+                        highlighted,
+                        if highlighted {
+                            palette.accent
+                        } else {
+                            theme.muted
+                        },
+                    ),
+                    HPos::Center,
+                    VPos::Bottom,
+                );
+                chart
+                    .draw_series(std::iter::once(
+                        EmptyElement::at(((x0 + x1) / 2.0, value))
+                            + Text::new(format_value(value, &data.unit), (0, -8), style),
+                    ))
+                    .map_err(plot_error)?;
+            }
+        }
+        if slot % label_step == 0 {
+            let label = data.labels.get(*row).cloned().unwrap_or_default();
+            let style = anchored(
+                font(LABEL_SIZE, false, theme.muted),
+                HPos::Center,
+                VPos::Top,
+            );
+            chart
+                .draw_series(std::iter::once(
+                    EmptyElement::at((slot as f64 + 0.5, low)) + Text::new(label, (0, 12), style),
+                ))
+                .map_err(plot_error)?;
+        }
+    }
+
+    if before_after {
+        if let Some((_, s)) = series.first() {
+            if let (Some(before), Some(after)) = (
+                s.values.get(first_row).copied().flatten(),
+                s.values.get(last_row).copied().flatten(),
+            ) {
+                let text = delta_label(before, after, &data.unit);
+                let rgb = if after < before {
+                    theme.negative
+                } else {
+                    palette.accent
+                };
+                let from = chart.backend_coord(&(0.5 + group / 2.0, before));
+                let to = chart.backend_coord(&(1.5 - group / 2.0 + 0.0, after));
+                let lift = 44;
+                let (fx, fy) = (from.0 + 16, from.1 - lift);
+                let (tx, ty) = (to.0 - 16, to.1 - lift);
+                let stroke = color(rgb).stroke_width(4);
+                root.draw(&PathElement::new(vec![(fx, fy), (tx, ty)], stroke))
+                    .map_err(plot_error)?;
+                let angle = f64::from(ty - fy).atan2(f64::from(tx - fx));
+                let head = |spread: f64| {
+                    (
+                        tx - (16.0 * (angle - spread).cos()) as i32,
+                        ty - (16.0 * (angle - spread).sin()) as i32,
+                    )
+                };
+                root.draw(&Polygon::new(
+                    vec![(tx, ty), head(0.45), head(-0.45)],
+                    color(rgb).filled(),
+                ))
+                .map_err(plot_error)?;
+                let style = anchored(font(34.0, true, rgb), HPos::Center, VPos::Bottom);
+                root.draw(&Text::new(text, ((fx + tx) / 2, (fy + ty) / 2 - 14), style))
+                    .map_err(plot_error)?;
+            }
+        }
+    } else if series.len() > 1 {
+        legend(root, data, palette)?;
+    }
+    Ok(())
+}
+
+fn funnel(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResult<()> {
+    let theme = palette.theme;
+    let Some(series) = data.highlighted() else {
+        return Err("A funnel needs one column of numbers".into());
+    };
+    let stages: Vec<(usize, f64)> = series.points().collect();
+    if stages.len() < 2 {
+        return Err("A funnel needs at least two stages".into());
+    }
+    if stages.iter().any(|(_, v)| *v < 0.0) {
+        return Err("A funnel's stages need values of zero or more".into());
+    }
+    let stages: Vec<(usize, f64)> = stages.into_iter().take(12).collect();
+    let (width, height) = root.dim_in_pixel();
+    let (width, height) = (width as i32, height as i32);
+    let label_width = stages
+        .iter()
+        .filter_map(|(i, _)| data.labels.get(*i))
+        .map(|l| text_width(l, LABEL_SIZE, false) as i32)
+        .max()
+        .unwrap_or(0)
+        .clamp(60, width / 3)
+        + 16;
+    let drop_width = 110;
+    let bar_space = (width - label_width - drop_width - 100).max(40);
+    let max = stages
+        .iter()
+        .map(|(_, v)| *v)
+        .fold(0.0, f64::max)
+        .max(f64::MIN_POSITIVE);
+    let count = stages.len() as i32;
+    let row = (height - 16) / count;
+    let bar_height = (row as f64 * 0.62) as i32;
+    for (k, (index, value)) in stages.iter().enumerate() {
+        let top = 8 + k as i32 * row;
+        let bar = ((value / max) * f64::from(bar_space)).round() as i32;
+        let highlighted = data.highlight_category.is_none_or(|c| c == *index);
+        let rgb = if highlighted {
+            palette.accent
+        } else {
+            theme.other_series()
+        };
+        let label = data.labels.get(*index).cloned().unwrap_or_default();
+        let label_style = anchored(
+            font(LABEL_SIZE, false, theme.text),
+            HPos::Right,
+            VPos::Center,
+        );
+        root.draw(&Text::new(
+            label,
+            (label_width - 12, top + bar_height / 2),
+            label_style,
+        ))
+        .map_err(plot_error)?;
+        root.draw(&Rectangle::new(
+            [
+                (label_width, top),
+                (label_width + bar.max(2), top + bar_height),
+            ],
+            color(rgb).filled(),
+        ))
+        .map_err(plot_error)?;
+        let value_style = anchored(font(LABEL_SIZE, true, theme.text), HPos::Left, VPos::Center);
+        root.draw(&Text::new(
+            format_value(*value, &data.unit),
+            (label_width + bar.max(2) + 10, top + bar_height / 2),
+            value_style,
+        ))
+        .map_err(plot_error)?;
+        if k > 0 {
+            if let Some((_, previous)) = stages.get(k - 1) {
+                let text = delta_label(*previous, *value, &Unit::None);
+                let drop_style = anchored(
+                    font(LABEL_SIZE, true, theme.negative),
+                    HPos::Right,
+                    VPos::Center,
+                );
+                root.draw(&Text::new(
+                    text,
+                    (width - 8, top - (row - bar_height) / 2),
+                    drop_style,
+                ))
+                .map_err(plot_error)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn big_number(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResult<()> {
+    let theme = palette.theme;
+    let Some(series) = data.highlighted() else {
+        return Err("A big number needs one column of numbers".into());
+    };
+    let Some((last_index, last)) = series.last() else {
+        return Err("A big number needs a value".into());
+    };
+    let (width, height) = root.dim_in_pixel();
+    let (cx, cy) = (width as i32 / 2, height as i32 / 2);
+    let value = format_value(last, &data.unit);
+    let size = (f64::from(width) * 0.9 / (text_width(&value, 1.0, true).max(0.1))).min(170.0);
+    let style = anchored(font(size, true, palette.accent), HPos::Center, VPos::Center);
+    root.draw(&Text::new(value, (cx, cy - 40), style))
+        .map_err(plot_error)?;
+    let caption = data.labels.get(last_index).cloned().unwrap_or_default();
+    let caption = if series.name.is_empty() {
+        caption
+    } else {
+        format!("{} · {caption}", series.name)
+    };
+    let caption_style = anchored(font(24.0, false, theme.muted), HPos::Center, VPos::Center);
+    root.draw(&Text::new(
+        caption,
+        (cx, cy + size as i32 / 2),
+        caption_style,
+    ))
+    .map_err(plot_error)?;
+    if let Some((first_index, first)) = series.first().filter(|(i, _)| *i != last_index) {
+        let delta = delta_label(first, last, &data.unit);
+        let rgb = if last < first {
+            theme.negative
+        } else {
+            theme.evidence
+        };
+        let baseline = format!(
+            "{delta}  vs {} at {}",
+            format_value(first, &data.unit),
+            data.labels.get(first_index).cloned().unwrap_or_default()
+        );
+        let delta_style = anchored(font(32.0, true, rgb), HPos::Center, VPos::Center);
+        root.draw(&Text::new(
+            baseline,
+            (cx, cy + size as i32 / 2 + 56),
+            delta_style,
+        ))
+        .map_err(plot_error)?;
+    }
+    Ok(())
+}
+
+fn bubble(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResult<()> {
+    let theme = palette.theme;
+    let (Some(xs), Some(ys), Some(sizes)) =
+        (data.series.first(), data.series.get(1), data.series.get(2))
+    else {
+        return Err("A bubble chart needs four columns: label, x, y, size".into());
+    };
+    let points: Vec<(usize, f64, f64, f64)> = (0..data.labels.len())
+        .filter_map(|i| {
+            let x = xs.values.get(i).copied().flatten()?;
+            let y = ys.values.get(i).copied().flatten()?;
+            let s = sizes
+                .values
+                .get(i)
+                .copied()
+                .flatten()
+                .unwrap_or(0.0)
+                .max(0.0);
+            Some((i, x, y, s))
+        })
+        .take(500)
+        .collect();
+    if points.is_empty() {
+        return Err("A bubble chart needs rows with x and y values".into());
+    }
+    let (x_low, x_high) = value_range(points.iter().map(|p| p.1), false);
+    let (y_low, y_high) = value_range(points.iter().map(|p| p.2), false);
+    let (x_pad, y_pad) = ((x_high - x_low) * 0.08, (y_high - y_low) * 0.1);
+    let mut chart = ChartBuilder::on(root)
+        .margin(16)
+        .x_label_area_size(60)
+        .y_label_area_size(80)
+        .build_cartesian_2d(x_low - x_pad..x_high + x_pad, y_low - y_pad..y_high + y_pad)
+        .map_err(plot_error)?;
+    let label_font = font(LABEL_SIZE, false, theme.muted);
+    chart
+        .configure_mesh()
+        .disable_mesh()
+        .axis_style(color(theme.faint).stroke_width(1))
+        .x_desc(xs.name.clone())
+        .y_desc(ys.name.clone())
+        .x_labels(5)
+        .y_labels(5)
+        .label_style(label_font.clone())
+        .axis_desc_style(label_font)
+        .draw()
+        .map_err(plot_error)?;
+    let median = |mut values: Vec<f64>| {
+        values.sort_by(f64::total_cmp);
+        values.get(values.len() / 2).copied().unwrap_or(0.0)
+    };
+    let x_mid = median(points.iter().map(|p| p.1).collect());
+    let y_mid = median(points.iter().map(|p| p.2).collect());
+    let quadrant = color(theme.grid).stroke_width(2);
+    chart
+        .draw_series([
+            PathElement::new(
+                vec![(x_mid, y_low - y_pad), (x_mid, y_high + y_pad)],
+                quadrant,
+            ),
+            PathElement::new(
+                vec![(x_low - x_pad, y_mid), (x_high + x_pad, y_mid)],
+                quadrant,
+            ),
+        ])
+        .map_err(plot_error)?;
+    let max_size = points
+        .iter()
+        .map(|p| p.3)
+        .fold(0.0, f64::max)
+        .max(f64::MIN_POSITIVE);
+    let highlight = data.highlight_category;
+    for (i, x, y, s) in &points {
+        let radius = (8.0 + 44.0 * (s / max_size).sqrt()) as i32;
+        let highlighted = highlight.is_none_or(|h| h == *i);
+        let rgb = if highlighted {
+            palette.accent
+        } else {
+            theme.other_series()
+        };
+        chart
+            .draw_series(std::iter::once(Circle::new(
+                (*x, *y),
+                radius,
+                color(rgb).mix(0.55).filled(),
+            )))
+            .map_err(plot_error)?;
+        let label = data.labels.get(*i).cloned().unwrap_or_default();
+        let style = anchored(
+            font(18.0, highlighted, theme.text),
+            HPos::Center,
+            VPos::Center,
+        );
+        chart
+            .draw_series(std::iter::once(
+                EmptyElement::at((*x, *y)) + Text::new(label, (0, 0), style),
+            ))
+            .map_err(plot_error)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,128 @@
+//! One chart per update, drawn with plotters into an SVG string. Every
+//! annotation (difference, growth, drop) is computed here from the data;
+//! nothing is typed by the user. Bad data gives a message drawn in the
+//! chart area, never a panic or an invalid SVG.
+
+mod annotate;
+mod data;
+mod draw;
+mod kinds;
+
+use std::sync::Once;
+
+use plotters::style::FontStyle;
+use throughline_core::ChartSpec;
+
+pub use annotate::chart_annotation;
+
+use crate::fonts::{Weight, INTER_BOLD, INTER_REGULAR, INTER_SEMIBOLD};
+use crate::svg::escape;
+use crate::text::{fit_text, TextStyle};
+use crate::theme::{Rgb, Theme};
+
+/// Colours and sizes a chart is drawn with.
+pub(crate) struct Palette<'a> {
+    pub theme: &'a Theme,
+    pub accent: Rgb,
+}
+
+const TITLE_STYLE: TextStyle = TextStyle {
+    weight: Weight::Bold,
+    max_size: 30.0,
+    min_size: 22.0,
+    line_height: 1.25,
+    max_lines: Some(2),
+};
+
+fn register_fonts() {
+    static REGISTER: Once = Once::new();
+    REGISTER.call_once(|| {
+        // The embedded fonts always parse; if one ever did not, plotters
+        // would report it when drawing text and we draw a message instead.
+        let _ = plotters::style::register_font("sans-serif", FontStyle::Normal, INTER_REGULAR);
+        let _ = plotters::style::register_font("sans-serif", FontStyle::Bold, INTER_BOLD);
+        let _ = plotters::style::register_font("sans-serif", FontStyle::Oblique, INTER_SEMIBOLD);
+    });
+}
+
+/// The chart as a standalone SVG document of `width` × `height` pixels:
+/// its takeaway title on top, the plot below.
+pub fn render_chart_svg(
+    spec: &ChartSpec,
+    theme: &Theme,
+    accent: Rgb,
+    width: u32,
+    height: u32,
+) -> String {
+    register_fonts();
+    let palette = Palette { theme, accent };
+    let width = width.clamp(120, 8000);
+    let height = height.clamp(120, 8000);
+
+    let title = fit_text(&spec.title, &TITLE_STYLE, width as f32, 90.0);
+    let title_height = if spec.title.trim().is_empty() {
+        0.0
+    } else {
+        title.height() + 16.0
+    };
+    let plot_height = (height as f32 - title_height).max(60.0) as u32;
+
+    let data = data::ChartData::from_spec(spec);
+    let body = match kinds::draw(spec.kind, &data, spec, &palette, width, plot_height) {
+        Ok(svg) => svg,
+        Err(message) => draw::message_svg(&message, &palette, width, plot_height),
+    };
+
+    let mut out = String::with_capacity(body.len() + 1024);
+    out.push_str(&format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">"#
+    ));
+    if !spec.alt.trim().is_empty() {
+        out.push_str(&format!("<title>{}</title>", escape(&spec.alt)));
+    }
+    for (i, line) in title.lines.iter().enumerate() {
+        let y = title.line_height * (i as f32 + 0.8);
+        out.push_str(&format!(
+            r#"<text x="{x}" y="{y:.1}" text-anchor="middle" font-family="Inter" font-weight="700" font-size="{size:.1}" fill="{fill}">{text}</text>"#,
+            x = width / 2,
+            size = title.size,
+            fill = theme.text.hex(),
+            text = escape(line),
+        ));
+    }
+    out.push_str(&format!(
+        r#"<svg x="0" y="{title_height:.1}" width="{width}" height="{plot_height}" viewBox="0 0 {width} {plot_height}">"#
+    ));
+    out.push_str(strip_svg_root(&body));
+    out.push_str("</svg>");
+    if data.skipped_values > 0 {
+        let note = format!(
+            "{} value{} that {} not a number left out",
+            data.skipped_values,
+            if data.skipped_values == 1 { "" } else { "s" },
+            if data.skipped_values == 1 {
+                "is"
+            } else {
+                "are"
+            },
+        );
+        out.push_str(&format!(
+            r#"<text x="{x}" y="{y}" text-anchor="end" font-family="Inter" font-size="16" fill="{fill}">{note}</text>"#,
+            x = width.saturating_sub(4),
+            y = height.saturating_sub(4),
+            fill = theme.muted.hex(),
+        ));
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// The children of a plotters SVG document (its root element removed).
+fn strip_svg_root(svg: &str) -> &str {
+    let start = svg
+        .find("<svg")
+        .and_then(|i| svg.get(i..)?.find('>').map(|j| i + j + 1))
+        .unwrap_or(0);
+    let end = svg.rfind("</svg>").unwrap_or(svg.len());
+    svg.get(start..end).unwrap_or("")
+}

@@ -1,0 +1,118 @@
+//! The slide SVG drawn to PNG (resvg) or written to PDF (krilla), both from
+//! the same parsed tree and the same embedded fonts.
+
+use krilla::page::PageSettings;
+use krilla::Document;
+use krilla_svg::{SurfaceExt, SvgSettings};
+use resvg::tiny_skia::{Pixmap, Transform};
+use resvg::usvg::{Options, Tree};
+
+use crate::fonts::{font_db, FAMILY};
+use crate::RenderError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PngCompression {
+    /// Quick to encode, larger files: the live preview and the clipboard.
+    Fast,
+    /// Smaller files, slower: exported PNGs.
+    Small,
+}
+
+fn parse(svg: &str) -> Result<Tree, RenderError> {
+    let options = Options {
+        fontdb: font_db(),
+        font_family: FAMILY.to_owned(),
+        ..Options::default()
+    };
+    Tree::from_str(svg, &options).map_err(|err| RenderError::InvalidSvg(err.to_string()))
+}
+
+/// Draws an SVG to PNG bytes at `scale` (1 = the SVG's own size).
+pub fn svg_to_png(
+    svg: &str,
+    scale: f32,
+    compression: PngCompression,
+) -> Result<Vec<u8>, RenderError> {
+    let tree = parse(svg)?;
+    let size = tree.size();
+    let scale = if scale.is_finite() {
+        scale.clamp(0.05, 4.0)
+    } else {
+        1.0
+    };
+    let width = (size.width() * scale).round() as u32;
+    let height = (size.height() * scale).round() as u32;
+    let mut pixmap = Pixmap::new(width, height).ok_or(RenderError::BadSize { width, height })?;
+    resvg::render(
+        &tree,
+        Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    encode_png(&pixmap, compression)
+}
+
+fn settings_size(tree: &Tree) -> Result<krilla::geom::Size, RenderError> {
+    let size = tree.size();
+    krilla::geom::Size::from_wh(size.width(), size.height()).ok_or(RenderError::BadSize {
+        width: size.width() as u32,
+        height: size.height() as u32,
+    })
+}
+
+fn encode_png(pixmap: &Pixmap, compression: PngCompression) -> Result<Vec<u8>, RenderError> {
+    // tiny-skia stores premultiplied alpha; PNG wants it straight.
+    let mut rgba = pixmap.data().to_vec();
+    for pixel in rgba.chunks_exact_mut(4) {
+        let alpha = u16::from(pixel[3]);
+        if alpha != 0 && alpha != 255 {
+            for channel in &mut pixel[..3] {
+                *channel = ((u16::from(*channel) * 255 + alpha / 2) / alpha).min(255) as u8;
+            }
+        }
+    }
+    let mut bytes = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut bytes, pixmap.width(), pixmap.height());
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_depth(png::BitDepth::Eight);
+        encoder.set_compression(match compression {
+            PngCompression::Fast => png::Compression::Fastest,
+            PngCompression::Small => png::Compression::High,
+        });
+        let mut writer = encoder
+            .write_header()
+            .map_err(|e| RenderError::Png(e.to_string()))?;
+        writer
+            .write_image_data(&rgba)
+            .map_err(|e| RenderError::Png(e.to_string()))?;
+    }
+    Ok(bytes)
+}
+
+/// One PDF with a page per slide: real text, fonts embedded once per
+/// deck and subset, and the same bytes for the same slides.
+pub fn slides_to_pdf(svgs: &[String]) -> Result<Vec<u8>, RenderError> {
+    if svgs.is_empty() {
+        return Err(RenderError::NoSlides);
+    }
+    let mut document = Document::new();
+    for svg in svgs {
+        let tree = parse(svg)?;
+        let size = tree.size();
+        let settings =
+            PageSettings::from_wh(size.width(), size.height()).ok_or(RenderError::BadSize {
+                width: size.width() as u32,
+                height: size.height() as u32,
+            })?;
+        let mut page = document.start_page_with(settings);
+        let mut surface = page.surface();
+        surface
+            .draw_svg(&tree, settings_size(&tree)?, SvgSettings::default())
+            .ok_or_else(|| RenderError::Pdf("a slide could not be drawn".into()))?;
+        surface.finish();
+        page.finish();
+    }
+    document
+        .finish()
+        .map_err(|err| RenderError::Pdf(format!("{err:?}")))
+}

@@ -1,0 +1,531 @@
+//! The 16:9 slide: action title, the four beats, the evidence callout, the
+//! chart, and a footer. Every text box is measured with the embedded fonts
+//! and shrinks, then ends in "…", rather than overflow.
+
+use std::fmt::Write as _;
+
+use throughline_core::{ChartSpec, Evidence, UpdateFields};
+
+use crate::chart::{chart_annotation, render_chart_svg};
+use crate::fonts::Weight;
+use crate::svg::escape;
+use crate::text::{fit_text, measure, FittedText, TextStyle};
+use crate::theme::{Branding, Rgb, Theme};
+
+pub const SLIDE_WIDTH: u32 = 1920;
+pub const SLIDE_HEIGHT: u32 = 1080;
+
+const MARGIN: f32 = 96.0;
+const LEFT_WIDTH: f32 = 800.0;
+const RIGHT_X: f32 = 960.0;
+const RIGHT_WIDTH: f32 = SLIDE_WIDTH as f32 - MARGIN - RIGHT_X;
+const CONTENT_BOTTOM: f32 = 985.0;
+const FOOTER_BASELINE: f32 = 1040.0;
+const BEAT_LABEL_HEIGHT: f32 = 32.0;
+const BEAT_GAP: f32 = 26.0;
+const BEAT_TEXT_INDENT: f32 = 24.0;
+
+/// What one slide shows.
+#[derive(Debug, Clone, Copy)]
+pub struct SlideInput<'a> {
+    pub fields: &'a UpdateFields,
+    pub chart: Option<&'a ChartSpec>,
+    /// 1-based page number and the deck's page count.
+    pub page: u32,
+    pub page_count: u32,
+    /// A warning across the top, e.g. a triggered kill criterion.
+    pub banner: Option<&'a str>,
+}
+
+struct Canvas {
+    svg: String,
+}
+
+impl Canvas {
+    fn new(theme: &Theme) -> Self {
+        let mut svg = String::with_capacity(32 * 1024);
+        let _ = write!(
+            svg,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{SLIDE_WIDTH}" height="{SLIDE_HEIGHT}" viewBox="0 0 {SLIDE_WIDTH} {SLIDE_HEIGHT}"><rect width="{SLIDE_WIDTH}" height="{SLIDE_HEIGHT}" fill="{}"/>"#,
+            theme.background.hex()
+        );
+        Self { svg }
+    }
+
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, radius: f32, fill: Rgb) {
+        let _ = write!(
+            self.svg,
+            r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="{radius:.1}" fill="{}"/>"#,
+            fill.hex()
+        );
+    }
+
+    fn text(
+        &mut self,
+        x: f32,
+        baseline: f32,
+        text: &str,
+        size: f32,
+        weight: Weight,
+        fill: Rgb,
+        anchor: &str,
+    ) {
+        let _ = write!(
+            self.svg,
+            r#"<text x="{x:.1}" y="{baseline:.1}" font-family="Inter" font-size="{size:.1}" font-weight="{}" fill="{}" text-anchor="{anchor}">{}</text>"#,
+            weight.css(),
+            fill.hex(),
+            escape(text)
+        );
+    }
+
+    /// Draws fitted lines from `top`; returns the bottom.
+    fn lines(&mut self, x: f32, top: f32, fitted: &FittedText, weight: Weight, fill: Rgb) -> f32 {
+        for (i, line) in fitted.lines.iter().enumerate() {
+            let baseline = top + i as f32 * fitted.line_height + fitted.size * 0.95;
+            self.text(x, baseline, line, fitted.size, weight, fill, "start");
+        }
+        top + fitted.height()
+    }
+
+    fn finish(mut self) -> String {
+        self.svg.push_str("</svg>");
+        self.svg
+    }
+}
+
+/// The slide as an SVG document, 1920×1080.
+pub fn render_slide_svg(input: &SlideInput<'_>, theme: &Theme, branding: &Branding) -> String {
+    let fields = input.fields;
+    let accent = theme.accent(branding.accent);
+    let mut canvas = Canvas::new(theme);
+    canvas.rect(0.0, 0.0, SLIDE_WIDTH as f32, 10.0, 0.0, accent);
+
+    let mut top = 58.0;
+    if let Some(banner) = input.banner.filter(|b| !b.trim().is_empty()) {
+        canvas.rect(0.0, 10.0, SLIDE_WIDTH as f32, 56.0, 0.0, theme.banner);
+        let style = TextStyle {
+            weight: Weight::SemiBold,
+            max_size: 24.0,
+            min_size: 18.0,
+            line_height: 1.2,
+            max_lines: Some(1),
+        };
+        let fitted = fit_text(banner, &style, SLIDE_WIDTH as f32 - 2.0 * MARGIN, 40.0);
+        if let Some(line) = fitted.lines.first() {
+            canvas.text(
+                MARGIN,
+                47.0,
+                line,
+                fitted.size,
+                Weight::SemiBold,
+                Rgb(255, 255, 255),
+                "start",
+            );
+        }
+        top = 96.0;
+    }
+
+    // Action title.
+    let title_text = if fields.title.trim().is_empty() {
+        "Untitled update"
+    } else {
+        &fields.title
+    };
+    let title_style = TextStyle {
+        weight: Weight::Bold,
+        max_size: 60.0,
+        min_size: 36.0,
+        line_height: 1.18,
+        max_lines: Some(2),
+    };
+    let title = fit_text(
+        title_text,
+        &title_style,
+        SLIDE_WIDTH as f32 - 2.0 * MARGIN,
+        150.0,
+    );
+    let title_color = if fields.title.trim().is_empty() {
+        theme.faint
+    } else {
+        theme.text
+    };
+    let title_bottom = canvas.lines(MARGIN, top, &title, Weight::Bold, title_color);
+    let content_top = (title_bottom + 48.0).max(210.0);
+
+    draw_beats(&mut canvas, fields, theme, accent, content_top);
+    draw_right_column(&mut canvas, input, theme, accent, content_top);
+    draw_footer(&mut canvas, input, theme, branding);
+    canvas.finish()
+}
+
+fn beat_texts(fields: &UpdateFields) -> [(&'static str, &str); 4] {
+    [
+        ("CONTEXT", fields.beats.context.trim()),
+        ("CONFLICT", fields.beats.conflict.trim()),
+        ("RESOLUTION", fields.beats.resolution.trim()),
+        ("EVIDENCE", fields.beats.evidence.trim()),
+    ]
+}
+
+fn draw_beats(canvas: &mut Canvas, fields: &UpdateFields, theme: &Theme, accent: Rgb, top: f32) {
+    let colors = [theme.context, theme.conflict, accent, theme.evidence];
+    let texts = beat_texts(fields);
+    let available = CONTENT_BOTTOM - top;
+    let text_width = LEFT_WIDTH - BEAT_TEXT_INDENT;
+    fn shown(text: &str) -> &str {
+        if text.is_empty() {
+            "Not written yet"
+        } else {
+            text
+        }
+    }
+
+    // One size for all four beats: the largest at which they all fit.
+    let mut chosen: Option<Vec<FittedText>> = None;
+    for size in (17..=28).rev().map(|s| s as f32) {
+        let style = TextStyle {
+            weight: Weight::Regular,
+            max_size: size,
+            min_size: size,
+            line_height: 1.38,
+            max_lines: None,
+        };
+        let fitted: Vec<FittedText> = texts
+            .iter()
+            .map(|(_, text)| fit_text(shown(text), &style, text_width, f32::MAX / 4.0))
+            .collect();
+        let total: f32 = fitted
+            .iter()
+            .map(|f| f.height() + BEAT_LABEL_HEIGHT)
+            .sum::<f32>()
+            + 3.0 * BEAT_GAP;
+        if total <= available {
+            chosen = Some(fitted);
+            break;
+        }
+    }
+    // Too long even at the smallest size: each beat gets a quarter, cut with "…".
+    let fitted = chosen.unwrap_or_else(|| {
+        let block = (available - 3.0 * BEAT_GAP) / 4.0 - BEAT_LABEL_HEIGHT;
+        let style = TextStyle {
+            weight: Weight::Regular,
+            max_size: 17.0,
+            min_size: 17.0,
+            line_height: 1.38,
+            max_lines: None,
+        };
+        texts
+            .iter()
+            .map(|(_, text)| fit_text(shown(text), &style, text_width, block))
+            .collect()
+    });
+
+    let mut y = top;
+    for (((label, text), fitted), color) in texts.iter().zip(&fitted).zip(colors) {
+        let block_height = BEAT_LABEL_HEIGHT + fitted.height();
+        canvas.rect(MARGIN, y, 5.0, block_height, 0.0, color);
+        canvas.text(
+            MARGIN + BEAT_TEXT_INDENT,
+            y + 20.0,
+            label,
+            20.0,
+            Weight::SemiBold,
+            color,
+            "start",
+        );
+        let fill = if text.is_empty() {
+            theme.faint
+        } else {
+            theme.text
+        };
+        canvas.lines(
+            MARGIN + BEAT_TEXT_INDENT,
+            y + BEAT_LABEL_HEIGHT,
+            fitted,
+            Weight::Regular,
+            fill,
+        );
+        y += block_height + BEAT_GAP;
+    }
+}
+
+fn draw_right_column(
+    canvas: &mut Canvas,
+    input: &SlideInput<'_>,
+    theme: &Theme,
+    accent: Rgb,
+    top: f32,
+) {
+    let callout_height = draw_callout(canvas, input, theme, accent, top);
+    let Some(chart) = input.chart else {
+        return;
+    };
+    let chart_top = if callout_height > 0.0 {
+        top + callout_height + 36.0
+    } else {
+        top
+    };
+    let height = (CONTENT_BOTTOM - chart_top).max(200.0);
+    let chart_svg = render_chart_svg(chart, theme, accent, RIGHT_WIDTH as u32, height as u32);
+    let _ = write!(
+        canvas.svg,
+        r#"<g transform="translate({RIGHT_X:.1} {chart_top:.1})">"#
+    );
+    canvas.svg.push_str(&chart_svg);
+    canvas.svg.push_str("</g>");
+}
+
+/// The evidence callout; returns its height (0 when there is nothing to call out).
+fn draw_callout(
+    canvas: &mut Canvas,
+    input: &SlideInput<'_>,
+    theme: &Theme,
+    accent: Rgb,
+    top: f32,
+) -> f32 {
+    let height = 176.0;
+    let fill = theme.background.mix(accent, theme.callout_tint);
+    let inner_x = RIGHT_X + 36.0;
+    let inner_width = RIGHT_WIDTH - 72.0;
+    match &input.fields.evidence {
+        Evidence::Metric(metric) if !metric.value.trim().is_empty() => {
+            canvas.rect(RIGHT_X, top, RIGHT_WIDTH, height, 18.0, fill);
+            let value_style = TextStyle {
+                weight: Weight::Bold,
+                max_size: 96.0,
+                min_size: 48.0,
+                line_height: 1.0,
+                max_lines: Some(1),
+            };
+            let value = fit_text(metric.value.trim(), &value_style, inner_width * 0.48, 110.0);
+            let value_width = value
+                .lines
+                .first()
+                .map(|l| measure(l, Weight::Bold) * value.size)
+                .unwrap_or(0.0);
+            if let Some(line) = value.lines.first() {
+                canvas.text(
+                    inner_x,
+                    top + height / 2.0 + value.size * 0.36,
+                    line,
+                    value.size,
+                    Weight::Bold,
+                    accent,
+                    "start",
+                );
+            }
+            let text_x = inner_x + value_width + 28.0;
+            let text_width = (RIGHT_X + RIGHT_WIDTH - 36.0 - text_x).max(120.0);
+            let unit = metric.unit.trim();
+            let detail: Vec<&str> = [metric.baseline.trim(), metric.window.trim()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+            let detail = if detail.is_empty() {
+                String::new()
+            } else {
+                format!("vs {}", detail.join(" · "))
+            };
+            let unit_style = TextStyle {
+                weight: Weight::SemiBold,
+                max_size: 28.0,
+                min_size: 20.0,
+                line_height: 1.25,
+                max_lines: Some(2),
+            };
+            let detail_style = TextStyle {
+                weight: Weight::Regular,
+                max_size: 24.0,
+                min_size: 18.0,
+                line_height: 1.3,
+                max_lines: Some(2),
+            };
+            let unit_fit = fit_text(unit, &unit_style, text_width, 72.0);
+            let detail_fit = fit_text(&detail, &detail_style, text_width, 64.0);
+            let block = unit_fit.height() + 6.0 + detail_fit.height();
+            let start = top + (height - block) / 2.0;
+            let after = canvas.lines(text_x, start, &unit_fit, Weight::SemiBold, theme.text);
+            canvas.lines(
+                text_x,
+                after + 6.0,
+                &detail_fit,
+                Weight::Regular,
+                theme.muted,
+            );
+            height
+        }
+        Evidence::Quote(quote) if !quote.text.trim().is_empty() => {
+            canvas.rect(RIGHT_X, top, RIGHT_WIDTH, height, 18.0, fill);
+            canvas.rect(RIGHT_X, top, 8.0, height, 0.0, accent);
+            let style = TextStyle {
+                weight: Weight::Regular,
+                max_size: 30.0,
+                min_size: 20.0,
+                line_height: 1.3,
+                max_lines: Some(3),
+            };
+            let text = format!("“{}”", quote.text.trim());
+            let fitted = fit_text(&text, &style, inner_width, 110.0);
+            let after = canvas.lines(inner_x, top + 22.0, &fitted, Weight::Regular, theme.text);
+            let who: Vec<&str> = [quote.who.trim(), quote.when.trim()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+            if !who.is_empty() {
+                let attribution = format!("— {}", who.join(", "));
+                let attribution_style = TextStyle {
+                    weight: Weight::SemiBold,
+                    max_size: 22.0,
+                    min_size: 18.0,
+                    line_height: 1.2,
+                    max_lines: Some(1),
+                };
+                let fit = fit_text(&attribution, &attribution_style, inner_width, 30.0);
+                canvas.lines(
+                    inner_x,
+                    (after + 10.0).min(top + height - 36.0),
+                    &fit,
+                    Weight::SemiBold,
+                    theme.muted,
+                );
+            }
+            height
+        }
+        _ => {
+            // No metric or quote: the chart's computed headline, if any.
+            let Some(chart) = input.chart else {
+                return 0.0;
+            };
+            let Some(annotation) = chart_annotation(chart) else {
+                return 0.0;
+            };
+            let short = 120.0;
+            canvas.rect(RIGHT_X, top, RIGHT_WIDTH, short, 18.0, fill);
+            let color = if annotation.starts_with('−') {
+                theme.negative
+            } else {
+                accent
+            };
+            canvas.text(
+                inner_x,
+                top + short / 2.0 + 22.0,
+                &annotation,
+                60.0,
+                Weight::Bold,
+                color,
+                "start",
+            );
+            short
+        }
+    }
+}
+
+fn draw_footer(canvas: &mut Canvas, input: &SlideInput<'_>, theme: &Theme, branding: &Branding) {
+    let fields = input.fields;
+    let left: Vec<&str> = [
+        fields.audience.trim(),
+        fields.priority.trim(),
+        branding.footer_label.trim(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect();
+    let right: Vec<String> = [
+        fields.date.trim().to_owned(),
+        if input.page_count > 0 {
+            format!("{} / {}", input.page, input.page_count)
+        } else {
+            String::new()
+        },
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect();
+    let style = TextStyle {
+        weight: Weight::Regular,
+        max_size: 20.0,
+        min_size: 16.0,
+        line_height: 1.2,
+        max_lines: Some(1),
+    };
+    let right_text = right.join("  ·  ");
+    let right_width = measure(&right_text, Weight::Regular) * 20.0;
+    let logo_width = if branding.logo.is_some() { 180.0 } else { 0.0 };
+    let left_width = SLIDE_WIDTH as f32 - 2.0 * MARGIN - right_width - logo_width - 40.0;
+    let left_fit = fit_text(&left.join(" · "), &style, left_width.max(100.0), 30.0);
+    if let Some(line) = left_fit.lines.first() {
+        canvas.text(
+            MARGIN,
+            FOOTER_BASELINE,
+            line,
+            left_fit.size,
+            Weight::Regular,
+            theme.faint,
+            "start",
+        );
+    }
+    canvas.text(
+        SLIDE_WIDTH as f32 - MARGIN,
+        FOOTER_BASELINE,
+        &right_text,
+        20.0,
+        Weight::Regular,
+        theme.faint,
+        "end",
+    );
+    if let Some(logo) = branding.logo.as_deref().and_then(image_data_uri) {
+        let x = SLIDE_WIDTH as f32 - MARGIN - right_width - 20.0 - 160.0;
+        let _ = write!(
+            canvas.svg,
+            r#"<image x="{x:.1}" y="{:.1}" width="160" height="40" preserveAspectRatio="xMaxYMid meet" href="{logo}"/>"#,
+            FOOTER_BASELINE - 30.0
+        );
+    }
+}
+
+/// A `data:` URI for PNG or JPEG bytes; other formats are not drawn.
+fn image_data_uri(bytes: &[u8]) -> Option<String> {
+    let mime = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        "image/png"
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        "image/jpeg"
+    } else {
+        return None;
+    };
+    Some(format!("data:{mime};base64,{}", base64(bytes)))
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
+            if i <= chunk.len() {
+                out.push(char::from(TABLE[((n >> shift) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_standard_alphabet_and_padding() {
+        assert_eq!(base64(b"Man"), "TWFu");
+        assert_eq!(base64(b"Ma"), "TWE=");
+        assert_eq!(base64(b"M"), "TQ==");
+        assert_eq!(base64(b""), "");
+    }
+}

@@ -1,0 +1,323 @@
+//! Text measured with the embedded fonts, wrapped at real widths, shrunk to
+//! fit its box, and cut with a visible "…" when even the smallest size is
+//! too big. What is measured here is what resvg and krilla draw.
+
+use std::sync::OnceLock;
+
+use rustybuzz::{Face, UnicodeBuffer};
+use unicode_linebreak::{linebreaks, BreakOpportunity};
+
+use crate::fonts::{Weight, CJK_FALLBACK};
+
+const ELLIPSIS: &str = "…";
+/// More characters than any box on a slide can show at the smallest size;
+/// longer text is cut first so a 1 MB beat costs no more than a long one.
+const MAX_CHARS_CONSIDERED: usize = 6_000;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextStyle {
+    pub weight: Weight,
+    pub max_size: f32,
+    pub min_size: f32,
+    /// Line height as a multiple of the font size.
+    pub line_height: f32,
+    pub max_lines: Option<usize>,
+}
+
+/// Text laid out in a box: the size chosen, the lines, and whether it was cut.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FittedText {
+    pub size: f32,
+    pub line_height: f32,
+    pub lines: Vec<String>,
+    pub truncated: bool,
+}
+
+impl FittedText {
+    pub fn height(&self) -> f32 {
+        self.lines.len() as f32 * self.line_height
+    }
+}
+
+struct Faces {
+    regular: Face<'static>,
+    semibold: Face<'static>,
+    bold: Face<'static>,
+    cjk: Face<'static>,
+}
+
+fn faces() -> Option<&'static Faces> {
+    static FACES: OnceLock<Option<Faces>> = OnceLock::new();
+    FACES
+        .get_or_init(|| {
+            Some(Faces {
+                regular: Face::from_slice(Weight::Regular.bytes(), 0)?,
+                semibold: Face::from_slice(Weight::SemiBold.bytes(), 0)?,
+                bold: Face::from_slice(Weight::Bold.bytes(), 0)?,
+                cjk: Face::from_slice(CJK_FALLBACK, 0)?,
+            })
+        })
+        .as_ref()
+}
+
+/// Width of `text` at font size 1 (multiply by the size for pixels).
+pub fn measure(text: &str, weight: Weight) -> f32 {
+    let Some(faces) = faces() else {
+        // Cannot happen with the embedded fonts; a rough guess keeps layout going.
+        return text.chars().count() as f32 * 0.55;
+    };
+    let primary = match weight {
+        Weight::Regular => &faces.regular,
+        Weight::SemiBold => &faces.semibold,
+        Weight::Bold => &faces.bold,
+    };
+    let mut width = 0.0;
+    let mut run = String::new();
+    let mut run_is_primary = true;
+    for c in text.chars() {
+        let in_primary = primary.glyph_index(c).is_some() || c.is_whitespace();
+        if in_primary != run_is_primary && !run.is_empty() {
+            let face = if run_is_primary { primary } else { &faces.cjk };
+            width += shaped_width(face, &run);
+            run.clear();
+        }
+        run_is_primary = in_primary;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        let face = if run_is_primary { primary } else { &faces.cjk };
+        width += shaped_width(face, &run);
+    }
+    width
+}
+
+fn shaped_width(face: &Face<'_>, text: &str) -> f32 {
+    let mut buffer = UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.guess_segment_properties();
+    let glyphs = rustybuzz::shape(face, &[], buffer);
+    let advance: i32 = glyphs.glyph_positions().iter().map(|p| p.x_advance).sum();
+    advance as f32 / face.units_per_em() as f32
+}
+
+/// A piece of text between two break opportunities, with its widths at size 1.
+struct Piece {
+    text: String,
+    width: f32,
+    /// Width without trailing white space (what counts at a line's end).
+    trimmed_width: f32,
+    /// A line must end after this piece (a newline in the text).
+    hard_break: bool,
+}
+
+fn pieces(text: &str, weight: Weight) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (end, opportunity) in linebreaks(text) {
+        let Some(slice) = text.get(start..end) else {
+            continue;
+        };
+        start = end;
+        let hard_break = opportunity == BreakOpportunity::Mandatory && end < text.len();
+        let clean: String = slice
+            .chars()
+            .filter(|c| !matches!(c, '\n' | '\r'))
+            .collect();
+        let trimmed = clean.trim_end();
+        out.push(Piece {
+            width: measure(&clean, weight),
+            trimmed_width: measure(trimmed, weight),
+            text: clean,
+            hard_break,
+        });
+    }
+    out
+}
+
+/// Greedy line filling at `max_width` (in units of the font size).
+fn wrap(pieces: &[Piece], max_width: f32, weight: Weight) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut width = 0.0;
+    for piece in pieces {
+        if !line.is_empty() && width + piece.trimmed_width > max_width {
+            lines.push(line.trim_end().to_owned());
+            line.clear();
+            width = 0.0;
+        }
+        if line.is_empty() && piece.trimmed_width > max_width {
+            // One word wider than the line (a URL, CJK without breaks): split it.
+            for chunk in split_to_width(&piece.text, max_width, weight) {
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line).trim_end().to_owned());
+                }
+                width = measure(&chunk, weight);
+                line = chunk;
+            }
+        } else {
+            line.push_str(&piece.text);
+            width += piece.width;
+        }
+        if piece.hard_break {
+            lines.push(std::mem::take(&mut line).trim_end().to_owned());
+            width = 0.0;
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    lines
+}
+
+fn split_to_width(word: &str, max_width: f32, weight: Weight) -> Vec<String> {
+    let mut chunks = Vec::new();
+    let mut chunk = String::new();
+    for c in word.chars() {
+        chunk.push(c);
+        if measure(&chunk, weight) > max_width && chunk.chars().count() > 1 {
+            chunk.pop();
+            chunks.push(std::mem::take(&mut chunk));
+            chunk.push(c);
+        }
+    }
+    if !chunk.is_empty() {
+        chunks.push(chunk);
+    }
+    chunks
+}
+
+/// Ends `line` with "…" so that it fits `max_width` (in units of the size).
+fn with_ellipsis(line: &str, max_width: f32, weight: Weight) -> String {
+    let mut chars: Vec<char> = line.trim_end().chars().collect();
+    loop {
+        let candidate: String = chars.iter().collect::<String>().trim_end().to_owned() + ELLIPSIS;
+        if chars.is_empty() || measure(&candidate, weight) <= max_width {
+            return candidate;
+        }
+        chars.pop();
+    }
+}
+
+/// Lays `text` out in a `width` × `height` box: the largest size from
+/// `max_size` down to `min_size` at which it fits; at the smallest size,
+/// the lines that fit, the last one ending in "…".
+pub fn fit_text(text: &str, style: &TextStyle, width: f32, height: f32) -> FittedText {
+    let mut cut = text.chars().count() > MAX_CHARS_CONSIDERED;
+    let considered: String = text.chars().take(MAX_CHARS_CONSIDERED).collect();
+    let pieces = pieces(considered.trim(), style.weight);
+    let max_size = style.max_size.max(style.min_size);
+    let mut size = max_size;
+    loop {
+        let line_height = size * style.line_height;
+        let lines = wrap(&pieces, width / size, style.weight);
+        let fit_lines = ((height / line_height).floor() as usize)
+            .min(style.max_lines.unwrap_or(usize::MAX))
+            .max(1);
+        if lines.len() <= fit_lines && !cut {
+            return FittedText {
+                size,
+                line_height,
+                lines,
+                truncated: false,
+            };
+        }
+        if size <= style.min_size {
+            let mut lines = lines;
+            if lines.len() > fit_lines {
+                lines.truncate(fit_lines);
+                cut = true;
+            }
+            if cut {
+                if let Some(last) = lines.last_mut() {
+                    *last = with_ellipsis(last, width / size, style.weight);
+                }
+            }
+            return FittedText {
+                size,
+                line_height,
+                lines,
+                truncated: cut,
+            };
+        }
+        size = (size - 1.0).max(style.min_size);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY: TextStyle = TextStyle {
+        weight: Weight::Regular,
+        max_size: 26.0,
+        min_size: 16.0,
+        line_height: 1.35,
+        max_lines: None,
+    };
+
+    #[test]
+    fn wider_text_measures_wider_and_bold_is_wider_than_regular() {
+        let short = measure("Activation", Weight::Regular);
+        let long = measure("Activation rose nine points", Weight::Regular);
+        assert!(short > 3.0 && long > short * 2.0, "{short} {long}");
+        assert!(measure("Activation", Weight::Bold) > short);
+        assert!(
+            measure("活性化が上昇", Weight::Regular) > 5.0,
+            "CJK measured by the fallback"
+        );
+    }
+
+    #[test]
+    fn short_text_keeps_the_largest_size() {
+        let fitted = fit_text("Churn doubled.", &BODY, 700.0, 200.0);
+        assert_eq!(fitted.size, 26.0);
+        assert_eq!(fitted.lines, ["Churn doubled."]);
+        assert!(!fitted.truncated);
+    }
+
+    #[test]
+    fn every_line_fits_the_width() {
+        let text = "Two competitors now bundle guided onboarding into their free tiers, and 38% of the accounts that churned in Q3 told us they never finished setup.";
+        let fitted = fit_text(text, &BODY, 500.0, 400.0);
+        assert!(fitted.lines.len() >= 3);
+        for line in &fitted.lines {
+            assert!(
+                measure(line, Weight::Regular) * fitted.size <= 500.0 + 0.01,
+                "{line}"
+            );
+        }
+        assert_eq!(fitted.lines.join(" "), text);
+    }
+
+    #[test]
+    fn too_much_text_shrinks_then_ends_in_an_ellipsis_inside_the_box() {
+        let text = "word ".repeat(600);
+        let fitted = fit_text(&text, &BODY, 700.0, 150.0);
+        assert_eq!(fitted.size, 16.0);
+        assert!(fitted.truncated);
+        assert!(fitted.height() <= 150.0);
+        let last = fitted.lines.last().unwrap();
+        assert!(last.ends_with('…'), "{last}");
+        assert!(measure(last, Weight::Regular) * 16.0 <= 700.0);
+    }
+
+    #[test]
+    fn a_word_wider_than_the_box_is_split_and_newlines_are_kept() {
+        let url = "https://example.invalid/".to_owned() + &"a".repeat(200);
+        let fitted = fit_text(&url, &BODY, 300.0, 2000.0);
+        assert!(fitted.lines.len() > 2);
+        let fitted = fit_text("first\nsecond", &BODY, 700.0, 300.0);
+        assert_eq!(fitted.lines, ["first", "second"]);
+    }
+
+    #[test]
+    fn max_lines_is_respected() {
+        let style = TextStyle {
+            max_lines: Some(2),
+            ..BODY
+        };
+        let fitted = fit_text(&"long title words ".repeat(40), &style, 600.0, 1000.0);
+        assert_eq!(fitted.lines.len(), 2);
+        assert!(fitted.truncated);
+    }
+}
