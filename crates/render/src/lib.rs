@@ -14,7 +14,8 @@ mod theme;
 
 pub use chart::{chart_annotation, render_chart_svg};
 pub use error::RenderError;
+pub use fonts::Weight;
 pub use output::{slides_to_pdf, svg_to_png, PngCompression};
 pub use slide::{render_slide_svg, SlideInput, SLIDE_HEIGHT, SLIDE_WIDTH};
-pub use text::{fit_text, FittedText, TextStyle};
+pub use text::{fit_text, measure, FittedText, TextStyle};
 pub use theme::{Branding, Rgb, Theme};

@@ -37,6 +37,10 @@ pub struct SlideInput<'a> {
     pub banner: Option<&'a str>,
 }
 
+/// How text is drawn: size, weight, colour.
+#[derive(Clone, Copy)]
+struct Ink(f32, Weight, Rgb);
+
 struct Canvas {
     svg: String,
 }
@@ -60,16 +64,8 @@ impl Canvas {
         );
     }
 
-    fn text(
-        &mut self,
-        x: f32,
-        baseline: f32,
-        text: &str,
-        size: f32,
-        weight: Weight,
-        fill: Rgb,
-        anchor: &str,
-    ) {
+    fn text(&mut self, (x, baseline): (f32, f32), text: &str, ink: Ink, anchor: &str) {
+        let Ink(size, weight, fill) = ink;
         let _ = write!(
             self.svg,
             r#"<text x="{x:.1}" y="{baseline:.1}" font-family="Inter" font-size="{size:.1}" font-weight="{}" fill="{}" text-anchor="{anchor}">{}</text>"#,
@@ -83,7 +79,7 @@ impl Canvas {
     fn lines(&mut self, x: f32, top: f32, fitted: &FittedText, weight: Weight, fill: Rgb) -> f32 {
         for (i, line) in fitted.lines.iter().enumerate() {
             let baseline = top + i as f32 * fitted.line_height + fitted.size * 0.95;
-            self.text(x, baseline, line, fitted.size, weight, fill, "start");
+            self.text((x, baseline), line, Ink(fitted.size, weight, fill), "start");
         }
         top + fitted.height()
     }
@@ -114,12 +110,9 @@ pub fn render_slide_svg(input: &SlideInput<'_>, theme: &Theme, branding: &Brandi
         let fitted = fit_text(banner, &style, SLIDE_WIDTH as f32 - 2.0 * MARGIN, 40.0);
         if let Some(line) = fitted.lines.first() {
             canvas.text(
-                MARGIN,
-                47.0,
+                (MARGIN, 47.0),
                 line,
-                fitted.size,
-                Weight::SemiBold,
-                Rgb(255, 255, 255),
+                Ink(fitted.size, Weight::SemiBold, Rgb(255, 255, 255)),
                 "start",
             );
         }
@@ -226,12 +219,9 @@ fn draw_beats(canvas: &mut Canvas, fields: &UpdateFields, theme: &Theme, accent:
         let block_height = BEAT_LABEL_HEIGHT + fitted.height();
         canvas.rect(MARGIN, y, 5.0, block_height, 0.0, color);
         canvas.text(
-            MARGIN + BEAT_TEXT_INDENT,
-            y + 20.0,
+            (MARGIN + BEAT_TEXT_INDENT, y + 20.0),
             label,
-            20.0,
-            Weight::SemiBold,
-            color,
+            Ink(20.0, Weight::SemiBold, color),
             "start",
         );
         let fill = if text.is_empty() {
@@ -306,12 +296,9 @@ fn draw_callout(
                 .unwrap_or(0.0);
             if let Some(line) = value.lines.first() {
                 canvas.text(
-                    inner_x,
-                    top + height / 2.0 + value.size * 0.36,
+                    (inner_x, top + height / 2.0 + value.size * 0.36),
                     line,
-                    value.size,
-                    Weight::Bold,
-                    accent,
+                    Ink(value.size, Weight::Bold, accent),
                     "start",
                 );
             }
@@ -408,12 +395,9 @@ fn draw_callout(
                 accent
             };
             canvas.text(
-                inner_x,
-                top + short / 2.0 + 22.0,
+                (inner_x, top + short / 2.0 + 22.0),
                 &annotation,
-                60.0,
-                Weight::Bold,
-                color,
+                Ink(60.0, Weight::Bold, color),
                 "start",
             );
             short
@@ -456,22 +440,16 @@ fn draw_footer(canvas: &mut Canvas, input: &SlideInput<'_>, theme: &Theme, brand
     let left_fit = fit_text(&left.join(" · "), &style, left_width.max(100.0), 30.0);
     if let Some(line) = left_fit.lines.first() {
         canvas.text(
-            MARGIN,
-            FOOTER_BASELINE,
+            (MARGIN, FOOTER_BASELINE),
             line,
-            left_fit.size,
-            Weight::Regular,
-            theme.faint,
+            Ink(left_fit.size, Weight::Regular, theme.faint),
             "start",
         );
     }
     canvas.text(
-        SLIDE_WIDTH as f32 - MARGIN,
-        FOOTER_BASELINE,
+        (SLIDE_WIDTH as f32 - MARGIN, FOOTER_BASELINE),
         &right_text,
-        20.0,
-        Weight::Regular,
-        theme.faint,
+        Ink(20.0, Weight::Regular, theme.faint),
         "end",
     );
     if let Some(logo) = branding.logo.as_deref().and_then(image_data_uri) {

