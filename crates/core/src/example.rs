@@ -1,7 +1,9 @@
 //! The finished example update a new workspace starts with: it shows a PM
 //! what a strong update reads like.
 
-use crate::{Beats, Evidence, MetricEvidence, UpdateFields};
+use crate::{
+    Beats, ChartKind, ChartSpec, DataRow, DataTable, Evidence, MetricEvidence, UpdateFields,
+};
 
 pub fn example_update_fields(date: &str) -> UpdateFields {
     UpdateFields {
@@ -21,6 +23,32 @@ pub fn example_update_fields(date: &str) -> UpdateFields {
             baseline: "32% without the checklist".into(),
             window: "6 weeks, Oct–Nov".into(),
         }),
+        chart: Some(example_chart()),
+    }
+}
+
+/// Weekly week-one activation with and without the checklist.
+fn example_chart() -> ChartSpec {
+    let without = [31.5, 32.0, 31.8, 32.3, 32.1, 32.0];
+    let with = [33.0, 35.5, 37.9, 39.6, 40.4, 41.0];
+    ChartSpec {
+        kind: ChartKind::Line,
+        title: "Week-one activation rose 9 points with the checklist".into(),
+        alt: "Line chart of weekly week-one activation: with the checklist it climbs from 33% to 41%; without it stays near 32%.".into(),
+        highlight: Some("With checklist".into()),
+        unit: Some("%".into()),
+        data: DataTable {
+            header: vec!["Week".into(), "Without checklist".into(), "With checklist".into()],
+            rows: without
+                .iter()
+                .zip(with)
+                .enumerate()
+                .map(|(week, (off, on))| DataRow {
+                    label: format!("W{}", week + 1),
+                    values: vec![Some(*off), Some(on)],
+                })
+                .collect(),
+        },
     }
 }
 

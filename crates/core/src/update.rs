@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{CivilDate, CoreError};
+use crate::{ChartSpec, CivilDate, CoreError};
 
 pub type UpdateId = i64;
 
@@ -128,7 +128,7 @@ impl Status {
 
 /// Everything a PM edits in the editor. Autosave sends the whole set, so a
 /// save is idempotent and the last one wins.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateFields {
     /// The action title: the takeaway in one sentence.
     pub title: String,
@@ -140,6 +140,9 @@ pub struct UpdateFields {
     pub date: String,
     pub beats: Beats,
     pub evidence: Evidence,
+    /// The one chart, drawn from data the PM pasted or imported.
+    #[serde(default)]
+    pub chart: Option<ChartSpec>,
 }
 
 impl UpdateFields {
@@ -183,6 +186,17 @@ impl UpdateFields {
         if !self.date.trim().is_empty() {
             self.date.parse::<CivilDate>()?;
         }
+        if let Some(chart) = &self.chart {
+            check_length("chart title", &chart.title)?;
+            check_length("chart alt text", &chart.alt)?;
+            if chart.data.rows.len() > crate::table::MAX_ROWS {
+                return Err(CoreError::FieldTooLong {
+                    field: "chart data rows",
+                    chars: chart.data.rows.len(),
+                    max: crate::table::MAX_ROWS,
+                });
+            }
+        }
         Ok(())
     }
 }
@@ -204,7 +218,7 @@ fn check_length(field: &'static str, text: &str) -> Result<(), CoreError> {
 }
 
 /// A stored update.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Update {
     pub id: UpdateId,
     #[serde(flatten)]

@@ -190,6 +190,7 @@ fn story() -> impl Strategy<Value = Story> {
                         evidence: evidence_prose,
                     },
                     evidence,
+                    chart: None,
                 }
             },
         );
@@ -339,12 +340,12 @@ proptest! {
 
 #[test]
 fn the_example_update_round_trips_through_markdown() {
-    let story = Story {
-        fields: example_update_fields("2026-11-23"),
-        status: Status::Ready,
-        ..Story::default()
-    };
+    let fields = example_update_fields("2026-11-23");
+    let story = Story::from_update_fields(&fields, Status::Ready);
     let markdown = to_markdown(&story);
     assert!(markdown.contains("```metric\nvalue: 41%\n"), "{markdown}");
-    assert_eq!(parse_story(&markdown), Ok(story));
+    assert!(markdown.contains("```chart\nkind: line\n"), "{markdown}");
+    let read = parse_story(&markdown).unwrap();
+    assert_eq!(read, story);
+    assert_eq!(read.update_fields(), fields);
 }

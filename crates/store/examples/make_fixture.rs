@@ -1,6 +1,7 @@
 //! Writes a workspace at the current schema with a known set of updates, for
 //! the migration tests: `cargo run -p throughline-store --example make_fixture -- OUT`.
-//! Run it once each time the schema changes and commit the file it writes.
+//! Run it once each time the schema changes and commit the file it writes
+//! (`tests/fixtures/schema-vN.throughline`); the migration tests open each one.
 
 use throughline_core::{Beats, CivilDate, Evidence, QuoteEvidence, Status, UpdateFields};
 use throughline_store::Workspace;

@@ -41,6 +41,8 @@ pub enum StoreError {
     Invalid(#[from] CoreError),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
+    #[error("stored data could not be read: {0}")]
+    Corrupt(String),
 }
 
 impl StoreError {
@@ -57,7 +59,7 @@ impl StoreError {
             StoreError::Busy => "busy",
             StoreError::UpdateNotFound(_) => "not_found",
             StoreError::Invalid(_) => "invalid_input",
-            StoreError::Sqlite(_) => "internal",
+            StoreError::Sqlite(_) | StoreError::Corrupt(_) => "internal",
         }
     }
 }

@@ -5,7 +5,10 @@ use rusqlite::Connection;
 use crate::{StoreError, APPLICATION_ID};
 
 /// Each entry moves the schema from version `index` to `index + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_updates.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_updates.sql"),
+    include_str!("migrations/0002_chart.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

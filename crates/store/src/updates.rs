@@ -2,8 +2,8 @@
 
 use rusqlite::{params, Row};
 use throughline_core::{
-    example::example_update_fields, Beats, CivilDate, Evidence, MetricEvidence, QuoteEvidence,
-    Status, Update, UpdateFields, UpdateId, UpdateSummary,
+    example::example_update_fields, Beats, ChartSpec, CivilDate, Evidence, MetricEvidence,
+    QuoteEvidence, Status, Update, UpdateFields, UpdateId, UpdateSummary,
 };
 
 use crate::{StoreError, Workspace};
@@ -12,7 +12,7 @@ const EXAMPLE_CREATED_KEY: &str = "example_created";
 
 const UPDATE_COLUMNS: &str = "id, title, audience, priority, date, context, conflict, resolution, \
      evidence, evidence_kind, metric_value, metric_unit, metric_baseline, metric_window, \
-     quote_text, quote_who, quote_when, status, is_example, created_at, updated_at";
+     quote_text, quote_who, quote_when, status, is_example, created_at, updated_at, chart";
 
 impl Workspace {
     /// Updates whose title contains `filter` (case-insensitive), newest first.
@@ -81,7 +81,7 @@ impl Workspace {
             "UPDATE updates SET title = ?2, audience = ?3, priority = ?4, date = ?5,
                  context = ?6, conflict = ?7, resolution = ?8, evidence = ?9,
                  evidence_kind = ?10, updated_at = ?11,
-                 status = CASE WHEN ?12 THEN status ELSE 'draft' END
+                 status = CASE WHEN ?12 THEN status ELSE 'draft' END, chart = ?13
              WHERE id = ?1",
             params![
                 id,
@@ -96,6 +96,7 @@ impl Workspace {
                 fields.evidence.kind(),
                 now_ms,
                 all_filled,
+                chart_to_sql(fields)?,
             ],
         )?;
         if changed == 0 {
@@ -201,8 +202,8 @@ impl Workspace {
         fields.validate()?;
         self.conn.execute(
             "INSERT INTO updates (title, audience, priority, date, context, conflict, resolution,
-                 evidence, evidence_kind, status, is_example, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                 evidence, evidence_kind, status, is_example, created_at, updated_at, chart)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
             params![
                 fields.title,
                 fields.audience,
@@ -216,6 +217,7 @@ impl Workspace {
                 status.as_str(),
                 is_example,
                 now_ms,
+                chart_to_sql(fields)?,
             ],
         )?;
         let id = self.conn.last_insert_rowid();
@@ -257,6 +259,29 @@ impl Workspace {
     }
 }
 
+fn chart_to_sql(fields: &UpdateFields) -> Result<Option<String>, StoreError> {
+    fields
+        .chart
+        .as_ref()
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(|err| StoreError::Corrupt(format!("the chart could not be stored: {err}")))
+}
+
+fn chart_from_sql(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<ChartSpec>> {
+    let text: Option<String> = row.get(index)?;
+    text.map(|json| {
+        serde_json::from_str(&json).map_err(|err| {
+            rusqlite::Error::FromSqlConversionFailure(
+                index,
+                rusqlite::types::Type::Text,
+                err.into(),
+            )
+        })
+    })
+    .transpose()
+}
+
 fn status_from_sql(row: &Row<'_>, index: usize) -> rusqlite::Result<Status> {
     let text: String = row.get(index)?;
     Status::parse(&text).map_err(|err| {
@@ -294,6 +319,7 @@ fn update_from_row(row: &Row<'_>) -> rusqlite::Result<Update> {
                 evidence: row.get(8)?,
             },
             evidence,
+            chart: chart_from_sql(row, 21)?,
         },
         status: status_from_sql(row, 17)?,
         is_example: row.get(18)?,

@@ -47,6 +47,7 @@ fn full_fields() -> UpdateFields {
             baseline: "32%".into(),
             window: "6 weeks".into(),
         }),
+        chart: None,
     }
 }
 
@@ -407,4 +408,59 @@ fn a_workspace_that_already_holds_updates_gets_no_example() {
     workspace.create_update(&full_fields(), NOW).unwrap();
     assert!(!workspace.ensure_example(today(), NOW).unwrap());
     assert_eq!(workspace.list_updates("").unwrap().len(), 1);
+}
+
+#[test]
+fn a_schema_1_workspace_migrates_keeping_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.throughline");
+    std::fs::copy("tests/fixtures/schema-v1.throughline", &path).unwrap();
+    let before: Vec<(i64, String, String, String, bool)> = {
+        let conn = Connection::open(&path).unwrap();
+        assert_eq!(
+            conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+                .unwrap(),
+            1
+        );
+        let mut statement = conn
+            .prepare("SELECT id, title, context, status, deleted_at IS NOT NULL FROM updates ORDER BY id")
+            .unwrap();
+        statement
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert_eq!(before.len(), 3);
+
+    let workspace = Workspace::open(&path).unwrap();
+    assert_eq!(workspace.info().unwrap().schema_version, SCHEMA_VERSION);
+    for (id, title, context, status, deleted) in &before {
+        if *deleted {
+            workspace.restore_update(*id).unwrap();
+        }
+        let update = workspace.get_update(*id).unwrap();
+        assert_eq!(&update.fields.title, title);
+        assert_eq!(&update.fields.beats.context, context);
+        assert_eq!(update.status.as_str(), status);
+        assert_eq!(update.fields.chart, None);
+    }
+    assert!(
+        !workspace.ensure_example(today(), NOW).unwrap(),
+        "an old file gets no second example"
+    );
+}
+
+#[test]
+fn the_chart_round_trips() {
+    let (_dir, path) = temp_workspace();
+    let workspace = Workspace::open(&path).unwrap();
+    let fields = throughline_core::example::example_update_fields("2026-11-23");
+    assert!(fields.chart.is_some());
+    let id = workspace.create_update(&fields, NOW).unwrap().id;
+    drop(workspace);
+    let workspace = Workspace::open(&path).unwrap();
+    assert_eq!(workspace.get_update(id).unwrap().fields, fields);
 }

@@ -121,6 +121,29 @@ pub struct Story {
     pub extra_sections: Vec<ExtraSection>,
 }
 
+impl Story {
+    /// The story of a stored update (its chart moved to [`Story::chart`]).
+    pub fn from_update_fields(fields: &UpdateFields, status: Status) -> Self {
+        let mut fields = fields.clone();
+        let chart = fields.chart.take();
+        Story {
+            fields,
+            status,
+            chart,
+            extra_front_matter: Vec::new(),
+            extra_sections: Vec::new(),
+        }
+    }
+
+    /// The fields to store for this story, the chart included.
+    pub fn update_fields(&self) -> UpdateFields {
+        UpdateFields {
+            chart: self.chart.clone(),
+            ..self.fields.clone()
+        }
+    }
+}
+
 /// The heading a beat is written with.
 fn beat_heading(beat: Beat) -> &'static str {
     match beat {

@@ -63,6 +63,7 @@ echo hi
 fn full_story() -> Story {
     Story {
         fields: UpdateFields {
+            chart: None,
             title: "Checklist lifts week-one activation by 9 points".into(),
             audience: "Exec staff: go/no-go".into(),
             priority: "Net revenue retention".into(),
