@@ -66,6 +66,22 @@ impl Workspace {
         self.insert_update(fields, false, now_ms)
     }
 
+    /// Stores several updates at once: all of them, or none.
+    pub fn import_updates(
+        &self,
+        updates: &[(UpdateFields, Status)],
+        now_ms: i64,
+    ) -> Result<Vec<UpdateId>, StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        let mut ids = Vec::with_capacity(updates.len());
+        for (offset, (fields, status)) in updates.iter().enumerate() {
+            // Later files are newer, so the list shows them in import order.
+            ids.push(self.insert_row(fields, *status, false, now_ms + offset as i64)?);
+        }
+        tx.commit()?;
+        Ok(ids)
+    }
+
     /// Stores every editable field of an update. A ready update whose beats
     /// are no longer all filled goes back to draft.
     pub fn save_update(

@@ -439,28 +439,39 @@ fn bar(
                 } else {
                     palette.accent
                 };
-                let from = chart.backend_coord(&(0.5 + group / 2.0, before));
-                let to = chart.backend_coord(&(1.5 - group / 2.0 + 0.0, after));
-                let lift = 44;
-                let (fx, fy) = (from.0 + 16, from.1 - lift);
-                let (tx, ty) = (to.0 - 16, to.1 - lift);
+                // A guide at the "before" level runs to the "after" bar; an
+                // arrow beside the "after" bar spans the difference.
+                let before_right = chart.backend_coord(&(0.5 + group / 2.0, before));
+                let after_left = chart.backend_coord(&(1.5 - group / 2.0, after));
+                let arrow_x = after_left.0 - 22;
+                let guide = color(theme.faint).stroke_width(2);
+                root.draw(&PathElement::new(
+                    vec![
+                        (before_right.0 + 6, before_right.1),
+                        (after_left.0 - 4, before_right.1),
+                    ],
+                    guide,
+                ))
+                .map_err(plot_error)?;
+                let (from_y, to_y) = (before_right.1, after_left.1);
                 let stroke = color(rgb).stroke_width(4);
-                root.draw(&PathElement::new(vec![(fx, fy), (tx, ty)], stroke))
-                    .map_err(plot_error)?;
-                let angle = f64::from(ty - fy).atan2(f64::from(tx - fx));
-                let head = |spread: f64| {
-                    (
-                        tx - (16.0 * (angle - spread).cos()) as i32,
-                        ty - (16.0 * (angle - spread).sin()) as i32,
-                    )
-                };
+                root.draw(&PathElement::new(
+                    vec![(arrow_x, from_y), (arrow_x, to_y)],
+                    stroke,
+                ))
+                .map_err(plot_error)?;
+                let direction = if to_y < from_y { 1 } else { -1 };
                 root.draw(&Polygon::new(
-                    vec![(tx, ty), head(0.45), head(-0.45)],
+                    vec![
+                        (arrow_x, to_y),
+                        (arrow_x - 9, to_y + direction * 16),
+                        (arrow_x + 9, to_y + direction * 16),
+                    ],
                     color(rgb).filled(),
                 ))
                 .map_err(plot_error)?;
-                let style = anchored(font(34.0, true, rgb), HPos::Center, VPos::Bottom);
-                root.draw(&Text::new(text, ((fx + tx) / 2, (fy + ty) / 2 - 14), style))
+                let style = anchored(font(30.0, true, rgb), HPos::Right, VPos::Center);
+                root.draw(&Text::new(text, (arrow_x - 16, (from_y + to_y) / 2), style))
                     .map_err(plot_error)?;
             }
         }

@@ -1,0 +1,93 @@
+//! The command line, as `--help` explains it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "throughline",
+    version,
+    about = "Export, import and check executive updates (Context → Conflict → Resolution → Evidence) without opening the app.",
+    long_about = "Export, import and check executive updates without opening the app.\n\n\
+A story is a Markdown file: front matter (title, audience, priority, status, date), the four beats as \
+`## Context`, `## Conflict`, `## Resolution`, `## Evidence`, an optional ```metric or ```quote block, \
+and one ```chart block with the data.\n\n\
+Exit codes: 0 ok · 1 the check found something · 2 bad input or usage · 3 workspace or write failure.",
+    after_help = "Examples:\n  \
+throughline export update.md --pdf update.pdf\n  \
+throughline export week1.md week2.md week3.md --pdf deck.pdf --theme dark\n  \
+throughline export update.md --png slide.png --scale 2\n  \
+throughline export --workspace team.throughline --all --pdf all.pdf\n  \
+throughline import drafts/*.md --workspace team.throughline"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Render stories (or stored updates) to PNG, PDF, or canonical Markdown.
+    Export(ExportArgs),
+    /// Store stories in a workspace file. All or nothing: one bad file imports none.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ThemeName {
+    Light,
+    Dark,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("output").required(true).args(["png", "pdf", "md"])))]
+pub struct ExportArgs {
+    /// Story Markdown files. Several only with --pdf (one deck, in the order given).
+    pub stories: Vec<PathBuf>,
+    /// Write one slide as PNG (1920×1080 × --scale).
+    #[arg(long, value_name = "OUT")]
+    pub png: Option<PathBuf>,
+    /// Write a PDF: one page per story.
+    #[arg(long, value_name = "OUT")]
+    pub pdf: Option<PathBuf>,
+    /// Write the canonical story Markdown (chart data as plain numbers).
+    #[arg(long, value_name = "OUT")]
+    pub md: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "light")]
+    pub theme: ThemeName,
+    /// PNG scale: 1 for 1920×1080, 2 for 3840×2160.
+    #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
+    pub scale: f32,
+    /// Export stored updates from this workspace instead of files
+    /// (default: $THROUGHLINE_WORKSPACE, then the app's default file).
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
+    /// The stored update to export (with --workspace).
+    #[arg(long, conflicts_with = "all")]
+    pub id: Option<i64>,
+    /// Every stored update, newest first (with --workspace; --pdf or --md only).
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Story Markdown files to store.
+    #[arg(required = true)]
+    pub stories: Vec<PathBuf>,
+    /// The workspace file (default: $THROUGHLINE_WORKSPACE, then the app's default file).
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
+}
+
+fn parse_scale(text: &str) -> Result<f32, String> {
+    let scale: f32 = text
+        .parse()
+        .map_err(|_| format!("\"{text}\" is not a number"))?;
+    if scale.is_finite() && (0.25..=4.0).contains(&scale) {
+        Ok(scale)
+    } else {
+        Err("the scale must be between 0.25 and 4".into())
+    }
+}

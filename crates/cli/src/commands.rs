@@ -1,0 +1,216 @@
+//! `export` and `import`: read stories, call the same crates as the app.
+
+use std::path::{Path, PathBuf};
+
+use throughline_core::story::{parse_story, to_markdown, Story};
+use throughline_core::{Status, UpdateFields};
+use throughline_render::{
+    render_slide_svg, slides_to_pdf, svg_to_png, Branding, PngCompression, SlideInput, Theme,
+};
+use throughline_store::Workspace;
+
+use crate::cli::{Cli, Command, ExportArgs, ImportArgs, ThemeName};
+use crate::error::{CliError, OK};
+use crate::workspace_path;
+
+pub fn run(cli: Cli) -> Result<u8, CliError> {
+    match cli.command {
+        Command::Export(args) => export(args),
+        Command::Import(args) => import(args),
+    }
+}
+
+/// A story to export: its fields and status.
+struct Source {
+    fields: UpdateFields,
+    status: Status,
+}
+
+fn export(args: ExportArgs) -> Result<u8, CliError> {
+    let from_workspace = args.workspace.is_some() || args.id.is_some() || args.all;
+    let sources = match (args.stories.is_empty(), from_workspace) {
+        (false, true) => {
+            return Err(CliError::Usage(
+                "give story files, or --workspace with --id or --all, not both".into(),
+            ))
+        }
+        (true, false) => {
+            return Err(CliError::Usage(
+                "nothing to export: name story files, or use --workspace with --id or --all".into(),
+            ))
+        }
+        (false, false) => args
+            .stories
+            .iter()
+            .map(|path| read_story(path))
+            .collect::<Result<Vec<_>, _>>()?,
+        (true, true) => read_stored(&args)?,
+    };
+
+    let theme = match args.theme {
+        ThemeName::Light => Theme::light(),
+        ThemeName::Dark => Theme::dark(),
+    };
+    let branding = Branding::default();
+    let slide = |source: &Source, page: usize, count: usize| {
+        render_slide_svg(
+            &SlideInput {
+                fields: &source.fields,
+                chart: source.fields.chart.as_ref(),
+                page: page as u32,
+                page_count: count as u32,
+                banner: None,
+            },
+            &theme,
+            &branding,
+        )
+    };
+
+    if let Some(out) = &args.pdf {
+        let count = sources.len();
+        let svgs: Vec<String> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| slide(s, i + 1, count))
+            .collect();
+        let pdf = slides_to_pdf(&svgs).map_err(|err| CliError::Write {
+            path: out.clone(),
+            message: err.to_string(),
+        })?;
+        write_file(out, &pdf)?;
+    } else if let Some(out) = &args.png {
+        let source = single(&sources, "--png")?;
+        let png =
+            svg_to_png(&slide(source, 1, 1), args.scale, PngCompression::Small).map_err(|err| {
+                CliError::Write {
+                    path: out.clone(),
+                    message: err.to_string(),
+                }
+            })?;
+        write_file(out, &png)?;
+    } else if let Some(out) = &args.md {
+        let source = single(&sources, "--md")?;
+        let markdown = to_markdown(&Story::from_update_fields(&source.fields, source.status));
+        write_file(out, markdown.as_bytes())?;
+    }
+    Ok(OK)
+}
+
+fn single<'a>(sources: &'a [Source], flag: &str) -> Result<&'a Source, CliError> {
+    match sources {
+        [one] => Ok(one),
+        _ => Err(CliError::Usage(format!(
+            "{flag} writes one update, but {} were given: use --pdf for a deck",
+            sources.len()
+        ))),
+    }
+}
+
+fn read_story(path: &Path) -> Result<Source, CliError> {
+    let input_error = |message: String| CliError::Input {
+        path: path.to_owned(),
+        message,
+    };
+    let bytes = std::fs::read(path).map_err(|err| input_error(err.to_string()))?;
+    let text = String::from_utf8(bytes).map_err(|_| input_error("is not UTF-8 text".into()))?;
+    let story = parse_story(&text).map_err(|err| input_error(err.to_string()))?;
+    let fields = story.update_fields();
+    fields
+        .validate()
+        .map_err(|err| input_error(err.to_string()))?;
+    Ok(Source {
+        fields,
+        status: story.status,
+    })
+}
+
+fn open_workspace(flag: Option<PathBuf>) -> Result<Workspace, CliError> {
+    let path = workspace_path::resolve(flag)
+        .ok_or_else(|| CliError::Usage("no workspace: pass --workspace FILE".into()))?;
+    Workspace::open(&path).map_err(|err| CliError::Workspace(err.to_string()))
+}
+
+fn read_stored(args: &ExportArgs) -> Result<Vec<Source>, CliError> {
+    let workspace = open_workspace(args.workspace.clone())?;
+    let store_error = |err: throughline_store::StoreError| CliError::Workspace(err.to_string());
+    let ids: Vec<i64> = match (args.id, args.all) {
+        (Some(id), _) => vec![id],
+        (None, true) => workspace
+            .list_updates("")
+            .map_err(store_error)?
+            .iter()
+            .map(|s| s.id)
+            .collect(),
+        (None, false) => {
+            return Err(CliError::Usage(
+                "with --workspace, choose --id ID or --all".into(),
+            ))
+        }
+    };
+    if ids.is_empty() {
+        return Err(CliError::Usage(
+            "the workspace holds no updates to export".into(),
+        ));
+    }
+    ids.into_iter()
+        .map(|id| {
+            let update = workspace.get_update(id).map_err(|err| match err {
+                throughline_store::StoreError::UpdateNotFound(_) => {
+                    CliError::Usage(err.to_string())
+                }
+                other => store_error(other),
+            })?;
+            Ok(Source {
+                fields: update.fields,
+                status: update.status,
+            })
+        })
+        .collect()
+}
+
+fn import(args: ImportArgs) -> Result<u8, CliError> {
+    // Read every file first: one bad file imports none.
+    let sources = args
+        .stories
+        .iter()
+        .map(|path| read_story(path))
+        .collect::<Result<Vec<_>, _>>()?;
+    let workspace = open_workspace(args.workspace)?;
+    let updates: Vec<(UpdateFields, Status)> =
+        sources.into_iter().map(|s| (s.fields, s.status)).collect();
+    let ids = workspace
+        .import_updates(&updates, chrono::Utc::now().timestamp_millis())
+        .map_err(|err| CliError::Workspace(err.to_string()))?;
+    println!(
+        "imported {} update{} into {} (ids {})",
+        ids.len(),
+        if ids.len() == 1 { "" } else { "s" },
+        workspace.path().display(),
+        ids.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    Ok(OK)
+}
+
+/// Writes through a temporary file in the same folder, then renames it:
+/// a failed write never leaves half a file where the old one was.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    let write_error = |err: std::io::Error| CliError::Write {
+        path: path.to_owned(),
+        message: err.to_string(),
+    };
+    let file_name = path
+        .file_name()
+        .ok_or_else(|| CliError::Usage(format!("{} is not a file name", path.display())))?;
+    let mut temp_name = std::ffi::OsString::from(".");
+    temp_name.push(file_name);
+    temp_name.push(".partial");
+    let temp = path.with_file_name(temp_name);
+    std::fs::write(&temp, bytes).map_err(write_error)?;
+    std::fs::rename(&temp, path).map_err(|err| {
+        let _ = std::fs::remove_file(&temp);
+        write_error(err)
+    })
+}

@@ -1,0 +1,251 @@
+//! The `throughline` binary, run as a user would, on real files.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const STORY: &str = "---
+title: Guided setup lifts activation 9 points — roll it out
+audience: CFO
+priority: Net revenue retention
+status: draft
+date: 2026-11-23
+---
+
+## Context
+Competitors bundle onboarding into their free tiers.
+
+## Conflict
+A longer trial costs support hours without fixing day three.
+
+## Resolution
+Ship the checklist to every workspace by 15 December.
+
+## Evidence
+A/B test across 3,920 workspaces.
+
+```metric
+value: 41%
+unit: week-one activation
+baseline: 32% without
+window: 6 weeks
+```
+
+```chart
+kind: before-after
+title: Activation rose 9 points
+unit: %
+
+Group;Activation
+Before;32,0
+After;41,0
+```
+";
+
+fn throughline(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_throughline"))
+        .args(args)
+        .env_remove("THROUGHLINE_WORKSPACE")
+        .output()
+        .unwrap()
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn s(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn a_story_exports_to_a_pdf_with_its_words_and_embedded_fonts() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = write(dir.path(), "update.md", STORY);
+    let pdf = dir.path().join("update.pdf");
+    let out = throughline(&["export", s(&story), "--pdf", s(&pdf)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = Command::new("pdftotext")
+        .args([s(&pdf), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("Guided setup lifts activation 9 points"),
+        "{text}"
+    );
+    assert!(
+        text.contains("+9 pts"),
+        "the computed difference is on the slide: {text}"
+    );
+    let fonts = Command::new("pdffonts").arg(s(&pdf)).output().unwrap();
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    assert!(
+        fonts.lines().skip(2).all(|l| l.contains(" yes yes yes ")),
+        "{fonts}"
+    );
+}
+
+#[test]
+fn several_stories_make_one_deck_and_the_same_input_gives_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = write(dir.path(), "a.md", STORY);
+    let second = write(dir.path(), "b.md", &STORY.replace("CFO", "CRO"));
+    let deck = |name: &str| {
+        let path = dir.path().join(name);
+        let out = throughline(&[
+            "export",
+            s(&first),
+            s(&second),
+            "--pdf",
+            s(&path),
+            "--theme",
+            "dark",
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        std::fs::read(path).unwrap()
+    };
+    let one = deck("one.pdf");
+    assert_eq!(one, deck("two.pdf"));
+    let info = Command::new("pdfinfo")
+        .arg(s(&dir.path().join("one.pdf")))
+        .output()
+        .unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Pages:") && l.ends_with(" 2")),
+        "{info}"
+    );
+}
+
+#[test]
+fn png_is_1920_by_1080_times_the_scale() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = write(dir.path(), "update.md", STORY);
+    for (scale, width) in [("1", 1920u32), ("2", 3840)] {
+        let png = dir.path().join(format!("slide@{scale}.png"));
+        let out = throughline(&["export", s(&story), "--png", s(&png), "--scale", scale]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let bytes = std::fs::read(&png).unwrap();
+        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+        let read_u32 = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+        assert_eq!((read_u32(16), read_u32(20)), (width, width * 1080 / 1920));
+    }
+}
+
+#[test]
+fn markdown_export_is_canonical_and_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = write(dir.path(), "update.md", STORY);
+    let once = dir.path().join("once.md");
+    let twice = dir.path().join("twice.md");
+    assert!(throughline(&["export", s(&story), "--md", s(&once)])
+        .status
+        .success());
+    assert!(throughline(&["export", s(&once), "--md", s(&twice)])
+        .status
+        .success());
+    let once_text = std::fs::read_to_string(&once).unwrap();
+    assert_eq!(once_text, std::fs::read_to_string(&twice).unwrap());
+    assert!(
+        once_text.contains("Group,Activation\nBefore,32\nAfter,41\n"),
+        "{once_text}"
+    );
+}
+
+#[test]
+fn import_then_export_from_the_workspace_gives_the_same_story_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = write(dir.path(), "update.md", STORY);
+    let workspace = dir.path().join("team.throughline");
+    let out = throughline(&["import", s(&story), "--workspace", s(&workspace)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("imported 1 update"));
+
+    let from_file = dir.path().join("file.md");
+    let from_store = dir.path().join("store.md");
+    assert!(throughline(&["export", s(&story), "--md", s(&from_file)])
+        .status
+        .success());
+    let out = throughline(&[
+        "export",
+        "--workspace",
+        s(&workspace),
+        "--id",
+        "1",
+        "--md",
+        s(&from_store),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(from_file).unwrap(),
+        std::fs::read_to_string(from_store).unwrap()
+    );
+}
+
+#[test]
+fn one_bad_file_imports_nothing_and_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.md", STORY);
+    let bad = write(
+        dir.path(),
+        "bad.md",
+        &STORY.replace("After;41,0", "After;lots"),
+    );
+    let workspace = dir.path().join("team.throughline");
+    let out = throughline(&["import", s(&good), s(&bad), "--workspace", s(&workspace)]);
+    assert_eq!(out.status.code(), Some(2));
+    let message = stderr(&out);
+    assert!(
+        message.contains("bad.md") && message.contains("line") && message.contains("\"lots\""),
+        "{message}"
+    );
+    assert!(!workspace.exists(), "nothing may be written");
+}
+
+#[test]
+fn exit_codes_say_what_went_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = write(dir.path(), "update.md", STORY);
+    let usage = throughline(&[
+        "export",
+        s(&story),
+        s(&story),
+        "--png",
+        s(&dir.path().join("x.png")),
+    ]);
+    assert_eq!(usage.status.code(), Some(2), "{}", stderr(&usage));
+    assert!(stderr(&usage).contains("--pdf"));
+    let missing = throughline(&["export", s(&dir.path().join("nope.md")), "--pdf", "x.pdf"]);
+    assert_eq!(missing.status.code(), Some(2));
+    let unwritable = throughline(&[
+        "export",
+        s(&story),
+        "--pdf",
+        s(&dir.path().join("no/such/dir/x.pdf")),
+    ]);
+    assert_eq!(unwritable.status.code(), Some(3), "{}", stderr(&unwritable));
+    let not_a_workspace = write(dir.path(), "notes.throughline", "just some notes\n");
+    let out = throughline(&[
+        "export",
+        "--workspace",
+        s(&not_a_workspace),
+        "--all",
+        "--pdf",
+        "x.pdf",
+    ]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr(&out).contains("not a database"), "{}", stderr(&out));
+    let help = throughline(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&help.stdout).contains("Exit codes"));
+    let no_output = throughline(&["export", s(&story)]);
+    assert_eq!(no_output.status.code(), Some(2));
+}
