@@ -11,6 +11,9 @@ const COMMANDS: &[&str] = &[
     "delete_update",
     "restore_update",
     "duplicate_update",
+    "render_preview",
+    "parse_chart_data",
+    "export_updates",
 ];
 
 fn main() {

@@ -5,6 +5,7 @@ mod api_error;
 mod clock;
 mod commands;
 mod launch;
+mod slides;
 mod state;
 
 use tauri::Manager;
@@ -34,6 +35,9 @@ pub fn run() -> tauri::Result<()> {
             commands::delete_update,
             commands::restore_update,
             commands::duplicate_update,
+            slides::render_preview,
+            slides::parse_chart_data,
+            slides::export_updates,
         ])
         .run(tauri::generate_context!())
 }

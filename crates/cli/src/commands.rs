@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use throughline_core::story::{parse_story, to_markdown, Story};
 use throughline_core::{Status, UpdateFields};
 use throughline_render::{
-    render_slide_svg, slides_to_pdf, svg_to_png, Branding, PngCompression, SlideInput, Theme,
+    render_update_slide, slides_to_pdf, svg_to_png, Branding, PngCompression, Theme,
 };
 use throughline_store::Workspace;
 
@@ -53,17 +53,7 @@ fn export(args: ExportArgs) -> Result<u8, CliError> {
     };
     let branding = Branding::default();
     let slide = |source: &Source, page: usize, count: usize| {
-        render_slide_svg(
-            &SlideInput {
-                fields: &source.fields,
-                chart: source.fields.chart.as_ref(),
-                page: page as u32,
-                page_count: count as u32,
-                banner: None,
-            },
-            &theme,
-            &branding,
-        )
+        render_update_slide(&source.fields, page as u32, count as u32, &theme, &branding)
     };
 
     if let Some(out) = &args.pdf {

@@ -116,3 +116,8 @@ pub fn slides_to_pdf(svgs: &[String]) -> Result<Vec<u8>, RenderError> {
         .finish()
         .map_err(|err| RenderError::Pdf(format!("{err:?}")))
 }
+
+/// PNG bytes as a `data:` URL, for showing a rendered slide as an image.
+pub fn png_data_url(png: &[u8]) -> String {
+    format!("data:image/png;base64,{}", crate::slide::base64(png))
+}

@@ -90,6 +90,24 @@ impl Canvas {
     }
 }
 
+/// The slide of a stored or imported update: its fields and its own chart.
+pub fn render_update_slide(
+    fields: &UpdateFields,
+    page: u32,
+    page_count: u32,
+    theme: &Theme,
+    branding: &Branding,
+) -> String {
+    let input = SlideInput {
+        fields,
+        chart: fields.chart.as_ref(),
+        page,
+        page_count,
+        banner: None,
+    };
+    render_slide_svg(&input, theme, branding)
+}
+
 /// The slide as an SVG document, 1920×1080.
 pub fn render_slide_svg(input: &SlideInput<'_>, theme: &Theme, branding: &Branding) -> String {
     let fields = input.fields;
@@ -474,7 +492,7 @@ fn image_data_uri(bytes: &[u8]) -> Option<String> {
     Some(format!("data:{mime};base64,{}", base64(bytes)))
 }
 
-fn base64(bytes: &[u8]) -> String {
+pub(crate) fn base64(bytes: &[u8]) -> String {
     const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {

@@ -1,0 +1,205 @@
+//! Preview and export commands: the same render call for both, so what the
+//! editor shows is what the file holds.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tauri::State;
+use throughline_core::story::{to_markdown, Story};
+use throughline_core::table::{infer_kind, parse_table};
+use throughline_core::{ChartKind, DataTable, UpdateFields, UpdateId};
+use throughline_render::{
+    png_data_url, render_update_slide, slides_to_pdf, svg_to_png, Branding, PngCompression, Theme,
+};
+
+use crate::api_error::ApiError;
+use crate::state::AppState;
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeName {
+    Light,
+    Dark,
+}
+
+impl ThemeName {
+    fn theme(self) -> Theme {
+        match self {
+            ThemeName::Light => Theme::light(),
+            ThemeName::Dark => Theme::dark(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    Pdf,
+    Png,
+    Md,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ParsedTable {
+    pub table: DataTable,
+    pub suggested_kind: ChartKind,
+}
+
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|err| ApiError::internal(format!("the background task failed: {err}")))?
+}
+
+fn render_error(err: throughline_render::RenderError) -> ApiError {
+    ApiError {
+        code: "render_failed",
+        message: err.to_string(),
+    }
+}
+
+/// The slide for the fields being edited, as a PNG data URL (half size,
+/// fast encoding): the renderer's own pixels, never the webview's text.
+#[tauri::command]
+pub async fn render_preview(fields: UpdateFields, theme: ThemeName) -> Result<String, ApiError> {
+    blocking(move || {
+        let svg = render_update_slide(&fields, 1, 1, &theme.theme(), &Branding::default());
+        let png = svg_to_png(&svg, 0.5, PngCompression::Fast).map_err(render_error)?;
+        Ok(png_data_url(&png))
+    })
+    .await
+}
+
+/// Reads pasted or imported spreadsheet data, or says which cell is wrong.
+#[tauri::command]
+pub async fn parse_chart_data(text: String) -> Result<ParsedTable, ApiError> {
+    blocking(move || {
+        let table = parse_table(&text).map_err(|err| ApiError {
+            code: "invalid_input",
+            message: err.to_string(),
+        })?;
+        let suggested_kind = infer_kind(&table);
+        Ok(ParsedTable {
+            table,
+            suggested_kind,
+        })
+    })
+    .await
+}
+
+/// Writes the updates (in the order given) to the file the user chose in
+/// the save dialog: one PDF deck, one PNG, or the story Markdown.
+#[tauri::command]
+pub async fn export_updates(
+    state: State<'_, AppState>,
+    ids: Vec<UpdateId>,
+    path: String,
+    format: ExportFormat,
+    theme: ThemeName,
+    scale: Option<f32>,
+) -> Result<String, ApiError> {
+    let state = state.inner().clone();
+    blocking(move || {
+        if ids.is_empty() {
+            return Err(invalid("choose at least one update to export"));
+        }
+        let path = export_path(&path, format)?;
+        let updates = state.with_workspace(|ws| {
+            ids.iter()
+                .map(|id| ws.get_update(*id).map_err(ApiError::from))
+                .collect::<Result<Vec<_>, _>>()
+        })?;
+        let theme = theme.theme();
+        let branding = Branding::default();
+        let count = updates.len() as u32;
+        let bytes = match format {
+            ExportFormat::Pdf => {
+                let svgs: Vec<String> = updates
+                    .iter()
+                    .enumerate()
+                    .map(|(i, u)| {
+                        render_update_slide(&u.fields, i as u32 + 1, count, &theme, &branding)
+                    })
+                    .collect();
+                slides_to_pdf(&svgs).map_err(render_error)?
+            }
+            ExportFormat::Png | ExportFormat::Md if updates.len() != 1 => {
+                return Err(invalid(
+                    "PNG and Markdown export one update at a time; use PDF for a deck",
+                ));
+            }
+            ExportFormat::Png => {
+                let svg = render_update_slide(&updates[0].fields, 1, 1, &theme, &branding);
+                svg_to_png(&svg, scale.unwrap_or(1.0), PngCompression::Small)
+                    .map_err(render_error)?
+            }
+            ExportFormat::Md => {
+                let update = &updates[0];
+                to_markdown(&Story::from_update_fields(&update.fields, update.status)).into_bytes()
+            }
+        };
+        write_atomically(&path, &bytes)?;
+        Ok(path.display().to_string())
+    })
+    .await
+}
+
+fn invalid(message: &str) -> ApiError {
+    ApiError {
+        code: "invalid_input",
+        message: message.into(),
+    }
+}
+
+/// The chosen path, with the format's extension added when it has none.
+fn export_path(path: &str, format: ExportFormat) -> Result<PathBuf, ApiError> {
+    let path = PathBuf::from(path);
+    if !path.is_absolute() || path.file_name().is_none() {
+        return Err(invalid("choose where to save the file in the dialog"));
+    }
+    let extension = match format {
+        ExportFormat::Pdf => "pdf",
+        ExportFormat::Png => "png",
+        ExportFormat::Md => "md",
+    };
+    Ok(if path.extension().is_none() {
+        path.with_extension(extension)
+    } else {
+        path
+    })
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
+    let io = |err: std::io::Error| ApiError {
+        code: "io",
+        message: format!("cannot write {}: {err}", path.display()),
+    };
+    let mut temp = path.as_os_str().to_owned();
+    temp.push(".partial");
+    let temp = PathBuf::from(temp);
+    std::fs::write(&temp, bytes).map_err(io)?;
+    std::fs::rename(&temp, path).map_err(|err| {
+        let _ = std::fs::remove_file(&temp);
+        io(err)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_paths_get_their_extension_and_must_be_absolute() {
+        assert_eq!(
+            export_path("/tmp/deck", ExportFormat::Pdf).unwrap(),
+            PathBuf::from("/tmp/deck.pdf")
+        );
+        assert_eq!(
+            export_path("/tmp/slide.PNG", ExportFormat::Png).unwrap(),
+            PathBuf::from("/tmp/slide.PNG")
+        );
+        assert!(export_path("relative.pdf", ExportFormat::Pdf).is_err());
+    }
+}
