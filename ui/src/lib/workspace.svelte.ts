@@ -3,6 +3,11 @@ import type { Backend } from './backend/backend';
 import {
   toApiError,
   type ApiError,
+  type ChartKind,
+  type DataTable,
+  type ExportFormat,
+  type ParsedTable,
+  type ThemeName,
   type EvidenceKind,
   type MetricEvidence,
   type QuoteEvidence,
@@ -13,6 +18,7 @@ import {
   type WorkspaceInfo,
 } from './backend/types';
 import { BEATS } from './beats';
+import { slug } from './table';
 
 export interface Toast {
   id: number;
@@ -42,6 +48,9 @@ export class WorkspaceController {
   statusError = $state('');
   toasts = $state<Toast[]>([]);
   deleted = $state<DeletedUpdate | null>(null);
+  previewTheme = $state<ThemeName>('light');
+  exporting = $state(false);
+  exported = $state('');
 
   private readonly autosave: Autosave<{ id: UpdateId; fields: UpdateFields }>;
   private parkedEvidence: { metric: MetricEvidence; quote: QuoteEvidence } = {
@@ -166,6 +175,85 @@ export class WorkspaceController {
 
   previousStep(): void {
     this.goToStep(this.step - 1);
+  }
+
+  renderPreview(fields: UpdateFields, theme: ThemeName): Promise<string> {
+    return this.backend.renderPreview(fields, theme);
+  }
+
+  parseChartData(text: string): Promise<ParsedTable> {
+    return this.backend.parseChartData(text);
+  }
+
+  /** New data for the chart; a first chart starts with the suggested kind. */
+  setChartData(table: DataTable, suggested: ChartKind): void {
+    const draft = this.draft;
+    if (!draft) return;
+    if (draft.chart) {
+      draft.chart.data = table;
+      const choices = [...table.header.slice(1), ...table.rows.map((row) => row.label)];
+      if (draft.chart.highlight && !choices.includes(draft.chart.highlight)) {
+        draft.chart.highlight = null;
+      }
+    } else {
+      draft.chart = { kind: suggested, title: '', alt: '', highlight: null, unit: null, data: table };
+    }
+    this.changed();
+  }
+
+  setChartHighlight(name: string): void {
+    if (!this.draft?.chart) return;
+    this.draft.chart.highlight = name === '' ? null : name;
+    this.changed();
+  }
+
+  setChartUnit(unit: string): void {
+    if (!this.draft?.chart) return;
+    this.draft.chart.unit = unit.trim() === '' ? null : unit;
+    this.changed();
+  }
+
+  removeChart(): void {
+    if (!this.draft) return;
+    this.draft.chart = null;
+    this.changed();
+  }
+
+  /** Saves, asks where to write, and exports the open update. */
+  async exportCurrent(format: ExportFormat, scale = 1): Promise<void> {
+    const current = this.current;
+    if (!current || this.exporting) return;
+    this.exported = '';
+    try {
+      await this.autosave.flush();
+      const name = slug(this.draft?.title ?? current.title);
+      const path = await this.backend.pickExportPath(format, name);
+      if (!path) return;
+      this.exporting = true;
+      this.exported = await this.backend.exportUpdates([current.id], path, format, this.previewTheme, scale);
+    } catch (err) {
+      this.report(err);
+    } finally {
+      this.exporting = false;
+    }
+  }
+
+  /** Every update in the list, in list order, as one PDF. */
+  async exportDeck(): Promise<void> {
+    if (this.exporting || this.list.length === 0) return;
+    this.exported = '';
+    try {
+      await this.autosave.flush();
+      const path = await this.backend.pickExportPath('pdf', 'deck');
+      if (!path) return;
+      this.exporting = true;
+      const ids = this.list.map((item) => item.id);
+      this.exported = await this.backend.exportUpdates(ids, path, 'pdf', this.previewTheme);
+    } catch (err) {
+      this.report(err);
+    } finally {
+      this.exporting = false;
+    }
   }
 
   async toggleStatus(): Promise<void> {

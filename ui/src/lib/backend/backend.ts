@@ -1,4 +1,7 @@
 import type {
+  ExportFormat,
+  ParsedTable,
+  ThemeName,
   Status,
   Update,
   UpdateFields,
@@ -24,6 +27,20 @@ export interface Backend {
   deleteUpdate(id: UpdateId): Promise<void>;
   restoreUpdate(id: UpdateId): Promise<void>;
   duplicateUpdate(id: UpdateId): Promise<Update>;
+  /** The slide for these fields, as an image URL drawn by the renderer. */
+  renderPreview(fields: UpdateFields, theme: ThemeName): Promise<string>;
+  /** Reads pasted spreadsheet data; rejects naming the row and column. */
+  parseChartData(text: string): Promise<ParsedTable>;
+  /** Writes the updates to `path`; resolves with the path written. */
+  exportUpdates(
+    ids: UpdateId[],
+    path: string,
+    format: ExportFormat,
+    theme: ThemeName,
+    scale?: number,
+  ): Promise<string>;
+  /** The native save dialog for an export; null when cancelled. */
+  pickExportPath(format: ExportFormat, suggestedName: string): Promise<string | null>;
   /** The native dialogs; null when the user cancels. */
   pickWorkspaceToOpen(): Promise<string | null>;
   pickWorkspaceToCreate(): Promise<string | null>;

@@ -28,6 +28,7 @@ export function emptyFields(date = ''): UpdateFields {
     date,
     beats: { context: '', conflict: '', resolution: '', evidence: '' },
     evidence: { kind: 'none' },
+    chart: null,
   };
 }
 
@@ -87,6 +88,7 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
           baseline: '32% without the checklist',
           window: '6 weeks',
         },
+        chart: null,
       },
       { is_example: true, status: 'ready' },
     );
@@ -172,6 +174,44 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
       const original = live(id);
       const date = original.date ? addDays(original.date, 7) : todayIso();
       return insert({ ...clone(original), date });
+    },
+    async renderPreview(fields) {
+      // A stand-in image: an SVG naming the title, so tests can see it change.
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="960" height="540"><text x="20" y="40">${encodeURIComponent(fields.title)}</text></svg>`;
+      return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+    },
+    async parseChartData(text) {
+      const lines = text.trim().split(/\r?\n/).filter((line) => line.trim() !== '');
+      const split = (line: string) => line.split(line.includes('\t') ? '\t' : ',');
+      const [header, ...rest] = lines;
+      if (!header || rest.length === 0) {
+        throw { code: 'invalid_input', message: 'paste a header row and at least one row of numbers' };
+      }
+      const rows = rest.map((line, index) => {
+        const [label = '', ...cells] = split(line);
+        return {
+          label,
+          values: cells.map((cell, column) => {
+            if (cell.trim() === '') return null;
+            const value = Number(cell);
+            if (Number.isNaN(value)) {
+              throw {
+                code: 'invalid_input',
+                message: `row ${index + 2}, column ${column + 2}: "${cell}" is not a number`,
+              };
+            }
+            return value;
+          }),
+        };
+      });
+      return { table: { header: split(header), rows }, suggested_kind: rows.length === 2 ? 'before-after' : 'line' };
+    },
+    async exportUpdates(ids, path) {
+      ids.forEach(live);
+      return path;
+    },
+    async pickExportPath() {
+      return null;
     },
     async pickWorkspaceToOpen() {
       return null;

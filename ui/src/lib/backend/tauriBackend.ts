@@ -26,6 +26,18 @@ export function tauriBackend(): Backend {
     deleteUpdate: (id) => call('delete_update', { id }),
     restoreUpdate: (id) => call('restore_update', { id }),
     duplicateUpdate: (id) => call('duplicate_update', { id }),
+    renderPreview: (fields, theme) => call('render_preview', { fields, theme }),
+    parseChartData: (text) => call('parse_chart_data', { text }),
+    exportUpdates: (ids, path, format, theme, scale) =>
+      call('export_updates', { ids, path, format, theme, scale: scale ?? null }),
+    async pickExportPath(format, suggestedName) {
+      const filters = {
+        pdf: [{ name: 'PDF', extensions: ['pdf'] }],
+        png: [{ name: 'PNG image', extensions: ['png'] }],
+        md: [{ name: 'Markdown', extensions: ['md'] }],
+      }[format];
+      return (await save({ defaultPath: `${suggestedName}.${format}`, filters })) ?? null;
+    },
     async pickWorkspaceToOpen() {
       const picked = await open({ multiple: false, directory: false, filters: WORKSPACE_FILTER });
       return typeof picked === 'string' ? picked : null;

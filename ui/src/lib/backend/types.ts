@@ -30,6 +30,36 @@ export interface QuoteEvidence {
 export type Evidence = { kind: 'none' } | MetricEvidence | QuoteEvidence;
 export type EvidenceKind = Evidence['kind'];
 
+export type ChartKind = 'line' | 'bar' | 'before-after' | 'funnel' | 'big-number' | 'bubble';
+
+export interface DataRow {
+  label: string;
+  /** One per series; null is an empty cell. */
+  values: (number | null)[];
+}
+
+export interface DataTable {
+  header: string[];
+  rows: DataRow[];
+}
+
+export interface ChartSpec {
+  kind: ChartKind;
+  title: string;
+  alt: string;
+  highlight: string | null;
+  unit: string | null;
+  data: DataTable;
+}
+
+export interface ParsedTable {
+  table: DataTable;
+  suggested_kind: ChartKind;
+}
+
+export type ThemeName = 'light' | 'dark';
+export type ExportFormat = 'pdf' | 'png' | 'md';
+
 export interface UpdateFields {
   title: string;
   audience: string;
@@ -38,6 +68,7 @@ export interface UpdateFields {
   date: string;
   beats: Beats;
   evidence: Evidence;
+  chart: ChartSpec | null;
 }
 
 export interface Update extends UpdateFields {
