@@ -160,3 +160,40 @@ export function screenshot(file) {
     // A missing screenshot is not a test failure.
   }
 }
+
+/**
+ * Answers the native save dialog the way a user would: waits for it,
+ * types the full path into its name field, and presses Enter.
+ */
+export async function answerSaveDialog(filePath) {
+  let window = '';
+  for (let i = 0; i < 50 && !window; i += 1) {
+    try {
+      window = execFileSync('xdotool', ['search', '--onlyvisible', '--name', '^Save'], {
+        encoding: 'utf8',
+      })
+        .trim()
+        .split('\n')
+        .pop();
+    } catch {
+      await sleep(200);
+    }
+  }
+  if (!window) throw new Error('the save dialog never appeared');
+  await sleep(500);
+  execFileSync('xdotool', ['windowfocus', '--sync', window]);
+  execFileSync('xdotool', ['key', '--window', window, 'ctrl+a']);
+  execFileSync('xdotool', ['type', '--delay', '20', '--window', window, filePath]);
+  await sleep(200);
+  execFileSync('xdotool', ['key', '--window', window, 'Return']);
+}
+
+/** Puts text on the X clipboard and pastes it into a field with Ctrl+V. */
+export async function pasteInto(browser, testId, text) {
+  // xclip stays behind to serve the selection: do not wait on its output.
+  execFileSync('xclip', ['-selection', 'clipboard'], { input: text, stdio: ['pipe', 'ignore', 'ignore'] });
+  const field = browser.$(`[data-testid="${testId}"]`);
+  await field.waitForDisplayed({ timeout: 5000 });
+  await field.click();
+  await browser.keys(['Control', 'v']);
+}
