@@ -5,7 +5,8 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use throughline_core::example::example_update_fields;
 use throughline_render::{
-    render_chart_svg, render_update_slide, slides_to_pdf, svg_to_png, Branding, PngCompression, Theme,
+    render_chart_svg, render_update_slide, slides_to_pdf, svg_to_png, Branding, PngCompression,
+    Theme,
 };
 
 fn benches(c: &mut Criterion) {
@@ -32,8 +33,12 @@ fn benches(c: &mut Criterion) {
     c.bench_function("preview png 960x540 (fast encode)", |b| {
         b.iter(|| svg_to_png(&svg, 0.5, PngCompression::Fast).unwrap())
     });
-    let deck: Vec<String> = (1..=10).map(|i| render_update_slide(&fields, i, 10, &theme, &branding)).collect();
-    c.bench_function("10-slide deck pdf", |b| b.iter(|| slides_to_pdf(&deck).unwrap()));
+    let deck: Vec<String> = (1..=10)
+        .map(|i| render_update_slide(&fields, i, 10, &theme, &branding))
+        .collect();
+    c.bench_function("10-slide deck pdf", |b| {
+        b.iter(|| slides_to_pdf(&deck).unwrap())
+    });
 }
 
 criterion_group! {

@@ -9,7 +9,7 @@ use throughline_core::{ChartSpec, Evidence, UpdateFields};
 use crate::chart::{chart_annotation, render_chart_svg};
 use crate::fonts::Weight;
 use crate::svg::escape;
-use crate::text::{fit_text, measure, FittedText, TextStyle};
+use crate::text::{fit_text, measure, FittedText, Paragraph, TextStyle};
 use crate::theme::{Branding, Rgb, Theme};
 
 pub const SLIDE_WIDTH: u32 = 1920;
@@ -193,18 +193,15 @@ fn draw_beats(canvas: &mut Canvas, fields: &UpdateFields, theme: &Theme, accent:
     }
 
     // One size for all four beats: the largest at which they all fit.
+    let paragraphs: Vec<Paragraph> = texts
+        .iter()
+        .map(|(_, text)| Paragraph::new(shown(text), Weight::Regular))
+        .collect();
     let mut chosen: Option<Vec<FittedText>> = None;
     for size in (17..=28).rev().map(|s| s as f32) {
-        let style = TextStyle {
-            weight: Weight::Regular,
-            max_size: size,
-            min_size: size,
-            line_height: 1.38,
-            max_lines: None,
-        };
-        let fitted: Vec<FittedText> = texts
+        let fitted: Vec<FittedText> = paragraphs
             .iter()
-            .map(|(_, text)| fit_text(shown(text), &style, text_width, f32::MAX / 4.0))
+            .map(|paragraph| paragraph.lines_at(size, text_width, 1.38))
             .collect();
         let total: f32 = fitted
             .iter()

@@ -2,9 +2,11 @@
 //! fit its box, and cut with a visible "…" when even the smallest size is
 //! too big. What is measured here is what resvg and krilla draw.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use rustybuzz::{Face, UnicodeBuffer};
+use rustybuzz::{Direction, Face, Script, ShapePlan, UnicodeBuffer};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
 use crate::fonts::{Weight, CJK_FALLBACK};
@@ -66,10 +68,10 @@ pub fn measure(text: &str, weight: Weight) -> f32 {
         // Cannot happen with the embedded fonts; a rough guess keeps layout going.
         return text.chars().count() as f32 * 0.55;
     };
-    let primary = match weight {
-        Weight::Regular => &faces.regular,
-        Weight::SemiBold => &faces.semibold,
-        Weight::Bold => &faces.bold,
+    let (primary, primary_id) = match weight {
+        Weight::Regular => (&faces.regular, FaceId::Regular),
+        Weight::SemiBold => (&faces.semibold, FaceId::SemiBold),
+        Weight::Bold => (&faces.bold, FaceId::Bold),
     };
     let mut width = 0.0;
     let mut run = String::new();
@@ -77,27 +79,71 @@ pub fn measure(text: &str, weight: Weight) -> f32 {
     for c in text.chars() {
         let in_primary = primary.glyph_index(c).is_some() || c.is_whitespace();
         if in_primary != run_is_primary && !run.is_empty() {
-            let face = if run_is_primary { primary } else { &faces.cjk };
-            width += shaped_width(face, &run);
+            width += if run_is_primary {
+                shaped_width(primary_id, primary, &run)
+            } else {
+                shaped_width(FaceId::Cjk, &faces.cjk, &run)
+            };
             run.clear();
         }
         run_is_primary = in_primary;
         run.push(c);
     }
     if !run.is_empty() {
-        let face = if run_is_primary { primary } else { &faces.cjk };
-        width += shaped_width(face, &run);
+        width += if run_is_primary {
+            shaped_width(primary_id, primary, &run)
+        } else {
+            shaped_width(FaceId::Cjk, &faces.cjk, &run)
+        };
     }
     width
 }
 
-fn shaped_width(face: &Face<'_>, text: &str) -> f32 {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum FaceId {
+    Regular,
+    SemiBold,
+    Bold,
+    Cjk,
+}
+
+/// Widths already measured (the same words come back on every keystroke of
+/// the live preview) and shaping plans (building one is most of the cost of
+/// shaping a word). Bounded: cleared when it grows past this many entries.
+const WIDTH_CACHE_LIMIT: usize = 50_000;
+
+thread_local! {
+    static WIDTHS: RefCell<HashMap<(FaceId, String), f32>> = RefCell::new(HashMap::new());
+    static PLANS: RefCell<HashMap<(FaceId, Direction, Option<Script>), ShapePlan>> =
+        RefCell::new(HashMap::new());
+}
+
+fn shaped_width(id: FaceId, face: &Face<'_>, text: &str) -> f32 {
+    let key = (id, text.to_owned());
+    if let Some(width) = WIDTHS.with(|cache| cache.borrow().get(&key).copied()) {
+        return width;
+    }
     let mut buffer = UnicodeBuffer::new();
     buffer.push_str(text);
     buffer.guess_segment_properties();
-    let glyphs = rustybuzz::shape(face, &[], buffer);
-    let advance: i32 = glyphs.glyph_positions().iter().map(|p| p.x_advance).sum();
-    advance as f32 / face.units_per_em() as f32
+    let plan_key = (id, buffer.direction(), Some(buffer.script()));
+    let advance: i32 = PLANS.with(|plans| {
+        let mut plans = plans.borrow_mut();
+        let plan = plans
+            .entry(plan_key)
+            .or_insert_with(|| ShapePlan::new(face, plan_key.1, plan_key.2, None, &[]));
+        let glyphs = rustybuzz::shape_with_plan(face, plan, buffer);
+        glyphs.glyph_positions().iter().map(|p| p.x_advance).sum()
+    });
+    let width = advance as f32 / face.units_per_em() as f32;
+    WIDTHS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= WIDTH_CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(key, width);
+    });
+    width
 }
 
 /// A piece of text between two break opportunities, with its widths at size 1.
@@ -195,6 +241,32 @@ fn with_ellipsis(line: &str, max_width: f32, weight: Weight) -> String {
             return candidate;
         }
         chars.pop();
+    }
+}
+
+/// Text measured once, to be wrapped at several sizes.
+pub struct Paragraph {
+    pieces: Vec<Piece>,
+    weight: Weight,
+}
+
+impl Paragraph {
+    pub fn new(text: &str, weight: Weight) -> Self {
+        let considered: String = text.chars().take(MAX_CHARS_CONSIDERED).collect();
+        Self {
+            pieces: pieces(considered.trim(), weight),
+            weight,
+        }
+    }
+
+    /// The lines at font `size` in a box `width` pixels wide.
+    pub fn lines_at(&self, size: f32, width: f32, line_height: f32) -> FittedText {
+        FittedText {
+            size,
+            line_height: size * line_height,
+            lines: wrap(&self.pieces, width / size, self.weight),
+            truncated: false,
+        }
     }
 }
 
