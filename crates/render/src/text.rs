@@ -112,10 +112,12 @@ enum FaceId {
 /// shaping a word). Bounded: cleared when it grows past this many entries.
 const WIDTH_CACHE_LIMIT: usize = 50_000;
 
+/// Shaping plans depend on the face, the direction and the script.
+type PlanKey = (FaceId, Direction, Option<Script>);
+
 thread_local! {
     static WIDTHS: RefCell<HashMap<(FaceId, String), f32>> = RefCell::new(HashMap::new());
-    static PLANS: RefCell<HashMap<(FaceId, Direction, Option<Script>), ShapePlan>> =
-        RefCell::new(HashMap::new());
+    static PLANS: RefCell<HashMap<PlanKey, ShapePlan>> = RefCell::new(HashMap::new());
 }
 
 fn shaped_width(id: FaceId, face: &Face<'_>, text: &str) -> f32 {
@@ -126,7 +128,7 @@ fn shaped_width(id: FaceId, face: &Face<'_>, text: &str) -> f32 {
     let mut buffer = UnicodeBuffer::new();
     buffer.push_str(text);
     buffer.guess_segment_properties();
-    let plan_key = (id, buffer.direction(), Some(buffer.script()));
+    let plan_key: PlanKey = (id, buffer.direction(), Some(buffer.script()));
     let advance: i32 = PLANS.with(|plans| {
         let mut plans = plans.borrow_mut();
         let plan = plans
