@@ -14,6 +14,12 @@ const COMMANDS: &[&str] = &[
     "render_preview",
     "parse_chart_data",
     "export_updates",
+    "copy_slide_image",
+    "import_chart_file",
+    "get_branding",
+    "save_branding",
+    "set_logo",
+    "clear_logo",
 ];
 
 fn main() {

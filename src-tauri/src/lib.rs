@@ -2,6 +2,8 @@
 //! use case. Everything else lives in the Tauri-free crates.
 
 mod api_error;
+mod branding;
+mod chart_import;
 mod clock;
 mod commands;
 mod launch;
@@ -16,6 +18,7 @@ pub fn run() -> tauri::Result<()> {
     let requested = launch::requested_workspace(std::env::args_os(), |key| std::env::var_os(key));
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         .setup(move |app| {
             let path = match requested.clone() {
                 Some(path) => path,
@@ -38,6 +41,12 @@ pub fn run() -> tauri::Result<()> {
             slides::render_preview,
             slides::parse_chart_data,
             slides::export_updates,
+            slides::copy_slide_image,
+            chart_import::import_chart_file,
+            branding::get_branding,
+            branding::save_branding,
+            branding::set_logo,
+            branding::clear_logo,
         ])
         .run(tauri::generate_context!())
 }

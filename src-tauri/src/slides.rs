@@ -4,12 +4,15 @@
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use tauri::State;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
+use tauri_plugin_clipboard_manager::ClipboardExt;
 use throughline_core::story::{to_markdown, Story};
 use throughline_core::table::{infer_kind, parse_table};
 use throughline_core::{ChartKind, DataTable, UpdateFields, UpdateId};
 use throughline_render::{
-    png_data_url, render_update_slide, slides_to_pdf, svg_to_png, Branding, PngCompression, Theme,
+    png_data_url, render_update_slide, slides_to_pdf_with_progress, svg_to_png, svg_to_rgba,
+    PngCompression, Theme,
 };
 
 use crate::api_error::ApiError;
@@ -45,7 +48,7 @@ pub struct ParsedTable {
     pub suggested_kind: ChartKind,
 }
 
-async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
     tauri::async_runtime::spawn_blocking(work)
@@ -63,13 +66,47 @@ fn render_error(err: throughline_render::RenderError) -> ApiError {
 /// The slide for the fields being edited, as a PNG data URL (half size,
 /// fast encoding): the renderer's own pixels, never the webview's text.
 #[tauri::command]
-pub async fn render_preview(fields: UpdateFields, theme: ThemeName) -> Result<String, ApiError> {
+pub async fn render_preview(
+    state: State<'_, AppState>,
+    fields: UpdateFields,
+    theme: ThemeName,
+) -> Result<String, ApiError> {
+    let branding = state.branding();
     blocking(move || {
-        let svg = render_update_slide(&fields, 1, 1, &theme.theme(), &Branding::default());
+        let svg = render_update_slide(&fields, 1, 1, &theme.theme(), &branding);
         let png = svg_to_png(&svg, 0.5, PngCompression::Fast).map_err(render_error)?;
         Ok(png_data_url(&png))
     })
     .await
+}
+
+/// Puts the slide (1920×1080) on the clipboard as an image, to paste into
+/// a chat, a mail or another deck.
+#[tauri::command]
+pub async fn copy_slide_image(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    fields: UpdateFields,
+    theme: ThemeName,
+) -> Result<(), ApiError> {
+    let branding = state.branding();
+    blocking(move || {
+        let svg = render_update_slide(&fields, 1, 1, &theme.theme(), &branding);
+        let image = svg_to_rgba(&svg, 1.0).map_err(render_error)?;
+        let image = tauri::image::Image::new_owned(image.pixels, image.width, image.height);
+        app.clipboard().write_image(&image).map_err(|err| ApiError {
+            code: "clipboard",
+            message: format!("the slide could not be put on the clipboard: {err}"),
+        })
+    })
+    .await
+}
+
+/// How far a deck export has come, sent while it runs.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct ExportProgress {
+    pub done: usize,
+    pub total: usize,
 }
 
 /// Reads pasted or imported spreadsheet data, or says which cell is wrong.
@@ -99,8 +136,10 @@ pub async fn export_updates(
     format: ExportFormat,
     theme: ThemeName,
     scale: Option<f32>,
+    on_progress: Channel<ExportProgress>,
 ) -> Result<String, ApiError> {
     let state = state.inner().clone();
+    let branding = state.branding();
     blocking(move || {
         if ids.is_empty() {
             return Err(invalid("choose at least one update to export"));
@@ -112,8 +151,13 @@ pub async fn export_updates(
                 .collect::<Result<Vec<_>, _>>()
         })?;
         let theme = theme.theme();
-        let branding = Branding::default();
         let count = updates.len() as u32;
+        let total = updates.len();
+        let progress = |done: usize| {
+            // A closed window no longer listens; the export goes on.
+            let _ = on_progress.send(ExportProgress { done, total });
+        };
+        progress(0);
         let bytes = match format {
             ExportFormat::Pdf => {
                 let svgs: Vec<String> = updates
@@ -123,7 +167,7 @@ pub async fn export_updates(
                         render_update_slide(&u.fields, i as u32 + 1, count, &theme, &branding)
                     })
                     .collect();
-                slides_to_pdf(&svgs).map_err(render_error)?
+                slides_to_pdf_with_progress(&svgs, progress).map_err(render_error)?
             }
             ExportFormat::Png | ExportFormat::Md if updates.len() != 1 => {
                 return Err(invalid(

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde::Serialize;
+use throughline_core::BrandingSettings;
+use throughline_render::Branding;
 use throughline_store::{Workspace, WorkspaceInfo};
 
 use crate::api_error::ApiError;
@@ -42,18 +44,47 @@ enum Slot {
 #[derive(Clone)]
 pub struct AppState {
     slot: Arc<Mutex<Slot>>,
+    /// The open workspace's branding as the renderer wants it, read once per
+    /// open or save rather than on every preview keystroke.
+    branding: Arc<Mutex<Arc<Branding>>>,
 }
 
 impl AppState {
     /// Opens `path` as the app does: a new, empty workspace gets the example.
     pub fn open(path: PathBuf) -> Self {
-        let slot = match open_for_app(&path) {
-            Ok(workspace) => Slot::Open(workspace),
-            Err(error) => Slot::Failed { path, error },
+        let (slot, branding) = match open_for_app(&path) {
+            Ok(workspace) => {
+                let branding = branding_of(&workspace);
+                (Slot::Open(workspace), branding)
+            }
+            Err(error) => (Slot::Failed { path, error }, Branding::default()),
         };
         Self {
             slot: Arc::new(Mutex::new(slot)),
+            branding: Arc::new(Mutex::new(Arc::new(branding))),
         }
+    }
+
+    /// The branding every slide of the open workspace is drawn with.
+    pub fn branding(&self) -> Arc<Branding> {
+        self.branding
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Stores new branding settings and draws every later slide with them.
+    pub fn save_branding(&self, settings: BrandingSettings) -> Result<BrandingSettings, ApiError> {
+        let stored = self.with_workspace(|ws| Ok(ws.save_branding(settings)?))?;
+        self.set_branding(Branding::from_settings(&stored));
+        Ok(stored)
+    }
+
+    fn set_branding(&self, branding: Branding) {
+        *self
+            .branding
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(branding);
     }
 
     fn lock(&self) -> MutexGuard<'_, Slot> {
@@ -84,7 +115,9 @@ impl AppState {
     pub fn switch_to(&self, path: PathBuf) -> Result<WorkspaceInfoDto, ApiError> {
         let workspace = open_for_app(&path)?;
         let info = workspace.info()?;
+        let branding = branding_of(&workspace);
         *self.lock() = Slot::Open(workspace);
+        self.set_branding(branding);
         Ok(info.into())
     }
 
@@ -97,6 +130,15 @@ impl AppState {
             Slot::Failed { .. } => Err(ApiError::no_workspace()),
         }
     }
+}
+
+/// A damaged branding row must not stop the workspace from opening: its
+/// slides fall back to the default look.
+fn branding_of(workspace: &Workspace) -> Branding {
+    workspace
+        .branding()
+        .map(|settings| Branding::from_settings(&settings))
+        .unwrap_or_default()
 }
 
 fn open_for_app(path: &std::path::Path) -> Result<Workspace, ApiError> {

@@ -28,7 +28,9 @@ struct Source {
 
 fn export(args: ExportArgs) -> Result<u8, CliError> {
     let from_workspace = args.workspace.is_some() || args.id.is_some() || args.all;
-    let sources = match (args.stories.is_empty(), from_workspace) {
+    // Stored updates are drawn with their workspace's branding; story files
+    // with the default look.
+    let (sources, branding) = match (args.stories.is_empty(), from_workspace) {
         (false, true) => {
             return Err(CliError::Usage(
                 "give story files, or --workspace with --id or --all, not both".into(),
@@ -39,11 +41,13 @@ fn export(args: ExportArgs) -> Result<u8, CliError> {
                 "nothing to export: name story files, or use --workspace with --id or --all".into(),
             ))
         }
-        (false, false) => args
-            .stories
-            .iter()
-            .map(|path| read_story(path))
-            .collect::<Result<Vec<_>, _>>()?,
+        (false, false) => (
+            args.stories
+                .iter()
+                .map(|path| read_story(path))
+                .collect::<Result<Vec<_>, _>>()?,
+            Branding::default(),
+        ),
         (true, true) => read_stored(&args)?,
     };
 
@@ -51,7 +55,6 @@ fn export(args: ExportArgs) -> Result<u8, CliError> {
         ThemeName::Light => Theme::light(),
         ThemeName::Dark => Theme::dark(),
     };
-    let branding = Branding::default();
     let slide = |source: &Source, page: usize, count: usize| {
         render_update_slide(&source.fields, page as u32, count as u32, &theme, &branding)
     };
@@ -120,9 +123,10 @@ fn open_workspace(flag: Option<PathBuf>) -> Result<Workspace, CliError> {
     Workspace::open(&path).map_err(|err| CliError::Workspace(err.to_string()))
 }
 
-fn read_stored(args: &ExportArgs) -> Result<Vec<Source>, CliError> {
+fn read_stored(args: &ExportArgs) -> Result<(Vec<Source>, Branding), CliError> {
     let workspace = open_workspace(args.workspace.clone())?;
     let store_error = |err: throughline_store::StoreError| CliError::Workspace(err.to_string());
+    let branding = Branding::from_settings(&workspace.branding().map_err(store_error)?);
     let ids: Vec<i64> = match (args.id, args.all) {
         (Some(id), _) => vec![id],
         (None, true) => workspace
@@ -142,7 +146,8 @@ fn read_stored(args: &ExportArgs) -> Result<Vec<Source>, CliError> {
             "the workspace holds no updates to export".into(),
         ));
     }
-    ids.into_iter()
+    let sources = ids
+        .into_iter()
         .map(|id| {
             let update = workspace.get_update(id).map_err(|err| match err {
                 throughline_store::StoreError::UpdateNotFound(_) => {
@@ -155,7 +160,8 @@ fn read_stored(args: &ExportArgs) -> Result<Vec<Source>, CliError> {
                 status: update.status,
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((sources, branding))
 }
 
 fn import(args: ImportArgs) -> Result<u8, CliError> {

@@ -15,4 +15,6 @@ pub enum CoreError {
     InvalidDate(String),
     #[error("\"{0}\" is not a status: use draft or ready")]
     InvalidStatus(String),
+    #[error("{0}")]
+    InvalidBranding(String),
 }

@@ -1,6 +1,7 @@
 //! Throughline's domain model: an executive update told as
 //! Context → Conflict → Resolution → Evidence. Pure data and rules, no I/O.
 
+pub mod branding;
 pub mod chart;
 pub mod date;
 pub mod error;
@@ -9,6 +10,7 @@ pub mod story;
 pub mod table;
 pub mod update;
 
+pub use branding::BrandingSettings;
 pub use chart::{ChartKind, ChartSpec, DataRow, DataTable};
 pub use date::CivilDate;
 pub use error::CoreError;

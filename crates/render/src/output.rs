@@ -27,12 +27,35 @@ fn parse(svg: &str) -> Result<Tree, RenderError> {
     Tree::from_str(svg, &options).map_err(|err| RenderError::InvalidSvg(err.to_string()))
 }
 
+/// Straight-alpha RGBA pixels, row by row (for the clipboard).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RgbaImage {
+    pub width: u32,
+    pub height: u32,
+    pub pixels: Vec<u8>,
+}
+
 /// Draws an SVG to PNG bytes at `scale` (1 = the SVG's own size).
 pub fn svg_to_png(
     svg: &str,
     scale: f32,
     compression: PngCompression,
 ) -> Result<Vec<u8>, RenderError> {
+    let pixmap = rasterize(svg, scale)?;
+    encode_png(&pixmap, compression)
+}
+
+/// Draws an SVG to RGBA pixels at `scale`.
+pub fn svg_to_rgba(svg: &str, scale: f32) -> Result<RgbaImage, RenderError> {
+    let pixmap = rasterize(svg, scale)?;
+    Ok(RgbaImage {
+        width: pixmap.width(),
+        height: pixmap.height(),
+        pixels: straight_alpha(&pixmap),
+    })
+}
+
+fn rasterize(svg: &str, scale: f32) -> Result<Pixmap, RenderError> {
     let tree = parse(svg)?;
     let size = tree.size();
     let scale = if scale.is_finite() {
@@ -48,7 +71,7 @@ pub fn svg_to_png(
         Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
-    encode_png(&pixmap, compression)
+    Ok(pixmap)
 }
 
 fn settings_size(tree: &Tree) -> Result<krilla::geom::Size, RenderError> {
@@ -59,8 +82,8 @@ fn settings_size(tree: &Tree) -> Result<krilla::geom::Size, RenderError> {
     })
 }
 
-fn encode_png(pixmap: &Pixmap, compression: PngCompression) -> Result<Vec<u8>, RenderError> {
-    // tiny-skia stores premultiplied alpha; PNG wants it straight.
+/// tiny-skia stores premultiplied alpha; PNG and the clipboard want it straight.
+fn straight_alpha(pixmap: &Pixmap) -> Vec<u8> {
     let mut rgba = pixmap.data().to_vec();
     for pixel in rgba.chunks_exact_mut(4) {
         let alpha = u16::from(pixel[3]);
@@ -70,6 +93,11 @@ fn encode_png(pixmap: &Pixmap, compression: PngCompression) -> Result<Vec<u8>, R
             }
         }
     }
+    rgba
+}
+
+fn encode_png(pixmap: &Pixmap, compression: PngCompression) -> Result<Vec<u8>, RenderError> {
+    let rgba = straight_alpha(pixmap);
     let mut bytes = Vec::new();
     {
         let mut encoder = png::Encoder::new(&mut bytes, pixmap.width(), pixmap.height());
@@ -92,11 +120,19 @@ fn encode_png(pixmap: &Pixmap, compression: PngCompression) -> Result<Vec<u8>, R
 /// One PDF with a page per slide: real text, fonts embedded once per
 /// deck and subset, and the same bytes for the same slides.
 pub fn slides_to_pdf(svgs: &[String]) -> Result<Vec<u8>, RenderError> {
+    slides_to_pdf_with_progress(svgs, |_| {})
+}
+
+/// [`slides_to_pdf`], calling `on_page(n)` after page `n` (1-based) is drawn.
+pub fn slides_to_pdf_with_progress(
+    svgs: &[String],
+    mut on_page: impl FnMut(usize),
+) -> Result<Vec<u8>, RenderError> {
     if svgs.is_empty() {
         return Err(RenderError::NoSlides);
     }
     let mut document = Document::new();
-    for svg in svgs {
+    for (index, svg) in svgs.iter().enumerate() {
         let tree = parse(svg)?;
         let size = tree.size();
         let settings =
@@ -111,6 +147,7 @@ pub fn slides_to_pdf(svgs: &[String]) -> Result<Vec<u8>, RenderError> {
             .ok_or_else(|| RenderError::Pdf("a slide could not be drawn".into()))?;
         surface.finish();
         page.finish();
+        on_page(index + 1);
     }
     document
         .finish()

@@ -489,7 +489,7 @@ fn image_data_uri(bytes: &[u8]) -> Option<String> {
     Some(format!("data:{mime};base64,{}", base64(bytes)))
 }
 
-pub(crate) fn base64(bytes: &[u8]) -> String {
+pub fn base64(bytes: &[u8]) -> String {
     const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {

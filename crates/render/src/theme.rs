@@ -128,6 +128,18 @@ impl Default for Branding {
     }
 }
 
+impl Branding {
+    /// The workspace's stored settings as the renderer draws them. A colour
+    /// that does not parse falls back to the default accent.
+    pub fn from_settings(settings: &throughline_core::BrandingSettings) -> Self {
+        Self {
+            accent: Rgb::parse(&settings.accent).unwrap_or(Branding::default().accent),
+            logo: settings.logo.clone(),
+            footer_label: settings.footer_label.clone(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

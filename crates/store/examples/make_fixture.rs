@@ -3,7 +3,7 @@
 //! Run it once each time the schema changes and commit the file it writes
 //! (`tests/fixtures/schema-vN.throughline`); the migration tests open each one.
 
-use throughline_core::{Beats, CivilDate, Evidence, QuoteEvidence, Status, UpdateFields};
+use throughline_core::{BrandingSettings, Beats, CivilDate, Evidence, QuoteEvidence, Status, UpdateFields};
 use throughline_store::Workspace;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -32,6 +32,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let second = workspace.create_update(&fields, now + 1)?;
     workspace.set_status(second.id, Status::Ready, now + 2)?;
+    workspace.set_silenced_rules(second.id, &["vague-word".to_owned()])?;
+    workspace.save_branding(BrandingSettings {
+        accent: "#0F766E".into(),
+        footer_label: "Confidential — board only".into(),
+        logo: None,
+    })?;
     let third = workspace.create_update(&UpdateFields::default(), now + 3)?;
     workspace.delete_update(third.id, now + 4)?;
     drop(workspace);

@@ -8,6 +8,7 @@ use crate::{StoreError, APPLICATION_ID};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_updates.sql"),
     include_str!("migrations/0002_chart.sql"),
+    include_str!("migrations/0003_branding_and_coach.sql"),
 ];
 
 /// The schema version this build writes.

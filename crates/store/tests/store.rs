@@ -410,46 +410,128 @@ fn a_workspace_that_already_holds_updates_gets_no_example() {
     assert_eq!(workspace.list_updates("").unwrap().len(), 1);
 }
 
-#[test]
-fn a_schema_1_workspace_migrates_keeping_every_row() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("old.throughline");
-    std::fs::copy("tests/fixtures/schema-v1.throughline", &path).unwrap();
-    let before: Vec<(i64, String, String, String, bool)> = {
-        let conn = Connection::open(&path).unwrap();
-        assert_eq!(
-            conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
-                .unwrap(),
-            1
-        );
-        let mut statement = conn
-            .prepare("SELECT id, title, context, status, deleted_at IS NOT NULL FROM updates ORDER BY id")
-            .unwrap();
-        statement
-            .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap()
-    };
-    assert_eq!(before.len(), 3);
+/// One fixture per schema version that has existed (written by
+/// `examples/make_fixture.rs` and committed when the schema changed).
+fn fixture(version: i64) -> PathBuf {
+    PathBuf::from(format!("tests/fixtures/schema-v{version}.throughline"))
+}
 
-    let workspace = Workspace::open(&path).unwrap();
-    assert_eq!(workspace.info().unwrap().schema_version, SCHEMA_VERSION);
-    for (id, title, context, status, deleted) in &before {
-        if *deleted {
-            workspace.restore_update(*id).unwrap();
-        }
-        let update = workspace.get_update(*id).unwrap();
-        assert_eq!(&update.fields.title, title);
-        assert_eq!(&update.fields.beats.context, context);
-        assert_eq!(update.status.as_str(), status);
-        assert_eq!(update.fields.chart, None);
+#[test]
+fn every_schema_version_has_a_committed_fixture() {
+    for version in 1..=SCHEMA_VERSION {
+        assert!(
+            fixture(version).exists(),
+            "schema {version} has no fixture: run `cargo run -p throughline-store --example make_fixture -- {}`",
+            fixture(version).display()
+        );
     }
-    assert!(
-        !workspace.ensure_example(today(), NOW).unwrap(),
-        "an old file gets no second example"
+}
+
+#[test]
+fn every_older_workspace_migrates_keeping_every_row() {
+    type Row = (i64, String, String, String, bool);
+    for version in 1..=SCHEMA_VERSION {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.throughline");
+        std::fs::copy(fixture(version), &path).unwrap();
+        let before: Vec<Row> = {
+            let conn = Connection::open(&path).unwrap();
+            assert_eq!(
+                conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+                    .unwrap(),
+                version
+            );
+            let mut statement = conn
+                .prepare("SELECT id, title, context, status, deleted_at IS NOT NULL FROM updates ORDER BY id")
+                .unwrap();
+            statement
+                .query_map([], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        assert_eq!(before.len(), 3, "schema {version} fixture");
+
+        let workspace = Workspace::open(&path).unwrap();
+        assert_eq!(workspace.info().unwrap().schema_version, SCHEMA_VERSION);
+        for (id, title, context, status, deleted) in &before {
+            if *deleted {
+                workspace.restore_update(*id).unwrap();
+            }
+            let update = workspace.get_update(*id).unwrap();
+            assert_eq!(&update.fields.title, title, "schema {version}");
+            assert_eq!(&update.fields.beats.context, context, "schema {version}");
+            assert_eq!(update.status.as_str(), status, "schema {version}");
+            if version < 2 {
+                assert_eq!(update.fields.chart, None);
+            }
+            let silenced = workspace.silenced_rules(*id).unwrap();
+            if version < 3 {
+                assert!(silenced.is_empty(), "schema {version}: nothing silenced yet");
+            }
+        }
+        let branding = workspace.branding().unwrap();
+        if version < 3 {
+            assert_eq!(branding, throughline_core::BrandingSettings::default());
+        } else {
+            assert_eq!(branding.accent, "#0F766E");
+            assert_eq!(branding.footer_label, "Confidential — board only");
+        }
+        assert!(
+            !workspace.ensure_example(today(), NOW).unwrap(),
+            "schema {version}: an old file gets no second example"
+        );
+    }
+}
+
+#[test]
+fn branding_round_trips_and_bad_branding_is_refused() {
+    let (_dir, path) = temp_workspace();
+    let workspace = Workspace::open(&path).unwrap();
+    assert_eq!(
+        workspace.branding().unwrap(),
+        throughline_core::BrandingSettings::default()
+    );
+    let logo = b"\x89PNG\r\n\x1a\n-not-really-an-image".to_vec();
+    let stored = workspace
+        .save_branding(throughline_core::BrandingSettings {
+            accent: "e11d48".into(),
+            footer_label: " Confidential ".into(),
+            logo: Some(logo.clone()),
+        })
+        .unwrap();
+    assert_eq!(stored.accent, "#E11D48");
+    drop(workspace);
+    let workspace = Workspace::open(&path).unwrap();
+    let reread = workspace.branding().unwrap();
+    assert_eq!(reread.accent, "#E11D48");
+    assert_eq!(reread.footer_label, "Confidential");
+    assert_eq!(reread.logo, Some(logo));
+    let refused = workspace.save_branding(throughline_core::BrandingSettings {
+        accent: "not a colour".into(),
+        ..Default::default()
+    });
+    assert_eq!(refused.unwrap_err().code(), "invalid_input");
+    assert_eq!(workspace.branding().unwrap(), reread, "nothing half-written");
+}
+
+#[test]
+fn silenced_rules_are_kept_per_update() {
+    let (_dir, path) = temp_workspace();
+    let workspace = Workspace::open(&path).unwrap();
+    let a = workspace.create_update(&full_fields(), NOW).unwrap().id;
+    let b = workspace.create_update(&full_fields(), NOW).unwrap().id;
+    let stored = workspace
+        .set_silenced_rules(a, &["vague-word".into(), "hedge".into(), "vague-word".into()])
+        .unwrap();
+    assert_eq!(stored, vec!["hedge".to_owned(), "vague-word".to_owned()]);
+    assert_eq!(workspace.silenced_rules(a).unwrap(), stored);
+    assert!(workspace.silenced_rules(b).unwrap().is_empty());
+    assert_eq!(
+        workspace.set_silenced_rules(999, &[]).unwrap_err().code(),
+        "not_found"
     );
 }
 

@@ -27,9 +27,11 @@
 //!   errors, not numbers.
 //! - Any error refuses the whole paste: nothing is half-imported.
 
+mod file;
 mod infer;
 mod number;
 mod records;
+mod workbook;
 
 use thiserror::Error;
 
@@ -38,8 +40,10 @@ use number::{is_number, parse_number, separator_evidence};
 pub(crate) use records::normalize;
 use records::{detect_delimiter, split_records, Record, SplitError};
 
+pub use file::{read_data_file, DataFileError, MAX_DATA_FILE_BYTES};
 pub use infer::infer_kind;
 pub use number::format_number;
+pub use workbook::{read_workbook, SheetTable, WorkbookError};
 use number::DecimalSeparator;
 use records::Delimiter;
 
