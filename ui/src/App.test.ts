@@ -71,4 +71,47 @@ describe('the app window', () => {
     await fireEvent.click(await screen.findByTestId('new-update'));
     expect((await screen.findByTestId('error-toast')).textContent).toMatch(/disk is full/);
   });
+
+  it('an imported workbook charts its first sheet with data, and a bad sheet imports nothing', async () => {
+    const backend = memoryBackend();
+    backend.addChartFile('/data/funnel.xlsx', {
+      file_name: 'funnel.xlsx',
+      sheets: [
+        { name: 'Notes', parsed: null, error: 'row 3, column 2 ("Users"): "n/a" is not a number' },
+        {
+          name: 'Funnel',
+          parsed: {
+            table: {
+              header: ['Stage', 'Users'],
+              rows: [
+                { label: 'Trial', values: [1200] },
+                { label: 'Paid', values: [90] },
+              ],
+            },
+            suggested_kind: 'funnel',
+          },
+          error: null,
+        },
+      ],
+    });
+    backend.pickChartFile = async () => '/data/funnel.xlsx';
+    render(App, { props: { backend, autosaveDelayMs: 10 } });
+    await fireEvent.click(await screen.findByTestId('new-update'));
+    await fireEvent.click(await screen.findByTestId('step-evidence'));
+    await fireEvent.click(await screen.findByTestId('chart-import'));
+    await waitFor(() =>
+      expect((screen.getByTestId('chart-data') as HTMLTextAreaElement).value).toContain('Paid\t90'),
+    );
+    const sheet = screen.getByTestId('chart-sheet') as HTMLSelectElement;
+    expect(sheet.value).toBe('1');
+    expect((screen.getByTestId('chart-kind') as HTMLSelectElement).value).toBe('funnel');
+
+    await fireEvent.change(sheet, { target: { value: '0' } });
+    expect(screen.getByTestId('chart-error').textContent).toContain('sheet “Notes”: row 3, column 2');
+    expect(screen.getByTestId('chart-error').textContent).toContain('Nothing was imported');
+    await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Saved'));
+    const [summary] = await backend.listUpdates('');
+    const stored = await backend.getUpdate(summary!.id);
+    expect(stored.chart?.data.rows.map((row) => row.label)).toEqual(['Trial', 'Paid']);
+  });
 });

@@ -166,10 +166,21 @@ export function screenshot(file) {
  * types the full path into its name field, and presses Enter.
  */
 export async function answerSaveDialog(filePath) {
+  await answerFileDialog('^Save', filePath);
+}
+
+/** Answers the native open dialog: types the file's full path and Enter. */
+export async function answerOpenDialog(filePath) {
+  // Ctrl+L opens the location entry first; typing "/" into the file list
+  // opens it too, but swallows the next keystroke.
+  await answerFileDialog('^Open', filePath, 'ctrl+l');
+}
+
+async function answerFileDialog(titlePattern, filePath, focusKey = 'ctrl+a') {
   let window = '';
   for (let i = 0; i < 50 && !window; i += 1) {
     try {
-      window = execFileSync('xdotool', ['search', '--onlyvisible', '--name', '^Save'], {
+      window = execFileSync('xdotool', ['search', '--onlyvisible', '--name', titlePattern], {
         encoding: 'utf8',
       })
         .trim()
@@ -179,9 +190,11 @@ export async function answerSaveDialog(filePath) {
       await sleep(200);
     }
   }
-  if (!window) throw new Error('the save dialog never appeared');
+  if (!window) throw new Error(`no dialog titled ${titlePattern} appeared`);
   await sleep(500);
   execFileSync('xdotool', ['windowfocus', '--sync', window]);
+  execFileSync('xdotool', ['key', '--window', window, focusKey]);
+  await sleep(300);
   execFileSync('xdotool', ['key', '--window', window, 'ctrl+a']);
   execFileSync('xdotool', ['type', '--delay', '20', '--window', window, filePath]);
   await sleep(200);

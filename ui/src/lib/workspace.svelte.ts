@@ -6,6 +6,7 @@ import {
   type ChartKind,
   type DataTable,
   type ExportFormat,
+  type ImportedFile,
   type ParsedTable,
   type ThemeName,
   type EvidenceKind,
@@ -18,6 +19,8 @@ import {
   type WorkspaceInfo,
 } from './backend/types';
 import { BEATS } from './beats';
+import { BrandingController } from './branding.svelte';
+import { DeckController } from './deck.svelte';
 import { slug } from './table';
 
 export interface Toast {
@@ -51,6 +54,10 @@ export class WorkspaceController {
   previewTheme = $state<ThemeName>('light');
   exporting = $state(false);
   exported = $state('');
+  copying = $state(false);
+  copied = $state(false);
+  readonly deck: DeckController;
+  readonly branding: BrandingController;
 
   private readonly autosave: Autosave<{ id: UpdateId; fields: UpdateFields }>;
   private parkedEvidence: { metric: MetricEvidence; quote: QuoteEvidence } = {
@@ -65,6 +72,8 @@ export class WorkspaceController {
     options: { autosaveDelayMs?: number; undoMs?: number } = {},
   ) {
     this.undoMs = options.undoMs ?? 10_000;
+    this.deck = new DeckController(backend, () => this.autosave.flush());
+    this.branding = new BrandingController(backend);
     this.autosave = new Autosave({
       delayMs: options.autosaveDelayMs ?? 400,
       save: async ({ id, fields }) => {
@@ -224,6 +233,7 @@ export class WorkspaceController {
     const current = this.current;
     if (!current || this.exporting) return;
     this.exported = '';
+    this.copied = false;
     try {
       await this.autosave.flush();
       const name = slug(this.draft?.title ?? current.title);
@@ -238,22 +248,28 @@ export class WorkspaceController {
     }
   }
 
-  /** Every update in the list, in list order, as one PDF. */
-  async exportDeck(): Promise<void> {
-    if (this.exporting || this.list.length === 0) return;
+  /** Puts the open update's slide on the clipboard as an image. */
+  async copySlide(): Promise<void> {
+    const draft = this.draft;
+    if (!draft || this.copying) return;
+    this.copying = true;
     this.exported = '';
+    this.copied = false;
     try {
-      await this.autosave.flush();
-      const path = await this.backend.pickExportPath('pdf', 'deck');
-      if (!path) return;
-      this.exporting = true;
-      const ids = this.list.map((item) => item.id);
-      this.exported = await this.backend.exportUpdates(ids, path, 'pdf', this.previewTheme);
+      await this.backend.copySlideImage($state.snapshot(draft) as UpdateFields, this.previewTheme);
+      this.copied = true;
     } catch (err) {
       this.report(err);
     } finally {
-      this.exporting = false;
+      this.copying = false;
     }
+  }
+
+  /** Asks for a CSV or spreadsheet file and reads it; null when cancelled. */
+  async importChartFile(): Promise<ImportedFile | null> {
+    const path = await this.backend.pickChartFile();
+    if (!path) return null;
+    return this.backend.importChartFile(path);
   }
 
   async toggleStatus(): Promise<void> {

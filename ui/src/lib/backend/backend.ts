@@ -1,5 +1,8 @@
 import type {
+  Branding,
   ExportFormat,
+  ExportProgress,
+  ImportedFile,
   ParsedTable,
   ThemeName,
   Status,
@@ -31,14 +34,30 @@ export interface Backend {
   renderPreview(fields: UpdateFields, theme: ThemeName): Promise<string>;
   /** Reads pasted spreadsheet data; rejects naming the row and column. */
   parseChartData(text: string): Promise<ParsedTable>;
-  /** Writes the updates to `path`; resolves with the path written. */
+  /** Reads a CSV/TSV/spreadsheet file the user picked: one table per sheet. */
+  importChartFile(path: string): Promise<ImportedFile>;
+  /** The open dialog for chart data; null when cancelled. */
+  pickChartFile(): Promise<string | null>;
+  /**
+   * Writes the updates to `path`; resolves with the path written.
+   * `onProgress` hears how many slides are done while a deck is written.
+   */
   exportUpdates(
     ids: UpdateId[],
     path: string,
     format: ExportFormat,
     theme: ThemeName,
     scale?: number,
+    onProgress?: (progress: ExportProgress) => void,
   ): Promise<string>;
+  /** Puts the slide for these fields on the clipboard as an image. */
+  copySlideImage(fields: UpdateFields, theme: ThemeName): Promise<void>;
+  getBranding(): Promise<Branding>;
+  saveBranding(accent: string, footerLabel: string): Promise<Branding>;
+  /** The open dialog for a PNG or JPEG logo; null when cancelled. */
+  pickLogo(): Promise<string | null>;
+  setLogo(path: string): Promise<Branding>;
+  clearLogo(): Promise<Branding>;
   /** The native save dialog for an export; null when cancelled. */
   pickExportPath(format: ExportFormat, suggestedName: string): Promise<string | null>;
   /** The native dialogs; null when the user cancels. */

@@ -1,5 +1,14 @@
 import type { Backend } from './backend';
-import type { ApiError, Status, Update, UpdateFields, UpdateId, UpdateSummary } from './types';
+import type {
+  ApiError,
+  Branding,
+  ImportedFile,
+  Status,
+  Update,
+  UpdateFields,
+  UpdateId,
+  UpdateSummary,
+} from './types';
 import { BEATS } from '../beats';
 import { addDays, todayIso } from '../dates';
 
@@ -10,6 +19,11 @@ export interface MemoryBackendOptions {
 }
 
 export interface MemoryBackend extends Backend {
+  /** Every export so far, for tests. */
+  exported(): { ids: UpdateId[]; path: string }[];
+  copiedCount(): number;
+  /** Makes `importChartFile(path)` answer with `file`. */
+  addChartFile(path: string, file: ImportedFile): void;
   /** What a save last stored, for tests. */
   stored(id: UpdateId): Update | undefined;
   saveCount(): number;
@@ -44,6 +58,10 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
   let clock = Date.now();
   let saves = 0;
   let failuresLeft = options.failSaves ?? 0;
+  const exports: { ids: UpdateId[]; path: string }[] = [];
+  let copies = 0;
+  const files = new Map<string, ImportedFile>();
+  let branding: Branding = { accent: '#2563EB', footer_label: '', logo: null };
 
   const tick = () => (clock += 1);
   const live = (id: UpdateId) => {
@@ -206,9 +224,49 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
       });
       return { table: { header: split(header), rows }, suggested_kind: rows.length === 2 ? 'before-after' : 'line' };
     },
-    async exportUpdates(ids, path) {
+    async exportUpdates(ids, path, _format, _theme, _scale, onProgress) {
       ids.forEach(live);
+      onProgress?.({ done: 0, total: ids.length });
+      ids.forEach((_, index) => onProgress?.({ done: index + 1, total: ids.length }));
+      exports.push({ ids: [...ids], path });
       return path;
+    },
+    exported: () => exports.map((entry) => ({ ids: [...entry.ids], path: entry.path })),
+    async copySlideImage() {
+      copies += 1;
+    },
+    copiedCount: () => copies,
+    async importChartFile(path) {
+      const file = files.get(path);
+      if (!file) throw { code: 'io', message: `cannot read ${path}` };
+      return clone(file);
+    },
+    addChartFile(path, file) {
+      files.set(path, clone(file));
+    },
+    async pickChartFile() {
+      return null;
+    },
+    async getBranding() {
+      return { ...branding };
+    },
+    async saveBranding(accent, footerLabel) {
+      if (!/^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.test(accent.trim())) {
+        throw { code: 'invalid_input', message: `"${accent}" is not a colour: write it as #RRGGBB` };
+      }
+      branding = { ...branding, accent: accent.trim().toUpperCase(), footer_label: footerLabel.trim() };
+      return { ...branding };
+    },
+    async pickLogo() {
+      return null;
+    },
+    async setLogo(path) {
+      branding = { ...branding, logo: `data:image/png;base64,${btoa(path)}` };
+      return { ...branding };
+    },
+    async clearLogo() {
+      branding = { ...branding, logo: null };
+      return { ...branding };
     },
     async pickExportPath() {
       return null;

@@ -1,8 +1,8 @@
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { open, save } from '@tauri-apps/plugin-dialog';
 import type { Backend } from './backend';
-import { toApiError } from './types';
+import { toApiError, type ExportProgress } from './types';
 
 const WORKSPACE_FILTER = [{ name: 'Throughline workspace', extensions: ['throughline'] }];
 
@@ -28,8 +28,42 @@ export function tauriBackend(): Backend {
     duplicateUpdate: (id) => call('duplicate_update', { id }),
     renderPreview: (fields, theme) => call('render_preview', { fields, theme }),
     parseChartData: (text) => call('parse_chart_data', { text }),
-    exportUpdates: (ids, path, format, theme, scale) =>
-      call('export_updates', { ids, path, format, theme, scale: scale ?? null }),
+    importChartFile: (path) => call('import_chart_file', { path }),
+    async pickChartFile() {
+      const picked = await open({
+        multiple: false,
+        directory: false,
+        filters: [
+          { name: 'Spreadsheet or CSV', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xlsm', 'xls', 'ods'] },
+        ],
+      });
+      return typeof picked === 'string' ? picked : null;
+    },
+    exportUpdates(ids, path, format, theme, scale, onProgress) {
+      const onProgressChannel = new Channel<ExportProgress>();
+      onProgressChannel.onmessage = (progress) => onProgress?.(progress);
+      return call('export_updates', {
+        ids,
+        path,
+        format,
+        theme,
+        scale: scale ?? null,
+        onProgress: onProgressChannel,
+      });
+    },
+    copySlideImage: (fields, theme) => call('copy_slide_image', { fields, theme }),
+    getBranding: () => call('get_branding'),
+    saveBranding: (accent, footerLabel) => call('save_branding', { accent, footerLabel }),
+    async pickLogo() {
+      const picked = await open({
+        multiple: false,
+        directory: false,
+        filters: [{ name: 'Logo image', extensions: ['png', 'jpg', 'jpeg'] }],
+      });
+      return typeof picked === 'string' ? picked : null;
+    },
+    setLogo: (path) => call('set_logo', { path }),
+    clearLogo: () => call('clear_logo'),
     async pickExportPath(format, suggestedName) {
       const filters = {
         pdf: [{ name: 'PDF', extensions: ['pdf'] }],

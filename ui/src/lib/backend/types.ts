@@ -57,6 +57,33 @@ export interface ParsedTable {
   suggested_kind: ChartKind;
 }
 
+/** One sheet of an imported file (a text file has one, named ''). */
+export interface ImportedSheet {
+  name: string;
+  parsed: ParsedTable | null;
+  /** Why the sheet is not chart data, naming the row and column. */
+  error: string | null;
+}
+
+export interface ImportedFile {
+  file_name: string;
+  sheets: ImportedSheet[];
+}
+
+/** The workspace's look on every slide. */
+export interface Branding {
+  /** #RRGGBB */
+  accent: string;
+  footer_label: string;
+  /** The logo as a data: URL, or null. */
+  logo: string | null;
+}
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+}
+
 export type ThemeName = 'light' | 'dark';
 export type ExportFormat = 'pdf' | 'png' | 'md';
 

@@ -1,0 +1,68 @@
+import type { Backend } from './backend/backend';
+import { toApiError, type Branding } from './backend/types';
+
+/** "Workspace look…": accent colour, footer label and logo for every slide. */
+export class BrandingController {
+  isOpen = $state(false);
+  accent = $state('#2563EB');
+  footerLabel = $state('');
+  logo = $state<string | null>(null);
+  error = $state('');
+  saving = $state(false);
+  /** Bumped after every change, so the slide preview draws again. */
+  version = $state(0);
+
+  constructor(private readonly backend: Backend) {}
+
+  async open(): Promise<void> {
+    this.error = '';
+    try {
+      this.apply(await this.backend.getBranding());
+      this.isOpen = true;
+    } catch (err) {
+      this.error = toApiError(err).message;
+      this.isOpen = true;
+    }
+  }
+
+  close(): void {
+    this.isOpen = false;
+  }
+
+  /** Stores the accent and the label (the panel saves as the user edits). */
+  async save(): Promise<void> {
+    await this.run(() => this.backend.saveBranding(this.accent, this.footerLabel));
+  }
+
+  async chooseLogo(): Promise<void> {
+    try {
+      const path = await this.backend.pickLogo();
+      if (path) await this.run(() => this.backend.setLogo(path));
+    } catch (err) {
+      this.error = toApiError(err).message;
+    }
+  }
+
+  async removeLogo(): Promise<void> {
+    await this.run(() => this.backend.clearLogo());
+  }
+
+  private async run(change: () => Promise<Branding>): Promise<void> {
+    this.saving = true;
+    try {
+      this.apply(await change());
+      this.error = '';
+      this.version += 1;
+    } catch (err) {
+      this.error = toApiError(err).message;
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  private apply(branding: Branding): void {
+    this.accent = branding.accent;
+    this.footerLabel = branding.footer_label;
+    this.logo = branding.logo;
+  }
+}
