@@ -56,6 +56,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         )?;
         svgs.push(svg);
     }
+    // Emoji, CJK and right-to-left text on one slide, to check the fallbacks.
+    let mut intl = fields.clone();
+    intl.title = "🚀 Onboarding checklist lifts activation 9 points ✅".into();
+    intl.beats.context =
+        "Customers in Tokyo say 設定が難しい 😟; Dubai partners write «التسجيل صعب»; Tel Aviv: «ההרשמה קשה». 👩‍💻 teams churn first.".into();
+    let intl_input = SlideInput {
+        fields: &intl,
+        ..input
+    };
+    let svg = render_slide_svg(&intl_input, &Theme::light(), &branding);
+    std::fs::write(
+        out.join("example-intl.png"),
+        svg_to_png(&svg, 1.0, PngCompression::Small)?,
+    )?;
+    svgs.push(svg);
     std::fs::write(out.join("example.pdf"), slides_to_pdf(&svgs)?)?;
     println!("wrote {}", out.display());
     Ok(())

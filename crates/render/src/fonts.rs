@@ -1,6 +1,7 @@
 //! The embedded fonts: Inter for Latin, Greek and Cyrillic, Droid Sans
-//! Fallback for CJK. Loaded once from bytes; no system font is ever read,
-//! so a slide looks the same on every machine.
+//! Fallback for CJK, Noto Sans Arabic and Hebrew for right-to-left scripts,
+//! Noto Color Emoji for emoji. Loaded once from bytes; no
+//! system font is ever read, so a slide looks the same on every machine.
 
 use std::sync::{Arc, OnceLock};
 
@@ -10,6 +11,11 @@ pub const INTER_REGULAR: &[u8] = include_bytes!("../fonts/Inter-Regular.otf");
 pub const INTER_SEMIBOLD: &[u8] = include_bytes!("../fonts/Inter-SemiBold.otf");
 pub const INTER_BOLD: &[u8] = include_bytes!("../fonts/Inter-Bold.otf");
 pub const CJK_FALLBACK: &[u8] = include_bytes!("../fonts/DroidSansFallbackFull.ttf");
+pub const EMOJI_FALLBACK: &[u8] = include_bytes!("../fonts/NotoColorEmoji.ttf");
+pub const ARABIC_REGULAR: &[u8] = include_bytes!("../fonts/NotoSansArabic-Regular.ttf");
+pub const ARABIC_BOLD: &[u8] = include_bytes!("../fonts/NotoSansArabic-Bold.ttf");
+pub const HEBREW_REGULAR: &[u8] = include_bytes!("../fonts/NotoSansHebrew-Regular.ttf");
+pub const HEBREW_BOLD: &[u8] = include_bytes!("../fonts/NotoSansHebrew-Bold.ttf");
 
 pub const FAMILY: &str = "Inter";
 
@@ -18,7 +24,17 @@ pub fn font_db() -> Arc<fontdb::Database> {
     static DB: OnceLock<Arc<fontdb::Database>> = OnceLock::new();
     DB.get_or_init(|| {
         let mut db = fontdb::Database::new();
-        for bytes in [INTER_REGULAR, INTER_SEMIBOLD, INTER_BOLD, CJK_FALLBACK] {
+        for bytes in [
+            INTER_REGULAR,
+            INTER_SEMIBOLD,
+            INTER_BOLD,
+            CJK_FALLBACK,
+            EMOJI_FALLBACK,
+            ARABIC_REGULAR,
+            ARABIC_BOLD,
+            HEBREW_REGULAR,
+            HEBREW_BOLD,
+        ] {
             db.load_font_data(bytes.to_vec());
         }
         // plotters writes generic family names; map them all to Inter.

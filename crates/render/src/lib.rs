@@ -19,6 +19,8 @@ pub use output::{
     png_data_url, slides_to_pdf, slides_to_pdf_with_progress, svg_to_png, svg_to_rgba,
     PngCompression, RgbaImage,
 };
-pub use slide::{base64, render_slide_svg, render_update_slide, SlideInput, SLIDE_HEIGHT, SLIDE_WIDTH};
+pub use slide::{
+    base64, render_slide_svg, render_update_slide, SlideInput, SLIDE_HEIGHT, SLIDE_WIDTH,
+};
 pub use text::{fit_text, measure, FittedText, TextStyle};
 pub use theme::{Branding, Rgb, Theme};

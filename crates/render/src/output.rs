@@ -42,7 +42,7 @@ pub fn svg_to_png(
     compression: PngCompression,
 ) -> Result<Vec<u8>, RenderError> {
     let pixmap = rasterize(svg, scale)?;
-    encode_png(&pixmap, compression)
+    encode_png(pixmap, compression)
 }
 
 /// Draws an SVG to RGBA pixels at `scale`.
@@ -51,7 +51,7 @@ pub fn svg_to_rgba(svg: &str, scale: f32) -> Result<RgbaImage, RenderError> {
     Ok(RgbaImage {
         width: pixmap.width(),
         height: pixmap.height(),
-        pixels: straight_alpha(&pixmap),
+        pixels: straight_alpha(pixmap),
     })
 }
 
@@ -82,9 +82,10 @@ fn settings_size(tree: &Tree) -> Result<krilla::geom::Size, RenderError> {
     })
 }
 
-/// tiny-skia stores premultiplied alpha; PNG and the clipboard want it straight.
-fn straight_alpha(pixmap: &Pixmap) -> Vec<u8> {
-    let mut rgba = pixmap.data().to_vec();
+/// tiny-skia stores premultiplied alpha; PNG and the clipboard want it
+/// straight. Converted in place: the pixmap is not needed afterwards.
+fn straight_alpha(pixmap: Pixmap) -> Vec<u8> {
+    let mut rgba = pixmap.take();
     for pixel in rgba.chunks_exact_mut(4) {
         let alpha = u16::from(pixel[3]);
         if alpha != 0 && alpha != 255 {
@@ -96,11 +97,14 @@ fn straight_alpha(pixmap: &Pixmap) -> Vec<u8> {
     rgba
 }
 
-fn encode_png(pixmap: &Pixmap, compression: PngCompression) -> Result<Vec<u8>, RenderError> {
+fn encode_png(pixmap: Pixmap, compression: PngCompression) -> Result<Vec<u8>, RenderError> {
+    let (width, height) = (pixmap.width(), pixmap.height());
     let rgba = straight_alpha(pixmap);
-    let mut bytes = Vec::new();
+    // A slide compresses to well under a byte per pixel; reserving that much
+    // spares the encoder most reallocations.
+    let mut bytes = Vec::with_capacity(rgba.len() / 4);
     {
-        let mut encoder = png::Encoder::new(&mut bytes, pixmap.width(), pixmap.height());
+        let mut encoder = png::Encoder::new(&mut bytes, width, height);
         encoder.set_color(png::ColorType::Rgba);
         encoder.set_depth(png::BitDepth::Eight);
         encoder.set_compression(match compression {

@@ -8,7 +8,7 @@ use throughline_core::{ChartSpec, Evidence, UpdateFields};
 
 use crate::chart::{chart_annotation, render_chart_svg};
 use crate::fonts::Weight;
-use crate::svg::escape;
+use crate::svg::{text_element, Anchor};
 use crate::text::{fit_text, measure, FittedText, Paragraph, TextStyle};
 use crate::theme::{Branding, Rgb, Theme};
 
@@ -64,22 +64,27 @@ impl Canvas {
         );
     }
 
-    fn text(&mut self, (x, baseline): (f32, f32), text: &str, ink: Ink, anchor: &str) {
+    fn text(&mut self, (x, baseline): (f32, f32), text: &str, ink: Ink, anchor: Anchor) {
         let Ink(size, weight, fill) = ink;
-        let _ = write!(
-            self.svg,
-            r#"<text x="{x:.1}" y="{baseline:.1}" font-family="Inter" font-size="{size:.1}" font-weight="{}" fill="{}" text-anchor="{anchor}">{}</text>"#,
+        let attributes = format!(
+            r#"y="{baseline:.1}" font-size="{size:.1}" font-weight="{}" fill="{}""#,
             weight.css(),
-            fill.hex(),
-            escape(text)
+            fill.hex()
         );
+        self.svg
+            .push_str(&text_element((x, anchor), size, weight, &attributes, text));
     }
 
     /// Draws fitted lines from `top`; returns the bottom.
     fn lines(&mut self, x: f32, top: f32, fitted: &FittedText, weight: Weight, fill: Rgb) -> f32 {
         for (i, line) in fitted.lines.iter().enumerate() {
             let baseline = top + i as f32 * fitted.line_height + fitted.size * 0.95;
-            self.text((x, baseline), line, Ink(fitted.size, weight, fill), "start");
+            self.text(
+                (x, baseline),
+                line,
+                Ink(fitted.size, weight, fill),
+                Anchor::Start,
+            );
         }
         top + fitted.height()
     }
@@ -131,7 +136,7 @@ pub fn render_slide_svg(input: &SlideInput<'_>, theme: &Theme, branding: &Brandi
                 (MARGIN, 47.0),
                 line,
                 Ink(fitted.size, Weight::SemiBold, Rgb(255, 255, 255)),
-                "start",
+                Anchor::Start,
             );
         }
         top = 96.0;
@@ -237,7 +242,7 @@ fn draw_beats(canvas: &mut Canvas, fields: &UpdateFields, theme: &Theme, accent:
             (MARGIN + BEAT_TEXT_INDENT, y + 20.0),
             label,
             Ink(20.0, Weight::SemiBold, color),
-            "start",
+            Anchor::Start,
         );
         let fill = if text.is_empty() {
             theme.faint
@@ -277,7 +282,11 @@ fn draw_right_column(
         canvas.svg,
         r#"<g transform="translate({RIGHT_X:.1} {chart_top:.1})">"#
     );
-    canvas.svg.push_str(&chart_svg);
+    // The chart's content, not its <svg> root: a nested viewport would clip,
+    // which costs the rasterizer a full-size layer.
+    canvas
+        .svg
+        .push_str(crate::chart::strip_svg_root(&chart_svg));
     canvas.svg.push_str("</g>");
 }
 
@@ -314,7 +323,7 @@ fn draw_callout(
                     (inner_x, top + height / 2.0 + value.size * 0.36),
                     line,
                     Ink(value.size, Weight::Bold, accent),
-                    "start",
+                    Anchor::Start,
                 );
             }
             let text_x = inner_x + value_width + 28.0;
@@ -413,7 +422,7 @@ fn draw_callout(
                 (inner_x, top + short / 2.0 + 22.0),
                 &annotation,
                 Ink(60.0, Weight::Bold, color),
-                "start",
+                Anchor::Start,
             );
             short
         }
@@ -458,14 +467,14 @@ fn draw_footer(canvas: &mut Canvas, input: &SlideInput<'_>, theme: &Theme, brand
             (MARGIN, FOOTER_BASELINE),
             line,
             Ink(left_fit.size, Weight::Regular, theme.faint),
-            "start",
+            Anchor::Start,
         );
     }
     canvas.text(
         (SLIDE_WIDTH as f32 - MARGIN, FOOTER_BASELINE),
         &right_text,
         Ink(20.0, Weight::Regular, theme.faint),
-        "end",
+        Anchor::End,
     );
     if let Some(logo) = branding.logo.as_deref().and_then(image_data_uri) {
         let x = SLIDE_WIDTH as f32 - MARGIN - right_width - 20.0 - 160.0;

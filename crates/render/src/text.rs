@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use rustybuzz::{Direction, Face, Script, ShapePlan, UnicodeBuffer};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
-use crate::fonts::{Weight, CJK_FALLBACK};
+use crate::fonts::{self, Weight};
 
 const ELLIPSIS: &str = "…";
 /// More characters than any box on a slide can show at the smallest size;
@@ -46,6 +46,27 @@ struct Faces {
     semibold: Face<'static>,
     bold: Face<'static>,
     cjk: Face<'static>,
+    emoji: Face<'static>,
+    arabic: Face<'static>,
+    arabic_bold: Face<'static>,
+    hebrew: Face<'static>,
+    hebrew_bold: Face<'static>,
+}
+
+impl Faces {
+    fn get(&self, id: FaceId) -> &Face<'static> {
+        match id {
+            FaceId::Regular => &self.regular,
+            FaceId::SemiBold => &self.semibold,
+            FaceId::Bold => &self.bold,
+            FaceId::Cjk => &self.cjk,
+            FaceId::Emoji => &self.emoji,
+            FaceId::Arabic => &self.arabic,
+            FaceId::ArabicBold => &self.arabic_bold,
+            FaceId::Hebrew => &self.hebrew,
+            FaceId::HebrewBold => &self.hebrew_bold,
+        }
+    }
 }
 
 fn faces() -> Option<&'static Faces> {
@@ -56,10 +77,143 @@ fn faces() -> Option<&'static Faces> {
                 regular: Face::from_slice(Weight::Regular.bytes(), 0)?,
                 semibold: Face::from_slice(Weight::SemiBold.bytes(), 0)?,
                 bold: Face::from_slice(Weight::Bold.bytes(), 0)?,
-                cjk: Face::from_slice(CJK_FALLBACK, 0)?,
+                cjk: Face::from_slice(fonts::CJK_FALLBACK, 0)?,
+                emoji: Face::from_slice(fonts::EMOJI_FALLBACK, 0)?,
+                arabic: Face::from_slice(fonts::ARABIC_REGULAR, 0)?,
+                arabic_bold: Face::from_slice(fonts::ARABIC_BOLD, 0)?,
+                hebrew: Face::from_slice(fonts::HEBREW_REGULAR, 0)?,
+                hebrew_bold: Face::from_slice(fonts::HEBREW_BOLD, 0)?,
             })
         })
         .as_ref()
+}
+
+/// The embedded face that draws a run of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum FaceId {
+    Regular,
+    SemiBold,
+    Bold,
+    Cjk,
+    Emoji,
+    Arabic,
+    ArabicBold,
+    Hebrew,
+    HebrewBold,
+}
+
+impl FaceId {
+    /// The font family the SVG names for this face (`None`: the text's own).
+    pub(crate) fn family(self) -> Option<&'static str> {
+        match self {
+            FaceId::Regular | FaceId::SemiBold | FaceId::Bold => None,
+            FaceId::Cjk => Some("Droid Sans Fallback"),
+            FaceId::Emoji => Some("Noto Color Emoji"),
+            FaceId::Arabic | FaceId::ArabicBold => Some("Noto Sans Arabic"),
+            FaceId::Hebrew | FaceId::HebrewBold => Some("Noto Sans Hebrew"),
+        }
+    }
+}
+
+/// Splits text into runs, each drawn by one embedded face: the weight's own
+/// (Inter), else Arabic, Hebrew, CJK, emoji, in that order. The SVG names the
+/// face of every run, so the renderers never guess a fallback, and what is
+/// measured here is exactly what they draw.
+pub(crate) fn runs(text: &str, weight: Weight) -> Vec<(FaceId, &str)> {
+    let Some(faces) = faces() else {
+        return vec![(FaceId::Regular, text)];
+    };
+    let bold = weight != Weight::Regular;
+    let primary_id = match weight {
+        Weight::Regular => FaceId::Regular,
+        Weight::SemiBold => FaceId::SemiBold,
+        Weight::Bold => FaceId::Bold,
+    };
+    let primary = faces.get(primary_id);
+    let face_of = |c: char, current: FaceId| {
+        if c.is_whitespace() && current != primary_id && faces.get(current).glyph_index(c).is_some()
+        {
+            // A space inside an Arabic or CJK phrase stays in it, so the
+            // phrase is shaped (and reads right to left) as one.
+            current
+        } else if primary.glyph_index(c).is_some() || c.is_whitespace() {
+            primary_id
+        } else if faces.arabic.glyph_index(c).is_some() {
+            if bold {
+                FaceId::ArabicBold
+            } else {
+                FaceId::Arabic
+            }
+        } else if faces.hebrew.glyph_index(c).is_some() {
+            if bold {
+                FaceId::HebrewBold
+            } else {
+                FaceId::Hebrew
+            }
+        } else if faces.cjk.glyph_index(c).is_some() {
+            FaceId::Cjk
+        } else if faces.emoji.glyph_index(c).is_some() || is_emoji_joiner(c) {
+            FaceId::Emoji
+        } else {
+            // No embedded face has it: the text's own face draws a box.
+            primary_id
+        }
+    };
+    let mut ranges: Vec<(FaceId, std::ops::Range<usize>)> = Vec::new();
+    let mut start = 0;
+    let mut run_face = primary_id;
+    for (index, c) in text.char_indices() {
+        let id = if run_face == FaceId::Emoji && is_emoji_joiner(c) {
+            FaceId::Emoji
+        } else {
+            face_of(c, run_face)
+        };
+        if id != run_face && index > start {
+            ranges.push((run_face, start..index));
+            start = index;
+        }
+        run_face = id;
+    }
+    if start < text.len() {
+        ranges.push((run_face, start..text.len()));
+    }
+    trailing_spaces_to_primary(text, ranges, primary_id)
+        .into_iter()
+        .filter_map(|(face, range)| Some((face, text.get(range)?)))
+        .collect()
+}
+
+/// A space joins an Arabic or CJK run only between two of its words: spaces
+/// at a run's end go back to the text's own face (an emoji font's space,
+/// for one, is much wider than Inter's).
+fn trailing_spaces_to_primary(
+    text: &str,
+    ranges: Vec<(FaceId, std::ops::Range<usize>)>,
+    primary: FaceId,
+) -> Vec<(FaceId, std::ops::Range<usize>)> {
+    let mut out: Vec<(FaceId, std::ops::Range<usize>)> = Vec::with_capacity(ranges.len() + 2);
+    let mut push = |face: FaceId, range: std::ops::Range<usize>| {
+        if range.is_empty() {
+            return;
+        }
+        match out.last_mut() {
+            Some((last_face, last)) if *last_face == face && last.end == range.start => {
+                last.end = range.end;
+            }
+            _ => out.push((face, range)),
+        }
+    };
+    for (face, range) in ranges {
+        if face == primary {
+            push(face, range);
+            continue;
+        }
+        let run = text.get(range.clone()).unwrap_or_default();
+        let kept = range.start + run.trim_end().len();
+        push(face, range.start..kept);
+        push(primary, kept..range.end);
+    }
+    out
 }
 
 /// Width of `text` at font size 1 (multiply by the size for pixels).
@@ -68,43 +222,18 @@ pub fn measure(text: &str, weight: Weight) -> f32 {
         // Cannot happen with the embedded fonts; a rough guess keeps layout going.
         return text.chars().count() as f32 * 0.55;
     };
-    let (primary, primary_id) = match weight {
-        Weight::Regular => (&faces.regular, FaceId::Regular),
-        Weight::SemiBold => (&faces.semibold, FaceId::SemiBold),
-        Weight::Bold => (&faces.bold, FaceId::Bold),
-    };
-    let mut width = 0.0;
-    let mut run = String::new();
-    let mut run_is_primary = true;
-    for c in text.chars() {
-        let in_primary = primary.glyph_index(c).is_some() || c.is_whitespace();
-        if in_primary != run_is_primary && !run.is_empty() {
-            width += if run_is_primary {
-                shaped_width(primary_id, primary, &run)
-            } else {
-                shaped_width(FaceId::Cjk, &faces.cjk, &run)
-            };
-            run.clear();
-        }
-        run_is_primary = in_primary;
-        run.push(c);
-    }
-    if !run.is_empty() {
-        width += if run_is_primary {
-            shaped_width(primary_id, primary, &run)
-        } else {
-            shaped_width(FaceId::Cjk, &faces.cjk, &run)
-        };
-    }
-    width
+    runs(text, weight)
+        .into_iter()
+        .map(|(id, run)| shaped_width(id, faces.get(id), run))
+        .sum()
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum FaceId {
-    Regular,
-    SemiBold,
-    Bold,
-    Cjk,
+/// Zero-width joiners, variation selectors, skin tones and tags stay with
+/// the emoji they shape.
+fn is_emoji_joiner(c: char) -> bool {
+    matches!(c, '\u{200D}' | '\u{FE0E}' | '\u{FE0F}' | '\u{20E3}')
+        || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
+        || ('\u{E0020}'..='\u{E007F}').contains(&c)
 }
 
 /// Widths already measured (the same words come back on every keystroke of

@@ -537,10 +537,11 @@ fn a_pdf_deck_has_real_text_embedded_fonts_and_the_same_bytes_every_time() {
 }
 
 #[test]
-fn cjk_and_right_to_left_text_render_without_boxes_in_the_pdf() {
+fn cjk_right_to_left_and_emoji_text_render_with_their_own_fonts_in_the_pdf() {
     let mut fields = example_update_fields("2026-11-23");
-    fields.title = "新しいオンボーディングで活性化が9ポイント上昇".into();
+    fields.title = "新しいオンボーディングで活性化が9ポイント上昇 🚀".into();
     fields.beats.context = "العملاء يطلبون إعداداً أسرع".into();
+    fields.beats.conflict = "לקוחות נוטשים בשבוע הראשון 👩\u{200D}💻".into();
     let svg = render_slide_svg(
         &SlideInput {
             fields: &fields,
@@ -563,4 +564,56 @@ fn cjk_and_right_to_left_text_render_without_boxes_in_the_pdf() {
         fonts.contains("Droid"),
         "the CJK fallback font is used: {fonts}"
     );
+    assert!(text.contains("أسرع"), "Arabic is real text: {text}");
+    assert!(text.contains("הראשון"), "Hebrew is real text: {text}");
+    assert!(text.contains('🚀'), "emoji are real text: {text}");
+    for font in ["NotoSansArabic", "NotoSansHebrew", "Type 3"] {
+        assert!(fonts.contains(font), "{font} is embedded: {fonts}");
+    }
+    // Every font in the file is embedded (the "emb" column).
+    for line in fonts.lines().skip(2) {
+        let columns: Vec<&str> = line.split_whitespace().collect();
+        let emb = columns.iter().rev().nth(4).copied();
+        assert_eq!(emb, Some("yes"), "not embedded: {line}");
+    }
+}
+
+#[test]
+fn mixed_scripts_and_emoji_sequences_never_break_the_slide() {
+    let samples = [
+        "👩\u{200D}👩\u{200D}👧\u{200D}👦 family, 🏳️\u{200D}🌈 flag, 👍🏽 tone, 1️⃣ keycap",
+        "\u{200D}\u{FE0F} lone joiners \u{200D}",
+        "مرحبا 123 world שלום 東京 🚀",
+        "e\u{0301}\u{0301}\u{0301} combining, \u{1F1FA}\u{1F1F8} flag, \u{E0067} tag",
+        "ﷺ ligature, ﻻ lam-alef, 𓀀 hieroglyph with no font",
+    ];
+    for sample in samples {
+        let mut fields = example_update_fields("2026-11-23");
+        fields.title = sample.into();
+        fields.beats.evidence = sample.repeat(8);
+        if let Some(chart) = fields.chart.as_mut() {
+            chart.title = sample.into();
+            if let Some(name) = chart.data.header.get_mut(1) {
+                *name = sample.into();
+            }
+            if let Some(row) = chart.data.rows.get_mut(0) {
+                row.label = sample.into();
+            }
+        }
+        let svg = render_slide_svg(
+            &SlideInput {
+                fields: &fields,
+                chart: fields.chart.as_ref(),
+                page: 1,
+                page_count: 1,
+                banner: Some(sample),
+            },
+            &Theme::dark(),
+            &Branding::default(),
+        );
+        assert_valid_svg(&svg);
+        let png = svg_to_png(&svg, 0.5, PngCompression::Fast).unwrap();
+        assert!(!png.is_empty());
+        slides_to_pdf(&[svg]).unwrap();
+    }
 }

@@ -16,7 +16,7 @@ use throughline_core::ChartSpec;
 pub use annotate::chart_annotation;
 
 use crate::fonts::{Weight, INTER_BOLD, INTER_REGULAR, INTER_SEMIBOLD};
-use crate::svg::escape;
+use crate::svg::{escape, name_faces_in_text, text_element, Anchor};
 use crate::text::{fit_text, TextStyle};
 use crate::theme::{Rgb, Theme};
 
@@ -82,19 +82,27 @@ pub fn render_chart_svg(
     }
     for (i, line) in title.lines.iter().enumerate() {
         let y = title.line_height * (i as f32 + 0.8);
-        out.push_str(&format!(
-            r#"<text x="{x}" y="{y:.1}" text-anchor="middle" font-family="Inter" font-weight="700" font-size="{size:.1}" fill="{fill}">{text}</text>"#,
-            x = width / 2,
+        let attributes = format!(
+            r#"y="{y:.1}" font-weight="700" font-size="{size:.1}" fill="{fill}""#,
             size = title.size,
             fill = theme.text.hex(),
-            text = escape(line),
+        );
+        out.push_str(&text_element(
+            (width as f32 / 2.0, Anchor::Middle),
+            title.size,
+            Weight::Bold,
+            &attributes,
+            line,
         ));
     }
     out.push_str(&format!(
-        r#"<svg x="0" y="{title_height:.1}" width="{width}" height="{plot_height}" viewBox="0 0 {width} {plot_height}">"#
+        // A group, not a nested <svg>: a nested viewport clips, and a clip
+        // costs a full-size layer in the rasterizer. Plotters draws inside
+        // its own area, so nothing needs clipping.
+        r#"<g transform="translate(0 {title_height:.1})">"#
     ));
-    out.push_str(strip_svg_root(&body));
-    out.push_str("</svg>");
+    out.push_str(&name_faces_in_text(strip_svg_root(&body)));
+    out.push_str("</g>");
     if data.skipped_values > 0 {
         let note = format!(
             "{} value{} that {} not a number left out",
@@ -118,7 +126,7 @@ pub fn render_chart_svg(
 }
 
 /// The children of a plotters SVG document (its root element removed).
-fn strip_svg_root(svg: &str) -> &str {
+pub(crate) fn strip_svg_root(svg: &str) -> &str {
     let start = svg
         .find("<svg")
         .and_then(|i| svg.get(i..)?.find('>').map(|j| i + j + 1))
