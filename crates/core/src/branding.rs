@@ -113,9 +113,8 @@ pub fn check_logo(bytes: &[u8]) -> Result<LogoFormat, CoreError> {
             MAX_LOGO_BYTES / 1_048_576
         )));
     }
-    LogoFormat::sniff(bytes).ok_or_else(|| {
-        CoreError::InvalidBranding("the logo must be a PNG or JPEG image".into())
-    })
+    LogoFormat::sniff(bytes)
+        .ok_or_else(|| CoreError::InvalidBranding("the logo must be a PNG or JPEG image".into()))
 }
 
 #[cfg(test)]

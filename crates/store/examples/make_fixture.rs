@@ -3,7 +3,9 @@
 //! Run it once each time the schema changes and commit the file it writes
 //! (`tests/fixtures/schema-vN.throughline`); the migration tests open each one.
 
-use throughline_core::{BrandingSettings, Beats, CivilDate, Evidence, QuoteEvidence, Status, UpdateFields};
+use throughline_core::{
+    Beats, BrandingSettings, CivilDate, Evidence, QuoteEvidence, Status, UpdateFields,
+};
 use throughline_store::Workspace;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -26,7 +26,10 @@ impl Workspace {
     }
 
     /// Stores the branding after checking it; returns what was stored.
-    pub fn save_branding(&self, settings: BrandingSettings) -> Result<BrandingSettings, StoreError> {
+    pub fn save_branding(
+        &self,
+        settings: BrandingSettings,
+    ) -> Result<BrandingSettings, StoreError> {
         let settings = settings.normalized()?;
         self.conn.execute(
             "INSERT INTO branding (id, accent, footer_label, logo) VALUES (1, ?1, ?2, ?3)
@@ -52,12 +55,15 @@ impl Workspace {
                 err => Err(err),
             })?;
         let json = json.ok_or(StoreError::UpdateNotFound(id))?;
-        serde_json::from_str(&json).map_err(|err| {
-            StoreError::Corrupt(format!("silenced rules of update {id}: {err}"))
-        })
+        serde_json::from_str(&json)
+            .map_err(|err| StoreError::Corrupt(format!("silenced rules of update {id}: {err}")))
     }
 
-    pub fn set_silenced_rules(&self, id: UpdateId, rules: &[String]) -> Result<Vec<String>, StoreError> {
+    pub fn set_silenced_rules(
+        &self,
+        id: UpdateId,
+        rules: &[String],
+    ) -> Result<Vec<String>, StoreError> {
         let mut rules: Vec<String> = rules
             .iter()
             .map(|rule| rule.trim().to_owned())

@@ -469,7 +469,10 @@ fn every_older_workspace_migrates_keeping_every_row() {
             }
             let silenced = workspace.silenced_rules(*id).unwrap();
             if version < 3 {
-                assert!(silenced.is_empty(), "schema {version}: nothing silenced yet");
+                assert!(
+                    silenced.is_empty(),
+                    "schema {version}: nothing silenced yet"
+                );
             }
         }
         let branding = workspace.branding().unwrap();
@@ -514,7 +517,11 @@ fn branding_round_trips_and_bad_branding_is_refused() {
         ..Default::default()
     });
     assert_eq!(refused.unwrap_err().code(), "invalid_input");
-    assert_eq!(workspace.branding().unwrap(), reread, "nothing half-written");
+    assert_eq!(
+        workspace.branding().unwrap(),
+        reread,
+        "nothing half-written"
+    );
 }
 
 #[test]
@@ -524,7 +531,10 @@ fn silenced_rules_are_kept_per_update() {
     let a = workspace.create_update(&full_fields(), NOW).unwrap().id;
     let b = workspace.create_update(&full_fields(), NOW).unwrap().id;
     let stored = workspace
-        .set_silenced_rules(a, &["vague-word".into(), "hedge".into(), "vague-word".into()])
+        .set_silenced_rules(
+            a,
+            &["vague-word".into(), "hedge".into(), "vague-word".into()],
+        )
         .unwrap();
     assert_eq!(stored, vec!["hedge".to_owned(), "vague-word".to_owned()]);
     assert_eq!(workspace.silenced_rules(a).unwrap(), stored);

@@ -86,7 +86,10 @@ mod tests {
             bytes.extend_from_slice(&unit.to_le_bytes());
         }
         let sheets = read_data_file(&bytes).unwrap();
-        assert_eq!(sheets[0].table.as_ref().unwrap().rows[0].values, vec![Some(3.0)]);
+        assert_eq!(
+            sheets[0].table.as_ref().unwrap().rows[0].values,
+            vec![Some(3.0)]
+        );
     }
 
     #[test]

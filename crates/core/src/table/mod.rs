@@ -43,9 +43,9 @@ use records::{detect_delimiter, split_records, Record, SplitError};
 pub use file::{read_data_file, DataFileError, MAX_DATA_FILE_BYTES};
 pub use infer::infer_kind;
 pub use number::format_number;
-pub use workbook::{read_workbook, SheetTable, WorkbookError};
 use number::DecimalSeparator;
 use records::Delimiter;
+pub use workbook::{read_workbook, SheetTable, WorkbookError};
 
 /// The most data rows (header excluded) a chart takes.
 pub const MAX_ROWS: usize = 10_000;

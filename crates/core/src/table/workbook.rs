@@ -109,9 +109,8 @@ fn shift(err: TableError, rows: usize, columns: usize) -> TableError {
             max,
             line,
         },
-        other @ (TableError::Empty | TableError::NoRows { .. } | TableError::TooManyRows { .. }) => {
-            other
-        }
+        other
+        @ (TableError::Empty | TableError::NoRows { .. } | TableError::TooManyRows { .. }) => other,
     }
 }
 
