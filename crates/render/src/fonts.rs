@@ -35,7 +35,8 @@ pub fn font_db() -> Arc<fontdb::Database> {
             HEBREW_REGULAR,
             HEBREW_BOLD,
         ] {
-            db.load_font_data(bytes.to_vec());
+            // Borrowed, not copied: the fonts live in the binary.
+            db.load_font_source(fontdb::Source::Binary(Arc::new(bytes)));
         }
         // plotters writes generic family names; map them all to Inter.
         db.set_sans_serif_family(FAMILY);
