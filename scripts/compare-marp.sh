@@ -16,7 +16,8 @@ if ! command -v chromium >/dev/null 2>&1; then
   $SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
 MARP_DIR="${MARP_DIR:-$HOME/.cache/throughline/marp}"
-if [ ! -x "$MARP_DIR/node_modules/.bin/marp" ]; then
+if ! "$MARP_DIR/node_modules/.bin/marp" --version >/dev/null 2>&1; then
+  rm -rf "$MARP_DIR"
   npm install --prefix "$MARP_DIR" --no-audit --no-fund --loglevel=error @marp-team/marp-cli >/dev/null
 fi
 MARP="$MARP_DIR/node_modules/.bin/marp"
@@ -94,7 +95,12 @@ SLIDE
 done
 
 now() { date +%s.%N; }
-time_it() { local start; start=$(now); "$@" >/dev/null 2>&1; echo "$(now) - $start" | bc -l; }
+# A run that fails would time nothing: stop the comparison instead.
+time_it() {
+  local start; start=$(now)
+  if ! "$@" >"$WORK/last.log" 2>&1; then cat "$WORK/last.log" >&2; echo "failed: $*" >&2; exit 1; fi
+  echo "$(now) - $start" | bc -l
+}
 ours_pdf() { "$CLI" export "$WORK"/stories/*.md --pdf "$WORK/out/ours.pdf"; }
 marp_pdf() { "$MARP" --no-stdin --pdf --allow-local-files "$WORK/deck.md" -o "$WORK/out/marp.pdf"; }
 ours_png() { ls "$WORK"/stories/*.md | xargs -P "$(nproc)" -I{} sh -c '"$0" export "$1" --png "$2/out/$(basename "$1" .md).png"' "$CLI" {} "$WORK"; }
@@ -114,4 +120,5 @@ for kind in pdf png; do
   printf '%s: throughline %.3f s, Marp %.3f s, ratio %.3f\n' "$kind" "${T[ours_$kind]}" "${T[marp_$kind]}" \
     "$(echo "${T[ours_$kind]} / ${T[marp_$kind]}" | bc -l)"
 done
-pdfinfo "$WORK/out/ours.pdf" | grep Pages
+echo "throughline: $(pdfinfo "$WORK/out/ours.pdf" | grep Pages), $(ls "$WORK"/out/[0-9]*.png | wc -l) PNGs"
+echo "Marp:        $(pdfinfo "$WORK/out/marp.pdf" | grep Pages), $(ls "$WORK"/out/marp*.png | wc -l) PNGs"
