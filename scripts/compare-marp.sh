@@ -76,6 +76,8 @@ W5,32.1,40.4
 W6,32,41
 \`\`\`
 STORY
+  # A separator between slides, not after the last (that would add a blank one).
+  [ "$i" = 01 ] || printf '\n---\n' >> "$WORK/deck.md"
   cat >> "$WORK/deck.md" <<SLIDE
 
 # Update $i: setup checklist lifts week-one activation by 9 points
@@ -89,8 +91,6 @@ STORY
 |---|---|---|
 | W1 | 31.5 | 33 |
 | W6 | 32 | 41 |
-
----
 SLIDE
 done
 
