@@ -3,6 +3,7 @@
 
 pub mod branding;
 pub mod chart;
+pub mod coach;
 pub mod date;
 pub mod error;
 pub mod example;

@@ -1,0 +1,446 @@
+//! Numbers claimed as a change ("rose 14%", "down 3 points", "+9 pts") and
+//! the changes the chart's data actually shows. A claim matches when the
+//! relative change or the change in points rounds to it (at the claim's own
+//! precision), in the claimed direction.
+
+use super::text::{words, Word};
+use crate::{ChartSpec, DataTable};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// The number as written (without sign).
+    pub value: f64,
+    /// Digits after the decimal point, as written.
+    pub decimals: usize,
+    pub direction: Direction,
+    /// `[start, end)` in chars: the direction word (when before) to the unit.
+    pub span: [usize; 2],
+    pub text: String,
+}
+
+const UP: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "risen",
+    "rising",
+    "grew",
+    "grow",
+    "grows",
+    "grown",
+    "growing",
+    "up",
+    "increase",
+    "increased",
+    "increases",
+    "increasing",
+    "jump",
+    "jumped",
+    "jumps",
+    "climb",
+    "climbed",
+    "climbs",
+    "improve",
+    "improved",
+    "improves",
+    "lift",
+    "lifted",
+    "lifts",
+    "boost",
+    "boosted",
+    "boosts",
+    "gain",
+    "gained",
+    "gains",
+    "higher",
+    "raise",
+    "raised",
+    "raises",
+    "uplift",
+    "growth",
+];
+const DOWN: &[&str] = &[
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "falling",
+    "drop",
+    "dropped",
+    "drops",
+    "declined",
+    "decline",
+    "declines",
+    "decrease",
+    "decreased",
+    "decreases",
+    "down",
+    "cut",
+    "cuts",
+    "reduce",
+    "reduced",
+    "reduces",
+    "reduction",
+    "lower",
+    "lowered",
+    "shrank",
+    "shrink",
+    "shrinks",
+    "slid",
+    "slipped",
+    "halved",
+];
+const POINT_WORDS: &[&str] = &["points", "point", "pts", "pt", "pp", "percentage"];
+/// A number right after these is a level ("from 10%", "to 14%", "at 41%"),
+/// not a change; a direction word before them does not reach past them.
+const LEVEL_WORDS: &[&str] = &[
+    "from", "to", "at", "of", "than", "over", "vs", "versus", "against", "is", "was", "were",
+    "reached", "hit", "the", "a", "an", "only", "just", "about", "around", "nearly",
+];
+
+/// The change claims in a text.
+pub fn claims(text: &str) -> Vec<Claim> {
+    let all: Vec<Word<'_>> = words(text);
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for (index, word) in all.iter().enumerate() {
+        let Some(value) = parse_number(word.text) else {
+            continue;
+        };
+        let after = chars.get(word.end).copied();
+        let next = all.get(index + 1).map(|w| w.text.to_lowercase());
+        let (unit_end, is_claim_unit) = if after == Some('%') {
+            (word.end + 1, true)
+        } else if next.as_deref().is_some_and(|n| POINT_WORDS.contains(&n)) {
+            (all.get(index + 1).map_or(word.end, |w| w.end), true)
+        } else {
+            (word.end, false)
+        };
+        if !is_claim_unit {
+            continue;
+        }
+        let sign = word
+            .start
+            .checked_sub(1)
+            .and_then(|i| chars.get(i))
+            .copied();
+        let mut direction = match sign {
+            Some('+') => Some(Direction::Up),
+            Some('-' | '−' | '–') => Some(Direction::Down),
+            _ => None,
+        };
+        let mut start = if direction.is_some() {
+            word.start - 1
+        } else {
+            word.start
+        };
+        let previous = index
+            .checked_sub(1)
+            .and_then(|i| all.get(i))
+            .map(|w| w.text.to_lowercase());
+        if direction.is_none() && previous.as_deref() == Some("from") {
+            // "from 10% to 14%": one claim, the change in points.
+            if let Some(claim) = from_to_claim(&all, &chars, index, value) {
+                out.push(claim);
+            }
+            continue;
+        }
+        let after_level_word = previous
+            .as_deref()
+            .is_some_and(|p| LEVEL_WORDS.contains(&p));
+        if direction.is_none() && !after_level_word {
+            // A direction word shortly before ("rose by 14%") …
+            for back in (index.saturating_sub(5)..index).rev() {
+                let lower = all[back].text.to_lowercase();
+                let followed_by_to = all
+                    .get(back + 1)
+                    .is_some_and(|w| w.text.eq_ignore_ascii_case("to"));
+                // "up to 40%" is a cap, not a change.
+                if let Some(found) = direction_of(&lower).filter(|_| !followed_by_to) {
+                    direction = Some(found);
+                    start = all[back].start;
+                    break;
+                }
+                if between_is_sentence_end(&chars, all[back].end, word.start)
+                    || LEVEL_WORDS.contains(&lower.as_str())
+                {
+                    break;
+                }
+            }
+        }
+        if direction.is_none() {
+            // … or just after ("a 14% lift", "9 points higher").
+            let skip = usize::from(unit_end > word.end + 1);
+            for ahead in all.iter().skip(index + 1 + skip).take(2) {
+                if let Some(found) = direction_of(&ahead.text.to_lowercase()) {
+                    direction = Some(found);
+                    break;
+                }
+            }
+        }
+        let Some(direction) = direction else {
+            continue;
+        };
+        out.push(Claim {
+            value,
+            decimals: word.text.split('.').nth(1).map_or(0, str::len),
+            direction,
+            span: [start, unit_end],
+            text: chars
+                .get(start..unit_end)
+                .map(|c| c.iter().collect())
+                .unwrap_or_default(),
+        });
+    }
+    out
+}
+
+/// "from A to B" (both in % or points) claims the change B − A in points.
+fn from_to_claim(all: &[Word<'_>], chars: &[char], index: usize, from: f64) -> Option<Claim> {
+    let from_word = all.get(index)?;
+    let unit_after = |word: &Word<'_>| chars.get(word.end) == Some(&'%');
+    if !unit_after(from_word) {
+        return None;
+    }
+    let to = all
+        .get(index + 1)
+        .filter(|w| w.text.eq_ignore_ascii_case("to"))?;
+    let target = all.get(index + 2)?;
+    let value = parse_number(target.text)?;
+    let _ = to;
+    let decimals = |w: &Word<'_>| w.text.split('.').nth(1).map_or(0, str::len);
+    let start = all.get(index - 1)?.start;
+    let end = target.end + usize::from(unit_after(target));
+    Some(Claim {
+        value: (value - from).abs(),
+        decimals: decimals(from_word).max(decimals(target)),
+        direction: if value >= from {
+            Direction::Up
+        } else {
+            Direction::Down
+        },
+        span: [start, end],
+        text: chars
+            .get(start..end)
+            .map(|c| c.iter().collect())
+            .unwrap_or_default(),
+    })
+}
+
+fn direction_of(word: &str) -> Option<Direction> {
+    if UP.contains(&word) {
+        Some(Direction::Up)
+    } else if DOWN.contains(&word) {
+        Some(Direction::Down)
+    } else {
+        None
+    }
+}
+
+fn between_is_sentence_end(chars: &[char], from: usize, to: usize) -> bool {
+    chars
+        .get(from..to)
+        .is_some_and(|between| between.iter().any(|c| matches!(c, '.' | '!' | '?' | ';')))
+}
+
+fn parse_number(text: &str) -> Option<f64> {
+    if !text.chars().next()?.is_ascii_digit() {
+        return None;
+    }
+    let plain: String = text.chars().filter(|c| *c != ',').collect();
+    plain.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// A change the chart's data shows, signed, and how to say it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub value: f64,
+    pub description: String,
+}
+
+/// Every change the data supports: each series from its first value to its
+/// last (relative and in points), and the gaps between series at the last
+/// row where they overlap.
+pub fn facts(chart: &ChartSpec) -> Vec<Fact> {
+    let data = &chart.data;
+    let mut out = Vec::new();
+    let series = data.series_names();
+    for (column, name) in series.iter().enumerate() {
+        let values: Vec<(usize, f64)> = column_values(data, column);
+        if let (Some(&(first_row, first)), Some(&(last_row, last))) =
+            (values.first(), values.last())
+        {
+            if first_row != last_row {
+                let from = label(data, first_row);
+                let to = label(data, last_row);
+                push_change(&mut out, name, first, last, &format!("{from} → {to}"));
+            }
+        }
+    }
+    // Gaps between series where they last overlap.
+    if let Some(row) = data.rows.iter().rposition(|row| {
+        row.values
+            .iter()
+            .filter(|v| v.is_some_and(f64::is_finite))
+            .count()
+            >= 2
+    }) {
+        let values = &data.rows[row].values;
+        for (a, va) in values.iter().enumerate() {
+            for (b, vb) in values.iter().enumerate() {
+                if let (Some(va), Some(vb), true) = (va, vb, a != b) {
+                    let name = |i: usize| series.get(i).map_or("?", String::as_str);
+                    push_change(
+                        &mut out,
+                        &format!("{} vs {}", name(a), name(b)),
+                        *vb,
+                        *va,
+                        &label(data, row),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+fn push_change(out: &mut Vec<Fact>, name: &str, from: f64, to: f64, at: &str) {
+    if !from.is_finite() || !to.is_finite() {
+        return;
+    }
+    let points = to - from;
+    out.push(Fact {
+        value: points,
+        description: format!("{name}: {} ({at})", signed(points, " pts")),
+    });
+    if from.abs() > f64::EPSILON {
+        let relative = points / from.abs() * 100.0;
+        out.push(Fact {
+            value: relative,
+            description: format!("{name}: {} ({at})", signed(relative, "%")),
+        });
+    }
+}
+
+fn signed(value: f64, unit: &str) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    let sign = if rounded > 0.0 {
+        "+"
+    } else if rounded < 0.0 {
+        "−"
+    } else {
+        "±"
+    };
+    format!("{sign}{}{unit}", rounded.abs())
+}
+
+fn column_values(data: &DataTable, column: usize) -> Vec<(usize, f64)> {
+    data.rows
+        .iter()
+        .enumerate()
+        .filter_map(|(row, r)| Some((row, r.values.get(column).copied().flatten()?)))
+        .filter(|(_, v)| v.is_finite())
+        .collect()
+}
+
+fn label(data: &DataTable, row: usize) -> String {
+    data.rows
+        .get(row)
+        .map(|r| r.label.trim().to_owned())
+        .unwrap_or_default()
+}
+
+/// Whether a fact supports the claim: same direction, and the claimed
+/// number is the fact rounded to the claim's precision.
+pub fn supports(fact: &Fact, claim: &Claim) -> bool {
+    let right_way = match claim.direction {
+        Direction::Up => fact.value > 0.0,
+        Direction::Down => fact.value < 0.0,
+    };
+    let tolerance = 0.5 * 10f64.powi(-(claim.decimals as i32)) + 1e-9;
+    right_way && (fact.value.abs() - claim.value).abs() <= tolerance
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ChartKind, DataRow};
+
+    fn chart(rows: &[(&str, &[f64])], series: &[&str]) -> ChartSpec {
+        ChartSpec {
+            kind: ChartKind::Line,
+            data: DataTable {
+                header: std::iter::once("x")
+                    .chain(series.iter().copied())
+                    .map(String::from)
+                    .collect(),
+                rows: rows
+                    .iter()
+                    .map(|(label, values)| DataRow {
+                        label: (*label).into(),
+                        values: values.iter().map(|v| Some(*v)).collect(),
+                    })
+                    .collect(),
+            },
+            ..ChartSpec::default()
+        }
+    }
+
+    #[test]
+    fn change_claims_are_found_with_their_direction() {
+        let found =
+            claims("Conversion rose 14% in pilots; churn is down 3.5 points. 41% activated.");
+        let summary: Vec<(f64, usize, Direction, &str)> = found
+            .iter()
+            .map(|c| (c.value, c.decimals, c.direction, c.text.as_str()))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                (14.0, 0, Direction::Up, "rose 14%"),
+                (3.5, 1, Direction::Down, "down 3.5 points"),
+            ]
+        );
+        assert_eq!(claims("a +9 pts gap")[0].direction, Direction::Up);
+        assert_eq!(claims("a 12% lift")[0].value, 12.0);
+        let from_to = claims("conversion rose from 10% to 14% in the pilot");
+        assert_eq!(from_to.len(), 1, "{from_to:?}");
+        assert_eq!(
+            (from_to[0].value, from_to[0].text.as_str()),
+            (4.0, "from 10% to 14%")
+        );
+        assert!(claims("41% of users activated, up to 50% in the pilot").is_empty());
+    }
+
+    #[test]
+    fn a_claim_matches_the_relative_change_or_the_points() {
+        let data = chart(&[("Before", &[10.0]), ("After", &[10.9])], &["Conversion"]);
+        let facts = facts(&data);
+        let check = |text: &str| {
+            claims(text)
+                .iter()
+                .all(|c| facts.iter().any(|f| supports(f, c)))
+        };
+        assert!(!check("rose 14%"), "10 → 10.9 is +9%, +0.9 pts");
+        assert!(check("rose 9%"));
+        assert!(check("up 0.9 points"));
+        assert!(!check("fell 9%"), "the direction must agree");
+    }
+
+    #[test]
+    fn gaps_between_series_count() {
+        let data = chart(
+            &[("W1", &[31.5, 33.0]), ("W6", &[32.0, 41.0])],
+            &["Without", "With"],
+        );
+        let facts = facts(&data);
+        let claim = &claims("lifts activation by 9 points")[0];
+        assert!(facts.iter().any(|f| supports(f, claim)));
+    }
+}

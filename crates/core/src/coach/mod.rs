@@ -1,0 +1,157 @@
+//! The story coach: an offline, deterministic reviewer of a draft update.
+//!
+//! Each rule is a small unit under `rules/` with a stable id, a severity and
+//! a rationale ([`rules()`] lists them; `docs/coach-rules.md` explains each
+//! with a bad and a good example). [`review`] runs them all and returns the
+//! findings ordered by where they point, a score and whether the update may
+//! be marked ready. The same text always gets the same review.
+//!
+//! Severity: `error` only where the update would mislead or is not an
+//! update (a beat missing, evidence with neither a number nor an attributed
+//! quote, a claimed number the chart's data contradicts); everything else is
+//! a `warning` or an `info`. Errors cannot be silenced.
+//!
+//! Score: 100, minus 25 per error, 6 per warning and 2 per info, at least 0.
+
+mod claims;
+mod language;
+mod rules;
+mod text;
+
+use serde::{Deserialize, Serialize};
+
+use crate::UpdateFields;
+
+pub use rules::{rules, rules_markdown, RuleInfo};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// What a finding is about: the title, a beat, or the chart (a finding about
+/// the whole story has none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Target {
+    Title,
+    Context,
+    Conflict,
+    Resolution,
+    Evidence,
+    Chart,
+}
+
+impl Target {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Target::Title => "title",
+            Target::Context => "context",
+            Target::Conflict => "conflict",
+            Target::Resolution => "resolution",
+            Target::Evidence => "evidence",
+            Target::Chart => "chart",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// A stable rule id, e.g. `vague-word`.
+    pub rule: String,
+    pub severity: Severity,
+    pub beat: Option<Target>,
+    /// What to do about it.
+    pub message: String,
+    /// `[start, end)` in Unicode scalar values of the target's text.
+    pub span: Option<[usize; 2]>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    /// 0–100.
+    pub score: u8,
+    /// No errors.
+    pub ready: bool,
+    pub findings: Vec<Finding>,
+    /// Findings of rules the author silenced for this update.
+    pub silenced: Vec<Finding>,
+}
+
+/// Findings of one rule in one text beyond this many are summed up in one.
+const MAX_PER_RULE_AND_TARGET: usize = 12;
+
+/// Reviews a draft. `silenced` holds rule ids the author turned off for this
+/// update; they apply to warnings and infos, never to errors.
+pub fn review(fields: &UpdateFields, silenced: &[String]) -> Review {
+    let story = rules::Story::new(fields);
+    let mut all = rules::run(&story);
+    all = cap_repeats(all);
+    all.sort_by(|a, b| {
+        let order = |f: &Finding| (f.beat.is_none(), f.beat, f.span.map(|s| s[0]));
+        order(a).cmp(&order(b)).then_with(|| a.rule.cmp(&b.rule))
+    });
+    let (silenced, findings): (Vec<Finding>, Vec<Finding>) = all
+        .into_iter()
+        .partition(|f| f.severity != Severity::Error && silenced.contains(&f.rule));
+    let penalty: u32 = findings
+        .iter()
+        .map(|f| match f.severity {
+            Severity::Error => 25,
+            Severity::Warning => 6,
+            Severity::Info => 2,
+        })
+        .sum();
+    Review {
+        score: 100u32.saturating_sub(penalty) as u8,
+        ready: !findings.iter().any(|f| f.severity == Severity::Error),
+        findings,
+        silenced,
+    }
+}
+
+/// A 1 MB beat full of "many" is one problem said a dozen times, not ten
+/// thousand: keep the first few of each rule in each text and say how many
+/// more there are.
+fn cap_repeats(findings: Vec<Finding>) -> Vec<Finding> {
+    use std::collections::HashMap;
+    let mut counts: HashMap<(String, Option<Target>), usize> = HashMap::new();
+    for f in &findings {
+        *counts.entry((f.rule.clone(), f.beat)).or_default() += 1;
+    }
+    let mut seen: HashMap<(String, Option<Target>), usize> = HashMap::new();
+    let mut out = Vec::new();
+    for mut f in findings {
+        let key = (f.rule.clone(), f.beat);
+        let index = seen.entry(key.clone()).or_default();
+        *index += 1;
+        let total = counts.get(&key).copied().unwrap_or(0);
+        if *index < MAX_PER_RULE_AND_TARGET || total == MAX_PER_RULE_AND_TARGET {
+            out.push(f);
+        } else if *index == MAX_PER_RULE_AND_TARGET {
+            f.message = format!(
+                "{} (and {} more like it here)",
+                f.message,
+                total + 1 - MAX_PER_RULE_AND_TARGET
+            );
+            out.push(f);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,301 @@
+//! The rules. Each is a small function from the story to its findings, with
+//! an entry in [`RULES`] (id, severity, rationale, a bad and a good example).
+
+mod chart;
+mod evidence;
+mod resolution;
+mod structure;
+mod title;
+mod wording;
+
+use super::language::is_english;
+use super::{Finding, Severity, Target};
+use crate::{Beat, UpdateFields};
+
+/// A rule as the documentation and the UI describe it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleInfo {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub rationale: &'static str,
+    pub bad: &'static str,
+    pub good: &'static str,
+}
+
+/// The draft as the rules read it.
+pub struct Story<'a> {
+    pub fields: &'a UpdateFields,
+    /// The English-only word rules run only when this holds.
+    pub english: bool,
+}
+
+impl<'a> Story<'a> {
+    pub fn new(fields: &'a UpdateFields) -> Self {
+        let all_text = [
+            fields.title.as_str(),
+            &fields.beats.context,
+            &fields.beats.conflict,
+            &fields.beats.resolution,
+            &fields.beats.evidence,
+        ]
+        .join("\n");
+        // Only the first part decides: a 1 MB beat needs no full scan to know its language.
+        let sample: String = all_text.chars().take(20_000).collect();
+        Self {
+            fields,
+            english: is_english(&sample),
+        }
+    }
+
+    /// The four beats with their targets and texts.
+    pub fn beats(&self) -> [(Target, &'a str); 4] {
+        let beats = &self.fields.beats;
+        [
+            (Target::Context, beats.text(Beat::Context)),
+            (Target::Conflict, beats.text(Beat::Conflict)),
+            (Target::Resolution, beats.text(Beat::Resolution)),
+            (Target::Evidence, beats.text(Beat::Evidence)),
+        ]
+    }
+
+    /// The title and the four beats: every text a word rule reads.
+    pub fn texts(&self) -> Vec<(Target, &'a str)> {
+        let mut out = vec![(Target::Title, self.fields.title.as_str())];
+        out.extend(self.beats());
+        out
+    }
+}
+
+pub(crate) fn finding(
+    rule: &str,
+    severity: Severity,
+    beat: Option<Target>,
+    message: impl Into<String>,
+    span: Option<[usize; 2]>,
+) -> Finding {
+    Finding {
+        rule: rule.to_owned(),
+        severity,
+        beat,
+        message: message.into(),
+        span,
+    }
+}
+
+/// Every rule, in the order the documentation lists them.
+pub fn rules() -> &'static [RuleInfo] {
+    RULES
+}
+
+/// The rules page (`docs/coach-rules.md`), written from [`RULES`] so the
+/// documentation cannot drift from the code (a test compares them).
+pub fn rules_markdown() -> String {
+    let mut out = String::from(
+        "# The story coach's rules\n\n\
+         Generated from `crates/core/src/coach/rules/mod.rs` by \
+         `cargo run -p throughline-core --example coach_rules_doc > docs/coach-rules.md`.\n\n\
+         The coach reviews a draft offline and gives the same verdict for the same text. \
+         **Errors** are kept for what would mislead or is not an update, and block *ready*; \
+         warnings and tips can be silenced per update. Score: 100, minus 25 per error, \
+         6 per warning and 2 per tip. The word rules read English; other languages get \
+         `language-not-checked` instead of invented findings.\n\n\
+         | rule | severity |\n|---|---|\n",
+    );
+    for rule in RULES {
+        out.push_str(&format!("| `{}` | {} |\n", rule.id, rule.severity.as_str()));
+    }
+    for rule in RULES {
+        out.push_str(&format!(
+            "\n## `{}` ({})\n\n{}\n\n- Weak: {}\n- Strong: {}\n",
+            rule.id,
+            rule.severity.as_str(),
+            rule.rationale,
+            rule.bad,
+            rule.good
+        ));
+    }
+    out
+}
+
+pub(crate) fn info(id: &str) -> Severity {
+    RULES
+        .iter()
+        .find(|rule| rule.id == id)
+        .map_or(Severity::Info, |rule| rule.severity)
+}
+
+/// Runs every rule.
+pub fn run(story: &Story<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    out.extend(structure::beat_missing(story));
+    out.extend(evidence::evidence_missing(story));
+    out.extend(evidence::claim_contradicts_chart(story));
+    out.extend(evidence::metric_incomplete(story));
+    out.extend(structure::beat_too_long(story));
+    out.extend(structure::long_sentence(story));
+    out.extend(title::title_too_long(story));
+    out.extend(chart::chart_rules(story));
+    out.extend(wording::undefined_acronym(story));
+    if story.english {
+        out.extend(resolution::resolution_no_owner_or_date(story));
+        out.extend(structure::beat_off_job(story));
+        out.extend(title::title_not_action(story));
+        out.extend(wording::vague_word(story));
+        out.extend(wording::hedge(story));
+        out.extend(wording::activity_not_outcome(story));
+        out.extend(resolution::resolution_not_tied_to_priority(story));
+    } else {
+        out.push(finding(
+            "language-not-checked",
+            Severity::Info,
+            None,
+            "This draft is not in English: the structure, evidence and chart were checked, the \
+             wording (vague words, hedges, action title, each beat's job) was not.",
+            None,
+        ));
+    }
+    out
+}
+
+const RULES: &[RuleInfo] = &[
+    RuleInfo {
+        id: "beat-missing",
+        severity: Severity::Error,
+        rationale: "Situation, complication, resolution and proof are the update. A missing beat leaves the executive to guess the part you left out, and the guess is rarely kind.",
+        bad: "Context: (empty) — Conflict: Trial users leave in week two.",
+        good: "Context: A competitor launched a free tier in March. — Conflict: Trial users leave in week two.",
+    },
+    RuleInfo {
+        id: "evidence-missing",
+        severity: Severity::Error,
+        rationale: "Without a number or an attributed quote the evidence is an opinion; an executive discounts the whole update to the weakest claim in it.",
+        bad: "Evidence: Customers really like it.",
+        good: "Evidence: In the six-week pilot, trial-to-paid conversion rose from 10% to 14%.",
+    },
+    RuleInfo {
+        id: "claim-contradicts-chart",
+        severity: Severity::Error,
+        rationale: "The title or evidence says one number and the chart shows another: the room stops listening and starts auditing. A claim matches when the relative change or the change in points rounds to it.",
+        bad: "Title: Conversion rose 14% — chart: 10.0 → 10.9 (+9%).",
+        good: "Title: Conversion rose 9% — chart: 10.0 → 10.9.",
+    },
+    RuleInfo {
+        id: "metric-incomplete",
+        severity: Severity::Warning,
+        rationale: "One high-signal metric needs its value, unit, time window and a baseline to mean anything; a quote needs who said it and when.",
+        bad: "Metric: 14% (no window, no baseline).",
+        good: "Metric: 14% trial-to-paid, 6-week pilot, vs 10% before.",
+    },
+    RuleInfo {
+        id: "beat-off-job",
+        severity: Severity::Warning,
+        rationale: "Each beat has a job: context names a market shift, customer pain or competitor; conflict names the obstacle, trade-off or metric going the wrong way; resolution names a concrete action.",
+        bad: "Context: We had a busy quarter.",
+        good: "Context: Two competitors now bundle onboarding into their free tiers.",
+    },
+    RuleInfo {
+        id: "beat-too-long",
+        severity: Severity::Warning,
+        rationale: "A slide is read at a glance: a beat over 60 words is a paragraph nobody reads during the meeting.",
+        bad: "Context: a 120-word paragraph with the full market history.",
+        good: "Context: Two competitors bundle onboarding free; 38% of churned accounts never finished setup.",
+    },
+    RuleInfo {
+        id: "long-sentence",
+        severity: Severity::Warning,
+        rationale: "Sentences over 30 words hide the point; plain-writing guides cap them well below that.",
+        bad: "A 40-word sentence joining three ideas with and, which and because.",
+        good: "Two short sentences, one idea each.",
+    },
+    RuleInfo {
+        id: "title-not-action",
+        severity: Severity::Warning,
+        rationale: "An action title states the takeaway as a sentence with a verb (assertion–evidence slides); a label like “Onboarding update” makes the reader work out the point.",
+        bad: "Onboarding update",
+        good: "Setup checklist lifts week-one activation 9 points: roll it out",
+    },
+    RuleInfo {
+        id: "title-too-long",
+        severity: Severity::Warning,
+        rationale: "The title is read in two seconds: at most about 15 words.",
+        bad: "A 25-word title that retells the whole update.",
+        good: "Checklist lifts activation 9 points: ship it to every workspace",
+    },
+    RuleInfo {
+        id: "resolution-no-owner-or-date",
+        severity: Severity::Warning,
+        rationale: "A decision without an owner and a date is a wish: say who does what by when.",
+        bad: "Resolution: We should improve onboarding.",
+        good: "Resolution: The Growth squad ships the checklist to all new workspaces by 15 December.",
+    },
+    RuleInfo {
+        id: "resolution-not-tied-to-priority",
+        severity: Severity::Info,
+        rationale: "Executives fund what moves their priority; a resolution that never names it leaves the link unsaid.",
+        bad: "Priority: Net revenue retention — Resolution: Ship dark mode.",
+        good: "Priority: Net revenue retention — Resolution: Ship the checklist to protect retention of new accounts.",
+    },
+    RuleInfo {
+        id: "activity-not-outcome",
+        severity: Severity::Warning,
+        rationale: "Counting what was shipped is activity; executives ask what changed. Say the effect, with a number.",
+        bad: "We built three new features last sprint.",
+        good: "The three onboarding fixes cut setup time from 40 to 12 minutes.",
+    },
+    RuleInfo {
+        id: "vague-word",
+        severity: Severity::Warning,
+        rationale: "Words like okay, significantly, many or soon want a number or a date; executives hear them as “we don’t know”.",
+        bad: "Adoption looks okay and will improve soon.",
+        good: "Adoption is 31% of active accounts, up from 24% in May.",
+    },
+    RuleInfo {
+        id: "hedge",
+        severity: Severity::Info,
+        rationale: "Hedges (I think, maybe, hopefully) weaken the recommendation; state it, and put the uncertainty in numbers.",
+        bad: "We think this might maybe help retention.",
+        good: "We expect +2 points of retention (pilot range +1 to +3).",
+    },
+    RuleInfo {
+        id: "undefined-acronym",
+        severity: Severity::Info,
+        rationale: "An acronym the reader does not know stops the reading; spell it out once, “Net revenue retention (NRR)”.",
+        bad: "NRR fell because of PLG churn.",
+        good: "Net revenue retention (NRR) fell because self-serve accounts churned.",
+    },
+    RuleInfo {
+        id: "chart-no-takeaway-title",
+        severity: Severity::Warning,
+        rationale: "A chart title should say what the chart shows (Storytelling with Data): the takeaway, not the axis names.",
+        bad: "Chart title: Activation by week",
+        good: "Chart title: Activation rose 9 points with the checklist",
+    },
+    RuleInfo {
+        id: "chart-no-alt-text",
+        severity: Severity::Warning,
+        rationale: "Alt text carries the chart to screen readers and to the Markdown export.",
+        bad: "Alt text: (empty)",
+        good: "Alt text: Line chart of weekly activation, with checklist rising from 33% to 41%.",
+    },
+    RuleInfo {
+        id: "chart-too-many-series",
+        severity: Severity::Warning,
+        rationale: "More than four series is a spaghetti chart: highlight one, group or drop the rest.",
+        bad: "Seven product lines on one line chart.",
+        good: "The pilot cohort highlighted against all others.",
+    },
+    RuleInfo {
+        id: "chart-no-highlight",
+        severity: Severity::Info,
+        rationale: "With several series, choose the one the story is about; it is drawn in the accent colour and the rest in grey.",
+        bad: "Four series, all equally loud.",
+        good: "Highlight: With checklist",
+    },
+    RuleInfo {
+        id: "language-not-checked",
+        severity: Severity::Info,
+        rationale: "The word rules read English only; the coach says so rather than invent findings in a language it cannot judge.",
+        bad: "(a German draft reviewed for English vague words)",
+        good: "(a German draft: structure, evidence and chart checked; wording not checked)",
+    },
+];

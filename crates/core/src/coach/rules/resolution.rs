@@ -1,0 +1,154 @@
+//! The resolution: who does what by when, tied to the executive priority.
+
+use super::super::text::{has_digit, lower_words, mentions};
+use super::{finding, info, Story};
+use crate::coach::{Finding, Target};
+
+const OWNER_SIGNS: &[&str] = &[
+    "we",
+    "i",
+    "our",
+    "team",
+    "squad",
+    "group",
+    "pod",
+    "crew",
+    "engineering",
+    "design",
+    "product",
+    "sales",
+    "marketing",
+    "support",
+    "ops",
+    "operations",
+    "finance",
+    "legal",
+    "growth",
+    "platform",
+    "data",
+    "security",
+    "pm",
+    "eng",
+    "lead",
+    "owner",
+    "owns",
+    "led",
+];
+const DATE_SIGNS: &[&str] = &[
+    "by",
+    "before",
+    "until",
+    "deadline",
+    "today",
+    "tomorrow",
+    "tonight",
+    "week",
+    "month",
+    "quarter",
+    "sprint",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "h1",
+    "h2",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "eow",
+    "eod",
+    "eoq",
+    "immediately",
+];
+
+pub fn resolution_no_owner_or_date(story: &Story<'_>) -> Vec<Finding> {
+    let text = &story.fields.beats.resolution;
+    if text.trim().is_empty() {
+        return Vec::new();
+    }
+    let words = lower_words(text);
+    let has_owner = mentions(&words, OWNER_SIGNS)
+        || text
+            .split_whitespace()
+            .skip(1)
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let has_date = mentions(&words, DATE_SIGNS)
+        && (has_digit(text)
+            || words.iter().any(|w| {
+                !matches!(w.as_str(), "by" | "before" | "until") && DATE_SIGNS.contains(&w.as_str())
+            }));
+    let message = match (has_owner, has_date) {
+        (true, true) => return Vec::new(),
+        (false, false) => {
+            "Say who does it and by when (“The Growth squad ships it by 15 December”)."
+        }
+        (false, true) => "Say who owns this action (a team or a person).",
+        (true, false) => "Say by when (a date, a sprint or a quarter).",
+    };
+    vec![finding(
+        "resolution-no-owner-or-date",
+        info("resolution-no-owner-or-date"),
+        Some(Target::Resolution),
+        message,
+        None,
+    )]
+}
+
+/// Words too common to tie a resolution to a priority.
+const STOP: &[&str] = &[
+    "the", "and", "for", "our", "with", "from", "into", "that", "this", "more", "less", "new",
+    "all", "per", "rate", "growth",
+];
+
+pub fn resolution_not_tied_to_priority(story: &Story<'_>) -> Vec<Finding> {
+    let priority = story.fields.priority.trim();
+    let resolution = &story.fields.beats.resolution;
+    if priority.is_empty() || resolution.trim().is_empty() {
+        return Vec::new();
+    }
+    let stems = |text: &str| -> Vec<String> {
+        lower_words(text)
+            .into_iter()
+            .filter(|w| w.chars().count() >= 3 && !STOP.contains(&w.as_str()))
+            .map(|w| w.chars().take(5).collect())
+            .collect()
+    };
+    let wanted = stems(priority);
+    let said = stems(resolution);
+    if wanted.is_empty() || wanted.iter().any(|w| said.contains(w)) {
+        return Vec::new();
+    }
+    vec![finding(
+        "resolution-not-tied-to-priority",
+        info("resolution-not-tied-to-priority"),
+        Some(Target::Resolution),
+        format!("Say how this serves the priority, “{priority}”."),
+        None,
+    )]
+}

@@ -1,0 +1,311 @@
+//! Words that want a number, hedges, undefined acronyms, activity reported
+//! as if it were an outcome.
+
+use super::super::text::{find_phrase, has_digit, lower_words, mentions, sentences, words};
+use super::{finding, info, Story};
+use crate::coach::Finding;
+
+/// Vague words and phrases, each with what to write instead.
+const VAGUE: &[(&str, &str)] = &[
+    ("okay", "say how much, against what"),
+    ("ok", "say how much, against what"),
+    ("fine", "say how much, against what"),
+    ("good", "give the number"),
+    ("great", "give the number"),
+    ("better", "say by how much"),
+    ("improved", "say by how much, from what"),
+    ("significantly", "give the size of the change"),
+    ("significant", "give the size"),
+    ("substantial", "give the size"),
+    ("substantially", "give the size"),
+    ("dramatically", "give the size of the change"),
+    ("many", "give the count"),
+    ("several", "give the count"),
+    ("various", "name them or count them"),
+    ("numerous", "give the count"),
+    ("some", "give the count or share"),
+    ("a lot", "give the count"),
+    ("lots", "give the count"),
+    ("most", "give the share"),
+    ("soon", "give the date"),
+    ("shortly", "give the date"),
+    ("eventually", "give the date"),
+    ("robust", "say what it withstands, in numbers"),
+    ("strong", "give the number"),
+    ("healthy", "give the number and its benchmark"),
+    ("solid", "give the number"),
+    ("promising", "give the result so far"),
+    ("encouraging", "give the result so far"),
+    ("decent", "give the number"),
+    ("pretty", "drop it, or give the number"),
+    ("very", "drop it, or give the number"),
+    ("quite", "drop it, or give the number"),
+];
+
+pub fn vague_word(story: &Story<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (target, text) in story.texts() {
+        let found = words(text);
+        for (phrase, instead) in VAGUE {
+            for span in find_phrase(&found, phrase) {
+                out.push(finding(
+                    "vague-word",
+                    info("vague-word"),
+                    Some(target),
+                    format!("“{phrase}” wants a number: {instead}."),
+                    Some([span.0, span.1]),
+                ));
+            }
+        }
+    }
+    out
+}
+
+const HEDGES: &[&str] = &[
+    "i think",
+    "we think",
+    "i believe",
+    "we believe",
+    "i feel",
+    "we feel",
+    "maybe",
+    "perhaps",
+    "might",
+    "possibly",
+    "probably",
+    "hopefully",
+    "sort of",
+    "kind of",
+    "somewhat",
+    "seems",
+    "seem",
+    "arguably",
+    "could potentially",
+    "we hope",
+    "i hope",
+    "fairly",
+];
+
+pub fn hedge(story: &Story<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (target, text) in story.texts() {
+        let found = words(text);
+        for phrase in HEDGES {
+            for span in find_phrase(&found, phrase) {
+                out.push(finding(
+                    "hedge",
+                    info("hedge"),
+                    Some(target),
+                    format!("“{phrase}” weakens the point: state it, and put the uncertainty in a number or range."),
+                    Some([span.0, span.1]),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Acronyms an executive audience reads without a definition.
+const KNOWN_ACRONYMS: &[&str] = &[
+    "CEO", "CFO", "CTO", "COO", "CPO", "CMO", "CRO", "VP", "SVP", "EVP", "PM", "HR", "KPI", "KPIS",
+    "OKR", "OKRS", "ROI", "API", "APIS", "UI", "UX", "US", "USA", "UK", "EU", "AI", "ML", "PDF",
+    "CSV", "SQL", "IT", "QA", "ARR", "MRR", "NPS", "B2B", "B2C", "SLA", "GA", "FAQ", "ID", "IOS",
+    "TV", "OK", "AM", "PM", "CRM", "ERP", "SEO", "GDPR", "USD", "EUR", "GBP", "JPY", "YOY", "MOM",
+    "QOQ", "ETA", "EOD", "EOW", "R&D", "FTE", "FTES",
+];
+
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    (2..=6).contains(&word.chars().count())
+        && letters >= 2
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && !is_period(word)
+}
+
+/// Q3, H1, FY26, W12: periods, not acronyms.
+fn is_period(word: &str) -> bool {
+    let (head, tail): (String, String) = word.chars().partition(|c| c.is_ascii_alphabetic());
+    !tail.is_empty() && matches!(head.as_str(), "Q" | "H" | "FY" | "W" | "CW" | "FQ")
+}
+
+pub fn undefined_acronym(story: &Story<'_>) -> Vec<Finding> {
+    let fields = story.fields;
+    let everything = [
+        fields.title.as_str(),
+        &fields.audience,
+        &fields.priority,
+        &fields.beats.context,
+        &fields.beats.conflict,
+        &fields.beats.resolution,
+        &fields.beats.evidence,
+    ]
+    .join("\n");
+    let mut out = Vec::new();
+    let mut reported: Vec<String> = Vec::new();
+    for (target, text) in story.texts() {
+        for word in words(text) {
+            let token = word.text.trim_end_matches('s');
+            let token = if is_acronym(token) { token } else { word.text };
+            if !is_acronym(token)
+                || KNOWN_ACRONYMS.contains(&token.to_ascii_uppercase().as_str())
+                || reported.iter().any(|r| r == token)
+                || everything.contains(&format!("({token})"))
+            {
+                continue;
+            }
+            reported.push(token.to_owned());
+            out.push(finding(
+                "undefined-acronym",
+                info("undefined-acronym"),
+                Some(target),
+                format!("Spell out {token} the first time: “Full name ({token})”."),
+                Some([word.start, word.end]),
+            ));
+        }
+    }
+    out
+}
+
+/// Shipping verbs in the past or in progress: what a team did, not will do.
+const SHIPPING: &[&str] = &[
+    "built",
+    "shipped",
+    "launched",
+    "released",
+    "delivered",
+    "completed",
+    "finished",
+    "closed",
+    "deployed",
+    "merged",
+    "implemented",
+    "added",
+    "created",
+    "wrote",
+    "worked",
+    "working",
+];
+/// The sentence is about us, not a competitor's launches.
+const SELF: &[&str] = &[
+    "we",
+    "our",
+    "us",
+    "i",
+    "team",
+    "squad",
+    "engineering",
+    "engineers",
+];
+const COUNTED: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "several",
+    "many",
+    "multiple",
+    "new",
+    "features",
+    "feature",
+    "tickets",
+    "stories",
+    "epics",
+    "releases",
+    "items",
+    "bugs",
+    "fixes",
+    "improvements",
+    "updates",
+    "projects",
+    "things",
+    "x",
+];
+const OUTCOME: &[&str] = &[
+    "conversion",
+    "retention",
+    "revenue",
+    "churn",
+    "activation",
+    "adoption",
+    "rose",
+    "fell",
+    "grew",
+    "increased",
+    "decreased",
+    "cut",
+    "reduced",
+    "lifted",
+    "raised",
+    "saved",
+    "because",
+    "so",
+    "which",
+    "resulting",
+    "result",
+    "led",
+    "leading",
+    "drove",
+    "improving",
+    "lowering",
+    "%",
+    "percent",
+    "pts",
+    "points",
+    "time",
+    "cost",
+    "nps",
+    "csat",
+    "sign-ups",
+    "signups",
+];
+
+pub fn activity_not_outcome(story: &Story<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (target, text) in story.texts() {
+        for sentence in sentences(text) {
+            let lower = lower_words(sentence.text);
+            // We (or our team) shipped: the subject comes before the verb.
+            let verb = lower.iter().position(|w| SHIPPING.contains(&w.as_str()));
+            let ships = verb
+                .is_some_and(|verb| lower.iter().take(verb).any(|w| SELF.contains(&w.as_str())));
+            let counted =
+                lower.iter().any(|w| COUNTED.contains(&w.as_str())) || has_digit(sentence.text);
+            let outcome = mentions(&lower, OUTCOME) || sentence.text.contains('%');
+            if ships && counted && !outcome {
+                out.push(finding(
+                    "activity-not-outcome",
+                    info("activity-not-outcome"),
+                    Some(target),
+                    "This reports activity, not an outcome: say what changed for customers or the business, with a number.",
+                    Some([sentence.start, sentence.end]),
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronyms_and_periods() {
+        assert!(is_acronym("NRR"));
+        assert!(is_acronym("PLG"));
+        assert!(!is_acronym("Q3"));
+        assert!(!is_acronym("FY26"));
+        assert!(!is_acronym("A"));
+        assert!(!is_acronym("Trial"));
+    }
+}

@@ -1,0 +1,109 @@
+use super::*;
+use crate::{Beats, Evidence, MetricEvidence};
+
+fn fields(title: &str, beats: [&str; 4]) -> UpdateFields {
+    UpdateFields {
+        title: title.into(),
+        beats: Beats {
+            context: beats[0].into(),
+            conflict: beats[1].into(),
+            resolution: beats[2].into(),
+            evidence: beats[3].into(),
+        },
+        ..UpdateFields::default()
+    }
+}
+
+#[test]
+fn an_empty_story_is_four_missing_beats_and_not_ready() {
+    let review = review(&UpdateFields::default(), &[]);
+    assert!(!review.ready);
+    let missing = review
+        .findings
+        .iter()
+        .filter(|f| f.rule == "beat-missing")
+        .count();
+    assert_eq!(missing, 4);
+}
+
+#[test]
+fn errors_cannot_be_silenced_and_warnings_can() {
+    let draft = fields("Onboarding update", ["", "b", "c", "d"]);
+    let silenced = vec!["beat-missing".to_owned(), "title-not-action".to_owned()];
+    let review = review(&draft, &silenced);
+    assert!(review.findings.iter().any(|f| f.rule == "beat-missing"));
+    assert!(!review.findings.iter().any(|f| f.rule == "title-not-action"));
+    assert!(review.silenced.iter().any(|f| f.rule == "title-not-action"));
+}
+
+#[test]
+fn findings_are_ordered_by_beat_then_position() {
+    let draft = fields(
+        "Update",
+        [
+            "Many customers are okay.",
+            "",
+            "We might ship soon.",
+            "Adoption looks okay.",
+        ],
+    );
+    let review = review(&draft, &[]);
+    let order: Vec<(Option<Target>, Option<usize>)> = review
+        .findings
+        .iter()
+        .map(|f| (f.beat, f.span.map(|s| s[0])))
+        .collect();
+    let mut sorted = order.clone();
+    sorted.sort_by_key(|(beat, start)| (beat.is_none(), *beat, *start));
+    assert_eq!(order, sorted);
+}
+
+#[test]
+fn the_same_text_gets_the_same_review() {
+    let draft = crate::example::example_update_fields("2026-11-23");
+    assert_eq!(review(&draft, &[]), review(&draft, &[]));
+}
+
+#[test]
+fn the_example_update_is_ready() {
+    let draft = crate::example::example_update_fields("2026-11-23");
+    let review = review(&draft, &[]);
+    assert!(review.ready, "{:#?}", review.findings);
+}
+
+#[test]
+fn a_metric_without_window_or_baseline_is_a_warning() {
+    let mut draft = fields(
+        "Checklist lifts activation",
+        ["a", "b", "c", "Activation 41%."],
+    );
+    draft.evidence = Evidence::Metric(MetricEvidence {
+        value: "41%".into(),
+        unit: "activation".into(),
+        ..MetricEvidence::default()
+    });
+    let review = review(&draft, &[]);
+    let finding = review
+        .findings
+        .iter()
+        .find(|f| f.rule == "metric-incomplete")
+        .unwrap();
+    assert_eq!(finding.severity, Severity::Warning);
+    assert!(finding.message.contains("time window"));
+}
+
+#[test]
+fn huge_and_strange_input_never_panics() {
+    let huge = "many okay things ".repeat(60_000);
+    let draft = fields(&huge, [&huge, "🚀\u{200D}", "مرحبا بكم", "\u{0}\u{1}"]);
+    let review = review(&draft, &[]);
+    let vague = review
+        .findings
+        .iter()
+        .filter(|f| f.rule == "vague-word" && f.beat == Some(Target::Context))
+        .count();
+    assert!(
+        vague <= MAX_PER_RULE_AND_TARGET,
+        "repeats are summed up: {vague}"
+    );
+}

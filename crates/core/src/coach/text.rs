@@ -1,0 +1,225 @@
+//! Words and sentences with their positions in Unicode scalar values (what
+//! a finding's span counts), and small word tests the rules share.
+
+/// A word of letters, digits, apostrophes or inner hyphens, with its
+/// position `[start, end)` in chars.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Word<'_> {
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' || c == '.' || c == ','
+}
+
+/// The words of `text`. Trailing punctuation is not part of a word; a
+/// decimal point or thousands comma inside a number is.
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<(usize, usize)> = None; // (char index, byte index)
+    let mut char_index = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (i, &(byte, c)) in chars.iter().enumerate() {
+        let inner_ok = match c {
+            '\'' | '’' | '-' | '.' | ',' => {
+                // Only between two alphanumerics ("don't", "week-one", "3.5", "1,200").
+                let before = i.checked_sub(1).and_then(|j| chars.get(j)).map(|p| p.1);
+                let after = chars.get(i + 1).map(|p| p.1);
+                let letters = |a: Option<char>| a.is_some_and(char::is_alphanumeric);
+                let digits = |a: Option<char>| a.is_some_and(|c| c.is_ascii_digit());
+                match c {
+                    '.' | ',' => digits(before) && digits(after),
+                    _ => letters(before) && letters(after),
+                }
+            }
+            _ => is_word_char(c),
+        };
+        match (inner_ok, start) {
+            (true, None) => start = Some((char_index, byte)),
+            (false, Some((s_char, s_byte))) => {
+                out.push(Word {
+                    text: text.get(s_byte..byte).unwrap_or_default(),
+                    start: s_char,
+                    end: char_index,
+                });
+                start = None;
+            }
+            _ => {}
+        }
+        char_index += 1;
+    }
+    if let Some((s_char, s_byte)) = start {
+        out.push(Word {
+            text: text.get(s_byte..).unwrap_or_default(),
+            start: s_char,
+            end: char_index,
+        });
+    }
+    out
+}
+
+/// A sentence's position `[start, end)` in chars, and its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Sentences end at `.`, `!`, `?` (followed by a space or the end) and at
+/// line breaks. Leading white space is not part of a sentence.
+pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut begin = 0; // char index
+    let mut i = 0;
+    while i <= chars.len() {
+        let at_end = i == chars.len();
+        let boundary = at_end
+            || match chars[i].1 {
+                '\n' | '\r' => true,
+                '.' | '!' | '?' | '。' | '！' | '？' => {
+                    chars.get(i + 1).is_none_or(|next| next.1.is_whitespace())
+                }
+                _ => false,
+            };
+        if boundary {
+            let end = if at_end { i } else { i + 1 };
+            push_sentence(text, &chars, begin, end, &mut out);
+            begin = end;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn push_sentence<'a>(
+    text: &'a str,
+    chars: &[(usize, char)],
+    mut begin: usize,
+    mut end: usize,
+    out: &mut Vec<Sentence<'a>>,
+) {
+    while begin < end && chars[begin].1.is_whitespace() {
+        begin += 1;
+    }
+    while end > begin && chars[end - 1].1.is_whitespace() {
+        end -= 1;
+    }
+    if begin >= end {
+        return;
+    }
+    let from = chars[begin].0;
+    let to = chars.get(end).map_or(text.len(), |c| c.0);
+    out.push(Sentence {
+        text: text.get(from..to).unwrap_or_default(),
+        start: begin,
+        end,
+    });
+}
+
+/// Whether `word` (lower case) is `stem` or a regular inflection of it.
+pub fn inflects(word: &str, stem: &str) -> bool {
+    word == stem
+        || word
+            .strip_prefix(stem)
+            .is_some_and(|rest| matches!(rest, "s" | "es" | "ed" | "d" | "ing"))
+        || stem
+            .strip_suffix('e')
+            .and_then(|base| word.strip_prefix(base))
+            .is_some_and(|rest| rest == "ing")
+}
+
+pub fn has_digit(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Words of the text, lower-cased, for membership tests.
+pub fn lower_words(text: &str) -> Vec<String> {
+    words(text).iter().map(Word::lower).collect()
+}
+
+/// Whether any word inflects one of `stems`.
+pub fn mentions(words: &[String], stems: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|word| stems.iter().any(|stem| inflects(word, stem)))
+}
+
+/// Finds `phrase` (lower case, words separated by single spaces) in the
+/// words; returns the char span of each occurrence.
+pub fn find_phrase(words: &[Word<'_>], phrase: &str) -> Vec<(usize, usize)> {
+    let parts: Vec<&str> = phrase.split(' ').collect();
+    let mut out = Vec::new();
+    if parts.is_empty() {
+        return out;
+    }
+    for start in 0..words.len() {
+        let matched = parts.iter().enumerate().all(|(k, part)| {
+            words
+                .get(start + k)
+                .is_some_and(|w| w.text.to_lowercase() == *part)
+        });
+        if matched {
+            if let (Some(first), Some(last)) =
+                (words.get(start), words.get(start + parts.len() - 1))
+            {
+                out.push((first.start, last.end));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_inner_punctuation_and_count_chars() {
+        let found: Vec<(&str, usize, usize)> =
+            words("Week-one rose 3.5% — don't 1,200 users. 東京 🚀 ok")
+                .iter()
+                .map(|w| (w.text, w.start, w.end))
+                .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("Week-one", 0, 8),
+                ("rose", 9, 13),
+                ("3.5", 14, 17),
+                ("don't", 21, 26),
+                ("1,200", 27, 32),
+                ("users", 33, 38),
+                ("東京", 40, 42),
+                ("ok", 45, 47),
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_split_at_stops_and_line_breaks() {
+        let found: Vec<&str> = sentences("One rose 3.5%. Two?\nThree  ")
+            .iter()
+            .map(|s| s.text)
+            .collect();
+        assert_eq!(found, vec!["One rose 3.5%.", "Two?", "Three"]);
+        assert!(sentences("   ").is_empty());
+    }
+
+    #[test]
+    fn inflections() {
+        assert!(inflects("ships", "ship"));
+        assert!(inflects("launched", "launch"));
+        assert!(inflects("making", "make"));
+        assert!(!inflects("shipment", "ship"));
+    }
+}
