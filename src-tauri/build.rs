@@ -16,6 +16,8 @@ const COMMANDS: &[&str] = &[
     "export_updates",
     "copy_slide_image",
     "import_chart_file",
+    "review_update",
+    "set_silenced_rules",
     "get_branding",
     "save_branding",
     "set_logo",

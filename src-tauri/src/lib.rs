@@ -5,6 +5,7 @@ mod api_error;
 mod branding;
 mod chart_import;
 mod clock;
+mod coach;
 mod commands;
 mod launch;
 mod slides;
@@ -43,6 +44,8 @@ pub fn run() -> tauri::Result<()> {
             slides::export_updates,
             slides::copy_slide_image,
             chart_import::import_chart_file,
+            coach::review_update,
+            coach::set_silenced_rules,
             branding::get_branding,
             branding::save_branding,
             branding::set_logo,

@@ -19,7 +19,8 @@ throughline export update.md --pdf update.pdf\n  \
 throughline export week1.md week2.md week3.md --pdf deck.pdf --theme dark\n  \
 throughline export update.md --png slide.png --scale 2\n  \
 throughline export --workspace team.throughline --all --pdf all.pdf\n  \
-throughline import drafts/*.md --workspace team.throughline"
+throughline import drafts/*.md --workspace team.throughline\n  \
+throughline lint update.md --format json"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -32,6 +33,37 @@ pub enum Command {
     Export(ExportArgs),
     /// Store stories in a workspace file. All or nothing: one bad file imports none.
     Import(ImportArgs),
+    /// Review a story with the coach, offline: every beat present and doing its job, one
+    /// metric or attributed quote as evidence, numbers that agree with the chart, an
+    /// action title, no vague words or hedges. Exit 0 when ready, 1 when it has errors.
+    #[command(
+        long_about = "Review a story with the story coach, offline and deterministic.\n\n\
+It checks that every beat is present and does its job, that the evidence is one complete metric or \
+one attributed quote, that numbers claimed in the title or evidence agree with the chart's data, that \
+the title states the takeaway, and the wording (vague words, hedges, undefined acronyms, long \
+sentences, activity reported as outcome). Errors are what would mislead; warnings and tips are advice. \
+Every rule with its reason: docs/coach-rules.md.\n\n\
+Exit codes: 0 ready (no errors) · 1 errors found · 2 the file cannot be read.",
+        after_help = "Examples:\n  throughline lint update.md\n  throughline lint update.md --format json | jq .score"
+    )]
+    Lint(LintArgs),
+}
+
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum LintFormat {
+    /// One line per finding, for people.
+    #[default]
+    Text,
+    /// `{"score", "ready", "findings": [{"rule", "severity", "beat", "message", "span"}]}`.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// The story Markdown file to review.
+    pub story: PathBuf,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: LintFormat,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

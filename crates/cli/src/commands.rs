@@ -17,13 +17,14 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
     match cli.command {
         Command::Export(args) => export(args),
         Command::Import(args) => import(args),
+        Command::Lint(args) => crate::lint::lint(args),
     }
 }
 
 /// A story to export: its fields and status.
-struct Source {
-    fields: UpdateFields,
-    status: Status,
+pub(crate) struct Source {
+    pub(crate) fields: UpdateFields,
+    pub(crate) status: Status,
 }
 
 fn export(args: ExportArgs) -> Result<u8, CliError> {
@@ -99,7 +100,7 @@ fn single<'a>(sources: &'a [Source], flag: &str) -> Result<&'a Source, CliError>
     }
 }
 
-fn read_story(path: &Path) -> Result<Source, CliError> {
+pub(crate) fn read_story(path: &Path) -> Result<Source, CliError> {
     let input_error = |message: String| CliError::Input {
         path: path.to_owned(),
         message,

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use thiserror::Error;
 
 pub const OK: u8 = 0;
+pub const FOUND: u8 = 1;
 pub const USAGE: u8 = 2;
 pub const WORKSPACE_OR_WRITE: u8 = 3;
 

@@ -3,6 +3,7 @@
 mod cli;
 mod commands;
 mod error;
+mod lint;
 mod workspace_path;
 
 use std::process::ExitCode;

@@ -249,3 +249,86 @@ fn exit_codes_say_what_went_wrong() {
     let no_output = throughline(&["export", s(&story)]);
     assert_eq!(no_output.status.code(), Some(2));
 }
+
+fn corpus(name: &str) -> String {
+    format!(
+        "{}/../../tests/fixtures/coach/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn lint_exits_0_for_a_ready_story_and_1_for_one_with_errors() {
+    let strong = throughline(&["lint", &corpus("01-strong-freemium-funnel.md")]);
+    assert_eq!(strong.status.code(), Some(0), "{}", stderr(&strong));
+    let text = String::from_utf8_lossy(&strong.stdout);
+    assert!(text.contains("ready"), "{text}");
+
+    let weak = throughline(&["lint", &corpus("02-activity-report.md")]);
+    assert_eq!(weak.status.code(), Some(1), "{}", stderr(&weak));
+    let text = String::from_utf8_lossy(&weak.stdout);
+    assert!(
+        text.contains("not ready") && text.contains("evidence-missing"),
+        "{text}"
+    );
+}
+
+#[test]
+fn lint_json_has_exactly_the_documented_keys() {
+    let out = throughline(&["lint", &corpus("02-activity-report.md"), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let keys: Vec<&str> = report
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["findings", "ready", "score"]);
+    assert_eq!(report["ready"], false);
+    assert!(report["score"].as_u64().unwrap() <= 100);
+    let findings = report["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    for finding in findings {
+        let keys: Vec<&str> = finding
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, ["beat", "message", "rule", "severity", "span"]);
+        assert!(["error", "warning", "info"].contains(&finding["severity"].as_str().unwrap()));
+        assert!(finding["span"].is_null() || finding["span"].as_array().unwrap().len() == 2);
+    }
+    // A vague word's span points at the word itself (counted in characters).
+    let okay = findings
+        .iter()
+        .find(|f| f["rule"] == "vague-word" && f["beat"] == "evidence")
+        .unwrap();
+    assert_eq!(
+        okay["span"],
+        serde_json::json!([15, 19]),
+        "“Adoption looks okay so far.”"
+    );
+}
+
+#[test]
+fn lint_exits_2_for_a_missing_or_broken_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = throughline(&["lint", s(&dir.path().join("nope.md"))]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("nope.md"), "{}", stderr(&missing));
+
+    let broken = write(
+        dir.path(),
+        "broken.md",
+        "---\ntitle: x\n---\n\n## Evidence\n```chart\nkind: pie\n\nA,B\nx,1\n```\n",
+    );
+    let out = throughline(&["lint", s(&broken)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("broken.md"), "{}", stderr(&out));
+
+    let binary = dir.path().join("binary.md");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    assert_eq!(throughline(&["lint", s(&binary)]).status.code(), Some(2));
+}

@@ -17,4 +17,6 @@ pub enum CoreError {
     InvalidStatus(String),
     #[error("{0}")]
     InvalidBranding(String),
+    #[error("the coach found {count} error(s) to fix before this update is ready: {first}")]
+    CoachErrors { count: usize, first: String },
 }

@@ -241,6 +241,18 @@ impl Update {
             if let Some(beat) = Beat::ALL.iter().zip(filled).find(|(_, f)| !f) {
                 return Err(CoreError::BeatMissing(beat.0.name()));
             }
+            let review = crate::coach::review(&self.fields, &[]);
+            let errors: Vec<&crate::coach::Finding> = review
+                .findings
+                .iter()
+                .filter(|f| f.severity == crate::coach::Severity::Error)
+                .collect();
+            if let Some(first) = errors.first() {
+                return Err(CoreError::CoachErrors {
+                    count: errors.len(),
+                    first: first.message.clone(),
+                });
+            }
         }
         Ok(())
     }
@@ -315,8 +327,22 @@ mod tests {
             context: "a".into(),
             conflict: "b".into(),
             resolution: "c".into(),
-            evidence: "d".into(),
+            evidence: "In six weeks, 41% against 32% before.".into(),
         }
+    }
+
+    #[test]
+    fn ready_needs_a_story_without_coach_errors() {
+        let mut beats = full_beats();
+        beats.evidence = "Customers like it.".into();
+        let err = update_with(beats)
+            .check_status_change(Status::Ready)
+            .unwrap_err();
+        assert!(
+            matches!(err, CoreError::CoachErrors { count: 1, .. }),
+            "{err}"
+        );
+        assert!(err.to_string().contains("no number"), "{err}");
     }
 
     #[test]

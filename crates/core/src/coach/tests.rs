@@ -107,3 +107,41 @@ fn huge_and_strange_input_never_panics() {
         "repeats are summed up: {vague}"
     );
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Any text: no panic, spans inside their text, ordered findings, same answer twice.
+        #[test]
+        fn any_text_gets_a_sound_review(
+            title in "\\PC{0,80}",
+            context in "\\PC{0,300}",
+            conflict in "(okay|many|\\PC|[0-9]{1,3}%| ){0,60}",
+            resolution in "\\PC{0,200}",
+            evidence in "(rose|fell|from|to|up|down|[0-9]{1,3}(\\.[0-9])?%| |pts|\\PC){0,60}",
+        ) {
+            let draft = fields(&title, [&context, &conflict, &resolution, &evidence]);
+            let first = review(&draft, &[]);
+            prop_assert_eq!(&first, &review(&draft, &[]));
+            prop_assert!(first.score <= 100);
+            prop_assert_eq!(first.ready, !first.findings.iter().any(|f| f.severity == Severity::Error));
+            for finding in &first.findings {
+                if let (Some([start, end]), Some(target)) = (finding.span, finding.beat) {
+                    let text = match target {
+                        Target::Title => &title,
+                        Target::Context => &context,
+                        Target::Conflict => &conflict,
+                        Target::Resolution => &resolution,
+                        Target::Evidence => &evidence,
+                        Target::Chart => continue,
+                    };
+                    prop_assert!(start < end && end <= text.chars().count(), "{:?} in {:?}", finding, text);
+                }
+            }
+        }
+    }
+}
