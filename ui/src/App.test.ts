@@ -114,4 +114,30 @@ describe('the app window', () => {
     const stored = await backend.getUpdate(summary!.id);
     expect(stored.chart?.data.rows.map((row) => row.label)).toEqual(['Trial', 'Paid']);
   });
+
+  it('the coach marks a vague word, jumps to it, and keeps a draft with errors from being marked ready', async () => {
+    const backend = memoryBackend();
+    render(App, { props: { backend, autosaveDelayMs: 10 } });
+    await fireEvent.click(await screen.findByTestId('new-update'));
+    // A new update has four empty beats: errors, so it cannot be marked ready.
+    await waitFor(() => expect(screen.getByTestId('ready-blocked').textContent).toContain('4 errors'));
+    expect((screen.getByTestId('toggle-status') as HTMLButtonElement).disabled).toBe(true);
+
+    const beat = await screen.findByTestId('beat-context');
+    await fireEvent.input(beat, { target: { value: 'Adoption looks okay.' } });
+    const notes = await screen.findByTestId('coach-context');
+    await waitFor(() => expect(notes.textContent).toContain('okay" wants a number'));
+    // The word is underlined in the field's backdrop, as text (never HTML).
+    const mark = document.querySelector('.marked mark.warning');
+    expect(mark?.textContent).toBe('okay');
+
+    await fireEvent.click(notes.querySelector('button.jump')!);
+    const field = beat as HTMLTextAreaElement;
+    expect(document.activeElement).toBe(field);
+    expect(field.value.slice(field.selectionStart, field.selectionEnd)).toBe('okay');
+
+    await fireEvent.click(notes.querySelector('[data-testid="coach-silence"]')!);
+    await waitFor(() => expect(screen.getByTestId('coach-silenced').textContent).toContain('vague-word'));
+    expect(screen.queryByTestId('coach-context')).toBeNull();
+  });
 });

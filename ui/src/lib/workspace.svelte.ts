@@ -20,6 +20,7 @@ import {
 } from './backend/types';
 import { BEATS } from './beats';
 import { BrandingController } from './branding.svelte';
+import { CoachController } from './coach.svelte';
 import { DeckController } from './deck.svelte';
 import { slug } from './table';
 
@@ -58,6 +59,7 @@ export class WorkspaceController {
   copied = $state(false);
   readonly deck: DeckController;
   readonly branding: BrandingController;
+  readonly coach: CoachController;
 
   private readonly autosave: Autosave<{ id: UpdateId; fields: UpdateFields }>;
   private parkedEvidence: { metric: MetricEvidence; quote: QuoteEvidence } = {
@@ -69,11 +71,12 @@ export class WorkspaceController {
 
   constructor(
     private readonly backend: Backend,
-    options: { autosaveDelayMs?: number; undoMs?: number } = {},
+    options: { autosaveDelayMs?: number; undoMs?: number; coachDelayMs?: number } = {},
   ) {
     this.undoMs = options.undoMs ?? 10_000;
     this.deck = new DeckController(backend, () => this.autosave.flush());
     this.branding = new BrandingController(backend);
+    this.coach = new CoachController(backend, options.coachDelayMs ?? 300);
     this.autosave = new Autosave({
       delayMs: options.autosaveDelayMs ?? 400,
       save: async ({ id, fields }) => {
@@ -156,7 +159,9 @@ export class WorkspaceController {
     const draft = this.draft;
     if (!current || !draft) return;
     this.statusError = '';
-    this.autosave.schedule({ id: current.id, fields: $state.snapshot(draft) as UpdateFields });
+    const fields = $state.snapshot(draft) as UpdateFields;
+    this.autosave.schedule({ id: current.id, fields });
+    this.coach.schedule(current.id, fields);
   }
 
   setEvidenceKind(kind: EvidenceKind): void {
@@ -294,6 +299,7 @@ export class WorkspaceController {
       if (this.current?.id === id) {
         this.current = null;
         this.draft = null;
+        this.coach.clear();
       }
       this.deleted = { id, title };
       if (this.undoTimer !== null) clearTimeout(this.undoTimer);
@@ -341,6 +347,7 @@ export class WorkspaceController {
       this.failure = null;
       this.current = null;
       this.draft = null;
+      this.coach.clear();
       this.filter = '';
       await this.refreshList();
       const first = this.list[0];
@@ -374,6 +381,7 @@ export class WorkspaceController {
     };
     this.step = 0;
     this.statusError = '';
+    this.coach.schedule(update.id, fields, true);
   }
 
   private async flushQuietly(): Promise<void> {

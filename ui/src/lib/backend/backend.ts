@@ -3,6 +3,7 @@ import type {
   ExportFormat,
   ExportProgress,
   ImportedFile,
+  Review,
   ParsedTable,
   ThemeName,
   Status,
@@ -52,6 +53,10 @@ export interface Backend {
   ): Promise<string>;
   /** Puts the slide for these fields on the clipboard as an image. */
   copySlideImage(fields: UpdateFields, theme: ThemeName): Promise<void>;
+  /** The coach's review of these fields (the update's silenced rules applied). */
+  reviewUpdate(id: UpdateId, fields: UpdateFields): Promise<Review>;
+  /** Stores the rules silenced for one update; resolves with the stored list. */
+  setSilencedRules(id: UpdateId, rules: string[]): Promise<string[]>;
   getBranding(): Promise<Branding>;
   saveBranding(accent: string, footerLabel: string): Promise<Branding>;
   /** The open dialog for a PNG or JPEG logo; null when cancelled. */

@@ -2,6 +2,7 @@ import type { Backend } from './backend';
 import type {
   ApiError,
   Branding,
+  Finding,
   ImportedFile,
   Status,
   Update,
@@ -46,6 +47,38 @@ export function emptyFields(date = ''): UpdateFields {
   };
 }
 
+/**
+ * A stand-in for the Rust coach with two of its rules: an empty beat is an
+ * error; "okay" is a vague word (a warning, with its span).
+ */
+function fakeReview(fields: UpdateFields): Finding[] {
+  const findings: Finding[] = [];
+  for (const beat of BEATS) {
+    const text = fields.beats[beat.name];
+    if (text.trim() === '') {
+      findings.push({
+        rule: 'beat-missing',
+        severity: 'error',
+        beat: beat.name,
+        message: `Write the ${beat.label.toLowerCase()}.`,
+        span: null,
+      });
+    }
+    const at = text.indexOf('okay');
+    if (at >= 0) {
+      const start = [...text.slice(0, at)].length;
+      findings.push({
+        rule: 'vague-word',
+        severity: 'warning',
+        beat: beat.name,
+        message: '"okay" wants a number: say how much.',
+        span: [start, start + 4],
+      });
+    }
+  }
+  return findings;
+}
+
 function clone<T>(value: T): T {
   return structuredClone(value);
 }
@@ -62,6 +95,7 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
   let copies = 0;
   const files = new Map<string, ImportedFile>();
   let branding: Branding = { accent: '#2563EB', footer_label: '', logo: null };
+  const silencedRules = new Map<UpdateId, string[]>();
 
   const tick = () => (clock += 1);
   const live = (id: UpdateId) => {
@@ -246,6 +280,24 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
     },
     async pickChartFile() {
       return null;
+    },
+    async reviewUpdate(id, fields) {
+      live(id);
+      const rules = silencedRules.get(id) ?? [];
+      const all = fakeReview(fields);
+      return {
+        score: Math.max(0, 100 - 25 * all.filter((f) => f.severity === 'error').length),
+        ready: !all.some((f) => f.severity === 'error'),
+        findings: all.filter((f) => f.severity === 'error' || !rules.includes(f.rule)),
+        silenced: all.filter((f) => f.severity !== 'error' && rules.includes(f.rule)),
+        silenced_rules: [...rules],
+      };
+    },
+    async setSilencedRules(id, rules) {
+      live(id);
+      const stored = [...new Set(rules)].sort();
+      silencedRules.set(id, stored);
+      return stored;
     },
     async getBranding() {
       return { ...branding };

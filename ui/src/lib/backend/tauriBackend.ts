@@ -52,6 +52,8 @@ export function tauriBackend(): Backend {
       });
     },
     copySlideImage: (fields, theme) => call('copy_slide_image', { fields, theme }),
+    reviewUpdate: (id, fields) => call('review_update', { id, fields }),
+    setSilencedRules: (id, rules) => call('set_silenced_rules', { id, rules }),
     getBranding: () => call('get_branding'),
     saveBranding: (accent, footerLabel) => call('save_branding', { accent, footerLabel }),
     async pickLogo() {

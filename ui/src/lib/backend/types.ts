@@ -84,6 +84,31 @@ export interface ExportProgress {
   total: number;
 }
 
+export type Severity = 'error' | 'warning' | 'info';
+/** Where a coach finding points: a beat, the title, the chart, or (null) the whole story. */
+export type CoachTarget = 'title' | 'context' | 'conflict' | 'resolution' | 'evidence' | 'chart';
+
+export interface Finding {
+  /** A stable rule id, e.g. "vague-word". */
+  rule: string;
+  severity: Severity;
+  beat: CoachTarget | null;
+  /** What to do about it. */
+  message: string;
+  /** [start, end) in Unicode scalar values of that beat's text. */
+  span: [number, number] | null;
+}
+
+export interface Review {
+  score: number;
+  /** No errors: the update may be marked ready. */
+  ready: boolean;
+  findings: Finding[];
+  /** Findings of rules the author silenced for this update. */
+  silenced: Finding[];
+  silenced_rules: string[];
+}
+
 export type ThemeName = 'light' | 'dark';
 export type ExportFormat = 'pdf' | 'png' | 'md';
 

@@ -1,0 +1,102 @@
+// The story coach in the real window: findings beside the beat as the user
+// types, the word underlined, a click that selects it, and "Mark ready"
+// held back while the coach finds errors.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import {
+  closeApp,
+  launchApp,
+  openStep,
+  screenshot,
+  startDriver,
+  stopDriver,
+  tempDir,
+  typeInto,
+  waitForSaved,
+} from './support/app.mjs';
+
+const ARTIFACTS = path.resolve('tests/e2e/artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+let driver;
+let scratch;
+before(async () => {
+  driver = await startDriver();
+  scratch = tempDir();
+});
+after(async () => {
+  await stopDriver(driver);
+  scratch?.cleanup();
+});
+
+async function findingRules(app, testId) {
+  return app.execute(
+    (id) =>
+      [...document.querySelectorAll(`[data-testid="${id}"] [data-testid="coach-finding"]`)].map((el) =>
+        el.getAttribute('data-rule'),
+      ),
+    testId,
+  );
+}
+
+describe('the story coach', () => {
+  test('flags a weak draft as the user types and holds back "Mark ready"', async () => {
+    const app = await launchApp(path.join(scratch.dir, 'coach.throughline'));
+    try {
+      await app.$('[data-testid="new-update"]').click();
+      await typeInto(app, 'field-title', 'Sprint update');
+      await typeInto(app, 'beat-context', 'Two competitors launched free tiers and undercut our price.');
+      await openStep(app, 'conflict');
+      await typeInto(app, 'beat-conflict', 'Trial users leave in week two, but a longer trial costs support hours.');
+      await openStep(app, 'resolution');
+      await typeInto(app, 'beat-resolution', 'The Growth squad ships usage nudges to every trial by 15 January.');
+      await openStep(app, 'evidence');
+      await typeInto(app, 'beat-evidence', 'Adoption looks okay so far.');
+      await waitForSaved(app);
+
+      await app.waitUntil(async () => (await findingRules(app, 'coach-evidence')).includes('evidence-missing'), {
+        timeout: 5000,
+        timeoutMsg: 'the coach never flagged evidence without a number',
+      });
+      assert.ok((await findingRules(app, 'coach-evidence')).includes('vague-word'));
+      assert.ok((await findingRules(app, 'coach-title')).includes('title-not-action'));
+      const underlined = await app.execute(() =>
+        [...document.querySelectorAll('.marked mark')].map((m) => m.textContent),
+      );
+      assert.ok(underlined.includes('okay'), `underlined: ${underlined}`);
+      assert.equal(await app.$('[data-testid="toggle-status"]').isEnabled(), false);
+      assert.match(await app.$('[data-testid="ready-blocked"]').getText(), /1 error/);
+      screenshot(path.join(ARTIFACTS, 'coach.png'));
+
+      // A click on the finding selects the word in the field.
+      await app.execute(() => {
+        const note = [...document.querySelectorAll('[data-testid="coach-evidence"] [data-testid="coach-finding"]')].find(
+          (el) => el.getAttribute('data-rule') === 'vague-word',
+        );
+        note?.querySelector('button.jump')?.click();
+      });
+      const selected = await app.execute(() => {
+        const field = document.activeElement;
+        return field instanceof HTMLTextAreaElement ? field.value.slice(field.selectionStart, field.selectionEnd) : '';
+      });
+      assert.equal(selected, 'okay');
+
+      // Evidence with a number, a window and a baseline: no errors, ready allowed.
+      await typeInto(app, 'beat-evidence', 'In a six-week pilot, conversion rose from 10% to 14% against the control group.');
+      await app.waitUntil(async () => app.$('[data-testid="toggle-status"]').isEnabled(), {
+        timeout: 5000,
+        timeoutMsg: '"Mark ready" stayed disabled after the errors were fixed',
+      });
+      await waitForSaved(app);
+      await app.$('[data-testid="toggle-status"]').click();
+      await app.waitUntil(async () => (await app.$('[data-testid="toggle-status"]').getText()).includes('Back to draft'), {
+        timeout: 5000,
+        timeoutMsg: 'the update was not marked ready',
+      });
+    } finally {
+      await closeApp(app);
+    }
+  });
+});
