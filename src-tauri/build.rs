@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "export_updates",
     "copy_slide_image",
     "import_chart_file",
+    "import_stories",
     "review_update",
     "set_silenced_rules",
     "get_branding",

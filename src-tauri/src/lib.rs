@@ -10,6 +10,7 @@ mod commands;
 mod launch;
 mod slides;
 mod state;
+mod story_import;
 
 use tauri::Manager;
 
@@ -44,6 +45,7 @@ pub fn run() -> tauri::Result<()> {
             slides::export_updates,
             slides::copy_slide_image,
             chart_import::import_chart_file,
+            story_import::import_stories,
             coach::review_update,
             coach::set_silenced_rules,
             branding::get_branding,

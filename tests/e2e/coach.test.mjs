@@ -6,14 +6,17 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
+  answerOpenDialog,
   closeApp,
   launchApp,
+  listTitles,
   openStep,
   screenshot,
   startDriver,
   stopDriver,
   tempDir,
   typeInto,
+  valueOf,
   waitForSaved,
 } from './support/app.mjs';
 
@@ -94,6 +97,28 @@ describe('the story coach', () => {
       await app.waitUntil(async () => (await app.$('[data-testid="toggle-status"]').getText()).includes('Back to draft'), {
         timeout: 5000,
         timeoutMsg: 'the update was not marked ready',
+      });
+    } finally {
+      await closeApp(app);
+    }
+  });
+});
+
+describe('importing stories', () => {
+  test('a story file picked in the open dialog becomes an update, reviewed by the coach', async () => {
+    const story = path.resolve('tests/fixtures/coach/02-activity-report.md');
+    const app = await launchApp(path.join(scratch.dir, 'import.throughline'));
+    try {
+      await app.$('[data-testid="import-stories"]').click();
+      await answerOpenDialog(story);
+      await app.waitUntil(async () => (await valueOf(app, 'field-title')) === 'Sprint update', {
+        timeout: 10000,
+        timeoutMsg: 'the imported story was not opened',
+      });
+      assert.ok((await listTitles(app)).includes('Sprint update'));
+      await app.waitUntil(async () => (await findingRules(app, 'coach-title')).includes('title-not-action'), {
+        timeout: 5000,
+        timeoutMsg: 'the coach did not review the imported story',
       });
     } finally {
       await closeApp(app);

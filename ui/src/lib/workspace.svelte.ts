@@ -253,6 +253,25 @@ export class WorkspaceController {
     }
   }
 
+  /** Asks for story Markdown files and stores them; opens the first. */
+  async importStories(): Promise<void> {
+    try {
+      const paths = await this.backend.pickStoryFiles();
+      if (paths.length === 0) return;
+      await this.flushQuietly();
+      const ids = await this.backend.importStories(paths);
+      if (this.filter) this.filter = '';
+      await this.refreshList();
+      const first = ids[0];
+      if (first !== undefined) {
+        this.current = null;
+        await this.select(first);
+      }
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
   /** Puts the open update's slide on the clipboard as an image. */
   async copySlide(): Promise<void> {
     const draft = this.draft;

@@ -117,4 +117,16 @@ describe('the workspace controller', () => {
     expect(workspace.draft!.date).toBe('2026-11-30');
     expect(workspace.list).toHaveLength(2);
   });
+
+  it('imports the picked story files and opens the first', async () => {
+    const backend = memoryBackend();
+    const workspace = await openWith(backend);
+    backend.pickStoryFiles = async () => ['/stories/Pricing wins.md', '/stories/Churn falls.md'];
+    await workspace.importStories();
+    expect(workspace.list.map((item) => item.title).sort()).toEqual(['Churn falls', 'Pricing wins']);
+    expect(workspace.current?.title).toBe('Pricing wins');
+    backend.pickStoryFiles = async () => [];
+    await workspace.importStories();
+    expect(workspace.list).toHaveLength(2);
+  });
 });

@@ -35,6 +35,10 @@ export interface Backend {
   renderPreview(fields: UpdateFields, theme: ThemeName): Promise<string>;
   /** Reads pasted spreadsheet data; rejects naming the row and column. */
   parseChartData(text: string): Promise<ParsedTable>;
+  /** The open dialog for story Markdown files; [] when cancelled. */
+  pickStoryFiles(): Promise<string[]>;
+  /** Stores the stories as updates, all or none; resolves with their ids. */
+  importStories(paths: string[]): Promise<UpdateId[]>;
   /** Reads a CSV/TSV/spreadsheet file the user picked: one table per sheet. */
   importChartFile(path: string): Promise<ImportedFile>;
   /** The open dialog for chart data; null when cancelled. */

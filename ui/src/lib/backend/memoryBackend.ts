@@ -270,6 +270,15 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
       copies += 1;
     },
     copiedCount: () => copies,
+    async pickStoryFiles() {
+      return [];
+    },
+    async importStories(paths) {
+      const created = paths.map((path) =>
+        insert({ ...emptyFields(), title: path.split('/').pop()?.replace(/\.md$/, '') ?? '' }),
+      );
+      return created.map((update) => update.id);
+    },
     async importChartFile(path) {
       const file = files.get(path);
       if (!file) throw { code: 'io', message: `cannot read ${path}` };

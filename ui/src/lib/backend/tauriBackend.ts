@@ -28,6 +28,16 @@ export function tauriBackend(): Backend {
     duplicateUpdate: (id) => call('duplicate_update', { id }),
     renderPreview: (fields, theme) => call('render_preview', { fields, theme }),
     parseChartData: (text) => call('parse_chart_data', { text }),
+    async pickStoryFiles() {
+      const picked = await open({
+        multiple: true,
+        directory: false,
+        filters: [{ name: 'Story Markdown', extensions: ['md', 'markdown', 'txt'] }],
+      });
+      if (picked === null) return [];
+      return Array.isArray(picked) ? picked : [picked];
+    },
+    importStories: (paths) => call('import_stories', { paths }),
     importChartFile: (path) => call('import_chart_file', { path }),
     async pickChartFile() {
       const picked = await open({

@@ -1,0 +1,85 @@
+//! "Import stories…": story Markdown files the user picked, stored as
+//! updates. All or nothing: one unreadable file imports none, and the
+//! message names the file and the line.
+
+use tauri::State;
+use throughline_core::story::parse_story;
+use throughline_core::{Status, Update, UpdateFields, UpdateId};
+
+use crate::api_error::ApiError;
+use crate::clock;
+use crate::slides::blocking;
+use crate::state::AppState;
+
+/// A story file larger than this is not a story.
+const MAX_STORY_BYTES: u64 = 16 * 1024 * 1024;
+
+#[tauri::command]
+pub async fn import_stories(
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+) -> Result<Vec<UpdateId>, ApiError> {
+    let state = state.inner().clone();
+    blocking(move || {
+        if paths.is_empty() {
+            return Err(invalid("choose at least one story file".into()));
+        }
+        let stories = paths
+            .iter()
+            .map(|path| read_story(std::path::Path::new(path)))
+            .collect::<Result<Vec<_>, _>>()?;
+        state.with_workspace(|ws| Ok(ws.import_updates(&stories, clock::now_millis())?))
+    })
+    .await
+}
+
+fn read_story(path: &std::path::Path) -> Result<(UpdateFields, Status), ApiError> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let io = |err: std::io::Error| ApiError {
+        code: "io",
+        message: format!("cannot read {name}: {err}"),
+    };
+    if std::fs::metadata(path).map_err(io)?.len() > MAX_STORY_BYTES {
+        return Err(invalid(format!(
+            "{name} is too large to be a story (over 16 MB)"
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        invalid(format!(
+            "{name} is not UTF-8 text: save it as UTF-8 Markdown"
+        ))
+    })?;
+    let story = parse_story(&text).map_err(|err| invalid(format!("{name}: {err}")))?;
+    let fields = story.update_fields();
+    fields
+        .validate()
+        .map_err(|err| invalid(format!("{name}: {err}")))?;
+    // A story that says "ready" stays ready only if it passes the same check
+    // the app applies before marking an update ready.
+    let probe = Update {
+        id: 0,
+        fields: fields.clone(),
+        status: Status::Draft,
+        is_example: false,
+        created_at: 0,
+        updated_at: 0,
+    };
+    let status =
+        if story.status == Status::Ready && probe.check_status_change(Status::Ready).is_ok() {
+            Status::Ready
+        } else {
+            Status::Draft
+        };
+    Ok((fields, status))
+}
+
+fn invalid(message: String) -> ApiError {
+    ApiError {
+        code: "invalid_input",
+        message,
+    }
+}
