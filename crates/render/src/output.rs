@@ -14,8 +14,7 @@ use crate::RenderError;
 pub enum PngCompression {
     /// Quick to encode, larger files: the live preview and the clipboard.
     Fast,
-    /// Smaller files (a third of Fast), slower: exported PNGs. "Balanced"
-    /// deflate: within 1% of the strongest level at a third of its time.
+    /// Smaller files (half of Fast), a little slower: exported PNGs.
     Small,
 }
 
@@ -108,10 +107,15 @@ fn encode_png(pixmap: Pixmap, compression: PngCompression) -> Result<Vec<u8>, Re
         let mut encoder = png::Encoder::new(&mut bytes, width, height);
         encoder.set_color(png::ColorType::Rgba);
         encoder.set_depth(png::BitDepth::Eight);
-        encoder.set_compression(match compression {
-            PngCompression::Fast => png::Compression::Fastest,
-            PngCompression::Small => png::Compression::Balanced,
-        });
+        // Slides are flat colour: unfiltered rows deflate better than the
+        // adaptive filter's and cost nothing. Measured on the example slide
+        // (1920×1080): level 1 4.5 ms / 307 KB, level 3 8.6 ms / 154 KB,
+        // against 18.7 ms / 166 KB for level 6 with adaptive filtering.
+        encoder.set_filter(png::Filter::NoFilter);
+        encoder.set_deflate_compression(png::DeflateCompression::Level(match compression {
+            PngCompression::Fast => 1,
+            PngCompression::Small => 3,
+        }));
         let mut writer = encoder
             .write_header()
             .map_err(|e| RenderError::Png(e.to_string()))?;
