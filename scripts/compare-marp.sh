@@ -103,7 +103,7 @@ time_it() {
 }
 ours_pdf() { "$CLI" export "$WORK"/stories/*.md --pdf "$WORK/out/ours.pdf"; }
 marp_pdf() { "$MARP" --no-stdin --pdf --allow-local-files "$WORK/deck.md" -o "$WORK/out/marp.pdf"; }
-ours_png() { ls "$WORK"/stories/*.md | xargs -P "$(nproc)" -I{} sh -c '"$0" export "$1" --png "$2/out/$(basename "$1" .md).png"' "$CLI" {} "$WORK"; }
+ours_png() { "$CLI" export "$WORK"/stories/*.md --png "$WORK/out/"; }
 marp_png() { "$MARP" --no-stdin --images png --allow-local-files "$WORK/deck.md" -o "$WORK/out/marp.png"; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 

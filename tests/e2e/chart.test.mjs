@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   answerSaveDialog,
   closeApp,
@@ -12,37 +12,21 @@ import {
   openStep,
   pasteInto,
   screenshot,
-  startDriver,
-  stopDriver,
-  tempDir,
   typeInto,
   waitForSaved,
+  previewSource,
+  useSession,
 } from './support/app.mjs';
 
 const ARTIFACTS = path.resolve('tests/e2e/artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-let driver;
-let scratch;
-before(async () => {
-  driver = await startDriver();
-  scratch = tempDir();
-});
-after(async () => {
-  await stopDriver(driver);
-  scratch?.cleanup();
-});
-
-async function previewSource(app) {
-  const image = app.$('[data-testid="slide-preview"]');
-  await image.waitForExist({ timeout: 10000 });
-  return image.getAttribute('src');
-}
+const session = useSession();
 
 describe('the chart and the slide', () => {
   test('a pasted table changes the preview and exports as a real PDF', async () => {
-    const workspace = path.join(scratch.dir, 'chart.throughline');
-    const pdf = path.join(scratch.dir, 'exported-deck.pdf');
+    const workspace = path.join(session.dir, 'chart.throughline');
+    const pdf = path.join(session.dir, 'exported-deck.pdf');
     const app = await launchApp(workspace);
     try {
       await app.$('[data-testid="new-update"]').click();
@@ -82,7 +66,7 @@ describe('the chart and the slide', () => {
     const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
     assert.ok(fonts.length > 0);
     for (const row of fonts) assert.match(row, / yes yes yes /, `font not embedded: ${row}`);
-    execFileSync('pdftoppm', ['-png', '-r', '20', pdf, path.join(scratch.dir, 'page')]);
-    assert.ok(existsSync(path.join(scratch.dir, 'page-1.png')), 'pdftoppm rendered the page');
+    execFileSync('pdftoppm', ['-png', '-r', '20', pdf, path.join(session.dir, 'page')]);
+    assert.ok(existsSync(path.join(session.dir, 'page-1.png')), 'pdftoppm rendered the page');
   });
 });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   answerOpenDialog,
   closeApp,
@@ -12,27 +12,16 @@ import {
   listTitles,
   openStep,
   screenshot,
-  startDriver,
-  stopDriver,
-  tempDir,
   typeInto,
   valueOf,
   waitForSaved,
+  useSession,
 } from './support/app.mjs';
 
 const ARTIFACTS = path.resolve('tests/e2e/artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-let driver;
-let scratch;
-before(async () => {
-  driver = await startDriver();
-  scratch = tempDir();
-});
-after(async () => {
-  await stopDriver(driver);
-  scratch?.cleanup();
-});
+const session = useSession();
 
 async function findingRules(app, testId) {
   return app.execute(
@@ -46,7 +35,7 @@ async function findingRules(app, testId) {
 
 describe('the story coach', () => {
   test('flags a weak draft as the user types and holds back "Mark ready"', async () => {
-    const app = await launchApp(path.join(scratch.dir, 'coach.throughline'));
+    const app = await launchApp(path.join(session.dir, 'coach.throughline'));
     try {
       await app.$('[data-testid="new-update"]').click();
       await typeInto(app, 'field-title', 'Sprint update');
@@ -107,7 +96,7 @@ describe('the story coach', () => {
 describe('importing stories', () => {
   test('a story file picked in the open dialog becomes an update, reviewed by the coach', async () => {
     const story = path.resolve('tests/fixtures/coach/02-activity-report.md');
-    const app = await launchApp(path.join(scratch.dir, 'import.throughline'));
+    const app = await launchApp(path.join(session.dir, 'import.throughline'));
     try {
       await app.$('[data-testid="import-stories"]').click();
       await answerOpenDialog(story);

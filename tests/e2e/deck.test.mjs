@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   answerOpenDialog,
   answerSaveDialog,
@@ -13,33 +13,17 @@ import {
   listTitles,
   openStep,
   screenshot,
-  startDriver,
-  stopDriver,
-  tempDir,
   typeInto,
   waitForSaved,
+  previewSource,
+  useSession,
 } from './support/app.mjs';
 
 const ARTIFACTS = path.resolve('tests/e2e/artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 const WORKBOOK = path.resolve('crates/core/tests/fixtures/chart-data.xlsx');
 
-let driver;
-let scratch;
-before(async () => {
-  driver = await startDriver();
-  scratch = tempDir();
-});
-after(async () => {
-  await stopDriver(driver);
-  scratch?.cleanup();
-});
-
-async function previewSource(app) {
-  const image = app.$('[data-testid="slide-preview"]');
-  await image.waitForExist({ timeout: 10000 });
-  return image.getAttribute('src');
-}
+const session = useSession();
 
 async function newUpdateTitled(app, title) {
   await app.$('[data-testid="new-update"]').click();
@@ -55,8 +39,8 @@ function pdfPageText(pdf, page) {
 
 describe('decks, branding, files and the clipboard', () => {
   test('branding, an imported workbook, an ordered deck with progress, and a copied slide', async () => {
-    const workspace = path.join(scratch.dir, 'deck.throughline');
-    const deckPdf = path.join(scratch.dir, 'board-deck.pdf');
+    const workspace = path.join(session.dir, 'deck.throughline');
+    const deckPdf = path.join(session.dir, 'board-deck.pdf');
     const app = await launchApp(workspace);
     try {
       await newUpdateTitled(app, 'Pricing page test lifts paid plans');
@@ -101,7 +85,7 @@ describe('decks, branding, files and the clipboard', () => {
         timeout: 10000,
         maxBuffer: 64 * 1024 * 1024,
       });
-      const copied = path.join(scratch.dir, 'copied.png');
+      const copied = path.join(session.dir, 'copied.png');
       writeFileSync(copied, png);
       const size = execFileSync('identify', ['-format', '%wx%h', copied], { encoding: 'utf8' });
       assert.equal(size, '1920x1080');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   appPid,
@@ -14,12 +14,10 @@ import {
   openStep,
   screenshot,
   selectUpdateTitled,
-  startDriver,
-  stopDriver,
-  tempDir,
   typeInto,
   valueOf,
   waitForSaved,
+  useSession,
 } from './support/app.mjs';
 
 const ARTIFACTS = path.resolve('tests/e2e/artifacts');
@@ -37,20 +35,11 @@ const STORY = {
   },
 };
 
-let driver;
-let scratch;
-before(async () => {
-  driver = await startDriver();
-  scratch = tempDir();
-});
-after(async () => {
-  await stopDriver(driver);
-  scratch?.cleanup();
-});
+const session = useSession();
 
 describe('drafting an update', () => {
   test('a new workspace opens with the finished example update', async () => {
-    const workspace = path.join(scratch.dir, 'first-run.throughline');
+    const workspace = path.join(session.dir, 'first-run.throughline');
     const app = await launchApp(workspace);
     try {
       const badge = app.$('[data-testid="example-badge"]');
@@ -65,7 +54,7 @@ describe('drafting an update', () => {
   });
 
   test('every beat typed survives closing and reopening the app', async () => {
-    const workspace = path.join(scratch.dir, 'restart.throughline');
+    const workspace = path.join(session.dir, 'restart.throughline');
     let app = await launchApp(workspace);
     try {
       await app.$('[data-testid="new-update"]').click();
@@ -101,7 +90,7 @@ describe('drafting an update', () => {
   });
 
   test('text typed one second before the app is killed is there on relaunch', async () => {
-    const workspace = path.join(scratch.dir, 'killed.throughline');
+    const workspace = path.join(session.dir, 'killed.throughline');
     const words = 'Churn in the mid-market doubled after the price change in October.';
     let app = await launchApp(workspace);
     try {
@@ -126,7 +115,7 @@ describe('drafting an update', () => {
   });
 
   test('closing the window with Ctrl+Q right after typing keeps the text', async () => {
-    const workspace = path.join(scratch.dir, 'closed.throughline');
+    const workspace = path.join(session.dir, 'closed.throughline');
     const words = 'Renewals slipped two weeks because procurement now needs a security review.';
     let app = await launchApp(workspace);
     try {
@@ -164,7 +153,7 @@ describe('drafting an update', () => {
   });
 
   test('markup typed into a title is shown as text and never runs', async () => {
-    const workspace = path.join(scratch.dir, 'markup.throughline');
+    const workspace = path.join(session.dir, 'markup.throughline');
     const hostile = '<img src=x onerror=window.__pwned=1>';
     const app = await launchApp(workspace);
     try {
@@ -185,7 +174,7 @@ describe('drafting an update', () => {
   });
 
   test('delete offers undo, and duplicate starts next week\'s update', async () => {
-    const workspace = path.join(scratch.dir, 'list.throughline');
+    const workspace = path.join(session.dir, 'list.throughline');
     const app = await launchApp(workspace);
     try {
       const [exampleTitle] = await listTitles(app);
@@ -212,7 +201,7 @@ describe('drafting an update', () => {
   });
 
   test('a file that is not a workspace is explained and left untouched', async () => {
-    const workspace = path.join(scratch.dir, 'notes.throughline');
+    const workspace = path.join(session.dir, 'notes.throughline');
     writeFileSync(workspace, 'Quarterly notes, not a database\n'.repeat(20));
     const hash = () => createHash('sha256').update(readFileSync(workspace)).digest('hex');
     const before = hash();

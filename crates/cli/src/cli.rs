@@ -18,6 +18,7 @@ Exit codes: 0 ok · 1 the check found something · 2 bad input or usage · 3 wor
 throughline export update.md --pdf update.pdf\n  \
 throughline export week1.md week2.md week3.md --pdf deck.pdf --theme dark\n  \
 throughline export update.md --png slide.png --scale 2\n  \
+throughline export week/*.md --png slides/\n  \
 throughline export --workspace team.throughline --all --pdf all.pdf\n  \
 throughline import drafts/*.md --workspace team.throughline\n  \
 throughline lint update.md --format json"
@@ -75,9 +76,11 @@ pub enum ThemeName {
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("output").required(true).args(["png", "pdf", "md"])))]
 pub struct ExportArgs {
-    /// Story Markdown files. Several only with --pdf (one deck, in the order given).
+    /// Story Markdown files. Several with --pdf (one deck, in the order given) or with
+    /// --png FOLDER/ (one PNG per story, named after it).
     pub stories: Vec<PathBuf>,
-    /// Write one slide as PNG (1920×1080 × --scale).
+    /// Write one slide as PNG (1920×1080 × --scale); a FOLDER/ (ending in /, or an
+    /// existing folder) takes one PNG per story, rendered in parallel.
     #[arg(long, value_name = "OUT")]
     pub png: Option<PathBuf>,
     /// Write a PDF: one page per story.

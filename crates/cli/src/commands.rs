@@ -25,6 +25,9 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
 pub(crate) struct Source {
     pub(crate) fields: UpdateFields,
     pub(crate) status: Status,
+    /// What a file written for it is called: the story file's stem, or
+    /// `update-ID` for a stored update.
+    pub(crate) name: String,
 }
 
 fn export(args: ExportArgs) -> Result<u8, CliError> {
@@ -73,15 +76,35 @@ fn export(args: ExportArgs) -> Result<u8, CliError> {
         })?;
         write_file(out, &pdf)?;
     } else if let Some(out) = &args.png {
-        let source = single(&sources, "--png")?;
-        let png =
-            svg_to_png(&slide(source, 1, 1), args.scale, PngCompression::Small).map_err(|err| {
-                CliError::Write {
+        let into_folder = out.is_dir() || out.as_os_str().to_string_lossy().ends_with('/');
+        if into_folder {
+            std::fs::create_dir_all(out).map_err(|err| CliError::Write {
+                path: out.clone(),
+                message: err.to_string(),
+            })?;
+            let targets: Vec<PathBuf> = sources
+                .iter()
+                .map(|source| out.join(format!("{}.png", source.name)))
+                .collect();
+            let jobs: Vec<(&Source, &PathBuf)> = sources.iter().zip(&targets).collect();
+            in_parallel(&jobs, |(source, path)| {
+                let png = svg_to_png(&slide(source, 1, 1), args.scale, PngCompression::Small)
+                    .map_err(|err| CliError::Write {
+                        path: (*path).clone(),
+                        message: err.to_string(),
+                    })?;
+                write_file(path, &png)
+            })?;
+        } else {
+            let source = single(&sources, "--png")?;
+            let png = svg_to_png(&slide(source, 1, 1), args.scale, PngCompression::Small).map_err(
+                |err| CliError::Write {
                     path: out.clone(),
                     message: err.to_string(),
-                }
-            })?;
-        write_file(out, &png)?;
+                },
+            )?;
+            write_file(out, &png)?;
+        }
     } else if let Some(out) = &args.md {
         let source = single(&sources, "--md")?;
         let markdown = to_markdown(&Story::from_update_fields(&source.fields, source.status));
@@ -94,10 +117,55 @@ fn single<'a>(sources: &'a [Source], flag: &str) -> Result<&'a Source, CliError>
     match sources {
         [one] => Ok(one),
         _ => Err(CliError::Usage(format!(
-            "{flag} writes one update, but {} were given: use --pdf for a deck",
-            sources.len()
+            "{flag} writes one update, but {} were given: use --pdf for a deck{}",
+            sources.len(),
+            if flag == "--png" {
+                ", or --png FOLDER/ for one PNG per update"
+            } else {
+                ""
+            }
         ))),
     }
+}
+
+/// Runs `work` on every job, spread over the machine's cores; the first
+/// error (in job order) wins.
+fn in_parallel<T: Sync>(
+    jobs: &[T],
+    work: impl Fn(&T) -> Result<(), CliError> + Sync,
+) -> Result<(), CliError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, jobs.len().max(1));
+    let results: Vec<(usize, Result<(), CliError>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|thread| {
+                let work = &work;
+                scope.spawn(move || {
+                    jobs.iter()
+                        .enumerate()
+                        .skip(thread)
+                        .step_by(threads)
+                        .map(|(index, job)| (index, work(job)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| {
+                handle.join().unwrap_or_else(|_| {
+                    vec![(
+                        usize::MAX,
+                        Err(CliError::Usage("a render thread failed".into())),
+                    )]
+                })
+            })
+            .collect()
+    });
+    let mut results = results;
+    results.sort_by_key(|(index, _)| *index);
+    results.into_iter().try_for_each(|(_, result)| result)
 }
 
 pub(crate) fn read_story(path: &Path) -> Result<Source, CliError> {
@@ -115,6 +183,10 @@ pub(crate) fn read_story(path: &Path) -> Result<Source, CliError> {
     Ok(Source {
         fields,
         status: story.status,
+        name: path.file_stem().map_or_else(
+            || "update".into(),
+            |stem| stem.to_string_lossy().into_owned(),
+        ),
     })
 }
 
@@ -159,6 +231,7 @@ fn read_stored(args: &ExportArgs) -> Result<(Vec<Source>, Branding), CliError> {
             Ok(Source {
                 fields: update.fields,
                 status: update.status,
+                name: format!("update-{id}"),
             })
         })
         .collect::<Result<Vec<_>, _>>()?;

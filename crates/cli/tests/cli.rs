@@ -332,3 +332,32 @@ fn lint_exits_2_for_a_missing_or_broken_file() {
     std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x41]).unwrap();
     assert_eq!(throughline(&["lint", s(&binary)]).status.code(), Some(2));
 }
+
+#[test]
+fn several_stories_export_to_a_folder_of_pngs_and_not_to_one_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let stories: Vec<PathBuf> = ["monday", "tuesday", "wednesday"]
+        .iter()
+        .map(|name| write(dir.path(), &format!("{name}.md"), STORY))
+        .collect();
+    let mut args = vec!["export"];
+    args.extend(stories.iter().map(|p| s(p)));
+    let one_file = dir.path().join("one.png");
+    let mut refused = args.clone();
+    refused.extend(["--png", s(&one_file)]);
+    let out = throughline(&refused);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--png FOLDER/"), "{}", stderr(&out));
+    assert!(!one_file.exists());
+
+    let folder = format!("{}/slides/", dir.path().display());
+    args.extend(["--png", &folder]);
+    let out = throughline(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for name in ["monday", "tuesday", "wednesday"] {
+        let png = std::fs::read(dir.path().join("slides").join(format!("{name}.png"))).unwrap();
+        let decoder = png::Decoder::new(std::io::Cursor::new(png));
+        let info = decoder.read_info().unwrap().info().clone();
+        assert_eq!((info.width, info.height), (1920, 1080), "{name}.png");
+    }
+}

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { remote } from 'webdriverio';
 
@@ -209,4 +210,29 @@ export async function pasteInto(browser, testId, text) {
   await field.waitForDisplayed({ timeout: 5000 });
   await field.click();
   await browser.keys(['Control', 'v']);
+}
+
+/**
+ * One WebDriver session and one scratch folder for a test file: started
+ * before its tests, stopped and removed after. Read `session.dir` inside tests.
+ */
+export function useSession() {
+  const session = { driver: null, scratch: null, dir: '' };
+  before(async () => {
+    session.driver = await startDriver();
+    session.scratch = tempDir();
+    session.dir = session.scratch.dir;
+  });
+  after(async () => {
+    await stopDriver(session.driver);
+    session.scratch?.cleanup();
+  });
+  return session;
+}
+
+/** The slide preview's image source (a data URL drawn by the renderer). */
+export async function previewSource(browser) {
+  const image = browser.$('[data-testid="slide-preview"]');
+  await image.waitForExist({ timeout: 10000 });
+  return image.getAttribute('src');
 }

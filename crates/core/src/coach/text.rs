@@ -138,6 +138,17 @@ pub fn inflects(word: &str, stem: &str) -> bool {
             .is_some_and(|rest| rest == "ing")
 }
 
+/// Month names and their short forms, as dates and time windows are written.
+#[rustfmt::skip]
+pub const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+];
+
+/// Quarters and halves: "Q3", "H1".
+pub const PERIODS: &[&str] = &["q1", "q2", "q3", "q4", "h1", "h2"];
+
 pub fn has_digit(text: &str) -> bool {
     text.chars().any(|c| c.is_ascii_digit())
 }

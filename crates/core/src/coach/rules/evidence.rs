@@ -2,7 +2,7 @@
 //! with the chart.
 
 use super::super::claims::{claims, facts, supports};
-use super::super::text::{has_digit, lower_words, mentions};
+use super::super::text::{has_digit, lower_words, mentions, MONTHS, PERIODS};
 use super::{finding, info, Story};
 use crate::coach::{Finding, Target};
 use crate::Evidence;
@@ -72,85 +72,18 @@ pub fn claim_contradicts_chart(story: &Story<'_>) -> Vec<Finding> {
     out
 }
 
+/// Besides month names and quarters ([`MONTHS`], [`PERIODS`]).
+#[rustfmt::skip]
 const WINDOW_SIGNS: &[&str] = &[
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "quarter",
-    "quarters",
-    "year",
-    "years",
-    "q1",
-    "q2",
-    "q3",
-    "q4",
-    "h1",
-    "h2",
-    "sprint",
-    "since",
-    "ytd",
-    "mtd",
-    "weekly",
-    "monthly",
-    "daily",
-    "annual",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "pilot",
-    "cohort",
-    "period",
-    "window",
+    "day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years",
+    "sprint", "since", "ytd", "mtd", "weekly", "monthly", "daily", "annual", "pilot", "cohort",
+    "period", "window",
 ];
+#[rustfmt::skip]
 const COMPARISON_SIGNS: &[&str] = &[
-    "vs",
-    "versus",
-    "against",
-    "compared",
-    "baseline",
-    "before",
-    "from",
-    "than",
-    "control",
-    "without",
-    "previous",
-    "prior",
-    "last",
-    "up",
-    "down",
-    "rose",
-    "fell",
-    "grew",
-    "dropped",
-    "increase",
-    "decrease",
-    "benchmark",
-    "target",
-    "average",
+    "vs", "versus", "against", "compared", "baseline", "before", "from", "than", "control",
+    "without", "previous", "prior", "last", "up", "down", "rose", "fell", "grew", "dropped",
+    "increase", "decrease", "benchmark", "target", "average",
 ];
 
 pub fn metric_incomplete(story: &Story<'_>) -> Vec<Finding> {
@@ -192,7 +125,10 @@ pub fn metric_incomplete(story: &Story<'_>) -> Vec<Finding> {
             }
             let words = lower_words(text);
             let mut missing = Vec::new();
-            if !mentions(&words, WINDOW_SIGNS) {
+            if ![WINDOW_SIGNS, MONTHS, PERIODS]
+                .iter()
+                .any(|signs| mentions(&words, signs))
+            {
                 missing.push("a time window");
             }
             if !mentions(&words, COMPARISON_SIGNS) && !text.contains("→") {

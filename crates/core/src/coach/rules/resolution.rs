@@ -1,91 +1,29 @@
 //! The resolution: who does what by when, tied to the executive priority.
 
-use super::super::text::{has_digit, lower_words, mentions};
+use super::super::text::{has_digit, lower_words, mentions, MONTHS, PERIODS};
 use super::{finding, info, Story};
 use crate::coach::{Finding, Target};
 
+#[rustfmt::skip]
 const OWNER_SIGNS: &[&str] = &[
-    "we",
-    "i",
-    "our",
-    "team",
-    "squad",
-    "group",
-    "pod",
-    "crew",
-    "engineering",
-    "design",
-    "product",
-    "sales",
-    "marketing",
-    "support",
-    "ops",
-    "operations",
-    "finance",
-    "legal",
-    "growth",
-    "platform",
-    "data",
-    "security",
-    "pm",
-    "eng",
-    "lead",
-    "owner",
-    "owns",
-    "led",
+    "we", "i", "our", "team", "squad", "group", "pod", "crew", "engineering", "design", "product",
+    "sales", "marketing", "support", "ops", "operations", "finance", "legal", "growth", "platform",
+    "data", "security", "pm", "eng", "lead", "owner", "owns", "led",
 ];
+/// Besides month names and quarters ([`MONTHS`], [`PERIODS`]).
+#[rustfmt::skip]
 const DATE_SIGNS: &[&str] = &[
-    "by",
-    "before",
-    "until",
-    "deadline",
-    "today",
-    "tomorrow",
-    "tonight",
-    "week",
-    "month",
-    "quarter",
-    "sprint",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "q1",
-    "q2",
-    "q3",
-    "q4",
-    "h1",
-    "h2",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "eow",
-    "eod",
-    "eoq",
+    "by", "before", "until", "deadline", "today", "tomorrow", "tonight", "week", "month", "quarter",
+    "sprint", "monday", "tuesday", "wednesday", "thursday", "friday", "eow", "eod", "eoq",
     "immediately",
 ];
+
+fn names_a_date(words: &[String]) -> bool {
+    words.iter().any(|w| {
+        let w = w.as_str();
+        DATE_SIGNS.contains(&w) || MONTHS.contains(&w) || PERIODS.contains(&w)
+    })
+}
 
 pub fn resolution_no_owner_or_date(story: &Story<'_>) -> Vec<Finding> {
     let text = &story.fields.beats.resolution;
@@ -98,10 +36,12 @@ pub fn resolution_no_owner_or_date(story: &Story<'_>) -> Vec<Finding> {
             .split_whitespace()
             .skip(1)
             .any(|w| w.chars().next().is_some_and(char::is_uppercase));
-    let has_date = mentions(&words, DATE_SIGNS)
+    // "by" alone is not a date; "by 15 March", "by Q2", "next sprint" are.
+    let has_date = names_a_date(&words)
         && (has_digit(text)
             || words.iter().any(|w| {
-                !matches!(w.as_str(), "by" | "before" | "until") && DATE_SIGNS.contains(&w.as_str())
+                !matches!(w.as_str(), "by" | "before" | "until")
+                    && names_a_date(std::slice::from_ref(w))
             }));
     let message = match (has_owner, has_date) {
         (true, true) => return Vec::new(),
@@ -121,6 +61,7 @@ pub fn resolution_no_owner_or_date(story: &Story<'_>) -> Vec<Finding> {
 }
 
 /// Words too common to tie a resolution to a priority.
+#[rustfmt::skip]
 const STOP: &[&str] = &[
     "the", "and", "for", "our", "with", "from", "into", "that", "this", "more", "less", "new",
     "all", "per", "rate", "growth",

@@ -61,29 +61,11 @@ pub fn vague_word(story: &Story<'_>) -> Vec<Finding> {
     out
 }
 
+#[rustfmt::skip]
 const HEDGES: &[&str] = &[
-    "i think",
-    "we think",
-    "i believe",
-    "we believe",
-    "i feel",
-    "we feel",
-    "maybe",
-    "perhaps",
-    "might",
-    "possibly",
-    "probably",
-    "hopefully",
-    "sort of",
-    "kind of",
-    "somewhat",
-    "seems",
-    "seem",
-    "arguably",
-    "could potentially",
-    "we hope",
-    "i hope",
-    "fairly",
+    "i think", "we think", "i believe", "we believe", "i feel", "we feel", "maybe", "perhaps",
+    "might", "possibly", "probably", "hopefully", "sort of", "kind of", "somewhat", "seems", "seem",
+    "arguably", "could potentially", "we hope", "i hope", "fairly",
 ];
 
 pub fn hedge(story: &Story<'_>) -> Vec<Finding> {
@@ -106,6 +88,7 @@ pub fn hedge(story: &Story<'_>) -> Vec<Finding> {
 }
 
 /// Acronyms an executive audience reads without a definition.
+#[rustfmt::skip]
 const KNOWN_ACRONYMS: &[&str] = &[
     "CEO", "CFO", "CTO", "COO", "CPO", "CMO", "CRO", "VP", "SVP", "EVP", "PM", "HR", "KPI", "KPIS",
     "OKR", "OKRS", "ROI", "API", "APIS", "UI", "UX", "US", "USA", "UK", "EU", "AI", "ML", "PDF",
@@ -170,103 +153,28 @@ pub fn undefined_acronym(story: &Story<'_>) -> Vec<Finding> {
 }
 
 /// Shipping verbs in the past or in progress: what a team did, not will do.
+#[rustfmt::skip]
 const SHIPPING: &[&str] = &[
-    "built",
-    "shipped",
-    "launched",
-    "released",
-    "delivered",
-    "completed",
-    "finished",
-    "closed",
-    "deployed",
-    "merged",
-    "implemented",
-    "added",
-    "created",
-    "wrote",
-    "worked",
-    "working",
+    "built", "shipped", "launched", "released", "delivered", "completed", "finished", "closed",
+    "deployed", "merged", "implemented", "added", "created", "wrote", "worked", "working",
 ];
 /// The sentence is about us, not a competitor's launches.
+#[rustfmt::skip]
 const SELF: &[&str] = &[
-    "we",
-    "our",
-    "us",
-    "i",
-    "team",
-    "squad",
-    "engineering",
-    "engineers",
+    "we", "our", "us", "i", "team", "squad", "engineering", "engineers",
 ];
+#[rustfmt::skip]
 const COUNTED: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "dozen",
-    "several",
-    "many",
-    "multiple",
-    "new",
-    "features",
-    "feature",
-    "tickets",
-    "stories",
-    "epics",
-    "releases",
-    "items",
-    "bugs",
-    "fixes",
-    "improvements",
-    "updates",
-    "projects",
-    "things",
-    "x",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen",
+    "several", "many", "multiple", "new", "features", "feature", "tickets", "stories", "epics",
+    "releases", "items", "bugs", "fixes", "improvements", "updates", "projects", "things", "x",
 ];
+#[rustfmt::skip]
 const OUTCOME: &[&str] = &[
-    "conversion",
-    "retention",
-    "revenue",
-    "churn",
-    "activation",
-    "adoption",
-    "rose",
-    "fell",
-    "grew",
-    "increased",
-    "decreased",
-    "cut",
-    "reduced",
-    "lifted",
-    "raised",
-    "saved",
-    "because",
-    "so",
-    "which",
-    "resulting",
-    "result",
-    "led",
-    "leading",
-    "drove",
-    "improving",
-    "lowering",
-    "%",
-    "percent",
-    "pts",
-    "points",
-    "time",
-    "cost",
-    "nps",
-    "csat",
-    "sign-ups",
-    "signups",
+    "conversion", "retention", "revenue", "churn", "activation", "adoption", "rose", "fell", "grew",
+    "increased", "decreased", "cut", "reduced", "lifted", "raised", "saved", "because", "so",
+    "which", "resulting", "result", "led", "leading", "drove", "improving", "lowering", "%",
+    "percent", "pts", "points", "time", "cost", "nps", "csat", "sign-ups", "signups",
 ];
 
 pub fn activity_not_outcome(story: &Story<'_>) -> Vec<Finding> {
