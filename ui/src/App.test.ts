@@ -140,4 +140,33 @@ describe('the app window', () => {
     await waitFor(() => expect(screen.getByTestId('coach-silenced').textContent).toContain('vague-word'));
     expect(screen.queryByTestId('coach-context')).toBeNull();
   });
+
+  it('the chart data grid edits a cell, and a cell that is not a number changes nothing but says where', async () => {
+    const backend = memoryBackend();
+    render(App, { props: { backend, autosaveDelayMs: 10 } });
+    await fireEvent.click(await screen.findByTestId('new-update'));
+    await fireEvent.click(await screen.findByTestId('step-evidence'));
+    await fireEvent.input(await screen.findByTestId('chart-data'), {
+      target: { value: 'Week\tPilot\nW1\t10\nW2\t12' },
+    });
+    const grid = await screen.findByTestId('chart-grid');
+    const cell = grid.querySelector<HTMLInputElement>('input[aria-label="Row 2, Pilot"]')!;
+    expect(cell.value).toBe('12');
+
+    await fireEvent.input(cell, { target: { value: '14' } });
+    const stored = async () => {
+      const [summary] = await backend.listUpdates('');
+      return (await backend.getUpdate(summary!.id)).chart?.data.rows.map((row) => row.values[0]);
+    };
+    await waitFor(async () => expect(await stored()).toEqual([10, 14]));
+    expect((screen.getByTestId('chart-data') as HTMLTextAreaElement).value).toBe('Week\tPilot\nW1\t10\nW2\t14');
+
+    await fireEvent.input(cell, { target: { value: 'lots' } });
+    await waitFor(() => expect(screen.getByTestId('chart-error').textContent).toContain('row 3, column 2'));
+    expect(cell.value).toBe('lots'); // what was typed stays in the cell
+    expect(await stored()).toEqual([10, 14]);
+
+    await fireEvent.click(screen.getByTestId('grid-add-row'));
+    expect(grid.querySelectorAll('tbody tr')).toHaveLength(3);
+  });
 });
