@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use crate::CoreError;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CivilDate {
     pub year: i32,
     pub month: u32,
@@ -95,6 +95,20 @@ impl FromStr for CivilDate {
         let month = m.parse().map_err(|_| invalid())?;
         let day = d.parse().map_err(|_| invalid())?;
         Self::new(year, month, day).map_err(|_| invalid())
+    }
+}
+
+/// Dates cross the IPC and land in files as `YYYY-MM-DD`.
+impl serde::Serialize for CivilDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CivilDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
     }
 }
 

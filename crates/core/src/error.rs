@@ -17,6 +17,8 @@ pub enum CoreError {
     InvalidStatus(String),
     #[error("{0}")]
     InvalidBranding(String),
+    #[error("{0}")]
+    InvalidJournal(String),
     #[error("the coach found {count} error(s) to fix before this update is ready: {first}")]
     CoachErrors { count: usize, first: String },
 }

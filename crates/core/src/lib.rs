@@ -7,6 +7,7 @@ pub mod coach;
 pub mod date;
 pub mod error;
 pub mod example;
+pub mod journal;
 pub mod story;
 pub mod table;
 pub mod update;

@@ -1,0 +1,21 @@
+//! The decision journal: a roadmap bet's assumptions, alternatives and kill
+//! criteria, the criteria judged against real readings, and a hash-chained
+//! history once the journal is shared. No I/O.
+
+mod evaluate;
+mod history;
+mod model;
+mod readings;
+mod share;
+
+pub use evaluate::{evaluate, CriterionStatus, Evaluation};
+pub use history::{content_hash, diff, verify_chain, Revision, TamperReport, GENESIS};
+pub use model::{
+    Action, Alternative, Assumption, Comparator, Door, EvidenceLevel, Importance, JournalBody,
+    KillCriterion,
+};
+pub use readings::{parse_readings, ParsedReadings, Reading, ReadingProblem};
+pub use share::{lines, to_markdown};
+
+#[cfg(test)]
+mod tests;

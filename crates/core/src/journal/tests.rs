@@ -1,0 +1,135 @@
+use super::*;
+
+pub(crate) fn sample() -> JournalBody {
+    JournalBody {
+        item: "Shared workspaces".into(),
+        owner: "Collaboration squad".into(),
+        decision: "Build native sharing this quarter".into(),
+        assumptions: vec![
+            Assumption {
+                statement: "We believe that trial teams invite a colleague in week one".into(),
+                importance: Importance::High,
+                evidence: EvidenceLevel::Survey,
+                source: "Trial survey, n=212".into(),
+            },
+            Assumption {
+                statement: "We believe that shared workspaces convert better".into(),
+                importance: Importance::High,
+                evidence: EvidenceLevel::Anecdote,
+                source: "Two sales calls".into(),
+            },
+        ],
+        alternatives: vec![
+            Alternative {
+                path: "Integrate with the chat tool's API instead of a native build".into(),
+                irreversibles: "None: an integration can be dropped".into(),
+                door: Door::TwoWay,
+            },
+            Alternative {
+                path: "Manual concierge invites before automation".into(),
+                irreversibles: "Support hours for six weeks".into(),
+                door: Door::TwoWay,
+            },
+        ],
+        criteria: vec![KillCriterion {
+            id: "sharing-activation".into(),
+            metric: "Sharing activation".into(),
+            comparator: Comparator::Below,
+            threshold: 20.0,
+            unit: "%".into(),
+            cohort: "trial accounts, first 14 days".into(),
+            by: "2026-12-15".into(),
+            action: Action::Halt,
+            margin: 2.0,
+        }],
+    }
+}
+
+#[test]
+fn a_criterion_without_metric_or_threshold_cannot_be_saved() {
+    let mut body = sample();
+    body.criteria[0].metric = "  ".into();
+    assert!(body.validate().is_err());
+    let mut body = sample();
+    body.criteria[0].threshold = f64::NAN;
+    assert!(body.validate().is_err());
+    assert!(sample().validate().is_ok());
+}
+
+#[test]
+fn sharing_needs_two_alternatives() {
+    let mut body = sample();
+    body.alternatives.pop();
+    let err = body.check_shareable().unwrap_err();
+    assert!(err.to_string().contains("two alternative"), "{err}");
+    assert!(sample().check_shareable().is_ok());
+}
+
+#[test]
+fn the_chain_verifies_and_names_the_first_tampered_revision() {
+    let first = Revision::new(None, sample(), "Ana", 1_000, "first shared");
+    let mut changed = sample();
+    changed.criteria[0].threshold = 15.0;
+    let second = Revision::new(Some(&first), changed, "Ana", 2_000, "pilot data");
+    let third = Revision::new(Some(&second), sample(), "Ana", 3_000, "back to 20%");
+    let mut chain = vec![first, second, third];
+    assert_eq!(verify_chain(&chain), Ok(()));
+
+    // Someone lowers the threshold of revision 2 in the file.
+    chain[1].body.criteria[0].threshold = 10.0;
+    let report = verify_chain(&chain).unwrap_err();
+    assert_eq!(report.seq, 2);
+
+    // Rewriting revision 2's hash too breaks the link to revision 3.
+    chain[1].hash = content_hash(
+        2,
+        &chain[1].body,
+        "Ana",
+        2_000,
+        "pilot data",
+        &chain[1].prev_hash,
+    );
+    let report = verify_chain(&chain).unwrap_err();
+    assert_eq!(report.seq, 3);
+
+    // A removed revision is caught by the numbering.
+    let mut gap = chain.clone();
+    gap.remove(0);
+    assert_eq!(verify_chain(&gap).unwrap_err().seq, 2);
+}
+
+#[test]
+fn the_diff_shows_what_changed() {
+    let mut changed = sample();
+    changed.criteria[0].threshold = 15.0;
+    let diff = diff(&sample(), &changed);
+    assert!(
+        diff.iter()
+            .any(|l| l.starts_with("− Kill criterion") && l.contains("< 20%")),
+        "{diff:#?}"
+    );
+    assert!(
+        diff.iter()
+            .any(|l| l.starts_with("+ Kill criterion") && l.contains("< 15%")),
+        "{diff:#?}"
+    );
+    assert!(diff
+        .iter()
+        .any(|l| l.starts_with("  Item: Shared workspaces")));
+}
+
+#[test]
+fn the_markdown_lists_assumptions_by_evidence_and_criteria_with_status() {
+    let readings = vec![Reading {
+        metric: "Sharing activation".into(),
+        date: "2026-11-20".parse().unwrap(),
+        value: 14.0,
+    }];
+    let md = to_markdown(&sample(), &readings, 1, "abc123");
+    let survey = md.find("**survey**").unwrap();
+    let anecdote = md.find("**anecdote**").unwrap();
+    assert!(survey < anecdote, "strongest evidence first:\n{md}");
+    assert!(md.contains("| **TRIGGERED** | 14 on 2026-11-20 |"), "{md}");
+    assert!(md.contains("Revision 1 · `abc123`"));
+    assert!(md.contains("two-way door"));
+}
