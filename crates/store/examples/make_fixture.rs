@@ -3,10 +3,48 @@
 //! Run it once each time the schema changes and commit the file it writes
 //! (`tests/fixtures/schema-vN.throughline`); the migration tests open each one.
 
+use throughline_core::journal::{
+    Action, Alternative, Assumption, Comparator, Door, EvidenceLevel, Importance, JournalBody,
+    KillCriterion, Reading,
+};
 use throughline_core::{
     Beats, BrandingSettings, CivilDate, Evidence, QuoteEvidence, Status, UpdateFields,
 };
 use throughline_store::Workspace;
+
+fn fixture_journal(threshold: f64) -> JournalBody {
+    let alternative = |path: &str| Alternative {
+        path: path.into(),
+        irreversibles: "none".into(),
+        door: Door::TwoWay,
+    };
+    JournalBody {
+        item: "Shared workspaces".into(),
+        owner: "Collaboration squad".into(),
+        decision: "Build native sharing".into(),
+        assumptions: vec![Assumption {
+            statement: "We believe that trial teams invite a colleague in week one".into(),
+            importance: Importance::High,
+            evidence: EvidenceLevel::Survey,
+            source: "Trial survey".into(),
+        }],
+        alternatives: vec![
+            alternative("Chat integration"),
+            alternative("Concierge invites"),
+        ],
+        criteria: vec![KillCriterion {
+            id: "sharing".into(),
+            metric: "Sharing activation".into(),
+            comparator: Comparator::Below,
+            threshold,
+            unit: "%".into(),
+            cohort: "trials".into(),
+            by: "2026-12-15".into(),
+            action: Action::Halt,
+            margin: 2.0,
+        }],
+    }
+}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = std::env::args().nth(1).ok_or("usage: make_fixture OUT")?;
@@ -40,6 +78,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         footer_label: "Confidential — board only".into(),
         logo: None,
     })?;
+    let journal = workspace.create_journal(&fixture_journal(20.0), now + 5)?;
+    workspace.share_journal(journal, "Fixture author", now + 6)?;
+    workspace.revise_journal(
+        journal,
+        &fixture_journal(25.0),
+        "Fixture author",
+        "pilot data",
+        now + 7,
+    )?;
+    workspace.add_readings(
+        journal,
+        &[Reading {
+            metric: "Sharing activation".into(),
+            date: "2026-11-20".parse::<CivilDate>()?,
+            value: 14.0,
+        }],
+    )?;
+    workspace.link_update(second.id, Some(journal))?;
     let third = workspace.create_update(&UpdateFields::default(), now + 3)?;
     workspace.delete_update(third.id, now + 4)?;
     drop(workspace);

@@ -8,12 +8,14 @@
 mod branding;
 mod connection;
 mod error;
+mod journals;
 mod migrations;
 mod probe;
 mod updates;
 mod workspace;
 
 pub use error::StoreError;
+pub use journals::{CriterionReport, JournalId, JournalSummary, StoredJournal};
 pub use migrations::SCHEMA_VERSION;
 pub use probe::{probe, Probe};
 pub use workspace::{Workspace, WorkspaceInfo};

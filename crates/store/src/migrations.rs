@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_updates.sql"),
     include_str!("migrations/0002_chart.sql"),
     include_str!("migrations/0003_branding_and_coach.sql"),
+    include_str!("migrations/0004_journals.sql"),
 ];
 
 /// The schema version this build writes.

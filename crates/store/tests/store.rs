@@ -482,6 +482,16 @@ fn every_older_workspace_migrates_keeping_every_row() {
             assert_eq!(branding.accent, "#0F766E");
             assert_eq!(branding.footer_label, "Confidential — board only");
         }
+        let journals = workspace.list_journals().unwrap();
+        if version < 4 {
+            assert!(journals.is_empty());
+        } else {
+            assert_eq!(journals.len(), 1, "schema {version}");
+            let journal = workspace.journal(journals[0].id).unwrap();
+            assert_eq!(journal.revisions.len(), 2);
+            assert_eq!(journal.tamper, None, "the fixture's history checks out");
+            assert_eq!(workspace.readings(journal.id).unwrap().len(), 1);
+        }
         assert!(
             !workspace.ensure_example(today(), NOW).unwrap(),
             "schema {version}: an old file gets no second example"

@@ -1,0 +1,189 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! Decision journals in a real workspace file: drafts, sharing, revisions,
+//! tamper detection against edits made outside the app, readings.
+
+use rusqlite::Connection;
+use throughline_core::journal::{
+    Action, Alternative, Assumption, Comparator, CriterionStatus, Door, EvidenceLevel, Importance,
+    JournalBody, KillCriterion, Reading,
+};
+use throughline_store::Workspace;
+
+const NOW: i64 = 1_795_500_000_000;
+
+fn body(threshold: f64) -> JournalBody {
+    let alternative = |path: &str| Alternative {
+        path: path.into(),
+        irreversibles: "none".into(),
+        door: Door::TwoWay,
+    };
+    JournalBody {
+        item: "Shared workspaces".into(),
+        owner: "Collaboration squad".into(),
+        decision: "Build native sharing".into(),
+        assumptions: vec![
+            Assumption {
+                statement: "Trial teams invite a colleague in week one".into(),
+                importance: Importance::High,
+                evidence: EvidenceLevel::Survey,
+                source: "Trial survey".into(),
+            },
+            Assumption {
+                statement: "Shared workspaces convert better".into(),
+                importance: Importance::Medium,
+                evidence: EvidenceLevel::Anecdote,
+                source: "Sales calls".into(),
+            },
+        ],
+        alternatives: vec![
+            alternative("Chat integration"),
+            alternative("Concierge invites"),
+        ],
+        criteria: vec![KillCriterion {
+            id: "sharing".into(),
+            metric: "Sharing activation".into(),
+            comparator: Comparator::Below,
+            threshold,
+            unit: "%".into(),
+            cohort: "trial accounts".into(),
+            by: "2026-12-15".into(),
+            action: Action::Halt,
+            margin: 2.0,
+        }],
+    }
+}
+
+fn reading(date: &str, value: f64) -> Reading {
+    Reading {
+        metric: "Sharing activation".into(),
+        date: date.parse().unwrap(),
+        value,
+    }
+}
+
+fn workspace() -> (tempfile::TempDir, std::path::PathBuf, Workspace) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.throughline");
+    let workspace = Workspace::open(&path).unwrap();
+    (dir, path, workspace)
+}
+
+#[test]
+fn a_draft_is_edited_in_place_and_a_shared_journal_only_takes_revisions() {
+    let (_dir, _path, ws) = workspace();
+    let id = ws.create_journal(&body(20.0), NOW).unwrap();
+    ws.save_journal_draft(id, &body(18.0)).unwrap();
+    assert_eq!(ws.journal(id).unwrap().body.criteria[0].threshold, 18.0);
+    assert!(ws.journal(id).unwrap().revisions.is_empty());
+
+    let first = ws.share_journal(id, "Ana", NOW + 1).unwrap();
+    assert_eq!(first.seq, 1);
+    let err = ws.save_journal_draft(id, &body(10.0)).unwrap_err();
+    assert!(err.to_string().contains("new revision"), "{err}");
+    assert!(
+        ws.revise_journal(id, &body(25.0), "Ana", " ", NOW + 2)
+            .is_err(),
+        "a reason is required"
+    );
+    let second = ws
+        .revise_journal(id, &body(25.0), "Ana", "pilot data", NOW + 2)
+        .unwrap();
+    assert_eq!(second.prev_hash, first.hash);
+    let journal = ws.journal(id).unwrap();
+    assert_eq!(journal.body.criteria[0].threshold, 25.0);
+    assert_eq!(journal.revisions.len(), 2);
+    assert_eq!(journal.tamper, None);
+}
+
+#[test]
+fn a_criterion_without_a_metric_is_not_saved() {
+    let (_dir, _path, ws) = workspace();
+    let mut bad = body(20.0);
+    bad.criteria[0].metric = String::new();
+    assert_eq!(
+        ws.create_journal(&bad, NOW).unwrap_err().code(),
+        "invalid_input"
+    );
+    assert!(ws.list_journals().unwrap().is_empty());
+}
+
+#[test]
+fn an_edit_made_to_the_file_outside_the_app_is_reported() {
+    let (_dir, path, ws) = workspace();
+    let id = ws.create_journal(&body(20.0), NOW).unwrap();
+    ws.share_journal(id, "Ana", NOW + 1).unwrap();
+    ws.revise_journal(id, &body(25.0), "Ana", "pilot data", NOW + 2)
+        .unwrap();
+    drop(ws);
+
+    let conn = Connection::open(&path).unwrap();
+    // The app's own guard refuses an in-place edit …
+    let refused = conn.execute(
+        "UPDATE journal_revisions SET reason = 'tidied' WHERE seq = 1",
+        [],
+    );
+    assert!(refused.is_err());
+    // … so someone removes it and quietly lowers the first threshold.
+    conn.execute_batch(
+        "DROP TRIGGER journal_revisions_are_never_edited;
+         UPDATE journal_revisions SET body = replace(body, '\"threshold\":20.0', '\"threshold\":10.0') WHERE seq = 1;",
+    )
+    .unwrap();
+    assert_eq!(conn.changes(), 1);
+    drop(conn);
+
+    let ws = Workspace::open(&path).unwrap();
+    let journal = ws.journal(id).unwrap();
+    let report = journal.tamper.expect("the edit is caught");
+    assert_eq!(report.seq, 1);
+    assert!(report.to_string().contains("revision 1"), "{report}");
+    let err = ws
+        .revise_journal(id, &body(30.0), "Ana", "more data", NOW + 3)
+        .unwrap_err();
+    assert!(err.to_string().contains("changed outside the app"), "{err}");
+}
+
+#[test]
+fn readings_are_stored_all_or_nothing_and_judge_the_criteria() {
+    let (_dir, _path, ws) = workspace();
+    let id = ws.create_journal(&body(20.0), NOW).unwrap();
+    ws.add_readings(
+        id,
+        &[reading("2026-11-01", 31.0), reading("2026-11-08", 26.0)],
+    )
+    .unwrap();
+    let err = ws
+        .add_readings(
+            id,
+            &[reading("2026-11-15", 18.0), reading("2026-11-08", 27.0)],
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("already a reading"), "{err}");
+    assert_eq!(ws.readings(id).unwrap().len(), 2, "nothing half-imported");
+
+    let reports = ws.criterion_reports().unwrap();
+    assert_eq!(
+        reports[0].evaluation.status,
+        CriterionStatus::AtRisk,
+        "falling 5/week"
+    );
+    ws.add_readings(id, &[reading("2026-11-15", 18.0)]).unwrap();
+    let reports = ws.criterion_reports().unwrap();
+    assert_eq!(reports[0].evaluation.status, CriterionStatus::Triggered);
+    assert_eq!(reports[0].evaluation.reading, Some(18.0));
+}
+
+#[test]
+fn an_update_is_linked_to_the_journal_it_backs() {
+    let (_dir, _path, ws) = workspace();
+    let id = ws.create_journal(&body(20.0), NOW).unwrap();
+    let update = ws
+        .create_update(&throughline_core::UpdateFields::default(), NOW)
+        .unwrap();
+    assert_eq!(ws.linked_journal(update.id).unwrap(), None);
+    ws.link_update(update.id, Some(id)).unwrap();
+    assert_eq!(ws.linked_journal(update.id).unwrap(), Some(id));
+    assert!(ws.link_update(update.id, Some(999)).is_err());
+    ws.link_update(update.id, None).unwrap();
+    assert_eq!(ws.linked_journal(update.id).unwrap(), None);
+}
