@@ -48,6 +48,42 @@ Exit codes: 0 ready (no errors) · 1 errors found · 2 the file cannot be read."
         after_help = "Examples:\n  throughline lint update.md\n  throughline lint update.md --format json | jq .score"
     )]
     Lint(LintArgs),
+    /// Decision journals: every kill criterion's status, and metric readings from CSV.
+    #[command(subcommand)]
+    Journal(JournalCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum JournalCommand {
+    /// Print every kill criterion's status (on-track, at-risk, triggered, no-data) with the
+    /// reading and date that decided it. Exit 1 when any is triggered, for a scheduled job.
+    Status(JournalStatusArgs),
+    /// Import metric readings from CSV (a date column, one column per metric) into a journal.
+    /// All or nothing unless --accept-valid keeps the valid rows.
+    Readings(JournalReadingsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct JournalStatusArgs {
+    /// The workspace file (default: $THROUGHLINE_WORKSPACE, then the app's default file).
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: LintFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct JournalReadingsArgs {
+    /// The CSV file: `date,<metric>,<metric>…`, one row per date.
+    pub csv: PathBuf,
+    /// The journal's id (see `journal status`).
+    #[arg(long)]
+    pub journal: i64,
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
+    /// Keep the valid rows when some are wrong (they are listed either way).
+    #[arg(long)]
+    pub accept_valid: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, ValueEnum)]

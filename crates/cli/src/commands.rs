@@ -18,6 +18,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Export(args) => export(args),
         Command::Import(args) => import(args),
         Command::Lint(args) => crate::lint::lint(args),
+        Command::Journal(command) => crate::journal::run(command),
     }
 }
 
@@ -190,7 +191,7 @@ pub(crate) fn read_story(path: &Path) -> Result<Source, CliError> {
     })
 }
 
-fn open_workspace(flag: Option<PathBuf>) -> Result<Workspace, CliError> {
+pub(crate) fn open_workspace(flag: Option<PathBuf>) -> Result<Workspace, CliError> {
     let path = workspace_path::resolve(flag)
         .ok_or_else(|| CliError::Usage("no workspace: pass --workspace FILE".into()))?;
     Workspace::open(&path).map_err(|err| CliError::Workspace(err.to_string()))

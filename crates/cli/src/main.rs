@@ -3,6 +3,7 @@
 mod cli;
 mod commands;
 mod error;
+mod journal;
 mod lint;
 mod workspace_path;
 

@@ -361,3 +361,98 @@ fn several_stories_export_to_a_folder_of_pngs_and_not_to_one_file() {
         assert_eq!((info.width, info.height), (1920, 1080), "{name}.png");
     }
 }
+
+fn v4_workspace(dir: &Path) -> PathBuf {
+    let path = dir.join("team.throughline");
+    std::fs::copy(
+        format!(
+            "{}/../store/tests/fixtures/schema-v4.throughline",
+            env!("CARGO_MANIFEST_DIR")
+        ),
+        &path,
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn journal_status_reports_every_criterion_and_exits_1_when_one_is_triggered() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = v4_workspace(dir.path());
+    let out = throughline(&[
+        "journal",
+        "status",
+        "--workspace",
+        s(&workspace),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let keys: Vec<&str> = report
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["criteria"]);
+    let criteria = report["criteria"].as_array().unwrap();
+    assert_eq!(criteria.len(), 1);
+    let keys: Vec<&str> = criteria[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["criterion", "date", "journal", "reading", "status"]);
+    assert_eq!(criteria[0]["status"], "triggered");
+    assert_eq!(criteria[0]["reading"], 14.0);
+    assert_eq!(criteria[0]["date"], "2026-11-20");
+    assert_eq!(criteria[0]["journal"], "Shared workspaces");
+}
+
+#[test]
+fn journal_readings_are_all_or_nothing_unless_the_valid_ones_are_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = v4_workspace(dir.path());
+    let csv = write(
+        dir.path(),
+        "readings.csv",
+        "date,Sharing activation\n2026-11-21,22\nyesterday,23\n2026-11-22,26\n",
+    );
+    let args = [
+        "journal",
+        "readings",
+        s(&csv),
+        "--journal",
+        "1",
+        "--workspace",
+        s(&workspace),
+    ];
+    let refused = throughline(&args);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("row 3"), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("nothing was imported"),
+        "{}",
+        stderr(&refused)
+    );
+
+    let mut accepting = args.to_vec();
+    accepting.push("--accept-valid");
+    let out = throughline(&accepting);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("imported 2 reading"));
+    // The latest reading (26 on 2026-11-22) is now clear of the threshold 25 but within its margin.
+    let status = throughline(&[
+        "journal",
+        "status",
+        "--workspace",
+        s(&workspace),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(status.status.code(), Some(0), "{}", stderr(&status));
+    let report: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    assert_eq!(report["criteria"][0]["status"], "at-risk");
+}
