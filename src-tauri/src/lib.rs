@@ -7,6 +7,7 @@ mod chart_import;
 mod clock;
 mod coach;
 mod commands;
+mod journals;
 mod launch;
 mod slides;
 mod state;
@@ -46,6 +47,19 @@ pub fn run() -> tauri::Result<()> {
             slides::copy_slide_image,
             chart_import::import_chart_file,
             story_import::import_stories,
+            journals::list_journals,
+            journals::get_journal,
+            journals::create_journal,
+            journals::save_journal,
+            journals::share_journal,
+            journals::revise_journal,
+            journals::import_readings,
+            journals::export_journal_markdown,
+            journals::journal_diff,
+            journals::get_author,
+            journals::set_author,
+            journals::link_update,
+            journals::update_journal,
             coach::review_update,
             coach::set_silenced_rules,
             branding::get_branding,

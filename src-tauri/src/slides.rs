@@ -65,15 +65,53 @@ fn render_error(err: throughline_render::RenderError) -> ApiError {
 
 /// The slide for the fields being edited, as a PNG data URL (half size,
 /// fast encoding): the renderer's own pixels, never the webview's text.
+/// The banner a slide carries when the journal its update backs has a
+/// triggered kill criterion.
+fn kill_banner(triggered: &[String]) -> Option<String> {
+    (!triggered.is_empty()).then(|| format!("Kill criterion triggered: {}", triggered.join("; ")))
+}
+
+fn slide_svg(
+    fields: &UpdateFields,
+    (page, count): (u32, u32),
+    theme: &Theme,
+    branding: &throughline_render::Branding,
+    banner: Option<&str>,
+) -> String {
+    let input = throughline_render::SlideInput {
+        fields,
+        chart: fields.chart.as_ref(),
+        page,
+        page_count: count,
+        banner,
+    };
+    throughline_render::render_slide_svg(&input, theme, branding)
+}
+
 #[tauri::command]
 pub async fn render_preview(
     state: State<'_, AppState>,
     fields: UpdateFields,
     theme: ThemeName,
+    id: Option<UpdateId>,
 ) -> Result<String, ApiError> {
     let branding = state.branding();
+    let state = state.inner().clone();
     blocking(move || {
-        let svg = render_update_slide(&fields, 1, 1, &theme.theme(), &branding);
+        let triggered = match id {
+            Some(id) => state
+                .with_workspace(|ws| Ok(ws.triggered_for_update(id)?))
+                .unwrap_or_default(),
+            None => Vec::new(),
+        };
+        let banner = kill_banner(&triggered);
+        let svg = slide_svg(
+            &fields,
+            (1, 1),
+            &theme.theme(),
+            &branding,
+            banner.as_deref(),
+        );
         let png = svg_to_png(&svg, 0.5, PngCompression::Fast).map_err(render_error)?;
         Ok(png_data_url(&png))
     })
@@ -147,8 +185,12 @@ pub async fn export_updates(
         let path = export_path(&path, format)?;
         let updates = state.with_workspace(|ws| {
             ids.iter()
-                .map(|id| ws.get_update(*id).map_err(ApiError::from))
-                .collect::<Result<Vec<_>, _>>()
+                .map(|id| {
+                    let update = ws.get_update(*id)?;
+                    let banner = kill_banner(&ws.triggered_for_update(*id)?);
+                    Ok((update, banner))
+                })
+                .collect::<Result<Vec<_>, ApiError>>()
         })?;
         let theme = theme.theme();
         let count = updates.len() as u32;
@@ -163,8 +205,14 @@ pub async fn export_updates(
                 let svgs: Vec<String> = updates
                     .iter()
                     .enumerate()
-                    .map(|(i, u)| {
-                        render_update_slide(&u.fields, i as u32 + 1, count, &theme, &branding)
+                    .map(|(i, (u, banner))| {
+                        slide_svg(
+                            &u.fields,
+                            (i as u32 + 1, count),
+                            &theme,
+                            &branding,
+                            banner.as_deref(),
+                        )
                     })
                     .collect();
                 slides_to_pdf_with_progress(&svgs, progress).map_err(render_error)?
@@ -175,12 +223,13 @@ pub async fn export_updates(
                 ));
             }
             ExportFormat::Png => {
-                let svg = render_update_slide(&updates[0].fields, 1, 1, &theme, &branding);
+                let (update, banner) = &updates[0];
+                let svg = slide_svg(&update.fields, (1, 1), &theme, &branding, banner.as_deref());
                 svg_to_png(&svg, scale.unwrap_or(1.0), PngCompression::Small)
                     .map_err(render_error)?
             }
             ExportFormat::Md => {
-                let update = &updates[0];
+                let (update, _) = &updates[0];
                 to_markdown(&Story::from_update_fields(&update.fields, update.status)).into_bytes()
             }
         };
@@ -215,7 +264,7 @@ fn export_path(path: &str, format: ExportFormat) -> Result<PathBuf, ApiError> {
     })
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
     let io = |err: std::io::Error| ApiError {
         code: "io",
         message: format!("cannot write {}: {err}", path.display()),

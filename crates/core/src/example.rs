@@ -7,13 +7,13 @@ use crate::{
 
 pub fn example_update_fields(date: &str) -> UpdateFields {
     UpdateFields {
-        title: "In-app setup checklist lifts week-one activation by 9 points — roll it out to every new workspace".into(),
+        title: "In-app setup checklist lifts week-one activation by 9 points — roll it out everywhere".into(),
         audience: "Exec staff (go/no-go)".into(),
         priority: "Net revenue retention".into(),
         date: date.into(),
         beats: Beats {
             context: "Two competitors now bundle guided onboarding into their free tiers, and 38% of the accounts that churned in Q3 told us they never finished setup.".into(),
-            conflict: "Sales wants a 30-day trial, but a longer trial adds support hours without fixing the drop-off on day three, where most new workspaces stall.".into(),
+            conflict: "Sales wants a 30-day trial, but a longer trial adds support hours without fixing the drop-off on day three, where 61% of new workspaces stall.".into(),
             resolution: "The Growth squad ships the setup checklist to every new workspace by 15 December and we keep the 14-day trial, protecting net revenue retention at no extra support cost.".into(),
             evidence: "Six-week A/B test across 3,920 new workspaces: 41% activated in week one with the checklist against 32% without it.".into(),
         },

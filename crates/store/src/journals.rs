@@ -341,3 +341,39 @@ impl Workspace {
             .flatten())
     }
 }
+
+const AUTHOR_KEY: &str = "author_name";
+
+impl Workspace {
+    /// The name revisions are signed with, if the user set one.
+    pub fn author_name(&self) -> Result<Option<String>, StoreError> {
+        self.meta(AUTHOR_KEY)
+    }
+
+    pub fn set_author_name(&self, name: &str) -> Result<(), StoreError> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 80 || name.chars().any(char::is_control) {
+            return Err(invalid(
+                "the author name must be one line of at most 80 characters",
+            ));
+        }
+        self.set_meta(AUTHOR_KEY, name)
+    }
+
+    /// The kill criteria of the journal an update backs that are triggered now,
+    /// described for a banner ("Sharing activation < 20% … → halt").
+    pub fn triggered_for_update(&self, update: UpdateId) -> Result<Vec<String>, StoreError> {
+        let Some(journal) = self.linked_journal(update)? else {
+            return Ok(Vec::new());
+        };
+        Ok(self
+            .criterion_reports()?
+            .into_iter()
+            .filter(|r| r.journal_id == journal)
+            .filter(|r| {
+                r.evaluation.status == throughline_core::journal::CriterionStatus::Triggered
+            })
+            .map(|r| r.description)
+            .collect())
+    }
+}

@@ -21,6 +21,8 @@ import {
 import { BEATS } from './beats';
 import { BrandingController } from './branding.svelte';
 import { CoachController } from './coach.svelte';
+import { JournalController } from './journal.svelte';
+import type { JournalId, UpdateJournal } from './backend/journalTypes';
 import { DeckController } from './deck.svelte';
 import { slug } from './table';
 
@@ -60,6 +62,10 @@ export class WorkspaceController {
   readonly deck: DeckController;
   readonly branding: BrandingController;
   readonly coach: CoachController;
+  readonly journals: JournalController;
+  /** The journal the open update backs, and its triggered kill criteria. */
+  linked = $state<UpdateJournal>({ journal: null, triggered: [] });
+  mode = $state<'updates' | 'journals'>('updates');
 
   private readonly autosave: Autosave<{ id: UpdateId; fields: UpdateFields }>;
   private parkedEvidence: { metric: MetricEvidence; quote: QuoteEvidence } = {
@@ -77,6 +83,7 @@ export class WorkspaceController {
     this.deck = new DeckController(backend, () => this.autosave.flush());
     this.branding = new BrandingController(backend);
     this.coach = new CoachController(backend, options.coachDelayMs ?? 300);
+    this.journals = new JournalController(backend, { autosaveDelayMs: options.autosaveDelayMs });
     this.autosave = new Autosave({
       delayMs: options.autosaveDelayMs ?? 400,
       save: async ({ id, fields }) => {
@@ -192,7 +199,46 @@ export class WorkspaceController {
   }
 
   renderPreview(fields: UpdateFields, theme: ThemeName): Promise<string> {
-    return this.backend.renderPreview(fields, theme);
+    return this.backend.renderPreview(fields, theme, this.current?.id);
+  }
+
+  /** Shows the updates or the decision journals. */
+  async showMode(mode: 'updates' | 'journals'): Promise<void> {
+    if (mode === this.mode) return;
+    if (mode === 'journals') {
+      await this.flushQuietly();
+      await this.journals.refresh();
+    } else {
+      await this.journals.flush();
+      await this.refreshLinked();
+    }
+    this.mode = mode;
+  }
+
+  /** Links the open update to a journal (or none). */
+  async linkJournal(journal: JournalId | null): Promise<void> {
+    const current = this.current;
+    if (!current) return;
+    try {
+      await this.backend.linkUpdate(current.id, journal);
+      await this.refreshLinked();
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  async refreshLinked(): Promise<void> {
+    const current = this.current;
+    if (!current) {
+      this.linked = { journal: null, triggered: [] };
+      return;
+    }
+    try {
+      this.linked = await this.backend.updateJournal(current.id);
+      if (this.journals.list.length === 0) await this.journals.refresh();
+    } catch (err) {
+      this.report(err);
+    }
   }
 
   parseChartData(text: string): Promise<ParsedTable> {
@@ -401,6 +447,7 @@ export class WorkspaceController {
     this.step = 0;
     this.statusError = '';
     this.coach.schedule(update.id, fields, true);
+    void this.refreshLinked();
   }
 
   private async flushQuietly(): Promise<void> {

@@ -65,10 +65,16 @@ fn the_same_text_gets_the_same_review() {
 }
 
 #[test]
-fn the_example_update_is_ready() {
+fn the_example_update_passes_every_rule() {
+    // The example teaches what a strong update reads like: the coach must
+    // have nothing to say about it.
     let draft = crate::example::example_update_fields("2026-11-23");
     let review = review(&draft, &[]);
-    assert!(review.ready, "{:#?}", review.findings);
+    assert!(
+        review.ready && review.findings.is_empty(),
+        "{:#?}",
+        review.findings
+    );
 }
 
 #[test]

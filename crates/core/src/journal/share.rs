@@ -46,13 +46,24 @@ fn door(door: Door) -> &'static str {
     }
 }
 
-/// One line of Markdown text: no line breaks, Markdown's own characters escaped.
+/// One line of Markdown text: no line breaks, and the characters Markdown
+/// would read as markup escaped — only where they would be (a `<` before a
+/// letter opens a tag, a `#` or `>` at the start makes a heading or a quote),
+/// so "< 20%" stays readable in a plain-text channel.
 fn inline(text: &str) -> String {
+    let chars: Vec<char> = text.trim().chars().collect();
     let mut out = String::new();
-    for c in text.trim().chars() {
+    for (index, &c) in chars.iter().enumerate() {
+        let next = chars.get(index + 1).copied();
+        let markup = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' => true,
+            '<' => next.is_some_and(|n| n.is_alphabetic() || matches!(n, '/' | '!' | '?')),
+            '#' | '>' => index == 0,
+            _ => false,
+        };
         match c {
             '\n' | '\r' | '\t' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' => {
+            _ if markup => {
                 out.push('\\');
                 out.push(c);
             }
@@ -60,6 +71,22 @@ fn inline(text: &str) -> String {
         }
     }
     out
+}
+
+/// "Trial teams invite…" reads on after "We believe that" as "trial teams
+/// invite…"; a statement that already says "We believe that" keeps it once.
+fn belief(statement: &str) -> String {
+    let rest = statement
+        .trim()
+        .trim_start_matches("We believe that ")
+        .trim_start_matches("we believe that ");
+    let mut chars = rest.chars();
+    match (chars.next(), chars.clone().next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => rest.to_owned(),
+    }
 }
 
 /// Markdown for the team channel or wiki. `revision` and `hash` identify
@@ -86,7 +113,7 @@ pub fn to_markdown(body: &JournalBody, readings: &[Reading], revision: u32, hash
             "- **{}** ({:?} importance): We believe that {}{}\n",
             a.evidence.label(),
             a.importance,
-            inline(a.statement.trim().trim_start_matches("We believe that ")),
+            inline(&belief(&a.statement)),
             if a.source.trim().is_empty() {
                 String::new()
             } else {

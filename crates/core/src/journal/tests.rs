@@ -133,3 +133,14 @@ fn the_markdown_lists_assumptions_by_evidence_and_criteria_with_status() {
     assert!(md.contains("Revision 1 · `abc123`"));
     assert!(md.contains("two-way door"));
 }
+
+#[test]
+fn markdown_escapes_markup_but_keeps_comparisons_readable() {
+    let mut body = sample();
+    body.item = "<script>alert(1)</script> | *bold*".into();
+    let md = to_markdown(&body, &[], 0, "draft");
+    assert!(md.contains("\\<script>"), "{md}");
+    assert!(md.contains("\\| \\*bold\\*"), "{md}");
+    assert!(md.contains("Sharing activation < 20%"), "{md}");
+    assert!(md.contains("We believe that trial teams invite"), "{md}");
+}

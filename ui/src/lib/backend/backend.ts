@@ -14,6 +14,14 @@ import type {
   WorkspaceInfo,
   WorkspaceState,
 } from './types';
+import type {
+  JournalBody,
+  JournalId,
+  JournalSummary,
+  JournalView,
+  ReadingsImport,
+  UpdateJournal,
+} from './journalTypes';
 
 /**
  * Everything the UI asks of the app. The Tauri implementation talks to the
@@ -32,7 +40,7 @@ export interface Backend {
   restoreUpdate(id: UpdateId): Promise<void>;
   duplicateUpdate(id: UpdateId): Promise<Update>;
   /** The slide for these fields, as an image URL drawn by the renderer. */
-  renderPreview(fields: UpdateFields, theme: ThemeName): Promise<string>;
+  renderPreview(fields: UpdateFields, theme: ThemeName, id?: UpdateId): Promise<string>;
   /** Reads pasted spreadsheet data; rejects naming the row and column. */
   parseChartData(text: string): Promise<ParsedTable>;
   /** The open dialog for story Markdown files; [] when cancelled. */
@@ -61,6 +69,24 @@ export interface Backend {
   reviewUpdate(id: UpdateId, fields: UpdateFields): Promise<Review>;
   /** Stores the rules silenced for one update; resolves with the stored list. */
   setSilencedRules(id: UpdateId, rules: string[]): Promise<string[]>;
+  listJournals(): Promise<JournalSummary[]>;
+  getJournal(id: JournalId): Promise<JournalView>;
+  createJournal(body: JournalBody): Promise<JournalView>;
+  /** Saves an unshared journal in place. */
+  saveJournal(id: JournalId, body: JournalBody): Promise<JournalView>;
+  /** Shares it: the draft becomes revision 1. */
+  shareJournal(id: JournalId): Promise<JournalView>;
+  /** A change to a shared journal, as a new revision with its reason. */
+  reviseJournal(id: JournalId, body: JournalBody, reason: string): Promise<JournalView>;
+  /** The open dialog for a readings CSV; null when cancelled. */
+  pickReadingsFile(): Promise<string | null>;
+  importReadings(id: JournalId, path: string, acceptValid: boolean): Promise<ReadingsImport>;
+  exportJournalMarkdown(id: JournalId, path: string): Promise<string>;
+  journalDiff(id: JournalId, from: number, to: number): Promise<string[]>;
+  getAuthor(): Promise<string>;
+  setAuthor(name: string): Promise<string>;
+  linkUpdate(update: UpdateId, journal: JournalId | null): Promise<void>;
+  updateJournal(update: UpdateId): Promise<UpdateJournal>;
   getBranding(): Promise<Branding>;
   saveBranding(accent: string, footerLabel: string): Promise<Branding>;
   /** The open dialog for a PNG or JPEG logo; null when cancelled. */

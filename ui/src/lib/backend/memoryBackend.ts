@@ -11,6 +11,7 @@ import type {
   UpdateSummary,
 } from './types';
 import { BEATS } from '../beats';
+import type { JournalBody, JournalId, JournalView, Reading } from './journalTypes';
 import { addDays, todayIso } from '../dates';
 
 export interface MemoryBackendOptions {
@@ -20,6 +21,8 @@ export interface MemoryBackendOptions {
 }
 
 export interface MemoryBackend extends Backend {
+  /** Makes `importReadings(id, path)` read these readings and problems. */
+  addReadingsFile(path: string, file: { readings: Reading[]; problems: { row: number; message: string }[] }): void;
   /** Every export so far, for tests. */
   exported(): { ids: UpdateId[]; path: string }[];
   copiedCount(): number;
@@ -96,6 +99,59 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
   const files = new Map<string, ImportedFile>();
   let branding: Branding = { accent: '#2563EB', footer_label: '', logo: null };
   const silencedRules = new Map<UpdateId, string[]>();
+  interface StoredJournal {
+    id: JournalId;
+    shared: boolean;
+    body: JournalBody;
+    revisions: JournalView['journal']['revisions'];
+    readings: Reading[];
+  }
+  const journals = new Map<JournalId, StoredJournal>();
+  const readingFiles = new Map<string, { readings: Reading[]; problems: { row: number; message: string }[] }>();
+  const links = new Map<UpdateId, JournalId>();
+  let nextJournalId = 1;
+  let author = 'Test author';
+  const liveJournal = (id: JournalId) => {
+    const journal = journals.get(id);
+    if (!journal) throw { code: 'invalid_input', message: `there is no journal ${id}` };
+    return journal;
+  };
+  const revision = (journal: StoredJournal, reason: string) => ({
+    seq: journal.revisions.length + 1,
+    body: clone(journal.body),
+    author,
+    at_ms: tick(),
+    reason,
+    prev_hash: '',
+    hash: `hash-${journal.revisions.length + 1}`,
+  });
+  const journalView = (id: JournalId): JournalView => {
+    const journal = liveJournal(id);
+    const evaluations = journal.body.criteria.map((criterion) => {
+      const own = journal.readings
+        .filter((r) => r.metric.trim().toLowerCase() === criterion.metric.trim().toLowerCase())
+        .sort((a, b) => a.date.localeCompare(b.date));
+      const latest = own[own.length - 1];
+      if (!latest) return { status: 'no-data' as const, reading: null, date: null, reason: 'no reading yet' };
+      const hit = {
+        '<': latest.value < criterion.threshold,
+        '<=': latest.value <= criterion.threshold,
+        '>': latest.value > criterion.threshold,
+        '>=': latest.value >= criterion.threshold,
+      }[criterion.comparator];
+      return {
+        status: hit ? ('triggered' as const) : ('on-track' as const),
+        reading: latest.value,
+        date: latest.date,
+        reason: hit ? 'meets the stop condition' : 'clear of the threshold',
+      };
+    });
+    return {
+      journal: { id, shared: journal.shared, body: clone(journal.body), revisions: clone(journal.revisions), tamper: null },
+      readings: clone(journal.readings),
+      evaluations,
+    };
+  };
 
   const tick = () => (clock += 1);
   const live = (id: UpdateId) => {
@@ -307,6 +363,88 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
       const stored = [...new Set(rules)].sort();
       silencedRules.set(id, stored);
       return stored;
+    },
+    async listJournals() {
+      return [...journals.values()].map((j) => ({ id: j.id, item: j.body.item, shared: j.shared }));
+    },
+    async getJournal(id) {
+      return journalView(id);
+    },
+    async createJournal(body) {
+      const id = nextJournalId++;
+      journals.set(id, { id, shared: false, body: clone(body), revisions: [], readings: [] });
+      return journalView(id);
+    },
+    async saveJournal(id, body) {
+      const journal = liveJournal(id);
+      if (journal.shared) throw { code: 'invalid_input', message: 'this journal is shared: record a new revision' };
+      journal.body = clone(body);
+      return journalView(id);
+    },
+    async shareJournal(id) {
+      const journal = liveJournal(id);
+      if (journal.body.alternatives.length < 2) {
+        throw { code: 'invalid_input', message: 'give at least two alternative paths before sharing' };
+      }
+      journal.shared = true;
+      journal.revisions.push(revision(journal, 'shared'));
+      return journalView(id);
+    },
+    async reviseJournal(id, body, reason) {
+      const journal = liveJournal(id);
+      if (!reason.trim()) throw { code: 'invalid_input', message: 'say why the journal changes' };
+      journal.body = clone(body);
+      journal.revisions.push(revision(journal, reason));
+      return journalView(id);
+    },
+    async pickReadingsFile() {
+      return null;
+    },
+    async importReadings(id, path, acceptValid) {
+      const journal = liveJournal(id);
+      const file = readingFiles.get(path);
+      if (!file) throw { code: 'io', message: `cannot read ${path}` };
+      const take = file.problems.length === 0 || acceptValid;
+      if (take) journal.readings.push(...clone(file.readings));
+      return {
+        imported: take ? file.readings.length : 0,
+        valid: file.readings.length,
+        problems: clone(file.problems),
+        view: journalView(id),
+      };
+    },
+    addReadingsFile(path, file) {
+      readingFiles.set(path, clone(file));
+    },
+    async exportJournalMarkdown(id, path) {
+      liveJournal(id);
+      return path;
+    },
+    async journalDiff(id, from, to) {
+      const journal = liveJournal(id);
+      const item = (seq: number) => journal.revisions.find((r) => r.seq === seq)?.body.item ?? '';
+      return item(from) === item(to) ? [`  Item: ${item(to)}`] : [`− Item: ${item(from)}`, `+ Item: ${item(to)}`];
+    },
+    async getAuthor() {
+      return author;
+    },
+    async setAuthor(name) {
+      author = name.trim();
+      return author;
+    },
+    async linkUpdate(update, journal) {
+      live(update);
+      if (journal === null) links.delete(update);
+      else links.set(update, journal);
+    },
+    async updateJournal(update) {
+      const journal = links.get(update) ?? null;
+      if (journal === null) return { journal, triggered: [] };
+      const view = journalView(journal);
+      const triggered = view.journal.body.criteria
+        .filter((_, i) => view.evaluations[i]?.status === 'triggered')
+        .map((c) => `${c.metric} ${c.comparator} ${c.threshold}${c.unit}`);
+      return { journal, triggered };
     },
     async getBranding() {
       return { ...branding };

@@ -26,7 +26,7 @@ export function tauriBackend(): Backend {
     deleteUpdate: (id) => call('delete_update', { id }),
     restoreUpdate: (id) => call('restore_update', { id }),
     duplicateUpdate: (id) => call('duplicate_update', { id }),
-    renderPreview: (fields, theme) => call('render_preview', { fields, theme }),
+    renderPreview: (fields, theme, id) => call('render_preview', { fields, theme, id: id ?? null }),
     parseChartData: (text) => call('parse_chart_data', { text }),
     async pickStoryFiles() {
       const picked = await open({
@@ -64,6 +64,27 @@ export function tauriBackend(): Backend {
     copySlideImage: (fields, theme) => call('copy_slide_image', { fields, theme }),
     reviewUpdate: (id, fields) => call('review_update', { id, fields }),
     setSilencedRules: (id, rules) => call('set_silenced_rules', { id, rules }),
+    listJournals: () => call('list_journals'),
+    getJournal: (id) => call('get_journal', { id }),
+    createJournal: (body) => call('create_journal', { body }),
+    saveJournal: (id, body) => call('save_journal', { id, body }),
+    shareJournal: (id) => call('share_journal', { id }),
+    reviseJournal: (id, body, reason) => call('revise_journal', { id, body, reason }),
+    async pickReadingsFile() {
+      const picked = await open({
+        multiple: false,
+        directory: false,
+        filters: [{ name: 'Readings (CSV)', extensions: ['csv', 'tsv', 'txt'] }],
+      });
+      return typeof picked === 'string' ? picked : null;
+    },
+    importReadings: (id, path, acceptValid) => call('import_readings', { id, path, acceptValid }),
+    exportJournalMarkdown: (id, path) => call('export_journal_markdown', { id, path }),
+    journalDiff: (id, from, to) => call('journal_diff', { id, from, to }),
+    getAuthor: () => call('get_author'),
+    setAuthor: (name) => call('set_author', { name }),
+    linkUpdate: (update, journal) => call('link_update', { update, journal }),
+    updateJournal: (update) => call('update_journal', { update }),
     getBranding: () => call('get_branding'),
     saveBranding: (accent, footerLabel) => call('save_branding', { accent, footerLabel }),
     async pickLogo() {

@@ -1,0 +1,114 @@
+// The decision journal in the real window: write one, share it, import
+// readings that cross the kill threshold, see it triggered on the journal
+// and as a banner on the update it backs, and export it as Markdown.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import {
+  answerOpenDialog,
+  answerSaveDialog,
+  closeApp,
+  launchApp,
+  previewSource,
+  screenshot,
+  typeInto,
+  useSession,
+} from './support/app.mjs';
+
+const ARTIFACTS = path.resolve('tests/e2e/artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+const session = useSession();
+
+function isoDaysAgo(days) {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function typeAt(app, selector, text) {
+  const field = app.$(selector);
+  await field.waitForDisplayed({ timeout: 5000 });
+  await field.click();
+  await field.clearValue();
+  await field.addValue(text);
+}
+
+async function waitForJournalSaved(app) {
+  await app.waitUntil(async () => (await app.$('[data-testid="save-state"]').getText()).trim() === 'Saved', {
+    timeout: 5000,
+    timeoutMsg: 'the journal never showed "Saved"',
+  });
+}
+
+describe('the decision journal', () => {
+  test('a shared journal whose kill criterion triggers shows it, bans the update, and exports', async () => {
+    const readings = path.join(session.dir, 'sharing.csv');
+    writeFileSync(
+      readings,
+      `date,Sharing activation\n${isoDaysAgo(14)},26\n${isoDaysAgo(7)},21\n${isoDaysAgo(1)},14\n`,
+    );
+    const markdown = path.join(session.dir, 'journal.md');
+    const app = await launchApp(path.join(session.dir, 'journal.throughline'));
+    try {
+      await app.$('[data-testid="tab-journals"]').click();
+      await app.$('[data-testid="new-journal"]').click();
+      await typeInto(app, 'journal-item', 'Shared workspaces');
+      await typeInto(app, 'journal-owner', 'Collaboration squad');
+      await typeInto(app, 'journal-decision', 'Build native sharing this quarter');
+
+      await app.$('[data-testid="journal-add-assumption"]').click();
+      await typeAt(app, '[aria-label="Assumption 1"]', 'Trial teams invite a colleague in week one');
+      await app.$('[aria-label="Evidence for assumption 1"]').selectByVisibleText('Survey');
+      await app.$('[data-testid="journal-add-assumption"]').click();
+      await typeAt(app, '[aria-label="Assumption 2"]', 'Shared workspaces convert better');
+
+      await app.$('[data-testid="journal-add-alternative"]').click();
+      await typeAt(app, '[aria-label="Alternative 1"]', "Integrate with the chat tool's API");
+      await app.$('[data-testid="journal-add-alternative"]').click();
+      await typeAt(app, '[aria-label="Alternative 2"]', 'Concierge invites before automation');
+
+      await app.$('[data-testid="journal-add-criterion"]').click();
+      await typeAt(app, '[aria-label="Metric of criterion 1"]', 'Sharing activation');
+      await typeAt(app, '[aria-label="Threshold of criterion 1"]', '20');
+      await typeAt(app, '[aria-label="Cohort of criterion 1"]', 'trial accounts, first 14 days');
+      await waitForJournalSaved(app);
+
+      await app.$('[data-testid="journal-share"]').click();
+      await app.$('[data-testid="journal-revisions"]').waitForDisplayed({ timeout: 5000 });
+
+      await app.$('[data-testid="journal-import-readings"]').click();
+      await answerOpenDialog(readings);
+      await app.waitUntil(
+        async () => (await app.$('[data-testid="criterion-status"]').getAttribute('data-status')) === 'triggered',
+        { timeout: 10000, timeoutMsg: 'the criterion never showed as triggered' },
+      );
+      assert.match(await app.$('[data-testid="criterion-status"]').getText(), /Triggered/);
+      screenshot(path.join(ARTIFACTS, 'journal.png'));
+
+      await app.$('[data-testid="journal-export-md"]').click();
+      await answerSaveDialog(markdown);
+      await app.waitUntil(async () => existsSync(markdown), { timeout: 10000, timeoutMsg: 'no Markdown written' });
+
+      // The update that the journal backs carries the banner.
+      await app.$('[data-testid="tab-updates"]').click();
+      await app.$('[data-testid="field-journal"]').waitForDisplayed({ timeout: 5000 });
+      const before = await previewSource(app);
+      await app.$('[data-testid="field-journal"]').selectByVisibleText('Shared workspaces');
+      await app.$('[data-testid="kill-banner"]').waitForDisplayed({ timeout: 5000 });
+      assert.match(await app.$('[data-testid="kill-banner"]').getText(), /Sharing activation/);
+      await app.waitUntil(async () => (await previewSource(app)) !== before, {
+        timeout: 10000,
+        timeoutMsg: 'the slide preview did not take the banner',
+      });
+      screenshot(path.join(ARTIFACTS, 'kill-banner.png'));
+    } finally {
+      await closeApp(app);
+    }
+
+    const text = readFileSync(markdown, 'utf8');
+    assert.match(text, /^# Decision journal: Shared workspaces/m);
+    assert.match(text, /\*\*survey\*\*.*We believe that trial teams invite a colleague/);
+    assert.match(text, /Concierge invites before automation/);
+    assert.match(text, /Sharing activation < 20% \(trial accounts, first 14 days\).*\| \*\*TRIGGERED\*\* \| 14 on/);
+    assert.match(text, /Revision 1 · `[0-9a-f]{64}`/);
+  });
+});
