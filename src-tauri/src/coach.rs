@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 use tauri::State;
-use throughline_core::coach::{review, Finding};
+use throughline_core::coach::{review_with, Finding};
 use throughline_core::{UpdateFields, UpdateId};
 
 use crate::api_error::ApiError;
@@ -27,8 +27,9 @@ pub async fn review_update(
 ) -> Result<ReviewDto, ApiError> {
     let state = state.inner().clone();
     blocking(move || {
-        let silenced_rules = state.with_workspace(|ws| Ok(ws.silenced_rules(id)?))?;
-        let review = review(&fields, &silenced_rules);
+        let (silenced_rules, context) =
+            state.with_workspace(|ws| Ok((ws.silenced_rules(id)?, ws.coach_context(id)?)))?;
+        let review = review_with(&fields, &silenced_rules, &context);
         Ok(ReviewDto {
             score: review.score,
             ready: review.ready,

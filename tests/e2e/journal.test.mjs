@@ -100,6 +100,28 @@ describe('the decision journal', () => {
         timeoutMsg: 'the slide preview did not take the banner',
       });
       screenshot(path.join(ARTIFACTS, 'kill-banner.png'));
+
+      // The coach knows: the example's title claims a lift while the bet's kill criterion has triggered.
+      await app.waitUntil(
+        async () =>
+          (await app.execute(() =>
+            [...document.querySelectorAll('[data-testid="coach-finding"]')].map((el) => el.getAttribute('data-rule')),
+          )).includes('progress-while-killed'),
+        { timeout: 5000, timeoutMsg: 'the coach did not flag progress claimed against a triggered criterion' },
+      );
+
+      // The criterion's readings become the chart: the metric, the threshold line, the decision date.
+      await app.$('[data-testid="step-evidence"]').click();
+      await app.$('[data-testid="chart-criterion"]').waitForDisplayed({ timeout: 5000 });
+      await app.$('[data-testid="chart-criterion"]').selectByVisibleText('Sharing activation');
+      await app.waitUntil(
+        async () => (await app.$('[data-testid="chart-data"]').getValue()).includes('Kill threshold (< 20%)'),
+        { timeout: 5000, timeoutMsg: 'the criterion readings did not become the chart data' },
+      );
+      const data = await app.$('[data-testid="chart-data"]').getValue();
+      assert.match(data, new RegExp(`${isoDaysAgo(1)}\t14\t20`));
+      assert.match(data, /\(decision\)\t\t20/);
+      assert.equal(await app.$('[data-testid="chart-highlight"]').getValue(), 'Sharing activation');
     } finally {
       await closeApp(app);
     }

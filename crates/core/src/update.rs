@@ -236,12 +236,22 @@ impl Update {
     /// Whether the update may move to `status`: a ready update tells the
     /// whole story, so every beat must hold text.
     pub fn check_status_change(&self, status: Status) -> Result<(), CoreError> {
+        self.check_status_change_with(status, &crate::coach::JournalContext::default())
+    }
+
+    /// [`Update::check_status_change`], with what the decision journal the
+    /// update backs says (a triggered kill criterion can block it too).
+    pub fn check_status_change_with(
+        &self,
+        status: Status,
+        journal: &crate::coach::JournalContext,
+    ) -> Result<(), CoreError> {
         if status == Status::Ready {
             let filled = self.fields.beats.filled();
             if let Some(beat) = Beat::ALL.iter().zip(filled).find(|(_, f)| !f) {
                 return Err(CoreError::BeatMissing(beat.0.name()));
             }
-            let review = crate::coach::review(&self.fields, &[]);
+            let review = crate::coach::review_with(&self.fields, &[], journal);
             let errors: Vec<&crate::coach::Finding> = review
                 .findings
                 .iter()

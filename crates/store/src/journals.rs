@@ -4,9 +4,11 @@
 
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
+use throughline_core::coach::JournalContext;
 use throughline_core::journal::{
     evaluate, verify_chain, Evaluation, JournalBody, Reading, Revision, TamperReport,
 };
+use throughline_core::journal::{EvidenceLevel, Importance};
 use throughline_core::{CivilDate, CoreError, UpdateId};
 
 use crate::{StoreError, Workspace};
@@ -375,5 +377,26 @@ impl Workspace {
             })
             .map(|r| r.description)
             .collect())
+    }
+}
+
+impl Workspace {
+    /// What the journal an update backs tells the coach about it.
+    pub fn coach_context(&self, update: UpdateId) -> Result<JournalContext, StoreError> {
+        let Some(journal) = self.linked_journal(update)? else {
+            return Ok(JournalContext::default());
+        };
+        let body = self.journal(journal)?.body;
+        Ok(JournalContext {
+            triggered: self.triggered_for_update(update)?,
+            anecdotal_assumptions: body
+                .assumptions
+                .iter()
+                .filter(|a| {
+                    a.importance == Importance::High && a.evidence == EvidenceLevel::Anecdote
+                })
+                .map(|a| a.statement.clone())
+                .collect(),
+        })
     }
 }

@@ -130,7 +130,7 @@ impl Workspace {
         now_ms: i64,
     ) -> Result<Update, StoreError> {
         let update = self.get_update(id)?;
-        update.check_status_change(status)?;
+        update.check_status_change_with(status, &self.coach_context(id)?)?;
         self.conn.execute(
             "UPDATE updates SET status = ?2, updated_at = ?3 WHERE id = ?1",
             params![id, status.as_str(), now_ms],

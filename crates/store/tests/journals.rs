@@ -187,3 +187,25 @@ fn an_update_is_linked_to_the_journal_it_backs() {
     ws.link_update(update.id, None).unwrap();
     assert_eq!(ws.linked_journal(update.id).unwrap(), None);
 }
+
+#[test]
+fn an_update_claiming_progress_while_its_kill_criterion_is_triggered_cannot_be_ready() {
+    let (_dir, _path, ws) = workspace();
+    let id = ws.create_journal(&body(20.0), NOW).unwrap();
+    let fields = throughline_core::example::example_update_fields("2026-11-23");
+    let update = ws.create_update(&fields, NOW).unwrap();
+    ws.link_update(update.id, Some(id)).unwrap();
+    assert!(ws
+        .set_status(update.id, throughline_core::Status::Ready, NOW)
+        .is_ok());
+    ws.set_status(update.id, throughline_core::Status::Draft, NOW)
+        .unwrap();
+
+    ws.add_readings(id, &[reading("2026-11-20", 14.0)]).unwrap();
+    let context = ws.coach_context(update.id).unwrap();
+    assert_eq!(context.triggered.len(), 1);
+    let err = ws
+        .set_status(update.id, throughline_core::Status::Ready, NOW)
+        .unwrap_err();
+    assert!(err.to_string().contains("kill criterion"), "{err}");
+}

@@ -65,6 +65,11 @@ export class JournalController {
     }
   }
 
+  /** A journal's view without opening it (for the update editor). */
+  peek(id: JournalId): Promise<JournalView> {
+    return this.backend.getJournal(id);
+  }
+
   async open(id: JournalId): Promise<void> {
     await this.flush();
     try {

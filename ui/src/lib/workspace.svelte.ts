@@ -215,6 +215,37 @@ export class WorkspaceController {
     this.mode = mode;
   }
 
+  /**
+   * A kill criterion's readings as a chart table: the metric over time, the
+   * threshold as a second line, and the decision date as the last row.
+   */
+  async criterionTable(index: number): Promise<{ table: DataTable; metric: string; unit: string } | null> {
+    const journal = this.linked.journal;
+    if (journal === null) return null;
+    try {
+      const view = await this.backend.getJournal(journal);
+      const criterion = view.journal.body.criteria[index];
+      if (!criterion) return null;
+      const own = view.readings
+        .filter((r) => r.metric.trim().toLowerCase() === criterion.metric.trim().toLowerCase())
+        .sort((a, b) => a.date.localeCompare(b.date));
+      const thresholdName = `Kill threshold (${criterion.comparator} ${criterion.threshold}${criterion.unit})`;
+      const rows = own.map((r) => ({ label: r.date, values: [r.value, criterion.threshold] }));
+      const last = own[own.length - 1];
+      if (!last || criterion.by > last.date) {
+        rows.push({ label: `${criterion.by} (decision)`, values: [null, criterion.threshold] });
+      }
+      return {
+        table: { header: ['Date', criterion.metric.trim(), thresholdName], rows },
+        metric: criterion.metric.trim(),
+        unit: criterion.unit,
+      };
+    } catch (err) {
+      this.report(err);
+      return null;
+    }
+  }
+
   /** Links the open update to a journal (or none). */
   async linkJournal(journal: JournalId | null): Promise<void> {
     const current = this.current;
@@ -222,6 +253,8 @@ export class WorkspaceController {
     try {
       await this.backend.linkUpdate(current.id, journal);
       await this.refreshLinked();
+      // The coach reads the journal too: review again.
+      if (this.draft) this.coach.schedule(current.id, $state.snapshot(this.draft) as UpdateFields, true);
     } catch (err) {
       this.report(err);
     }

@@ -97,7 +97,24 @@ const MAX_PER_RULE_AND_TARGET: usize = 12;
 /// Reviews a draft. `silenced` holds rule ids the author turned off for this
 /// update; they apply to warnings and infos, never to errors.
 pub fn review(fields: &UpdateFields, silenced: &[String]) -> Review {
-    let story = rules::Story::new(fields);
+    review_with(fields, silenced, &JournalContext::default())
+}
+
+/// What the decision journal an update backs tells the coach.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JournalContext {
+    /// The triggered kill criteria, described.
+    pub triggered: Vec<String>,
+    /// High-importance assumptions backed only by an anecdote.
+    pub anecdotal_assumptions: Vec<String>,
+}
+
+/// Rules that need a linked journal (a story file alone never triggers them).
+pub const JOURNAL_RULES: &[&str] = &["progress-while-killed", "assumption-only-anecdote"];
+
+/// [`review`] with what the linked decision journal says.
+pub fn review_with(fields: &UpdateFields, silenced: &[String], journal: &JournalContext) -> Review {
+    let story = rules::Story::new(fields, journal);
     let mut all = rules::run(&story);
     all = cap_repeats(all);
     all.sort_by(|a, b| {

@@ -151,3 +151,55 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_triggered_kill_criterion_makes_a_progress_claim_an_error() {
+    let draft = crate::example::example_update_fields("2026-11-23");
+    let context = JournalContext {
+        triggered: vec!["Sharing activation < 20% by 2026-12-15 → halt".into()],
+        anecdotal_assumptions: vec![],
+    };
+    let review = review_with(&draft, &[], &context);
+    let finding = review
+        .findings
+        .iter()
+        .find(|f| f.rule == "progress-while-killed")
+        .expect("the example's title claims a lift");
+    assert_eq!(finding.severity, Severity::Error);
+    assert!(!review.ready);
+    // Without a triggered criterion, or without a progress claim, nothing.
+    assert!(review_with(&draft, &[], &JournalContext::default()).ready);
+    let honest = fields(
+        "Sharing missed its bar: we halt the native build",
+        [
+            "a",
+            "b",
+            "We halt the build by Friday.",
+            "Activation was 14% against the 20% bar.",
+        ],
+    );
+    assert!(!review_with(&honest, &[], &context)
+        .findings
+        .iter()
+        .any(|f| f.rule == "progress-while-killed"));
+}
+
+#[test]
+fn high_importance_anecdotes_are_flagged_for_the_whole_story() {
+    let draft = crate::example::example_update_fields("2026-11-23");
+    let context = JournalContext {
+        triggered: vec![],
+        anecdotal_assumptions: vec!["Teams share in week one".into()],
+    };
+    let review = review_with(&draft, &[], &context);
+    let finding = review
+        .findings
+        .iter()
+        .find(|f| f.rule == "assumption-only-anecdote")
+        .unwrap();
+    assert_eq!((finding.severity, finding.beat), (Severity::Warning, None));
+    assert!(!review_with(&draft, &[], &JournalContext::default())
+        .findings
+        .iter()
+        .any(|f| f.rule == "assumption-only-anecdote"));
+}

@@ -3,6 +3,7 @@
 
 mod chart;
 mod evidence;
+mod journal;
 mod resolution;
 mod structure;
 mod title;
@@ -25,12 +26,13 @@ pub struct RuleInfo {
 /// The draft as the rules read it.
 pub struct Story<'a> {
     pub fields: &'a UpdateFields,
+    pub journal: &'a super::JournalContext,
     /// The English-only word rules run only when this holds.
     pub english: bool,
 }
 
 impl<'a> Story<'a> {
-    pub fn new(fields: &'a UpdateFields) -> Self {
+    pub fn new(fields: &'a UpdateFields, journal: &'a super::JournalContext) -> Self {
         let all_text = [
             fields.title.as_str(),
             &fields.beats.context,
@@ -43,6 +45,7 @@ impl<'a> Story<'a> {
         let sample: String = all_text.chars().take(20_000).collect();
         Self {
             fields,
+            journal,
             english: is_english(&sample),
         }
     }
@@ -136,6 +139,8 @@ pub fn run(story: &Story<'_>) -> Vec<Finding> {
     out.extend(title::title_too_long(story));
     out.extend(chart::chart_rules(story));
     out.extend(wording::undefined_acronym(story));
+    out.extend(journal::progress_while_killed(story));
+    out.extend(journal::assumption_only_anecdote(story));
     if story.english {
         out.extend(resolution::resolution_no_owner_or_date(story));
         out.extend(structure::beat_off_job(story));
@@ -290,6 +295,20 @@ const RULES: &[RuleInfo] = &[
         rationale: "With several series, choose the one the story is about; it is drawn in the accent colour and the rest in grey.",
         bad: "Four series, all equally loud.",
         good: "Highlight: With checklist",
+    },
+    RuleInfo {
+        id: "progress-while-killed",
+        severity: Severity::Error,
+        rationale: "An update that reports progress while a kill criterion of the bet it backs has triggered misleads the room: the agreed stop condition has been met, and the update must say so.",
+        bad: "Title: Sharing adoption keeps growing — journal: sharing activation 14% < 20%, halt.",
+        good: "Title: Sharing missed its 20% bar: we halt the native build and test the integration.",
+    },
+    RuleInfo {
+        id: "assumption-only-anecdote",
+        severity: Severity::Warning,
+        rationale: "A high-importance assumption resting on an anecdote is the weakest link of the bet; executives fund evidence, not stories.",
+        bad: "High importance: teams share in week one — evidence: two sales calls.",
+        good: "High importance: teams share in week one — evidence: cohort data from 1,200 trials.",
     },
     RuleInfo {
         id: "language-not-checked",

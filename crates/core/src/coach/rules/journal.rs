@@ -1,0 +1,84 @@
+//! What the decision journal behind an update says about it.
+
+use super::super::text::lower_words;
+use super::{finding, info, Story};
+use crate::coach::{Finding, Target};
+
+/// Words that claim things are going well.
+const PROGRESS: &[&str] = &[
+    "progress",
+    "growing",
+    "grows",
+    "grew",
+    "rose",
+    "rising",
+    "lifts",
+    "lifted",
+    "improved",
+    "improving",
+    "improves",
+    "ahead",
+    "on-track",
+    "track",
+    "succeeded",
+    "success",
+    "winning",
+    "wins",
+    "working",
+    "up",
+    "increased",
+    "increases",
+    "boosted",
+    "continue",
+    "continues",
+];
+
+pub fn progress_while_killed(story: &Story<'_>) -> Vec<Finding> {
+    let Some(first) = story.journal.triggered.first() else {
+        return Vec::new();
+    };
+    let fields = story.fields;
+    let claims_progress = [
+        (Target::Title, fields.title.as_str()),
+        (Target::Resolution, &fields.beats.resolution),
+        (Target::Evidence, &fields.beats.evidence),
+    ]
+    .into_iter()
+    .find(|(_, text)| {
+        lower_words(text)
+            .iter()
+            .any(|w| PROGRESS.contains(&w.as_str()))
+    });
+    let Some((target, _)) = claims_progress else {
+        return Vec::new();
+    };
+    vec![finding(
+        "progress-while-killed",
+        info("progress-while-killed"),
+        Some(target),
+        format!(
+            "This reads as progress, but a kill criterion of the journal it backs has triggered ({first}): say so and what happens next."
+        ),
+        None,
+    )]
+}
+
+pub fn assumption_only_anecdote(story: &Story<'_>) -> Vec<Finding> {
+    story
+        .journal
+        .anecdotal_assumptions
+        .iter()
+        .map(|assumption| {
+            finding(
+                "assumption-only-anecdote",
+                info("assumption-only-anecdote"),
+                None,
+                format!(
+                    "A high-importance assumption rests on an anecdote (“{}”): back it with a survey, cohort data or a pilot before you lean on it.",
+                    assumption.trim()
+                ),
+                None,
+            )
+        })
+        .collect()
+}
