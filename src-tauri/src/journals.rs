@@ -174,15 +174,27 @@ pub async fn import_readings(
     .await
 }
 
-/// Writes the journal as Markdown for the team channel or wiki, stamped
-/// with its latest revision and hash.
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JournalFormat {
+    Md,
+    Pdf,
+    Png,
+}
+
+/// Writes the journal for the team: Markdown for the channel or wiki, or a
+/// one-page PDF/PNG drawn like the slides — each stamped with its latest
+/// revision and hash.
 #[tauri::command]
 pub async fn export_journal_markdown(
     state: State<'_, AppState>,
     id: JournalId,
     path: String,
+    format: Option<JournalFormat>,
 ) -> Result<String, ApiError> {
+    let branding = state.branding();
     on_ws(state, move |ws| {
+        let format = format.unwrap_or(JournalFormat::Md);
         let journal = ws.journal(id)?;
         if let Some(report) = &journal.tamper {
             return Err(ApiError {
@@ -197,10 +209,51 @@ pub async fn export_journal_markdown(
             .map_or((0, "draft, not shared yet".to_owned()), |r| {
                 (r.seq, r.hash.clone())
             });
-        let markdown = to_markdown(&journal.body, &readings, revision, &hash);
+        let bytes = match format {
+            JournalFormat::Md => {
+                to_markdown(&journal.body, &readings, revision, &hash).into_bytes()
+            }
+            JournalFormat::Pdf | JournalFormat::Png => {
+                let evaluations: Vec<Evaluation> = journal
+                    .body
+                    .criteria
+                    .iter()
+                    .map(|c| evaluate(c, &readings))
+                    .collect();
+                let stamp = if revision == 0 {
+                    "Draft, not shared yet".to_owned()
+                } else {
+                    format!("Revision {revision} · {hash}")
+                };
+                let svg = throughline_render::render_journal_svg(
+                    &journal.body,
+                    &evaluations,
+                    &stamp,
+                    &throughline_render::Theme::light(),
+                    &branding,
+                );
+                let rendered = match format {
+                    JournalFormat::Pdf => throughline_render::slides_to_pdf(&[svg]),
+                    _ => throughline_render::svg_to_png(
+                        &svg,
+                        1.0,
+                        throughline_render::PngCompression::Small,
+                    ),
+                };
+                rendered.map_err(|err| ApiError {
+                    code: "render_failed",
+                    message: err.to_string(),
+                })?
+            }
+        };
+        let extension = match format {
+            JournalFormat::Md => "md",
+            JournalFormat::Pdf => "pdf",
+            JournalFormat::Png => "png",
+        };
         let path = std::path::PathBuf::from(path);
         let path = if path.extension().is_none() {
-            path.with_extension("md")
+            path.with_extension(extension)
         } else {
             path
         };
@@ -210,7 +263,7 @@ pub async fn export_journal_markdown(
                 message: "choose where to save the file in the dialog".into(),
             });
         }
-        write_atomically(&path, markdown.as_bytes())?;
+        write_atomically(&path, &bytes)?;
         Ok(path.display().to_string())
     })
     .await

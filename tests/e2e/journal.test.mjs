@@ -2,6 +2,7 @@
 // readings that cross the kill threshold, see it triggered on the journal
 // and as a banner on the update it backs, and export it as Markdown.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -47,6 +48,7 @@ describe('the decision journal', () => {
       `date,Sharing activation\n${isoDaysAgo(14)},26\n${isoDaysAgo(7)},21\n${isoDaysAgo(1)},14\n`,
     );
     const markdown = path.join(session.dir, 'journal.md');
+    const pdf = path.join(session.dir, 'journal.pdf');
     const app = await launchApp(path.join(session.dir, 'journal.throughline'));
     try {
       await app.$('[data-testid="tab-journals"]').click();
@@ -87,6 +89,9 @@ describe('the decision journal', () => {
       await app.$('[data-testid="journal-export-md"]').click();
       await answerSaveDialog(markdown);
       await app.waitUntil(async () => existsSync(markdown), { timeout: 10000, timeoutMsg: 'no Markdown written' });
+      await app.$('[data-testid="journal-export-pdf"]').click();
+      await answerSaveDialog(pdf);
+      await app.waitUntil(async () => existsSync(pdf), { timeout: 15000, timeoutMsg: 'no PDF written' });
 
       // The update that the journal backs carries the banner.
       await app.$('[data-testid="tab-updates"]').click();
@@ -132,5 +137,10 @@ describe('the decision journal', () => {
     assert.match(text, /Concierge invites before automation/);
     assert.match(text, /Sharing activation < 20% \(trial accounts, first 14 days\).*\| \*\*TRIGGERED\*\* \| 14 on/);
     assert.match(text, /Revision 1 · `[0-9a-f]{64}`/);
+    const hash = text.match(/Revision 1 · `([0-9a-f]{64})`/)[1];
+    const page = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    assert.match(page, /Decision journal: Shared workspaces/);
+    assert.match(page, /TRIGGERED/);
+    assert.ok(page.replace(/\s+/g, '').includes(`Revision1·${hash}`), 'the page carries the same revision hash');
   });
 });

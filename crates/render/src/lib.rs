@@ -6,6 +6,7 @@
 mod chart;
 mod error;
 mod fonts;
+mod journal;
 mod output;
 mod slide;
 mod svg;
@@ -15,6 +16,7 @@ mod theme;
 pub use chart::{chart_annotation, render_chart_svg};
 pub use error::RenderError;
 pub use fonts::Weight;
+pub use journal::render_journal_svg;
 pub use output::{
     png_data_url, slides_to_pdf, slides_to_pdf_with_progress, svg_to_png, svg_to_rgba,
     PngCompression, RgbaImage,

@@ -39,14 +39,14 @@ pub struct SlideInput<'a> {
 
 /// How text is drawn: size, weight, colour.
 #[derive(Clone, Copy)]
-struct Ink(f32, Weight, Rgb);
+pub(crate) struct Ink(pub(crate) f32, pub(crate) Weight, pub(crate) Rgb);
 
-struct Canvas {
-    svg: String,
+pub(crate) struct Canvas {
+    pub(crate) svg: String,
 }
 
 impl Canvas {
-    fn new(theme: &Theme) -> Self {
+    pub(crate) fn new(theme: &Theme) -> Self {
         let mut svg = String::with_capacity(32 * 1024);
         let _ = write!(
             svg,
@@ -56,7 +56,7 @@ impl Canvas {
         Self { svg }
     }
 
-    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, radius: f32, fill: Rgb) {
+    pub(crate) fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, radius: f32, fill: Rgb) {
         let _ = write!(
             self.svg,
             r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="{radius:.1}" fill="{}"/>"#,
@@ -64,7 +64,7 @@ impl Canvas {
         );
     }
 
-    fn text(&mut self, (x, baseline): (f32, f32), text: &str, ink: Ink, anchor: Anchor) {
+    pub(crate) fn text(&mut self, (x, baseline): (f32, f32), text: &str, ink: Ink, anchor: Anchor) {
         let Ink(size, weight, fill) = ink;
         let attributes = format!(
             r#"y="{baseline:.1}" font-size="{size:.1}" font-weight="{}" fill="{}""#,
@@ -76,7 +76,14 @@ impl Canvas {
     }
 
     /// Draws fitted lines from `top`; returns the bottom.
-    fn lines(&mut self, x: f32, top: f32, fitted: &FittedText, weight: Weight, fill: Rgb) -> f32 {
+    pub(crate) fn lines(
+        &mut self,
+        x: f32,
+        top: f32,
+        fitted: &FittedText,
+        weight: Weight,
+        fill: Rgb,
+    ) -> f32 {
         for (i, line) in fitted.lines.iter().enumerate() {
             let baseline = top + i as f32 * fitted.line_height + fitted.size * 0.95;
             self.text(
@@ -89,7 +96,7 @@ impl Canvas {
         top + fitted.height()
     }
 
-    fn finish(mut self) -> String {
+    pub(crate) fn finish(mut self) -> String {
         self.svg.push_str("</svg>");
         self.svg
     }

@@ -196,14 +196,14 @@ export class JournalController {
     }
   }
 
-  async exportMarkdown(): Promise<string> {
+  async exportAs(format: 'md' | 'pdf' | 'png'): Promise<string> {
     const view = this.view;
     if (!view) return '';
     try {
       await this.flush();
-      const path = await this.backend.pickExportPath('md', `${view.journal.body.item || 'journal'}-journal`);
+      const path = await this.backend.pickExportPath(format, `${view.journal.body.item || 'journal'}-journal`);
       if (!path) return '';
-      const written = await this.backend.exportJournalMarkdown(view.journal.id, path);
+      const written = await this.backend.exportJournal(view.journal.id, path, format);
       this.notice = `Exported ${written.split(/[\\/]/).pop()}.`;
       return written;
     } catch (err) {

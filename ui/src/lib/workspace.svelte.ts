@@ -230,7 +230,7 @@ export class WorkspaceController {
         .filter((r) => r.metric.trim().toLowerCase() === criterion.metric.trim().toLowerCase())
         .sort((a, b) => a.date.localeCompare(b.date));
       const thresholdName = `Kill threshold (${criterion.comparator} ${criterion.threshold}${criterion.unit})`;
-      const rows = own.map((r) => ({ label: r.date, values: [r.value, criterion.threshold] }));
+      const rows: DataTable['rows'] = own.map((r) => ({ label: r.date, values: [r.value, criterion.threshold] }));
       const last = own[own.length - 1];
       if (!last || criterion.by > last.date) {
         rows.push({ label: `${criterion.by} (decision)`, values: [null, criterion.threshold] });

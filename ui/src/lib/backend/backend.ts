@@ -81,7 +81,8 @@ export interface Backend {
   /** The open dialog for a readings CSV; null when cancelled. */
   pickReadingsFile(): Promise<string | null>;
   importReadings(id: JournalId, path: string, acceptValid: boolean): Promise<ReadingsImport>;
-  exportJournalMarkdown(id: JournalId, path: string): Promise<string>;
+  /** Markdown for the channel or wiki, or a one-page PDF/PNG. */
+  exportJournal(id: JournalId, path: string, format: 'md' | 'pdf' | 'png'): Promise<string>;
   journalDiff(id: JournalId, from: number, to: number): Promise<string[]>;
   getAuthor(): Promise<string>;
   setAuthor(name: string): Promise<string>;

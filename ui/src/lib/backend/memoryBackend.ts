@@ -416,7 +416,7 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
     addReadingsFile(path, file) {
       readingFiles.set(path, clone(file));
     },
-    async exportJournalMarkdown(id, path) {
+    async exportJournal(id, path) {
       liveJournal(id);
       return path;
     },
