@@ -24,6 +24,7 @@ const COMMANDS: &[&str] = &[
     "share_journal",
     "revise_journal",
     "import_readings",
+    "add_reading",
     "export_journal_markdown",
     "journal_diff",
     "get_author",

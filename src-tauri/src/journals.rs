@@ -174,6 +174,48 @@ pub async fn import_readings(
     .await
 }
 
+/// One reading typed in by hand.
+#[tauri::command]
+pub async fn add_reading(
+    state: State<'_, AppState>,
+    id: JournalId,
+    metric: String,
+    date: String,
+    value: f64,
+) -> Result<JournalView, ApiError> {
+    on_ws(state, move |ws| {
+        let invalid = |message: String| ApiError {
+            code: "invalid_input",
+            message,
+        };
+        if metric.trim().is_empty() {
+            return Err(invalid("say which metric the reading is of".into()));
+        }
+        if !value.is_finite() {
+            return Err(invalid("the reading must be a number".into()));
+        }
+        let date: throughline_core::CivilDate = date
+            .trim()
+            .parse()
+            .map_err(|_| invalid(format!("“{}” is not a date: use YYYY-MM-DD", date.trim())))?;
+        if date > clock::today() {
+            return Err(invalid(format!(
+                "{date} is in the future: a reading is something already measured"
+            )));
+        }
+        ws.add_readings(
+            id,
+            &[Reading {
+                metric: metric.trim().to_owned(),
+                date,
+                value,
+            }],
+        )?;
+        view(ws, id)
+    })
+    .await
+}
+
 #[derive(Debug, Clone, Copy, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum JournalFormat {

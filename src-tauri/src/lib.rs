@@ -54,6 +54,7 @@ pub fn run() -> tauri::Result<()> {
             journals::share_journal,
             journals::revise_journal,
             journals::import_readings,
+            journals::add_reading,
             journals::export_journal_markdown,
             journals::journal_diff,
             journals::get_author,

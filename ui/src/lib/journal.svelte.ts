@@ -196,6 +196,20 @@ export class JournalController {
     }
   }
 
+  /** One reading typed in by hand. */
+  async addReading(metric: string, date: string, value: number): Promise<boolean> {
+    const view = this.view;
+    if (!view) return false;
+    try {
+      this.view = await this.backend.addReading(view.journal.id, metric, date, value);
+      this.error = '';
+      return true;
+    } catch (err) {
+      this.error = toApiError(err).message;
+      return false;
+    }
+  }
+
   async exportAs(format: 'md' | 'pdf' | 'png'): Promise<string> {
     const view = this.view;
     if (!view) return '';

@@ -46,4 +46,15 @@ describe('the journal controller', () => {
     expect(journals.view!.readings).toHaveLength(1);
     expect(journals.notice).toMatch(/Imported 1 reading/);
   });
+
+  it('adds a reading typed by hand and refuses one that is not a number', async () => {
+    const backend = memoryBackend();
+    const journals = new JournalController(backend);
+    await journals.create();
+    expect(await journals.addReading('Sharing activation', '2026-11-20', 14)).toBe(true);
+    expect(journals.view!.readings).toEqual([{ metric: 'Sharing activation', date: '2026-11-20', value: 14 }]);
+    expect(await journals.addReading('Sharing activation', '2026-11-21', Number.NaN)).toBe(false);
+    expect(journals.error).toMatch(/number/);
+    expect(journals.view!.readings).toHaveLength(1);
+  });
 });

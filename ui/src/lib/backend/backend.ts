@@ -81,6 +81,7 @@ export interface Backend {
   /** The open dialog for a readings CSV; null when cancelled. */
   pickReadingsFile(): Promise<string | null>;
   importReadings(id: JournalId, path: string, acceptValid: boolean): Promise<ReadingsImport>;
+  addReading(id: JournalId, metric: string, date: string, value: number): Promise<JournalView>;
   /** Markdown for the channel or wiki, or a one-page PDF/PNG. */
   exportJournal(id: JournalId, path: string, format: 'md' | 'pdf' | 'png'): Promise<string>;
   journalDiff(id: JournalId, from: number, to: number): Promise<string[]>;

@@ -413,6 +413,12 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
         view: journalView(id),
       };
     },
+    async addReading(id, metric, date, value) {
+      const journal = liveJournal(id);
+      if (!Number.isFinite(value)) throw { code: 'invalid_input', message: 'the reading must be a number' };
+      journal.readings.push({ metric, date, value });
+      return journalView(id);
+    },
     addReadingsFile(path, file) {
       readingFiles.set(path, clone(file));
     },
