@@ -21,7 +21,11 @@ fn permissions_and_csp_match_the_reviewed_snapshot() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| p.as_str().expect("permissions are plain identifiers").to_owned())
+        .map(|p| {
+            p.as_str()
+                .expect("permissions are plain identifiers")
+                .to_owned()
+        })
         .collect();
     permissions.sort();
     let csp = config["app"]["security"]["csp"].clone();

@@ -122,8 +122,8 @@ fn killing_the_writer_at_random_moments_never_loses_an_acknowledged_edit() {
             .unwrap();
         let acknowledged = output
             .lines()
-            .filter_map(|line| line.trim().parse::<u64>().ok())
-            .last();
+            .rev()
+            .find_map(|line| line.trim().parse::<u64>().ok());
 
         let conn = rusqlite::Connection::open(&path).unwrap();
         let integrity: String = conn
