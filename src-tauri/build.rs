@@ -11,6 +11,7 @@ const COMMANDS: &[&str] = &[
     "delete_update",
     "restore_update",
     "duplicate_update",
+    "back_up_now",
     "render_preview",
     "parse_chart_data",
     "export_updates",

@@ -110,3 +110,17 @@ pub async fn duplicate_update(
     })
     .await
 }
+
+/// Backups kept beside the workspace (scheduled and on demand together).
+pub const BACKUPS_KEPT: usize = 20;
+
+/// "Back up now": a verified copy of the workspace beside it.
+#[tauri::command]
+pub async fn back_up_now(state: State<'_, AppState>) -> Result<String, ApiError> {
+    on_workspace(state, |ws| {
+        let dir = throughline_store::backup_dir_for(ws.path());
+        let path = ws.back_up(&dir, BACKUPS_KEPT, clock::now_millis())?;
+        Ok(path.display().to_string())
+    })
+    .await
+}

@@ -17,6 +17,21 @@ use tauri::Manager;
 
 use crate::state::AppState;
 
+/// A verified backup of the open workspace every half hour while the app
+/// runs (beside the file, the newest kept). A failed one is retried next time.
+fn schedule_backups(state: AppState) {
+    const EVERY: std::time::Duration = std::time::Duration::from_secs(30 * 60);
+    let _ = std::thread::Builder::new()
+        .name("backups".into())
+        .spawn(move || loop {
+            std::thread::sleep(EVERY);
+            let _ = state.with_workspace(|ws| {
+                let dir = throughline_store::backup_dir_for(ws.path());
+                Ok(ws.back_up(&dir, commands::BACKUPS_KEPT, clock::now_millis())?)
+            });
+        });
+}
+
 pub fn run() -> tauri::Result<()> {
     let requested = launch::requested_workspace(std::env::args_os(), |key| std::env::var_os(key));
     tauri::Builder::default()
@@ -27,7 +42,9 @@ pub fn run() -> tauri::Result<()> {
                 Some(path) => path,
                 None => launch::default_workspace_path(&app.path().app_data_dir()?)?,
             };
-            app.manage(AppState::open(path));
+            let state = AppState::open(path);
+            schedule_backups(state.clone());
+            app.manage(state);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -41,6 +58,7 @@ pub fn run() -> tauri::Result<()> {
             commands::delete_update,
             commands::restore_update,
             commands::duplicate_update,
+            commands::back_up_now,
             slides::render_preview,
             slides::parse_chart_data,
             slides::export_updates,

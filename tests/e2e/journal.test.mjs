@@ -3,7 +3,7 @@
 // and as a banner on the update it backs, and export it as Markdown.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import {
@@ -105,6 +105,15 @@ describe('the decision journal', () => {
         timeoutMsg: 'the slide preview did not take the banner',
       });
       screenshot(path.join(ARTIFACTS, 'kill-banner.png'));
+
+      // "Back up now" writes a verified copy beside the workspace file.
+      await app.$('[data-testid="back-up-now"]').click();
+      await app.$('[data-testid="backup-note"]').waitForDisplayed({ timeout: 10000 });
+      const backups = `${path.join(session.dir, 'journal.throughline')}.backups`;
+      assert.ok(
+        readdirSync(backups).some((name) => /^journal-\d{8}-\d{6}\.throughline$/.test(name)),
+        `no backup in ${backups}`,
+      );
 
       // The coach knows: the example's title claims a lift while the bet's kill criterion has triggered.
       await app.waitUntil(

@@ -35,6 +35,8 @@ pub enum StoreError {
     ReadOnly,
     #[error("the workspace is busy in another program; try again in a moment")]
     Busy,
+    #[error("the backup into {path} failed ({detail}); the workspace and the older backups were left as they were")]
+    BackupFailed { path: PathBuf, detail: String },
     #[error("there is no update with id {0}")]
     UpdateNotFound(UpdateId),
     #[error(transparent)]
@@ -58,6 +60,7 @@ impl StoreError {
             StoreError::ReadOnly => "read_only",
             StoreError::Busy => "busy",
             StoreError::UpdateNotFound(_) => "not_found",
+            StoreError::BackupFailed { .. } => "backup_failed",
             StoreError::Invalid(_) => "invalid_input",
             StoreError::Sqlite(_) | StoreError::Corrupt(_) => "internal",
         }

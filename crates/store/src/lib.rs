@@ -5,6 +5,7 @@
 //! one transaction. A file that is not ours, is damaged, or was written by a
 //! newer app is refused with a typed error and left byte-for-byte untouched.
 
+mod backup;
 mod branding;
 mod connection;
 mod error;
@@ -14,6 +15,7 @@ mod probe;
 mod updates;
 mod workspace;
 
+pub use backup::{backup_dir_for, list_backups, newest_good_backup, KEEP_BEFORE_MIGRATION};
 pub use error::StoreError;
 pub use journals::{CriterionReport, JournalId, JournalSummary, StoredJournal};
 pub use migrations::SCHEMA_VERSION;

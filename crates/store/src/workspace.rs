@@ -4,7 +4,14 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension};
 
-use crate::{connection, migrations, probe, StoreError};
+use crate::{connection, migrations, probe, Probe, StoreError};
+
+/// The wall clock for naming a backup (the store takes no clock otherwise).
+fn chrono_free_now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
 
 /// Facts about the open workspace for the title bar and the About box.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,8 +31,21 @@ impl Workspace {
     /// The file is probed read-only first; anything that is not a healthy
     /// workspace of this or an older schema is refused and left untouched.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        probe(path)?;
+        let found = probe(path)?;
         let mut conn = connection::open_read_write(path)?;
+        if let Probe::Workspace { schema_version } = found {
+            if schema_version < migrations::SCHEMA_VERSION {
+                // An older file is backed up (and the backup verified)
+                // before a migration touches it.
+                crate::backup::back_up_connection(
+                    &conn,
+                    path,
+                    &crate::backup::backup_dir_for(path),
+                    crate::backup::KEEP_BEFORE_MIGRATION,
+                    chrono_free_now_ms(),
+                )?;
+            }
+        }
         migrations::migrate(&mut conn)?;
         Ok(Self {
             path: path.to_owned(),

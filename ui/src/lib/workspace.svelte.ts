@@ -332,6 +332,19 @@ export class WorkspaceController {
     }
   }
 
+  backupNote = $state('');
+
+  /** "Back up now": saves what is typed, then a verified copy beside the file. */
+  async backUpNow(): Promise<void> {
+    try {
+      await this.flushQuietly();
+      const path = await this.backend.backUpNow();
+      this.backupNote = `Backed up to ${path.split(/[\\/]/).pop()}`;
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
   /** Asks for story Markdown files and stores them; opens the first. */
   async importStories(): Promise<void> {
     try {

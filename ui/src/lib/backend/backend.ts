@@ -39,6 +39,8 @@ export interface Backend {
   deleteUpdate(id: UpdateId): Promise<void>;
   restoreUpdate(id: UpdateId): Promise<void>;
   duplicateUpdate(id: UpdateId): Promise<Update>;
+  /** A verified backup beside the workspace; resolves with its path. */
+  backUpNow(): Promise<string>;
   /** The slide for these fields, as an image URL drawn by the renderer. */
   renderPreview(fields: UpdateFields, theme: ThemeName, id?: UpdateId): Promise<string>;
   /** Reads pasted spreadsheet data; rejects naming the row and column. */

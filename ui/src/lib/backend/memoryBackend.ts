@@ -452,6 +452,9 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
         .map((c) => `${c.metric} ${c.comparator} ${c.threshold}${c.unit}`);
       return { journal, triggered };
     },
+    async backUpNow() {
+      return '/backups/workspace-backup.throughline';
+    },
     async getBranding() {
       return { ...branding };
     },

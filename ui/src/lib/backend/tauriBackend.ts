@@ -26,6 +26,7 @@ export function tauriBackend(): Backend {
     deleteUpdate: (id) => call('delete_update', { id }),
     restoreUpdate: (id) => call('restore_update', { id }),
     duplicateUpdate: (id) => call('duplicate_update', { id }),
+    backUpNow: () => call('back_up_now'),
     renderPreview: (fields, theme, id) => call('render_preview', { fields, theme, id: id ?? null }),
     parseChartData: (text) => call('parse_chart_data', { text }),
     async pickStoryFiles() {

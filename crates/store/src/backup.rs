@@ -1,0 +1,178 @@
+//! Verified, rotated backups. A backup is written with `VACUUM INTO` to a
+//! temporary file beside the others, opened read-only and checked
+//! (`integrity_check`, our application id), synced, and only then renamed
+//! into place; the oldest beyond `keep` are removed. A failure — a full disk
+//! included — removes the temporary file and leaves every older backup as
+//! it was.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+use throughline_core::CivilDate;
+
+use crate::{StoreError, Workspace, APPLICATION_ID};
+
+/// Backups taken before a migration, kept beside the workspace file.
+pub const KEEP_BEFORE_MIGRATION: usize = 10;
+
+/// Where a workspace's backups go: `team.throughline.backups/`.
+pub fn backup_dir_for(workspace: &Path) -> PathBuf {
+    let mut name = workspace.as_os_str().to_owned();
+    name.push(".backups");
+    PathBuf::from(name)
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "workspace".into())
+}
+
+/// `20261124-050700` (UTC) for a Unix time in milliseconds.
+fn timestamp(now_ms: i64) -> String {
+    let date = CivilDate::from_unix_millis(now_ms);
+    let seconds = now_ms.div_euclid(1000).rem_euclid(86_400);
+    format!(
+        "{:04}{:02}{:02}-{:02}{:02}{:02}",
+        date.year,
+        date.month,
+        date.day,
+        seconds / 3600,
+        seconds / 60 % 60,
+        seconds % 60
+    )
+}
+
+/// Whether `name` is one of our backups of `stem` (never touch anything else).
+fn is_backup_name(name: &str, stem: &str) -> bool {
+    let Some(rest) = name
+        .strip_prefix(stem)
+        .and_then(|r| r.strip_prefix('-'))
+        .and_then(|r| r.strip_suffix(".throughline"))
+    else {
+        return false;
+    };
+    let (stamp, suffix) = rest.split_at(rest.len().min(15));
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    stamp.len() == 15
+        && stamp.as_bytes().get(8) == Some(&b'-')
+        && digits(&stamp[..8])
+        && digits(&stamp[9..])
+        && (suffix.is_empty() || suffix.strip_prefix('-').is_some_and(digits))
+}
+
+/// Our backups of `stem` in `dir`, oldest first.
+pub fn list_backups(dir: &Path, stem: &str) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| is_backup_name(n, stem))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// The newest backup that opens read-only and passes its checks.
+pub fn newest_good_backup(dir: &Path, stem: &str) -> Option<PathBuf> {
+    list_backups(dir, stem)
+        .into_iter()
+        .rev()
+        .find(|path| verify(path).is_ok())
+}
+
+fn verify(path: &Path) -> Result<(), String> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| e.to_string())?;
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .map_err(|e| e.to_string())?;
+    if integrity != "ok" {
+        return Err(format!("integrity check: {integrity}"));
+    }
+    let id: i32 = conn
+        .query_row("PRAGMA application_id", [], |row| row.get(0))
+        .map_err(|e| e.to_string())?;
+    if id != APPLICATION_ID {
+        return Err("not a Throughline workspace".into());
+    }
+    Ok(())
+}
+
+impl Workspace {
+    /// Writes a verified backup into `dir` and keeps the newest `keep`.
+    pub fn back_up(&self, dir: &Path, keep: usize, now_ms: i64) -> Result<PathBuf, StoreError> {
+        back_up_connection(&self.conn, self.path(), dir, keep, now_ms)
+    }
+}
+
+pub(crate) fn back_up_connection(
+    conn: &Connection,
+    workspace: &Path,
+    dir: &Path,
+    keep: usize,
+    now_ms: i64,
+) -> Result<PathBuf, StoreError> {
+    let failed = |detail: String| StoreError::BackupFailed {
+        path: dir.to_owned(),
+        detail,
+    };
+    std::fs::create_dir_all(dir).map_err(|e| failed(e.to_string()))?;
+    let stem = stem(workspace);
+    let stamp = timestamp(now_ms);
+    let temp = dir.join(format!(".{stem}-{stamp}.partial"));
+    let _ = std::fs::remove_file(&temp);
+    let result = (|| {
+        conn.execute("VACUUM INTO ?1", [temp.to_string_lossy()])
+            .map_err(|e| failed(e.to_string()))?;
+        verify(&temp).map_err(&failed)?;
+        std::fs::File::open(&temp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| failed(e.to_string()))?;
+        let mut target = dir.join(format!("{stem}-{stamp}.throughline"));
+        let mut n = 2;
+        while target.exists() {
+            target = dir.join(format!("{stem}-{stamp}-{n}.throughline"));
+            n += 1;
+        }
+        std::fs::rename(&temp, &target).map_err(|e| failed(e.to_string()))?;
+        if let Ok(folder) = std::fs::File::open(dir) {
+            let _ = folder.sync_all();
+        }
+        Ok(target)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+        return result;
+    }
+    let backups = list_backups(dir, &stem);
+    let excess = backups.len().saturating_sub(keep.max(1));
+    for old in backups.iter().take(excess) {
+        let _ = std::fs::remove_file(old);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_timestamps() {
+        assert_eq!(timestamp(1_795_500_000_000), "20261124-060000");
+        assert!(is_backup_name("team-20261124-030000.throughline", "team"));
+        assert!(is_backup_name("team-20261124-030000-2.throughline", "team"));
+        assert!(!is_backup_name("team-notes.throughline", "team"));
+        assert!(!is_backup_name("other-20261124-030000.throughline", "team"));
+        assert!(!is_backup_name(
+            "team-20261124-030000.throughline.txt",
+            "team"
+        ));
+    }
+}

@@ -1,0 +1,126 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! Verified, rotated backups on real files.
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+use throughline_core::UpdateFields;
+use throughline_store::{backup_dir_for, list_backups, newest_good_backup, Workspace};
+
+const NOW: i64 = 1_795_500_000_000;
+
+fn hash(path: &Path) -> Vec<u8> {
+    Sha256::digest(std::fs::read(path).unwrap()).to_vec()
+}
+
+fn titled(title: &str) -> UpdateFields {
+    UpdateFields {
+        title: title.into(),
+        ..UpdateFields::default()
+    }
+}
+
+#[test]
+fn a_backup_holds_the_workspace_and_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::open(&dir.path().join("team.throughline")).unwrap();
+    ws.create_update(&titled("Pricing wins"), NOW).unwrap();
+    let backups = dir.path().join("backups");
+    let backup = ws.back_up(&backups, 5, NOW).unwrap();
+    assert_eq!(
+        backup.file_name().unwrap().to_str().unwrap(),
+        "team-20261124-060000.throughline"
+    );
+    let copy = Workspace::open(&backup).unwrap();
+    assert_eq!(copy.list_updates("").unwrap()[0].title, "Pricing wins");
+}
+
+#[test]
+fn rotation_keeps_the_newest_and_nothing_else_is_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::open(&dir.path().join("team.throughline")).unwrap();
+    let backups = dir.path().join("backups");
+    std::fs::create_dir_all(&backups).unwrap();
+    let unrelated = backups.join("team-notes.throughline");
+    std::fs::write(&unrelated, b"mine").unwrap();
+    for minute in 0..5 {
+        ws.back_up(&backups, 3, NOW + minute * 60_000).unwrap();
+    }
+    let kept: Vec<String> = list_backups(&backups, "team")
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            "team-20261124-060200.throughline",
+            "team-20261124-060300.throughline",
+            "team-20261124-060400.throughline"
+        ]
+    );
+    assert_eq!(std::fs::read(&unrelated).unwrap(), b"mine");
+}
+
+#[test]
+fn a_failed_backup_leaves_the_older_ones_as_they_were() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::open(&dir.path().join("team.throughline")).unwrap();
+    let backups = dir.path().join("backups");
+    let first = ws.back_up(&backups, 5, NOW).unwrap();
+    let before = hash(&first);
+    // A "folder" that is a file: the backup cannot be written there.
+    let blocked = dir.path().join("not-a-folder");
+    std::fs::write(&blocked, b"x").unwrap();
+    let err = ws.back_up(&blocked, 5, NOW + 1000).unwrap_err();
+    assert_eq!(err.code(), "backup_failed");
+    assert_eq!(hash(&first), before);
+    assert_eq!(list_backups(&backups, "team").len(), 1);
+}
+
+#[test]
+fn the_newest_good_backup_skips_a_damaged_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::open(&dir.path().join("team.throughline")).unwrap();
+    for i in 0..5 {
+        ws.create_update(&titled(&format!("update {i} {}", "x".repeat(2000))), NOW)
+            .unwrap();
+    }
+    let backups = dir.path().join("backups");
+    let good = ws.back_up(&backups, 5, NOW).unwrap();
+    let newest = ws.back_up(&backups, 5, NOW + 60_000).unwrap();
+    let mut bytes = std::fs::read(&newest).unwrap();
+    let middle = bytes.len() / 2;
+    for byte in &mut bytes[middle..middle + 4096] {
+        *byte = 0xA5;
+    }
+    std::fs::write(&newest, bytes).unwrap();
+    assert_eq!(newest_good_backup(&backups, "team"), Some(good));
+}
+
+#[test]
+fn an_older_workspace_is_backed_up_before_it_is_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.throughline");
+    std::fs::copy("tests/fixtures/schema-v1.throughline", &path).unwrap();
+    let original = hash(&path);
+    Workspace::open(&path).unwrap();
+    let backups = list_backups(&backup_dir_for(&path), "old");
+    assert_eq!(backups.len(), 1, "one backup before the migration");
+    // The backup is the file as it was: schema 1, every row.
+    let count = |file: &Path| -> (i64, i64) {
+        let conn =
+            rusqlite::Connection::open_with_flags(file, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .unwrap();
+        (
+            conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+                .unwrap(),
+            conn.query_row("SELECT count(*) FROM updates", [], |r| r.get(0))
+                .unwrap(),
+        )
+    };
+    assert_eq!(count(&backups[0]), (1, 3));
+    assert_ne!(hash(&path), original, "the workspace itself was migrated");
+    // Opening a current file takes no backup.
+    Workspace::open(&path).unwrap();
+    assert_eq!(list_backups(&backup_dir_for(&path), "old").len(), 1);
+}
