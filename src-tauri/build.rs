@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "restore_update",
     "duplicate_update",
     "back_up_now",
+    "restore_backup",
     "render_preview",
     "parse_chart_data",
     "export_updates",

@@ -124,3 +124,12 @@ pub async fn back_up_now(state: State<'_, AppState>) -> Result<String, ApiError>
     })
     .await
 }
+
+/// Opens the newest good backup in place of a workspace that cannot be opened.
+#[tauri::command]
+pub async fn restore_backup(state: State<'_, AppState>) -> Result<WorkspaceInfoDto, ApiError> {
+    let state = state.inner().clone();
+    tauri::async_runtime::spawn_blocking(move || state.restore_newest_backup())
+        .await
+        .map_err(|err| ApiError::internal(format!("the background task failed: {err}")))?
+}

@@ -59,6 +59,7 @@ pub fn run() -> tauri::Result<()> {
             commands::restore_update,
             commands::duplicate_update,
             commands::back_up_now,
+            commands::restore_backup,
             slides::render_preview,
             slides::parse_chart_data,
             slides::export_updates,

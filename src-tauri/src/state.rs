@@ -15,8 +15,21 @@ use crate::clock;
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "state", rename_all = "lowercase")]
 pub enum WorkspaceState {
-    Open { info: WorkspaceInfoDto },
-    Failed { path: String, error: ApiError },
+    Open {
+        info: WorkspaceInfoDto,
+    },
+    Failed {
+        path: String,
+        error: ApiError,
+        /// The newest backup that passes its checks, offered instead.
+        backup: Option<String>,
+    },
+}
+
+fn good_backup_of(path: &std::path::Path) -> Option<String> {
+    let stem = path.file_stem()?.to_string_lossy().into_owned();
+    throughline_store::newest_good_backup(&throughline_store::backup_dir_for(path), &stem)
+        .map(|p| p.display().to_string())
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -102,13 +115,31 @@ impl AppState {
                 Err(err) => WorkspaceState::Failed {
                     path: workspace.path().display().to_string(),
                     error: err.into(),
+                    backup: good_backup_of(workspace.path()),
                 },
             },
             Slot::Failed { path, error } => WorkspaceState::Failed {
                 path: path.display().to_string(),
                 error: error.clone(),
+                backup: good_backup_of(path),
             },
         }
+    }
+
+    /// Replaces the workspace that failed to open by its newest good backup
+    /// (the damaged file is kept beside it) and opens it.
+    pub fn restore_newest_backup(&self) -> Result<WorkspaceInfoDto, ApiError> {
+        let path = match &*self.lock() {
+            Slot::Failed { path, .. } => path.clone(),
+            Slot::Open(_) => {
+                return Err(ApiError {
+                    code: "invalid_input",
+                    message: "the workspace is open: there is nothing to restore".into(),
+                })
+            }
+        };
+        throughline_store::restore_newest_backup(&path, clock::now_millis())?;
+        self.switch_to(path)
     }
 
     /// Switches to another file. On failure the current workspace stays open.

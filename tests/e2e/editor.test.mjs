@@ -2,7 +2,7 @@
 // open it again, and find every word where it was left.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -215,5 +215,39 @@ describe('drafting an update', () => {
       await closeApp(app);
     }
     assert.equal(hash(), before, 'the file was modified');
+  });
+
+  test('a damaged workspace offers its newest good backup and keeps the damaged file beside it', async () => {
+    const workspace = path.join(session.dir, 'board.throughline');
+    let app = await launchApp(workspace);
+    try {
+      await app.$('[data-testid="new-update"]').click();
+      await typeInto(app, 'field-title', 'Kept safe in the backup');
+      await waitForSaved(app);
+      await app.$('[data-testid="back-up-now"]').click();
+      await app.$('[data-testid="backup-note"]').waitForDisplayed({ timeout: 10000 });
+    } finally {
+      await closeApp(app);
+    }
+    // Something overwrites the file's header.
+    const bytes = readFileSync(workspace);
+    bytes.fill(0x5a, 0, 100);
+    writeFileSync(workspace, bytes);
+    const damaged = createHash('sha256').update(readFileSync(workspace)).digest('hex');
+
+    app = await launchApp(workspace);
+    try {
+      await app.$('[data-testid="restore-backup"]').waitForDisplayed({ timeout: 5000 });
+      await app.$('[data-testid="restore-backup"]').click();
+      await app.waitUntil(async () => (await listTitles(app)).includes('Kept safe in the backup'), {
+        timeout: 10000,
+        timeoutMsg: 'the backup was not opened',
+      });
+    } finally {
+      await closeApp(app);
+    }
+    const kept = readdirSync(session.dir).find((name) => /^board\.damaged-\d{8}-\d{6}\.throughline$/.test(name));
+    assert.ok(kept, 'the damaged file is kept beside the workspace');
+    assert.equal(createHash('sha256').update(readFileSync(path.join(session.dir, kept))).digest('hex'), damaged);
   });
 });

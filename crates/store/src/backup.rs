@@ -176,3 +176,43 @@ mod tests {
         ));
     }
 }
+
+/// Replaces a workspace that cannot be opened by its newest good backup.
+/// The damaged file is kept beside it, renamed `<name>.damaged-<time>.throughline`
+/// (with its `-wal`/`-shm` companions), never deleted. Returns the backup
+/// used and where the damaged file now is.
+pub fn restore_newest_backup(path: &Path, now_ms: i64) -> Result<(PathBuf, PathBuf), StoreError> {
+    let failed = |detail: String| StoreError::BackupFailed {
+        path: path.to_owned(),
+        detail,
+    };
+    let name = stem(path);
+    let backup = newest_good_backup(&backup_dir_for(path), &name)
+        .ok_or_else(|| failed("there is no good backup of this workspace".into()))?;
+    let damaged = path.with_file_name(format!("{name}.damaged-{}.throughline", timestamp(now_ms)));
+    let companion = |file: &Path, suffix: &str| {
+        let mut with = file.as_os_str().to_owned();
+        with.push(suffix);
+        PathBuf::from(with)
+    };
+    if path.exists() {
+        std::fs::rename(path, &damaged).map_err(|e| failed(e.to_string()))?;
+        for suffix in ["-wal", "-shm"] {
+            let from = companion(path, suffix);
+            if from.exists() {
+                let _ = std::fs::rename(&from, companion(&damaged, suffix));
+            }
+        }
+    }
+    let temp = companion(path, ".restoring");
+    let restored = std::fs::copy(&backup, &temp)
+        .and_then(|_| std::fs::File::open(&temp)?.sync_all())
+        .and_then(|()| std::fs::rename(&temp, path));
+    if let Err(err) = restored {
+        let _ = std::fs::remove_file(&temp);
+        // Put the damaged file back where the user left it.
+        let _ = std::fs::rename(&damaged, path);
+        return Err(failed(err.to_string()));
+    }
+    Ok((backup, damaged))
+}

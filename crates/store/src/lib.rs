@@ -15,7 +15,9 @@ mod probe;
 mod updates;
 mod workspace;
 
-pub use backup::{backup_dir_for, list_backups, newest_good_backup, KEEP_BEFORE_MIGRATION};
+pub use backup::{
+    backup_dir_for, list_backups, newest_good_backup, restore_newest_backup, KEEP_BEFORE_MIGRATION,
+};
 pub use error::StoreError;
 pub use journals::{CriterionReport, JournalId, JournalSummary, StoredJournal};
 pub use migrations::SCHEMA_VERSION;

@@ -124,3 +124,42 @@ fn an_older_workspace_is_backed_up_before_it_is_migrated() {
     Workspace::open(&path).unwrap();
     assert_eq!(list_backups(&backup_dir_for(&path), "old").len(), 1);
 }
+
+#[test]
+fn a_damaged_workspace_is_replaced_by_its_newest_good_backup_and_kept_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.throughline");
+    let ws = Workspace::open(&path).unwrap();
+    ws.create_update(&titled("Kept in the backup"), NOW)
+        .unwrap();
+    ws.back_up(&backup_dir_for(&path), 5, NOW).unwrap();
+    drop(ws);
+    // The file is overwritten with garbage.
+    std::fs::write(&path, vec![0x5A; 8192]).unwrap();
+    let damaged_bytes = hash(&path);
+    assert!(Workspace::open(&path).is_err());
+
+    let (_, damaged) = throughline_store::restore_newest_backup(&path, NOW + 1000).unwrap();
+    assert_eq!(
+        damaged.file_name().unwrap().to_str().unwrap(),
+        "team.damaged-20261124-060001.throughline"
+    );
+    assert_eq!(
+        hash(&damaged),
+        damaged_bytes,
+        "the damaged file is kept as it was"
+    );
+    let ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.list_updates("").unwrap()[0].title, "Kept in the backup");
+}
+
+#[test]
+fn without_a_good_backup_nothing_is_moved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.throughline");
+    std::fs::write(&path, vec![0x5A; 8192]).unwrap();
+    let before = hash(&path);
+    let err = throughline_store::restore_newest_backup(&path, NOW).unwrap_err();
+    assert!(err.to_string().contains("no good backup"), "{err}");
+    assert_eq!(hash(&path), before);
+}

@@ -42,7 +42,7 @@ const EMPTY_QUOTE: QuoteEvidence = { kind: 'quote', text: '', who: '', when: '' 
 /** The workspace as the window shows it: the list, the open update, its draft. */
 export class WorkspaceController {
   phase = $state<'loading' | 'open' | 'failed'>('loading');
-  failure = $state<{ path: string; error: ApiError } | null>(null);
+  failure = $state<{ path: string; error: ApiError; backup: string | null } | null>(null);
   info = $state<WorkspaceInfo | null>(null);
   list = $state<UpdateSummary[]>([]);
   filter = $state('');
@@ -110,7 +110,7 @@ export class WorkspaceController {
       const state = await this.backend.workspaceState();
       if (state.state === 'failed') {
         this.phase = 'failed';
-        this.failure = { path: state.path, error: state.error };
+        this.failure = { path: state.path, error: state.error, backup: state.backup ?? null };
         return;
       }
       this.info = state.info;
@@ -120,7 +120,7 @@ export class WorkspaceController {
       if (first) await this.select(first.id);
     } catch (err) {
       this.phase = 'failed';
-      this.failure = { path: '', error: toApiError(err) };
+      this.failure = { path: '', error: toApiError(err), backup: null };
     }
   }
 
@@ -460,6 +460,20 @@ export class WorkspaceController {
       this.draft = null;
       this.coach.clear();
       this.filter = '';
+      await this.refreshList();
+      const first = this.list[0];
+      if (first) await this.select(first.id);
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  /** Opens the newest good backup in place of the damaged workspace. */
+  async restoreBackup(): Promise<void> {
+    try {
+      this.info = await this.backend.restoreBackup();
+      this.phase = 'open';
+      this.failure = null;
       await this.refreshList();
       const first = this.list[0];
       if (first) await this.select(first.id);

@@ -31,6 +31,8 @@ import type {
 export interface Backend {
   workspaceState(): Promise<WorkspaceState>;
   openWorkspace(path: string): Promise<WorkspaceInfo>;
+  /** Opens the newest good backup in place of the workspace that failed. */
+  restoreBackup(): Promise<WorkspaceInfo>;
   listUpdates(filter: string): Promise<UpdateSummary[]>;
   getUpdate(id: UpdateId): Promise<Update>;
   createUpdate(): Promise<Update>;

@@ -452,6 +452,9 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
         .map((c) => `${c.metric} ${c.comparator} ${c.threshold}${c.unit}`);
       return { journal, triggered };
     },
+    async restoreBackup() {
+      throw { code: 'backup_failed', message: 'there is no good backup of this workspace' };
+    },
     async backUpNow() {
       return '/backups/workspace-backup.throughline';
     },

@@ -18,6 +18,7 @@ export function tauriBackend(): Backend {
   return {
     workspaceState: () => call('workspace_state'),
     openWorkspace: (path) => call('open_workspace', { path }),
+    restoreBackup: () => call('restore_backup'),
     listUpdates: (filter) => call('list_updates', { filter }),
     getUpdate: (id) => call('get_update', { id }),
     createUpdate: () => call('create_update'),

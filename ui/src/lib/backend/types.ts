@@ -156,7 +156,7 @@ export interface ApiError {
 
 export type WorkspaceState =
   | { state: 'open'; info: WorkspaceInfo }
-  | { state: 'failed'; path: string; error: ApiError };
+  | { state: 'failed'; path: string; error: ApiError; backup?: string | null };
 
 export function isApiError(value: unknown): value is ApiError {
   return (
