@@ -159,24 +159,6 @@ pub(crate) fn back_up_connection(
     result
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_and_timestamps() {
-        assert_eq!(timestamp(1_795_500_000_000), "20261124-060000");
-        assert!(is_backup_name("team-20261124-030000.throughline", "team"));
-        assert!(is_backup_name("team-20261124-030000-2.throughline", "team"));
-        assert!(!is_backup_name("team-notes.throughline", "team"));
-        assert!(!is_backup_name("other-20261124-030000.throughline", "team"));
-        assert!(!is_backup_name(
-            "team-20261124-030000.throughline.txt",
-            "team"
-        ));
-    }
-}
-
 /// Replaces a workspace that cannot be opened by its newest good backup.
 /// The damaged file is kept beside it, renamed `<name>.damaged-<time>.throughline`
 /// (with its `-wal`/`-shm` companions), never deleted. Returns the backup
@@ -215,4 +197,22 @@ pub fn restore_newest_backup(path: &Path, now_ms: i64) -> Result<(PathBuf, PathB
         return Err(failed(err.to_string()));
     }
     Ok((backup, damaged))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_timestamps() {
+        assert_eq!(timestamp(1_795_500_000_000), "20261124-060000");
+        assert!(is_backup_name("team-20261124-030000.throughline", "team"));
+        assert!(is_backup_name("team-20261124-030000-2.throughline", "team"));
+        assert!(!is_backup_name("team-notes.throughline", "team"));
+        assert!(!is_backup_name("other-20261124-030000.throughline", "team"));
+        assert!(!is_backup_name(
+            "team-20261124-030000.throughline.txt",
+            "team"
+        ));
+    }
 }
