@@ -144,7 +144,12 @@ fn line(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResult<
             return String::new();
         }
         let index = index as usize;
-        if index % label_every != 0 {
+        // The last label always shows (the latest week, a decision date);
+        // a regular one too close before it gives way.
+        let last = labels.len().saturating_sub(1);
+        let shown =
+            index == last || (index % label_every == 0 && last - index.min(last) >= label_every);
+        if !shown {
             return String::new();
         }
         labels.get(index).cloned().unwrap_or_default()
