@@ -163,3 +163,48 @@ fn without_a_good_backup_nothing_is_moved() {
     assert!(err.to_string().contains("no good backup"), "{err}");
     assert_eq!(hash(&path), before);
 }
+
+#[test]
+fn a_migration_that_fails_half_way_leaves_the_old_workspace_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.throughline");
+    std::fs::copy("tests/fixtures/schema-v3.throughline", &path).unwrap();
+    // Something in the file collides with a table the next migration adds,
+    // so migration 4 fails after its first statements ran.
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE readings (x INTEGER);")
+            .unwrap();
+    }
+    let snapshot = |file: &Path| -> (i64, Vec<String>, Vec<String>) {
+        let conn =
+            rusqlite::Connection::open_with_flags(file, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .unwrap();
+        let version = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        let mut tables = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .unwrap();
+        let tables = tables
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<Vec<String>, _>>()
+            .unwrap();
+        let mut rows = conn
+            .prepare("SELECT id || ':' || title || ':' || context FROM updates ORDER BY id")
+            .unwrap();
+        let rows = rows
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<Vec<String>, _>>()
+            .unwrap();
+        (version, tables, rows)
+    };
+    let before = snapshot(&path);
+    assert!(Workspace::open(&path).is_err(), "the migration must fail");
+    assert_eq!(snapshot(&path), before, "the old workspace is as it was");
+    assert!(!before.1.contains(&"journals".to_owned()));
+    // And it was backed up before the attempt.
+    assert_eq!(list_backups(&backup_dir_for(&path), "old").len(), 1);
+}
