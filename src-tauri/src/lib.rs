@@ -37,6 +37,8 @@ pub fn run() -> tauri::Result<()> {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
+        // The window opens where and how large the user left it.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(move |app| {
             let path = match requested.clone() {
                 Some(path) => path,
