@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "duplicate_update",
     "back_up_now",
     "restore_backup",
+    "external_changes",
     "render_preview",
     "parse_chart_data",
     "export_updates",

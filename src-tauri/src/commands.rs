@@ -133,3 +133,16 @@ pub async fn restore_backup(state: State<'_, AppState>) -> Result<WorkspaceInfoD
         .await
         .map_err(|err| ApiError::internal(format!("the background task failed: {err}")))?
 }
+
+/// Whether another program (the CLI, say) wrote to the workspace since the
+/// last call, so the window can show its changes without a restart.
+#[tauri::command]
+pub async fn external_changes(state: State<'_, AppState>) -> Result<bool, ApiError> {
+    let state = state.inner().clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let version = state.with_workspace(|ws| Ok(ws.data_version()?))?;
+        Ok(state.note_data_version(version))
+    })
+    .await
+    .map_err(|err| ApiError::internal(format!("the background task failed: {err}")))?
+}

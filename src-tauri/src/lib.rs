@@ -62,6 +62,7 @@ pub fn run() -> tauri::Result<()> {
             commands::duplicate_update,
             commands::back_up_now,
             commands::restore_backup,
+            commands::external_changes,
             slides::render_preview,
             slides::parse_chart_data,
             slides::export_updates,

@@ -60,14 +60,18 @@ pub struct AppState {
     /// The open workspace's branding as the renderer wants it, read once per
     /// open or save rather than on every preview keystroke.
     branding: Arc<Mutex<Arc<Branding>>>,
+    /// The workspace's `data_version` when the window last looked.
+    seen_data_version: Arc<std::sync::atomic::AtomicI64>,
 }
 
 impl AppState {
     /// Opens `path` as the app does: a new, empty workspace gets the example.
     pub fn open(path: PathBuf) -> Self {
+        let mut seen = i64::MIN;
         let (slot, branding) = match open_for_app(&path) {
             Ok(workspace) => {
                 let branding = branding_of(&workspace);
+                seen = workspace.data_version().unwrap_or(i64::MIN);
                 (Slot::Open(workspace), branding)
             }
             Err(error) => (Slot::Failed { path, error }, Branding::default()),
@@ -75,7 +79,16 @@ impl AppState {
         Self {
             slot: Arc::new(Mutex::new(slot)),
             branding: Arc::new(Mutex::new(Arc::new(branding))),
+            seen_data_version: Arc::new(std::sync::atomic::AtomicI64::new(seen)),
         }
+    }
+
+    /// Records the workspace's data version; true when it moved since the
+    /// last call (the first call only records it).
+    pub fn note_data_version(&self, version: i64) -> bool {
+        use std::sync::atomic::Ordering;
+        let previous = self.seen_data_version.swap(version, Ordering::SeqCst);
+        previous != i64::MIN && previous != version
     }
 
     /// The branding every slide of the open workspace is drawn with.
@@ -147,8 +160,11 @@ impl AppState {
         let workspace = open_for_app(&path)?;
         let info = workspace.info()?;
         let branding = branding_of(&workspace);
+        let seen = workspace.data_version().unwrap_or(i64::MIN);
         *self.lock() = Slot::Open(workspace);
         self.set_branding(branding);
+        self.seen_data_version
+            .store(seen, std::sync::atomic::Ordering::SeqCst);
         Ok(info.into())
     }
 

@@ -5,8 +5,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { spawnSync } from 'node:child_process';
 import {
   answerOpenDialog,
+  appBinary,
   closeApp,
   launchApp,
   listTitles,
@@ -109,6 +111,26 @@ describe('importing stories', () => {
         timeout: 5000,
         timeoutMsg: 'the coach did not review the imported story',
       });
+    } finally {
+      await closeApp(app);
+    }
+  });
+});
+
+describe('the command line and the open window', () => {
+  test('a story the CLI imports while the app is open appears without a restart', async () => {
+    const workspace = path.join(session.dir, 'shared.throughline');
+    const cli = path.join(path.dirname(appBinary), 'throughline');
+    const app = await launchApp(workspace);
+    try {
+      await app.$('[data-testid="update-list"]').waitForDisplayed({ timeout: 5000 });
+      const story = path.resolve('tests/fixtures/coach/01-strong-freemium-funnel.md');
+      const result = spawnSync(cli, ['import', story, '--workspace', workspace], { encoding: 'utf8' });
+      assert.equal(result.status, 0, `the CLI could not write while the app was open: ${result.stderr}`);
+      await app.waitUntil(
+        async () => (await listTitles(app)).some((title) => title.startsWith('Usage nudges lift trial-to-paid')),
+        { timeout: 8000, timeoutMsg: 'the window never showed the CLI’s import' },
+      );
     } finally {
       await closeApp(app);
     }

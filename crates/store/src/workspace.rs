@@ -91,3 +91,13 @@ impl Workspace {
         Ok(())
     }
 }
+
+impl Workspace {
+    /// Changes whenever another connection (the CLI, a second window)
+    /// commits to the file; our own writes leave it as it is.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |row| row.get(0))?)
+    }
+}

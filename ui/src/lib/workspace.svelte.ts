@@ -468,6 +468,25 @@ export class WorkspaceController {
     }
   }
 
+  /**
+   * Shows what another program (the CLI) wrote: the list always, the open
+   * update only while nothing typed here is waiting to be saved.
+   */
+  async pickUpExternalChanges(): Promise<void> {
+    if (this.phase !== 'open') return;
+    try {
+      if (!(await this.backend.externalChanges())) return;
+      await this.refreshList();
+      const current = this.current;
+      if (current && this.saveState === 'saved') {
+        const fresh = await this.backend.getUpdate(current.id);
+        if (fresh.updated_at !== current.updated_at && this.saveState === 'saved') this.load(fresh);
+      }
+    } catch {
+      // The next look tries again.
+    }
+  }
+
   /** Opens the newest good backup in place of the damaged workspace. */
   async restoreBackup(): Promise<void> {
     try {

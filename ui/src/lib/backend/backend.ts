@@ -41,6 +41,8 @@ export interface Backend {
   deleteUpdate(id: UpdateId): Promise<void>;
   restoreUpdate(id: UpdateId): Promise<void>;
   duplicateUpdate(id: UpdateId): Promise<Update>;
+  /** True when another program wrote to the workspace since the last call. */
+  externalChanges(): Promise<boolean>;
   /** A verified backup beside the workspace; resolves with its path. */
   backUpNow(): Promise<string>;
   /** The slide for these fields, as an image URL drawn by the renderer. */

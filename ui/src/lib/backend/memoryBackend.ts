@@ -455,6 +455,9 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
     async restoreBackup() {
       throw { code: 'backup_failed', message: 'there is no good backup of this workspace' };
     },
+    async externalChanges() {
+      return false;
+    },
     async backUpNow() {
       return '/backups/workspace-backup.throughline';
     },

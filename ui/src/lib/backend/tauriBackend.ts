@@ -28,6 +28,7 @@ export function tauriBackend(): Backend {
     restoreUpdate: (id) => call('restore_update', { id }),
     duplicateUpdate: (id) => call('duplicate_update', { id }),
     backUpNow: () => call('back_up_now'),
+    externalChanges: () => call('external_changes'),
     renderPreview: (fields, theme, id) => call('render_preview', { fields, theme, id: id ?? null }),
     parseChartData: (text) => call('parse_chart_data', { text }),
     async pickStoryFiles() {
