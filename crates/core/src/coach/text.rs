@@ -158,11 +158,14 @@ pub fn lower_words(text: &str) -> Vec<String> {
     words(text).iter().map(Word::lower).collect()
 }
 
-/// Whether any word inflects one of `stems`.
+/// Whether any word — or any part of a hyphenated one ("six-week") —
+/// inflects one of `stems`.
 pub fn mentions(words: &[String], stems: &[&str]) -> bool {
-    words
-        .iter()
-        .any(|word| stems.iter().any(|stem| inflects(word, stem)))
+    words.iter().any(|word| {
+        std::iter::once(word.as_str())
+            .chain(word.split('-'))
+            .any(|part| stems.iter().any(|stem| inflects(part, stem)))
+    })
 }
 
 /// Finds `phrase` (lower case, words separated by single spaces) in the
@@ -224,6 +227,13 @@ mod tests {
             .collect();
         assert_eq!(found, vec!["One rose 3.5%.", "Two?", "Three"]);
         assert!(sentences("   ").is_empty());
+    }
+
+    #[test]
+    fn hyphenated_words_count_by_their_parts() {
+        let words = lower_words("A six-week A/B test");
+        assert!(mentions(&words, &["week"]));
+        assert!(!mentions(&words, &["month"]));
     }
 
     #[test]
