@@ -9,6 +9,7 @@ mod coach;
 mod commands;
 mod journals;
 mod launch;
+mod menu;
 mod slides;
 mod state;
 mod story_import;
@@ -44,6 +45,8 @@ pub fn run() -> tauri::Result<()> {
                 Some(path) => path,
                 None => launch::default_workspace_path(&app.path().app_data_dir()?)?,
             };
+            app.set_menu(menu::build(app.handle())?)?;
+            app.on_menu_event(|app, event| menu::forward(app, event.id().as_ref()));
             let state = AppState::open(path);
             schedule_backups(state.clone());
             app.manage(state);

@@ -349,3 +349,16 @@ fn the_example_update_round_trips_through_markdown() {
     assert_eq!(read, story);
     assert_eq!(read.update_fields(), fields);
 }
+
+/// Found by `cargo fuzz run story_import`: a heading-like line of hashes
+/// and tabs must survive export → import.
+#[test]
+fn fuzz_regression_hashes_and_tabs() {
+    let text = "##\t#\t#\t";
+    if let Ok(story) = throughline_core::parse_story(text) {
+        let exported = throughline_core::to_markdown(&story);
+        let again = throughline_core::parse_story(&exported)
+            .unwrap_or_else(|err| panic!("export of {text:?} does not import: {err}\n{exported}"));
+        assert_eq!(again.update_fields(), story.update_fields(), "{exported}");
+    }
+}

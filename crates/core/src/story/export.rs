@@ -136,8 +136,14 @@ pub fn to_markdown(story: &Story) -> String {
         .iter()
         .filter(|s| !s.heading.trim().is_empty())
     {
+        let heading = section.heading.trim().replace(['\n', '\r'], " ");
         out.push_str("\n## ");
-        out.push_str(&section.heading.trim().replace(['\n', '\r'], " "));
+        out.push_str(&heading);
+        // A heading that ends in `#` would lose it as a closing sequence on
+        // import ("## #" is an empty heading): close it explicitly.
+        if heading.ends_with('#') {
+            out.push_str(" ##");
+        }
         out.push('\n');
         push_part(&mut out, &canonical_prose(&section.body));
     }

@@ -106,6 +106,8 @@ export interface Backend {
   /** The native dialogs; null when the user cancels. */
   pickWorkspaceToOpen(): Promise<string | null>;
   pickWorkspaceToCreate(): Promise<string | null>;
+  /** Calls `handler` with the id of each native menu item the user picks. */
+  onMenu(handler: (id: string) => void): void;
   /** Runs `handler` (awaited) before the window closes. */
   onCloseRequested(handler: () => Promise<void>): void;
   /** Asks the window to close, as its close button does. */

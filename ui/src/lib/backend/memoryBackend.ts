@@ -455,6 +455,9 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
     async restoreBackup() {
       throw { code: 'backup_failed', message: 'there is no good backup of this workspace' };
     },
+    onMenu() {
+      // No native menu in the browser.
+    },
     async externalChanges() {
       return false;
     },

@@ -1,4 +1,5 @@
 import { Channel, invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { open, save } from '@tauri-apps/plugin-dialog';
 import type { Backend } from './backend';
@@ -117,6 +118,9 @@ export function tauriBackend(): Backend {
       return (await save({ defaultPath: 'workspace.throughline', filters: WORKSPACE_FILTER })) ?? null;
     },
     closeWindow: () => getCurrentWindow().close(),
+    onMenu(handler) {
+      void listen<string>('menu', (event) => handler(event.payload));
+    },
     onCloseRequested(handler) {
       void getCurrentWindow().onCloseRequested(async () => {
         await handler();
