@@ -1,6 +1,10 @@
 //! The finished example update a new workspace starts with: it shows a PM
 //! what a strong update reads like.
 
+use crate::journal::{
+    Action, Alternative, Assumption, Comparator, Door, EvidenceLevel, Importance, JournalBody,
+    KillCriterion,
+};
 use crate::{
     Beats, ChartKind, ChartSpec, DataRow, DataTable, Evidence, MetricEvidence, UpdateFields,
 };
@@ -49,6 +53,53 @@ fn example_chart() -> ChartSpec {
                 })
                 .collect(),
         },
+    }
+}
+
+/// A decision journal for the workshop's sharing bet: what the journal
+/// tests, the fixtures and the docs use as a realistic, complete journal.
+pub fn example_journal() -> JournalBody {
+    JournalBody {
+        item: "Shared workspaces".into(),
+        owner: "Collaboration squad".into(),
+        decision: "Build native sharing this quarter".into(),
+        assumptions: vec![
+            Assumption {
+                statement: "We believe that trial teams invite a colleague in week one".into(),
+                importance: Importance::High,
+                evidence: EvidenceLevel::Survey,
+                source: "Trial survey, n=212".into(),
+            },
+            Assumption {
+                statement: "We believe that shared workspaces convert better".into(),
+                importance: Importance::High,
+                evidence: EvidenceLevel::Anecdote,
+                source: "Two sales calls".into(),
+            },
+        ],
+        alternatives: vec![
+            Alternative {
+                path: "Integrate with the chat tool's API instead of a native build".into(),
+                irreversibles: "None: an integration can be dropped".into(),
+                door: Door::TwoWay,
+            },
+            Alternative {
+                path: "Manual concierge invites before automation".into(),
+                irreversibles: "Support hours for six weeks".into(),
+                door: Door::TwoWay,
+            },
+        ],
+        criteria: vec![KillCriterion {
+            id: "sharing-activation".into(),
+            metric: "Sharing activation".into(),
+            comparator: Comparator::Below,
+            threshold: 20.0,
+            unit: "%".into(),
+            cohort: "trial accounts, first 14 days".into(),
+            by: "2026-12-15".into(),
+            action: Action::Halt,
+            margin: 2.0,
+        }],
     }
 }
 

@@ -3,54 +3,15 @@
 //! tamper detection against edits made outside the app, readings.
 
 use rusqlite::Connection;
-use throughline_core::journal::{
-    Action, Alternative, Assumption, Comparator, CriterionStatus, Door, EvidenceLevel, Importance,
-    JournalBody, KillCriterion, Reading,
-};
+use throughline_core::journal::{CriterionStatus, JournalBody, Reading};
 use throughline_store::Workspace;
 
 const NOW: i64 = 1_795_500_000_000;
 
 fn body(threshold: f64) -> JournalBody {
-    let alternative = |path: &str| Alternative {
-        path: path.into(),
-        irreversibles: "none".into(),
-        door: Door::TwoWay,
-    };
-    JournalBody {
-        item: "Shared workspaces".into(),
-        owner: "Collaboration squad".into(),
-        decision: "Build native sharing".into(),
-        assumptions: vec![
-            Assumption {
-                statement: "Trial teams invite a colleague in week one".into(),
-                importance: Importance::High,
-                evidence: EvidenceLevel::Survey,
-                source: "Trial survey".into(),
-            },
-            Assumption {
-                statement: "Shared workspaces convert better".into(),
-                importance: Importance::Medium,
-                evidence: EvidenceLevel::Anecdote,
-                source: "Sales calls".into(),
-            },
-        ],
-        alternatives: vec![
-            alternative("Chat integration"),
-            alternative("Concierge invites"),
-        ],
-        criteria: vec![KillCriterion {
-            id: "sharing".into(),
-            metric: "Sharing activation".into(),
-            comparator: Comparator::Below,
-            threshold,
-            unit: "%".into(),
-            cohort: "trial accounts".into(),
-            by: "2026-12-15".into(),
-            action: Action::Halt,
-            margin: 2.0,
-        }],
-    }
+    let mut body = throughline_core::example::example_journal();
+    body.criteria[0].threshold = threshold;
+    body
 }
 
 fn reading(date: &str, value: f64) -> Reading {

@@ -1,48 +1,7 @@
 use super::*;
 
-pub(crate) fn sample() -> JournalBody {
-    JournalBody {
-        item: "Shared workspaces".into(),
-        owner: "Collaboration squad".into(),
-        decision: "Build native sharing this quarter".into(),
-        assumptions: vec![
-            Assumption {
-                statement: "We believe that trial teams invite a colleague in week one".into(),
-                importance: Importance::High,
-                evidence: EvidenceLevel::Survey,
-                source: "Trial survey, n=212".into(),
-            },
-            Assumption {
-                statement: "We believe that shared workspaces convert better".into(),
-                importance: Importance::High,
-                evidence: EvidenceLevel::Anecdote,
-                source: "Two sales calls".into(),
-            },
-        ],
-        alternatives: vec![
-            Alternative {
-                path: "Integrate with the chat tool's API instead of a native build".into(),
-                irreversibles: "None: an integration can be dropped".into(),
-                door: Door::TwoWay,
-            },
-            Alternative {
-                path: "Manual concierge invites before automation".into(),
-                irreversibles: "Support hours for six weeks".into(),
-                door: Door::TwoWay,
-            },
-        ],
-        criteria: vec![KillCriterion {
-            id: "sharing-activation".into(),
-            metric: "Sharing activation".into(),
-            comparator: Comparator::Below,
-            threshold: 20.0,
-            unit: "%".into(),
-            cohort: "trial accounts, first 14 days".into(),
-            by: "2026-12-15".into(),
-            action: Action::Halt,
-            margin: 2.0,
-        }],
-    }
+fn sample() -> JournalBody {
+    crate::example::example_journal()
 }
 
 #[test]
