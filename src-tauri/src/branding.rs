@@ -6,6 +6,7 @@ use throughline_core::branding::{check_logo, MAX_LOGO_BYTES};
 use throughline_core::BrandingSettings;
 
 use crate::api_error::ApiError;
+use crate::file_access::{FileGrants, FilePurpose};
 use crate::slides::blocking;
 use crate::state::AppState;
 
@@ -63,10 +64,14 @@ pub async fn save_branding(
 
 /// Sets the logo to the image the user picked in the open dialog.
 #[tauri::command]
-pub async fn set_logo(state: State<'_, AppState>, path: String) -> Result<BrandingDto, ApiError> {
+pub async fn set_logo(
+    state: State<'_, AppState>,
+    grants: State<'_, FileGrants>,
+    path: String,
+) -> Result<BrandingDto, ApiError> {
+    let path = grants.check(&path, FilePurpose::Logo)?;
     let state = state.inner().clone();
     blocking(move || {
-        let path = std::path::PathBuf::from(path);
         let io = |err: std::io::Error| ApiError {
             code: "io",
             message: format!("cannot read {}: {err}", path.display()),

@@ -2,9 +2,11 @@
 //! picked in the open dialog, read into one chart table per sheet.
 
 use serde::Serialize;
+use tauri::State;
 use throughline_core::table::{infer_kind, read_data_file, MAX_DATA_FILE_BYTES};
 
 use crate::api_error::ApiError;
+use crate::file_access::{FileGrants, FilePurpose};
 use crate::slides::{blocking, ParsedTable};
 
 #[derive(Debug, Clone, Serialize)]
@@ -23,9 +25,12 @@ pub struct ImportedFile {
 }
 
 #[tauri::command]
-pub async fn import_chart_file(path: String) -> Result<ImportedFile, ApiError> {
+pub async fn import_chart_file(
+    grants: State<'_, FileGrants>,
+    path: String,
+) -> Result<ImportedFile, ApiError> {
+    let path = grants.check(&path, FilePurpose::ChartData)?;
     blocking(move || {
-        let path = std::path::PathBuf::from(path);
         let file_name = path
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())

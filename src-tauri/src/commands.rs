@@ -1,14 +1,14 @@
 //! One thin command per use case: read the arguments, call the store off
 //! the UI thread, map the error to `{code, message}`.
 
-use std::path::PathBuf;
-
-use tauri::State;
+use tauri::{AppHandle, State};
 use throughline_core::{Status, Update, UpdateFields, UpdateId, UpdateSummary};
 use throughline_store::Workspace;
 
 use crate::api_error::ApiError;
 use crate::clock;
+use crate::desktop;
+use crate::file_access::{FileGrants, FilePurpose};
 use crate::state::{AppState, WorkspaceInfoDto, WorkspaceState};
 
 /// Runs `work` against the open workspace on a blocking thread.
@@ -27,15 +27,17 @@ pub async fn workspace_state(state: State<'_, AppState>) -> Result<WorkspaceStat
     Ok(state.describe())
 }
 
+/// Opens, or creates, the workspace the user chose in the dialog.
 #[tauri::command]
 pub async fn open_workspace(
-    state: State<'_, AppState>,
+    app: AppHandle,
+    grants: State<'_, FileGrants>,
     path: String,
 ) -> Result<WorkspaceInfoDto, ApiError> {
-    let state = state.inner().clone();
-    tauri::async_runtime::spawn_blocking(move || state.switch_to(PathBuf::from(path)))
-        .await
-        .map_err(|err| ApiError::internal(format!("the background task failed: {err}")))?
+    let path = grants
+        .check(&path, FilePurpose::OpenWorkspace)
+        .or_else(|_| grants.check(&path, FilePurpose::NewWorkspace))?;
+    desktop::switch_workspace(app, path).await
 }
 
 #[tauri::command]

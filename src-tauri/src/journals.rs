@@ -10,6 +10,7 @@ use throughline_store::{JournalId, JournalSummary, StoredJournal, Workspace};
 
 use crate::api_error::ApiError;
 use crate::clock;
+use crate::file_access::{FileGrants, FilePurpose};
 use crate::slides::{blocking, write_atomically};
 use crate::state::AppState;
 
@@ -137,12 +138,14 @@ pub struct ReadingsImport {
 #[tauri::command]
 pub async fn import_readings(
     state: State<'_, AppState>,
+    grants: State<'_, FileGrants>,
     id: JournalId,
     path: String,
     accept_valid: bool,
 ) -> Result<ReadingsImport, ApiError> {
+    let path = grants.check(&path, FilePurpose::Readings)?;
     on_ws(state, move |ws| {
-        let name = std::path::Path::new(&path)
+        let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
@@ -230,13 +233,20 @@ pub enum JournalFormat {
 #[tauri::command]
 pub async fn export_journal_markdown(
     state: State<'_, AppState>,
+    grants: State<'_, FileGrants>,
     id: JournalId,
     path: String,
     format: Option<JournalFormat>,
 ) -> Result<String, ApiError> {
+    let format = format.unwrap_or(JournalFormat::Md);
+    let purpose = match format {
+        JournalFormat::Md => FilePurpose::ExportMd,
+        JournalFormat::Pdf => FilePurpose::ExportPdf,
+        JournalFormat::Png => FilePurpose::ExportPng,
+    };
+    let path = grants.check(&path, purpose)?;
     let branding = state.branding();
-    on_ws(state, move |ws| {
-        let format = format.unwrap_or(JournalFormat::Md);
+    let written = on_ws(state, move |ws| {
         let journal = ws.journal(id)?;
         if let Some(report) = &journal.tamper {
             return Err(ApiError {
@@ -293,7 +303,6 @@ pub async fn export_journal_markdown(
             JournalFormat::Pdf => "pdf",
             JournalFormat::Png => "png",
         };
-        let path = std::path::PathBuf::from(path);
         let path = if path.extension().is_none() {
             path.with_extension(extension)
         } else {
@@ -306,9 +315,15 @@ pub async fn export_journal_markdown(
             });
         }
         write_atomically(&path, &bytes)?;
-        Ok(path.display().to_string())
+        Ok(path)
     })
-    .await
+    .await?;
+    crate::applog::info(format_args!(
+        "journal {id:?} exported to {}",
+        written.display()
+    ));
+    grants.grant(&written, FilePurpose::Exported);
+    Ok(written.display().to_string())
 }
 
 #[tauri::command]

@@ -16,6 +16,7 @@ use throughline_render::{
 };
 
 use crate::api_error::ApiError;
+use crate::file_access::{FileGrants, FilePurpose};
 use crate::state::AppState;
 
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -164,25 +165,46 @@ pub async fn parse_chart_data(text: String) -> Result<ParsedTable, ApiError> {
     .await
 }
 
+/// What to export, and where: the path the user chose in the save dialog.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ExportRequest {
+    pub ids: Vec<UpdateId>,
+    pub path: String,
+    pub format: ExportFormat,
+    pub theme: ThemeName,
+    pub scale: Option<f32>,
+}
+
 /// Writes the updates (in the order given) to the file the user chose in
 /// the save dialog: one PDF deck, one PNG, or the story Markdown.
 #[tauri::command]
 pub async fn export_updates(
     state: State<'_, AppState>,
-    ids: Vec<UpdateId>,
-    path: String,
-    format: ExportFormat,
-    theme: ThemeName,
-    scale: Option<f32>,
+    grants: State<'_, FileGrants>,
+    request: ExportRequest,
     on_progress: Channel<ExportProgress>,
 ) -> Result<String, ApiError> {
+    let ExportRequest {
+        ids,
+        path,
+        format,
+        theme,
+        scale,
+    } = request;
+    let purpose = match format {
+        ExportFormat::Pdf => FilePurpose::ExportPdf,
+        ExportFormat::Png => FilePurpose::ExportPng,
+        ExportFormat::Md => FilePurpose::ExportMd,
+    };
+    let chosen = grants.check(&path, purpose)?;
     let state = state.inner().clone();
     let branding = state.branding();
-    blocking(move || {
+    let started = std::time::Instant::now();
+    let written = blocking(move || {
         if ids.is_empty() {
             return Err(invalid("choose at least one update to export"));
         }
-        let path = export_path(&path, format)?;
+        let path = export_path(&chosen, format)?;
         let updates = state.with_workspace(|ws| {
             ids.iter()
                 .map(|id| {
@@ -234,9 +256,16 @@ pub async fn export_updates(
             }
         };
         write_atomically(&path, &bytes)?;
-        Ok(path.display().to_string())
+        Ok(path)
     })
-    .await
+    .await?;
+    crate::applog::info(format_args!(
+        "exported {} in {} ms",
+        written.display(),
+        started.elapsed().as_millis()
+    ));
+    grants.grant(&written, FilePurpose::Exported);
+    Ok(written.display().to_string())
 }
 
 fn invalid(message: &str) -> ApiError {
@@ -247,8 +276,7 @@ fn invalid(message: &str) -> ApiError {
 }
 
 /// The chosen path, with the format's extension added when it has none.
-fn export_path(path: &str, format: ExportFormat) -> Result<PathBuf, ApiError> {
-    let path = PathBuf::from(path);
+fn export_path(path: &Path, format: ExportFormat) -> Result<PathBuf, ApiError> {
     if !path.is_absolute() || path.file_name().is_none() {
         return Err(invalid("choose where to save the file in the dialog"));
     }
@@ -260,7 +288,7 @@ fn export_path(path: &str, format: ExportFormat) -> Result<PathBuf, ApiError> {
     Ok(if path.extension().is_none() {
         path.with_extension(extension)
     } else {
-        path
+        path.to_path_buf()
     })
 }
 
@@ -286,13 +314,13 @@ mod tests {
     #[test]
     fn export_paths_get_their_extension_and_must_be_absolute() {
         assert_eq!(
-            export_path("/tmp/deck", ExportFormat::Pdf).unwrap(),
+            export_path(Path::new("/tmp/deck"), ExportFormat::Pdf).unwrap(),
             PathBuf::from("/tmp/deck.pdf")
         );
         assert_eq!(
-            export_path("/tmp/slide.PNG", ExportFormat::Png).unwrap(),
+            export_path(Path::new("/tmp/slide.PNG"), ExportFormat::Png).unwrap(),
             PathBuf::from("/tmp/slide.PNG")
         );
-        assert!(export_path("relative.pdf", ExportFormat::Pdf).is_err());
+        assert!(export_path(Path::new("relative.pdf"), ExportFormat::Pdf).is_err());
     }
 }

@@ -8,6 +8,7 @@ use throughline_core::{Status, Update, UpdateFields, UpdateId};
 
 use crate::api_error::ApiError;
 use crate::clock;
+use crate::file_access::{FileGrants, FilePurpose};
 use crate::slides::blocking;
 use crate::state::AppState;
 
@@ -17,8 +18,13 @@ const MAX_STORY_BYTES: u64 = 16 * 1024 * 1024;
 #[tauri::command]
 pub async fn import_stories(
     state: State<'_, AppState>,
+    grants: State<'_, FileGrants>,
     paths: Vec<String>,
 ) -> Result<Vec<UpdateId>, ApiError> {
+    let paths = paths
+        .iter()
+        .map(|path| grants.check(path, FilePurpose::Stories))
+        .collect::<Result<Vec<_>, _>>()?;
     let state = state.inner().clone();
     blocking(move || {
         if paths.is_empty() {
@@ -26,7 +32,7 @@ pub async fn import_stories(
         }
         let stories = paths
             .iter()
-            .map(|path| read_story(std::path::Path::new(path)))
+            .map(|path| read_story(path))
             .collect::<Result<Vec<_>, _>>()?;
         state.with_workspace(|ws| Ok(ws.import_updates(&stories, clock::now_millis())?))
     })

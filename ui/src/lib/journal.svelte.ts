@@ -25,6 +25,8 @@ export class JournalController {
   saveState = $state<SaveState>('saved');
   error = $state('');
   notice = $state('');
+  /** The file the last notice is about (an export), to show in its folder. */
+  noticeFile = $state('');
   /** Rows of a readings file that could not be read, waiting for the user's answer. */
   pendingImport = $state<{ path: string; valid: number; problems: { row: number; message: string }[] } | null>(
     null,
@@ -33,6 +35,20 @@ export class JournalController {
   author = $state('');
 
   private readonly autosave: Autosave<{ id: JournalId; body: JournalBody }>;
+
+  private say(message: string, file = ''): void {
+    this.notice = message;
+    this.noticeFile = file;
+  }
+
+  /** Shows the exported file in its folder. */
+  async reveal(path: string): Promise<void> {
+    try {
+      await this.backend.revealExported(path);
+    } catch (err) {
+      this.error = toApiError(err).message;
+    }
+  }
 
   constructor(
     private readonly backend: Backend,
@@ -137,7 +153,7 @@ export class JournalController {
     try {
       await this.flush();
       this.show(await this.backend.shareJournal(view.journal.id));
-      this.notice = 'Shared: from now on every change is a new revision with its reason.';
+      this.say('Shared: from now on every change is a new revision with its reason.');
       await this.refresh();
     } catch (err) {
       this.error = toApiError(err).message;
@@ -149,7 +165,7 @@ export class JournalController {
     if (!view || !this.draft) return false;
     try {
       this.show(await this.backend.reviseJournal(view.journal.id, $state.snapshot(this.draft) as JournalBody, reason));
-      this.notice = 'Revision recorded.';
+      this.say('Revision recorded.');
       return true;
     } catch (err) {
       this.error = toApiError(err).message;
@@ -174,7 +190,7 @@ export class JournalController {
     const pending = this.pendingImport;
     this.pendingImport = null;
     if (!pending || !keepValid) {
-      this.notice = 'Nothing was imported.';
+      this.say('Nothing was imported.');
       return;
     }
     try {
@@ -192,7 +208,7 @@ export class JournalController {
     if (result.problems.length > 0 && result.imported === 0) {
       this.pendingImport = { path, valid: result.valid, problems: result.problems };
     } else {
-      this.notice = `Imported ${result.imported} reading${result.imported === 1 ? '' : 's'}.`;
+      this.say(`Imported ${result.imported} reading${result.imported === 1 ? '' : 's'}.`);
     }
   }
 
@@ -218,7 +234,7 @@ export class JournalController {
       const path = await this.backend.pickExportPath(format, `${view.journal.body.item || 'journal'}-journal`);
       if (!path) return '';
       const written = await this.backend.exportJournal(view.journal.id, path, format);
-      this.notice = `Exported ${written.split(/[\\/]/).pop()}.`;
+      this.say(`Exported ${written.split(/[\\/]/).pop()}.`, written);
       return written;
     } catch (err) {
       this.error = toApiError(err).message;
@@ -254,6 +270,6 @@ export class JournalController {
     this.diffLines = [];
     this.pendingImport = null;
     this.error = '';
-    this.notice = '';
+    this.say('');
   }
 }

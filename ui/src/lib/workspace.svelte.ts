@@ -453,19 +453,42 @@ export class WorkspaceController {
           : await this.backend.pickWorkspaceToCreate();
       if (!path) return;
       await this.flushQuietly();
-      this.info = await this.backend.openWorkspace(path);
-      this.phase = 'open';
-      this.failure = null;
-      this.current = null;
-      this.draft = null;
-      this.coach.clear();
-      this.filter = '';
-      await this.refreshList();
-      const first = this.list[0];
-      if (first) await this.select(first.id);
+      await this.switchedTo(await this.backend.openWorkspace(path));
     } catch (err) {
       this.report(err);
     }
+  }
+
+  /** File › Open recent: the `index`th workspace of the recent list. */
+  async openRecent(index: number): Promise<void> {
+    try {
+      await this.flushQuietly();
+      await this.switchedTo(await this.backend.openRecent(index));
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  /** Shows an exported file in its folder (the file manager's own window). */
+  async reveal(path: string): Promise<void> {
+    try {
+      await this.backend.revealExported(path);
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  private async switchedTo(info: WorkspaceInfo): Promise<void> {
+    this.info = info;
+    this.phase = 'open';
+    this.failure = null;
+    this.current = null;
+    this.draft = null;
+    this.coach.clear();
+    this.filter = '';
+    await this.refreshList();
+    const first = this.list[0];
+    if (first) await this.select(first.id);
   }
 
   /**
@@ -490,12 +513,7 @@ export class WorkspaceController {
   /** Opens the newest good backup in place of the damaged workspace. */
   async restoreBackup(): Promise<void> {
     try {
-      this.info = await this.backend.restoreBackup();
-      this.phase = 'open';
-      this.failure = null;
-      await this.refreshList();
-      const first = this.list[0];
-      if (first) await this.select(first.id);
+      await this.switchedTo(await this.backend.restoreBackup());
     } catch (err) {
       this.report(err);
     }

@@ -106,6 +106,12 @@ export interface Backend {
   /** The native dialogs; null when the user cancels. */
   pickWorkspaceToOpen(): Promise<string | null>;
   pickWorkspaceToCreate(): Promise<string | null>;
+  /** The workspaces opened lately, newest first (File › Open recent). */
+  recentWorkspaces(): Promise<string[]>;
+  /** Opens the `index`th recent workspace. */
+  openRecent(index: number): Promise<WorkspaceInfo>;
+  /** Shows a file exported in this session, selected in its folder. */
+  revealExported(path: string): Promise<void>;
   /** Calls `handler` with the id of each native menu item the user picks. */
   onMenu(handler: (id: string) => void): void;
   /** Runs `handler` (awaited) before the window closes. */

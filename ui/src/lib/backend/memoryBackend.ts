@@ -494,6 +494,13 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
     async pickWorkspaceToCreate() {
       return null;
     },
+    async recentWorkspaces() {
+      return [];
+    },
+    async openRecent() {
+      throw { code: 'not_found', message: 'that workspace is no longer in the recent list (moved or deleted?)' };
+    },
+    async revealExported() {},
     onCloseRequested() {},
     async closeWindow() {},
     stored: (id) => (updates.has(id) ? clone(updates.get(id)) : undefined),

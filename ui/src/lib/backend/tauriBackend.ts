@@ -1,11 +1,29 @@
 import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
-import { open, save } from '@tauri-apps/plugin-dialog';
 import type { Backend } from './backend';
 import { toApiError, type ExportProgress } from './types';
 
-const WORKSPACE_FILTER = [{ name: 'Throughline workspace', extensions: ['throughline'] }];
+/** What a file is chosen for; the backend opens the dialog and lets only that path through. */
+type FilePurpose =
+  | 'stories'
+  | 'chart-data'
+  | 'readings'
+  | 'logo'
+  | 'open-workspace'
+  | 'new-workspace'
+  | 'export-pdf'
+  | 'export-png'
+  | 'export-md';
+
+/** The native dialog for `purpose`, opened by the backend; [] when cancelled. */
+function choose(purpose: FilePurpose, suggestedName?: string): Promise<string[]> {
+  return call('choose_files', { purpose, suggestedName: suggestedName ?? null });
+}
+
+async function chooseOne(purpose: FilePurpose, suggestedName?: string): Promise<string | null> {
+  return (await choose(purpose, suggestedName))[0] ?? null;
+}
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
@@ -32,36 +50,15 @@ export function tauriBackend(): Backend {
     externalChanges: () => call('external_changes'),
     renderPreview: (fields, theme, id) => call('render_preview', { fields, theme, id: id ?? null }),
     parseChartData: (text) => call('parse_chart_data', { text }),
-    async pickStoryFiles() {
-      const picked = await open({
-        multiple: true,
-        directory: false,
-        filters: [{ name: 'Story Markdown', extensions: ['md', 'markdown', 'txt'] }],
-      });
-      if (picked === null) return [];
-      return Array.isArray(picked) ? picked : [picked];
-    },
+    pickStoryFiles: () => choose('stories'),
     importStories: (paths) => call('import_stories', { paths }),
     importChartFile: (path) => call('import_chart_file', { path }),
-    async pickChartFile() {
-      const picked = await open({
-        multiple: false,
-        directory: false,
-        filters: [
-          { name: 'Spreadsheet or CSV', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xlsm', 'xls', 'ods'] },
-        ],
-      });
-      return typeof picked === 'string' ? picked : null;
-    },
+    pickChartFile: () => chooseOne('chart-data'),
     exportUpdates(ids, path, format, theme, scale, onProgress) {
       const onProgressChannel = new Channel<ExportProgress>();
       onProgressChannel.onmessage = (progress) => onProgress?.(progress);
       return call('export_updates', {
-        ids,
-        path,
-        format,
-        theme,
-        scale: scale ?? null,
+        request: { ids, path, format, theme, scale: scale ?? null },
         onProgress: onProgressChannel,
       });
     },
@@ -74,14 +71,7 @@ export function tauriBackend(): Backend {
     saveJournal: (id, body) => call('save_journal', { id, body }),
     shareJournal: (id) => call('share_journal', { id }),
     reviseJournal: (id, body, reason) => call('revise_journal', { id, body, reason }),
-    async pickReadingsFile() {
-      const picked = await open({
-        multiple: false,
-        directory: false,
-        filters: [{ name: 'Readings (CSV)', extensions: ['csv', 'tsv', 'txt'] }],
-      });
-      return typeof picked === 'string' ? picked : null;
-    },
+    pickReadingsFile: () => chooseOne('readings'),
     importReadings: (id, path, acceptValid) => call('import_readings', { id, path, acceptValid }),
     addReading: (id, metric, date, value) => call('add_reading', { id, metric, date, value }),
     exportJournal: (id, path, format) => call('export_journal_markdown', { id, path, format }),
@@ -92,31 +82,15 @@ export function tauriBackend(): Backend {
     updateJournal: (update) => call('update_journal', { update }),
     getBranding: () => call('get_branding'),
     saveBranding: (accent, footerLabel) => call('save_branding', { accent, footerLabel }),
-    async pickLogo() {
-      const picked = await open({
-        multiple: false,
-        directory: false,
-        filters: [{ name: 'Logo image', extensions: ['png', 'jpg', 'jpeg'] }],
-      });
-      return typeof picked === 'string' ? picked : null;
-    },
+    pickLogo: () => chooseOne('logo'),
     setLogo: (path) => call('set_logo', { path }),
     clearLogo: () => call('clear_logo'),
-    async pickExportPath(format, suggestedName) {
-      const filters = {
-        pdf: [{ name: 'PDF', extensions: ['pdf'] }],
-        png: [{ name: 'PNG image', extensions: ['png'] }],
-        md: [{ name: 'Markdown', extensions: ['md'] }],
-      }[format];
-      return (await save({ defaultPath: `${suggestedName}.${format}`, filters })) ?? null;
-    },
-    async pickWorkspaceToOpen() {
-      const picked = await open({ multiple: false, directory: false, filters: WORKSPACE_FILTER });
-      return typeof picked === 'string' ? picked : null;
-    },
-    async pickWorkspaceToCreate() {
-      return (await save({ defaultPath: 'workspace.throughline', filters: WORKSPACE_FILTER })) ?? null;
-    },
+    pickExportPath: (format, suggestedName) => chooseOne(`export-${format}`, `${suggestedName}.${format}`),
+    pickWorkspaceToOpen: () => chooseOne('open-workspace'),
+    pickWorkspaceToCreate: () => chooseOne('new-workspace', 'workspace.throughline'),
+    recentWorkspaces: () => call('recent_workspaces'),
+    openRecent: (index) => call('open_recent', { index }),
+    revealExported: (path) => call('reveal_exported', { path }),
     closeWindow: () => getCurrentWindow().close(),
     onMenu(handler) {
       void listen<string>('menu', (event) => handler(event.payload));
