@@ -1,7 +1,7 @@
 // Drives the real Throughline window: tauri-driver (WebDriver) in front of
 // WebKitWebDriver, which launches the built binary on a given workspace file.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,13 +27,33 @@ function portOpen(port) {
   });
 }
 
+/**
+ * The environment the app runs in for one test file: its own config, data
+ * (logs, window state, recent list) and runtime dirs inside the scratch
+ * folder, so tests neither see nor touch the user's own.
+ */
+export function appEnvironment(dir) {
+  return {
+    ...process.env,
+    XDG_CONFIG_HOME: path.join(dir, 'config'),
+    XDG_DATA_HOME: path.join(dir, 'data'),
+    XDG_RUNTIME_DIR: path.join(dir, 'run'),
+  };
+}
+
+/** The app's log file for the environment above. */
+export function logFile(dir) {
+  return path.join(dir, 'data', 'io.throughline.desktop', 'logs', 'throughline.log');
+}
+
 /** Starts tauri-driver and waits until it accepts connections. */
-export async function startDriver() {
+export async function startDriver(env = process.env) {
   if (await portOpen(DRIVER_PORT)) {
     throw new Error(`port ${DRIVER_PORT} is taken: is another tauri-driver running?`);
   }
   const driver = spawn('tauri-driver', ['--port', String(DRIVER_PORT)], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    env,
   });
   let stderr = '';
   driver.stderr.on('data', (chunk) => {
@@ -217,11 +237,13 @@ export async function pasteInto(browser, testId, text) {
  * before its tests, stopped and removed after. Read `session.dir` inside tests.
  */
 export function useSession() {
-  const session = { driver: null, scratch: null, dir: '' };
+  const session = { driver: null, scratch: null, dir: '', env: process.env };
   before(async () => {
-    session.driver = await startDriver();
     session.scratch = tempDir();
     session.dir = session.scratch.dir;
+    mkdirSync(path.join(session.dir, 'run'), { mode: 0o700 });
+    session.env = appEnvironment(session.dir);
+    session.driver = await startDriver(session.env);
   });
   after(async () => {
     await stopDriver(session.driver);

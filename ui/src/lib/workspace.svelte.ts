@@ -111,6 +111,7 @@ export class WorkspaceController {
       if (state.state === 'failed') {
         this.phase = 'failed';
         this.failure = { path: state.path, error: state.error, backup: state.backup ?? null };
+        this.recent = await this.backend.recentWorkspaces().catch(() => []);
         return;
       }
       this.info = state.info;
@@ -333,6 +334,8 @@ export class WorkspaceController {
   }
 
   backupNote = $state('');
+  /** The workspaces opened lately, newest first (offered when this one fails). */
+  recent = $state<string[]>([]);
 
   /** "Back up now": saves what is typed, then a verified copy beside the file. */
   async backUpNow(): Promise<void> {
