@@ -6,7 +6,7 @@ set -euo pipefail
 . "$(dirname "$0")/common.sh"
 cd "$ROOT"
 
-THROUGHLINE_SKIP_DRIVER=1 bash scripts/setup.sh
+THROUGHLINE_SKIP_TEST_TOOLS=1 bash scripts/setup.sh
 
 step "Opening Throughline"
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then

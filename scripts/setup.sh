@@ -27,13 +27,21 @@ else
   echo "node_modules is up to date"
 fi
 
-if [ "${THROUGHLINE_SKIP_DRIVER:-0}" != 1 ]; then
+if [ "${THROUGHLINE_SKIP_TEST_TOOLS:-0}" != 1 ]; then
   step "tauri-driver (WebDriver bridge for end-to-end tests)"
   if ! command -v tauri-driver >/dev/null 2>&1; then
     cargo install tauri-driver --locked --version '^2'
   fi
   tauri-driver --help >/dev/null 2>&1 || true
   command -v tauri-driver
+fi
+
+if [ "${THROUGHLINE_SKIP_TEST_TOOLS:-0}" != 1 ]; then
+  step "cargo-fuzz (the test command fuzzes the parsers briefly)"
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    cargo install cargo-fuzz --locked
+  fi
+  cargo fuzz --version
 fi
 
 step "Front end"

@@ -2,6 +2,7 @@
 # Sets everything up and runs the whole test suite:
 #   static checks (rustfmt, clippy, eslint, svelte-check),
 #   Rust unit and integration tests (real SQLite files),
+#   the parsers fuzzed for a bounded time (cargo fuzz, scripts/fuzz.sh),
 #   front-end unit tests (Vitest),
 #   end-to-end tests that drive the real app window through WebDriver
 #   (tauri-driver + WebKitWebDriver) on a virtual display.
@@ -33,6 +34,13 @@ cargo test --workspace --features "$APP_FEATURES" 2>&1 | tee "$LOGS/cargo.log"
 rust_count=$(grep -Eo '^test result: ok\. [0-9]+ passed' "$LOGS/cargo.log" | awk '{s+=$4} END {print s+0}')
 require_tests "rust" "$rust_count"
 
+step "Fuzzing the parsers (bounded: ${FUZZ_SECONDS:-20}s per target)"
+bash scripts/fuzz.sh 2>&1 | tee "$LOGS/fuzz.log"
+fuzz_count=$(grep -Ec '^  [a-z_]+: [0-9]+ executions in .*no crash$' "$LOGS/fuzz.log" || true)
+[ "$fuzz_count" = 3 ] || fail "fuzzing: expected 3 fuzz targets to run, $fuzz_count did"
+COUNTS[fuzz]=$fuzz_count
+fuzz_runs=$(grep -Eo '^fuzz executions: [0-9]+' "$LOGS/fuzz.log" | grep -Eo '[0-9]+$')
+
 step "Front-end unit tests (Vitest)"
 npm run --silent test:ui 2>&1 | tee "$LOGS/vitest.log"
 ui_count=$(sed -E 's/\x1b\[[0-9;]*m//g' "$LOGS/vitest.log" | grep -E '^\s*Tests\s+[0-9]+ passed' | grep -Eo '[0-9]+ passed' | head -1 | awk '{print $1}')
@@ -57,5 +65,6 @@ for suite in rust ui e2e; do
   printf '  %-5s %4d tests passed\n' "$suite" "${COUNTS[$suite]}"
   total=$(( total + COUNTS[$suite] ))
 done
+printf '  %-5s %4d targets fuzzed, %s executions, no crash\n' fuzz "${COUNTS[fuzz]}" "$fuzz_runs"
 echo "  whole run took $(elapsed "$start")"
 echo "total: $total passed, 0 failed"
