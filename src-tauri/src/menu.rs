@@ -1,11 +1,14 @@
 //! The window's native menu. Each item is forwarded to the front end as a
 //! `menu` event carrying its id; the front end runs the same action as its
-//! buttons and shortcuts (the shortcuts are named in the labels and handled
-//! by the page, so no key is caught twice).
+//! buttons. The items carry the usual shortcuts: GTK handles a matching key
+//! press and the page never sees it, so an action runs once (the page's own
+//! key handler still serves key events that do not pass through GTK).
 
 use std::path::PathBuf;
 
-use tauri::menu::{AboutMetadata, Menu, MenuBuilder, MenuItemBuilder, Submenu, SubmenuBuilder};
+use tauri::menu::{
+    AboutMetadata, Menu, MenuBuilder, MenuItem, MenuItemBuilder, Submenu, SubmenuBuilder,
+};
 use tauri::{AppHandle, Emitter, Runtime};
 
 /// The id of the `index`th item of File › Open recent.
@@ -31,25 +34,68 @@ fn recent_menu<R: Runtime>(app: &AppHandle<R>, recent: &[PathBuf]) -> tauri::Res
     menu.build()
 }
 
+/// A menu item whose shortcut GTK shows right-aligned and handles: a key
+/// press that matches it never reaches the page, so each action runs once.
+fn shortcut_item<R: Runtime>(
+    app: &AppHandle<R>,
+    id: &str,
+    label: &str,
+    accelerator: &str,
+) -> tauri::Result<MenuItem<R>> {
+    MenuItemBuilder::with_id(id, label)
+        .accelerator(accelerator)
+        .build(app)
+}
+
 pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[PathBuf]) -> tauri::Result<Menu<R>> {
     let file = SubmenuBuilder::new(app, "File")
-        .text("new-update", "New update (Ctrl+N)")
+        .item(&shortcut_item(
+            app,
+            "new-update",
+            "New update",
+            "CmdOrCtrl+N",
+        )?)
         .text("import-stories", "Import stories…")
         .separator()
-        .text("open-workspace", "Open workspace… (Ctrl+O)")
+        .item(&shortcut_item(
+            app,
+            "open-workspace",
+            "Open workspace…",
+            "CmdOrCtrl+O",
+        )?)
         .item(&recent_menu(app, recent)?)
         .text("create-workspace", "New workspace…")
         .text("back-up", "Back up now")
         .separator()
-        .text("export-pdf", "Export this update as PDF… (Ctrl+E)")
-        .text("export-deck", "Export a deck… (Ctrl+Shift+E)")
-        .text("copy-slide", "Copy the slide image (Ctrl+Shift+C)")
+        .item(&shortcut_item(
+            app,
+            "export-pdf",
+            "Export this update as PDF…",
+            "CmdOrCtrl+E",
+        )?)
+        .item(&shortcut_item(
+            app,
+            "export-deck",
+            "Export a deck…",
+            "CmdOrCtrl+Shift+E",
+        )?)
+        .item(&shortcut_item(
+            app,
+            "copy-slide",
+            "Copy the slide image",
+            "CmdOrCtrl+Shift+C",
+        )?)
         .separator()
-        .text("quit", "Quit (Ctrl+Q)")
+        .item(&shortcut_item(app, "quit", "Quit", "CmdOrCtrl+Q")?)
         .build()?;
     let edit = SubmenuBuilder::new(app, "Edit")
-        .text("undo", "Undo typing (Ctrl+Z)")
-        .text("redo", "Redo typing (Ctrl+Shift+Z)")
+        .item(&shortcut_item(app, "undo", "Undo typing", "CmdOrCtrl+Z")?)
+        .item(&shortcut_item(
+            app,
+            "redo",
+            "Redo typing",
+            "CmdOrCtrl+Shift+Z",
+        )?)
         .separator()
         .cut()
         .copy()

@@ -2,7 +2,7 @@
 // where the user chose them in a dialog, "Show in folder" after an export,
 // the recent list, and the log.
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,12 +11,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   answerSaveDialog,
   appBinary,
+  appPid,
   closeApp,
   launchApp,
   listTitles,
   logFile,
   typeInto,
   useSession,
+  valueOf,
   waitForSaved,
 } from './support/app.mjs';
 import { startFileManager } from './support/fileManager.mjs';
@@ -59,6 +61,22 @@ function invokeFromPage(app, command, args) {
     command,
     args,
   );
+}
+
+/**
+ * Presses keys on the real keyboard (X events through GTK, unlike
+ * WebDriver's, which WebKit makes up inside the page): the path where the
+ * native menu's shortcuts are caught.
+ */
+function pressOnKeyboard(workspace, ...args) {
+  const window = execFileSync('xdotool', ['search', '--onlyvisible', '--pid', String(appPid(workspace))], {
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .pop();
+  execFileSync('xdotool', ['windowfocus', '--sync', window]);
+  execFileSync('xdotool', args);
 }
 
 describe('the desktop around the workspace', () => {
@@ -169,5 +187,44 @@ describe('the desktop around the workspace', () => {
       await closeApp(app);
     }
     assert.equal(readFileSync(bad, 'utf8').length, 'These are meeting notes, not a workspace.\n'.length * 40);
+  });
+
+  test('real key presses reach the menu: Ctrl+Z and Ctrl+Shift+Z undo and redo typing, Ctrl+N adds one update', async () => {
+    const workspace = path.join(session.dir, 'keys.throughline');
+    const app = await launchApp(workspace);
+    try {
+      await app.$('[data-testid="new-update"]').click();
+      await typeInto(app, 'field-title', 'Churn fell');
+      await waitForSaved(app);
+      pressOnKeyboard(workspace, 'type', '--delay', '40', ' 3 points');
+      await app.waitUntil(async () => (await valueOf(app, 'field-title')) === 'Churn fell 3 points', {
+        timeout: 5000,
+        timeoutMsg: 'the typed keys never reached the title',
+      });
+
+      pressOnKeyboard(workspace, 'key', 'ctrl+z');
+      await app.waitUntil(async () => !(await valueOf(app, 'field-title')).includes('3 points'), {
+        timeout: 5000,
+        timeoutMsg: 'Ctrl+Z did not undo the typing',
+      });
+      pressOnKeyboard(workspace, 'key', 'ctrl+shift+z');
+      await app.waitUntil(async () => (await valueOf(app, 'field-title')) === 'Churn fell 3 points', {
+        timeout: 5000,
+        timeoutMsg: 'Ctrl+Shift+Z did not redo the typing',
+      });
+      await waitForSaved(app);
+
+      const before = (await listTitles(app)).length;
+      pressOnKeyboard(workspace, 'key', 'ctrl+n');
+      await app.waitUntil(async () => (await listTitles(app)).length > before, {
+        timeout: 5000,
+        timeoutMsg: 'Ctrl+N added no update',
+      });
+      await sleep(1000);
+      assert.equal((await listTitles(app)).length, before + 1, 'one Ctrl+N must add exactly one update');
+      assert.ok((await listTitles(app)).includes('Churn fell 3 points'), 'the redone title was not saved');
+    } finally {
+      await closeApp(app);
+    }
   });
 });
