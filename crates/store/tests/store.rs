@@ -315,6 +315,8 @@ fn damaged_or_foreign_files_give_typed_errors_and_keep_their_bytes() {
     for (i, byte) in scrambled[middle..middle + 8192].iter_mut().enumerate() {
         *byte = (i * 31 % 251) as u8;
     }
+    let mut header_overwritten = healthy_bytes.clone();
+    header_overwritten[..100].fill(0);
     let foreign = dir.path().join("other-app.sqlite");
     Connection::open(&foreign)
         .unwrap()
@@ -325,6 +327,10 @@ fn damaged_or_foreign_files_give_typed_errors_and_keep_their_bytes() {
         (write("empty.throughline", b""), "not_a_workspace"),
         (
             write("text.throughline", b"Quarterly notes, not a database\n"),
+            "not_a_workspace",
+        ),
+        (
+            write("header.throughline", &header_overwritten),
             "not_a_workspace",
         ),
         (
