@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::StoreError;
 
@@ -34,4 +34,16 @@ pub fn configure(conn: &Connection) -> Result<(), StoreError> {
          PRAGMA synchronous = FULL;",
     )?;
     Ok(())
+}
+
+/// Starts a transaction that writes. It takes the write lock at `BEGIN`
+/// (waiting up to the busy timeout for another writer), so a read inside it
+/// can never leave it holding a stale snapshot that SQLite refuses to
+/// upgrade with an immediate `SQLITE_BUSY` — what a deferred transaction
+/// does when the CLI commits between its read and its first write.
+pub fn write_transaction(conn: &Connection) -> Result<Transaction<'_>, StoreError> {
+    Ok(Transaction::new_unchecked(
+        conn,
+        TransactionBehavior::Immediate,
+    )?)
 }

@@ -11,6 +11,7 @@ use throughline_core::journal::{
 use throughline_core::journal::{EvidenceLevel, Importance};
 use throughline_core::{CivilDate, CoreError, UpdateId};
 
+use crate::connection::write_transaction;
 use crate::{StoreError, Workspace};
 
 pub type JournalId = i64;
@@ -173,7 +174,7 @@ impl Workspace {
             return Err(invalid("this journal is already shared"));
         }
         journal.body.check_shareable()?;
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = write_transaction(&self.conn)?;
         let revision = Revision::new(None, journal.body, author, now_ms, "shared");
         self.insert_revision(id, &revision)?;
         self.conn
@@ -239,7 +240,7 @@ impl Workspace {
     /// metric on a date it already has is refused by name).
     pub fn add_readings(&self, id: JournalId, readings: &[Reading]) -> Result<usize, StoreError> {
         self.journal(id)?;
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = write_transaction(&self.conn)?;
         for reading in readings {
             let exists: bool = self.conn.query_row(
                 "SELECT EXISTS (SELECT 1 FROM readings WHERE journal_id = ?1 AND lower(metric) = lower(?2) AND date = ?3)",

@@ -6,6 +6,7 @@ use throughline_core::{
     QuoteEvidence, Status, Update, UpdateFields, UpdateId, UpdateSummary,
 };
 
+use crate::connection::write_transaction;
 use crate::{StoreError, Workspace};
 
 const EXAMPLE_CREATED_KEY: &str = "example_created";
@@ -72,7 +73,7 @@ impl Workspace {
         updates: &[(UpdateFields, Status)],
         now_ms: i64,
     ) -> Result<Vec<UpdateId>, StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = write_transaction(&self.conn)?;
         let mut ids = Vec::with_capacity(updates.len());
         for (offset, (fields, status)) in updates.iter().enumerate() {
             // Later files are newer, so the list shows them in import order.
@@ -92,7 +93,7 @@ impl Workspace {
     ) -> Result<Update, StoreError> {
         fields.validate()?;
         let all_filled = fields.beats.filled().iter().all(|filled| *filled);
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = write_transaction(&self.conn)?;
         let changed = self.conn.execute(
             "UPDATE updates SET title = ?2, audience = ?3, priority = ?4, date = ?5,
                  context = ?6, conflict = ?7, resolution = ?8, evidence = ?9,
@@ -187,7 +188,7 @@ impl Workspace {
             self.set_meta(EXAMPLE_CREATED_KEY, "skipped")?;
             return Ok(false);
         }
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = write_transaction(&self.conn)?;
         let fields = example_update_fields(&today.to_string());
         self.insert_row(&fields, Status::Ready, true, now_ms)?;
         self.set_meta(EXAMPLE_CREATED_KEY, &now_ms.to_string())?;
@@ -201,7 +202,7 @@ impl Workspace {
         is_example: bool,
         now_ms: i64,
     ) -> Result<Update, StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = write_transaction(&self.conn)?;
         let id = self.insert_row(fields, Status::Draft, is_example, now_ms)?;
         tx.commit()?;
         self.get_update(id)
