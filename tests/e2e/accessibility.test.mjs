@@ -1,87 +1,18 @@
-// Accessibility over the main screens: axe-core (the rules browsers'
-// accessibility tools use) inside the real webview, and the keyboard alone
-// reaching every main action with a focus ring that can be seen.
+// Accessibility over the main screens: axe-core inside the real webview,
+// and the keyboard alone reaching every main action with a focus ring that
+// can be seen. (The dark theme's audit is in accessibility-dark.test.mjs.)
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { closeApp, launchApp, useSession } from './support/app.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-// Minor findings are reported; anything from moderate up fails the test.
-const FAILING = ['moderate', 'serious', 'critical'];
+import { auditMainScreens } from './support/axe.mjs';
 
 const session = useSession();
 
-/** Runs axe over the page as it is; resolves with its violations. */
-async function audit(app) {
-  await app.execute(AXE_SOURCE);
-  return app.execute(() =>
-    window.axe
-      .run(document, { resultTypes: ['violations'] })
-      .then((results) =>
-        results.violations.map((v) => ({
-          rule: v.id,
-          impact: v.impact,
-          help: v.help,
-          nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
-        })),
-      ),
-  );
-}
-
-function describeViolations(violations) {
-  return violations.map((v) => `${v.impact} ${v.rule}: ${v.help} — ${v.nodes.join(', ')}`).join('\n');
-}
-
 describe('accessibility', () => {
-  const found = {};
-
-  async function check(app, screen) {
-    const violations = await audit(app);
-    found[screen] = violations;
-    const failing = violations.filter((v) => FAILING.includes(v.impact));
-    assert.deepEqual(failing, [], `${screen}:\n${describeViolations(failing)}`);
-  }
-
   test('the main screens have no moderate, serious or critical axe violations', async () => {
-    const app = await launchApp(path.join(session.dir, 'a11y.throughline'));
-    try {
-      await app.$('[data-testid="slide-preview"]').waitForDisplayed({ timeout: 10000 });
-      await check(app, 'editor');
-
-      await app.$('[data-testid="export-deck"]').click();
-      await app.$('[data-testid="deck-export"]').waitForDisplayed({ timeout: 5000 });
-      await check(app, 'deck dialog');
-      await app.keys('Escape');
-
-      await app.$('[data-testid="open-branding"]').click();
-      await app.$('dialog[open]').waitForDisplayed({ timeout: 5000 });
-      await check(app, 'workspace look');
-      await app.keys('Escape');
-
-      await app.$('[data-testid="tab-journals"]').click();
-      await app.$('[data-testid="new-journal"]').click();
-      await app.$('[data-testid="journal-item"]').waitForDisplayed({ timeout: 5000 });
-      await check(app, 'decision journal');
-    } finally {
-      await closeApp(app);
-    }
-
-    const bad = path.join(session.dir, 'not-a-workspace.throughline');
-    writeFileSync(bad, 'plain text, not a workspace\n'.repeat(50));
-    const failed = await launchApp(bad);
-    try {
-      await check(failed, 'file that cannot be opened');
-    } finally {
-      await closeApp(failed);
-    }
-    const summary = Object.entries(found).map(
-      ([screen, violations]) => `${screen}: ${violations.length} (${violations.map((v) => `${v.impact} ${v.rule}`).join(', ') || 'none'})`,
-    );
-    console.log(`# axe violations by screen\n# ${summary.join('\n# ')}`);
+    const summary = await auditMainScreens(session.dir);
+    console.log(`# axe violations by screen (light)\n# ${summary.join('\n# ')}`);
   });
 
   test('the keyboard alone reaches every main action, each with a visible focus ring', async () => {

@@ -235,14 +235,15 @@ export async function pasteInto(browser, testId, text) {
 /**
  * One WebDriver session and one scratch folder for a test file: started
  * before its tests, stopped and removed after. Read `session.dir` inside tests.
+ * `extraEnv` adds to the app's environment (e.g. a GTK theme).
  */
-export function useSession() {
+export function useSession(extraEnv = {}) {
   const session = { driver: null, scratch: null, dir: '', env: process.env };
   before(async () => {
     session.scratch = tempDir();
     session.dir = session.scratch.dir;
     mkdirSync(path.join(session.dir, 'run'), { mode: 0o700 });
-    session.env = appEnvironment(session.dir);
+    session.env = { ...appEnvironment(session.dir), ...extraEnv };
     session.driver = await startDriver(session.env);
   });
   after(async () => {
