@@ -208,3 +208,90 @@ fn a_migration_that_fails_half_way_leaves_the_old_workspace_as_it_was() {
     // And it was backed up before the attempt.
     assert_eq!(list_backups(&backup_dir_for(&path), "old").len(), 1);
 }
+
+/// Set in the child process of the full-disk test: the workspace to back up
+/// and the backup folder.
+const FULL_DISK_WORKSPACE: &str = "THROUGHLINE_FULL_DISK_WORKSPACE";
+const FULL_DISK_BACKUPS: &str = "THROUGHLINE_FULL_DISK_BACKUPS";
+
+/// The child: backs up with a file-size limit far below the workspace's
+/// size, so the write fails part-way as on a full disk. (Does nothing in a
+/// normal run.)
+#[test]
+fn full_disk_child() {
+    let (Ok(workspace), Ok(backups)) = (
+        std::env::var(FULL_DISK_WORKSPACE),
+        std::env::var(FULL_DISK_BACKUPS),
+    ) else {
+        return;
+    };
+    let ws = Workspace::open(Path::new(&workspace)).unwrap();
+    match ws.back_up(Path::new(&backups), 1, NOW + 60_000) {
+        Ok(path) => println!("outcome: written {}", path.display()),
+        Err(err) => println!("outcome: refused {}: {err}", err.code()),
+    }
+}
+
+#[test]
+fn a_disk_that_fills_up_during_a_backup_keeps_the_last_good_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.throughline");
+    let backups = dir.path().join("backups");
+    let first = {
+        let ws = Workspace::open(&path).unwrap();
+        for i in 0..40 {
+            ws.create_update(
+                &titled(&format!("update {i} {}", "words ".repeat(3000))),
+                NOW,
+            )
+            .unwrap();
+        }
+        // Keep only one: a backup that made room before it was written
+        // would lose the last good one here.
+        ws.back_up(&backups, 1, NOW).unwrap()
+    };
+    assert!(std::fs::metadata(&first).unwrap().len() > 512 * 1024);
+    let before = hash(&first);
+
+    // The shell ignores SIGXFSZ (so a write past the limit fails with an
+    // error, as on a full disk, instead of killing the process) and caps
+    // every file the child writes at 256 × 512 bytes = 128 KiB.
+    let output = std::process::Command::new("sh")
+        .args([
+            "-c",
+            "trap '' XFSZ; ulimit -f 256; exec \"$0\" \"$@\"",
+            std::env::current_exe().unwrap().to_str().unwrap(),
+            "--exact",
+            "full_disk_child",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(FULL_DISK_WORKSPACE, &path)
+        .env(FULL_DISK_BACKUPS, &backups)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    println!(
+        "{}",
+        stdout.lines().find(|l| l.contains("outcome")).unwrap_or("")
+    );
+    assert!(
+        stdout.contains("outcome: refused backup_failed"),
+        "the backup did not fail cleanly: {stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    let left: Vec<_> = std::fs::read_dir(&backups)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    assert_eq!(
+        left,
+        vec![first.clone()],
+        "only the last good backup is there"
+    );
+    assert_eq!(hash(&first), before, "the last good backup was changed");
+    let ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.list_updates("").unwrap().len(), 40);
+    assert!(newest_good_backup(&backups, "team").is_some());
+}
