@@ -159,8 +159,9 @@ pub async fn import_readings(
         })?;
         let text = String::from_utf8(bytes)
             .map_err(|_| invalid("is not UTF-8 text: save it as CSV UTF-8".into()))?;
-        let parsed =
-            parse_readings(&text, clock::today()).map_err(|err| invalid(err.to_string()))?;
+        let criteria = ws.journal(id)?.body.criteria;
+        let parsed = parse_readings(&text, clock::today(), &criteria)
+            .map_err(|err| invalid(err.to_string()))?;
         let valid = parsed.readings.len();
         let imported = if parsed.problems.is_empty() || accept_valid {
             ws.add_readings(id, &parsed.readings)?

@@ -74,7 +74,9 @@ pub struct JournalStatusArgs {
 
 #[derive(Debug, Args)]
 pub struct JournalReadingsArgs {
-    /// The CSV file: `date,<metric>,<metric>…`, one row per date.
+    /// The CSV file: `date,<metric>,<metric>…`, one row per date. A header
+    /// may name its unit (`Sharing activation (%)`); readings in another unit
+    /// than their kill criterion's, or fractions for a percentage, are refused.
     pub csv: PathBuf,
     /// The journal's id (see `journal status`).
     #[arg(long)]

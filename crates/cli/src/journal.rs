@@ -104,7 +104,19 @@ fn readings(args: JournalReadingsArgs) -> Result<u8, CliError> {
     let bytes = std::fs::read(&args.csv).map_err(|err| input_error(err.to_string()))?;
     let text = String::from_utf8(bytes).map_err(|_| input_error("is not UTF-8 text".into()))?;
     let today = CivilDate::from_unix_millis(chrono::Utc::now().timestamp_millis());
-    let parsed = parse_readings(&text, today).map_err(|err| input_error(err.to_string()))?;
+    let workspace = open_workspace(args.workspace)?;
+    let workspace_error = |err: throughline_store::StoreError| match err.code() {
+        "invalid_input" | "not_found" => input_error(err.to_string()),
+        _ => CliError::Workspace(err.to_string()),
+    };
+    // The journal's kill criteria: readings in another unit than theirs are problems.
+    let criteria = workspace
+        .journal(args.journal)
+        .map_err(workspace_error)?
+        .body
+        .criteria;
+    let parsed =
+        parse_readings(&text, today, &criteria).map_err(|err| input_error(err.to_string()))?;
     for problem in &parsed.problems {
         eprintln!(
             "{}: row {}: {}",
@@ -120,13 +132,9 @@ fn readings(args: JournalReadingsArgs) -> Result<u8, CliError> {
             parsed.readings.len()
         )));
     }
-    let workspace = open_workspace(args.workspace)?;
     let stored = workspace
         .add_readings(args.journal, &parsed.readings)
-        .map_err(|err| match err.code() {
-            "invalid_input" => input_error(err.to_string()),
-            _ => CliError::Workspace(err.to_string()),
-        })?;
+        .map_err(workspace_error)?;
     println!("imported {stored} reading(s) into journal {}", args.journal);
     Ok(OK)
 }

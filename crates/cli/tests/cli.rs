@@ -456,3 +456,67 @@ fn journal_readings_are_all_or_nothing_unless_the_valid_ones_are_accepted() {
     let report: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
     assert_eq!(report["criteria"][0]["status"], "at-risk");
 }
+
+#[test]
+fn journal_readings_exported_as_fractions_are_caught_before_they_trigger_the_criterion() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = v4_workspace(dir.path());
+    // A sheet formatted as percent exports 22% as 0.22; the criterion is "below 25 %".
+    let csv = write(
+        dir.path(),
+        "readings.csv",
+        "date,Sharing activation\n2026-11-21,0.22\n2026-11-22,0.26\n",
+    );
+    let before = journal_status(&workspace);
+    let out = throughline(&[
+        "journal",
+        "readings",
+        s(&csv),
+        "--journal",
+        "1",
+        "--workspace",
+        s(&workspace),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("row 2: 0.22 looks like a fraction"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        journal_status(&workspace),
+        before,
+        "a refused import changed the judgement"
+    );
+
+    // The same sheet with a header that says % and the values as percentages imports.
+    let fixed = write(
+        dir.path(),
+        "fixed.csv",
+        "date,Sharing activation (%)\n2026-11-21,22%\n2026-11-22,26%\n",
+    );
+    let out = throughline(&[
+        "journal",
+        "readings",
+        s(&fixed),
+        "--journal",
+        "1",
+        "--workspace",
+        s(&workspace),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("imported 2 reading"));
+    assert_eq!(journal_status(&workspace)["criteria"][0]["reading"], 26.0);
+}
+
+fn journal_status(workspace: &Path) -> serde_json::Value {
+    let out = throughline(&[
+        "journal",
+        "status",
+        "--workspace",
+        s(workspace),
+        "--format",
+        "json",
+    ]);
+    serde_json::from_slice(&out.stdout).unwrap()
+}

@@ -7,6 +7,7 @@ mod history;
 mod model;
 mod readings;
 mod share;
+mod units;
 
 pub use evaluate::{evaluate, CriterionStatus, Evaluation};
 pub use history::{content_hash, diff, verify_chain, Revision, TamperReport, GENESIS};

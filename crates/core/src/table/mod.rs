@@ -272,6 +272,28 @@ fn push_cell(out: &mut String, text: &str, force_quotes: bool) {
     }
 }
 
+/// For each value column of a table (the columns after the label), whether
+/// any of its cells was written with a `%` sign. [`parse_table`] keeps `14%`
+/// as 14 and forgets the sign; this tells a column of percentages from one of
+/// plain numbers. Text that does not split into records gives no columns.
+pub fn percent_columns(text: &str) -> Vec<bool> {
+    let text = normalize(text);
+    let delimiter = detect_delimiter(&text);
+    let Ok(records) = split_records(&text, delimiter, MAX_ROWS + 1, MAX_COLUMNS) else {
+        return Vec::new();
+    };
+    let width = records.first().map_or(0, |first| first.cells.len());
+    let mut percent = vec![false; width.saturating_sub(1)];
+    for record in records.iter().skip(1) {
+        for (column, cell) in record.cells.iter().enumerate().skip(1) {
+            if let Some(flag) = percent.get_mut(column - 1) {
+                *flag |= cell.text.trim().ends_with('%');
+            }
+        }
+    }
+    percent
+}
+
 /// The canonical comma-separated form of a table: the header, then one line
 /// per row, each ending with `\n`; plain numbers ([`format_number`]), empty
 /// cells for gaps, and labels quoted (RFC 4180) when they hold a comma,
