@@ -311,6 +311,21 @@ proptest! {
     }
 
     #[test]
+    fn any_paste_reads_as_readings_or_a_refusal_naming_real_rows(text in paste(), header in "[A-Za-z ]{0,12}[(\\[]?(%|pp|EUR|\\$|days|x)?[)\\]]?") {
+        let criteria = throughline_core::example::example_journal().criteria;
+        let today: throughline_core::CivilDate = "2026-11-24".parse().unwrap();
+        let text = format!("date,{header}\n{text}");
+        if let Ok(parsed) = throughline_core::journal::parse_readings(&text, today, &criteria) {
+            // Rows as a spreadsheet counts them: \r\n, \n and a lone \r all end one.
+            let rows = text.replace("\r\n", "\n").replace('\r', "\n").split('\n').count();
+            for problem in &parsed.problems {
+                prop_assert!((2..=rows).contains(&problem.row), "row {} of {}", problem.row, rows);
+            }
+            prop_assert!(parsed.readings.iter().all(|r| r.date <= today));
+        }
+    }
+
+    #[test]
     fn a_read_paste_writes_back_to_the_same_table(text in paste()) {
         match parse_table(&text) {
             Ok(table) => {
