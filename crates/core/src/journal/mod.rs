@@ -2,6 +2,7 @@
 //! criteria, the criteria judged against real readings, and a hash-chained
 //! history once the journal is shared. No I/O.
 
+mod dates;
 mod evaluate;
 mod history;
 mod model;

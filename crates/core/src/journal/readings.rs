@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::dates::read_date_column;
 use super::units::{classify, split_header, UnitKind};
 use super::KillCriterion;
 use crate::table::{format_number, parse_table, percent_columns, TableError};
@@ -32,7 +33,8 @@ pub struct ParsedReadings {
     pub problems: Vec<ReadingProblem>,
 }
 
-/// Reads `date, metric A, metric B…` rows. A date that does not parse, a
+/// Reads `date, metric A, metric B…` rows, the dates as spreadsheets write
+/// them (see [`read_date_column`]). A date that does not parse, a
 /// date after `today`, and a second reading of a metric on the same date
 /// are problems; a cell that is not a number refuses the whole file with
 /// its row and column, as a chart paste does.
@@ -60,17 +62,19 @@ pub fn parse_readings(
     let mut out = ParsedReadings::default();
     let mut taken: Vec<(usize, usize, Reading)> = Vec::new();
     let mut seen: std::collections::HashSet<(String, CivilDate)> = Default::default();
-    for (index, row) in table.rows.iter().enumerate() {
+    let labels: Vec<&str> = table.rows.iter().map(|row| row.label.as_str()).collect();
+    let dates = read_date_column(&labels);
+    for (index, (row, date)) in table.rows.iter().zip(dates).enumerate() {
         let row_number = index + 2;
-        let Ok(date) = row.label.trim().parse::<CivilDate>() else {
-            out.problems.push(ReadingProblem {
-                row: row_number,
-                message: format!(
-                    "“{}” is not a date: write it as YYYY-MM-DD",
-                    row.label.trim()
-                ),
-            });
-            continue;
+        let date = match date {
+            Ok(date) => date,
+            Err(message) => {
+                out.problems.push(ReadingProblem {
+                    row: row_number,
+                    message,
+                });
+                continue;
+            }
         };
         if date > today {
             out.problems.push(ReadingProblem {
