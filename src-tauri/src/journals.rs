@@ -157,8 +157,8 @@ pub async fn import_readings(
             code: "io",
             message: format!("cannot read {name}: {err}"),
         })?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| invalid("is not UTF-8 text: save it as CSV UTF-8".into()))?;
+        let text = throughline_core::table::decode_text_file(&bytes)
+            .map_err(|err| invalid(err.to_string()))?;
         let criteria = ws.journal(id)?.body.criteria;
         let parsed = parse_readings(&text, clock::today(), &criteria)
             .map_err(|err| invalid(err.to_string()))?;

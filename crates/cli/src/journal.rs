@@ -102,7 +102,8 @@ fn readings(args: JournalReadingsArgs) -> Result<u8, CliError> {
         message,
     };
     let bytes = std::fs::read(&args.csv).map_err(|err| input_error(err.to_string()))?;
-    let text = String::from_utf8(bytes).map_err(|_| input_error("is not UTF-8 text".into()))?;
+    let text = throughline_core::table::decode_text_file(&bytes)
+        .map_err(|err| input_error(err.to_string()))?;
     let today = CivilDate::from_unix_millis(chrono::Utc::now().timestamp_millis());
     let workspace = open_workspace(args.workspace)?;
     let workspace_error = |err: throughline_store::StoreError| match err.code() {

@@ -520,3 +520,29 @@ fn journal_status(workspace: &Path) -> serde_json::Value {
     ]);
     serde_json::from_slice(&out.stdout).unwrap()
 }
+
+#[test]
+fn journal_readings_saved_by_excel_as_unicode_text_with_its_dates_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = v4_workspace(dir.path());
+    // Excel's "Unicode text": UTF-16 LE with a BOM, tab-separated, dates with a time.
+    let text = "date\tSharing activation (%)\r\n11/21/2026 00:00\t22\r\n11/22/2026 00:00\t26\r\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let path = dir.path().join("readings.txt");
+    std::fs::write(&path, bytes).unwrap();
+    let out = throughline(&[
+        "journal",
+        "readings",
+        s(&path),
+        "--journal",
+        "1",
+        "--workspace",
+        s(&workspace),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("imported 2 reading"));
+    let status = journal_status(&workspace);
+    assert_eq!(status["criteria"][0]["date"], "2026-11-22");
+    assert_eq!(status["criteria"][0]["reading"], 26.0);
+}

@@ -17,6 +17,8 @@ pub enum DataFileError {
     NotUtf8 { line: usize },
     #[error(transparent)]
     Workbook(#[from] WorkbookError),
+    #[error("the file is a workbook, not text: save the sheet as \"CSV UTF-8\" and import that")]
+    WorkbookNotText,
 }
 
 /// Reads a data file's bytes into one table per sheet (one, named `""`,
@@ -38,6 +40,18 @@ pub fn read_data_file(bytes: &[u8]) -> Result<Vec<SheetTable>, DataFileError> {
 /// Zip (xlsx, ods) and OLE compound files (xls) start with these bytes.
 fn is_workbook(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+}
+
+/// A delimited text file's bytes as text: UTF-8 (with or without a BOM) or
+/// UTF-16 with its BOM (Excel's "Unicode text"). A workbook is refused.
+pub fn decode_text_file(bytes: &[u8]) -> Result<String, DataFileError> {
+    if bytes.len() > MAX_DATA_FILE_BYTES {
+        return Err(DataFileError::TooLarge(bytes.len() / (1024 * 1024)));
+    }
+    if is_workbook(bytes) {
+        return Err(DataFileError::WorkbookNotText);
+    }
+    decode_text(bytes)
 }
 
 fn decode_text(bytes: &[u8]) -> Result<String, DataFileError> {

@@ -40,7 +40,7 @@ use number::{is_number, parse_number, separator_evidence};
 pub(crate) use records::normalize;
 use records::{detect_delimiter, split_records, Record, SplitError};
 
-pub use file::{read_data_file, DataFileError, MAX_DATA_FILE_BYTES};
+pub use file::{decode_text_file, read_data_file, DataFileError, MAX_DATA_FILE_BYTES};
 pub use infer::infer_kind;
 pub use number::format_number;
 use number::DecimalSeparator;
