@@ -58,9 +58,15 @@
 //!   three spaces before, an optional closing `#` run; `##` without text is
 //!   not a heading). `Context`, `Conflict`, `Resolution` and `Evidence`
 //!   (any case, any order, each at most once) are the beats; a missing beat
-//!   is empty. Other sections are kept in order. Text before the first
-//!   heading is kept as a section with an empty heading, first in
-//!   [`Story::extra_sections`].
+//!   is empty. A beat with no heading of its own name takes the first
+//!   section named the way other drafts name it — Situation, Background;
+//!   Complication, Problem, Challenge, Tension; Recommendation, Proposal,
+//!   Decision, Ask, Next steps, Plan, Solution; Data, Results, Proof,
+//!   Metrics — numbering before it and a colon after it aside. Other
+//!   sections are kept in order. Text before the first heading is kept as a
+//!   section with an empty heading, first in [`Story::extra_sections`].
+//! - **Title**: without one in the front matter, a `# Title` line that opens
+//!   the text is the title.
 //! - A section's text loses its leading and trailing blank lines; the rest is
 //!   kept exactly.
 //! - **Code fences** of three or more backticks or tildes hide headings; a

@@ -174,11 +174,21 @@ fn read_front_matter(lines: &[Line<'_>], story: &mut Story) -> Result<usize, Sto
 /// `## Heading` (up to three spaces before it, an optional closing run of
 /// `#`): the heading's text, if it has any.
 fn heading_text(text: &str) -> Option<&str> {
+    atx_heading(text, "##")
+}
+
+/// A `# Title` line's text.
+fn title_heading(text: &str) -> Option<&str> {
+    atx_heading(text, "#")
+}
+
+/// The text of an ATX heading opened by exactly `marker`.
+fn atx_heading<'t>(text: &'t str, marker: &str) -> Option<&'t str> {
     let unindented = text.trim_start_matches(' ');
     if text.len() - unindented.len() > 3 {
         return None;
     }
-    let rest = unindented.strip_prefix("##")?;
+    let rest = unindented.strip_prefix(marker)?;
     if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
         return None;
     }
@@ -307,10 +317,12 @@ struct Body<'a> {
     evidence_line: Option<usize>,
     fence: Option<OpenFence<'a>>,
     blocks: Vec<Block<'a>>,
+    /// Headings (by line) that name a beat another way, taken as that beat.
+    adopted: Vec<(usize, Beat)>,
 }
 
 impl<'a> Body<'a> {
-    fn new() -> Self {
+    fn new(adopted: Vec<(usize, Beat)>) -> Self {
         Self {
             sections: vec![Section::new(SectionKind::Preamble)],
             beats_seen: Vec::new(),
@@ -318,6 +330,7 @@ impl<'a> Body<'a> {
             evidence_line: None,
             fence: None,
             blocks: Vec::new(),
+            adopted,
         }
     }
 
@@ -376,7 +389,13 @@ impl<'a> Body<'a> {
     fn start_section(&mut self, heading: &str, line: usize) -> Result<(), StoryError> {
         let beat = Beat::ALL
             .into_iter()
-            .find(|beat| beat.name().eq_ignore_ascii_case(heading));
+            .find(|beat| beat.name().eq_ignore_ascii_case(heading))
+            .or_else(|| {
+                self.adopted
+                    .iter()
+                    .find(|(at, _)| *at == line)
+                    .map(|(_, beat)| *beat)
+            });
         let kind = match beat {
             Some(beat) => {
                 if let Some((_, first_line)) = self.beats_seen.iter().find(|(b, _)| *b == beat) {
@@ -393,6 +412,19 @@ impl<'a> Body<'a> {
         };
         self.sections.push(Section::new(kind));
         Ok(())
+    }
+
+    /// A story with no title in its front matter takes a `# Title` line
+    /// that opens its text, as most Markdown drafts name themselves.
+    fn take_title_heading(&mut self) -> Option<String> {
+        let preamble = self
+            .sections
+            .iter_mut()
+            .find(|section| section.kind == SectionKind::Preamble)?;
+        let first = preamble.lines.iter().position(|line| !is_blank(line))?;
+        let title = title_heading(preamble.lines[first])?.to_owned();
+        preamble.lines.remove(first);
+        Some(title)
     }
 
     /// Which block a fence opens: a chart anywhere, a metric or quote in
@@ -426,7 +458,12 @@ impl<'a> Body<'a> {
     }
 
     /// Puts what was read into `story`.
-    fn finish(self, story: &mut Story) -> Result<(), StoryError> {
+    fn finish(mut self, story: &mut Story) -> Result<(), StoryError> {
+        if story.fields.title.trim().is_empty() {
+            if let Some(title) = self.take_title_heading() {
+                story.fields.title = title;
+            }
+        }
         if let Some(open) = self.fence {
             return Err(StoryError::UnclosedFence {
                 line: open.line,
@@ -488,6 +525,107 @@ impl<'a> Body<'a> {
     }
 }
 
+/// The beat a section heading names, by the beat's own name or another one
+/// people use for it; numbering before it and a colon after it do not count.
+fn beat_named(heading: &str) -> Option<Beat> {
+    let name = heading
+        .trim()
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start_matches(['.', ')'])
+        .trim()
+        .trim_end_matches(':')
+        .trim()
+        .to_lowercase();
+    const NAMES: [(Beat, &[&str]); 4] = [
+        (
+            Beat::Context,
+            &[
+                "context",
+                "situation",
+                "background",
+                "the situation",
+                "where we are",
+            ],
+        ),
+        (
+            Beat::Conflict,
+            &[
+                "conflict",
+                "complication",
+                "problem",
+                "the problem",
+                "challenge",
+                "tension",
+            ],
+        ),
+        (
+            Beat::Resolution,
+            &[
+                "resolution",
+                "recommendation",
+                "proposal",
+                "decision",
+                "the ask",
+                "ask",
+                "next steps",
+                "plan",
+                "solution",
+            ],
+        ),
+        (
+            Beat::Evidence,
+            &[
+                "evidence",
+                "data",
+                "the data",
+                "proof",
+                "results",
+                "supporting data",
+                "metrics",
+            ],
+        ),
+    ];
+    NAMES
+        .iter()
+        .find(|(_, names)| names.contains(&name.as_str()))
+        .map(|(beat, _)| *beat)
+}
+
+/// Drafts written elsewhere name the beats their own way ("Situation",
+/// "Complication", "Recommendation", "Data", "1. Context:"). A beat with no
+/// heading of its own name takes the first heading with one of its other
+/// names (headings inside code fences do not count); later ones stay
+/// sections of their own.
+fn adopted_headings(lines: &[Line<'_>]) -> Vec<(usize, Beat)> {
+    let mut headings: Vec<(usize, &str)> = Vec::new();
+    let mut fence: Option<(char, usize)> = None;
+    for line in lines {
+        if let Some((fence_char, len)) = fence {
+            if is_closing_fence(line.text, fence_char, len) {
+                fence = None;
+            }
+        } else if let Some(heading) = heading_text(line.text) {
+            headings.push((line.no, heading));
+        } else if let Some((fence_char, len, _)) = opening_fence(line.text) {
+            fence = Some((fence_char, len));
+        }
+    }
+    Beat::ALL
+        .into_iter()
+        .filter(|beat| {
+            !headings
+                .iter()
+                .any(|(_, heading)| beat.name().eq_ignore_ascii_case(heading))
+        })
+        .filter_map(|beat| {
+            headings
+                .iter()
+                .find(|(_, heading)| beat_named(heading) == Some(beat))
+                .map(|(line, _)| (*line, beat))
+        })
+        .collect()
+}
+
 /// Reads a story file; see [`Story`] for the format.
 pub fn parse_story(text: &str) -> Result<Story, StoryError> {
     let text = normalize(text);
@@ -498,7 +636,8 @@ pub fn parse_story(text: &str) -> Result<Story, StoryError> {
         .collect();
     let mut story = Story::default();
     let body_start = read_front_matter(&lines, &mut story)?;
-    let mut body = Body::new();
+    let body_lines = lines.get(body_start..).unwrap_or(&[]);
+    let mut body = Body::new(adopted_headings(body_lines));
     for line in lines.iter().skip(body_start) {
         body.read(*line)?;
     }

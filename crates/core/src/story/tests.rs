@@ -206,20 +206,66 @@ fn empty_and_headless_stories() {
 
 #[test]
 fn text_before_the_first_heading_is_kept_and_written_first() {
-    let story = parse_story("# Q4 update\n\nIntro.\n\n## Context\nC\n").unwrap();
+    let story = parse_story("Intro.\n\n# Not a title here\n\n## Context\nC\n").unwrap();
     assert_eq!(
         story.extra_sections,
         vec![ExtraSection {
             heading: String::new(),
-            body: "# Q4 update\n\nIntro.".into()
+            body: "Intro.\n\n# Not a title here".into()
         }]
     );
+    assert_eq!(story.fields.title, "");
     let markdown = to_markdown(&story);
     assert!(
-        markdown.contains("---\n\n# Q4 update\n\nIntro.\n\n## Context\n\nC\n"),
+        markdown.contains("---\n\nIntro.\n\n# Not a title here\n\n## Context\n\nC\n"),
         "{markdown}"
     );
     assert_eq!(parse_story(&markdown), Ok(story));
+}
+
+#[test]
+fn a_title_line_that_opens_a_draft_without_front_matter_is_its_title() {
+    let story = parse_story("# Q4 update #\n\nIntro.\n\n## Context\nC\n").unwrap();
+    assert_eq!(story.fields.title, "Q4 update");
+    assert_eq!(
+        story.extra_sections,
+        vec![ExtraSection {
+            heading: String::new(),
+            body: "Intro.".into()
+        }]
+    );
+    assert_eq!(parse_story(&to_markdown(&story)), Ok(story));
+    // A title in the front matter wins; the line is kept as written.
+    let titled = parse_story("---\ntitle: From the front matter\n---\n# Q4 update\n").unwrap();
+    assert_eq!(titled.fields.title, "From the front matter");
+    assert_eq!(titled.extra_sections[0].body, "# Q4 update");
+}
+
+#[test]
+fn a_draft_that_names_its_beats_another_way_fills_them() {
+    let text = "# Move SMB to annual billing\n\n## 1. Situation\nChurn rose.\n\n## Complication:\nMonthly plans leak.\n\n\
+                ## Recommendation\nSwitch by 15 January.\n\n## Data\nChurn fell.\n\n```metric\nvalue: 1.2%\n```\n\n\
+                ## Risks\nSome.\n\n## Background\nA second background stays a section.\n";
+    let story = parse_story(text).unwrap();
+    let beats = &story.fields.beats;
+    assert_eq!(story.fields.title, "Move SMB to annual billing");
+    assert_eq!(beats.context, "Churn rose.");
+    assert_eq!(beats.conflict, "Monthly plans leak.");
+    assert_eq!(beats.resolution, "Switch by 15 January.");
+    assert_eq!(beats.evidence, "Churn fell.");
+    assert!(matches!(&story.fields.evidence, Evidence::Metric(m) if m.value == "1.2%"));
+    let headings: Vec<&str> = story
+        .extra_sections
+        .iter()
+        .map(|s| s.heading.as_str())
+        .collect();
+    assert_eq!(headings, ["Risks", "Background"]);
+    assert_eq!(parse_story(&to_markdown(&story)), Ok(story));
+
+    // A beat's own heading wins over another name for it.
+    let both = parse_story("## Situation\nS\n\n## Context\nC\n").unwrap();
+    assert_eq!(both.fields.beats.context, "C");
+    assert_eq!(both.extra_sections[0].heading, "Situation");
 }
 
 #[test]
