@@ -25,13 +25,18 @@
 //!   separators in groups of three (also spaces, no-break and thin spaces)
 //!   and an exponent (`1.2E+06`). `NaN`, `inf`, `#DIV/0!` and `N/A` are
 //!   errors, not numbers.
+//! - A Markdown pipe table (`| a | b |`, then a `|---|---|` row) is read
+//!   as the same table; its rows keep their line numbers.
 //! - Any error refuses the whole paste: nothing is half-imported.
 
 mod file;
 mod infer;
+mod markdown;
 mod number;
 mod records;
 mod workbook;
+
+use std::borrow::Cow;
 
 use thiserror::Error;
 
@@ -153,7 +158,7 @@ fn shorten(text: &str) -> String {
 /// rules; any problem refuses the whole text with an error naming the row
 /// and column to fix.
 pub fn parse_table(text: &str) -> Result<DataTable, TableError> {
-    let text = normalize(text);
+    let text = prepare(text);
     let delimiter = detect_delimiter(&text);
     let records =
         split_records(&text, delimiter, MAX_ROWS + 1, MAX_COLUMNS).map_err(|err| match err {
@@ -272,12 +277,22 @@ fn push_cell(out: &mut String, text: &str, force_quotes: bool) {
     }
 }
 
+/// The text as the record splitter reads it: line ends normalized, and a
+/// Markdown pipe table turned into CSV.
+fn prepare(text: &str) -> Cow<'_, str> {
+    let text = normalize(text);
+    match markdown::pipe_table_as_csv(&text) {
+        Some(csv) => Cow::Owned(csv),
+        None => text,
+    }
+}
+
 /// For each value column of a table (the columns after the label), whether
 /// any of its cells was written with a `%` sign. [`parse_table`] keeps `14%`
 /// as 14 and forgets the sign; this tells a column of percentages from one of
 /// plain numbers. Text that does not split into records gives no columns.
 pub fn percent_columns(text: &str) -> Vec<bool> {
-    let text = normalize(text);
+    let text = prepare(text);
     let delimiter = detect_delimiter(&text);
     let Ok(records) = split_records(&text, delimiter, MAX_ROWS + 1, MAX_COLUMNS) else {
         return Vec::new();

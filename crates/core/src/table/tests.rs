@@ -26,6 +26,12 @@ fn hostile_pastes_that_must_be_read() {
             ],
         ),
         (
+            "a Markdown pipe table with alignment, a German decimal comma and an escaped pipe",
+            "| Quartal | Umsatz \\| netto |\n| :--- | ---: |\n| Q1 | 12,5 |\n| Q2 | 14,25 |\n".into(),
+            header(&["Quartal", "Umsatz | netto"]),
+            vec![row("Q1", &[Some(12.5)]), row("Q2", &[Some(14.25)])],
+        ),
+        (
             "CR-only line ends and trailing blank lines",
             "Month,Users\rJan,1\rFeb,2\r\r\r".into(),
             header(&["Month", "Users"]),
@@ -298,4 +304,11 @@ fn csv_of_a_ragged_table_built_in_code_is_padded() {
         rows: vec![row("x", &[Some(1.0), Some(2.0)]), row("y", &[])],
     };
     assert_eq!(to_csv(&table), "A,Series 1,Series 2\nx,1,2\ny,,\n");
+}
+
+#[test]
+fn a_pipe_table_error_names_the_row_of_the_markdown() {
+    let err = parse_table("| Plan | Churn |\n|---|---|\n| Monthly | 4.1% |\n| Annual | lots |\n")
+        .unwrap_err();
+    assert_eq!((err.row(), err.column()), (Some(4), Some(2)), "{err}");
 }
