@@ -81,6 +81,10 @@
 //!   `kind` the kind is inferred ([`infer_kind`](crate::table::infer_kind)).
 //!   `highlight` must name a series or a category (a match that differs
 //!   only in case is corrected).
+//! - Without a chart block, the first Markdown pipe table in the evidence
+//!   (outside code fences) that reads as chart data is the chart (kind
+//!   inferred; `%` when every value column is written with `%`) and leaves
+//!   the prose; a table of words stays text.
 //! - Taking a block out of its section leaves one blank line where it was.
 //!
 //! How it is written: [`to_markdown`].

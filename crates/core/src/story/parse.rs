@@ -1,6 +1,6 @@
 //! Reading a story file.
 
-use crate::table::{infer_kind, normalize, parse_table};
+use crate::table::{infer_kind, is_pipe_table, normalize, parse_table, percent_columns};
 use crate::{
     Beat, ChartKind, ChartSpec, CivilDate, DataTable, Evidence, MetricEvidence, QuoteEvidence,
     Status,
@@ -414,6 +414,68 @@ impl<'a> Body<'a> {
         Ok(())
     }
 
+    /// A draft without a chart block that shows its numbers as a Markdown
+    /// table in the evidence (outside code fences) gets that table as its
+    /// chart, the kind inferred from the data; the table leaves the prose.
+    /// A table that is not chart data (words in its value cells) stays text.
+    fn take_evidence_table(&mut self) -> Option<ChartSpec> {
+        let evidence = self
+            .sections
+            .iter_mut()
+            .find(|section| section.kind == SectionKind::Beat(Beat::Evidence))?;
+        let is_row = |line: &str| line.trim_start().starts_with('|');
+        let mut fence: Option<(char, usize)> = None;
+        let mut start = None;
+        for (index, line) in evidence.lines.iter().enumerate() {
+            if let Some((fence_char, len)) = fence {
+                if is_closing_fence(line, fence_char, len) {
+                    fence = None;
+                }
+            } else if let Some((fence_char, len, _)) = opening_fence(line) {
+                fence = Some((fence_char, len));
+            } else if is_row(line) {
+                start = Some(index);
+                break;
+            }
+        }
+        let start = start?;
+        let end = evidence.lines[start..]
+            .iter()
+            .position(|line| !is_row(line))
+            .map_or(evidence.lines.len(), |n| start + n);
+        let table = evidence.lines[start..end].join("\n");
+        if !is_pipe_table(&table) {
+            return None;
+        }
+        let data = parse_table(&table).ok()?;
+        // One blank line where the table was, as when a block is taken out.
+        let blank_before = start == 0 || is_blank(evidence.lines[start - 1]);
+        let blank_after = evidence.lines.get(end).is_none_or(|line| is_blank(line));
+        let replacement: &[&str] = if blank_before || blank_after {
+            &[]
+        } else {
+            &[""]
+        };
+        let mut remove_to = end;
+        if blank_before && blank_after && end < evidence.lines.len() {
+            remove_to += 1;
+        }
+        evidence
+            .lines
+            .splice(start..remove_to, replacement.iter().copied());
+        // Every value column written with % signs: the chart is in %.
+        let percent = percent_columns(&table);
+        let unit = (!percent.is_empty() && percent.iter().all(|p| *p)).then(|| "%".to_owned());
+        Some(ChartSpec {
+            kind: infer_kind(&data),
+            title: String::new(),
+            alt: String::new(),
+            highlight: None,
+            unit,
+            data,
+        })
+    }
+
     /// A story with no title in its front matter takes a `# Title` line
     /// that opens its text, as most Markdown drafts name themselves.
     fn take_title_heading(&mut self) -> Option<String> {
@@ -501,6 +563,9 @@ impl<'a> Body<'a> {
                     });
                 }
             }
+        }
+        if story.chart.is_none() {
+            story.chart = self.take_evidence_table();
         }
         for section in self.sections {
             let text = section.text();

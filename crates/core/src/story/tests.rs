@@ -1,5 +1,5 @@
 use super::*;
-use crate::table::TableError;
+use crate::table::{infer_kind, TableError};
 use crate::{ChartKind, DataRow, DataTable, Evidence, MetricEvidence, QuoteEvidence};
 
 const FULL: &str = r#"---
@@ -594,4 +594,34 @@ fn hostile_text_in_prose_and_labels_is_kept_as_text() {
     assert_eq!(data.rows[0].label, "\u{1}ctl");
     assert_eq!(data.rows[1].label, "מכירות");
     assert_eq!(parse_story(&to_markdown(&story)), Ok(story));
+}
+
+#[test]
+fn a_markdown_table_in_the_evidence_of_a_draft_without_a_chart_becomes_its_chart() {
+    let text = "## Data\nChurn fell on annual plans.\n\n| Plan | Churn |\n|---|---:|\n| Monthly | 4.1% |\n| Annual | 1.2% |\n\nSource: billing.\n";
+    let story = parse_story(text).unwrap();
+    let chart = story.chart.clone().expect("the table is the chart");
+    assert_eq!(chart.data.header, ["Plan", "Churn"]);
+    assert_eq!(chart.data.rows[1].values, [Some(1.2)]);
+    assert_eq!(chart.kind, infer_kind(&chart.data));
+    assert_eq!(
+        chart.unit.as_deref(),
+        Some("%"),
+        "cells written with % make a % chart"
+    );
+    assert_eq!(
+        story.fields.beats.evidence,
+        "Churn fell on annual plans.\n\nSource: billing."
+    );
+    let markdown = to_markdown(&story);
+    assert_eq!(parse_story(&markdown), Ok(story));
+
+    // Words in the value cells: not chart data, the table stays in the prose.
+    let words =
+        parse_story("## Evidence\n| Option | Verdict |\n|---|---|\n| A | slow |\n").unwrap();
+    assert_eq!(words.chart, None);
+    assert!(words.fields.beats.evidence.contains("| A | slow |"));
+    // A chart block wins; a table in a code fence is code.
+    let fenced = parse_story("## Evidence\n```\n| a | b |\n|---|---|\n| x | 1 |\n```\n").unwrap();
+    assert_eq!(fenced.chart, None);
 }

@@ -38,6 +38,11 @@ pub(crate) fn pipe_table_as_csv(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// Whether `text` is a Markdown pipe table (what [`pipe_table_as_csv`] reads).
+pub fn is_pipe_table(text: &str) -> bool {
+    pipe_table_as_csv(text).is_some()
+}
+
 /// `|---|:---:|--:|`: dashes with optional alignment colons in every cell.
 fn is_delimiter_row(line: &str) -> bool {
     let cells = cells(line);

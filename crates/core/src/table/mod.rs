@@ -32,6 +32,7 @@
 mod file;
 mod infer;
 mod markdown;
+pub use markdown::is_pipe_table;
 mod number;
 mod records;
 mod workbook;
