@@ -13,7 +13,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 A story is a Markdown file: front matter (title, audience, priority, status, date), the four beats as \
 `## Context`, `## Conflict`, `## Resolution`, `## Evidence`, an optional ```metric or ```quote block, \
 and one ```chart block with the data. Drafts written elsewhere read too: a `# Title` first line is the \
-title, and Situation / Complication / Recommendation / Data (and similar names) fill the beats.\n\n\
+title, and Situation / Complication / Recommendation / Data (and similar names), as `##` or `###` \
+headings or as `**Label:**` paragraphs, fill the beats.\n\n\
 Exit codes: 0 ok · 1 the check found something · 2 bad input or usage · 3 workspace or write failure.",
     after_help = "Examples:\n  \
 throughline export update.md --pdf update.pdf\n  \

@@ -377,3 +377,14 @@ fn fuzz_regression_hashes_and_tabs() {
         assert_eq!(again.update_fields(), story.update_fields(), "{exported}");
     }
 }
+
+/// Found by `cargo fuzz run story_import` (crash-496d8d26): a labelled line
+/// whose text is a code fence ("data:```") must not become a beat that
+/// starts with a fence, which would not read back.
+#[test]
+fn fuzz_regression_labelled_line_opening_a_fence() {
+    let text = "ll$\r**--ec/:  a~t/52\ndata:```\n`k\u{0}2-\u{0}6\n";
+    let story = parse_story(text).unwrap();
+    let again = parse_story(&to_markdown(&story)).expect("an exported story imports");
+    assert_eq!(again.update_fields(), story.update_fields());
+}

@@ -65,8 +65,12 @@
 //!   Metrics — numbering before it and a colon after it aside. Other
 //!   sections are kept in order. Text before the first heading is kept as a
 //!   section with an empty heading, first in [`Story::extra_sections`].
-//! - **Title**: without one in the front matter, a `# Title` line that opens
-//!   the text is the title.
+//! - A file with no `##` heading whose `###` headings name beats uses `###`
+//!   for its sections. A file whose headings name no beat may label them:
+//!   a line `Context: …`, `**Situation:** …` or `__Data__: …` opens that
+//!   beat (the first label of each beat; later ones are text).
+//! - **Title**: without one in the front matter, a `# Title` or `Title: …`
+//!   line that opens the text is the title.
 //! - A section's text loses its leading and trailing blank lines; the rest is
 //!   kept exactly.
 //! - **Code fences** of three or more backticks or tildes hide headings; a

@@ -173,10 +173,6 @@ fn read_front_matter(lines: &[Line<'_>], story: &mut Story) -> Result<usize, Sto
 
 /// `## Heading` (up to three spaces before it, an optional closing run of
 /// `#`): the heading's text, if it has any.
-fn heading_text(text: &str) -> Option<&str> {
-    atx_heading(text, "##")
-}
-
 /// A `# Title` line's text.
 fn title_heading(text: &str) -> Option<&str> {
     atx_heading(text, "#")
@@ -317,12 +313,11 @@ struct Body<'a> {
     evidence_line: Option<usize>,
     fence: Option<OpenFence<'a>>,
     blocks: Vec<Block<'a>>,
-    /// Headings (by line) that name a beat another way, taken as that beat.
-    adopted: Vec<(usize, Beat)>,
+    layout: Layout,
 }
 
 impl<'a> Body<'a> {
-    fn new(adopted: Vec<(usize, Beat)>) -> Self {
+    fn new(layout: Layout) -> Self {
         Self {
             sections: vec![Section::new(SectionKind::Preamble)],
             beats_seen: Vec::new(),
@@ -330,7 +325,7 @@ impl<'a> Body<'a> {
             evidence_line: None,
             fence: None,
             blocks: Vec::new(),
-            adopted,
+            layout,
         }
     }
 
@@ -356,8 +351,19 @@ impl<'a> Body<'a> {
             }
             return Ok(());
         }
-        if let Some(heading) = heading_text(line.text) {
+        if let Some(heading) = atx_heading(line.text, self.layout.marker) {
             return self.start_section(heading, line.no);
+        }
+        if self.layout.labelled {
+            if let Some((beat, rest)) = labelled_line(line.text) {
+                if !self.beats_seen.iter().any(|(seen, _)| *seen == beat) {
+                    self.start_section(beat.name(), line.no)?;
+                    if !rest.is_empty() {
+                        self.push(rest);
+                    }
+                    return Ok(());
+                }
+            }
         }
         if let Some((fence_char, len, info)) = opening_fence(line.text) {
             let kind = self.block_kind(info, line.no)?;
@@ -391,7 +397,8 @@ impl<'a> Body<'a> {
             .into_iter()
             .find(|beat| beat.name().eq_ignore_ascii_case(heading))
             .or_else(|| {
-                self.adopted
+                self.layout
+                    .adopted
                     .iter()
                     .find(|(at, _)| *at == line)
                     .map(|(_, beat)| *beat)
@@ -484,7 +491,15 @@ impl<'a> Body<'a> {
             .iter_mut()
             .find(|section| section.kind == SectionKind::Preamble)?;
         let first = preamble.lines.iter().position(|line| !is_blank(line))?;
-        let title = title_heading(preamble.lines[first])?.to_owned();
+        let line = preamble.lines[first];
+        let title = title_heading(line)
+            .or_else(|| {
+                labelled(line)
+                    .filter(|(label, _)| label.eq_ignore_ascii_case("title"))
+                    .map(|(_, rest)| rest)
+            })
+            .filter(|title| !title.is_empty())?
+            .to_owned();
         preamble.lines.remove(first);
         Some(title)
     }
@@ -656,26 +671,52 @@ fn beat_named(heading: &str) -> Option<Beat> {
         .map(|(beat, _)| *beat)
 }
 
-/// Drafts written elsewhere name the beats their own way ("Situation",
-/// "Complication", "Recommendation", "Data", "1. Context:"). A beat with no
-/// heading of its own name takes the first heading with one of its other
-/// names (headings inside code fences do not count); later ones stay
-/// sections of their own.
-fn adopted_headings(lines: &[Line<'_>]) -> Vec<(usize, Beat)> {
-    let mut headings: Vec<(usize, &str)> = Vec::new();
+/// How a story's body marks its beats. Ours: `## Context` and the rest.
+/// Drafts written elsewhere: other names for the beats ("Situation",
+/// "Complication", "Recommendation", "Data", "1. Context:"), `###` headings
+/// in a file without `##` ones, or labelled paragraphs ("**Context:** …")
+/// in a file whose headings name no beat.
+#[derive(Debug)]
+struct Layout {
+    /// The heading marker that starts a section: `##`, or `###` when the file
+    /// has no `##` heading and its `###` headings name beats.
+    marker: &'static str,
+    /// Headings (by line) that name a beat another way, taken as that beat:
+    /// a beat with no heading of its own name takes the first heading with
+    /// one of its other names; later ones stay sections of their own.
+    adopted: Vec<(usize, Beat)>,
+    /// No heading names a beat, but lines start with a beat's label.
+    labelled: bool,
+}
+
+fn read_layout(lines: &[Line<'_>]) -> Layout {
+    let mut level2: Vec<(usize, &str)> = Vec::new();
+    let mut level3: Vec<(usize, &str)> = Vec::new();
+    let mut has_labels = false;
     let mut fence: Option<(char, usize)> = None;
     for line in lines {
         if let Some((fence_char, len)) = fence {
             if is_closing_fence(line.text, fence_char, len) {
                 fence = None;
             }
-        } else if let Some(heading) = heading_text(line.text) {
-            headings.push((line.no, heading));
+        } else if let Some(heading) = atx_heading(line.text, "##") {
+            level2.push((line.no, heading));
+        } else if let Some(heading) = atx_heading(line.text, "###") {
+            level3.push((line.no, heading));
         } else if let Some((fence_char, len, _)) = opening_fence(line.text) {
             fence = Some((fence_char, len));
+        } else {
+            has_labels |= labelled_line(line.text).is_some();
         }
     }
-    Beat::ALL
+    let names_a_beat =
+        |headings: &[(usize, &str)]| headings.iter().any(|(_, h)| beat_named(h).is_some());
+    let (marker, headings) = if level2.is_empty() && names_a_beat(&level3) {
+        ("###", level3)
+    } else {
+        ("##", level2)
+    };
+    let adopted = Beat::ALL
         .into_iter()
         .filter(|beat| {
             !headings
@@ -688,7 +729,39 @@ fn adopted_headings(lines: &[Line<'_>]) -> Vec<(usize, Beat)> {
                 .find(|(_, heading)| beat_named(heading) == Some(beat))
                 .map(|(line, _)| (*line, beat))
         })
-        .collect()
+        .collect();
+    Layout {
+        marker,
+        adopted,
+        labelled: has_labels && !names_a_beat(&headings),
+    }
+}
+
+/// `Label: text`, `**Label:** text` or `**Label**: text` (also with `__`):
+/// the label and the text after it.
+fn labelled(text: &str) -> Option<(&str, &str)> {
+    let trimmed = text.trim();
+    let unbolded = trimmed
+        .strip_prefix("**")
+        .or_else(|| trimmed.strip_prefix("__"))
+        .unwrap_or(trimmed);
+    let (label, rest) = unbolded.split_once(':')?;
+    let label = label.trim_end_matches(['*', '_']).trim();
+    if label.is_empty() || label.chars().count() > 40 || label.starts_with('#') {
+        return None;
+    }
+    let rest = rest.trim_start_matches(['*', '_']).trim();
+    Some((label, rest))
+}
+
+/// A line that opens a beat by its label: "**Situation:** Churn rose."
+fn labelled_line(text: &str) -> Option<(Beat, &str)> {
+    let (label, rest) = labelled(text)?;
+    // The text after the label must read back as text once it starts a line.
+    if opening_fence(rest).is_some() || rest.starts_with('#') {
+        return None;
+    }
+    Some((beat_named(label)?, rest))
 }
 
 /// Reads a story file; see [`Story`] for the format.
@@ -702,7 +775,7 @@ pub fn parse_story(text: &str) -> Result<Story, StoryError> {
     let mut story = Story::default();
     let body_start = read_front_matter(&lines, &mut story)?;
     let body_lines = lines.get(body_start..).unwrap_or(&[]);
-    let mut body = Body::new(adopted_headings(body_lines));
+    let mut body = Body::new(read_layout(body_lines));
     for line in lines.iter().skip(body_start) {
         body.read(*line)?;
     }

@@ -625,3 +625,58 @@ fn a_markdown_table_in_the_evidence_of_a_draft_without_a_chart_becomes_its_chart
     let fenced = parse_story("## Evidence\n```\n| a | b |\n|---|---|\n| x | 1 |\n```\n").unwrap();
     assert_eq!(fenced.chart, None);
 }
+
+#[test]
+fn a_draft_with_third_level_headings_fills_the_beats() {
+    let text = "# Pricing update\n\n### Context\nChurn rose.\n\n### Problem\nPlans leak.\n\n### Resolution\nSwitch.\n\n#### Detail\nKept in the resolution.\n\n### Evidence\nAnnual churn is 1.2%.\n";
+    let story = parse_story(text).unwrap();
+    let beats = &story.fields.beats;
+    assert_eq!(story.fields.title, "Pricing update");
+    assert_eq!(
+        [
+            beats.context.as_str(),
+            beats.conflict.as_str(),
+            beats.evidence.as_str()
+        ],
+        ["Churn rose.", "Plans leak.", "Annual churn is 1.2%."]
+    );
+    assert_eq!(
+        beats.resolution,
+        "Switch.\n\n#### Detail\nKept in the resolution."
+    );
+    assert_eq!(parse_story(&to_markdown(&story)), Ok(story));
+
+    // With `##` headings in the file, `###` lines stay text.
+    let mixed = parse_story("## Context\nC\n### Conflict\nstays in the context\n").unwrap();
+    assert_eq!(
+        mixed.fields.beats.context,
+        "C\n### Conflict\nstays in the context"
+    );
+}
+
+#[test]
+fn a_draft_of_labelled_paragraphs_fills_the_beats() {
+    let text = "Title: Pricing update\n\n**Situation:** Churn rose\nto 4.1%.\n\n**Complication**: Plans leak.\n\nContext: a second label is text.\n\n__Recommendation:__ Switch by January 15.\n\nEvidence: Annual churn is 1.2%.\n\n```metric\nvalue: 1.2%\n```\n";
+    let story = parse_story(text).unwrap();
+    let beats = &story.fields.beats;
+    assert_eq!(story.fields.title, "Pricing update");
+    assert_eq!(beats.context, "Churn rose\nto 4.1%.");
+    assert_eq!(
+        beats.conflict,
+        "Plans leak.\n\nContext: a second label is text."
+    );
+    assert_eq!(beats.resolution, "Switch by January 15.");
+    assert_eq!(beats.evidence, "Annual churn is 1.2%.");
+    assert!(matches!(&story.fields.evidence, Evidence::Metric(m) if m.value == "1.2%"));
+    assert!(
+        story.extra_sections.is_empty(),
+        "{:?}",
+        story.extra_sections
+    );
+    assert_eq!(parse_story(&to_markdown(&story)), Ok(story));
+
+    // In a story with beat headings, a line that starts "Data:" is just text.
+    let ours = parse_story("## Context\nData: 40% of teams.\n").unwrap();
+    assert_eq!(ours.fields.beats.context, "Data: 40% of teams.");
+    assert_eq!(ours.fields.beats.evidence, "");
+}
