@@ -2,6 +2,7 @@
 //! updates. All or nothing: one unreadable file imports none, and the
 //! message names the file and the line.
 
+use serde::Serialize;
 use tauri::State;
 use throughline_core::story::parse_story;
 use throughline_core::{Status, Update, UpdateFields, UpdateId};
@@ -15,12 +16,20 @@ use crate::state::AppState;
 /// A story file larger than this is not a story.
 const MAX_STORY_BYTES: u64 = 16 * 1024 * 1024;
 
+/// The updates made, and what of the files they could not keep (one line
+/// per file that had more than an update holds).
+#[derive(Debug, Serialize)]
+pub struct StoriesImport {
+    pub ids: Vec<UpdateId>,
+    pub left_out: Vec<String>,
+}
+
 #[tauri::command]
 pub async fn import_stories(
     state: State<'_, AppState>,
     grants: State<'_, FileGrants>,
     paths: Vec<String>,
-) -> Result<Vec<UpdateId>, ApiError> {
+) -> Result<StoriesImport, ApiError> {
     let paths = paths
         .iter()
         .map(|path| grants.check(path, FilePurpose::Stories))
@@ -30,16 +39,35 @@ pub async fn import_stories(
         if paths.is_empty() {
             return Err(invalid("choose at least one story file".into()));
         }
-        let stories = paths
+        let read = paths
             .iter()
             .map(|path| read_story(path))
             .collect::<Result<Vec<_>, _>>()?;
-        state.with_workspace(|ws| Ok(ws.import_updates(&stories, clock::now_millis())?))
+        let left_out = read
+            .iter()
+            .filter(|story| !story.left_out.is_empty())
+            .map(|story| format!("{}: {}", story.name, story.left_out.join(", ")))
+            .collect();
+        let stories: Vec<(UpdateFields, Status)> = read
+            .into_iter()
+            .map(|story| (story.fields, story.status))
+            .collect();
+        let ids =
+            state.with_workspace(|ws| Ok(ws.import_updates(&stories, clock::now_millis())?))?;
+        Ok(StoriesImport { ids, left_out })
     })
     .await
 }
 
-fn read_story(path: &std::path::Path) -> Result<(UpdateFields, Status), ApiError> {
+/// One story file as read for import.
+struct ReadStory {
+    name: String,
+    fields: UpdateFields,
+    status: Status,
+    left_out: Vec<String>,
+}
+
+fn read_story(path: &std::path::Path) -> Result<ReadStory, ApiError> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -80,7 +108,12 @@ fn read_story(path: &std::path::Path) -> Result<(UpdateFields, Status), ApiError
         } else {
             Status::Draft
         };
-    Ok((fields, status))
+    Ok(ReadStory {
+        left_out: story.left_out(),
+        name,
+        fields,
+        status,
+    })
 }
 
 fn invalid(message: String) -> ApiError {

@@ -2,7 +2,7 @@
 // types, the word underlined, a click that selects it, and "Mark ready"
 // held back while the coach finds errors.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { spawnSync } from 'node:child_process';
@@ -13,6 +13,7 @@ import {
   launchApp,
   listTitles,
   openStep,
+  previewSource,
   screenshot,
   typeInto,
   valueOf,
@@ -111,6 +112,70 @@ describe('importing stories', () => {
         timeout: 5000,
         timeoutMsg: 'the coach did not review the imported story',
       });
+    } finally {
+      await closeApp(app);
+    }
+  });
+});
+
+describe('a draft written elsewhere', () => {
+  test('imports with its title, its differently named beats and its table as the chart, and says what it could not keep', async () => {
+    const draft = path.join(session.dir, 'board draft.md');
+    writeFileSync(
+      draft,
+      [
+        '# Move SMB to annual billing',
+        '',
+        '## Situation',
+        'SMB churn rose to 4.1% monthly in Q3.',
+        '',
+        '## Complication',
+        'Monthly plans let small teams leave at the first budget review.',
+        '',
+        '## Recommendation',
+        'Finance switches new SMB signups to annual billing by January 15.',
+        '',
+        '## Data',
+        'Annual plans churn a third as much.',
+        '',
+        '| Plan | Churn |',
+        '|---|---:|',
+        '| Monthly | 4.1% |',
+        '| Annual | 1.2% |',
+        '',
+        '## Risks',
+        'Some teams may not sign up at all.',
+        '',
+      ].join('\n'),
+    );
+    const app = await launchApp(path.join(session.dir, 'elsewhere.throughline'));
+    try {
+      const before = await previewSource(app);
+      await app.$('[data-testid="import-stories"]').click();
+      await answerOpenDialog(draft);
+      await app.waitUntil(async () => (await valueOf(app, 'field-title')) === 'Move SMB to annual billing', {
+        timeout: 10000,
+        timeoutMsg: 'the draft was not opened with its title',
+      });
+      await openStep(app, 'conflict');
+      assert.match(await valueOf(app, 'beat-conflict'), /^Monthly plans let small teams leave/);
+      await openStep(app, 'evidence');
+      assert.equal(await valueOf(app, 'beat-evidence'), 'Annual plans churn a third as much.');
+      // The table is the chart now: its rows in the grid, its unit from the cells.
+      const cells = await app.execute(() =>
+        [...document.querySelectorAll('[data-testid="chart-grid"] input')].map((input) => input.value),
+      );
+      for (const cell of ['Plan', 'Churn', 'Monthly', '4.1', 'Annual', '1.2']) {
+        assert.ok(cells.includes(cell), `the grid lacks ${cell}: ${cells.join(' | ')}`);
+      }
+      assert.equal(await app.$('[data-testid="chart-unit"]').getValue(), '%');
+      await app.waitUntil(async () => (await previewSource(app)) !== before, {
+        timeout: 10000,
+        timeoutMsg: 'the preview never showed the imported draft',
+      });
+      const toast = app.$('[data-testid="error-toast"]');
+      await toast.waitForDisplayed({ timeout: 5000, timeoutMsg: 'nothing said what was not kept' });
+      assert.match(await toast.getText(), /board draft\.md: the section “Risks”/);
     } finally {
       await closeApp(app);
     }

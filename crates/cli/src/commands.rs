@@ -26,6 +26,9 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
 pub(crate) struct Source {
     pub(crate) fields: UpdateFields,
     pub(crate) status: Status,
+    /// What of the story file the update does not keep
+    /// (`Story::left_out`).
+    pub(crate) left_out: Vec<String>,
     /// What a file written for it is called: the story file's stem, or
     /// `update-ID` for a stored update.
     pub(crate) name: String,
@@ -183,6 +186,7 @@ pub(crate) fn read_story(path: &Path) -> Result<Source, CliError> {
         .map_err(|err| input_error(err.to_string()))?;
     Ok(Source {
         fields,
+        left_out: story.left_out(),
         status: story.status,
         name: path.file_stem().map_or_else(
             || "update".into(),
@@ -232,6 +236,7 @@ fn read_stored(args: &ExportArgs) -> Result<(Vec<Source>, Branding), CliError> {
             Ok(Source {
                 fields: update.fields,
                 status: update.status,
+                left_out: Vec::new(),
                 name: format!("update-{id}"),
             })
         })
@@ -246,6 +251,15 @@ fn import(args: ImportArgs) -> Result<u8, CliError> {
         .iter()
         .map(|path| read_story(path))
         .collect::<Result<Vec<_>, _>>()?;
+    for (path, source) in args.stories.iter().zip(&sources) {
+        if !source.left_out.is_empty() {
+            eprintln!(
+                "{}: not kept (an update holds the title, the four beats, the evidence and the chart): {}",
+                path.display(),
+                source.left_out.join(", ")
+            );
+        }
+    }
     let workspace = open_workspace(args.workspace)?;
     let updates: Vec<(UpdateFields, Status)> =
         sources.into_iter().map(|s| (s.fields, s.status)).collect();

@@ -354,13 +354,16 @@ export class WorkspaceController {
       const paths = await this.backend.pickStoryFiles();
       if (paths.length === 0) return;
       await this.flushQuietly();
-      const ids = await this.backend.importStories(paths);
+      const { ids, left_out: leftOut } = await this.backend.importStories(paths);
       if (this.filter) this.filter = '';
       await this.refreshList();
       const first = ids[0];
       if (first !== undefined) {
         this.current = null;
         await this.select(first);
+      }
+      for (const line of leftOut) {
+        this.notify(`Not kept (an update holds the title, the four beats, the evidence and the chart) — ${line}`);
       }
     } catch (err) {
       this.report(err);
@@ -532,8 +535,12 @@ export class WorkspaceController {
   }
 
   report(err: unknown): void {
-    const error = toApiError(err);
-    this.toasts = [...this.toasts, { id: ++this.toastSeq, message: error.message }];
+    this.notify(toApiError(err).message);
+  }
+
+  /** A message that stays until dismissed. */
+  private notify(message: string): void {
+    this.toasts = [...this.toasts, { id: ++this.toastSeq, message }];
   }
 
   private load(update: Update): void {

@@ -128,5 +128,22 @@ describe('the workspace controller', () => {
     backend.pickStoryFiles = async () => [];
     await workspace.importStories();
     expect(workspace.list).toHaveLength(2);
+    expect(workspace.toasts).toHaveLength(0);
+  });
+
+  it('says what of an imported file an update could not keep', async () => {
+    const backend = memoryBackend();
+    const workspace = await openWith(backend);
+    backend.pickStoryFiles = async () => ['/stories/board.md'];
+    const importStories = backend.importStories.bind(backend);
+    backend.importStories = async (paths) => ({
+      ...(await importStories(paths)),
+      left_out: ['board.md: the section “Risks”'],
+    });
+    await workspace.importStories();
+    expect(workspace.list).toHaveLength(1);
+    expect(workspace.toasts.map((toast) => toast.message)).toEqual([
+      'Not kept (an update holds the title, the four beats, the evidence and the chart) — board.md: the section “Risks”',
+    ]);
   });
 });

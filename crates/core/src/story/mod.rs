@@ -156,6 +156,20 @@ impl Story {
             ..self.fields.clone()
         }
     }
+
+    /// What of the file an update does not keep, to tell the user on import:
+    /// "“Risks”" for each other section with text, and the text before the
+    /// first heading. Empty when the update holds everything.
+    pub fn left_out(&self) -> Vec<String> {
+        self.extra_sections
+            .iter()
+            .filter(|section| !section.body.trim().is_empty() || !section.heading.trim().is_empty())
+            .map(|section| match section.heading.trim() {
+                "" => "the text before the first heading".to_owned(),
+                heading => format!("the section “{heading}”"),
+            })
+            .collect()
+    }
 }
 
 /// The heading a beat is written with.

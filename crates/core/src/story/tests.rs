@@ -680,3 +680,20 @@ fn a_draft_of_labelled_paragraphs_fills_the_beats() {
     assert_eq!(ours.fields.beats.context, "Data: 40% of teams.");
     assert_eq!(ours.fields.beats.evidence, "");
 }
+
+#[test]
+fn what_an_update_does_not_keep_is_named() {
+    let story = parse_story("Intro.\n\n## Context\nC\n\n## Risks\nSome.\n\n## Empty\n").unwrap();
+    assert_eq!(
+        story.left_out(),
+        [
+            "the text before the first heading",
+            "the section “Risks”",
+            "the section “Empty”"
+        ]
+    );
+    assert!(parse_story("## Context\nC\n")
+        .unwrap()
+        .left_out()
+        .is_empty());
+}

@@ -9,6 +9,7 @@ import type {
   Status,
   Update,
   UpdateFields,
+  StoriesImport,
   UpdateId,
   UpdateSummary,
   WorkspaceInfo,
@@ -51,8 +52,8 @@ export interface Backend {
   parseChartData(text: string): Promise<ParsedTable>;
   /** The open dialog for story Markdown files; [] when cancelled. */
   pickStoryFiles(): Promise<string[]>;
-  /** Stores the stories as updates, all or none; resolves with their ids. */
-  importStories(paths: string[]): Promise<UpdateId[]>;
+  /** Stores the stories as updates, all or none; resolves with their ids and what was not kept. */
+  importStories(paths: string[]): Promise<StoriesImport>;
   /** Reads a CSV/TSV/spreadsheet file the user picked: one table per sheet. */
   importChartFile(path: string): Promise<ImportedFile>;
   /** The open dialog for chart data; null when cancelled. */

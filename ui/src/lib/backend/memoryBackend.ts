@@ -333,7 +333,7 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
       const created = paths.map((path) =>
         insert({ ...emptyFields(), title: path.split('/').pop()?.replace(/\.md$/, '') ?? '' }),
       );
-      return created.map((update) => update.id);
+      return { ids: created.map((update) => update.id), left_out: [] };
     },
     async importChartFile(path) {
       const file = files.get(path);

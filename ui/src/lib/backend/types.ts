@@ -65,6 +65,13 @@ export interface ImportedSheet {
   error: string | null;
 }
 
+/** Stories stored as updates, and what of the files an update could not keep. */
+export interface StoriesImport {
+  ids: UpdateId[];
+  /** One line per file: "board.md: the section “Risks”". */
+  left_out: string[];
+}
+
 export interface ImportedFile {
   file_name: string;
   sheets: ImportedSheet[];
