@@ -48,6 +48,10 @@ pub async fn import_chart_file(
             )));
         }
         let bytes = std::fs::read(&path).map_err(io)?;
+        // A text file's cells may state a unit (4.1%); a workbook's hold numbers.
+        let stated = throughline_core::table::decode_text_file(&bytes)
+            .ok()
+            .and_then(|text| throughline_core::table::stated_unit(&text));
         let sheets = read_data_file(&bytes)
             .map_err(|err| invalid(format!("{file_name}: {err}")))?
             .into_iter()
@@ -56,6 +60,7 @@ pub async fn import_chart_file(
                     name: sheet.name,
                     parsed: Some(ParsedTable {
                         suggested_kind: infer_kind(&table),
+                        suggested_unit: stated.clone(),
                         table,
                     }),
                     error: None,

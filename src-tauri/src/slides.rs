@@ -47,6 +47,8 @@ pub enum ExportFormat {
 pub struct ParsedTable {
     pub table: DataTable,
     pub suggested_kind: ChartKind,
+    /// The unit the pasted cells state (`%`), for a chart that has none yet.
+    pub suggested_unit: Option<String>,
 }
 
 pub(crate) async fn blocking<T: Send + 'static>(
@@ -160,6 +162,7 @@ pub async fn parse_chart_data(text: String) -> Result<ParsedTable, ApiError> {
         Ok(ParsedTable {
             table,
             suggested_kind,
+            suggested_unit: throughline_core::table::stated_unit(&text),
         })
     })
     .await

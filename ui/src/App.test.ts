@@ -89,6 +89,7 @@ describe('the app window', () => {
               ],
             },
             suggested_kind: 'funnel',
+            suggested_unit: null,
           },
           error: null,
         },

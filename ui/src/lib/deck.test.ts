@@ -110,6 +110,7 @@ describe('importing chart data from a file', () => {
           parsed: {
             table: { header: ['Stage', 'Users'], rows: [{ label: 'Trial', values: [100] }] },
             suggested_kind: 'funnel',
+            suggested_unit: null,
           },
           error: null,
         },

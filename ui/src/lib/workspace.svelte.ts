@@ -280,7 +280,8 @@ export class WorkspaceController {
   }
 
   /** New data for the chart; a first chart starts with the suggested kind. */
-  setChartData(table: DataTable, suggested: ChartKind): void {
+  /** New data for the chart; a unit the cells state fills an empty unit, never a typed one. */
+  setChartData(table: DataTable, suggested: ChartKind, suggestedUnit: string | null = null): void {
     const draft = this.draft;
     if (!draft) return;
     if (draft.chart) {
@@ -289,8 +290,9 @@ export class WorkspaceController {
       if (draft.chart.highlight && !choices.includes(draft.chart.highlight)) {
         draft.chart.highlight = null;
       }
+      if (!draft.chart.unit && suggestedUnit) draft.chart.unit = suggestedUnit;
     } else {
-      draft.chart = { kind: suggested, title: '', alt: '', highlight: null, unit: null, data: table };
+      draft.chart = { kind: suggested, title: '', alt: '', highlight: null, unit: suggestedUnit, data: table };
     }
     this.changed();
   }

@@ -146,4 +146,16 @@ describe('the workspace controller', () => {
       'Not kept (an update holds the title, the four beats, the evidence and the chart) — board.md: the section “Risks”',
     ]);
   });
+
+  it('a unit the pasted cells state fills an empty chart unit, never a typed one', async () => {
+    const backend = memoryBackend();
+    const workspace = await openWith(backend);
+    await workspace.newUpdate();
+    const table = { header: ['Plan', 'Churn'], rows: [{ label: 'Monthly', values: [4.1] }] };
+    workspace.setChartData(table, 'bar', '%');
+    expect(workspace.draft!.chart!.unit).toBe('%');
+    workspace.setChartUnit('pts');
+    workspace.setChartData(table, 'bar', '%');
+    expect(workspace.draft!.chart!.unit).toBe('pts');
+  });
 });

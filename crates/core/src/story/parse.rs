@@ -1,6 +1,6 @@
 //! Reading a story file.
 
-use crate::table::{infer_kind, is_pipe_table, normalize, parse_table, percent_columns};
+use crate::table::{infer_kind, is_pipe_table, normalize, parse_table, stated_unit};
 use crate::{
     Beat, ChartKind, ChartSpec, CivilDate, DataTable, Evidence, MetricEvidence, QuoteEvidence,
     Status,
@@ -470,9 +470,7 @@ impl<'a> Body<'a> {
         evidence
             .lines
             .splice(start..remove_to, replacement.iter().copied());
-        // Every value column written with % signs: the chart is in %.
-        let percent = percent_columns(&table);
-        let unit = (!percent.is_empty() && percent.iter().all(|p| *p)).then(|| "%".to_owned());
+        let unit = stated_unit(&table);
         Some(ChartSpec {
             kind: infer_kind(&data),
             title: String::new(),

@@ -288,6 +288,13 @@ fn prepare(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The unit a pasted table states in its cells: `%` when every value
+/// column is written with `%` signs (`4.1%`), else none.
+pub fn stated_unit(text: &str) -> Option<String> {
+    let percent = percent_columns(text);
+    (!percent.is_empty() && percent.iter().all(|p| *p)).then(|| "%".to_owned())
+}
+
 /// For each value column of a table (the columns after the label), whether
 /// any of its cells was written with a `%` sign. [`parse_table`] keeps `14%`
 /// as 14 and forgets the sign; this tells a column of percentages from one of

@@ -312,3 +312,18 @@ fn a_pipe_table_error_names_the_row_of_the_markdown() {
         .unwrap_err();
     assert_eq!((err.row(), err.column()), (Some(4), Some(2)), "{err}");
 }
+
+#[test]
+fn cells_written_with_percent_signs_state_the_unit() {
+    assert_eq!(
+        stated_unit("Plan\tChurn\nMonthly\t4,1 %\nAnnual\t1,2 %\n").as_deref(),
+        Some("%")
+    );
+    assert_eq!(
+        stated_unit("| Plan | Churn |\n|---|---|\n| M | 4.1% |\n").as_deref(),
+        Some("%")
+    );
+    // One column of plain numbers, or no % at all: no unit is stated.
+    assert_eq!(stated_unit("Plan,Churn,Users\nM,4.1%,300\n"), None);
+    assert_eq!(stated_unit("Plan,Churn\nM,4.1\n"), None);
+}

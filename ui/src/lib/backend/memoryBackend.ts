@@ -312,7 +312,11 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
           }),
         };
       });
-      return { table: { header: split(header), rows }, suggested_kind: rows.length === 2 ? 'before-after' : 'line' };
+      return {
+        table: { header: split(header), rows },
+        suggested_kind: rows.length === 2 ? 'before-after' : 'line',
+        suggested_unit: null,
+      };
     },
     async exportUpdates(ids, path, _format, _theme, _scale, onProgress) {
       ids.forEach(live);

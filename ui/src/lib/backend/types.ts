@@ -55,6 +55,8 @@ export interface ChartSpec {
 export interface ParsedTable {
   table: DataTable;
   suggested_kind: ChartKind;
+  /** The unit the cells state (`%` for `4.1%`), for a chart without one. */
+  suggested_unit: string | null;
 }
 
 /** One sheet of an imported file (a text file has one, named ''). */
