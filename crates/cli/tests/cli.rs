@@ -468,15 +468,7 @@ fn journal_readings_exported_as_fractions_are_caught_before_they_trigger_the_cri
         "date,Sharing activation\n2026-11-21,0.22\n2026-11-22,0.26\n",
     );
     let before = journal_status(&workspace);
-    let out = throughline(&[
-        "journal",
-        "readings",
-        s(&csv),
-        "--journal",
-        "1",
-        "--workspace",
-        s(&workspace),
-    ]);
+    let out = import_readings(&csv, &workspace);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("row 2: 0.22 looks like a fraction"),
@@ -495,18 +487,23 @@ fn journal_readings_exported_as_fractions_are_caught_before_they_trigger_the_cri
         "fixed.csv",
         "date,Sharing activation (%)\n2026-11-21,22%\n2026-11-22,26%\n",
     );
-    let out = throughline(&[
-        "journal",
-        "readings",
-        s(&fixed),
-        "--journal",
-        "1",
-        "--workspace",
-        s(&workspace),
-    ]);
+    let out = import_readings(&fixed, &workspace);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("imported 2 reading"));
     assert_eq!(journal_status(&workspace)["criteria"][0]["reading"], 26.0);
+}
+
+/// `throughline journal readings FILE --journal 1 --workspace WORKSPACE`.
+fn import_readings(file: &Path, workspace: &Path) -> Output {
+    throughline(&[
+        "journal",
+        "readings",
+        s(file),
+        "--journal",
+        "1",
+        "--workspace",
+        s(workspace),
+    ])
 }
 
 fn journal_status(workspace: &Path) -> serde_json::Value {
@@ -531,15 +528,7 @@ fn journal_readings_saved_by_excel_as_unicode_text_with_its_dates_import() {
     bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
     let path = dir.path().join("readings.txt");
     std::fs::write(&path, bytes).unwrap();
-    let out = throughline(&[
-        "journal",
-        "readings",
-        s(&path),
-        "--journal",
-        "1",
-        "--workspace",
-        s(&workspace),
-    ]);
+    let out = import_readings(&path, &workspace);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("imported 2 reading"));
     let status = journal_status(&workspace);
