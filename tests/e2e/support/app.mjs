@@ -96,15 +96,48 @@ export async function launchApp(workspace) {
   await browser
     .$('[data-testid="app-ready"], [data-testid="workspace-error"]')
     .waitForExist({ timeout: 20000 });
+  launched.set(browser, workspace);
   return browser;
 }
 
-/** Ends the session, which closes the app window. */
+/** The workspace each session's app was launched on. */
+const launched = new WeakMap();
+
+/** The pids of app processes that have `workspace` on their command line. */
+function appPids(workspace) {
+  try {
+    return execFileSync('pgrep', ['-f', '--', `--workspace ${workspace}`], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches
+  }
+}
+
+/**
+ * Ends the session, which closes the app window. WebKitWebDriver does not
+ * always end the app when a session ends (the process is left behind with
+ * no driver, holding the test runner's pipes open): an app still running a
+ * few seconds later is killed, so one test cannot hang the run.
+ */
 export async function closeApp(browser) {
   try {
     await browser.deleteSession();
   } catch {
     // The app may already be gone (a killed process); nothing to close.
+  }
+  const workspace = launched.get(browser);
+  if (!workspace) return;
+  for (let i = 0; i < 50 && appPids(workspace).length > 0; i += 1) await sleep(100);
+  for (const pid of appPids(workspace)) {
+    console.log(`# the app on ${path.basename(workspace)} was still running after its session ended: killed`);
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // It ended meanwhile.
+    }
   }
 }
 
@@ -248,6 +281,15 @@ export function useSession(extraEnv = {}) {
   });
   after(async () => {
     await stopDriver(session.driver);
+    // Any app this file left running (on a workspace in its folder) would
+    // keep the runner waiting on its pipes.
+    if (session.dir) {
+      try {
+        execFileSync('pkill', ['-KILL', '-f', '--', `--workspace ${session.dir}`]);
+      } catch {
+        // Nothing was left running.
+      }
+    }
     session.scratch?.cleanup();
   });
   return session;
