@@ -48,7 +48,8 @@ require_tests "ui" "${ui_count:-0}"
 
 step "End-to-end tests (real window, WebDriver, Xvfb)"
 export THROUGHLINE_APP_BINARY="$APP_BINARY"
-e2e=(npm run --silent test:e2e)
+# A hung window must not hold CI for its 90 minutes: the whole e2e run gets 30.
+e2e=(timeout --kill-after=30 1800 npm run --silent test:e2e)
 if command -v dbus-run-session >/dev/null 2>&1; then e2e=(dbus-run-session -- "${e2e[@]}"); fi
 if [ -z "${DISPLAY:-}" ] || [ "${CI:-}" = "true" ]; then
   e2e=(xvfb-run -a -s '-screen 0 1440x900x24' "${e2e[@]}")
