@@ -1,42 +1,21 @@
-//! The story coach beside the editor: reviews the fields being edited (off
-//! the UI thread) with the update's silenced rules, and stores silences.
+//! The story coach beside the editor, and the rules silenced per update.
 
-use serde::Serialize;
 use tauri::State;
-use throughline_core::coach::{review_with, Finding};
+use throughline_api::coach::ReviewView;
+use throughline_api::ApiError;
 use throughline_core::{UpdateFields, UpdateId};
 
-use crate::api_error::ApiError;
-use crate::slides::blocking;
+use crate::commands::on_workspace;
 use crate::state::AppState;
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ReviewDto {
-    pub score: u8,
-    pub ready: bool,
-    pub findings: Vec<Finding>,
-    pub silenced: Vec<Finding>,
-    pub silenced_rules: Vec<String>,
-}
 
 #[tauri::command]
 pub async fn review_update(
     state: State<'_, AppState>,
     id: UpdateId,
     fields: UpdateFields,
-) -> Result<ReviewDto, ApiError> {
-    let state = state.inner().clone();
-    blocking(move || {
-        let (silenced_rules, context) =
-            state.with_workspace(|ws| Ok((ws.silenced_rules(id)?, ws.coach_context(id)?)))?;
-        let review = review_with(&fields, &silenced_rules, &context);
-        Ok(ReviewDto {
-            score: review.score,
-            ready: review.ready,
-            findings: review.findings,
-            silenced: review.silenced,
-            silenced_rules,
-        })
+) -> Result<ReviewView, ApiError> {
+    on_workspace(state, move |ws, _| {
+        throughline_api::coach::review_update(ws, id, &fields)
     })
     .await
 }
@@ -47,6 +26,5 @@ pub async fn set_silenced_rules(
     id: UpdateId,
     rules: Vec<String>,
 ) -> Result<Vec<String>, ApiError> {
-    let state = state.inner().clone();
-    blocking(move || state.with_workspace(|ws| Ok(ws.set_silenced_rules(id, &rules)?))).await
+    on_workspace(state, move |ws, _| Ok(ws.set_silenced_rules(id, &rules)?)).await
 }

@@ -1,30 +1,36 @@
-//! One thin command per use case: read the arguments, call the store off
-//! the UI thread, map the error to `{code, message}`.
+//! The updates and the workspace: one thin command per use case — call the
+//! store or `throughline-api` off the UI thread, return `{code, message}`.
 
 use tauri::{AppHandle, State};
+use throughline_api::ApiError;
 use throughline_core::{Status, Update, UpdateFields, UpdateId, UpdateSummary};
 use throughline_store::Workspace;
 
-use crate::api_error::ApiError;
-use crate::clock;
 use crate::desktop;
 use crate::file_access::{FileGrants, FilePurpose};
 use crate::state::{AppState, WorkspaceInfoDto, WorkspaceState};
+use crate::tasks::blocking;
 
-/// Runs `work` against the open workspace on a blocking thread.
-async fn on_workspace<T: Send + 'static>(
+/// Runs `work` against the open workspace (and the app's clock) on a
+/// blocking thread.
+pub(crate) async fn on_workspace<T: Send + 'static>(
     state: State<'_, AppState>,
-    work: impl FnOnce(&Workspace) -> Result<T, ApiError> + Send + 'static,
+    work: impl FnOnce(&Workspace, &dyn throughline_api::Clock) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
     let state = state.inner().clone();
-    tauri::async_runtime::spawn_blocking(move || state.with_workspace(work))
-        .await
-        .map_err(|err| ApiError::internal(format!("the background task failed: {err}")))?
+    blocking(move || state.with_workspace(|ws| work(ws, state.clock()))).await
 }
 
 #[tauri::command]
 pub async fn workspace_state(state: State<'_, AppState>) -> Result<WorkspaceState, ApiError> {
     Ok(state.describe())
+}
+
+/// Today in the user's time zone, from the app's clock: the page never
+/// computes it itself.
+#[tauri::command]
+pub async fn today(state: State<'_, AppState>) -> Result<String, ApiError> {
+    Ok(state.clock().today().to_string())
 }
 
 /// Opens, or creates, the workspace the user chose in the dialog.
@@ -45,22 +51,22 @@ pub async fn list_updates(
     state: State<'_, AppState>,
     filter: String,
 ) -> Result<Vec<UpdateSummary>, ApiError> {
-    on_workspace(state, move |ws| Ok(ws.list_updates(&filter)?)).await
+    on_workspace(state, move |ws, _| Ok(ws.list_updates(&filter)?)).await
 }
 
 #[tauri::command]
 pub async fn get_update(state: State<'_, AppState>, id: UpdateId) -> Result<Update, ApiError> {
-    on_workspace(state, move |ws| Ok(ws.get_update(id)?)).await
+    on_workspace(state, move |ws, _| Ok(ws.get_update(id)?)).await
 }
 
 #[tauri::command]
 pub async fn create_update(state: State<'_, AppState>) -> Result<Update, ApiError> {
-    on_workspace(state, |ws| {
+    on_workspace(state, |ws, clock| {
         let fields = UpdateFields {
-            date: clock::today().to_string(),
+            date: clock.today().to_string(),
             ..UpdateFields::default()
         };
-        Ok(ws.create_update(&fields, clock::now_millis())?)
+        Ok(ws.create_update(&fields, clock.now_millis())?)
     })
     .await
 }
@@ -71,8 +77,8 @@ pub async fn save_update(
     id: UpdateId,
     fields: UpdateFields,
 ) -> Result<Update, ApiError> {
-    on_workspace(state, move |ws| {
-        Ok(ws.save_update(id, &fields, clock::now_millis())?)
+    on_workspace(state, move |ws, clock| {
+        Ok(ws.save_update(id, &fields, clock.now_millis())?)
     })
     .await
 }
@@ -83,23 +89,23 @@ pub async fn set_status(
     id: UpdateId,
     status: Status,
 ) -> Result<Update, ApiError> {
-    on_workspace(state, move |ws| {
-        Ok(ws.set_status(id, status, clock::now_millis())?)
+    on_workspace(state, move |ws, clock| {
+        Ok(ws.set_status(id, status, clock.now_millis())?)
     })
     .await
 }
 
 #[tauri::command]
 pub async fn delete_update(state: State<'_, AppState>, id: UpdateId) -> Result<(), ApiError> {
-    on_workspace(state, move |ws| {
-        Ok(ws.delete_update(id, clock::now_millis())?)
+    on_workspace(state, move |ws, clock| {
+        Ok(ws.delete_update(id, clock.now_millis())?)
     })
     .await
 }
 
 #[tauri::command]
 pub async fn restore_update(state: State<'_, AppState>, id: UpdateId) -> Result<(), ApiError> {
-    on_workspace(state, move |ws| Ok(ws.restore_update(id)?)).await
+    on_workspace(state, move |ws, _| Ok(ws.restore_update(id)?)).await
 }
 
 #[tauri::command]
@@ -107,22 +113,19 @@ pub async fn duplicate_update(
     state: State<'_, AppState>,
     id: UpdateId,
 ) -> Result<Update, ApiError> {
-    on_workspace(state, move |ws| {
-        Ok(ws.duplicate_for_next_week(id, clock::today(), clock::now_millis())?)
+    on_workspace(state, move |ws, clock| {
+        Ok(ws.duplicate_for_next_week(id, clock.today(), clock.now_millis())?)
     })
     .await
 }
 
-/// Backups kept beside the workspace (scheduled and on demand together).
-pub const BACKUPS_KEPT: usize = 20;
-
 /// "Back up now": a verified copy of the workspace beside it.
 #[tauri::command]
 pub async fn back_up_now(state: State<'_, AppState>) -> Result<String, ApiError> {
-    on_workspace(state, |ws| {
-        let dir = throughline_store::backup_dir_for(ws.path());
-        let path = ws.back_up(&dir, BACKUPS_KEPT, clock::now_millis())?;
-        Ok(path.display().to_string())
+    on_workspace(state, |ws, clock| {
+        Ok(throughline_api::workspace::back_up(ws, clock)?
+            .display()
+            .to_string())
     })
     .await
 }
@@ -131,20 +134,5 @@ pub async fn back_up_now(state: State<'_, AppState>) -> Result<String, ApiError>
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>) -> Result<WorkspaceInfoDto, ApiError> {
     let state = state.inner().clone();
-    tauri::async_runtime::spawn_blocking(move || state.restore_newest_backup())
-        .await
-        .map_err(|err| ApiError::internal(format!("the background task failed: {err}")))?
-}
-
-/// Whether another program (the CLI, say) wrote to the workspace since the
-/// last call, so the window can show its changes without a restart.
-#[tauri::command]
-pub async fn external_changes(state: State<'_, AppState>) -> Result<bool, ApiError> {
-    let state = state.inner().clone();
-    tauri::async_runtime::spawn_blocking(move || {
-        let version = state.with_workspace(|ws| Ok(ws.data_version()?))?;
-        Ok(state.note_data_version(version))
-    })
-    .await
-    .map_err(|err| ApiError::internal(format!("the background task failed: {err}")))?
+    blocking(move || state.restore_newest_backup()).await
 }

@@ -6,14 +6,14 @@ use std::path::{Path, PathBuf};
 
 use tauri::{AppHandle, Manager, Runtime, State};
 
-use crate::api_error::ApiError;
 use crate::applog;
 use crate::file_access::{FileGrants, FilePurpose};
 use crate::instance::WindowClaim;
 use crate::menu;
 use crate::recent::RecentWorkspaces;
-use crate::slides::blocking;
 use crate::state::{AppState, WorkspaceInfoDto};
+use crate::tasks::blocking;
+use throughline_api::{ApiError, ErrorCode};
 
 /// Switches the window to `path` — unless another window has it open, which
 /// is brought forward instead. On any failure the current workspace stays.
@@ -34,7 +34,7 @@ pub async fn switch_workspace(app: AppHandle, path: PathBuf) -> Result<Workspace
 
 pub fn open_elsewhere(path: &Path) -> ApiError {
     ApiError {
-        code: "open_elsewhere",
+        code: ErrorCode::OpenElsewhere,
         message: format!(
             "{} is already open in another Throughline window, which was brought forward",
             path.display()
@@ -77,7 +77,7 @@ pub async fn open_recent(
     index: usize,
 ) -> Result<WorkspaceInfoDto, ApiError> {
     let path = recent.list().get(index).cloned().ok_or_else(|| ApiError {
-        code: "not_found",
+        code: ErrorCode::NotFound,
         message: "that workspace is no longer in the recent list (moved or deleted?)".into(),
     })?;
     switch_workspace(app, path).await
@@ -106,7 +106,7 @@ pub fn reveal_log() {
 
 fn reveal(path: &Path) -> Result<(), ApiError> {
     tauri_plugin_opener::reveal_item_in_dir(path).map_err(|err| ApiError {
-        code: "reveal_failed",
+        code: ErrorCode::RevealFailed,
         message: format!(
             "{} could not be shown in the file manager ({err}); it is saved there",
             path.display()

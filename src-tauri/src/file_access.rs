@@ -6,14 +6,14 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use serde::Deserialize;
 use tauri::{AppHandle, State, Window};
 use tauri_plugin_dialog::{DialogExt, FilePath};
 
-use crate::api_error::ApiError;
-use crate::slides::blocking;
+use crate::tasks::blocking;
+use throughline_api::{ApiError, ErrorCode};
 
 /// What the user chose a file for; the dialog's filters follow from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
@@ -59,8 +59,9 @@ impl FilePurpose {
 }
 
 /// The paths the user chose in this session, each with its purpose.
-#[derive(Default)]
-pub struct FileGrants(Mutex<HashSet<(PathBuf, FilePurpose)>>);
+/// Cheap to clone: clones share the same grants.
+#[derive(Default, Clone)]
+pub struct FileGrants(Arc<Mutex<HashSet<(PathBuf, FilePurpose)>>>);
 
 impl FileGrants {
     pub fn grant(&self, path: &Path, purpose: FilePurpose) {
@@ -74,7 +75,7 @@ impl FileGrants {
             Ok(path)
         } else {
             Err(ApiError {
-                code: "not_chosen",
+                code: ErrorCode::NotChosen,
                 message: format!(
                     "{} was not chosen in Throughline's file dialog: choose the file again",
                     path.display()
@@ -102,7 +103,7 @@ pub async fn choose_files(
 ) -> Result<Vec<String>, ApiError> {
     let Some((filter_name, extensions)) = purpose.filter() else {
         return Err(ApiError {
-            code: "invalid_input",
+            code: ErrorCode::InvalidInput,
             message: "nothing to choose for that purpose".into(),
         });
     };
@@ -152,7 +153,7 @@ mod tests {
         let err = grants
             .check("/home/pm/board.pdf", FilePurpose::ChartData)
             .unwrap_err();
-        assert_eq!(err.code, "not_chosen");
+        assert_eq!(err.code.as_str(), "not_chosen");
         assert!(grants
             .check("/home/pm/.bashrc", FilePurpose::ExportMd)
             .is_err());

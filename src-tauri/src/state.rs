@@ -4,12 +4,12 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde::Serialize;
+use throughline_api::export::workspace_branding;
+use throughline_api::workspace::open_for_app;
+use throughline_api::{ApiError, Clock, ErrorCode, SystemClock};
 use throughline_core::BrandingSettings;
 use throughline_render::Branding;
 use throughline_store::{Workspace, WorkspaceInfo};
-
-use crate::api_error::ApiError;
-use crate::clock;
 
 /// What the window shows at start: the workspace, or why it could not open.
 #[derive(Debug, Clone, Serialize)]
@@ -62,15 +62,18 @@ pub struct AppState {
     branding: Arc<Mutex<Arc<Branding>>>,
     /// The workspace's `data_version` when the window last looked.
     seen_data_version: Arc<std::sync::atomic::AtomicI64>,
+    /// "Now" and "today" for every command (`THROUGHLINE_NOW` pins it).
+    clock: SystemClock,
 }
 
 impl AppState {
     /// Opens `path` as the app does: a new, empty workspace gets the example.
     pub fn open(path: PathBuf) -> Self {
+        let clock = SystemClock::from_env();
         let mut seen = i64::MIN;
-        let (slot, branding) = match open_for_app(&path) {
+        let (slot, branding) = match open_for_app(&path, &clock) {
             Ok(workspace) => {
-                let branding = branding_of(&workspace);
+                let branding = workspace_branding(&workspace);
                 seen = workspace.data_version().unwrap_or(i64::MIN);
                 (Slot::Open(workspace), branding)
             }
@@ -80,7 +83,12 @@ impl AppState {
             slot: Arc::new(Mutex::new(slot)),
             branding: Arc::new(Mutex::new(Arc::new(branding))),
             seen_data_version: Arc::new(std::sync::atomic::AtomicI64::new(seen)),
+            clock,
         }
+    }
+
+    pub fn clock(&self) -> &dyn Clock {
+        &self.clock
     }
 
     /// Records the workspace's data version; true when it moved since the
@@ -100,8 +108,12 @@ impl AppState {
     }
 
     /// Stores new branding settings and draws every later slide with them.
-    pub fn save_branding(&self, settings: BrandingSettings) -> Result<BrandingSettings, ApiError> {
-        let stored = self.with_workspace(|ws| Ok(ws.save_branding(settings)?))?;
+    pub fn save_branding(
+        &self,
+        change: throughline_api::branding::BrandingChange,
+    ) -> Result<BrandingSettings, ApiError> {
+        let stored =
+            self.with_workspace(|ws| throughline_api::branding::change_branding(ws, change))?;
         self.set_branding(Branding::from_settings(&stored));
         Ok(stored)
     }
@@ -145,21 +157,21 @@ impl AppState {
         let path = match &*self.lock() {
             Slot::Failed { path, .. } => path.clone(),
             Slot::Open(_) => {
-                return Err(ApiError {
-                    code: "invalid_input",
-                    message: "the workspace is open: there is nothing to restore".into(),
-                })
+                return Err(ApiError::new(
+                    ErrorCode::InvalidInput,
+                    "the workspace is open: there is nothing to restore",
+                ))
             }
         };
-        throughline_store::restore_newest_backup(&path, clock::now_millis())?;
+        throughline_store::restore_newest_backup(&path, self.clock.now_millis())?;
         self.switch_to(path)
     }
 
     /// Switches to another file. On failure the current workspace stays open.
     pub fn switch_to(&self, path: PathBuf) -> Result<WorkspaceInfoDto, ApiError> {
-        let workspace = open_for_app(&path)?;
+        let workspace = open_for_app(&path, &self.clock)?;
         let info = workspace.info()?;
-        let branding = branding_of(&workspace);
+        let branding = workspace_branding(&workspace);
         let seen = workspace.data_version().unwrap_or(i64::MIN);
         *self.lock() = Slot::Open(workspace);
         self.set_branding(branding);
@@ -177,19 +189,4 @@ impl AppState {
             Slot::Failed { .. } => Err(ApiError::no_workspace()),
         }
     }
-}
-
-/// A damaged branding row must not stop the workspace from opening: its
-/// slides fall back to the default look.
-fn branding_of(workspace: &Workspace) -> Branding {
-    workspace
-        .branding()
-        .map(|settings| Branding::from_settings(&settings))
-        .unwrap_or_default()
-}
-
-fn open_for_app(path: &std::path::Path) -> Result<Workspace, ApiError> {
-    let workspace = Workspace::open(path)?;
-    workspace.ensure_example(clock::today(), clock::now_millis())?;
-    Ok(workspace)
 }

@@ -1,8 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from './App.svelte';
-import { memoryBackend } from './lib/backend/memoryBackend';
+import { emptyReview, memoryBackend } from './lib/backend/memoryBackend';
 import type { Backend } from './lib/backend/backend';
+import type { Finding } from './lib/backend/types';
 
 afterEach(() => cleanup());
 
@@ -118,16 +119,34 @@ describe('the app window', () => {
 
   it('the coach marks a vague word, jumps to it, and keeps a draft with errors from being marked ready', async () => {
     const backend = memoryBackend();
+    const missing = (beat: 'context' | 'conflict' | 'resolution' | 'evidence'): Finding => ({
+      rule: 'beat-missing',
+      severity: 'error',
+      beat,
+      message: `Write the ${beat}.`,
+      span: null,
+    });
+    const errors = [missing('conflict'), missing('resolution'), missing('evidence')];
+    const vague: Finding = {
+      rule: 'vague-word',
+      severity: 'warning',
+      beat: 'context',
+      message: '"okay" wants a number: say how much.',
+      span: [15, 19],
+    };
+    backend.answers.review = { ...emptyReview(), ready: false, findings: [missing('context'), ...errors] };
     render(App, { props: { backend, autosaveDelayMs: 10 } });
     await fireEvent.click(await screen.findByTestId('new-update'));
-    // A new update has four empty beats: errors, so it cannot be marked ready.
+    // The review has errors: the update cannot be marked ready.
     await waitFor(() => expect(screen.getByTestId('ready-blocked').textContent).toContain('4 errors'));
     expect((screen.getByTestId('toggle-status') as HTMLButtonElement).disabled).toBe(true);
 
+    backend.answers.review = { ...emptyReview(), ready: false, findings: [...errors, vague] };
     const beat = await screen.findByTestId('beat-context');
     await fireEvent.input(beat, { target: { value: 'Adoption looks okay.' } });
     const notes = await screen.findByTestId('coach-context');
     await waitFor(() => expect(notes.textContent).toContain('okay" wants a number'));
+    expect(backend.calls('reviewUpdate').at(-1)!.args[1]).toMatchObject({ beats: { context: 'Adoption looks okay.' } });
     // The word is underlined in the field's backdrop, as text (never HTML).
     const mark = document.querySelector('.marked mark.warning');
     expect(mark?.textContent).toBe('okay');
@@ -137,13 +156,35 @@ describe('the app window', () => {
     expect(document.activeElement).toBe(field);
     expect(field.value.slice(field.selectionStart, field.selectionEnd)).toBe('okay');
 
+    backend.answers.review = {
+      ...emptyReview(),
+      ready: false,
+      findings: errors,
+      silenced: [vague],
+      silenced_rules: ['vague-word'],
+    };
     await fireEvent.click(notes.querySelector('[data-testid="coach-silence"]')!);
     await waitFor(() => expect(screen.getByTestId('coach-silenced').textContent).toContain('vague-word'));
+    expect(backend.calls('setSilencedRules').at(-1)!.args[1]).toEqual(['vague-word']);
     expect(screen.queryByTestId('coach-context')).toBeNull();
   });
 
-  it('the chart data grid edits a cell, and a cell that is not a number changes nothing but says where', async () => {
+  it('the chart data grid edits a cell, and a cell the backend cannot read changes nothing but says where', async () => {
     const backend = memoryBackend();
+    const table = (last: number) => ({
+      table: {
+        header: ['Week', 'Pilot'],
+        rows: [
+          { label: 'W1', values: [10] },
+          { label: 'W2', values: [last] },
+        ],
+      },
+      suggested_kind: 'line' as const,
+      suggested_unit: null,
+    });
+    backend.answers.parsed.set('Week\tPilot\nW1\t10\nW2\t12', table(12));
+    backend.answers.parsed.set('Week\tPilot\nW1\t10\nW2\t14', table(14));
+    backend.answers.parseError = { code: 'invalid_input', message: 'row 3, column 2: "lots" is not a number' };
     render(App, { props: { backend, autosaveDelayMs: 10 } });
     await fireEvent.click(await screen.findByTestId('new-update'));
     await fireEvent.click(await screen.findByTestId('step-evidence'));
@@ -155,19 +196,122 @@ describe('the app window', () => {
     expect(cell.value).toBe('12');
 
     await fireEvent.input(cell, { target: { value: '14' } });
-    const stored = async () => {
-      const [summary] = await backend.listUpdates('');
-      return (await backend.getUpdate(summary!.id)).chart?.data.rows.map((row) => row.values[0]);
-    };
-    await waitFor(async () => expect(await stored()).toEqual([10, 14]));
+    const stored = () => backend.stored(backend.calls('createUpdate').length)?.chart?.data.rows.map((row) => row.values[0]);
+    await waitFor(() => expect(stored()).toEqual([10, 14]));
+    expect(backend.calls('parseChartData').at(-1)!.args).toEqual(['Week\tPilot\nW1\t10\nW2\t14']);
     expect((screen.getByTestId('chart-data') as HTMLTextAreaElement).value).toBe('Week\tPilot\nW1\t10\nW2\t14');
 
     await fireEvent.input(cell, { target: { value: 'lots' } });
     await waitFor(() => expect(screen.getByTestId('chart-error').textContent).toContain('row 3, column 2'));
+    expect(backend.calls('parseChartData').at(-1)!.args).toEqual(['Week\tPilot\nW1\t10\nW2\tlots']);
     expect(cell.value).toBe('lots'); // what was typed stays in the cell
-    expect(await stored()).toEqual([10, 14]);
+    expect(stored()).toEqual([10, 14]);
 
     await fireEvent.click(screen.getByTestId('grid-add-row'));
     expect(grid.querySelectorAll('tbody tr')).toHaveLength(3);
+  });
+
+  it('says why an update went back to draft, beside its status', async () => {
+    const backend = memoryBackend();
+    backend.seed({ title: 'Ready yesterday', status: 'ready', status_note: null });
+    backend.seed({
+      title: 'Churn falls',
+      status: 'draft',
+      status_note: 'Returned to draft: the evidence has no number',
+    });
+    render(App, { props: { backend, autosaveDelayMs: 10 } });
+    const note = await screen.findByTestId('status-note');
+    expect(note.getAttribute('role')).toBe('status');
+    expect(note.textContent).toContain('Returned to draft: the evidence has no number');
+
+    const titles = await screen.findAllByTestId('update-item-title');
+    await fireEvent.click(titles.find((el) => el.textContent === 'Ready yesterday')!);
+    await waitFor(() => expect((screen.getByTestId('field-title') as HTMLTextAreaElement).value).toBe('Ready yesterday'));
+    expect(screen.queryByTestId('status-note')).toBeNull();
+  });
+
+  it('a change another program wrote shows up in the list when the backend says so', async () => {
+    const backend = memoryBackend({ withExample: true });
+    render(App, { props: { backend, autosaveDelayMs: 10 } });
+    await waitFor(() => expect(screen.getAllByTestId('update-item')).toHaveLength(1));
+    backend.seed({ title: 'Imported by the CLI' });
+    backend.emitWorkspaceChanged();
+    await waitFor(() => expect(screen.getAllByTestId('update-item')).toHaveLength(2));
+    expect(screen.getAllByTestId('update-item-title').map((el) => el.textContent)).toContain('Imported by the CLI');
+  });
+
+  it('a reading’s date starts as the backend’s today, and is sent as shown', async () => {
+    const backend = memoryBackend({ today: '2026-12-02' });
+    render(App, { props: { backend, autosaveDelayMs: 10 } });
+    await fireEvent.click(await screen.findByTestId('tab-journals'));
+    await fireEvent.click(await screen.findByTestId('new-journal'));
+    await fireEvent.click(await screen.findByTestId('journal-add-criterion'));
+    const date = (await screen.findByLabelText('Date of the reading')) as HTMLInputElement;
+    expect(date.value).toBe('2026-12-02');
+    expect((screen.getByTestId('criterion-by') as HTMLInputElement).value).toBe('2027-01-01');
+    await fireEvent.input(screen.getByTestId('reading-value'), { target: { value: '14' } });
+    await fireEvent.click(screen.getByTestId('reading-add'));
+    await waitFor(() => expect(backend.calls('addReading')).toHaveLength(1));
+    expect(backend.calls('addReading')[0]!.args).toEqual([1, 'Metric', '2026-12-02', 14]);
+    await waitFor(() => expect(screen.getByTestId('journal-readings').textContent).toContain('2026-12-02'));
+  });
+
+  it('a shared journal’s edit is kept across the tabs as a pending change, and can be discarded', async () => {
+    const backend = memoryBackend({ withExample: true });
+    render(App, { props: { backend, autosaveDelayMs: 10 } });
+    await fireEvent.click(await screen.findByTestId('tab-journals'));
+    await fireEvent.click(await screen.findByTestId('new-journal'));
+    await fireEvent.input(await screen.findByTestId('journal-item'), { target: { value: 'Shared workspaces' } });
+    await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Saved'));
+    await fireEvent.click(screen.getByTestId('journal-share'));
+    await screen.findByTestId('journal-revisions');
+    expect(screen.queryByTestId('journal-pending')).toBeNull();
+
+    await fireEvent.input(screen.getByTestId('journal-item'), { target: { value: 'Shared workspaces, phase two' } });
+    expect((await screen.findByTestId('journal-pending')).textContent).toContain(
+      'Changes not yet recorded as a revision',
+    );
+    // Straight to the updates, before the autosave's quiet time is over, and back.
+    await fireEvent.click(screen.getByTestId('tab-updates'));
+    await screen.findByTestId('field-title');
+    await fireEvent.click(screen.getByTestId('tab-journals'));
+    expect(((await screen.findByTestId('journal-item')) as HTMLInputElement).value).toBe(
+      'Shared workspaces, phase two',
+    );
+    expect(screen.getByTestId('journal-pending').textContent).toContain('Changes not yet recorded as a revision');
+    expect((await backend.getJournal(1)).journal.pending?.item).toBe('Shared workspaces, phase two');
+
+    // Discarding asks first; keeping them changes nothing.
+    await fireEvent.click(screen.getByTestId('journal-discard'));
+    await fireEvent.click(await screen.findByTestId('journal-discard-cancel'));
+    expect(backend.calls('discardJournalChange')).toHaveLength(0);
+    await fireEvent.click(screen.getByTestId('journal-discard'));
+    await fireEvent.click(await screen.findByTestId('journal-discard-confirm'));
+    await waitFor(() => expect(screen.queryByTestId('journal-pending')).toBeNull());
+    expect((screen.getByTestId('journal-item') as HTMLInputElement).value).toBe('Shared workspaces');
+    expect(backend.calls('discardJournalChange')).toHaveLength(1);
+  });
+
+  it('records a shared journal’s pending change as a revision with the reason asked for', async () => {
+    const backend = memoryBackend();
+    render(App, { props: { backend, autosaveDelayMs: 10 } });
+    await fireEvent.click(await screen.findByTestId('tab-journals'));
+    await fireEvent.click(await screen.findByTestId('new-journal'));
+    await fireEvent.click(await screen.findByTestId('journal-share'));
+    await screen.findByTestId('journal-revisions');
+    await fireEvent.input(screen.getByTestId('journal-decision'), { target: { value: 'Build it natively' } });
+    await fireEvent.click(await screen.findByTestId('journal-record'));
+    const reason = await screen.findByTestId('journal-reason');
+    expect(document.activeElement).toBe(reason);
+    expect((screen.getByTestId('journal-revise') as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.input(reason, { target: { value: 'after the pilot review' } });
+    await fireEvent.click(screen.getByTestId('journal-revise'));
+    await waitFor(() => expect(screen.queryByTestId('journal-pending')).toBeNull());
+    expect(backend.calls('reviseJournal').at(-1)!.args).toEqual([
+      1,
+      expect.objectContaining({ decision: 'Build it natively' }),
+      'after the pilot review',
+    ]);
+    expect(screen.getByTestId('journal-revisions').textContent).toContain('after the pilot review');
   });
 });

@@ -22,6 +22,7 @@ throughline export week1.md week2.md week3.md --pdf deck.pdf --theme dark\n  \
 throughline export update.md --png slide.png --scale 2\n  \
 throughline export week/*.md --png slides/\n  \
 throughline export --workspace team.throughline --all --pdf all.pdf\n  \
+throughline export --workspace team.throughline --all --md wiki/\n  \
 throughline import drafts/*.md --workspace team.throughline\n  \
 throughline lint update.md --format json"
 )]
@@ -108,7 +109,7 @@ pub struct LintArgs {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum ThemeName {
+pub enum Theme {
     Light,
     Dark,
 }
@@ -126,11 +127,12 @@ pub struct ExportArgs {
     /// Write a PDF: one page per story.
     #[arg(long, value_name = "OUT")]
     pub pdf: Option<PathBuf>,
-    /// Write the canonical story Markdown (chart data as plain numbers).
+    /// Write the canonical story Markdown (chart data as plain numbers); a
+    /// FOLDER/ takes one Markdown file per story.
     #[arg(long, value_name = "OUT")]
     pub md: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "light")]
-    pub theme: ThemeName,
+    pub theme: Theme,
     /// PNG scale: 1 for 1920×1080, 2 for 3840×2160.
     #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
     pub scale: f32,
@@ -141,7 +143,8 @@ pub struct ExportArgs {
     /// The stored update to export (with --workspace).
     #[arg(long, conflicts_with = "all")]
     pub id: Option<i64>,
-    /// Every stored update, newest first (with --workspace; --pdf or --md only).
+    /// Every stored update, newest first (with --workspace): --pdf makes one deck,
+    /// --png FOLDER/ and --md FOLDER/ one file per update (update-ID.png, update-ID.md).
     #[arg(long)]
     pub all: bool,
 }

@@ -1,8 +1,9 @@
 //! `journal status` and `journal readings`.
 
 use serde::Serialize;
-use throughline_core::journal::{parse_readings, CriterionStatus};
-use throughline_core::CivilDate;
+use throughline_api::journals::import_readings;
+use throughline_api::{ApiError, SystemClock};
+use throughline_core::journal::CriterionStatus;
 
 use crate::cli::{JournalCommand, JournalReadingsArgs, JournalStatusArgs, LintFormat};
 use crate::commands::open_workspace;
@@ -31,14 +32,10 @@ struct CriterionJson {
 
 fn status(args: JournalStatusArgs) -> Result<u8, CliError> {
     let workspace = open_workspace(args.workspace)?;
-    let reports = workspace
-        .criterion_reports()
-        .map_err(|err| CliError::Workspace(err.to_string()))?;
+    let store_error = |err: throughline_store::StoreError| CliError::Api(err.into());
+    let reports = workspace.criterion_reports().map_err(store_error)?;
     let mut tampered = Vec::new();
-    for summary in workspace
-        .list_journals()
-        .map_err(|err| CliError::Workspace(err.to_string()))?
-    {
+    for summary in workspace.list_journals().map_err(store_error)? {
         if let Ok(journal) = workspace.journal(summary.id) {
             if let Some(report) = journal.tamper {
                 tampered.push(format!(
@@ -97,28 +94,17 @@ fn status(args: JournalStatusArgs) -> Result<u8, CliError> {
 }
 
 fn readings(args: JournalReadingsArgs) -> Result<u8, CliError> {
-    let input_error = |message: String| CliError::Input {
-        path: args.csv.clone(),
-        message,
-    };
-    let bytes = std::fs::read(&args.csv).map_err(|err| input_error(err.to_string()))?;
-    let text = throughline_core::table::decode_text_file(&bytes)
-        .map_err(|err| input_error(err.to_string()))?;
-    let today = CivilDate::from_unix_millis(chrono::Utc::now().timestamp_millis());
     let workspace = open_workspace(args.workspace)?;
-    let workspace_error = |err: throughline_store::StoreError| match err.code() {
-        "invalid_input" | "not_found" => input_error(err.to_string()),
-        _ => CliError::Workspace(err.to_string()),
-    };
-    // The journal's kill criteria: readings in another unit than theirs are problems.
-    let criteria = workspace
-        .journal(args.journal)
-        .map_err(workspace_error)?
-        .body
-        .criteria;
-    let parsed =
-        parse_readings(&text, today, &criteria).map_err(|err| input_error(err.to_string()))?;
-    for problem in &parsed.problems {
+    let clock = SystemClock::from_env();
+    let done = import_readings(
+        &workspace,
+        args.journal,
+        &args.csv,
+        args.accept_valid,
+        &clock,
+    )
+    .map_err(|err| CliError::input(&args.csv, err))?;
+    for problem in &done.problems {
         eprintln!(
             "{}: row {}: {}",
             args.csv.display(),
@@ -126,16 +112,17 @@ fn readings(args: JournalReadingsArgs) -> Result<u8, CliError> {
             problem.message
         );
     }
-    if !parsed.problems.is_empty() && !args.accept_valid {
-        return Err(input_error(format!(
-            "{} row(s) cannot be read; nothing was imported (fix them, or pass --accept-valid to keep the {} valid reading(s))",
-            parsed.problems.len(),
-            parsed.readings.len()
-        )));
+    if !done.problems.is_empty() && !args.accept_valid {
+        return Err(CliError::Api(ApiError::invalid(format!(
+            "{}: {} row(s) cannot be read; nothing was imported (fix them, or pass --accept-valid to keep the {} valid reading(s))",
+            args.csv.display(),
+            done.problems.len(),
+            done.valid
+        ))));
     }
-    let stored = workspace
-        .add_readings(args.journal, &parsed.readings)
-        .map_err(workspace_error)?;
-    println!("imported {stored} reading(s) into journal {}", args.journal);
+    println!(
+        "imported {} reading(s) into journal {}",
+        done.imported, args.journal
+    );
     Ok(OK)
 }

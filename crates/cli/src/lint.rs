@@ -4,8 +4,8 @@ use serde::Serialize;
 use throughline_core::coach::{review, Finding, Review};
 
 use crate::cli::{LintArgs, LintFormat};
-use crate::commands::read_story;
 use crate::error::{CliError, FOUND, OK};
+use throughline_api::stories::read_story;
 
 /// The JSON report: exactly these keys.
 #[derive(Serialize)]
@@ -25,8 +25,8 @@ struct JsonFinding<'a> {
 }
 
 pub fn lint(args: LintArgs) -> Result<u8, CliError> {
-    let source = read_story(&args.story)?;
-    let review = review(&source.fields, &[]);
+    let story = read_story(&args.story).map_err(|err| CliError::input(&args.story, err))?;
+    let review = review(&story.fields, &[]);
     match args.format {
         LintFormat::Json => println!("{}", json(&review)),
         LintFormat::Text => print!("{}", text(&args.story.display().to_string(), &review)),

@@ -5,7 +5,6 @@ mod commands;
 mod error;
 mod journal;
 mod lint;
-mod workspace_path;
 
 use std::process::ExitCode;
 

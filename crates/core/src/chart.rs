@@ -1,8 +1,9 @@
 //! The one chart an update carries: what kind, what it says, and its data.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChartKind {
     /// Time series, one or more series (columns after the first).
@@ -50,14 +51,14 @@ impl ChartKind {
 
 /// A table of numbers as pasted: a header row, then rows whose first cell is
 /// the x value or label and whose other cells are numbers (`None` = a gap).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct DataTable {
     /// Column names; `header[0]` names the label column.
     pub header: Vec<String>,
     pub rows: Vec<DataRow>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct DataRow {
     pub label: String,
     /// One value per column after the first; `None` is an empty cell.
@@ -77,7 +78,7 @@ impl DataTable {
 
 /// Everything needed to draw the chart. The annotations (differences,
 /// growth, drops) are never stored: the renderer computes them from `data`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct ChartSpec {
     pub kind: ChartKind,
     /// Should state the takeaway ("Activation rose 9 points with the checklist").

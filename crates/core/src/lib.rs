@@ -8,6 +8,7 @@ pub mod date;
 pub mod error;
 pub mod example;
 pub mod journal;
+pub mod lifecycle;
 pub mod story;
 pub mod table;
 pub mod update;

@@ -1,6 +1,7 @@
 //! An executive update and the fields a PM edits.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::{ChartSpec, CivilDate, CoreError};
 
@@ -39,7 +40,7 @@ impl Beat {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Beats {
     pub context: String,
     pub conflict: String,
@@ -65,7 +66,7 @@ impl Beats {
 
 /// One high-signal metric: the figure, what it measures, what it is compared
 /// with, and over which period. Kept as the PM typed it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct MetricEvidence {
     pub value: String,
     pub unit: String,
@@ -74,7 +75,7 @@ pub struct MetricEvidence {
 }
 
 /// One attributed customer quote.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct QuoteEvidence {
     pub text: String,
     pub who: String,
@@ -82,7 +83,7 @@ pub struct QuoteEvidence {
 }
 
 /// The structured part of the Evidence beat: a metric, a quote, or only prose.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Evidence {
     #[default]
@@ -101,7 +102,7 @@ impl Evidence {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     #[default]
@@ -128,7 +129,7 @@ impl Status {
 
 /// Everything a PM edits in the editor. Autosave sends the whole set, so a
 /// save is idempotent and the last one wins.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct UpdateFields {
     /// The action title: the takeaway in one sentence.
     pub title: String,
@@ -218,8 +219,9 @@ fn check_length(field: &'static str, text: &str) -> Result<(), CoreError> {
 }
 
 /// A stored update.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Update {
+    #[ts(type = "number")]
     pub id: UpdateId,
     #[serde(flatten)]
     pub fields: UpdateFields,
@@ -227,9 +229,14 @@ pub struct Update {
     /// The app's own demo update, created once in a new workspace.
     pub is_example: bool,
     /// Unix milliseconds.
+    #[ts(type = "number")]
     pub created_at: i64,
     /// Unix milliseconds of the last edit.
+    #[ts(type = "number")]
     pub updated_at: i64,
+    /// Why this update, once ready, returned to draft (see [`crate::lifecycle`]).
+    #[serde(default)]
+    pub status_note: Option<String>,
 }
 
 impl Update {
@@ -246,25 +253,7 @@ impl Update {
         status: Status,
         journal: &crate::coach::JournalContext,
     ) -> Result<(), CoreError> {
-        if status == Status::Ready {
-            let filled = self.fields.beats.filled();
-            if let Some(beat) = Beat::ALL.iter().zip(filled).find(|(_, f)| !f) {
-                return Err(CoreError::BeatMissing(beat.0.name()));
-            }
-            let review = crate::coach::review_with(&self.fields, &[], journal);
-            let errors: Vec<&crate::coach::Finding> = review
-                .findings
-                .iter()
-                .filter(|f| f.severity == crate::coach::Severity::Error)
-                .collect();
-            if let Some(first) = errors.first() {
-                return Err(CoreError::CoachErrors {
-                    count: errors.len(),
-                    first: first.message.clone(),
-                });
-            }
-        }
-        Ok(())
+        crate::lifecycle::request(status, &self.fields, journal).map(|_| ())
     }
 
     /// The fields of next week's update: the same story to rework, dated a
@@ -284,14 +273,16 @@ impl Update {
 }
 
 /// What the list of updates shows: enough to find one, not the whole text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct UpdateSummary {
+    #[ts(type = "number")]
     pub id: UpdateId,
     pub title: String,
     pub audience: String,
     pub date: String,
     pub status: Status,
     pub is_example: bool,
+    #[ts(type = "number")]
     pub updated_at: i64,
     /// Context, conflict, resolution, evidence: which hold text.
     pub filled: [bool; 4],
@@ -329,6 +320,7 @@ mod tests {
             is_example: false,
             created_at: 0,
             updated_at: 0,
+            status_note: None,
         }
     }
 

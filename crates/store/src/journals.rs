@@ -10,14 +10,16 @@ use throughline_core::journal::{
 };
 use throughline_core::journal::{EvidenceLevel, Importance};
 use throughline_core::{CivilDate, CoreError, UpdateId};
+use ts_rs::TS;
 
 use crate::connection::write_transaction;
 use crate::{StoreError, Workspace};
 
 pub type JournalId = i64;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct JournalSummary {
+    #[ts(type = "number")]
     pub id: JournalId,
     pub item: String,
     pub shared: bool,
@@ -25,14 +27,17 @@ pub struct JournalSummary {
 
 /// A journal as the app shows it: its current body (the draft, or the
 /// latest revision), its history, and whether that history checks out.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct StoredJournal {
+    #[ts(type = "number")]
     pub id: JournalId,
     pub shared: bool,
     pub body: JournalBody,
     pub revisions: Vec<Revision>,
     /// The first revision that fails its check, when one does.
     pub tamper: Option<TamperReport>,
+    /// A shared journal's change not yet recorded as a revision.
+    pub pending: Option<JournalBody>,
 }
 
 /// One kill criterion's status, for `journal status` and the app.
@@ -87,15 +92,20 @@ impl Workspace {
     }
 
     pub fn journal(&self, id: JournalId) -> Result<StoredJournal, StoreError> {
-        let row: Option<(bool, String)> = self
+        let row: Option<(bool, String, Option<String>)> = self
             .conn
             .query_row(
-                "SELECT shared, draft FROM journals WHERE id = ?1",
+                "SELECT shared, draft, pending FROM journals WHERE id = ?1",
                 [id],
-                |row| Ok((row.get(0)?, row.get(1)?)),
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
             )
             .optional()?;
-        let (shared, draft) = row.ok_or_else(|| invalid(format!("there is no journal {id}")))?;
+        let (shared, draft, pending) =
+            row.ok_or_else(|| invalid(format!("there is no journal {id}")))?;
+        let pending = match pending {
+            Some(json) if shared => Some(body_from_json(&json, "journal change")?),
+            _ => None,
+        };
         let revisions = self.revisions(id)?;
         let tamper = verify_chain(&revisions).err();
         let body = match revisions.last() {
@@ -108,6 +118,7 @@ impl Workspace {
             body,
             revisions,
             tamper,
+            pending,
         })
     }
 
@@ -146,18 +157,29 @@ impl Workspace {
         Ok(out)
     }
 
-    /// Edits an unshared journal in place. A shared one only takes revisions.
+    /// Edits an unshared journal in place. A shared one is never edited in
+    /// place: the body is kept as its pending change until
+    /// [`Workspace::revise_journal`] records it or
+    /// [`Workspace::discard_journal_change`] drops it.
     pub fn save_journal_draft(&self, id: JournalId, body: &JournalBody) -> Result<(), StoreError> {
         body.validate()?;
-        if self.journal(id)?.shared {
-            return Err(invalid(
-                "this journal is shared: record a change as a new revision, with a reason",
-            ));
-        }
+        let column = if self.journal(id)?.shared {
+            "pending"
+        } else {
+            "draft"
+        };
         self.conn.execute(
-            "UPDATE journals SET draft = ?2 WHERE id = ?1",
+            &format!("UPDATE journals SET {column} = ?2 WHERE id = ?1"),
             params![id, to_json(body)?],
         )?;
+        Ok(())
+    }
+
+    /// Drops a shared journal's pending change (the user chose to).
+    pub fn discard_journal_change(&self, id: JournalId) -> Result<(), StoreError> {
+        self.journal(id)?;
+        self.conn
+            .execute("UPDATE journals SET pending = NULL WHERE id = ?1", [id])?;
         Ok(())
     }
 
@@ -214,7 +236,13 @@ impl Workspace {
             now_ms,
             reason,
         );
+        let tx = write_transaction(&self.conn)?;
         self.insert_revision(id, &revision)?;
+        self.conn
+            .execute("UPDATE journals SET pending = NULL WHERE id = ?1", [id])?;
+        // New criteria or thresholds can trigger: judge the backed updates again.
+        self.resettle_backing(id)?;
+        tx.commit()?;
         Ok(revision)
     }
 
@@ -264,6 +292,9 @@ impl Workspace {
                 ],
             )?;
         }
+        // New readings can trigger a kill criterion: the updates backing
+        // this journal are judged again.
+        self.resettle_backing(id)?;
         tx.commit()?;
         Ok(readings.len())
     }
@@ -322,6 +353,7 @@ impl Workspace {
         if let Some(journal) = journal {
             self.journal(journal)?;
         }
+        let tx = write_transaction(&self.conn)?;
         let changed = self.conn.execute(
             "UPDATE updates SET journal_id = ?2 WHERE id = ?1 AND deleted_at IS NULL",
             params![update, journal],
@@ -329,6 +361,9 @@ impl Workspace {
         if changed == 0 {
             return Err(StoreError::UpdateNotFound(update));
         }
+        // The journal now backing it may hold a triggered criterion.
+        self.resettle(update)?;
+        tx.commit()?;
         Ok(())
     }
 

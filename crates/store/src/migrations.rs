@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_chart.sql"),
     include_str!("migrations/0003_branding_and_coach.sql"),
     include_str!("migrations/0004_journals.sql"),
+    include_str!("migrations/0005_status_note.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,6 +1,8 @@
 //! The updates repository: create, read, save, delete (with undo), duplicate.
 
 use rusqlite::{params, Row};
+use throughline_core::coach::JournalContext;
+use throughline_core::lifecycle;
 use throughline_core::{
     example::example_update_fields, Beats, ChartSpec, CivilDate, Evidence, MetricEvidence,
     QuoteEvidence, Status, Update, UpdateFields, UpdateId, UpdateSummary,
@@ -13,7 +15,8 @@ const EXAMPLE_CREATED_KEY: &str = "example_created";
 
 const UPDATE_COLUMNS: &str = "id, title, audience, priority, date, context, conflict, resolution, \
      evidence, evidence_kind, metric_value, metric_unit, metric_baseline, metric_window, \
-     quote_text, quote_who, quote_when, status, is_example, created_at, updated_at, chart";
+     quote_text, quote_who, quote_when, status, is_example, created_at, updated_at, chart, \
+     status_note";
 
 impl Workspace {
     /// Updates whose title contains `filter` (case-insensitive), newest first.
@@ -76,15 +79,20 @@ impl Workspace {
         let tx = write_transaction(&self.conn)?;
         let mut ids = Vec::with_capacity(updates.len());
         for (offset, (fields, status)) in updates.iter().enumerate() {
+            // A new update backs no journal yet: the coach alone decides.
+            let verdict = lifecycle::settle(*status, fields, &JournalContext::default());
             // Later files are newer, so the list shows them in import order.
-            ids.push(self.insert_row(fields, *status, false, now_ms + offset as i64)?);
+            let id = self.insert_row(fields, verdict.status, false, now_ms + offset as i64)?;
+            self.write_status(id, &verdict)?;
+            ids.push(id);
         }
         tx.commit()?;
         Ok(ids)
     }
 
-    /// Stores every editable field of an update. A ready update whose beats
-    /// are no longer all filled goes back to draft.
+    /// Stores every editable field of an update, then re-decides its status
+    /// ([`lifecycle::settle`]): a ready update the coach now rejects returns
+    /// to draft, with the reason in `status_note`.
     pub fn save_update(
         &self,
         id: UpdateId,
@@ -92,13 +100,11 @@ impl Workspace {
         now_ms: i64,
     ) -> Result<Update, StoreError> {
         fields.validate()?;
-        let all_filled = fields.beats.filled().iter().all(|filled| *filled);
         let tx = write_transaction(&self.conn)?;
         let changed = self.conn.execute(
             "UPDATE updates SET title = ?2, audience = ?3, priority = ?4, date = ?5,
                  context = ?6, conflict = ?7, resolution = ?8, evidence = ?9,
-                 evidence_kind = ?10, updated_at = ?11,
-                 status = CASE WHEN ?12 THEN status ELSE 'draft' END, chart = ?13
+                 evidence_kind = ?10, updated_at = ?11, chart = ?12
              WHERE id = ?1",
             params![
                 id,
@@ -112,7 +118,6 @@ impl Workspace {
                 fields.beats.evidence,
                 fields.evidence.kind(),
                 now_ms,
-                all_filled,
                 chart_to_sql(fields)?,
             ],
         )?;
@@ -120,10 +125,12 @@ impl Workspace {
             return Err(StoreError::UpdateNotFound(id));
         }
         self.save_evidence_details(id, &fields.evidence)?;
+        self.resettle(id)?;
         tx.commit()?;
         self.get_update_including_deleted(id)
     }
 
+    /// Sets the status the user asked for, if [`lifecycle::request`] allows it.
     pub fn set_status(
         &self,
         id: UpdateId,
@@ -131,12 +138,77 @@ impl Workspace {
         now_ms: i64,
     ) -> Result<Update, StoreError> {
         let update = self.get_update(id)?;
-        update.check_status_change_with(status, &self.coach_context(id)?)?;
+        let status = lifecycle::request(status, &update.fields, &self.coach_context(id)?)?;
         self.conn.execute(
-            "UPDATE updates SET status = ?2, updated_at = ?3 WHERE id = ?1",
+            "UPDATE updates SET status = ?2, status_note = NULL, updated_at = ?3 WHERE id = ?1",
             params![id, status.as_str(), now_ms],
         )?;
         self.get_update(id)
+    }
+
+    /// Re-decides one update's status from what is stored (its fields and the
+    /// journal it backs). The caller holds the transaction when it needs one.
+    pub(crate) fn resettle(&self, id: UpdateId) -> Result<(), StoreError> {
+        let update = self.get_update_including_deleted(id)?;
+        let verdict = lifecycle::settle(update.status, &update.fields, &self.coach_context(id)?);
+        if verdict.status != update.status {
+            self.write_status(id, &verdict)?;
+        }
+        Ok(())
+    }
+
+    /// Re-decides every ready update (a newer coach may judge them otherwise).
+    /// Returns how many returned to draft.
+    pub fn resettle_all(&self) -> Result<usize, StoreError> {
+        let ready: Vec<UpdateId> = {
+            let mut statement = self
+                .conn
+                .prepare("SELECT id FROM updates WHERE status = 'ready' AND deleted_at IS NULL")?;
+            let ids = statement
+                .query_map([], |row| row.get(0))?
+                .collect::<Result<_, _>>()?;
+            ids
+        };
+        if ready.is_empty() {
+            return Ok(0);
+        }
+        let tx = write_transaction(&self.conn)?;
+        for id in &ready {
+            self.resettle(*id)?;
+        }
+        let still: i64 = self.conn.query_row(
+            "SELECT count(*) FROM updates WHERE status = 'ready' AND deleted_at IS NULL",
+            [],
+            |row| row.get(0),
+        )?;
+        tx.commit()?;
+        Ok(ready.len().saturating_sub(still.max(0) as usize))
+    }
+
+    /// Re-decides the updates that back `journal` (its readings or body changed).
+    pub(crate) fn resettle_backing(&self, journal: i64) -> Result<(), StoreError> {
+        let ids: Vec<UpdateId> = {
+            let mut statement = self.conn.prepare(
+                "SELECT id FROM updates WHERE journal_id = ?1 AND status = 'ready'
+                 AND deleted_at IS NULL",
+            )?;
+            let ids = statement
+                .query_map([journal], |row| row.get(0))?
+                .collect::<Result<_, _>>()?;
+            ids
+        };
+        for id in ids {
+            self.resettle(id)?;
+        }
+        Ok(())
+    }
+
+    fn write_status(&self, id: UpdateId, verdict: &lifecycle::Verdict) -> Result<(), StoreError> {
+        self.conn.execute(
+            "UPDATE updates SET status = ?2, status_note = ?3 WHERE id = ?1",
+            params![id, verdict.status.as_str(), verdict.note],
+        )?;
+        Ok(())
     }
 
     /// Hides an update; [`Workspace::restore_update`] brings it back.
@@ -342,5 +414,6 @@ fn update_from_row(row: &Row<'_>) -> rusqlite::Result<Update> {
         is_example: row.get(18)?,
         created_at: row.get(19)?,
         updated_at: row.get(20)?,
+        status_note: row.get(22)?,
     })
 }

@@ -39,8 +39,13 @@ fn a_draft_is_edited_in_place_and_a_shared_journal_only_takes_revisions() {
 
     let first = ws.share_journal(id, "Ana", NOW + 1).unwrap();
     assert_eq!(first.seq, 1);
-    let err = ws.save_journal_draft(id, &body(10.0)).unwrap_err();
-    assert!(err.to_string().contains("new revision"), "{err}");
+    // A shared journal is never edited in place: what is typed waits as its
+    // pending change, and the shared body stays as revision 1 has it.
+    ws.save_journal_draft(id, &body(10.0)).unwrap();
+    let frozen = ws.journal(id).unwrap();
+    assert_eq!(frozen.body.criteria[0].threshold, 18.0);
+    assert_eq!(frozen.revisions.len(), 1);
+    assert_eq!(frozen.pending.unwrap().criteria[0].threshold, 10.0);
     assert!(
         ws.revise_journal(id, &body(25.0), "Ana", " ", NOW + 2)
             .is_err(),
@@ -54,6 +59,7 @@ fn a_draft_is_edited_in_place_and_a_shared_journal_only_takes_revisions() {
     assert_eq!(journal.body.criteria[0].threshold, 25.0);
     assert_eq!(journal.revisions.len(), 2);
     assert_eq!(journal.tamper, None);
+    assert_eq!(journal.pending, None, "recording the revision clears it");
 }
 
 #[test]

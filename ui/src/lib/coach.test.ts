@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { memoryBackend, emptyFields } from './backend/memoryBackend';
+import { emptyFields, emptyReview, memoryBackend } from './backend/memoryBackend';
 import { CoachController, segments, toUtf16Range } from './coach.svelte';
 import type { Finding, Review } from './backend/types';
 
@@ -27,48 +27,75 @@ describe('coach spans', () => {
   });
 });
 
+const vague = (span: [number, number]): Finding => ({
+  rule: 'vague-word',
+  severity: 'warning',
+  beat: 'context',
+  message: '"okay" wants a number: say how much.',
+  span,
+});
+
 describe('the coach controller', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
   it('reviews after a quiet moment and drops answers a newer review overtook', async () => {
     const backend = memoryBackend();
-    const update = await backend.createUpdate();
+    const update = backend.seed();
     let release: ((review: Review) => void) | null = null;
-    const real = backend.reviewUpdate.bind(backend);
     const spy = vi.spyOn(backend, 'reviewUpdate');
-    spy.mockImplementationOnce(
-      (id, fields) => new Promise((resolve) => (release = () => void real(id, fields).then(resolve))),
-    );
+    spy.mockImplementationOnce(() => new Promise((resolve) => (release = resolve)));
     const coach = new CoachController(backend, 300);
     coach.schedule(update.id, { ...emptyFields(), title: 'first' });
     await vi.advanceTimersByTimeAsync(299);
     expect(spy).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
     expect(spy).toHaveBeenCalledTimes(1);
+    expect(spy.mock.calls[0]![1].title).toBe('first');
 
     // A newer draft is reviewed while the first review is still running.
-    const newer = { ...emptyFields(), beats: { context: 'a', conflict: 'b', resolution: 'c', evidence: 'okay' } };
-    coach.schedule(update.id, newer);
+    backend.answers.review = { ...emptyReview(), findings: [vague([0, 4])] };
+    coach.schedule(update.id, { ...emptyFields(), title: 'second' });
     await vi.advanceTimersByTimeAsync(300);
-    expect(coach.review?.findings.some((f) => f.rule === 'vague-word')).toBe(true);
-    release!({} as Review);
+    expect(spy.mock.calls[1]![1].title).toBe('second');
+    expect(coach.review?.findings.map((f) => f.rule)).toEqual(['vague-word']);
+    release!(emptyReview());
     await vi.runAllTimersAsync();
-    expect(coach.review?.findings.some((f) => f.rule === 'vague-word')).toBe(true);
+    expect(coach.review?.findings.map((f) => f.rule)).toEqual(['vague-word']);
   });
 
-  it('silences a warning for this update, and brings it back', async () => {
+  it('silences a rule for this update, reviews again, and brings it back', async () => {
     const backend = memoryBackend();
-    const update = await backend.createUpdate();
+    const update = backend.seed();
     const coach = new CoachController(backend, 0);
     const fields = { ...emptyFields(), beats: { context: 'okay', conflict: 'b', resolution: 'c', evidence: 'd' } };
+    const unsilenced: Review = { ...emptyReview(), findings: [vague([0, 4])] };
+    const silenced: Review = { ...emptyReview(), silenced: [vague([0, 4])], silenced_rules: ['vague-word'] };
+    backend.answers.review = unsilenced;
     coach.schedule(update.id, fields, true);
     await vi.runAllTimersAsync();
     expect(coach.findingsFor('context').map((f) => f.rule)).toEqual(['vague-word']);
+
+    backend.answers.review = silenced;
     await coach.silence('vague-word');
+    expect(backend.calls('setSilencedRules').at(-1)!.args).toEqual([update.id, ['vague-word']]);
+    expect(backend.calls().at(-1)!.method).toBe('reviewUpdate');
     expect(coach.findingsFor('context')).toEqual([]);
     expect(coach.review?.silenced_rules).toEqual(['vague-word']);
+
+    backend.answers.review = unsilenced;
     await coach.unsilence('vague-word');
+    expect(backend.calls('setSilencedRules').at(-1)!.args).toEqual([update.id, []]);
     expect(coach.findingsFor('context').map((f) => f.rule)).toEqual(['vague-word']);
+  });
+
+  it('shows why a review failed', async () => {
+    const backend = memoryBackend();
+    const update = backend.seed();
+    const coach = new CoachController(backend, 0);
+    backend.failNext('reviewUpdate', { code: 'internal', message: 'the coach is unavailable' });
+    coach.schedule(update.id, emptyFields(), true);
+    await vi.runAllTimersAsync();
+    expect(coach.error).toBe('the coach is unavailable');
   });
 });

@@ -1,8 +1,4 @@
-/** Today's date in the user's time zone, as YYYY-MM-DD. */
-export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+// Today's date is the backend's (`Backend.today()`, the Rust clock): never computed here.
 
 /** Adds days to a YYYY-MM-DD date (calendar arithmetic in UTC, no DST surprises). */
 export function addDays(iso: string, days: number): string {

@@ -1,15 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { memoryBackend } from './backend/memoryBackend';
-import { emptyFields } from './backend/memoryBackend';
+import { emptyFields, memoryBackend } from './backend/memoryBackend';
 import { WorkspaceController } from './workspace.svelte';
 
-async function workspaceWithThree() {
+async function workspaceWithThree(ready: string[] = []) {
   const backend = memoryBackend();
   const workspace = new WorkspaceController(backend, { autosaveDelayMs: 10 });
   await workspace.init();
   for (const title of ['Pricing', 'Onboarding', 'Churn']) {
-    const update = await backend.createUpdate();
-    await backend.saveUpdate(update.id, { ...emptyFields(), title });
+    backend.seed({ ...emptyFields(), title, status: ready.includes(title) ? 'ready' : 'draft' });
   }
   await workspace.refreshList();
   return { backend, workspace };
@@ -48,34 +46,27 @@ describe('the deck export', () => {
   });
 
   it('starts with the ready updates picked, and refuses an empty deck', async () => {
-    const { backend, workspace } = await workspaceWithThree();
-    const ready = workspace.list.find((item) => item.title === 'Onboarding')!;
-    await backend.saveUpdate(ready.id, {
-      ...emptyFields(),
-      title: 'Onboarding',
-      beats: { context: 'a', conflict: 'b', resolution: 'c', evidence: 'd' },
-    });
-    await backend.setStatus(ready.id, 'ready');
-    await workspace.refreshList();
+    const { backend, workspace } = await workspaceWithThree(['Onboarding']);
     workspace.deck.open(workspace.list);
     expect(workspace.deck.chosen.map((item) => item.title)).toEqual(['Onboarding']);
     workspace.deck.toggle(workspace.deck.items.findIndex((item) => item.title === 'Onboarding'));
     await workspace.deck.export('dark');
     expect(workspace.deck.error).toMatch(/at least one/);
-    expect(backend.exported()).toHaveLength(0);
+    expect(backend.calls('exportUpdates')).toHaveLength(0);
   });
 
   it('a cancelled save dialog exports nothing', async () => {
     const { backend, workspace } = await workspaceWithThree();
     workspace.deck.open(workspace.list);
     await workspace.deck.export('light');
-    expect(backend.exported()).toHaveLength(0);
+    expect(backend.calls('pickExportPath')).toHaveLength(1);
+    expect(backend.calls('exportUpdates')).toHaveLength(0);
     expect(workspace.deck.error).toBe('');
   });
 });
 
 describe('the workspace look', () => {
-  it('saves the accent and label, refuses a bad colour, and redraws the preview', async () => {
+  it('saves the accent and label, shows what the backend stored, says why a colour is refused, and redraws the preview', async () => {
     const backend = memoryBackend();
     const workspace = new WorkspaceController(backend);
     await workspace.init();
@@ -85,13 +76,17 @@ describe('the workspace look', () => {
     const before = branding.version;
     branding.accent = '#0f766e';
     branding.footerLabel = ' Confidential ';
+    backend.answerNext('saveBranding', { accent: '#0F766E', footer_label: 'Confidential', logo: null });
     await branding.save();
-    expect(await backend.getBranding()).toMatchObject({ accent: '#0F766E', footer_label: 'Confidential' });
+    expect(backend.calls('saveBranding').at(-1)!.args).toEqual(['#0f766e', ' Confidential ']);
+    expect(branding.accent).toBe('#0F766E');
+    expect(branding.footerLabel).toBe('Confidential');
     expect(branding.version).toBe(before + 1);
     branding.accent = 'teal-ish';
+    backend.failNext('saveBranding', { code: 'invalid_input', message: '"teal-ish" is not a colour: write it as #RRGGBB' });
     await branding.save();
     expect(branding.error).toMatch(/not a colour/);
-    expect((await backend.getBranding()).accent).toBe('#0F766E');
+    expect(branding.version).toBe(before + 1);
   });
 });
 

@@ -1,7 +1,7 @@
 import { Autosave, type SaveState } from './autosave';
 import type { Backend } from './backend/backend';
 import { toApiError } from './backend/types';
-import { addDays, todayIso } from './dates';
+import { addDays } from './dates';
 import {
   emptyJournal,
   type Alternative,
@@ -14,9 +14,11 @@ import {
 } from './backend/journalTypes';
 
 /**
- * The decision journals: the list, the open journal and its draft. An
- * unshared journal saves as it is edited; a shared one only changes by a
- * revision the user records with a reason.
+ * The decision journals: the list, the open journal and its draft. Every
+ * edit is saved as it is typed: an unshared journal in place, a shared one
+ * as its pending change, which becomes a revision when the user records it
+ * with a reason (or is discarded). Nothing typed is dropped by switching
+ * journals or tabs: the pending save is flushed first.
  */
 export class JournalController {
   list = $state<JournalSummary[]>([]);
@@ -33,6 +35,8 @@ export class JournalController {
   );
   diffLines = $state<string[]>([]);
   author = $state('');
+  /** The app's local date from the backend's clock (YYYY-MM-DD), read when a journal opens. */
+  today = $state('');
 
   private readonly autosave: Autosave<{ id: JournalId; body: JournalBody }>;
 
@@ -72,6 +76,26 @@ export class JournalController {
     return this.view?.journal.shared ?? false;
   }
 
+  /** A shared journal has a change typed but not yet recorded as a revision. */
+  get hasPendingChange(): boolean {
+    const view = this.view;
+    if (!view?.journal.shared) return false;
+    return view.journal.pending !== null || this.saveState !== 'saved';
+  }
+
+  /** The journals tab opens: the list, and today's date for the forms. */
+  async enter(): Promise<void> {
+    await Promise.all([this.refresh(), this.loadToday()]);
+  }
+
+  private async loadToday(): Promise<void> {
+    try {
+      this.today = await this.backend.today();
+    } catch (err) {
+      this.error = toApiError(err).message;
+    }
+  }
+
   async refresh(): Promise<void> {
     try {
       this.list = await this.backend.listJournals();
@@ -89,7 +113,8 @@ export class JournalController {
   async open(id: JournalId): Promise<void> {
     await this.flush();
     try {
-      this.show(await this.backend.getJournal(id));
+      const [view] = await Promise.all([this.backend.getJournal(id), this.loadToday()]);
+      this.show(view);
     } catch (err) {
       this.error = toApiError(err).message;
     }
@@ -98,17 +123,18 @@ export class JournalController {
   async create(): Promise<void> {
     await this.flush();
     try {
-      this.show(await this.backend.createJournal(emptyJournal()));
+      const [view] = await Promise.all([this.backend.createJournal(emptyJournal()), this.loadToday()]);
+      this.show(view);
       await this.refresh();
     } catch (err) {
       this.error = toApiError(err).message;
     }
   }
 
-  /** Call after every edit of the draft. */
+  /** Call after every edit of the draft: it is saved (a shared journal's as its pending change). */
   changed(): void {
     const view = this.view;
-    if (!view || !this.draft || view.journal.shared) return;
+    if (!view || !this.draft) return;
     this.autosave.schedule({ id: view.journal.id, body: $state.snapshot(this.draft) as JournalBody });
   }
 
@@ -134,7 +160,7 @@ export class JournalController {
       threshold: 0,
       unit: '%',
       cohort: '',
-      by: addDays(todayIso(), 30),
+      by: this.today ? addDays(this.today, 30) : '',
       action: { kind: 'halt' },
       margin: 0,
     };
@@ -153,23 +179,58 @@ export class JournalController {
     try {
       await this.flush();
       this.show(await this.backend.shareJournal(view.journal.id));
-      this.say('Shared: from now on every change is a new revision with its reason.');
+      this.say('Shared: a change typed from now on is kept as pending until you record it as a revision, with its reason.');
       await this.refresh();
     } catch (err) {
       this.error = toApiError(err).message;
     }
   }
 
+  /** Records the pending change as a revision with its reason. */
   async revise(reason: string): Promise<boolean> {
     const view = this.view;
     if (!view || !this.draft) return false;
     try {
+      await this.flush();
       this.show(await this.backend.reviseJournal(view.journal.id, $state.snapshot(this.draft) as JournalBody, reason));
       this.say('Revision recorded.');
       return true;
     } catch (err) {
       this.error = toApiError(err).message;
       return false;
+    }
+  }
+
+  /** Drops the pending change: the journal shows its latest revision again. */
+  async discardChange(): Promise<boolean> {
+    const view = this.view;
+    if (!view) return false;
+    try {
+      await this.flush();
+      this.show(await this.backend.discardJournalChange(view.journal.id));
+      this.say('Changes discarded: the journal shows its latest revision.');
+      return true;
+    } catch (err) {
+      this.error = toApiError(err).message;
+      return false;
+    }
+  }
+
+  /**
+   * Shows what another program wrote: the list always, the open journal
+   * only while nothing typed here is waiting to be saved.
+   */
+  async pickUpExternalChanges(): Promise<void> {
+    await this.refresh();
+    const id = this.view?.journal.id;
+    if (id === undefined || this.saveState !== 'saved') return;
+    try {
+      const fresh = await this.backend.getJournal(id);
+      if (this.view?.journal.id !== id || this.saveState !== 'saved') return;
+      this.view = fresh;
+      this.draft = structuredClone(fresh.journal.pending ?? fresh.journal.body);
+    } catch {
+      // The next change tries again.
     }
   }
 
@@ -266,7 +327,7 @@ export class JournalController {
 
   private show(view: JournalView): void {
     this.view = view;
-    this.draft = structuredClone(view.journal.body);
+    this.draft = structuredClone(view.journal.pending ?? view.journal.body);
     this.diffLines = [];
     this.pendingImport = null;
     this.error = '';

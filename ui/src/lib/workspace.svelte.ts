@@ -22,7 +22,7 @@ import { BEATS } from './beats';
 import { BrandingController } from './branding.svelte';
 import { CoachController } from './coach.svelte';
 import { JournalController } from './journal.svelte';
-import type { JournalId, UpdateJournal } from './backend/journalTypes';
+import type { CriterionChart, JournalId, UpdateJournal } from './backend/journalTypes';
 import { DeckController } from './deck.svelte';
 import { slug } from './table';
 
@@ -208,8 +208,9 @@ export class WorkspaceController {
     if (mode === this.mode) return;
     if (mode === 'journals') {
       await this.flushQuietly();
-      await this.journals.refresh();
+      await this.journals.enter();
     } else {
+      // A journal's pending save (a shared one's change too) is stored before the tab changes.
       await this.journals.flush();
       await this.refreshLinked();
     }
@@ -217,30 +218,14 @@ export class WorkspaceController {
   }
 
   /**
-   * A kill criterion's readings as a chart table: the metric over time, the
-   * threshold as a second line, and the decision date as the last row.
+   * A kill criterion of the linked journal as a chart table (made by the
+   * backend: the metric over time, the threshold line, the decision date).
    */
-  async criterionTable(index: number): Promise<{ table: DataTable; metric: string; unit: string } | null> {
+  async criterionTable(index: number): Promise<CriterionChart | null> {
     const journal = this.linked.journal;
     if (journal === null) return null;
     try {
-      const view = await this.backend.getJournal(journal);
-      const criterion = view.journal.body.criteria[index];
-      if (!criterion) return null;
-      const own = view.readings
-        .filter((r) => r.metric.trim().toLowerCase() === criterion.metric.trim().toLowerCase())
-        .sort((a, b) => a.date.localeCompare(b.date));
-      const thresholdName = `Kill threshold (${criterion.comparator} ${criterion.threshold}${criterion.unit})`;
-      const rows: DataTable['rows'] = own.map((r) => ({ label: r.date, values: [r.value, criterion.threshold] }));
-      const last = own[own.length - 1];
-      if (!last || criterion.by > last.date) {
-        rows.push({ label: `${criterion.by} (decision)`, values: [null, criterion.threshold] });
-      }
-      return {
-        table: { header: ['Date', criterion.metric.trim(), thresholdName], rows },
-        metric: criterion.metric.trim(),
-        unit: criterion.unit,
-      };
+      return await this.backend.criterionChart(journal, index);
     } catch (err) {
       this.report(err);
       return null;
@@ -356,7 +341,7 @@ export class WorkspaceController {
       const paths = await this.backend.pickStoryFiles();
       if (paths.length === 0) return;
       await this.flushQuietly();
-      const { ids, left_out: leftOut } = await this.backend.importStories(paths);
+      const { ids, left_out: leftOut, demoted } = await this.backend.importStories(paths);
       if (this.filter) this.filter = '';
       await this.refreshList();
       const first = ids[0];
@@ -366,6 +351,9 @@ export class WorkspaceController {
       }
       for (const line of leftOut) {
         this.notify(`Not kept (an update holds the title, the four beats, the evidence and the chart) — ${line}`);
+      }
+      for (const line of demoted) {
+        this.notify(`Stored as a draft, not ready — ${line}`);
       }
     } catch (err) {
       this.report(err);
@@ -500,21 +488,22 @@ export class WorkspaceController {
   }
 
   /**
-   * Shows what another program (the CLI) wrote: the list always, the open
-   * update only while nothing typed here is waiting to be saved.
+   * Shows what another program (the CLI) wrote, when the backend says it
+   * did: the lists always, the open update or journal only while nothing
+   * typed here is waiting to be saved.
    */
   async pickUpExternalChanges(): Promise<void> {
     if (this.phase !== 'open') return;
     try {
-      if (!(await this.backend.externalChanges())) return;
-      await this.refreshList();
+      await Promise.all([this.refreshList(), this.journals.pickUpExternalChanges()]);
       const current = this.current;
       if (current && this.saveState === 'saved') {
         const fresh = await this.backend.getUpdate(current.id);
         if (fresh.updated_at !== current.updated_at && this.saveState === 'saved') this.load(fresh);
+        else await this.refreshLinked(); // new readings may have triggered the journal it backs
       }
     } catch {
-      // The next look tries again.
+      // The next change event tries again.
     }
   }
 
@@ -527,9 +516,9 @@ export class WorkspaceController {
     }
   }
 
-  /** Stores everything typed; used before the window closes. */
-  flush(): Promise<void> {
-    return this.autosave.flush();
+  /** Stores everything typed (the update, and the open journal); used before the window closes. */
+  async flush(): Promise<void> {
+    await Promise.all([this.autosave.flush(), this.journals.flush()]);
   }
 
   dismissToast(id: number): void {
@@ -547,7 +536,15 @@ export class WorkspaceController {
 
   private load(update: Update): void {
     this.current = update;
-    const { id: _id, status: _s, is_example: _e, created_at: _c, updated_at: _u, ...fields } = update;
+    const {
+      id: _id,
+      status: _s,
+      status_note: _n,
+      is_example: _e,
+      created_at: _c,
+      updated_at: _u,
+      ...fields
+    } = update;
     this.draft = fields;
     this.parkedEvidence = {
       metric: update.evidence.kind === 'metric' ? { ...update.evidence } : { ...EMPTY_METRIC },
@@ -561,7 +558,7 @@ export class WorkspaceController {
 
   private async flushQuietly(): Promise<void> {
     try {
-      await this.autosave.flush();
+      await this.flush();
     } catch {
       // The save state already shows the error; the autosave keeps retrying.
     }

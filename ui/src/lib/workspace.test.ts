@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { memoryBackend, type MemoryBackend } from './backend/memoryBackend';
+import { emptyFields, memoryBackend, type MemoryBackend } from './backend/memoryBackend';
+import type { ApiError } from './backend/types';
 import { WorkspaceController } from './workspace.svelte';
 
 async function openWith(backend: MemoryBackend) {
@@ -7,6 +8,8 @@ async function openWith(backend: MemoryBackend) {
   await workspace.init();
   return workspace;
 }
+
+const DISK_FULL: ApiError = { code: 'disk_full', message: 'the disk is full' };
 
 describe('the workspace controller', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -81,10 +84,20 @@ describe('the workspace controller', () => {
     expect(workspace.deleted).toBeNull();
   });
 
-  it('marking ready with an empty beat shows why and stays a draft', async () => {
-    const workspace = await openWith(memoryBackend());
+  it('marking ready stores the typing first, and a refusal shows why and stays a draft', async () => {
+    const backend = memoryBackend();
+    const workspace = await openWith(backend);
     await workspace.newUpdate();
+    workspace.draft!.title = 'Typed just before the click';
+    workspace.changed();
+    backend.failNext('setStatus', {
+      code: 'invalid_input',
+      message: 'the context beat is empty: fill every beat before marking the update ready',
+    });
     await workspace.toggleStatus();
+    const order = backend.calls().map((call) => call.method);
+    expect(order.lastIndexOf('saveUpdate')).toBeLessThan(order.lastIndexOf('setStatus'));
+    expect(backend.calls('setStatus').at(-1)!.args).toEqual([workspace.current!.id, 'ready']);
     expect(workspace.current!.status).toBe('draft');
     expect(workspace.statusError).toMatch(/context beat is empty/);
   });
@@ -94,7 +107,7 @@ describe('the workspace controller', () => {
     const workspace = await openWith(backend);
     await workspace.newUpdate();
     const id = workspace.current!.id;
-    backend.failNextSaves(1);
+    backend.failNext('saveUpdate', DISK_FULL);
     workspace.draft!.beats.resolution = 'Ship it by Friday';
     workspace.changed();
     await vi.advanceTimersByTimeAsync(400);
@@ -105,45 +118,57 @@ describe('the workspace controller', () => {
     expect(workspace.saveState).toBe('saved');
   });
 
-  it('duplicate opens next week\'s copy dated seven days later', async () => {
-    const workspace = await openWith(memoryBackend({ withExample: true }));
+  it('duplicate stores the pending edit first, then opens the copy the backend made', async () => {
+    const backend = memoryBackend({ withExample: true });
+    const workspace = await openWith(backend);
     const original = workspace.current!;
-    original.date = '2026-11-23';
-    workspace.draft!.date = '2026-11-23';
+    workspace.draft!.title = 'Week 48';
     workspace.changed();
-    await workspace.flush();
     await workspace.duplicate(original.id);
+    const order = backend.calls().map((call) => call.method);
+    expect(order.indexOf('saveUpdate')).toBeLessThan(order.indexOf('duplicateUpdate'));
+    expect(backend.stored(original.id)!.title).toBe('Week 48');
     expect(workspace.current!.id).not.toBe(original.id);
-    expect(workspace.draft!.date).toBe('2026-11-30');
+    expect(workspace.draft!.title).toBe('Week 48');
     expect(workspace.list).toHaveLength(2);
   });
 
   it('imports the picked story files and opens the first', async () => {
     const backend = memoryBackend();
     const workspace = await openWith(backend);
-    backend.pickStoryFiles = async () => ['/stories/Pricing wins.md', '/stories/Churn falls.md'];
+    backend.pickStoryFiles = async () => ['/stories/pricing.md', '/stories/churn.md'];
+    backend.answers.imported = {
+      fields: [
+        { ...emptyFields(), title: 'Pricing wins' },
+        { ...emptyFields(), title: 'Churn falls' },
+      ],
+      left_out: [],
+      demoted: [],
+    };
     await workspace.importStories();
+    expect(backend.calls('importStories')[0]!.args).toEqual([['/stories/pricing.md', '/stories/churn.md']]);
     expect(workspace.list.map((item) => item.title).sort()).toEqual(['Churn falls', 'Pricing wins']);
     expect(workspace.current?.title).toBe('Pricing wins');
     backend.pickStoryFiles = async () => [];
     await workspace.importStories();
-    expect(workspace.list).toHaveLength(2);
+    expect(backend.calls('importStories')).toHaveLength(1);
     expect(workspace.toasts).toHaveLength(0);
   });
 
-  it('says what of an imported file an update could not keep', async () => {
+  it('says what of an imported file an update could not keep, and which ready story came in as a draft', async () => {
     const backend = memoryBackend();
     const workspace = await openWith(backend);
     backend.pickStoryFiles = async () => ['/stories/board.md'];
-    const importStories = backend.importStories.bind(backend);
-    backend.importStories = async (paths) => ({
-      ...(await importStories(paths)),
+    backend.answers.imported = {
+      fields: [{ ...emptyFields(), title: 'Board update' }],
       left_out: ['board.md: the section “Risks”'],
-    });
+      demoted: ['board.md: stored as a draft — the evidence has no number'],
+    };
     await workspace.importStories();
     expect(workspace.list).toHaveLength(1);
     expect(workspace.toasts.map((toast) => toast.message)).toEqual([
       'Not kept (an update holds the title, the four beats, the evidence and the chart) — board.md: the section “Risks”',
+      'Stored as a draft, not ready — board.md: stored as a draft — the evidence has no number',
     ]);
   });
 
@@ -157,5 +182,83 @@ describe('the workspace controller', () => {
     workspace.setChartUnit('pts');
     workspace.setChartData(table, 'bar', '%');
     expect(workspace.draft!.chart!.unit).toBe('pts');
+  });
+
+  it('charts a criterion of the linked journal with what the backend makes of it', async () => {
+    const backend = memoryBackend({ withExample: true });
+    const workspace = await openWith(backend);
+    await workspace.journals.create();
+    const journal = workspace.journals.view!.journal.id;
+    await workspace.linkJournal(journal);
+    const chart = {
+      table: { header: ['Date', 'Sharing activation', 'Kill threshold (< 20%)'], rows: [{ label: '2026-11-20', values: [14, 20] }] },
+      metric: 'Sharing activation',
+      unit: '%',
+    };
+    backend.answerNext('criterionChart', chart);
+    expect(await workspace.criterionTable(0)).toEqual(chart);
+    expect(backend.calls('criterionChart')[0]!.args).toEqual([journal, 0]);
+
+    backend.failNext('criterionChart', { code: 'not_found', message: 'the journal has no criterion 3' });
+    expect(await workspace.criterionTable(2)).toBeNull();
+    expect(workspace.toasts.map((toast) => toast.message)).toEqual(['the journal has no criterion 3']);
+  });
+
+  it('a change written elsewhere refreshes the list, and the open update unless typing waits to be saved', async () => {
+    const backend = memoryBackend({ withExample: true });
+    const workspace = await openWith(backend);
+    const id = workspace.current!.id;
+    backend.seed({ ...emptyFields(), title: 'Written by the CLI' });
+    await workspace.pickUpExternalChanges();
+    expect(workspace.list.map((item) => item.title)).toContain('Written by the CLI');
+
+    await backend.saveUpdate(id, { ...workspace.draft!, title: 'Edited by the CLI' });
+    workspace.draft!.audience = 'Typed here, not saved yet';
+    workspace.changed();
+    await workspace.pickUpExternalChanges();
+    expect(workspace.draft!.audience).toBe('Typed here, not saved yet');
+    await vi.advanceTimersByTimeAsync(400);
+
+    await backend.saveUpdate(id, { ...backend.stored(id)!, title: 'Edited by the CLI again' });
+    await workspace.pickUpExternalChanges();
+    expect(workspace.draft!.title).toBe('Edited by the CLI again');
+  });
+});
+
+describe('a shared journal’s pending change', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  async function sharedJournal() {
+    const backend = memoryBackend({ withExample: true });
+    const workspace = await openWith(backend);
+    await workspace.showMode('journals');
+    await workspace.journals.create();
+    await workspace.journals.share();
+    return { backend, workspace, journals: workspace.journals, id: workspace.journals.view!.journal.id };
+  }
+
+  it('survives a switch to the updates and back, still pending', async () => {
+    const { backend, workspace, journals, id } = await sharedJournal();
+    journals.draft!.item = 'Shared workspaces, phase two';
+    journals.changed();
+    expect(journals.hasPendingChange).toBe(true);
+    // Switching tabs right away, before the autosave's quiet time is over.
+    await workspace.showMode('updates');
+    expect(backend.calls('saveJournal').at(-1)!.args).toEqual([id, expect.objectContaining({ item: 'Shared workspaces, phase two' })]);
+    await workspace.showMode('journals');
+    expect(journals.draft!.item).toBe('Shared workspaces, phase two');
+    expect(journals.view!.journal.pending?.item).toBe('Shared workspaces, phase two');
+    expect(journals.hasPendingChange).toBe(true);
+    expect(backend.calls('reviseJournal')).toHaveLength(0);
+    expect(backend.calls('discardJournalChange')).toHaveLength(0);
+  });
+
+  it('is stored before the window closes', async () => {
+    const { backend, workspace, journals, id } = await sharedJournal();
+    journals.draft!.owner = 'Collaboration squad';
+    journals.changed();
+    await workspace.flush();
+    expect((await backend.getJournal(id)).journal.pending?.owner).toBe('Collaboration squad');
   });
 });

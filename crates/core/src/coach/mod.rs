@@ -19,12 +19,13 @@ mod rules;
 mod text;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::UpdateFields;
 
 pub use rules::{rules, rules_markdown, RuleInfo};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -44,8 +45,9 @@ impl Severity {
 
 /// What a finding is about: the title, a beat, or the chart (a finding about
 /// the whole story has none).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(rename = "CoachTarget")]
 pub enum Target {
     Title,
     Context,
@@ -68,7 +70,7 @@ impl Target {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Finding {
     /// A stable rule id, e.g. `vague-word`.
     pub rule: String,

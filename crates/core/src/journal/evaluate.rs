@@ -3,12 +3,13 @@
 //! no data yet — with the reading and date that decided it.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::model::KillCriterion;
 use super::readings::Reading;
 use crate::CivilDate;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum CriterionStatus {
     OnTrack,
@@ -28,11 +29,12 @@ impl CriterionStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Evaluation {
     pub status: CriterionStatus,
     /// The reading that decided it (the latest one).
     pub reading: Option<f64>,
+    #[ts(as = "Option<String>")]
     pub date: Option<CivilDate>,
     /// Why, in a sentence.
     pub reason: String,

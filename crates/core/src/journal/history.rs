@@ -6,19 +6,21 @@
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use ts_rs::TS;
 
 use super::model::JournalBody;
 
 /// The hash a first revision chains from.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Revision {
     /// 1, 2, 3… in order.
     pub seq: u32,
     pub body: JournalBody,
     pub author: String,
     /// Unix milliseconds.
+    #[ts(type = "number")]
     pub at_ms: i64,
     /// Why this revision was made ("first shared", "threshold from pilot").
     pub reason: String,
@@ -84,7 +86,7 @@ pub fn content_hash(
 }
 
 /// The first revision that fails its check, and how.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error, TS)]
 #[error("revision {seq} of this journal was changed outside the app: {detail}")]
 pub struct TamperReport {
     pub seq: u32,

@@ -2,10 +2,11 @@
 //! their evidence, the alternatives, and kill criteria as structured data.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::{CivilDate, CoreError};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Importance {
     High,
@@ -14,7 +15,7 @@ pub enum Importance {
 }
 
 /// How strong the evidence behind an assumption is, weakest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum EvidenceLevel {
     Anecdote,
@@ -34,7 +35,7 @@ impl EvidenceLevel {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Assumption {
     /// "We believe that…"
     pub statement: String,
@@ -45,14 +46,14 @@ pub struct Assumption {
 }
 
 /// Whether a path can be walked back (a two-way door) or not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Door {
     OneWay,
     TwoWay,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Alternative {
     pub path: String,
     /// What this path commits to that cannot be undone cheaply.
@@ -61,7 +62,7 @@ pub struct Alternative {
 }
 
 /// When a reading triggers the criterion: `value < threshold`, etc.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub enum Comparator {
     #[serde(rename = "<")]
     Below,
@@ -102,7 +103,7 @@ impl Comparator {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", content = "to", rename_all = "kebab-case")]
 pub enum Action {
     Halt,
@@ -123,7 +124,7 @@ impl Action {
 /// "If fewer than 20% of trial accounts activate sharing within 14 days,
 /// halt the build": metric, comparator, threshold with unit, cohort, the
 /// date it is judged by, and what happens.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct KillCriterion {
     /// Stable within the journal, e.g. "sharing-activation".
     pub id: String,
@@ -189,7 +190,7 @@ fn unit_suffix(unit: &str) -> String {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
 pub struct JournalBody {
     /// The roadmap item the decision is about.
     pub item: String,

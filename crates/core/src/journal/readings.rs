@@ -2,6 +2,7 @@
 //! per metric, in any dialect a chart's data accepts (the same parser).
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::dates::read_date_column;
 use super::units::{classify, split_header, UnitKind};
@@ -9,15 +10,17 @@ use super::KillCriterion;
 use crate::table::{format_number, parse_table, percent_columns, TableError};
 use crate::CivilDate;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Reading {
     pub metric: String,
+    /// YYYY-MM-DD
+    #[ts(as = "String")]
     pub date: CivilDate,
     pub value: f64,
 }
 
 /// A row or cell that could not be taken, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ReadingProblem {
     /// The file's row (the header is row 1).
     pub row: usize,

@@ -16,6 +16,7 @@ import type {
   WorkspaceState,
 } from './types';
 import type {
+  CriterionChart,
   JournalBody,
   JournalId,
   JournalSummary,
@@ -42,8 +43,8 @@ export interface Backend {
   deleteUpdate(id: UpdateId): Promise<void>;
   restoreUpdate(id: UpdateId): Promise<void>;
   duplicateUpdate(id: UpdateId): Promise<Update>;
-  /** True when another program wrote to the workspace since the last call. */
-  externalChanges(): Promise<boolean>;
+  /** The app's local date (YYYY-MM-DD) from the Rust clock: "today" everywhere in the window. */
+  today(): Promise<string>;
   /** A verified backup beside the workspace; resolves with its path. */
   backUpNow(): Promise<string>;
   /** The slide for these fields, as an image URL drawn by the renderer. */
@@ -79,12 +80,19 @@ export interface Backend {
   listJournals(): Promise<JournalSummary[]>;
   getJournal(id: JournalId): Promise<JournalView>;
   createJournal(body: JournalBody): Promise<JournalView>;
-  /** Saves an unshared journal in place. */
+  /**
+   * Saves an unshared journal in place; a shared one keeps `body` as its
+   * pending change (`journal.pending`) until it is recorded or discarded.
+   */
   saveJournal(id: JournalId, body: JournalBody): Promise<JournalView>;
   /** Shares it: the draft becomes revision 1. */
   shareJournal(id: JournalId): Promise<JournalView>;
-  /** A change to a shared journal, as a new revision with its reason. */
+  /** A change to a shared journal, as a new revision with its reason; clears the pending change. */
   reviseJournal(id: JournalId, body: JournalBody, reason: string): Promise<JournalView>;
+  /** Drops a shared journal's pending change: it shows its latest revision again. */
+  discardJournalChange(id: JournalId): Promise<JournalView>;
+  /** The `index`th kill criterion of a journal as chart data; rejects when there is no such criterion. */
+  criterionChart(journal: JournalId, index: number): Promise<CriterionChart>;
   /** The open dialog for a readings CSV; null when cancelled. */
   pickReadingsFile(): Promise<string | null>;
   importReadings(id: JournalId, path: string, acceptValid: boolean): Promise<ReadingsImport>;
@@ -115,6 +123,8 @@ export interface Backend {
   revealExported(path: string): Promise<void>;
   /** Calls `handler` with the id of each native menu item the user picks. */
   onMenu(handler: (id: string) => void): void;
+  /** Calls `handler` when another program (the CLI) wrote to the open workspace. */
+  onWorkspaceChanged(handler: () => void): void;
   /** Runs `handler` (awaited) before the window closes. */
   onCloseRequested(handler: () => Promise<void>): void;
   /** Asks the window to close, as its close button does. */

@@ -2,40 +2,75 @@ import type { Backend } from './backend';
 import type {
   ApiError,
   Branding,
-  Finding,
   ImportedFile,
-  Status,
+  ParsedTable,
+  Review,
   Update,
   UpdateFields,
   UpdateId,
   UpdateSummary,
 } from './types';
-import { BEATS } from '../beats';
-import type { JournalBody, JournalId, JournalView, Reading } from './journalTypes';
-import { addDays, todayIso } from '../dates';
+import type { Evaluation, JournalBody, JournalId, JournalView, Reading, Revision } from './journalTypes';
 
-export interface MemoryBackendOptions {
-  withExample?: boolean;
-  /** Make the next N saves fail, to exercise retries. */
-  failSaves?: number;
+/**
+ * A small fake of the Rust side for unit tests and `npm run dev:ui`. It
+ * stores what it is given and answers with canned values a test can set; it
+ * knows no domain rule (no coach, no readiness, no table parsing, no kill
+ * criteria, no share rules): those live in Rust and are tested there.
+ */
+
+/** The Backend methods that answer with a promise (the ones a test can script). */
+export type AsyncMethod = {
+  [K in keyof Backend]: Backend[K] extends (...args: never[]) => Promise<unknown> ? K : never;
+}[keyof Backend];
+type Answer<M extends AsyncMethod> = Awaited<ReturnType<Backend[M]>>;
+
+export interface Call {
+  method: AsyncMethod;
+  args: unknown[];
+}
+
+/** What the fake answers every time, until a test changes it. */
+export interface Answers {
+  /** `today()`, and the date of a new update. */
+  today: string;
+  /** `reviewUpdate()`: the coach's review, whatever the fields. */
+  review: Review;
+  /** `parseChartData(text)` by exact text; other text is refused with `parseError`. */
+  parsed: Map<string, ParsedTable>;
+  parseError: ApiError;
+  /** `importStories()`: one new draft per entry of `fields`, and the lines of what was not kept. */
+  imported: { fields: Partial<UpdateFields>[]; left_out: string[]; demoted: string[] };
+  /** `updateJournal()` of an update linked to a journal: its triggered criteria. */
+  triggered: string[];
+  /** `journalDiff()` */
+  diff: string[];
+  /** The evaluations of every journal's view. */
+  evaluations: Evaluation[];
 }
 
 export interface MemoryBackend extends Backend {
-  /** Makes `importReadings(id, path)` read these readings and problems. */
-  addReadingsFile(path: string, file: { readings: Reading[]; problems: { row: number; message: string }[] }): void;
-  /** Every export so far, for tests. */
-  exported(): { ids: UpdateId[]; path: string }[];
-  copiedCount(): number;
+  answers: Answers;
+  /** The next call of `method` resolves with `value` instead of the fake's own answer. */
+  answerNext<M extends AsyncMethod>(method: M, value: Answer<M>): void;
+  /** The next `times` calls of `method` reject with `error`. */
+  failNext(method: AsyncMethod, error: ApiError, times?: number): void;
+  /** Every call so far with a copy of its arguments, oldest first; only `method`'s when given. */
+  calls(method?: AsyncMethod): Call[];
+  /** Stores an update as if the app had made it earlier (not recorded as a call). */
+  seed(update?: Partial<Update>): Update;
+  /** What the fake holds for an update (not recorded as a call). */
+  stored(id: UpdateId): Update | undefined;
+  /** The `workspace-changed` event, as Rust sends it when another program wrote. */
+  emitWorkspaceChanged(): void;
   /** Makes `importChartFile(path)` answer with `file`. */
   addChartFile(path: string, file: ImportedFile): void;
-  /** What a save last stored, for tests. */
-  stored(id: UpdateId): Update | undefined;
-  saveCount(): number;
-  failNextSaves(count: number): void;
 }
 
-function notFound(id: UpdateId): ApiError {
-  return { code: 'not_found', message: `there is no update with id ${id}` };
+export interface MemoryBackendOptions {
+  /** One finished example update, as a new workspace has. */
+  withExample?: boolean;
+  today?: string;
 }
 
 export function emptyFields(date = ''): UpdateFields {
@@ -50,174 +85,125 @@ export function emptyFields(date = ''): UpdateFields {
   };
 }
 
-/**
- * A stand-in for the Rust coach with two of its rules: an empty beat is an
- * error; "okay" is a vague word (a warning, with its span).
- */
-function fakeReview(fields: UpdateFields): Finding[] {
-  const findings: Finding[] = [];
-  for (const beat of BEATS) {
-    const text = fields.beats[beat.name];
-    if (text.trim() === '') {
-      findings.push({
-        rule: 'beat-missing',
-        severity: 'error',
-        beat: beat.name,
-        message: `Write the ${beat.label.toLowerCase()}.`,
-        span: null,
-      });
-    }
-    const at = text.indexOf('okay');
-    if (at >= 0) {
-      const start = [...text.slice(0, at)].length;
-      findings.push({
-        rule: 'vague-word',
-        severity: 'warning',
-        beat: beat.name,
-        message: '"okay" wants a number: say how much.',
-        span: [start, start + 4],
-      });
-    }
-  }
-  return findings;
+export function emptyReview(): Review {
+  return { score: 100, ready: true, findings: [], silenced: [], silenced_rules: [] };
 }
 
+/** A copy as it crosses the boundary to Rust: JSON (so a Svelte state proxy copies too). */
 function clone<T>(value: T): T {
-  return structuredClone(value);
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
-/** An in-memory stand-in for the Rust side, with the same rules. */
+const notFound = (what: string): ApiError => ({ code: 'not_found', message: `there is no ${what}` });
+
+/** Methods that take a callback and answer nothing: not scripted, not recorded. */
+const LISTENERS = new Set<keyof Backend>(['onMenu', 'onWorkspaceChanged', 'onCloseRequested']);
+
+interface StoredJournal {
+  id: JournalId;
+  shared: boolean;
+  body: JournalBody;
+  pending: JournalBody | null;
+  revisions: Revision[];
+  readings: Reading[];
+}
+
 export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend {
+  const answers: Answers = {
+    today: options.today ?? '2026-11-23',
+    review: emptyReview(),
+    parsed: new Map(),
+    parseError: { code: 'invalid_input', message: 'the fake backend has no canned table for this text' },
+    imported: { fields: [], left_out: [], demoted: [] },
+    triggered: [],
+    diff: [],
+    evaluations: [],
+  };
   const updates = new Map<UpdateId, Update>();
   const deleted = new Set<UpdateId>();
-  let nextId = 1;
-  let clock = Date.now();
-  let saves = 0;
-  let failuresLeft = options.failSaves ?? 0;
-  const exports: { ids: UpdateId[]; path: string }[] = [];
-  let copies = 0;
-  const files = new Map<string, ImportedFile>();
-  let branding: Branding = { accent: '#2563EB', footer_label: '', logo: null };
-  const silencedRules = new Map<UpdateId, string[]>();
-  interface StoredJournal {
-    id: JournalId;
-    shared: boolean;
-    body: JournalBody;
-    revisions: JournalView['journal']['revisions'];
-    readings: Reading[];
-  }
   const journals = new Map<JournalId, StoredJournal>();
-  const readingFiles = new Map<string, { readings: Reading[]; problems: { row: number; message: string }[] }>();
   const links = new Map<UpdateId, JournalId>();
-  let nextJournalId = 1;
+  const chartFiles = new Map<string, ImportedFile>();
+  const scripted = new Map<AsyncMethod, ({ value: unknown } | { error: ApiError })[]>();
+  const log: Call[] = [];
+  const changeHandlers: (() => void)[] = [];
+  let branding: Branding = { accent: '#2563EB', footer_label: '', logo: null };
   let author = 'Test author';
-  const liveJournal = (id: JournalId) => {
-    const journal = journals.get(id);
-    if (!journal) throw { code: 'invalid_input', message: `there is no journal ${id}` };
-    return journal;
-  };
-  const revision = (journal: StoredJournal, reason: string) => ({
-    seq: journal.revisions.length + 1,
-    body: clone(journal.body),
-    author,
-    at_ms: tick(),
-    reason,
-    prev_hash: '',
-    hash: `hash-${journal.revisions.length + 1}`,
-  });
-  const journalView = (id: JournalId): JournalView => {
-    const journal = liveJournal(id);
-    const evaluations = journal.body.criteria.map((criterion) => {
-      const own = journal.readings
-        .filter((r) => r.metric.trim().toLowerCase() === criterion.metric.trim().toLowerCase())
-        .sort((a, b) => a.date.localeCompare(b.date));
-      const latest = own[own.length - 1];
-      if (!latest) return { status: 'no-data' as const, reading: null, date: null, reason: 'no reading yet' };
-      const hit = {
-        '<': latest.value < criterion.threshold,
-        '<=': latest.value <= criterion.threshold,
-        '>': latest.value > criterion.threshold,
-        '>=': latest.value >= criterion.threshold,
-      }[criterion.comparator];
-      return {
-        status: hit ? ('triggered' as const) : ('on-track' as const),
-        reading: latest.value,
-        date: latest.date,
-        reason: hit ? 'meets the stop condition' : 'clear of the threshold',
-      };
-    });
-    return {
-      journal: { id, shared: journal.shared, body: clone(journal.body), revisions: clone(journal.revisions), tamper: null },
-      readings: clone(journal.readings),
-      evaluations,
-    };
-  };
+  let clock = 1_700_000_000_000;
+  let nextId = 1;
+  let nextJournalId = 1;
 
   const tick = () => (clock += 1);
   const live = (id: UpdateId) => {
     const update = updates.get(id);
-    if (!update || deleted.has(id)) throw notFound(id);
+    if (!update || deleted.has(id)) throw notFound(`update with id ${id}`);
     return update;
   };
-  const insert = (fields: UpdateFields, extra: Partial<Update> = {}): Update => {
+  const insert = (update: Partial<Update> = {}): Update => {
     const now = tick();
-    const update: Update = {
-      ...clone(fields),
-      id: nextId++,
+    const stored: Update = {
+      ...emptyFields(answers.today),
       status: 'draft',
+      status_note: null,
       is_example: false,
       created_at: now,
       updated_at: now,
-      ...extra,
+      ...clone(update),
+      id: nextId++,
     };
-    updates.set(update.id, update);
-    return clone(update);
+    updates.set(stored.id, stored);
+    return clone(stored);
   };
-  const allFilled = (fields: UpdateFields) =>
-    BEATS.every((beat) => fields.beats[beat.name].trim() !== '');
+  const journal = (id: JournalId) => {
+    const stored = journals.get(id);
+    if (!stored) throw notFound(`journal ${id}`);
+    return stored;
+  };
+  const view = (id: JournalId): JournalView => {
+    const { shared, body, pending, revisions, readings } = journal(id);
+    return clone({
+      journal: { id, shared, body, pending: shared ? pending : null, revisions, tamper: null },
+      readings,
+      evaluations: answers.evaluations,
+    });
+  };
+  const revise = (stored: StoredJournal, body: JournalBody, reason: string) => {
+    stored.body = clone(body);
+    stored.pending = null;
+    const seq = stored.revisions.length + 1;
+    stored.revisions.push({ seq, body: clone(body), author, at_ms: tick(), reason, prev_hash: '', hash: `hash-${seq}` });
+    return view(stored.id);
+  };
+  const info = () => ({ path: 'memory', schema_version: 1, update_count: updates.size - deleted.size });
 
   if (options.withExample) {
-    insert(
-      {
-        title: 'Setup checklist lifts week-one activation by 9 points — roll it out',
-        audience: 'Exec staff (go/no-go)',
-        priority: 'Net revenue retention',
-        date: todayIso(),
-        beats: {
-          context: 'Two competitors now bundle guided onboarding into their free tiers.',
-          conflict: 'A longer trial adds support hours without fixing the day-three drop-off.',
-          resolution: 'Ship the setup checklist to every new workspace by 15 December.',
-          evidence: 'Six-week A/B test: 41% week-one activation against 32% without.',
-        },
-        evidence: {
-          kind: 'metric',
-          value: '41%',
-          unit: 'week-one activation',
-          baseline: '32% without the checklist',
-          window: '6 weeks',
-        },
-        chart: null,
+    insert({
+      title: 'Setup checklist lifts week-one activation by 9 points — roll it out',
+      audience: 'Exec staff (go/no-go)',
+      priority: 'Net revenue retention',
+      beats: {
+        context: 'Two competitors now bundle guided onboarding into their free tiers.',
+        conflict: 'A longer trial adds support hours without fixing the day-three drop-off.',
+        resolution: 'Ship the setup checklist to every new workspace by 15 December.',
+        evidence: 'Six-week A/B test: 41% week-one activation against 32% without.',
       },
-      { is_example: true, status: 'ready' },
-    );
+      evidence: { kind: 'metric', value: '41%', unit: 'week-one activation', baseline: '32% without', window: '6 weeks' },
+      status: 'ready',
+      is_example: true,
+    });
   }
 
-  return {
-    async workspaceState() {
-      return {
-        state: 'open',
-        info: { path: 'memory', schema_version: 1, update_count: updates.size - deleted.size },
-      };
+  const impl: Backend = {
+    workspaceState: async () => ({ state: 'open', info: info() }),
+    openWorkspace: async (path) => ({ ...info(), path }),
+    async restoreBackup() {
+      throw { code: 'backup_failed', message: 'there is no good backup of this workspace' } satisfies ApiError;
     },
-    async openWorkspace(path) {
-      return { path, schema_version: 1, update_count: updates.size - deleted.size };
-    },
-    async listUpdates(filter) {
-      const needle = filter.trim().toLowerCase();
+    async listUpdates() {
+      // Newest first; the filter is Rust's to apply (a test scripts a filtered answer).
       return [...updates.values()]
         .filter((u) => !deleted.has(u.id))
-        .filter((u) => needle === '' || u.title.toLowerCase().includes(needle))
-        .sort((a, b) => b.created_at - a.created_at || b.id - a.id)
+        .sort((a, b) => b.created_at - a.created_at)
         .map(
           (u): UpdateSummary => ({
             id: u.id,
@@ -227,46 +213,19 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
             status: u.status,
             is_example: u.is_example,
             updated_at: u.updated_at,
-            filled: [
-              u.beats.context.trim() !== '',
-              u.beats.conflict.trim() !== '',
-              u.beats.resolution.trim() !== '',
-              u.beats.evidence.trim() !== '',
-            ],
+            filled: [u.beats.context !== '', u.beats.conflict !== '', u.beats.resolution !== '', u.beats.evidence !== ''],
           }),
         );
     },
-    async getUpdate(id) {
-      return clone(live(id));
-    },
-    async createUpdate() {
-      return insert(emptyFields(todayIso()));
-    },
+    getUpdate: async (id) => clone(live(id)),
+    createUpdate: async () => insert(),
     async saveUpdate(id, fields) {
-      saves += 1;
-      if (failuresLeft > 0) {
-        failuresLeft -= 1;
-        throw { code: 'disk_full', message: 'the disk is full' } satisfies ApiError;
-      }
-      const update = updates.get(id);
-      if (!update) throw notFound(id);
-      const status: Status = update.status === 'ready' && allFilled(fields) ? 'ready' : 'draft';
-      const saved: Update = { ...update, ...clone(fields), status, updated_at: tick() };
+      const saved: Update = { ...live(id), ...clone(fields), updated_at: tick() };
       updates.set(id, saved);
       return clone(saved);
     },
     async setStatus(id, status) {
-      const update = live(id);
-      if (status === 'ready') {
-        const missing = BEATS.find((beat) => update.beats[beat.name].trim() === '');
-        if (missing) {
-          throw {
-            code: 'invalid_input',
-            message: `the ${missing.name} beat is empty: fill every beat before marking the update ready`,
-          } satisfies ApiError;
-        }
-      }
-      const saved = { ...update, status, updated_at: tick() };
+      const saved: Update = { ...live(id), status, status_note: null, updated_at: tick() };
       updates.set(id, saved);
       return clone(saved);
     },
@@ -275,212 +234,111 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
       deleted.add(id);
     },
     async restoreUpdate(id) {
-      if (!updates.has(id)) throw notFound(id);
+      if (!updates.has(id)) throw notFound(`update with id ${id}`);
       deleted.delete(id);
     },
     async duplicateUpdate(id) {
-      const original = live(id);
-      const date = original.date ? addDays(original.date, 7) : todayIso();
-      return insert({ ...clone(original), date });
+      const { id: _id, status: _s, status_note: _n, is_example: _e, created_at: _c, updated_at: _u, ...fields } =
+        live(id);
+      return insert(fields);
     },
+    today: async () => answers.today,
+    backUpNow: async () => '/backups/workspace-backup.throughline',
     async renderPreview(fields) {
-      // A stand-in image: an SVG naming the title, so tests can see it change.
+      // A stand-in image naming the title, so a test can see it change.
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="960" height="540"><text x="20" y="40">${encodeURIComponent(fields.title)}</text></svg>`;
       return `data:image/svg+xml,${encodeURIComponent(svg)}`;
     },
     async parseChartData(text) {
-      const lines = text.trim().split(/\r?\n/).filter((line) => line.trim() !== '');
-      const split = (line: string) => line.split(line.includes('\t') ? '\t' : ',');
-      const [header, ...rest] = lines;
-      if (!header || rest.length === 0) {
-        throw { code: 'invalid_input', message: 'paste a header row and at least one row of numbers' };
-      }
-      const rows = rest.map((line, index) => {
-        const [label = '', ...cells] = split(line);
-        return {
-          label,
-          values: cells.map((cell, column) => {
-            if (cell.trim() === '') return null;
-            const value = Number(cell);
-            if (Number.isNaN(value)) {
-              throw {
-                code: 'invalid_input',
-                message: `row ${index + 2}, column ${column + 2}: "${cell}" is not a number`,
-              };
-            }
-            return value;
-          }),
-        };
-      });
-      return {
-        table: { header: split(header), rows },
-        suggested_kind: rows.length === 2 ? 'before-after' : 'line',
-        suggested_unit: null,
-      };
+      const parsed = answers.parsed.get(text);
+      if (!parsed) throw clone(answers.parseError);
+      return clone(parsed);
     },
-    async exportUpdates(ids, path, _format, _theme, _scale, onProgress) {
-      ids.forEach(live);
-      onProgress?.({ done: 0, total: ids.length });
-      ids.forEach((_, index) => onProgress?.({ done: index + 1, total: ids.length }));
-      exports.push({ ids: [...ids], path });
-      return path;
-    },
-    exported: () => exports.map((entry) => ({ ids: [...entry.ids], path: entry.path })),
-    async copySlideImage() {
-      copies += 1;
-    },
-    copiedCount: () => copies,
-    async pickStoryFiles() {
-      return [];
-    },
-    async importStories(paths) {
-      const created = paths.map((path) =>
-        insert({ ...emptyFields(), title: path.split('/').pop()?.replace(/\.md$/, '') ?? '' }),
-      );
-      return { ids: created.map((update) => update.id), left_out: [] };
+    pickStoryFiles: async () => [],
+    async importStories() {
+      const { fields, left_out, demoted } = answers.imported;
+      return { ids: fields.map((f) => insert(f).id), left_out: [...left_out], demoted: [...demoted] };
     },
     async importChartFile(path) {
-      const file = files.get(path);
-      if (!file) throw { code: 'io', message: `cannot read ${path}` };
+      const file = chartFiles.get(path);
+      if (!file) throw { code: 'io', message: `cannot read ${path}` } satisfies ApiError;
       return clone(file);
     },
-    addChartFile(path, file) {
-      files.set(path, clone(file));
+    pickChartFile: async () => null,
+    async exportUpdates(ids, path, _format, _theme, _scale, onProgress) {
+      ids.forEach((_, index) => onProgress?.({ done: index + 1, total: ids.length }));
+      return path;
     },
-    async pickChartFile() {
-      return null;
-    },
-    async reviewUpdate(id, fields) {
+    async copySlideImage() {},
+    async reviewUpdate(id) {
       live(id);
-      const rules = silencedRules.get(id) ?? [];
-      const all = fakeReview(fields);
-      return {
-        score: Math.max(0, 100 - 25 * all.filter((f) => f.severity === 'error').length),
-        ready: !all.some((f) => f.severity === 'error'),
-        findings: all.filter((f) => f.severity === 'error' || !rules.includes(f.rule)),
-        silenced: all.filter((f) => f.severity !== 'error' && rules.includes(f.rule)),
-        silenced_rules: [...rules],
-      };
+      return clone(answers.review);
     },
     async setSilencedRules(id, rules) {
       live(id);
-      const stored = [...new Set(rules)].sort();
-      silencedRules.set(id, stored);
-      return stored;
+      return [...rules];
     },
-    async listJournals() {
-      return [...journals.values()].map((j) => ({ id: j.id, item: j.body.item, shared: j.shared }));
-    },
-    async getJournal(id) {
-      return journalView(id);
-    },
+    listJournals: async () => [...journals.values()].map((j) => ({ id: j.id, item: j.body.item, shared: j.shared })),
+    getJournal: async (id) => view(id),
     async createJournal(body) {
       const id = nextJournalId++;
-      journals.set(id, { id, shared: false, body: clone(body), revisions: [], readings: [] });
-      return journalView(id);
+      journals.set(id, { id, shared: false, body: clone(body), pending: null, revisions: [], readings: [] });
+      return view(id);
     },
     async saveJournal(id, body) {
-      const journal = liveJournal(id);
-      if (journal.shared) throw { code: 'invalid_input', message: 'this journal is shared: record a new revision' };
-      journal.body = clone(body);
-      return journalView(id);
+      const stored = journal(id);
+      if (stored.shared) stored.pending = clone(body);
+      else stored.body = clone(body);
+      return view(id);
     },
     async shareJournal(id) {
-      const journal = liveJournal(id);
-      if (journal.body.alternatives.length < 2) {
-        throw { code: 'invalid_input', message: 'give at least two alternative paths before sharing' };
-      }
-      journal.shared = true;
-      journal.revisions.push(revision(journal, 'shared'));
-      return journalView(id);
+      const stored = journal(id);
+      stored.shared = true;
+      return revise(stored, stored.body, 'shared');
     },
-    async reviseJournal(id, body, reason) {
-      const journal = liveJournal(id);
-      if (!reason.trim()) throw { code: 'invalid_input', message: 'say why the journal changes' };
-      journal.body = clone(body);
-      journal.revisions.push(revision(journal, reason));
-      return journalView(id);
+    reviseJournal: async (id, body, reason) => revise(journal(id), body, reason),
+    async discardJournalChange(id) {
+      journal(id).pending = null;
+      return view(id);
     },
-    async pickReadingsFile() {
-      return null;
+    async criterionChart(journalId, index) {
+      journal(journalId);
+      throw notFound(`canned chart for criterion ${index + 1}`);
     },
-    async importReadings(id, path, acceptValid) {
-      const journal = liveJournal(id);
-      const file = readingFiles.get(path);
-      if (!file) throw { code: 'io', message: `cannot read ${path}` };
-      const take = file.problems.length === 0 || acceptValid;
-      if (take) journal.readings.push(...clone(file.readings));
-      return {
-        imported: take ? file.readings.length : 0,
-        valid: file.readings.length,
-        problems: clone(file.problems),
-        view: journalView(id),
-      };
-    },
+    pickReadingsFile: async () => null,
+    importReadings: async (id) => ({ imported: 0, valid: 0, problems: [], view: view(id) }),
     async addReading(id, metric, date, value) {
-      const journal = liveJournal(id);
-      if (!Number.isFinite(value)) throw { code: 'invalid_input', message: 'the reading must be a number' };
-      journal.readings.push({ metric, date, value });
-      return journalView(id);
-    },
-    addReadingsFile(path, file) {
-      readingFiles.set(path, clone(file));
+      journal(id).readings.push({ metric, date, value });
+      return view(id);
     },
     async exportJournal(id, path) {
-      liveJournal(id);
+      journal(id);
       return path;
     },
-    async journalDiff(id, from, to) {
-      const journal = liveJournal(id);
-      const item = (seq: number) => journal.revisions.find((r) => r.seq === seq)?.body.item ?? '';
-      return item(from) === item(to) ? [`  Item: ${item(to)}`] : [`− Item: ${item(from)}`, `+ Item: ${item(to)}`];
+    async journalDiff(id) {
+      journal(id);
+      return [...answers.diff];
     },
-    async getAuthor() {
-      return author;
-    },
+    getAuthor: async () => author,
     async setAuthor(name) {
-      author = name.trim();
+      author = name;
       return author;
     },
-    async linkUpdate(update, journal) {
+    async linkUpdate(update, journalId) {
       live(update);
-      if (journal === null) links.delete(update);
-      else links.set(update, journal);
+      if (journalId === null) links.delete(update);
+      else links.set(update, journalId);
     },
     async updateJournal(update) {
-      const journal = links.get(update) ?? null;
-      if (journal === null) return { journal, triggered: [] };
-      const view = journalView(journal);
-      const triggered = view.journal.body.criteria
-        .filter((_, i) => view.evaluations[i]?.status === 'triggered')
-        .map((c) => `${c.metric} ${c.comparator} ${c.threshold}${c.unit}`);
-      return { journal, triggered };
+      const journalId = links.get(update) ?? null;
+      return { journal: journalId, triggered: journalId === null ? [] : [...answers.triggered] };
     },
-    async restoreBackup() {
-      throw { code: 'backup_failed', message: 'there is no good backup of this workspace' };
-    },
-    onMenu() {
-      // No native menu in the browser.
-    },
-    async externalChanges() {
-      return false;
-    },
-    async backUpNow() {
-      return '/backups/workspace-backup.throughline';
-    },
-    async getBranding() {
-      return { ...branding };
-    },
+    getBranding: async () => ({ ...branding }),
     async saveBranding(accent, footerLabel) {
-      if (!/^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.test(accent.trim())) {
-        throw { code: 'invalid_input', message: `"${accent}" is not a colour: write it as #RRGGBB` };
-      }
-      branding = { ...branding, accent: accent.trim().toUpperCase(), footer_label: footerLabel.trim() };
+      branding = { ...branding, accent, footer_label: footerLabel };
       return { ...branding };
     },
-    async pickLogo() {
-      return null;
-    },
+    pickLogo: async () => null,
     async setLogo(path) {
       branding = { ...branding, logo: `data:image/png;base64,${btoa(path)}` };
       return { ...branding };
@@ -489,28 +347,53 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
       branding = { ...branding, logo: null };
       return { ...branding };
     },
-    async pickExportPath() {
-      return null;
-    },
-    async pickWorkspaceToOpen() {
-      return null;
-    },
-    async pickWorkspaceToCreate() {
-      return null;
-    },
-    async recentWorkspaces() {
-      return [];
-    },
+    pickExportPath: async () => null,
+    pickWorkspaceToOpen: async () => null,
+    pickWorkspaceToCreate: async () => null,
+    recentWorkspaces: async () => [],
     async openRecent() {
-      throw { code: 'not_found', message: 'that workspace is no longer in the recent list (moved or deleted?)' };
+      throw notFound('such workspace in the recent list');
     },
     async revealExported() {},
+    onMenu() {},
+    onWorkspaceChanged(handler) {
+      changeHandlers.push(handler);
+    },
     onCloseRequested() {},
     async closeWindow() {},
+  };
+
+  const fake: MemoryBackend = {
+    ...impl,
+    answers,
+    answerNext(method, value) {
+      scripted.set(method, [...(scripted.get(method) ?? []), { value }]);
+    },
+    failNext(method, error, times = 1) {
+      const errors = Array.from({ length: times }, () => ({ error }));
+      scripted.set(method, [...(scripted.get(method) ?? []), ...errors]);
+    },
+    calls: (method) => log.filter((call) => method === undefined || call.method === method),
+    seed: (update) => insert(update),
     stored: (id) => (updates.has(id) ? clone(updates.get(id)) : undefined),
-    saveCount: () => saves,
-    failNextSaves(count) {
-      failuresLeft = count;
+    emitWorkspaceChanged: () => changeHandlers.forEach((handler) => handler()),
+    addChartFile(path, file) {
+      chartFiles.set(path, clone(file));
     },
   };
+
+  // Every promise-returning method records its call and gives a scripted answer first.
+  for (const name of Object.keys(impl) as (keyof Backend)[]) {
+    if (LISTENERS.has(name)) continue;
+    const method = name as AsyncMethod;
+    const own = impl[method] as (...args: unknown[]) => Promise<unknown>;
+    (fake as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+      log.push({ method, args: args.map((arg) => (typeof arg === 'function' ? arg : clone(arg))) });
+      const next = scripted.get(method)?.shift();
+      if (next && 'error' in next) throw clone(next.error);
+      if (next) return clone(next.value);
+      return own(...args);
+    };
+  }
+  return fake;
 }

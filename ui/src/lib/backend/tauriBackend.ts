@@ -47,7 +47,7 @@ export function tauriBackend(): Backend {
     restoreUpdate: (id) => call('restore_update', { id }),
     duplicateUpdate: (id) => call('duplicate_update', { id }),
     backUpNow: () => call('back_up_now'),
-    externalChanges: () => call('external_changes'),
+    today: () => call('today'),
     renderPreview: (fields, theme, id) => call('render_preview', { fields, theme, id: id ?? null }),
     parseChartData: (text) => call('parse_chart_data', { text }),
     pickStoryFiles: () => choose('stories'),
@@ -71,6 +71,8 @@ export function tauriBackend(): Backend {
     saveJournal: (id, body) => call('save_journal', { id, body }),
     shareJournal: (id) => call('share_journal', { id }),
     reviseJournal: (id, body, reason) => call('revise_journal', { id, body, reason }),
+    discardJournalChange: (id) => call('discard_journal_change', { id }),
+    criterionChart: (journal, index) => call('criterion_chart', { journal, index }),
     pickReadingsFile: () => chooseOne('readings'),
     importReadings: (id, path, acceptValid) => call('import_readings', { id, path, acceptValid }),
     addReading: (id, metric, date, value) => call('add_reading', { id, metric, date, value }),
@@ -94,6 +96,9 @@ export function tauriBackend(): Backend {
     closeWindow: () => getCurrentWindow().close(),
     onMenu(handler) {
       void listen<string>('menu', (event) => handler(event.payload));
+    },
+    onWorkspaceChanged(handler) {
+      void listen('workspace-changed', () => handler());
     },
     onCloseRequested(handler) {
       void getCurrentWindow().onCloseRequested(async () => {

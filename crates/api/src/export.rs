@@ -1,0 +1,251 @@
+//! Slides: the preview, the clipboard image and every export come from the
+//! same render call, with the workspace's branding and — for an update that
+//! backs a journal with a triggered kill criterion — its banner.
+
+use serde::{Deserialize, Serialize};
+use throughline_core::story::{to_markdown, Story};
+use throughline_core::{Status, UpdateFields, UpdateId};
+use throughline_render::{
+    png_data_url, slides_to_pdf_with_progress, svg_to_png, svg_to_rgba, Branding, PngCompression,
+    RgbaImage, Theme,
+};
+use throughline_store::Workspace;
+use ts_rs::TS;
+
+use crate::stories::StoryFile;
+use crate::ApiError;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeName {
+    #[default]
+    Light,
+    Dark,
+}
+
+impl ThemeName {
+    pub fn theme(self) -> Theme {
+        match self {
+            ThemeName::Light => Theme::light(),
+            ThemeName::Dark => Theme::dark(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    Pdf,
+    Png,
+    Md,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Pdf => "pdf",
+            ExportFormat::Png => "png",
+            ExportFormat::Md => "md",
+        }
+    }
+}
+
+/// How far a deck export has come, sent while it runs.
+#[derive(Debug, Clone, Copy, Serialize, TS)]
+pub struct ExportProgress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// What to export, and where: the path the user chose in the save dialog.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct ExportRequest {
+    #[ts(type = "Array<number>")]
+    pub ids: Vec<UpdateId>,
+    pub path: String,
+    pub format: ExportFormat,
+    pub theme: ThemeName,
+    pub scale: Option<f32>,
+}
+
+/// How slides look: the theme and the workspace's branding.
+#[derive(Debug, Clone)]
+pub struct Look {
+    pub theme: Theme,
+    pub branding: Branding,
+}
+
+impl Look {
+    pub fn new(theme: ThemeName, branding: Branding) -> Self {
+        Self {
+            theme: theme.theme(),
+            branding,
+        }
+    }
+}
+
+/// The branding a workspace's slides are drawn with. A damaged branding row
+/// does not stop an export: the slides fall back to the default look.
+pub fn workspace_branding(workspace: &Workspace) -> Branding {
+    workspace
+        .branding()
+        .map(|settings| Branding::from_settings(&settings))
+        .unwrap_or_default()
+}
+
+/// One slide to draw.
+#[derive(Debug, Clone)]
+pub struct Slide {
+    pub fields: UpdateFields,
+    pub status: Status,
+    /// The kill-criterion banner, when the update's journal has one triggered.
+    pub banner: Option<String>,
+    /// What a file written for it alone is called (without extension).
+    pub name: String,
+}
+
+impl From<StoryFile> for Slide {
+    fn from(file: StoryFile) -> Self {
+        Self {
+            fields: file.fields,
+            status: file.status,
+            banner: None,
+            name: file.stem,
+        }
+    }
+}
+
+/// The banner a slide carries when the journal its update backs has
+/// triggered kill criteria.
+pub fn kill_banner(triggered: &[String]) -> Option<String> {
+    (!triggered.is_empty()).then(|| format!("Kill criterion triggered: {}", triggered.join("; ")))
+}
+
+/// The banner for a stored update, from the journal it backs.
+pub fn banner_for(workspace: &Workspace, id: UpdateId) -> Result<Option<String>, ApiError> {
+    Ok(kill_banner(&workspace.triggered_for_update(id)?))
+}
+
+/// A stored update as a slide, banner included.
+pub fn stored_slide(workspace: &Workspace, id: UpdateId) -> Result<Slide, ApiError> {
+    let update = workspace.get_update(id)?;
+    Ok(Slide {
+        banner: banner_for(workspace, id)?,
+        fields: update.fields,
+        status: update.status,
+        name: format!("update-{id}"),
+    })
+}
+
+/// Stored updates as slides, in the order given.
+pub fn stored_slides(workspace: &Workspace, ids: &[UpdateId]) -> Result<Vec<Slide>, ApiError> {
+    ids.iter().map(|id| stored_slide(workspace, *id)).collect()
+}
+
+/// Every stored update's id, newest first.
+pub fn all_update_ids(workspace: &Workspace) -> Result<Vec<UpdateId>, ApiError> {
+    Ok(workspace.list_updates("")?.iter().map(|s| s.id).collect())
+}
+
+/// The slide's SVG, page `page` of `count`.
+pub fn slide_svg(
+    fields: &UpdateFields,
+    banner: Option<&str>,
+    (page, count): (usize, usize),
+    look: &Look,
+) -> String {
+    let input = throughline_render::SlideInput {
+        fields,
+        chart: fields.chart.as_ref(),
+        page: page as u32,
+        page_count: count as u32,
+        banner,
+    };
+    throughline_render::render_slide_svg(&input, &look.theme, &look.branding)
+}
+
+/// The editor's preview: half size, fast encoding, as a PNG data URL.
+pub fn preview(
+    fields: &UpdateFields,
+    banner: Option<&str>,
+    look: &Look,
+) -> Result<String, ApiError> {
+    let svg = slide_svg(fields, banner, (1, 1), look);
+    let png = svg_to_png(&svg, 0.5, PngCompression::Fast).map_err(ApiError::render)?;
+    Ok(png_data_url(&png))
+}
+
+/// The slide at 1920×1080 as pixels, for the clipboard.
+pub fn slide_image(slide: &Slide, look: &Look) -> Result<RgbaImage, ApiError> {
+    let svg = slide_svg(&slide.fields, slide.banner.as_deref(), (1, 1), look);
+    svg_to_rgba(&svg, 1.0).map_err(ApiError::render)
+}
+
+/// One slide as a PNG (1920×1080 × `scale`).
+pub fn slide_png(slide: &Slide, look: &Look, scale: f32) -> Result<Vec<u8>, ApiError> {
+    let svg = slide_svg(&slide.fields, slide.banner.as_deref(), (1, 1), look);
+    svg_to_png(&svg, scale, PngCompression::Small).map_err(ApiError::render)
+}
+
+/// One update as its canonical story Markdown.
+pub fn slide_markdown(slide: &Slide) -> Vec<u8> {
+    to_markdown(&Story::from_update_fields(&slide.fields, slide.status)).into_bytes()
+}
+
+/// The slides as one PDF deck, in order; `progress` hears each page drawn.
+pub fn deck_pdf(
+    slides: &[Slide],
+    look: &Look,
+    progress: impl Fn(usize),
+) -> Result<Vec<u8>, ApiError> {
+    let count = slides.len();
+    let svgs: Vec<String> = slides
+        .iter()
+        .enumerate()
+        .map(|(i, s)| slide_svg(&s.fields, s.banner.as_deref(), (i + 1, count), look))
+        .collect();
+    slides_to_pdf_with_progress(&svgs, progress).map_err(ApiError::render)
+}
+
+/// The bytes of one export file: a PDF deck of every slide, or the one
+/// slide as PNG or Markdown.
+pub fn export_bytes(
+    slides: &[Slide],
+    format: ExportFormat,
+    look: &Look,
+    scale: f32,
+    progress: impl Fn(usize),
+) -> Result<Vec<u8>, ApiError> {
+    if slides.is_empty() {
+        return Err(ApiError::invalid("choose at least one update to export"));
+    }
+    match (format, slides) {
+        (ExportFormat::Pdf, _) => deck_pdf(slides, look, progress),
+        (ExportFormat::Png, [one]) => slide_png(one, look, scale),
+        (ExportFormat::Md, [one]) => Ok(slide_markdown(one)),
+        _ => Err(ApiError::invalid(
+            "PNG and Markdown export one update at a time; use PDF for a deck",
+        )),
+    }
+}
+
+/// The bytes of one file per slide (PNG or Markdown), named after each.
+pub fn export_each(
+    slides: &[Slide],
+    format: ExportFormat,
+    look: &Look,
+    scale: f32,
+) -> Result<Vec<(String, Vec<u8>)>, ApiError> {
+    slides
+        .iter()
+        .map(|slide| {
+            let name = format!("{}.{}", slide.name, format.extension());
+            let bytes = match format {
+                ExportFormat::Png => slide_png(slide, look, scale)?,
+                ExportFormat::Md => slide_markdown(slide),
+                ExportFormat::Pdf => deck_pdf(std::slice::from_ref(slide), look, |_| {})?,
+            };
+            Ok((name, bytes))
+        })
+        .collect()
+}

@@ -1,0 +1,138 @@
+// A journal's life past sharing, and "today" by the app's clock, in the real window:
+// a change typed into a shared (frozen) journal is kept as its pending change across
+// a tab switch and a restart; a reading typed late in the evening, west of UTC, is
+// dated the local today (the Rust clock's, with its test override), and accepted.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { closeApp, launchApp, screenshot, typeInto, useSession, valueOf } from './support/app.mjs';
+
+const ARTIFACTS = path.resolve('tests/e2e/artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+async function typeAt(app, selector, text) {
+  const field = app.$(selector);
+  await field.waitForDisplayed({ timeout: 5000 });
+  await field.click();
+  await field.clearValue();
+  await field.addValue(text);
+}
+
+async function waitForJournalSaved(app) {
+  await app.waitUntil(async () => (await app.$('[data-testid="save-state"]').getText()).trim() === 'Saved', {
+    timeout: 5000,
+    timeoutMsg: 'the journal never showed "Saved"',
+  });
+}
+
+async function pendingNotice(app) {
+  const notice = app.$('[data-testid="journal-pending"]');
+  await notice.waitForDisplayed({ timeout: 5000, timeoutMsg: 'the journal does not show a pending change' });
+  return notice.getText();
+}
+
+/** The alerts the journal editor shows (errors), as text. */
+async function journalAlerts(app) {
+  return app.execute(() =>
+    [...document.querySelectorAll('[data-testid="journal-editor"] [role="alert"]')].map((el) =>
+      (el.textContent ?? '').trim(),
+    ),
+  );
+}
+
+describe('a shared journal’s pending change', () => {
+  const session = useSession();
+
+  test('an edit of a shared journal is kept, marked pending, across a tab switch and a restart', async () => {
+    const workspace = path.join(session.dir, 'lifecycle.throughline');
+    let app = await launchApp(workspace);
+    try {
+      await app.$('[data-testid="tab-journals"]').click();
+      await app.$('[data-testid="new-journal"]').click();
+      await typeInto(app, 'journal-item', 'Shared workspaces');
+      await typeInto(app, 'journal-decision', 'Build native sharing this quarter');
+      // What sharing asks for: an assumption, two alternatives, a kill criterion.
+      await app.$('[data-testid="journal-add-assumption"]').click();
+      await typeAt(app, '[aria-label="Assumption 1"]', 'Trial teams invite a colleague in week one');
+      await app.$('[data-testid="journal-add-alternative"]').click();
+      await typeAt(app, '[aria-label="Alternative 1"]', "Integrate with the chat tool's API");
+      await app.$('[data-testid="journal-add-alternative"]').click();
+      await typeAt(app, '[aria-label="Alternative 2"]', 'Concierge invites before automation');
+      await app.$('[data-testid="journal-add-criterion"]').click();
+      await typeAt(app, '[aria-label="Metric of criterion 1"]', 'Sharing activation');
+      await typeAt(app, '[aria-label="Threshold of criterion 1"]', '20');
+      await waitForJournalSaved(app);
+
+      await app.$('[data-testid="journal-share"]').click();
+      await app.$('[data-testid="journal-revisions"]').waitForDisplayed({ timeout: 5000 });
+      assert.equal(await app.$('[data-testid="journal-pending"]').isExisting(), false);
+
+      // A change to the frozen journal, then straight to the updates (no wait for the autosave).
+      await typeInto(app, 'journal-decision', 'Build native sharing next quarter');
+      assert.match(await pendingNotice(app), /Changes not yet recorded as a revision/);
+      await app.$('[data-testid="tab-updates"]').click();
+      await app.$('[data-testid="field-title"]').waitForDisplayed({ timeout: 5000 });
+      await app.$('[data-testid="tab-journals"]').click();
+      await app.$('[data-testid="journal-editor"]').waitForDisplayed({ timeout: 5000 });
+      assert.equal(await valueOf(app, 'journal-decision'), 'Build native sharing next quarter');
+      assert.match(await pendingNotice(app), /Changes not yet recorded as a revision/);
+      await waitForJournalSaved(app);
+      screenshot(path.join(ARTIFACTS, 'journal-pending.png'));
+    } finally {
+      await closeApp(app);
+    }
+
+    app = await launchApp(workspace);
+    try {
+      await app.$('[data-testid="tab-journals"]').click();
+      const item = app.$('[data-testid="journal-item-title"]');
+      await item.waitForDisplayed({ timeout: 5000 });
+      await item.click();
+      await app.$('[data-testid="journal-editor"]').waitForDisplayed({ timeout: 5000 });
+      assert.equal(await valueOf(app, 'journal-decision'), 'Build native sharing next quarter');
+      assert.match(await pendingNotice(app), /Changes not yet recorded as a revision/);
+      // Still one revision: the change was never recorded, only kept.
+      const revisions = await app.$$('[data-testid="journal-revisions"] li');
+      assert.equal(revisions.length, 1);
+    } finally {
+      await closeApp(app);
+    }
+  });
+});
+
+describe('today by the app’s clock', () => {
+  // 07:30 UTC on 3 December is 23:30 on 2 December at UTC−8 (a POSIX zone: no tzdata needed).
+  const session = useSession({ TZ: 'PST8', THROUGHLINE_NOW: '2026-12-03T07:30:00Z' });
+
+  test('a reading typed late in the evening is dated the local today, and accepted', async () => {
+    const app = await launchApp(path.join(session.dir, 'today.throughline'));
+    try {
+      await app.$('[data-testid="tab-journals"]').click();
+      await app.$('[data-testid="new-journal"]').click();
+      await typeInto(app, 'journal-item', 'Shared workspaces');
+      await app.$('[data-testid="journal-add-criterion"]').click();
+      await typeAt(app, '[aria-label="Metric of criterion 1"]', 'Sharing activation');
+      await waitForJournalSaved(app);
+      assert.equal(await valueOf(app, 'criterion-by'), '2027-01-01', 'a new criterion is decided 30 days from today');
+
+      const date = app.$('[aria-label="Date of the reading"]');
+      await date.waitForDisplayed({ timeout: 5000 });
+      assert.equal(await date.getValue(), '2026-12-02');
+      await typeInto(app, 'reading-value', '14');
+      await app.$('[data-testid="reading-add"]').click();
+      await app
+        .$('[data-testid="journal-readings"]')
+        .waitForDisplayed({ timeout: 5000, timeoutMsg: 'the reading never appeared in the table' });
+      const rows = await app.execute(() =>
+        [...document.querySelectorAll('[data-testid="journal-readings"] tbody tr')].map((row) =>
+          [...row.cells].map((cell) => (cell.textContent ?? '').trim()),
+        ),
+      );
+      assert.deepEqual(rows, [['2026-12-02', 'Sharing activation', '14']]);
+      assert.deepEqual(await journalAlerts(app), []);
+    } finally {
+      await closeApp(app);
+    }
+  });
+});

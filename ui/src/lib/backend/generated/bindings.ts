@@ -1,0 +1,394 @@
+// Generated from the Rust types by crates/api/tests/bindings.rs: do not edit.
+// Regenerate with `UPDATE_BINDINGS=1 cargo test -p throughline-api --test bindings`.
+
+export type Action = { "kind": "halt" } | { "kind": "pivot-to", "to": string } | { "kind": "escalate-to", "to": string };
+
+export type Alternative = { path: string,
+/**
+ * What this path commits to that cannot be undone cheaply.
+ */
+irreversibles: string, door: Door, };
+
+/**
+ * `{code, message}`: what the window shows and the CLI prints.
+ */
+export type ApiError = { code: ErrorCode, message: string, };
+
+export type Assumption = {
+/**
+ * "We believe that…"
+ */
+statement: string, importance: Importance, evidence: EvidenceLevel,
+/**
+ * A link or a note on where the evidence comes from.
+ */
+source: string, };
+
+export type Beats = { context: string, conflict: string, resolution: string, evidence: string, };
+
+/**
+ * The branding as the settings panel shows it.
+ */
+export type BrandingView = { accent: string, footer_label: string,
+/**
+ * The logo as a `data:` URL, to show beside its "Remove" button.
+ */
+logo: string | null, };
+
+export type ChartKind = "line" | "bar" | "before-after" | "funnel" | "big-number" | "bubble";
+
+/**
+ * Everything needed to draw the chart. The annotations (differences,
+ * growth, drops) are never stored: the renderer computes them from `data`.
+ */
+export type ChartSpec = { kind: ChartKind,
+/**
+ * Should state the takeaway ("Activation rose 9 points with the checklist").
+ */
+title: string,
+/**
+ * Alternative text for screen readers and the Markdown export.
+ */
+alt: string,
+/**
+ * The series (or, for one-series charts, the category) drawn in the
+ * accent colour; the rest are grey. `None`: the renderer picks.
+ */
+highlight: string | null,
+/**
+ * The unit of the values, e.g. `%`, `$`, `users`.
+ */
+unit: string | null, data: DataTable, };
+
+/**
+ * What a finding is about: the title, a beat, or the chart (a finding about
+ * the whole story has none).
+ */
+export type CoachTarget = "title" | "context" | "conflict" | "resolution" | "evidence" | "chart";
+
+/**
+ * When a reading triggers the criterion: `value < threshold`, etc.
+ */
+export type Comparator = "<" | "<=" | ">" | ">=";
+
+/**
+ * A kill criterion's readings as chart data: the metric over time, the
+ * threshold as a second line, and the decision date as the last row.
+ */
+export type CriterionChart = { table: DataTable, metric: string, unit: string, };
+
+export type CriterionStatus = "on-track" | "at-risk" | "triggered" | "no-data";
+
+export type DataRow = { label: string,
+/**
+ * One value per column after the first; `None` is an empty cell.
+ */
+values: Array<number | null>, };
+
+/**
+ * A table of numbers as pasted: a header row, then rows whose first cell is
+ * the x value or label and whose other cells are numbers (`None` = a gap).
+ */
+export type DataTable = {
+/**
+ * Column names; `header[0]` names the label column.
+ */
+header: Array<string>, rows: Array<DataRow>, };
+
+/**
+ * Whether a path can be walked back (a two-way door) or not.
+ */
+export type Door = "one-way" | "two-way";
+
+/**
+ * What went wrong, as the window switches on it (`code` in `{code, message}`)
+ * and as the CLI maps it to an exit code.
+ */
+export type ErrorCode = "not_a_workspace" | "workspace_damaged" | "workspace_newer" | "no_workspace" | "io" | "write_failed" | "disk_full" | "read_only" | "busy" | "backup_failed" | "invalid_input" | "not_found" | "tampered" | "render_failed" | "clipboard" | "not_chosen" | "open_elsewhere" | "reveal_failed" | "internal";
+
+export type Evaluation = { status: CriterionStatus,
+/**
+ * The reading that decided it (the latest one).
+ */
+reading: number | null, date: string | null,
+/**
+ * Why, in a sentence.
+ */
+reason: string, };
+
+/**
+ * The structured part of the Evidence beat: a metric, a quote, or only prose.
+ */
+export type Evidence = { "kind": "none" } | { "kind": "metric" } & MetricEvidence | { "kind": "quote" } & QuoteEvidence;
+
+/**
+ * How strong the evidence behind an assumption is, weakest first.
+ */
+export type EvidenceLevel = "anecdote" | "survey" | "cohort-data" | "pilot";
+
+export type ExportFormat = "pdf" | "png" | "md";
+
+/**
+ * How far a deck export has come, sent while it runs.
+ */
+export type ExportProgress = { done: number, total: number, };
+
+/**
+ * What to export, and where: the path the user chose in the save dialog.
+ */
+export type ExportRequest = { ids: Array<number>, path: string, format: ExportFormat, theme: ThemeName, scale: number | null, };
+
+export type Finding = {
+/**
+ * A stable rule id, e.g. `vague-word`.
+ */
+rule: string, severity: Severity, beat: CoachTarget | null,
+/**
+ * What to do about it.
+ */
+message: string,
+/**
+ * `[start, end)` in Unicode scalar values of the target's text.
+ */
+span: [number, number] | null, };
+
+export type Importance = "high" | "medium" | "low";
+
+export type ImportedFile = { file_name: string, sheets: Array<ImportedSheet>, };
+
+export type ImportedSheet = {
+/**
+ * The sheet's name; empty for a text file.
+ */
+name: string, parsed: ParsedTable | null,
+/**
+ * Why this sheet is not chart data (row and column named).
+ */
+error: string | null, };
+
+export type JournalBody = {
+/**
+ * The roadmap item the decision is about.
+ */
+item: string, owner: string,
+/**
+ * The decision asked for.
+ */
+decision: string, assumptions: Array<Assumption>, alternatives: Array<Alternative>, criteria: Array<KillCriterion>, };
+
+export type JournalFormat = "md" | "pdf" | "png";
+
+export type JournalSummary = { id: number, item: string, shared: boolean, };
+
+/**
+ * A journal with what the view needs beside it.
+ */
+export type JournalView = { journal: StoredJournal, readings: Array<Reading>,
+/**
+ * One per criterion, in the criteria's order.
+ */
+evaluations: Array<Evaluation>, };
+
+/**
+ * "If fewer than 20% of trial accounts activate sharing within 14 days,
+ * halt the build": metric, comparator, threshold with unit, cohort, the
+ * date it is judged by, and what happens.
+ */
+export type KillCriterion = {
+/**
+ * Stable within the journal, e.g. "sharing-activation".
+ */
+id: string, metric: string, comparator: Comparator, threshold: number, unit: string, cohort: string,
+/**
+ * The decision date (YYYY-MM-DD).
+ */
+by: string, action: Action,
+/**
+ * How close to the threshold counts as at risk, in the threshold's unit.
+ */
+margin: number, };
+
+/**
+ * One high-signal metric: the figure, what it measures, what it is compared
+ * with, and over which period. Kept as the PM typed it.
+ */
+export type MetricEvidence = { value: string, unit: string, baseline: string, window: string, };
+
+export type ParsedTable = { table: DataTable, suggested_kind: ChartKind,
+/**
+ * The unit the pasted cells state (`%`), for a chart that has none yet.
+ */
+suggested_unit: string | null, };
+
+/**
+ * One attributed customer quote.
+ */
+export type QuoteEvidence = { text: string, who: string, when: string, };
+
+export type Reading = { metric: string,
+/**
+ * YYYY-MM-DD
+ */
+date: string, value: number, };
+
+/**
+ * A row or cell that could not be taken, and why.
+ */
+export type ReadingProblem = {
+/**
+ * The file's row (the header is row 1).
+ */
+row: number, message: string, };
+
+/**
+ * What a readings file held: the readings stored, and the rows refused.
+ */
+export type ReadingsImport = {
+/**
+ * How many readings were stored (0 when the user must confirm first).
+ */
+imported: number,
+/**
+ * Rows that could not be taken; with `accept_valid` false and some
+ * problems, nothing is stored and the user is asked.
+ */
+problems: Array<ReadingProblem>, valid: number,
+/**
+ * The journal as it now is.
+ */
+view: JournalView, };
+
+export type ReviewView = { score: number, ready: boolean, findings: Array<Finding>, silenced: Array<Finding>, silenced_rules: Array<string>, };
+
+export type Revision = {
+/**
+ * 1, 2, 3… in order.
+ */
+seq: number, body: JournalBody, author: string,
+/**
+ * Unix milliseconds.
+ */
+at_ms: number,
+/**
+ * Why this revision was made ("first shared", "threshold from pilot").
+ */
+reason: string, prev_hash: string, hash: string, };
+
+export type Severity = "error" | "warning" | "info";
+
+export type Status = "draft" | "ready";
+
+/**
+ * A journal as the app shows it: its current body (the draft, or the
+ * latest revision), its history, and whether that history checks out.
+ */
+export type StoredJournal = { id: number, shared: boolean, body: JournalBody, revisions: Array<Revision>,
+/**
+ * The first revision that fails its check, when one does.
+ */
+tamper: TamperReport | null,
+/**
+ * A shared journal's change not yet recorded as a revision.
+ */
+pending: JournalBody | null, };
+
+/**
+ * The updates made, and what the user should know about the files.
+ */
+export type StoriesImport = { ids: Array<number>,
+/**
+ * One line per file that had more than an update holds.
+ */
+left_out: Array<string>,
+/**
+ * One line per file that said `ready` and was stored as a draft.
+ */
+demoted: Array<string>, };
+
+/**
+ * The first revision that fails its check, and how.
+ */
+export type TamperReport = { seq: number, detail: string, };
+
+export type ThemeName = "light" | "dark";
+
+/**
+ * A stored update.
+ */
+export type Update = { id: number, status: Status,
+/**
+ * The app's own demo update, created once in a new workspace.
+ */
+is_example: boolean,
+/**
+ * Unix milliseconds.
+ */
+created_at: number,
+/**
+ * Unix milliseconds of the last edit.
+ */
+updated_at: number,
+/**
+ * Why this update, once ready, returned to draft (see [`crate::lifecycle`]).
+ */
+status_note: string | null,
+/**
+ * The action title: the takeaway in one sentence.
+ */
+title: string,
+/**
+ * Who decides (CFO, CRO, exec staff…).
+ */
+audience: string,
+/**
+ * The executive priority or North-Star metric this update serves.
+ */
+priority: string,
+/**
+ * The date the update speaks for (YYYY-MM-DD); the slide footer shows it.
+ */
+date: string, beats: Beats, evidence: Evidence,
+/**
+ * The one chart, drawn from data the PM pasted or imported.
+ */
+chart: ChartSpec | null, };
+
+/**
+ * Everything a PM edits in the editor. Autosave sends the whole set, so a
+ * save is idempotent and the last one wins.
+ */
+export type UpdateFields = {
+/**
+ * The action title: the takeaway in one sentence.
+ */
+title: string,
+/**
+ * Who decides (CFO, CRO, exec staff…).
+ */
+audience: string,
+/**
+ * The executive priority or North-Star metric this update serves.
+ */
+priority: string,
+/**
+ * The date the update speaks for (YYYY-MM-DD); the slide footer shows it.
+ */
+date: string, beats: Beats, evidence: Evidence,
+/**
+ * The one chart, drawn from data the PM pasted or imported.
+ */
+chart: ChartSpec | null, };
+
+/**
+ * The journal an update backs, and its triggered criteria (for the banner).
+ */
+export type UpdateJournal = { journal: number | null, triggered: Array<string>, };
+
+/**
+ * What the list of updates shows: enough to find one, not the whole text.
+ */
+export type UpdateSummary = { id: number, title: string, audience: string, date: string, status: Status, is_example: boolean, updated_at: number,
+/**
+ * Context, conflict, resolution, evidence: which hold text.
+ */
+filled: [boolean, boolean, boolean, boolean], };
