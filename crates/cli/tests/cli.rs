@@ -535,3 +535,170 @@ fn journal_readings_saved_by_excel_as_unicode_text_with_its_dates_import() {
     assert_eq!(status["criteria"][0]["date"], "2026-11-22");
     assert_eq!(status["criteria"][0]["reading"], 26.0);
 }
+
+#[test]
+fn a_story_that_says_ready_but_has_a_coach_error_is_stored_as_a_draft_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let weak = write(
+        dir.path(),
+        "weak.md",
+        &STORY
+            .replace("status: draft", "status: ready")
+            .replace("A/B test across 3,920 workspaces.", "Customers love it.")
+            .replace(
+                "```metric\nvalue: 41%\nunit: week-one activation\nbaseline: 32% without\nwindow: 6 weeks\n```\n",
+                "",
+            ),
+    );
+    let good = write(
+        dir.path(),
+        "good.md",
+        &STORY.replace("status: draft", "status: ready"),
+    );
+    let workspace = dir.path().join("team.throughline");
+    let out = throughline(&["import", s(&weak), s(&good), "--workspace", s(&workspace)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("weak.md: stored as a draft although it says ready"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("good.md"), "{}", stderr(&out));
+    let md = dir.path().join("back.md");
+    for (id, status) in [("1", "status: draft"), ("2", "status: ready")] {
+        let out = throughline(&[
+            "export",
+            "--workspace",
+            s(&workspace),
+            "--id",
+            id,
+            "--md",
+            s(&md),
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = std::fs::read_to_string(&md).unwrap();
+        assert!(text.contains(status), "update {id}: {text}");
+    }
+}
+
+#[test]
+fn importing_many_files_prints_one_short_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<PathBuf> = (0..300)
+        .map(|i| write(dir.path(), &format!("week-{i}.md"), STORY))
+        .collect();
+    let workspace = dir.path().join("team.throughline");
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(|p| s(p)));
+    args.extend(["--workspace", s(&workspace)]);
+    let out = throughline(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.contains("imported 300 updates"), "{stdout}");
+    assert!(stdout.trim_end().ends_with("(ids 1–300)"), "{stdout}");
+    assert!(stdout.len() < 200, "{stdout}");
+}
+
+#[test]
+fn export_all_writes_every_format_its_help_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = write(dir.path(), "a.md", STORY);
+    let second = write(dir.path(), "b.md", &STORY.replace("CFO", "CRO"));
+    let workspace = dir.path().join("team.throughline");
+    assert!(throughline(&[
+        "import",
+        s(&first),
+        s(&second),
+        "--workspace",
+        s(&workspace)
+    ])
+    .status
+    .success());
+    for (flag, ext) in [("--md", "md"), ("--png", "png")] {
+        let folder = dir.path().join(format!("all-{ext}/"));
+        let out = throughline(&[
+            "export",
+            "--workspace",
+            s(&workspace),
+            "--all",
+            flag,
+            s(&folder),
+        ]);
+        assert!(out.status.success(), "{flag}: {}", stderr(&out));
+        for id in [1, 2] {
+            let file = folder.join(format!("update-{id}.{ext}"));
+            assert!(file.exists(), "{}", file.display());
+        }
+    }
+    let md = std::fs::read_to_string(dir.path().join("all-md/update-2.md")).unwrap();
+    assert!(md.contains("audience: CRO"), "{md}");
+    // One file for several updates is refused with what to do instead.
+    let out = throughline(&[
+        "export",
+        "--workspace",
+        s(&workspace),
+        "--all",
+        "--md",
+        s(&dir.path().join("one.md")),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--md FOLDER/"), "{}", stderr(&out));
+    let pdf = dir.path().join("all.pdf");
+    assert!(throughline(&[
+        "export",
+        "--workspace",
+        s(&workspace),
+        "--all",
+        "--pdf",
+        s(&pdf)
+    ])
+    .status
+    .success());
+}
+
+#[test]
+fn readings_are_judged_against_the_local_date_not_utc() {
+    // 23:30 on 2 December in a UTC−8 zone is already 3 December in UTC.
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = v4_workspace(dir.path());
+    let local = |file: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_throughline"))
+            .args([
+                "journal",
+                "readings",
+                s(file),
+                "--journal",
+                "1",
+                "--workspace",
+                s(&workspace),
+            ])
+            .env("TZ", "PST8")
+            .env("THROUGHLINE_NOW", "2026-12-03T07:30:00Z")
+            .output()
+            .unwrap()
+    };
+    let tomorrow = write(
+        dir.path(),
+        "tomorrow.csv",
+        "date,Sharing activation\n2026-12-03,30\n",
+    );
+    let out = local(&tomorrow);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a reading dated tomorrow is refused"
+    );
+    assert!(stderr(&out).contains("future"), "{}", stderr(&out));
+    let today = write(
+        dir.path(),
+        "today.csv",
+        "date,Sharing activation\n2026-12-02,30\n",
+    );
+    let out = local(&today);
+    assert!(
+        out.status.success(),
+        "a reading dated today is taken: {}",
+        stderr(&out)
+    );
+}

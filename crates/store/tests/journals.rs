@@ -176,3 +176,94 @@ fn an_update_claiming_progress_while_its_kill_criterion_is_triggered_cannot_be_r
         .unwrap_err();
     assert!(err.to_string().contains("kill criterion"), "{err}");
 }
+
+/// The lifecycle holds wherever the verdict can change without the user
+/// asking: an edit, readings for the journal an update backs, the link.
+mod lifecycle {
+    use super::*;
+    use throughline_core::Status;
+
+    fn ready_update(ws: &Workspace) -> throughline_core::Update {
+        let fields = throughline_core::example::example_update_fields("2026-11-23");
+        let update = ws.create_update(&fields, NOW).unwrap();
+        ws.set_status(update.id, Status::Ready, NOW).unwrap()
+    }
+
+    #[test]
+    fn an_edit_that_gives_the_coach_an_error_returns_a_ready_update_to_draft_with_the_reason() {
+        let (_dir, _path, ws) = workspace();
+        let update = ready_update(&ws);
+        assert_eq!(update.status, Status::Ready);
+        assert_eq!(update.status_note, None);
+        let mut fields = update.fields.clone();
+        fields.beats.evidence = "Customers love it.".into();
+        fields.evidence = throughline_core::Evidence::None;
+        let saved = ws.save_update(update.id, &fields, NOW + 1).unwrap();
+        assert_eq!(saved.status, Status::Draft);
+        let note = saved.status_note.unwrap();
+        assert!(note.starts_with("Returned to draft: "), "{note}");
+        // Marking it ready again clears the note once it passes.
+        ws.save_update(update.id, &update.fields, NOW + 2).unwrap();
+        let again = ws.set_status(update.id, Status::Ready, NOW + 3).unwrap();
+        assert_eq!((again.status, again.status_note), (Status::Ready, None));
+    }
+
+    #[test]
+    fn readings_that_trigger_the_backing_journals_criterion_return_the_update_to_draft() {
+        let (_dir, _path, ws) = workspace();
+        let journal = ws.create_journal(&body(20.0), NOW).unwrap();
+        let update = ready_update(&ws);
+        ws.link_update(update.id, Some(journal)).unwrap();
+        assert_eq!(ws.get_update(update.id).unwrap().status, Status::Ready);
+        ws.add_readings(journal, &[reading("2026-11-20", 14.0)])
+            .unwrap();
+        let after = ws.get_update(update.id).unwrap();
+        assert_eq!(after.status, Status::Draft);
+        assert!(
+            after.status_note.unwrap().contains("kill criterion"),
+            "says why"
+        );
+    }
+
+    #[test]
+    fn linking_a_ready_update_to_a_journal_with_a_triggered_criterion_returns_it_to_draft() {
+        let (_dir, _path, ws) = workspace();
+        let journal = ws.create_journal(&body(20.0), NOW).unwrap();
+        ws.add_readings(journal, &[reading("2026-11-20", 14.0)])
+            .unwrap();
+        let update = ready_update(&ws);
+        ws.link_update(update.id, Some(journal)).unwrap();
+        assert_eq!(ws.get_update(update.id).unwrap().status, Status::Draft);
+    }
+
+    #[test]
+    fn a_file_that_says_ready_without_passing_is_imported_as_a_draft() {
+        let (_dir, _path, ws) = workspace();
+        let mut weak = throughline_core::example::example_update_fields("2026-11-23");
+        weak.beats.resolution = String::new();
+        let good = throughline_core::example::example_update_fields("2026-11-23");
+        let ids = ws
+            .import_updates(&[(weak, Status::Ready), (good, Status::Ready)], NOW)
+            .unwrap();
+        assert_eq!(ws.get_update(ids[0]).unwrap().status, Status::Draft);
+        assert_eq!(ws.get_update(ids[1]).unwrap().status, Status::Ready);
+    }
+
+    #[test]
+    fn a_stored_ready_status_the_coach_rejects_is_settled_on_open() {
+        let (_dir, path, ws) = workspace();
+        let mut fields = throughline_core::example::example_update_fields("2026-11-23");
+        fields.beats.evidence = "Customers love it.".into();
+        fields.evidence = throughline_core::Evidence::None;
+        let id = ws.create_update(&fields, NOW).unwrap().id;
+        drop(ws);
+        // Written by an older app (or by hand), as if an older coach passed it.
+        Connection::open(&path)
+            .unwrap()
+            .execute("UPDATE updates SET status = 'ready' WHERE id = ?1", [id])
+            .unwrap();
+        let ws = Workspace::open(&path).unwrap();
+        assert_eq!(ws.resettle_all().unwrap(), 1);
+        assert_eq!(ws.get_update(id).unwrap().status, Status::Draft);
+    }
+}

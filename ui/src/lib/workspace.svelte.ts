@@ -368,7 +368,7 @@ export class WorkspaceController {
     this.exported = '';
     this.copied = false;
     try {
-      await this.backend.copySlideImage($state.snapshot(draft) as UpdateFields, this.previewTheme);
+      await this.backend.copySlideImage($state.snapshot(draft) as UpdateFields, this.previewTheme, this.current?.id);
       this.copied = true;
     } catch (err) {
       this.report(err);

@@ -71,8 +71,11 @@ export interface Backend {
     scale?: number,
     onProgress?: (progress: ExportProgress) => void,
   ): Promise<string>;
-  /** Puts the slide for these fields on the clipboard as an image. */
-  copySlideImage(fields: UpdateFields, theme: ThemeName): Promise<void>;
+  /**
+   * Puts the slide for these fields on the clipboard as an image; with the
+   * update's id it carries the banner of the journal the update backs.
+   */
+  copySlideImage(fields: UpdateFields, theme: ThemeName, id?: UpdateId): Promise<void>;
   /** The coach's review of these fields (the update's silenced rules applied). */
   reviewUpdate(id: UpdateId, fields: UpdateFields): Promise<Review>;
   /** Stores the rules silenced for one update; resolves with the stored list. */

@@ -62,7 +62,7 @@ export function tauriBackend(): Backend {
         onProgress: onProgressChannel,
       });
     },
-    copySlideImage: (fields, theme) => call('copy_slide_image', { fields, theme }),
+    copySlideImage: (fields, theme, id) => call('copy_slide_image', { fields, theme, id: id ?? null }),
     reviewUpdate: (id, fields) => call('review_update', { id, fields }),
     setSilencedRules: (id, rules) => call('set_silenced_rules', { id, rules }),
     listJournals: () => call('list_journals'),
