@@ -8,8 +8,9 @@ use throughline_store::Workspace;
 
 use crate::desktop;
 use crate::file_access::{FileGrants, FilePurpose};
-use crate::state::{AppState, WorkspaceInfoDto, WorkspaceState};
+use crate::state::AppState;
 use crate::tasks::blocking;
+use throughline_api::workspace::{WorkspaceInfoDto, WorkspaceState};
 
 /// Runs `work` against the open workspace (and the app's clock) on a
 /// blocking thread.

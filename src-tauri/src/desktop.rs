@@ -11,8 +11,9 @@ use crate::file_access::{FileGrants, FilePurpose};
 use crate::instance::WindowClaim;
 use crate::menu;
 use crate::recent::RecentWorkspaces;
-use crate::state::{AppState, WorkspaceInfoDto};
+use crate::state::AppState;
 use crate::tasks::blocking;
+use throughline_api::workspace::WorkspaceInfoDto;
 use throughline_api::{ApiError, ErrorCode};
 
 /// Switches the window to `path` — unless another window has it open, which

@@ -24,7 +24,8 @@ use throughline_api::paths;
 
 use crate::instance::WindowClaim;
 use crate::recent::RecentWorkspaces;
-use crate::state::{AppState, WorkspaceState};
+use crate::state::AppState;
+use throughline_api::workspace::WorkspaceState;
 
 /// The recent-workspaces list, in the app's config dir.
 const RECENT_FILE: &str = "recent-workspaces.json";

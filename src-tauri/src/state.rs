@@ -3,50 +3,17 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use serde::Serialize;
 use throughline_api::export::workspace_branding;
-use throughline_api::workspace::open_for_app;
+use throughline_api::workspace::{open_for_app, WorkspaceInfoDto, WorkspaceState};
 use throughline_api::{ApiError, Clock, ErrorCode, SystemClock};
 use throughline_core::BrandingSettings;
 use throughline_render::Branding;
-use throughline_store::{Workspace, WorkspaceInfo};
-
-/// What the window shows at start: the workspace, or why it could not open.
-#[derive(Debug, Clone, Serialize)]
-#[serde(tag = "state", rename_all = "lowercase")]
-pub enum WorkspaceState {
-    Open {
-        info: WorkspaceInfoDto,
-    },
-    Failed {
-        path: String,
-        error: ApiError,
-        /// The newest backup that passes its checks, offered instead.
-        backup: Option<String>,
-    },
-}
+use throughline_store::Workspace;
 
 fn good_backup_of(path: &std::path::Path) -> Option<String> {
     let stem = path.file_stem()?.to_string_lossy().into_owned();
     throughline_store::newest_good_backup(&throughline_store::backup_dir_for(path), &stem)
         .map(|p| p.display().to_string())
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct WorkspaceInfoDto {
-    pub path: String,
-    pub schema_version: i64,
-    pub update_count: i64,
-}
-
-impl From<WorkspaceInfo> for WorkspaceInfoDto {
-    fn from(info: WorkspaceInfo) -> Self {
-        Self {
-            path: info.path.display().to_string(),
-            schema_version: info.schema_version,
-            update_count: info.update_count,
-        }
-    }
 }
 
 enum Slot {

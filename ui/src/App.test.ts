@@ -53,6 +53,7 @@ describe('the app window', () => {
         state: 'failed',
         path: '/home/pm/q3.throughline',
         error: { code: 'workspace_newer', message: 'written by a newer version of Throughline' },
+        backup: null,
       }),
     };
     render(App, { props: { backend } });

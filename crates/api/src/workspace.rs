@@ -3,10 +3,48 @@
 
 use std::path::{Path, PathBuf};
 
-use throughline_store::Workspace;
+use serde::Serialize;
+use throughline_store::{Workspace, WorkspaceInfo};
+use ts_rs::TS;
 
 use crate::limits::BACKUPS_KEPT;
 use crate::{ApiError, Clock};
+
+/// What the window shows at start: the workspace, or why it could not open.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "state", rename_all = "lowercase")]
+pub enum WorkspaceState {
+    Open {
+        info: WorkspaceInfoDto,
+    },
+    Failed {
+        path: String,
+        error: ApiError,
+        /// The newest backup that passes its checks, offered instead.
+        backup: Option<String>,
+    },
+}
+
+/// The open workspace, as the window names it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(rename = "WorkspaceInfo")]
+pub struct WorkspaceInfoDto {
+    pub path: String,
+    #[ts(type = "number")]
+    pub schema_version: i64,
+    #[ts(type = "number")]
+    pub update_count: i64,
+}
+
+impl From<WorkspaceInfo> for WorkspaceInfoDto {
+    fn from(info: WorkspaceInfo) -> Self {
+        Self {
+            path: info.path.display().to_string(),
+            schema_version: info.schema_version,
+            update_count: info.update_count,
+        }
+    }
+}
 
 /// Opens `path` as the window does: a new, empty workspace gets the
 /// finished example, and every ready update is judged again (a newer coach

@@ -48,6 +48,8 @@ fn roots(c: &mut Collector) {
     c.visit::<throughline_api::export::ExportFormat>();
     c.visit::<throughline_api::export::ExportProgress>();
     c.visit::<throughline_api::export::ExportRequest>();
+    // The workspace the window opened, or why it could not.
+    c.visit::<throughline_api::workspace::WorkspaceState>();
     // Decision journals.
     c.visit::<throughline_store::StoredJournal>();
     c.visit::<throughline_store::JournalSummary>();

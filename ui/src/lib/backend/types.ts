@@ -31,6 +31,8 @@ export type {
   Update,
   UpdateFields,
   UpdateSummary,
+  WorkspaceInfo,
+  WorkspaceState,
 } from './generated/bindings';
 
 export type UpdateId = number;
@@ -40,16 +42,6 @@ export type BeatName = keyof Beats;
 export type MetricEvidence = Extract<Evidence, { kind: 'metric' }>;
 export type QuoteEvidence = Extract<Evidence, { kind: 'quote' }>;
 export type EvidenceKind = Evidence['kind'];
-
-export interface WorkspaceInfo {
-  path: string;
-  schema_version: number;
-  update_count: number;
-}
-
-export type WorkspaceState =
-  | { state: 'open'; info: WorkspaceInfo }
-  | { state: 'failed'; path: string; error: ApiError; backup?: string | null };
 
 export function isApiError(value: unknown): value is ApiError {
   return (

@@ -392,3 +392,17 @@ export type UpdateSummary = { id: number, title: string, audience: string, date:
  * Context, conflict, resolution, evidence: which hold text.
  */
 filled: [boolean, boolean, boolean, boolean], };
+
+/**
+ * The open workspace, as the window names it.
+ */
+export type WorkspaceInfo = { path: string, schema_version: number, update_count: number, };
+
+/**
+ * What the window shows at start: the workspace, or why it could not open.
+ */
+export type WorkspaceState = { "state": "open", info: WorkspaceInfo, } | { "state": "failed", path: string, error: ApiError,
+/**
+ * The newest backup that passes its checks, offered instead.
+ */
+backup: string | null, };
