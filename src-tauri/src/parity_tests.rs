@@ -17,43 +17,8 @@ use crate::slides::{clipboard_image, export_to_chosen_file};
 use crate::state::AppState;
 use crate::story_import::import_chosen_stories;
 
-const STORY: &str = "---
-title: Guided setup lifts activation 9 points — roll it out
-audience: CFO
-priority: Net revenue retention
-status: draft
-date: 2026-11-23
----
-
-## Context
-Competitors bundle onboarding into their free tiers.
-
-## Conflict
-A longer trial costs support hours without fixing day three.
-
-## Resolution
-Ship the checklist to every workspace by 15 December.
-
-## Evidence
-A/B test across 3,920 workspaces.
-
-```metric
-value: 41%
-unit: week-one activation
-baseline: 32% without
-window: 6 weeks
-```
-
-```chart
-kind: before-after
-title: Activation rose 9 points
-unit: %
-
-Group;Activation
-Before;32,0
-After;41,0
-```
-";
+/// The finished update the CLI tests use too.
+const STORY: &str = include_str!("../../tests/fixtures/stories/activation.md");
 
 /// The `throughline` binary `cargo test` built beside this test binary.
 fn cli_binary() -> PathBuf {

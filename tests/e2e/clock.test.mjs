@@ -6,25 +6,18 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { closeApp, launchApp, typeInto, useSession, valueOf } from './support/app.mjs';
+import {
+  closeApp,
+  launchApp,
+  typeAt,
+  typeInto,
+  useSession,
+  valueOf,
+  waitForSaved,
+} from './support/app.mjs';
 
 const ARTIFACTS = path.resolve('tests/e2e/artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
-
-async function typeAt(app, selector, text) {
-  const field = app.$(selector);
-  await field.waitForDisplayed({ timeout: 5000 });
-  await field.click();
-  await field.clearValue();
-  await field.addValue(text);
-}
-
-async function waitForJournalSaved(app) {
-  await app.waitUntil(async () => (await app.$('[data-testid="save-state"]').getText()).trim() === 'Saved', {
-    timeout: 5000,
-    timeoutMsg: 'the journal never showed "Saved"',
-  });
-}
 
 /** The alerts the journal editor shows (errors), as text. */
 async function journalAlerts(app) {
@@ -47,7 +40,7 @@ describe('today by the app’s clock', () => {
       await typeInto(app, 'journal-item', 'Shared workspaces');
       await app.$('[data-testid="journal-add-criterion"]').click();
       await typeAt(app, '[aria-label="Metric of criterion 1"]', 'Sharing activation');
-      await waitForJournalSaved(app);
+      await waitForSaved(app);
       assert.equal(await valueOf(app, 'criterion-by'), '2027-01-01', 'a new criterion is decided 30 days from today');
 
       const date = app.$('[aria-label="Date of the reading"]');

@@ -13,8 +13,10 @@ import {
   launchApp,
   previewSource,
   screenshot,
+  typeAt,
   typeInto,
   useSession,
+  waitForSaved,
 } from './support/app.mjs';
 
 const ARTIFACTS = path.resolve('tests/e2e/artifacts');
@@ -23,21 +25,6 @@ const session = useSession();
 
 function isoDaysAgo(days) {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function typeAt(app, selector, text) {
-  const field = app.$(selector);
-  await field.waitForDisplayed({ timeout: 5000 });
-  await field.click();
-  await field.clearValue();
-  await field.addValue(text);
-}
-
-async function waitForJournalSaved(app) {
-  await app.waitUntil(async () => (await app.$('[data-testid="save-state"]').getText()).trim() === 'Saved', {
-    timeout: 5000,
-    timeoutMsg: 'the journal never showed "Saved"',
-  });
 }
 
 describe('the decision journal', () => {
@@ -72,7 +59,7 @@ describe('the decision journal', () => {
       await typeAt(app, '[aria-label="Metric of criterion 1"]', 'Sharing activation');
       await typeAt(app, '[aria-label="Threshold of criterion 1"]', '20');
       await typeAt(app, '[aria-label="Cohort of criterion 1"]', 'trial accounts, first 14 days');
-      await waitForJournalSaved(app);
+      await waitForSaved(app);
 
       await app.$('[data-testid="journal-share"]').click();
       await app.$('[data-testid="journal-revisions"]').waitForDisplayed({ timeout: 5000 });

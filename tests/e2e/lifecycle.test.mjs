@@ -6,25 +6,19 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { closeApp, launchApp, screenshot, typeInto, useSession, valueOf } from './support/app.mjs';
+import {
+  closeApp,
+  launchApp,
+  screenshot,
+  typeAt,
+  typeInto,
+  useSession,
+  valueOf,
+  waitForSaved,
+} from './support/app.mjs';
 
 const ARTIFACTS = path.resolve('tests/e2e/artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
-
-async function typeAt(app, selector, text) {
-  const field = app.$(selector);
-  await field.waitForDisplayed({ timeout: 5000 });
-  await field.click();
-  await field.clearValue();
-  await field.addValue(text);
-}
-
-async function waitForJournalSaved(app) {
-  await app.waitUntil(async () => (await app.$('[data-testid="save-state"]').getText()).trim() === 'Saved', {
-    timeout: 5000,
-    timeoutMsg: 'the journal never showed "Saved"',
-  });
-}
 
 async function pendingNotice(app) {
   const notice = app.$('[data-testid="journal-pending"]');
@@ -53,7 +47,7 @@ describe('a shared journal’s pending change', () => {
       await app.$('[data-testid="journal-add-criterion"]').click();
       await typeAt(app, '[aria-label="Metric of criterion 1"]', 'Sharing activation');
       await typeAt(app, '[aria-label="Threshold of criterion 1"]', '20');
-      await waitForJournalSaved(app);
+      await waitForSaved(app);
 
       await app.$('[data-testid="journal-share"]').click();
       await app.$('[data-testid="journal-revisions"]').waitForDisplayed({ timeout: 5000 });
@@ -68,7 +62,7 @@ describe('a shared journal’s pending change', () => {
       await app.$('[data-testid="journal-editor"]').waitForDisplayed({ timeout: 5000 });
       assert.equal(await valueOf(app, 'journal-decision'), 'Build native sharing next quarter');
       assert.match(await pendingNotice(app), /Changes not yet recorded as a revision/);
-      await waitForJournalSaved(app);
+      await waitForSaved(app);
       screenshot(path.join(ARTIFACTS, 'journal-pending.png'));
     } finally {
       await closeApp(app);

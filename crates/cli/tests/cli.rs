@@ -4,43 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const STORY: &str = "---
-title: Guided setup lifts activation 9 points — roll it out
-audience: CFO
-priority: Net revenue retention
-status: draft
-date: 2026-11-23
----
-
-## Context
-Competitors bundle onboarding into their free tiers.
-
-## Conflict
-A longer trial costs support hours without fixing day three.
-
-## Resolution
-Ship the checklist to every workspace by 15 December.
-
-## Evidence
-A/B test across 3,920 workspaces.
-
-```metric
-value: 41%
-unit: week-one activation
-baseline: 32% without
-window: 6 weeks
-```
-
-```chart
-kind: before-after
-title: Activation rose 9 points
-unit: %
-
-Group;Activation
-Before;32,0
-After;41,0
-```
-";
+/// A finished update (shared with the desktop's parity test).
+const STORY: &str = include_str!("../../../tests/fixtures/stories/activation.md");
 
 fn throughline(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_throughline"))

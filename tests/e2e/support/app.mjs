@@ -161,11 +161,7 @@ export async function waitForSaved(browser) {
 
 /** Replaces a field's text by typing, as a user would. */
 export async function typeInto(browser, testId, text) {
-  const field = browser.$(`[data-testid="${testId}"]`);
-  await field.waitForDisplayed({ timeout: 5000 });
-  await field.click();
-  await field.clearValue();
-  await field.addValue(text);
+  await typeAt(browser, `[data-testid="${testId}"]`, text);
 }
 
 export async function valueOf(browser, testId) {
@@ -300,4 +296,13 @@ export async function previewSource(browser) {
   const image = browser.$('[data-testid="slide-preview"]');
   await image.waitForExist({ timeout: 10000 });
   return image.getAttribute('src');
+}
+
+/** Clears the field at `selector` and types `text` into it. */
+export async function typeAt(app, selector, text) {
+  const field = app.$(selector);
+  await field.waitForDisplayed({ timeout: 5000 });
+  await field.click();
+  await field.clearValue();
+  await field.addValue(text);
 }
