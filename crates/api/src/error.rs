@@ -16,6 +16,12 @@ pub enum ErrorCode {
     WorkspaceDamaged,
     /// A newer Throughline wrote the workspace.
     WorkspaceNewer,
+    /// The workspace holds tables, triggers or views Throughline did not make.
+    WorkspaceUntrusted,
+    /// The workspace took too long to answer; the statement was stopped.
+    TooSlow,
+    /// One stored record fails its checks; the rest of the workspace is fine.
+    InvalidRecord,
     /// No workspace is open.
     NoWorkspace,
     /// A file could not be read.
@@ -53,6 +59,9 @@ impl ErrorCode {
             ErrorCode::NotAWorkspace => "not_a_workspace",
             ErrorCode::WorkspaceDamaged => "workspace_damaged",
             ErrorCode::WorkspaceNewer => "workspace_newer",
+            ErrorCode::WorkspaceUntrusted => "workspace_untrusted",
+            ErrorCode::TooSlow => "too_slow",
+            ErrorCode::InvalidRecord => "invalid_record",
             ErrorCode::NoWorkspace => "no_workspace",
             ErrorCode::Io => "io",
             ErrorCode::WriteFailed => "write_failed",
@@ -126,7 +135,12 @@ impl From<StoreError> for ApiError {
         let code = match &err {
             StoreError::EmptyFile { .. }
             | StoreError::NotADatabase { .. }
-            | StoreError::NotAWorkspace { .. } => ErrorCode::NotAWorkspace,
+            | StoreError::NotAWorkspace { .. }
+            | StoreError::NotAFile { .. }
+            | StoreError::DanglingLink { .. } => ErrorCode::NotAWorkspace,
+            StoreError::UnknownSchema { .. } => ErrorCode::WorkspaceUntrusted,
+            StoreError::TooSlow => ErrorCode::TooSlow,
+            StoreError::InvalidRecord { .. } => ErrorCode::InvalidRecord,
             StoreError::Damaged { .. } => ErrorCode::WorkspaceDamaged,
             StoreError::NewerSchema { .. } => ErrorCode::WorkspaceNewer,
             StoreError::Unreadable { .. } => ErrorCode::Io,

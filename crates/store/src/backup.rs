@@ -87,20 +87,20 @@ pub fn newest_good_backup(dir: &Path, stem: &str) -> Option<PathBuf> {
         .find(|path| verify(path).is_ok())
 }
 
+/// A backup is good when it passes every check a workspace passes when it
+/// is opened (its schema included: a backup folder may come with a file
+/// from someone else) and a full integrity check.
 fn verify(path: &Path) -> Result<(), String> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| e.to_string())?;
+    match crate::probe(path).map_err(|e| e.to_string())? {
+        crate::Probe::Workspace { .. } => {}
+        _ => return Err("not a Throughline workspace".into()),
+    }
+    let conn = crate::probe::open_for_probe(path).map_err(|e| e.to_string())?;
     let integrity: String = conn
         .query_row("PRAGMA integrity_check", [], |row| row.get(0))
         .map_err(|e| e.to_string())?;
     if integrity != "ok" {
         return Err(format!("integrity check: {integrity}"));
-    }
-    let id: i32 = conn
-        .query_row("PRAGMA application_id", [], |row| row.get(0))
-        .map_err(|e| e.to_string())?;
-    if id != APPLICATION_ID {
-        return Err("not a Throughline workspace".into());
     }
     Ok(())
 }

@@ -24,6 +24,16 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    #[error("{path} holds {detail}, which Throughline did not create. Such an object could change what you write or stop the app, so the file was left untouched and not opened: open a backup, or ask the sender for a clean copy (Prepare to send…).")]
+    UnknownSchema { path: PathBuf, detail: String },
+    #[error("{path} is not a regular file ({kind}), so it cannot be a workspace. Nothing was read from it or written to it.")]
+    NotAFile { path: PathBuf, kind: &'static str },
+    #[error("{path} is a link to {target}, which does not exist. Nothing was created there: choose the file itself.")]
+    DanglingLink { path: PathBuf, target: PathBuf },
+    #[error("the workspace took longer than {seconds} seconds to answer, so the operation was stopped; nothing was changed. The file may be damaged or crafted: open a backup.", seconds = crate::connection::WORK_BUDGET.as_secs())]
+    TooSlow,
+    #[error("{what} could not be read: {detail}. The rest of the workspace is unaffected.")]
+    InvalidRecord { what: String, detail: String },
     #[error("cannot read {path}: {source}")]
     Unreadable {
         path: PathBuf,
@@ -54,6 +64,10 @@ impl StoreError {
             StoreError::EmptyFile { .. } | StoreError::NotADatabase { .. } => "not_a_workspace",
             StoreError::NotAWorkspace { .. } => "not_a_workspace",
             StoreError::Damaged { .. } => "workspace_damaged",
+            StoreError::UnknownSchema { .. } => "workspace_untrusted",
+            StoreError::NotAFile { .. } | StoreError::DanglingLink { .. } => "not_a_workspace",
+            StoreError::TooSlow => "too_slow",
+            StoreError::InvalidRecord { .. } => "invalid_record",
             StoreError::NewerSchema { .. } => "workspace_newer",
             StoreError::Unreadable { .. } => "io",
             StoreError::DiskFull => "disk_full",
@@ -73,6 +87,7 @@ impl From<rusqlite::Error> for StoreError {
             Some(ErrorCode::DiskFull) => StoreError::DiskFull,
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy,
+            Some(ErrorCode::OperationInterrupted) => StoreError::TooSlow,
             _ => StoreError::Sqlite(err),
         }
     }

@@ -12,6 +12,7 @@ mod error;
 mod journals;
 mod migrations;
 mod probe;
+mod schema;
 mod updates;
 mod workspace;
 

@@ -5,7 +5,7 @@ use rusqlite::Connection;
 use crate::{StoreError, APPLICATION_ID};
 
 /// Each entry moves the schema from version `index` to `index + 1`.
-const MIGRATIONS: &[&str] = &[
+pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_updates.sql"),
     include_str!("migrations/0002_chart.sql"),
     include_str!("migrations/0003_branding_and_coach.sql"),
@@ -37,4 +37,31 @@ pub fn migrate(conn: &mut Connection) -> Result<i64, StoreError> {
     ))?;
     tx.commit()?;
     Ok(SCHEMA_VERSION)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_migration_that_fails_half_way_changes_nothing() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..3] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch("PRAGMA user_version = 3; CREATE TABLE readings (x INTEGER);")
+            .unwrap();
+        assert!(migrate(&mut conn).is_err());
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .unwrap();
+        let journals: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = 'journals'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!((version, journals), (3, 0));
+    }
 }

@@ -6,6 +6,8 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
+use crate::connection::{harden, WORK_BUDGET};
+use crate::schema::{check_schema, SchemaProblem};
 use crate::{migrations::SCHEMA_VERSION, StoreError, APPLICATION_ID};
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -21,13 +23,17 @@ pub enum Probe {
     Workspace { schema_version: i64 },
 }
 
-/// Checks a path read-only: header, integrity, owner and schema version.
-/// Never writes to the file; every refusal is a typed [`StoreError`].
+/// Checks a path read-only: what kind of file it is, header, integrity,
+/// owner, schema version and the schema itself. Never writes to the file;
+/// every refusal is a typed [`StoreError`].
 pub fn probe(path: &Path) -> Result<Probe, StoreError> {
     let unreadable = |source| StoreError::Unreadable {
         path: path.to_owned(),
         source,
     };
+    if !check_file_kind(path)? {
+        return Ok(Probe::Missing);
+    }
     let mut file = match File::open(path) {
         Ok(file) => file,
         Err(err) if err.kind() == ErrorKind::NotFound => return Ok(Probe::Missing),
@@ -79,6 +85,14 @@ pub fn probe(path: &Path) -> Result<Probe, StoreError> {
                 supported: SCHEMA_VERSION,
             });
         }
+        check_schema(&conn, schema_version).map_err(|problem| match problem {
+            SchemaProblem::Foreign(detail) => StoreError::UnknownSchema {
+                path: path.to_owned(),
+                detail,
+            },
+            SchemaProblem::Missing(detail) => damaged(format!("{detail} is missing")),
+            SchemaProblem::Unreadable(detail) => damaged(detail),
+        })?;
         Ok(Probe::Workspace { schema_version })
     } else if application_id == 0 && table_count == 0 {
         Ok(Probe::EmptyDatabase)
@@ -89,18 +103,77 @@ pub fn probe(path: &Path) -> Result<Probe, StoreError> {
     }
 }
 
+/// Whether something is at `path` that could be a workspace: `false` when
+/// nothing is there (a new workspace may be created), an error for a link
+/// to nowhere (creating through it would put a file where the link points)
+/// and for anything but a regular file (a FIFO or a device is never read).
+fn check_file_kind(path: &Path) -> Result<bool, StoreError> {
+    let link = match std::fs::symlink_metadata(path) {
+        Ok(link) => link,
+        Err(err) if err.kind() == ErrorKind::NotFound => return Ok(false),
+        Err(source) => {
+            return Err(StoreError::Unreadable {
+                path: path.to_owned(),
+                source,
+            })
+        }
+    };
+    let target = match std::fs::metadata(path) {
+        Ok(target) => target,
+        Err(err) if err.kind() == ErrorKind::NotFound && link.file_type().is_symlink() => {
+            return Err(StoreError::DanglingLink {
+                path: path.to_owned(),
+                target: std::fs::read_link(path).unwrap_or_default(),
+            })
+        }
+        Err(source) => {
+            return Err(StoreError::Unreadable {
+                path: path.to_owned(),
+                source,
+            })
+        }
+    };
+    if target.is_file() {
+        Ok(true)
+    } else {
+        Err(StoreError::NotAFile {
+            path: path.to_owned(),
+            kind: file_kind(&target.file_type()),
+        })
+    }
+}
+
+/// "a folder", "a named pipe"… for the message.
+pub(crate) fn file_kind(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_dir() {
+        "a folder"
+    } else if kind.is_fifo() {
+        "a named pipe"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    }
+}
+
 /// A read-only connection that leaves no trace. Without a `-wal` beside the
 /// file, `immutable=1` keeps SQLite from creating `-wal`/`-shm` files; with
 /// one (left by a crash), a plain read-only open replays its commits.
-fn open_for_probe(path: &Path) -> rusqlite::Result<Connection> {
+pub(crate) fn open_for_probe(path: &Path) -> Result<Connection, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut wal = path.as_os_str().to_owned();
     wal.push("-wal");
-    if Path::new(&wal).exists() {
-        return Connection::open_with_flags(path, flags);
-    }
-    let uri = format!("file:{}?immutable=1", uri_escape(path));
-    Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+    let mut conn = if Path::new(&wal).exists() {
+        Connection::open_with_flags(path, flags)?
+    } else {
+        let uri = format!("file:{}?immutable=1", uri_escape(path));
+        Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)?
+    };
+    harden(&mut conn, WORK_BUDGET)?;
+    Ok(conn)
 }
 
 /// Percent-encodes a path for a `file:` URI (RFC 3986 unreserved and `/` kept).

@@ -30,11 +30,18 @@ impl Workspace {
     /// Opens the workspace at `path`, creating it when there is no file yet.
     /// The file is probed read-only first; anything that is not a healthy
     /// workspace of this or an older schema is refused and left untouched.
+    ///
+    /// A file already at this app's schema is not written to by opening it:
+    /// the header (`user_version`) is only set when a migration runs.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let found = probe(path)?;
         let mut conn = connection::open_read_write(path)?;
-        if let Probe::Workspace { schema_version } = found {
-            if schema_version < migrations::SCHEMA_VERSION {
+        let migration_due = match found {
+            Probe::Workspace { schema_version } => schema_version < migrations::SCHEMA_VERSION,
+            Probe::Missing | Probe::EmptyDatabase => true,
+        };
+        if let Probe::Workspace { .. } = found {
+            if migration_due {
                 // An older file is backed up (and the backup verified)
                 // before a migration touches it.
                 crate::backup::back_up_connection(
@@ -46,7 +53,51 @@ impl Workspace {
                 )?;
             }
         }
-        migrations::migrate(&mut conn)?;
+        if migration_due {
+            migrations::migrate(&mut conn)?;
+        }
+        Ok(Self {
+            path: path.to_owned(),
+            conn,
+        })
+    }
+
+    /// Opens `path` for reading only (an export, a status report): the file
+    /// is never written, so a read-only copy works too. A workspace of an
+    /// older schema is copied into memory and migrated there; a missing
+    /// file is an error (nothing is created).
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        let schema_version = match probe(path)? {
+            Probe::Workspace { schema_version } => schema_version,
+            Probe::Missing => {
+                return Err(StoreError::Unreadable {
+                    path: path.to_owned(),
+                    source: std::io::ErrorKind::NotFound.into(),
+                })
+            }
+            Probe::EmptyDatabase => {
+                return Err(StoreError::NotAWorkspace {
+                    path: path.to_owned(),
+                })
+            }
+        };
+        let source = crate::probe::open_for_probe(path)?;
+        source.busy_timeout(connection::BUSY_TIMEOUT)?;
+        source.execute_batch("PRAGMA query_only = ON;")?;
+        let conn = if schema_version < migrations::SCHEMA_VERSION {
+            let mut copy = Connection::open_in_memory()?;
+            connection::harden(&mut copy, connection::WORK_BUDGET)?;
+            rusqlite::backup::Backup::new(&source, &mut copy)?.run_to_completion(
+                256,
+                std::time::Duration::ZERO,
+                None,
+            )?;
+            migrations::migrate(&mut copy)?;
+            copy.execute_batch("PRAGMA query_only = ON;")?;
+            copy
+        } else {
+            source
+        };
         Ok(Self {
             path: path.to_owned(),
             conn,

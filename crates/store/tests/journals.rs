@@ -90,6 +90,13 @@ fn an_edit_made_to_the_file_outside_the_app_is_reported() {
         [],
     );
     assert!(refused.is_err());
+    let guard: String = conn
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'journal_revisions_are_never_edited'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
     // … so someone removes it and quietly lowers the first threshold.
     conn.execute_batch(
         "DROP TRIGGER journal_revisions_are_never_edited;
@@ -97,6 +104,20 @@ fn an_edit_made_to_the_file_outside_the_app_is_reported() {
     )
     .unwrap();
     assert_eq!(conn.changes(), 1);
+    // A guard left out is itself caught when the file opens …
+    drop(conn);
+    let missing = Workspace::open(&path)
+        .err()
+        .expect("a missing guard is refused");
+    assert!(
+        missing
+            .to_string()
+            .contains("journal_revisions_are_never_edited"),
+        "{missing}"
+    );
+    // … so they put it back, word for word, after the edit.
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(&guard).unwrap();
     drop(conn);
 
     let ws = Workspace::open(&path).unwrap();
