@@ -9,6 +9,14 @@ pub enum CoreError {
         chars: usize,
         max: usize,
     },
+    #[error("the chart has too many {what}: {count}, the limit is {max}")]
+    ChartTooLarge {
+        what: &'static str,
+        count: usize,
+        max: usize,
+    },
+    #[error("the chart cannot be drawn: {0}")]
+    InvalidChart(String),
     #[error("the {0} beat is empty: fill every beat before marking the update ready")]
     BeatMissing(&'static str),
     #[error("\"{0}\" is not a date in the form YYYY-MM-DD")]

@@ -190,16 +190,47 @@ impl UpdateFields {
         if let Some(chart) = &self.chart {
             check_length("chart title", &chart.title)?;
             check_length("chart alt text", &chart.alt)?;
-            if chart.data.rows.len() > crate::table::MAX_ROWS {
-                return Err(CoreError::FieldTooLong {
-                    field: "chart data rows",
-                    chars: chart.data.rows.len(),
-                    max: crate::table::MAX_ROWS,
-                });
-            }
+            check_chart_data(&chart.data)?;
         }
         Ok(())
     }
+}
+
+/// The limits of a pasted table hold for chart data from anywhere (a
+/// stored chart included): rows, columns, one value per series, finite
+/// values, labels of a sensible length.
+fn check_chart_data(data: &crate::DataTable) -> Result<(), CoreError> {
+    let too_many = |what, count, max| CoreError::ChartTooLarge { what, count, max };
+    if data.rows.len() > crate::table::MAX_ROWS {
+        return Err(too_many("rows", data.rows.len(), crate::table::MAX_ROWS));
+    }
+    if data.header.len() > crate::table::MAX_COLUMNS {
+        return Err(too_many(
+            "columns",
+            data.header.len(),
+            crate::table::MAX_COLUMNS,
+        ));
+    }
+    for name in &data.header {
+        check_length("chart column name", name)?;
+    }
+    let series = data.header.len().saturating_sub(1);
+    for row in &data.rows {
+        check_length("chart row label", &row.label)?;
+        if row.values.len() > series.max(1) {
+            return Err(too_many(
+                "values in one row",
+                row.values.len(),
+                series.max(1),
+            ));
+        }
+        if row.values.iter().flatten().any(|value| !value.is_finite()) {
+            return Err(CoreError::InvalidChart(
+                "a value is not a finite number".into(),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn check_length(field: &'static str, text: &str) -> Result<(), CoreError> {

@@ -7,10 +7,10 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use throughline_core::CivilDate;
 
-use crate::{StoreError, Workspace, APPLICATION_ID};
+use crate::{StoreError, Workspace};
 
 /// Backups taken before a migration, kept beside the workspace file.
 pub const KEEP_BEFORE_MIGRATION: usize = 10;

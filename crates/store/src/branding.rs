@@ -5,6 +5,19 @@ use throughline_core::{BrandingSettings, UpdateId};
 
 use crate::{StoreError, Workspace};
 
+/// A stored logo is checked as one being added is (its declared size, a
+/// full bounded decode); one that fails is left out of every slide, and the
+/// settings panel offers to replace it, rather than stopping the workspace.
+fn without_bad_logo(settings: BrandingSettings) -> BrandingSettings {
+    match settings.logo.as_deref().map(throughline_core::branding::check_logo) {
+        Some(Err(_)) => BrandingSettings {
+            logo: None,
+            ..settings
+        },
+        _ => settings,
+    }
+}
+
 impl Workspace {
     pub fn branding(&self) -> Result<BrandingSettings, StoreError> {
         let row = self.conn.query_row(
@@ -19,7 +32,7 @@ impl Workspace {
             },
         );
         match row {
-            Ok(settings) => Ok(settings),
+            Ok(settings) => Ok(without_bad_logo(settings)),
             Err(rusqlite::Error::QueryReturnedNoRows) => Ok(BrandingSettings::default()),
             Err(err) => Err(err.into()),
         }

@@ -11,6 +11,7 @@ mod connection;
 mod error;
 mod journals;
 mod migrations;
+mod privacy;
 mod probe;
 mod schema;
 mod updates;

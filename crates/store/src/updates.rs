@@ -36,9 +36,9 @@ impl Workspace {
         let rows = statement.query_map([], |row| {
             Ok(UpdateSummary {
                 id: row.get(0)?,
-                title: row.get(1)?,
-                audience: row.get(2)?,
-                date: row.get(3)?,
+                title: text_lossy(row, 1)?,
+                audience: text_lossy(row, 2)?,
+                date: text_lossy(row, 3)?,
                 status: status_from_sql(row, 4)?,
                 is_example: row.get(5)?,
                 updated_at: row.get(6)?,
@@ -61,7 +61,7 @@ impl Workspace {
         let mut statement = self.conn.prepare_cached(&sql)?;
         let mut rows = statement.query_map([id], update_from_row)?;
         match rows.next() {
-            Some(update) => Ok(update?),
+            Some(update) => checked(id, update),
             None => Err(StoreError::UpdateNotFound(id)),
         }
     }
@@ -174,7 +174,12 @@ impl Workspace {
         }
         let tx = write_transaction(&self.conn)?;
         for id in &ready {
-            self.resettle(*id)?;
+            match self.resettle(*id) {
+                // A stored update that fails its checks keeps its status; it
+                // says why when it is opened, and the others still settle.
+                Err(StoreError::InvalidRecord { .. }) => {}
+                other => other?,
+            }
         }
         let still: i64 = self.conn.query_row(
             "SELECT count(*) FROM updates WHERE status = 'ready' AND deleted_at IS NULL",
@@ -339,13 +344,40 @@ impl Workspace {
 
     fn get_update_including_deleted(&self, id: UpdateId) -> Result<Update, StoreError> {
         let sql = format!("SELECT {UPDATE_COLUMNS} FROM updates WHERE id = ?1");
-        self.conn
-            .query_row(&sql, [id], update_from_row)
-            .map_err(|err| match err {
-                rusqlite::Error::QueryReturnedNoRows => StoreError::UpdateNotFound(id),
-                other => other.into(),
-            })
+        match self.conn.query_row(&sql, [id], update_from_row) {
+            Err(rusqlite::Error::QueryReturnedNoRows) => Err(StoreError::UpdateNotFound(id)),
+            read => checked(id, read),
+        }
     }
+}
+
+/// A stored update is data from outside too: it passes the checks of an
+/// update typed in the app, or it is refused alone, naming itself.
+fn checked(id: UpdateId, read: rusqlite::Result<Update>) -> Result<Update, StoreError> {
+    let invalid = |detail: String| StoreError::InvalidRecord {
+        what: format!("Update {id}"),
+        detail,
+    };
+    let update = match read {
+        Ok(update) => update,
+        Err(
+            err @ (rusqlite::Error::FromSqlConversionFailure(..)
+            | rusqlite::Error::InvalidColumnType(..)
+            | rusqlite::Error::IntegralValueOutOfRange(..)
+            | rusqlite::Error::Utf8Error(..)),
+        ) => return Err(invalid(err.to_string())),
+        Err(err) => return Err(err.into()),
+    };
+    update
+        .fields
+        .validate()
+        .map_err(|err| invalid(err.to_string()))?;
+    Ok(update)
+}
+
+/// Text for a list, readable even when the stored bytes are not UTF-8.
+fn text_lossy(row: &Row<'_>, index: usize) -> rusqlite::Result<String> {
+    Ok(String::from_utf8_lossy(row.get_ref(index)?.as_bytes()?).into_owned())
 }
 
 fn chart_to_sql(fields: &UpdateFields) -> Result<Option<String>, StoreError> {
