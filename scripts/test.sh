@@ -37,7 +37,7 @@ require_tests "rust" "$rust_count"
 step "Fuzzing the parsers (bounded: ${FUZZ_SECONDS:-20}s per target)"
 bash scripts/fuzz.sh 2>&1 | tee "$LOGS/fuzz.log"
 fuzz_count=$(grep -Ec '^  [a-z_]+: [0-9]+ executions in .*no crash$' "$LOGS/fuzz.log" || true)
-[ "$fuzz_count" = 3 ] || fail "fuzzing: expected 3 fuzz targets to run, $fuzz_count did"
+[ "$fuzz_count" = 5 ] || fail "fuzzing: expected 5 fuzz targets to run, $fuzz_count did"
 COUNTS[fuzz]=$fuzz_count
 fuzz_runs=$(grep -Eo '^fuzz executions: [0-9]+' "$LOGS/fuzz.log" | grep -Eo '[0-9]+$')
 

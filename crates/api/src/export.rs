@@ -142,6 +142,24 @@ pub fn stored_slides(workspace: &Workspace, ids: &[UpdateId]) -> Result<Vec<Slid
     ids.iter().map(|id| stored_slide(workspace, *id)).collect()
 }
 
+/// Every stored update that passes its checks, as slides, and for each one
+/// that does not, why it was left out (a bad record never stops the deck).
+pub fn readable_slides(
+    workspace: &Workspace,
+    ids: &[UpdateId],
+) -> Result<(Vec<Slide>, Vec<ApiError>), ApiError> {
+    let mut slides = Vec::with_capacity(ids.len());
+    let mut left_out = Vec::new();
+    for id in ids {
+        match stored_slide(workspace, *id) {
+            Ok(slide) => slides.push(slide),
+            Err(err) if err.code == crate::ErrorCode::InvalidRecord => left_out.push(err),
+            Err(err) => return Err(err),
+        }
+    }
+    Ok((slides, left_out))
+}
+
 /// Every stored update's id, newest first.
 pub fn all_update_ids(workspace: &Workspace) -> Result<Vec<UpdateId>, ApiError> {
     Ok(workspace.list_updates("")?.iter().map(|s| s.id).collect())

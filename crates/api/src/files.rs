@@ -8,7 +8,12 @@ use crate::{ApiError, ErrorCode};
 
 /// Writes `bytes` to `path` so that a reader sees the old file or the new
 /// one, never half of either; a failure leaves no temporary file behind.
+///
+/// The temporary file gets a random name and is created exclusively, so a
+/// link planted beside the target is never followed; a target that is not
+/// a regular file (a device, a pipe, a folder) is refused.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
+    check_target(path)?;
     let failed = |err: std::io::Error| {
         ApiError::new(
             ErrorCode::WriteFailed,
@@ -28,6 +33,46 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
     temp.as_file().sync_all().map_err(failed)?;
     temp.persist(path).map_err(|err| failed(err.error))?;
     Ok(())
+}
+
+/// Refuses to write onto anything but a regular file (or where nothing is
+/// yet): replacing a device node or a pipe with a file, or a folder, is
+/// never what the user meant.
+pub fn check_target(path: &Path) -> Result<(), ApiError> {
+    let kind = match std::fs::metadata(path) {
+        Ok(found) if found.is_file() => return Ok(()),
+        Ok(found) => kind_of(&found.file_type()),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(err) => {
+            return Err(ApiError::new(
+                ErrorCode::WriteFailed,
+                format!("cannot write {}: {err}", path.display()),
+            ))
+        }
+    };
+    Err(ApiError::new(
+        ErrorCode::WriteFailed,
+        format!(
+            "{} is not a regular file ({kind}): choose a file name to save to",
+            path.display()
+        ),
+    ))
+}
+
+/// "a folder", "a named pipe"… for messages.
+pub fn kind_of(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_dir() {
+        "a folder"
+    } else if kind.is_fifo() {
+        "a named pipe"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "a special file"
+    }
 }
 
 /// The file's name as messages show it.

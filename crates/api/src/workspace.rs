@@ -63,6 +63,13 @@ pub fn open_for_cli(path: &Path) -> Result<Workspace, ApiError> {
     Ok(workspace)
 }
 
+/// Opens `path` to read from it only (an export, a status report): the
+/// file is never written, so a copy someone sent, or one on read-only
+/// media, works too. Statuses are read as stored.
+pub fn open_for_reading(path: &Path) -> Result<Workspace, ApiError> {
+    Ok(Workspace::open_read_only(path)?)
+}
+
 fn settle_after_open(workspace: &Workspace) -> Result<(), ApiError> {
     match workspace.resettle_all() {
         Ok(_) => Ok(()),

@@ -54,6 +54,18 @@ Exit codes: 0 ready (no errors) · 1 errors found · 2 the file cannot be read."
     /// Decision journals: every kill criterion's status, and metric readings from CSV.
     #[command(subcommand)]
     Journal(JournalCommand),
+    /// Write a clean copy of the workspace to send to someone: what the app shows and
+    /// nothing else (deleted updates and leftover text in free pages are left out).
+    PrepareToSend(PrepareToSendArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PrepareToSendArgs {
+    /// Where the copy goes (a new file, or one to replace; never the workspace itself).
+    pub out: PathBuf,
+    /// The workspace file (default: $THROUGHLINE_WORKSPACE, then the app's default file).
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -10,7 +10,7 @@ use throughline_api::SystemClock;
 use throughline_render::Branding;
 use throughline_store::Workspace;
 
-use crate::cli::{Cli, Command, ExportArgs, ImportArgs, Theme};
+use crate::cli::{Cli, Command, ExportArgs, ImportArgs, PrepareToSendArgs, Theme};
 use crate::error::{CliError, OK};
 
 pub fn run(cli: Cli) -> Result<u8, CliError> {
@@ -19,7 +19,15 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Import(args) => import(args),
         Command::Lint(args) => crate::lint::lint(args),
         Command::Journal(command) => crate::journal::run(command),
+        Command::PrepareToSend(args) => prepare_to_send(args),
     }
+}
+
+fn prepare_to_send(args: PrepareToSendArgs) -> Result<u8, CliError> {
+    let workspace = open_workspace_to_read(args.workspace)?;
+    throughline_api::sending::prepare_to_send(&workspace, &args.out).map_err(CliError::Api)?;
+    eprintln!("wrote {}", args.out.display());
+    Ok(OK)
 }
 
 /// Reads story files as slides, or says which one is wrong.
@@ -136,13 +144,21 @@ fn in_parallel<T: Sync>(
 }
 
 pub(crate) fn open_workspace(flag: Option<PathBuf>) -> Result<Workspace, CliError> {
-    let path = throughline_api::paths::resolve_workspace(flag)
-        .ok_or_else(|| CliError::Usage("no workspace: pass --workspace FILE".into()))?;
-    throughline_api::workspace::open_for_cli(&path).map_err(CliError::Api)
+    throughline_api::workspace::open_for_cli(&workspace_path(flag)?).map_err(CliError::Api)
+}
+
+/// For commands that only read: the workspace file is never written.
+pub(crate) fn open_workspace_to_read(flag: Option<PathBuf>) -> Result<Workspace, CliError> {
+    throughline_api::workspace::open_for_reading(&workspace_path(flag)?).map_err(CliError::Api)
+}
+
+fn workspace_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
+    throughline_api::paths::resolve_workspace(flag)
+        .ok_or_else(|| CliError::Usage("no workspace: pass --workspace FILE".into()))
 }
 
 fn read_stored(args: &ExportArgs) -> Result<(Vec<Slide>, Branding), CliError> {
-    let workspace = open_workspace(args.workspace.clone())?;
+    let workspace = open_workspace_to_read(args.workspace.clone())?;
     let ids = match (args.id, args.all) {
         (Some(id), _) => vec![id],
         (None, true) => export::all_update_ids(&workspace).map_err(CliError::Api)?,
@@ -157,7 +173,21 @@ fn read_stored(args: &ExportArgs) -> Result<(Vec<Slide>, Branding), CliError> {
             "the workspace holds no updates to export".into(),
         ));
     }
-    let slides = export::stored_slides(&workspace, &ids).map_err(CliError::Api)?;
+    let slides = if args.all {
+        let (slides, left_out) =
+            export::readable_slides(&workspace, &ids).map_err(CliError::Api)?;
+        for err in &left_out {
+            eprintln!("warning: left out of the deck: {}", err.message);
+        }
+        if slides.is_empty() {
+            return Err(CliError::Usage(
+                "no update in the workspace could be read".into(),
+            ));
+        }
+        slides
+    } else {
+        export::stored_slides(&workspace, &ids).map_err(CliError::Api)?
+    };
     Ok((slides, export::workspace_branding(&workspace)))
 }
 

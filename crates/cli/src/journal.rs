@@ -6,7 +6,7 @@ use throughline_api::{ApiError, SystemClock};
 use throughline_core::journal::CriterionStatus;
 
 use crate::cli::{JournalCommand, JournalReadingsArgs, JournalStatusArgs, LintFormat};
-use crate::commands::open_workspace;
+use crate::commands::{open_workspace, open_workspace_to_read};
 use crate::error::{CliError, FOUND, OK};
 
 pub fn run(command: JournalCommand) -> Result<u8, CliError> {
@@ -31,7 +31,7 @@ struct CriterionJson {
 }
 
 fn status(args: JournalStatusArgs) -> Result<u8, CliError> {
-    let workspace = open_workspace(args.workspace)?;
+    let workspace = open_workspace_to_read(args.workspace)?;
     let store_error = |err: throughline_store::StoreError| CliError::Api(err.into());
     let reports = workspace.criterion_reports().map_err(store_error)?;
     let mut tampered = Vec::new();

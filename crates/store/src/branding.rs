@@ -9,7 +9,11 @@ use crate::{StoreError, Workspace};
 /// full bounded decode); one that fails is left out of every slide, and the
 /// settings panel offers to replace it, rather than stopping the workspace.
 fn without_bad_logo(settings: BrandingSettings) -> BrandingSettings {
-    match settings.logo.as_deref().map(throughline_core::branding::check_logo) {
+    match settings
+        .logo
+        .as_deref()
+        .map(throughline_core::branding::check_logo)
+    {
         Some(Err(_)) => BrandingSettings {
             logo: None,
             ..settings

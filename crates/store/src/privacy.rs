@@ -32,8 +32,19 @@ impl Workspace {
     pub fn write_clean_copy(&self, target: &Path) -> Result<(), StoreError> {
         let temp = partial_path_beside(target)?;
         let result = (|| {
-            self.conn
-                .execute("VACUUM INTO ?1", [temp.to_string_lossy()])?;
+            // VACUUM INTO writes only the new file, so a workspace opened
+            // for reading (`query_only`) may make one too.
+            let query_only: bool = self
+                .conn
+                .query_row("PRAGMA query_only", [], |row| row.get(0))?;
+            self.conn.execute_batch("PRAGMA query_only = OFF;")?;
+            let vacuumed = self
+                .conn
+                .execute("VACUUM INTO ?1", [temp.to_string_lossy()]);
+            if query_only {
+                self.conn.execute_batch("PRAGMA query_only = ON;")?;
+            }
+            vacuumed?;
             let mut copy = Connection::open_with_flags(
                 &temp,
                 OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,

@@ -83,7 +83,6 @@ impl Workspace {
         };
         let source = crate::probe::open_for_probe(path)?;
         source.busy_timeout(connection::BUSY_TIMEOUT)?;
-        source.execute_batch("PRAGMA query_only = ON;")?;
         let conn = if schema_version < migrations::SCHEMA_VERSION {
             let mut copy = Connection::open_in_memory()?;
             connection::harden(&mut copy, connection::WORK_BUDGET)?;
@@ -93,6 +92,7 @@ impl Workspace {
                 None,
             )?;
             migrations::migrate(&mut copy)?;
+            // The copy in memory would take writes and lose them on close.
             copy.execute_batch("PRAGMA query_only = ON;")?;
             copy
         } else {

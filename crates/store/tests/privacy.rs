@@ -39,15 +39,26 @@ fn an_update_deleted_permanently_is_not_left_in_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("team.throughline");
     let ws = Workspace::open(&path).unwrap();
-    let kept = ws.create_update(&with_title("Pricing test is ready"), NOW).unwrap();
+    let kept = ws
+        .create_update(&with_title("Pricing test is ready"), NOW)
+        .unwrap();
     let secret = ws.create_update(&with_title(SECRET), NOW + 1).unwrap();
     ws.delete_update(secret.id, NOW + 2).unwrap();
-    assert!(holds(&bytes_on_disk(&path), SECRET), "a soft delete keeps the text");
+    assert!(
+        holds(&bytes_on_disk(&path), SECRET),
+        "a soft delete keeps the text"
+    );
 
     ws.delete_permanently(secret.id).unwrap();
     assert!(!holds(&bytes_on_disk(&path), SECRET));
-    assert!(ws.restore_update(secret.id).is_err(), "there is nothing to restore");
-    assert_eq!(ws.get_update(kept.id).unwrap().fields.title, "Pricing test is ready");
+    assert!(
+        ws.restore_update(secret.id).is_err(),
+        "there is nothing to restore"
+    );
+    assert_eq!(
+        ws.get_update(kept.id).unwrap().fields.title,
+        "Pricing test is ready"
+    );
     drop(ws);
     assert!(!holds(&bytes_on_disk(&path), SECRET));
 }
@@ -57,7 +68,8 @@ fn a_copy_prepared_for_sending_holds_only_what_the_app_shows() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("team.throughline");
     let ws = Workspace::open(&path).unwrap();
-    ws.create_update(&with_title("Pricing test is ready"), NOW).unwrap();
+    ws.create_update(&with_title("Pricing test is ready"), NOW)
+        .unwrap();
     let secret = ws.create_update(&with_title(SECRET), NOW + 1).unwrap();
     ws.delete_update(secret.id, NOW + 2).unwrap();
 

@@ -66,7 +66,11 @@ fn an_older_workspace_is_read_through_a_migrated_copy_in_memory() {
     assert!(!ws.list_updates("").unwrap().is_empty());
     drop(ws);
     assert_eq!(fingerprint(&path), before);
-    assert_eq!(siblings(dir.path()), ["old.throughline"], "no backup, no log");
+    assert_eq!(
+        siblings(dir.path()),
+        ["old.throughline"],
+        "no backup, no log"
+    );
 }
 
 #[test]
