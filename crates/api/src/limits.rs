@@ -16,7 +16,9 @@ pub const BACKUP_INTERVAL: Duration = Duration::from_secs(30 * 60);
 /// notifications on the main file miss, so the app asks SQLite.
 pub const EXTERNAL_CHANGE_POLL: Duration = Duration::from_secs(2);
 
-pub use throughline_core::branding::MAX_LOGO_BYTES;
+/// A logo file's bytes, and its pixels on each side (read from its header
+/// before it is decoded).
+pub use throughline_core::branding::{MAX_LOGO_BYTES, MAX_LOGO_SIDE};
 pub use throughline_core::table::MAX_DATA_FILE_BYTES;
 
 /// "16 MB" (or "64 KB") for a byte limit.

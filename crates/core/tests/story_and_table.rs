@@ -5,6 +5,7 @@
 use proptest::prelude::*;
 use throughline_core::example::example_update_fields;
 use throughline_core::table::to_csv;
+use throughline_core::text::is_bidi_override;
 use throughline_core::{
     parse_story, parse_table, to_markdown, Beats, ChartKind, ChartSpec, DataRow, DataTable,
     Evidence, ExtraSection, MetricEvidence, QuoteEvidence, Status, Story, UpdateFields,
@@ -17,22 +18,31 @@ fn config() -> ProptestConfig {
     }
 }
 
-/// Any text for a value: every character, with the troublesome ones often.
+/// Any character the readers keep: all but the bidi embedding and override
+/// controls, which they remove.
+fn kept_char() -> impl Strategy<Value = char> {
+    any::<char>().prop_filter("no bidi override", |c| !is_bidi_override(*c))
+}
+
+/// Any text for a value: every character the reader keeps, with the
+/// troublesome ones often (isolates and marks among them).
 fn value_text() -> impl Strategy<Value = String> {
     let c = prop_oneof![
-        3 => any::<char>(),
+        3 => kept_char(),
         2 => prop::sample::select(vec![
             ':', '"', '\\', '#', ' ', '\n', '\t', '\r', '\'', '-', '`', ',', 'é', '漢', 'א', '\u{a0}',
+            '\u{200f}', '\u{2067}', '\u{2069}', '\u{200d}',
         ]),
         3 => prop::char::range('a', 'z'),
     ];
     prop::collection::vec(c, 0..24).prop_map(String::from_iter)
 }
 
-/// A table label or header name as the reader leaves it: trimmed, no CR.
+/// A table label or header name as the reader leaves it: trimmed, no CR,
+/// no bidi override.
 fn label_text() -> impl Strategy<Value = String> {
     let c = prop_oneof![
-        2 => any::<char>().prop_filter("no CR", |c| *c != '\r'),
+        2 => kept_char().prop_filter("no CR", |c| *c != '\r'),
         2 => prop::sample::select(vec![',', '"', '\n', '\t', ';', '`', ' ', '#', '1', '.', '\u{1}']),
         3 => prop::char::range('a', 'z'),
     ];

@@ -4,7 +4,9 @@
 //!
 //! The rules, in the order they apply:
 //! - A UTF-8 byte-order mark is dropped; CRLF, LF and lone CR all end a line
-//!   (also inside quoted cells, where they become LF).
+//!   (also inside quoted cells, where they become LF). The bidi embedding
+//!   and override controls (U+202A–U+202E) are removed everywhere, so a
+//!   label or number shows in the order it is read ([`crate::text`]).
 //! - The delimiter is read from the first non-blank row: a tab if it holds
 //!   one, else `;` if it holds one, else a comma. Quotes follow RFC 4180
 //!   (delimiters, doubled quotes and line breaks inside quotes).
@@ -24,7 +26,10 @@
 //!   `14%` is 14), a `k`/`M`/`B` multiplier (`1.2k` is 1200), thousands
 //!   separators in groups of three (also spaces, no-break and thin spaces)
 //!   and an exponent (`1.2E+06`). `NaN`, `inf`, `#DIV/0!` and `N/A` are
-//!   errors, not numbers.
+//!   errors, not numbers; so is a cell holding a bidi isolate or mark
+//!   (U+2066–U+2069, U+200E, U+200F, U+061C): `1\u{2066}0` shows as "10",
+//!   and is refused rather than read as 10 or as anything else. Labels keep
+//!   isolates and marks.
 //! - A Markdown pipe table (`| a | b |`, then a `|---|---|` row) is read
 //!   as the same table; its rows keep their line numbers.
 //! - Any error refuses the whole paste: nothing is half-imported.

@@ -16,7 +16,12 @@
 //! 3. the result must be finite.
 //!
 //! Nothing else is accepted: `NaN`, `inf`, `#DIV/0!` and `N/A` are errors,
-//! never numbers.
+//! never numbers. Neither is a cell holding a bidi control anywhere (an
+//! isolate U+2066–U+2069, a mark U+200E, U+200F or U+061C, or an override
+//! U+202A–U+202E if one reaches here): `1\u{2066}0` shows as "10" but is
+//! not the number 10, so it is refused rather than read either way.
+
+use crate::text::has_bidi_control;
 
 /// Which character separates the decimals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +64,8 @@ pub(crate) enum NumberProblem {
     Missing,
     /// A number too large to hold.
     TooLarge,
+    /// A cell holding an invisible text-direction control.
+    DirectionControl,
     /// A number written with the other decimal separator.
     OtherSeparator(DecimalSeparator),
 }
@@ -69,6 +76,10 @@ impl NumberProblem {
             NumberProblem::NotANumber => "",
             NumberProblem::Missing => ": leave the cell empty to mark a gap",
             NumberProblem::TooLarge => ": it is too large",
+            NumberProblem::DirectionControl => {
+                ": it holds an invisible text-direction character that can make it show as \
+                 another number; type the number again"
+            }
             NumberProblem::OtherSeparator(DecimalSeparator::Point) => {
                 ": the other numbers in this data use a decimal point (1,234.5)"
             }
@@ -329,6 +340,9 @@ pub(crate) fn parse_number(
     if trimmed.is_empty() {
         return Ok(None);
     }
+    if has_bidi_control(trimmed) {
+        return Err(NumberProblem::DirectionControl);
+    }
     let missing = || {
         let lower = trimmed.to_lowercase();
         if MISSING_WORDS.contains(&lower.as_str()) {
@@ -365,6 +379,9 @@ pub(crate) fn is_number(cell: &str) -> bool {
 /// `1.234.567` prove a decimal comma; `1.5`, `1,234.5` and `1,234,567` prove a
 /// decimal point; `1,234` and `1.234` prove nothing (they read either way).
 pub(crate) fn separator_evidence(cell: &str) -> Option<DecimalSeparator> {
+    if has_bidi_control(cell) {
+        return None;
+    }
     let shape = shape(cell.trim())?;
     let (mantissa, _) = split_exponent(shape.core);
     let last_dot = mantissa.rfind('.');
@@ -491,6 +508,11 @@ mod tests {
             ("1e400", Point, NumberProblem::TooLarge),
             ("12,5", Point, NumberProblem::OtherSeparator(Point)),
             ("12.5", Comma, NumberProblem::OtherSeparator(Comma)),
+            ("1\u{2066}0", Point, NumberProblem::DirectionControl),
+            ("\u{2067}12\u{2069}", Point, NumberProblem::DirectionControl),
+            ("\u{200F}12%", Point, NumberProblem::DirectionControl),
+            ("1\u{200E}234", Point, NumberProblem::DirectionControl),
+            ("\u{202E}09\u{202C}", Point, NumberProblem::DirectionControl),
         ];
         for &(cell, separator, problem) in cases {
             assert_eq!(

@@ -3,6 +3,8 @@
 
 use std::borrow::Cow;
 
+use crate::text::strip_bidi_overrides;
+
 /// The character between cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Delimiter {
@@ -50,9 +52,18 @@ pub(crate) enum SplitError {
     TooManyCells { row: usize, line: usize },
 }
 
-/// Drops a UTF-8 byte-order mark and turns CRLF and lone CR line ends into LF.
+/// Drops a UTF-8 byte-order mark and the bidi embedding and override
+/// controls ([`crate::text::strip_bidi_overrides`]), and turns CRLF and
+/// lone CR line ends into LF. Pasted tables and story files both start here.
 pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match strip_bidi_overrides(text) {
+        Cow::Borrowed(text) => unify_line_ends(text),
+        Cow::Owned(stripped) => Cow::Owned(unify_line_ends(&stripped).into_owned()),
+    }
+}
+
+fn unify_line_ends(text: &str) -> Cow<'_, str> {
     if text.contains('\r') {
         Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
@@ -305,5 +316,9 @@ mod tests {
     fn normalize_strips_bom_and_unifies_line_ends() {
         assert_eq!(normalize("\u{feff}a\r\nb\rc\n"), "a\nb\nc\n");
         assert!(matches!(normalize("a\nb"), Cow::Borrowed(_)));
+        assert_eq!(
+            normalize("\u{202E}a\u{202C}\r\nb\u{2067}c\u{2069}"),
+            "a\nb\u{2067}c\u{2069}"
+        );
     }
 }
