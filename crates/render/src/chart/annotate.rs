@@ -3,32 +3,50 @@
 use throughline_core::{ChartKind, ChartSpec};
 
 use super::data::{compact, ChartData, Unit};
+use super::wide::Wide;
 
 /// The change from `from` to `to`, as a PM would say it: points for
 /// percentages ("+9 pts"), otherwise the relative change ("+23%"), or the
-/// plain difference when there is no base to compare with.
+/// plain difference when there is no base to compare with. Any finite
+/// values give a finite label: changes too large to write plainly are in
+/// scientific notation ("+3.6e308 pts").
 pub fn delta_label(from: f64, to: f64, unit: &Unit) -> String {
-    let sign = |v: f64| {
-        if v > 0.0 {
-            "+"
-        } else if v < 0.0 {
-            "−"
-        } else {
-            "±"
-        }
-    };
+    let delta = Wide::difference(from, to);
     if matches!(unit, Unit::Percent) {
-        let delta = to - from;
-        return format!("{}{} pts", sign(delta), compact(round1(delta.abs())));
+        return format!("{}{} pts", sign(delta), rounded(delta.abs()));
     }
     if from.abs() > f64::EPSILON {
-        let relative = (to - from) / from.abs() * 100.0;
-        return format!("{}{}%", sign(relative), compact(round1(relative.abs())));
+        let relative = delta.over(from.abs()).times(100.0);
+        return format!("{}{}%", sign(relative), rounded(relative.abs()));
     }
-    let delta = to - from;
-    format!("{}{}", sign(delta), compact(delta.abs()))
+    format!("{}{}", sign(delta), written(delta.abs()))
 }
 
+fn sign(value: Wide) -> &'static str {
+    match value.signum() {
+        1 => "+",
+        -1 => "−",
+        _ => "±",
+    }
+}
+
+/// Compact to one decimal, or scientific when too large to write plainly.
+fn rounded(value: Wide) -> String {
+    match value.plain() {
+        Some(plain) => compact(round1(plain)),
+        None => value.scientific(),
+    }
+}
+
+/// Compact, or scientific when too large to write plainly.
+fn written(value: Wide) -> String {
+    match value.plain() {
+        Some(plain) => compact(plain),
+        None => value.scientific(),
+    }
+}
+
+/// Rounded to one decimal; `plain` values (below 1e15) cannot overflow.
 fn round1(value: f64) -> f64 {
     (value * 10.0).round() / 10.0
 }
@@ -69,10 +87,8 @@ pub(crate) fn annotation(kind: ChartKind, data: &ChartData) -> Option<String> {
             let (first_index, first) = highlighted.first()?;
             let (last_index, last) = highlighted.last()?;
             (first_index != last_index && first > 0.0).then(|| {
-                format!(
-                    "{}% convert end to end",
-                    compact(round1(last / first * 100.0))
-                )
+                let rate = Wide::new(last).over(first).times(100.0);
+                format!("{}% convert end to end", rounded(rate))
             })
         }
         ChartKind::Bar | ChartKind::Bubble => None,
@@ -90,5 +106,17 @@ mod tests {
         assert_eq!(delta_label(200.0, 150.0, &Unit::None), "−25%");
         assert_eq!(delta_label(0.0, 5.0, &Unit::None), "+5");
         assert_eq!(delta_label(10.0, 10.0, &Unit::None), "±0%");
+    }
+
+    #[test]
+    fn changes_too_large_for_f64_are_written_not_infinite() {
+        assert_eq!(
+            delta_label(-f64::MAX, f64::MAX, &Unit::Percent),
+            "+3.6e308 pts"
+        );
+        assert_eq!(delta_label(1.0, 1.6e308, &Unit::None), "+1.6e310%");
+        assert_eq!(delta_label(1.7e308, -1.7e308, &Unit::None), "−200%");
+        assert_eq!(delta_label(0.0, f64::MAX, &Unit::None), "+1.8e308");
+        assert_eq!(delta_label(5e-324, 1e-323, &Unit::Percent), "+0 pts");
     }
 }

@@ -3,6 +3,7 @@
 
 use throughline_core::ChartSpec;
 
+use super::wide::Wide;
 use crate::svg::{clip_chars, xml_safe};
 
 const MAX_LABEL_CHARS: usize = 48;
@@ -143,10 +144,19 @@ pub fn format_value(value: f64, unit: &Unit) -> String {
     }
 }
 
-/// 1234 → "1.2k", 0.4567 → "0.46", 41 → "41", 12.5 → "12.5".
+/// 1234 → "1.2k", 0.4567 → "0.46", 41 → "41", 12.5 → "12.5"; sizes from
+/// 10¹⁵ up and below 10⁻⁴ in scientific notation (1.6e308, 5e-324).
 pub fn compact(value: f64) -> String {
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
     let magnitude = value.abs();
-    let (scaled, suffix) = if magnitude >= 1e9 {
+    if magnitude >= 1e15 || (magnitude > 0.0 && magnitude < 1e-4) {
+        return Wide::new(value).scientific();
+    }
+    let (scaled, suffix) = if magnitude >= 1e12 {
+        (value / 1e12, "T")
+    } else if magnitude >= 1e9 {
         (value / 1e9, "B")
     } else if magnitude >= 1e6 {
         (value / 1e6, "M")
@@ -155,14 +165,7 @@ pub fn compact(value: f64) -> String {
     } else {
         (value, "")
     };
-    let decimals = if scaled.abs() >= 100.0 || scaled.fract() == 0.0 {
-        0
-    } else if scaled.abs() >= 10.0 {
-        1
-    } else {
-        2
-    };
-    let text = format!("{scaled:.decimals$}");
+    let text = format!("{scaled:.decimals$}", decimals = decimals(scaled));
     let text = if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_owned()
     } else {
@@ -170,6 +173,21 @@ pub fn compact(value: f64) -> String {
     };
     let text = if text == "-0" { "0".to_owned() } else { text };
     format!("{text}{suffix}")
+}
+
+/// Enough decimals for two or three significant figures.
+fn decimals(scaled: f64) -> usize {
+    let magnitude = scaled.abs();
+    if magnitude >= 100.0 || scaled.fract() == 0.0 {
+        0
+    } else if magnitude >= 10.0 {
+        1
+    } else if magnitude >= 0.01 {
+        2
+    } else {
+        // 0.0042 → 4 decimals; `compact` sends nothing below 1e-4 here.
+        (1.0 - magnitude.log10().floor()).clamp(2.0, 6.0) as usize
+    }
 }
 
 #[cfg(test)]
@@ -185,5 +203,17 @@ mod tests {
         assert_eq!(format_value(41.0, &Unit::Percent), "41%");
         assert_eq!(format_value(-1200.7, &Unit::Prefix("$".into())), "-$1201");
         assert_eq!(format_value(3.0, &Unit::Suffix("users".into())), "3 users");
+        assert_eq!(compact(0.0042), "0.0042");
+        assert_eq!(compact(2.5e12), "2.5T");
+    }
+
+    #[test]
+    fn extreme_numbers_are_written_in_scientific_notation() {
+        assert_eq!(compact(1.6e308), "1.6e308");
+        assert_eq!(compact(-f64::MAX), "-1.8e308");
+        assert_eq!(compact(5e-324), "4.94e-324");
+        assert_eq!(compact(f64::MIN_POSITIVE), "2.23e-308");
+        assert_eq!(compact(0.0), "0");
+        assert_eq!(format_value(1e300, &Unit::Prefix("$".into())), "$1e300");
     }
 }

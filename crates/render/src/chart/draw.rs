@@ -4,6 +4,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::Palette;
+use crate::error::ChartError;
 use crate::fonts::Weight;
 use crate::text::measure;
 use crate::theme::Rgb;
@@ -12,7 +13,7 @@ use crate::theme::Rgb;
 /// requesting size × 1.24 gives text of the size we mean.
 const PLOTTERS_FONT_SCALE: f64 = 1.24;
 
-pub type DrawResult<T> = Result<T, String>;
+pub type DrawResult<T> = Result<T, ChartError>;
 
 pub fn color(rgb: Rgb) -> RGBColor {
     RGBColor(rgb.0, rgb.1, rgb.2)
@@ -39,8 +40,8 @@ pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
     f64::from(measure(text, weight)) * size
 }
 
-pub fn plot_error<E: std::fmt::Debug>(err: E) -> String {
-    format!("the chart could not be drawn ({err:?})")
+pub fn plot_error<E: std::fmt::Debug>(err: E) -> ChartError {
+    ChartError::Plot(format!("{err:?}"))
 }
 
 /// A chart area that says, in words, why there is no chart.

@@ -5,9 +5,11 @@ use plotters::style::text_anchor::{HPos, VPos};
 use throughline_core::{ChartKind, ChartSpec};
 
 use super::annotate::{annotation, delta_label};
-use super::data::{format_value, ChartData, Series, Unit};
+use super::axis::Axis;
+use super::data::{compact, format_value, ChartData, Series, Unit};
 use super::draw::{anchored, color, font, plot_error, text_width, DrawResult};
 use super::Palette;
+use crate::error::ChartError;
 use crate::theme::Rgb;
 
 /// Lines with more points than this are thinned (first and last kept).
@@ -23,12 +25,10 @@ pub fn draw(
     height: u32,
 ) -> DrawResult<String> {
     if data.labels.is_empty() || data.series.is_empty() {
-        return Err(
-            "Add data to draw a chart: a header row and at least one row of numbers".into(),
-        );
+        return Err(ChartError::NoData);
     }
     if data.finite_values().next().is_none() {
-        return Err("The table has no numbers to draw".into());
+        return Err(ChartError::NoNumbers);
     }
     let _ = spec;
     let mut svg = String::new();
@@ -57,34 +57,6 @@ fn series_color(data: &ChartData, index: usize, palette: &Palette<'_>) -> Rgb {
     }
 }
 
-fn value_range(values: impl Iterator<Item = f64>, include_zero: bool) -> (f64, f64) {
-    let (mut low, mut high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-        (lo.min(v), hi.max(v))
-    });
-    if include_zero {
-        low = low.min(0.0);
-        high = high.max(0.0);
-    }
-    if !low.is_finite() || !high.is_finite() {
-        return (0.0, 1.0);
-    }
-    if (high - low).abs() < f64::EPSILON {
-        let pad = if high.abs() > 0.0 {
-            high.abs() * 0.1
-        } else {
-            1.0
-        };
-        return (low - pad, high + pad);
-    }
-    let pad = (high - low) * 0.08;
-    let low = if include_zero && low >= 0.0 {
-        0.0
-    } else {
-        low - pad
-    };
-    (low, high + pad)
-}
-
 fn thin(series: &Series) -> Vec<(f64, f64)> {
     let points: Vec<(f64, f64)> = series.points().map(|(i, v)| (i as f64, v)).collect();
     if points.len() <= MAX_LINE_POINTS {
@@ -104,11 +76,12 @@ fn line(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResult<
     let n = data.labels.len();
     let drawable = data.series.iter().any(|s| s.points().count() >= 2);
     if !drawable {
-        return Err("Add at least two rows to draw a line chart".into());
+        return Err(ChartError::LineNeedsTwoRows);
     }
     let theme = palette.theme;
     let label_font = font(LABEL_SIZE, false, theme.muted);
-    let (low, high) = value_range(data.finite_values(), false);
+    let axis = Axis::fit(data.finite_values(), false);
+    let (low, high) = (axis.low(), axis.high());
 
     let direct_labels = data.series.len() <= 4;
     let name_width = if direct_labels {
@@ -133,7 +106,7 @@ fn line(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResult<
         .margin_bottom(8)
         .x_label_area_size(44)
         .y_label_area_size(y_label_width.min(200))
-        .build_cartesian_2d(-0.25f64..x_max + 0.25, low..high)
+        .build_cartesian_2d(-0.25f64..x_max + 0.25, axis)
         .map_err(plot_error)?;
 
     let labels = &data.labels;
@@ -302,7 +275,7 @@ fn bar(
     let theme = palette.theme;
     let n = data.labels.len();
     if before_after && n < 2 {
-        return Err("A before/after chart needs two rows: before and after".into());
+        return Err(ChartError::BeforeAfterNeedsTwoRows);
     }
     let series: Vec<(usize, &Series)> = if before_after {
         data.highlight_series
@@ -322,14 +295,15 @@ fn bar(
     } else {
         (0..n).collect()
     };
-    let (low, high) = value_range(
+    let axis = Axis::fit(
         series.iter().flat_map(|(_, s)| {
             rows.iter()
                 .filter_map(|r| s.values.get(*r).copied().flatten())
         }),
         true,
-    );
-    let high = high + (high - low) * 0.08;
+    )
+    .with_headroom(0.08);
+    let (low, high) = (axis.low(), axis.high());
     let label_font = font(LABEL_SIZE, false, theme.muted);
     let y_label_width = [low, high]
         .iter()
@@ -344,7 +318,7 @@ fn bar(
         .margin_bottom(8)
         .x_label_area_size(if slots > 12 { 64 } else { 44 })
         .y_label_area_size(y_label_width.min(200))
-        .build_cartesian_2d(0f64..slots as f64, low..high)
+        .build_cartesian_2d(0f64..slots as f64, axis)
         .map_err(plot_error)?;
     let y_formatter = |y: &f64| format_value(*y, &data.unit);
     chart
@@ -489,14 +463,14 @@ fn bar(
 fn funnel(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResult<()> {
     let theme = palette.theme;
     let Some(series) = data.highlighted() else {
-        return Err("A funnel needs one column of numbers".into());
+        return Err(ChartError::FunnelNeedsColumn);
     };
     let stages: Vec<(usize, f64)> = series.points().collect();
     if stages.len() < 2 {
-        return Err("A funnel needs at least two stages".into());
+        return Err(ChartError::FunnelNeedsStages);
     }
     if stages.iter().any(|(_, v)| *v < 0.0) {
-        return Err("A funnel's stages need values of zero or more".into());
+        return Err(ChartError::FunnelNegative);
     }
     let stages: Vec<(usize, f64)> = stages.into_iter().take(12).collect();
     let (width, height) = root.dim_in_pixel();
@@ -578,10 +552,10 @@ fn funnel(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResul
 fn big_number(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResult<()> {
     let theme = palette.theme;
     let Some(series) = data.highlighted() else {
-        return Err("A big number needs one column of numbers".into());
+        return Err(ChartError::BigNumberNeedsColumn);
     };
     let Some((last_index, last)) = series.last() else {
-        return Err("A big number needs a value".into());
+        return Err(ChartError::BigNumberNeedsValue);
     };
     let (width, height) = root.dim_in_pixel();
     let (cx, cy) = (width as i32 / 2, height as i32 / 2);
@@ -631,7 +605,7 @@ fn bubble(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResul
     let (Some(xs), Some(ys), Some(sizes)) =
         (data.series.first(), data.series.get(1), data.series.get(2))
     else {
-        return Err("A bubble chart needs four columns: label, x, y, size".into());
+        return Err(ChartError::BubbleNeedsColumns);
     };
     let points: Vec<(usize, f64, f64, f64)> = (0..data.labels.len())
         .filter_map(|i| {
@@ -649,17 +623,17 @@ fn bubble(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResul
         .take(500)
         .collect();
     if points.is_empty() {
-        return Err("A bubble chart needs rows with x and y values".into());
+        return Err(ChartError::BubbleNeedsPoints);
     }
-    let (x_low, x_high) = value_range(points.iter().map(|p| p.1), false);
-    let (y_low, y_high) = value_range(points.iter().map(|p| p.2), false);
-    let (x_pad, y_pad) = ((x_high - x_low) * 0.08, (y_high - y_low) * 0.1);
+    let x_axis = Axis::fit(points.iter().map(|p| p.1), false).widened(0.08);
+    let y_axis = Axis::fit(points.iter().map(|p| p.2), false).widened(0.1);
     let mut chart = ChartBuilder::on(root)
         .margin(16)
         .x_label_area_size(60)
         .y_label_area_size(80)
-        .build_cartesian_2d(x_low - x_pad..x_high + x_pad, y_low - y_pad..y_high + y_pad)
+        .build_cartesian_2d(x_axis, y_axis)
         .map_err(plot_error)?;
+    let tick_label = |v: &f64| compact(*v);
     let label_font = font(LABEL_SIZE, false, theme.muted);
     chart
         .configure_mesh()
@@ -669,6 +643,8 @@ fn bubble(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResul
         .y_desc(ys.name.clone())
         .x_labels(5)
         .y_labels(5)
+        .x_label_formatter(&tick_label)
+        .y_label_formatter(&tick_label)
         .label_style(label_font.clone())
         .axis_desc_style(label_font)
         .draw()
@@ -683,11 +659,11 @@ fn bubble(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResul
     chart
         .draw_series([
             PathElement::new(
-                vec![(x_mid, y_low - y_pad), (x_mid, y_high + y_pad)],
+                vec![(x_mid, y_axis.low()), (x_mid, y_axis.high())],
                 quadrant,
             ),
             PathElement::new(
-                vec![(x_low - x_pad, y_mid), (x_high + x_pad, y_mid)],
+                vec![(x_axis.low(), y_mid), (x_axis.high(), y_mid)],
                 quadrant,
             ),
         ])

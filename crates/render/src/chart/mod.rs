@@ -4,10 +4,13 @@
 //! chart area, never a panic or an invalid SVG.
 
 mod annotate;
+mod axis;
 mod data;
 mod draw;
 mod kinds;
+mod wide;
 
+use std::convert::Infallible;
 use std::sync::Once;
 
 use plotters::style::FontStyle;
@@ -15,6 +18,7 @@ use throughline_core::ChartSpec;
 
 pub use annotate::chart_annotation;
 
+use crate::error::ChartError;
 use crate::fonts::{Weight, INTER_BOLD, INTER_REGULAR, INTER_SEMIBOLD};
 use crate::svg::{escape, name_faces_in_text, text_element, Anchor};
 use crate::text::{fit_text, TextStyle};
@@ -46,7 +50,8 @@ fn register_fonts() {
 }
 
 /// The chart as a standalone SVG document of `width` × `height` pixels:
-/// its takeaway title on top, the plot below.
+/// its takeaway title on top, the plot below. Data that cannot be drawn
+/// gives the reason, in words, in the chart area.
 pub fn render_chart_svg(
     spec: &ChartSpec,
     theme: &Theme,
@@ -54,6 +59,44 @@ pub fn render_chart_svg(
     width: u32,
     height: u32,
 ) -> String {
+    let drawn = chart_document(
+        spec,
+        theme,
+        accent,
+        (width, height),
+        |error, palette, w, h| {
+            Ok::<_, Infallible>(draw::message_svg(&error.to_string(), palette, w, h))
+        },
+    );
+    match drawn {
+        Ok(svg) => svg,
+        Err(never) => match never {},
+    }
+}
+
+/// As [`render_chart_svg`], but data that cannot be drawn is an error
+/// instead of a message in the chart area.
+pub fn try_render_chart_svg(
+    spec: &ChartSpec,
+    theme: &Theme,
+    accent: Rgb,
+    width: u32,
+    height: u32,
+) -> Result<String, ChartError> {
+    chart_document(spec, theme, accent, (width, height), |error, _, _, _| {
+        Err(error)
+    })
+}
+
+/// The whole chart document; `on_error` turns a plot that cannot be drawn
+/// into a stand-in body (or passes the error on).
+fn chart_document<E>(
+    spec: &ChartSpec,
+    theme: &Theme,
+    accent: Rgb,
+    (width, height): (u32, u32),
+    on_error: impl FnOnce(ChartError, &Palette<'_>, u32, u32) -> Result<String, E>,
+) -> Result<String, E> {
     register_fonts();
     let palette = Palette { theme, accent };
     let width = width.clamp(120, 8000);
@@ -70,7 +113,7 @@ pub fn render_chart_svg(
     let data = data::ChartData::from_spec(spec);
     let body = match kinds::draw(spec.kind, &data, spec, &palette, width, plot_height) {
         Ok(svg) => svg,
-        Err(message) => draw::message_svg(&message, &palette, width, plot_height),
+        Err(error) => on_error(error, &palette, width, plot_height)?,
     };
 
     let mut out = String::with_capacity(body.len() + 1024);
@@ -122,7 +165,7 @@ pub fn render_chart_svg(
         ));
     }
     out.push_str("</svg>");
-    out
+    Ok(out)
 }
 
 /// The children of a plotters SVG document (its root element removed).
