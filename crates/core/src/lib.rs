@@ -11,6 +11,7 @@ pub mod journal;
 pub mod lifecycle;
 pub mod story;
 pub mod table;
+pub mod text;
 pub mod update;
 
 pub use branding::BrandingSettings;

@@ -1,8 +1,9 @@
 //! An executive update and the fields a PM edits.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use ts_rs::TS;
 
+use crate::text::remove_bidi_overrides;
 use crate::{ChartSpec, CivilDate, CoreError};
 
 pub type UpdateId = i64;
@@ -129,7 +130,7 @@ impl Status {
 
 /// Everything a PM edits in the editor. Autosave sends the whole set, so a
 /// save is idempotent and the last one wins.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
 pub struct UpdateFields {
     /// The action title: the takeaway in one sentence.
     pub title: String,
@@ -146,7 +147,82 @@ pub struct UpdateFields {
     pub chart: Option<ChartSpec>,
 }
 
+/// [`UpdateFields`] as it arrives, before its texts are cleaned.
+#[derive(Deserialize)]
+#[serde(rename = "UpdateFields")]
+struct IncomingFields {
+    title: String,
+    audience: String,
+    priority: String,
+    date: String,
+    beats: Beats,
+    evidence: Evidence,
+    #[serde(default)]
+    chart: Option<ChartSpec>,
+}
+
+/// Reading the fields (as the app sends them, as JSON) removes the bidi
+/// embedding and override controls from every text, as
+/// [`UpdateFields::without_bidi_overrides`] does: every save, review and
+/// slide the app asks for sees text that shows in the order it is read.
+impl<'de> Deserialize<'de> for UpdateFields {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let incoming = IncomingFields::deserialize(deserializer)?;
+        let fields = UpdateFields {
+            title: incoming.title,
+            audience: incoming.audience,
+            priority: incoming.priority,
+            date: incoming.date,
+            beats: incoming.beats,
+            evidence: incoming.evidence,
+            chart: incoming.chart,
+        };
+        Ok(fields.without_bidi_overrides())
+    }
+}
+
 impl UpdateFields {
+    /// The fields with the bidi embedding and override controls
+    /// (U+202A–U+202E) removed from every text: title, audience, priority,
+    /// date, beats, evidence, and the chart's title, alt text, highlight,
+    /// unit, column names and row labels. Such controls make text show in
+    /// another order than the coach reads it (see [`crate::text`]).
+    pub fn without_bidi_overrides(mut self) -> Self {
+        for text in self.texts_mut() {
+            remove_bidi_overrides(text);
+        }
+        self
+    }
+
+    /// Every text of the fields, the chart's included.
+    fn texts_mut(&mut self) -> Vec<&mut String> {
+        let beats = &mut self.beats;
+        let mut texts = vec![
+            &mut self.title,
+            &mut self.audience,
+            &mut self.priority,
+            &mut self.date,
+            &mut beats.context,
+            &mut beats.conflict,
+            &mut beats.resolution,
+            &mut beats.evidence,
+        ];
+        match &mut self.evidence {
+            Evidence::None => {}
+            Evidence::Metric(m) => {
+                texts.extend([&mut m.value, &mut m.unit, &mut m.baseline, &mut m.window]);
+            }
+            Evidence::Quote(q) => texts.extend([&mut q.text, &mut q.who, &mut q.when]),
+        }
+        if let Some(chart) = &mut self.chart {
+            texts.extend([&mut chart.title, &mut chart.alt]);
+            texts.extend(chart.highlight.iter_mut().chain(chart.unit.iter_mut()));
+            texts.extend(chart.data.header.iter_mut());
+            texts.extend(chart.data.rows.iter_mut().map(|row| &mut row.label));
+        }
+        texts
+    }
+
     /// Refuses values the store must never hold. Empty fields are fine: a
     /// draft is allowed to be unfinished.
     pub fn validate(&self) -> Result<(), CoreError> {

@@ -4,6 +4,7 @@
 //! precision), in the claimed direction.
 
 use super::text::{words, Word};
+use crate::text::has_bidi_control;
 use crate::{ChartSpec, DataTable};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -193,8 +194,11 @@ fn between_is_sentence_end(chars: &[char], from: usize, to: usize) -> bool {
         .is_some_and(|between| between.iter().any(|c| matches!(c, '.' | '!' | '?' | ';')))
 }
 
+/// A number as written in prose: digits, an optional decimal point and
+/// thousands commas. A word holding a bidi control is not one: it may show
+/// as another number than its digits read.
 fn parse_number(text: &str) -> Option<f64> {
-    if !text.chars().next()?.is_ascii_digit() {
+    if !text.chars().next()?.is_ascii_digit() || has_bidi_control(text) {
         return None;
     }
     let plain: String = text.chars().filter(|c| *c != ',').collect();
@@ -386,5 +390,18 @@ mod tests {
         let facts = facts(&data);
         let claim = &claims("lifts activation by 9 points")[0];
         assert!(facts.iter().any(|f| supports(f, claim)));
+    }
+
+    #[test]
+    fn numbers_holding_bidi_controls_are_not_read() {
+        // Shows as "by 90 points", "rose 10%": neither is read as a claim.
+        assert!(claims("Conversion up by \u{202E}09\u{202C} points").is_empty());
+        assert!(claims("Conversion rose 1\u{2066}0%").is_empty());
+        assert!(claims("Conversion rose \u{200F}10%").is_empty());
+        // The same title with the overrides removed, as it is stored.
+        let stored = claims("Conversion up by 09 points");
+        assert_eq!((stored[0].value, stored[0].direction), (9.0, Direction::Up));
+        // Marks away from digits change nothing.
+        assert_eq!(claims("המרה\u{200F} rose 9%")[0].value, 9.0);
     }
 }

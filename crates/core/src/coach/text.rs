@@ -1,6 +1,8 @@
 //! Words and sentences with their positions in Unicode scalar values (what
 //! a finding's span counts), and small word tests the rules share.
 
+use crate::text::is_bidi_control;
+
 /// A word of letters, digits, apostrophes or inner hyphens, with its
 /// position `[start, end)` in chars.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,8 +22,29 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' || c == '.' || c == ','
 }
 
+/// Whether the bidi control at `i` touches a digit, directly or through
+/// other bidi controls: it is then part of the number's word, so that the
+/// number is not read as a plain one (`1\u{2066}0` shows as "10").
+fn control_touches_digit(chars: &[(usize, char)], i: usize) -> bool {
+    let is_digit = |c: &(usize, char)| c.1.is_ascii_digit();
+    let control = |c: &&(usize, char)| is_bidi_control(c.1);
+    let before = chars
+        .get(..i)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .find(|c| !control(c));
+    let after = chars
+        .get(i + 1..)
+        .unwrap_or(&[])
+        .iter()
+        .find(|c| !control(c));
+    before.is_some_and(is_digit) || after.is_some_and(is_digit)
+}
+
 /// The words of `text`. Trailing punctuation is not part of a word; a
-/// decimal point or thousands comma inside a number is.
+/// decimal point or thousands comma inside a number is, and so are bidi
+/// controls next to a digit.
 pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start: Option<(usize, usize)> = None; // (char index, byte index)
@@ -40,6 +63,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
                     _ => letters(before) && letters(after),
                 }
             }
+            c if is_bidi_control(c) => control_touches_digit(&chars, i),
             _ => is_word_char(c),
         };
         match (inner_ok, start) {
@@ -215,6 +239,25 @@ mod tests {
                 ("users", 33, 38),
                 ("東京", 40, 42),
                 ("ok", 45, 47),
+            ]
+        );
+    }
+
+    #[test]
+    fn bidi_controls_next_to_digits_stay_in_the_number_word() {
+        let found: Vec<&str> = words("by \u{202E}09\u{202C} points, 1\u{2066}0% שלום\u{200F} x")
+            .iter()
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                "by",
+                "\u{202E}09\u{202C}",
+                "points",
+                "1\u{2066}0",
+                "שלום",
+                "x"
             ]
         );
     }

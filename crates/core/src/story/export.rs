@@ -3,6 +3,7 @@
 use crate::table::to_csv;
 use crate::{Beat, ChartSpec, Evidence};
 
+use super::escape::escape_lines;
 use super::parse::trim_blank_lines;
 use super::value::write_value;
 use super::{beat_heading, Story};
@@ -14,11 +15,13 @@ fn push_key(out: &mut String, key: &str, value: &str) {
     out.push('\n');
 }
 
-/// Prose as the parser keeps it: LF line ends, no blank lines at the ends.
+/// Prose as the file holds it: LF line ends, no blank lines at the ends,
+/// and a backslash before each line Markdown would read as a heading
+/// ([`escape_lines`]), which the parser takes off again.
 fn canonical_prose(text: &str) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let lines: Vec<&str> = text.split('\n').collect();
-    trim_blank_lines(&lines).join("\n")
+    escape_lines(trim_blank_lines(&lines))
 }
 
 /// Adds a part of a section after a blank line.

@@ -72,7 +72,10 @@
 //! - **Title**: without one in the front matter, a `# Title` or `Title: …`
 //!   line that opens the text is the title.
 //! - A section's text loses its leading and trailing blank lines; the rest is
-//!   kept exactly.
+//!   kept exactly, except that a backslash before a line that would
+//!   otherwise be a heading (`\## Resolution`, `\---` under a line of text,
+//!   `\\## x` for a text line `\## x`) comes off: that is how such lines are
+//!   written.
 //! - **Code fences** of three or more backticks or tildes hide headings; a
 //!   fence that never closes is an error.
 //! - **Evidence details**: one fenced block `metric` (keys `value`, `unit`,
@@ -91,9 +94,17 @@
 //!   the prose; a table of words stays text.
 //! - Taking a block out of its section leaves one blank line where it was.
 //!
-//! How it is written: [`to_markdown`].
+//! - The bidi embedding and override controls (U+202A–U+202E) are removed
+//!   everywhere ([`crate::text`]); isolates and marks are kept.
+//!
+//! How it is written: [`to_markdown`]. A text line that Markdown would read
+//! as a heading (`## Resolution`, `# x`, a `---` or `===` under a line of
+//! text) gets a backslash before it, after its indent; so does a line that
+//! is one of those behind backslashes. Lines in code fences are written as
+//! they are.
 
 mod error;
+mod escape;
 mod export;
 mod parse;
 mod value;
@@ -121,9 +132,10 @@ pub struct ExtraSection {
 /// `parse_story(&to_markdown(&story)) == Ok(story)` holds for every story
 /// that [`parse_story`] returns, and for stories built in code whose texts
 /// could have been read: single-line headings, sections without blank lines
-/// at their ends or `## ` heading lines or unclosed fences outside code
-/// blocks, table labels trimmed and without CR, and a `highlight` that names
-/// a series or category.
+/// at their ends or unclosed fences outside code blocks (heading lines are
+/// fine: they are escaped), table labels trimmed and without CR, no bidi
+/// embedding or override controls, and a `highlight` that names a series
+/// or category.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Story {
     pub fields: UpdateFields,
@@ -149,12 +161,14 @@ impl Story {
         }
     }
 
-    /// The fields to store for this story, the chart included.
+    /// The fields to store for this story, the chart included, without
+    /// bidi overrides ([`UpdateFields::without_bidi_overrides`]).
     pub fn update_fields(&self) -> UpdateFields {
         UpdateFields {
             chart: self.chart.clone(),
             ..self.fields.clone()
         }
+        .without_bidi_overrides()
     }
 
     /// What of the file an update does not keep, to tell the user on import:

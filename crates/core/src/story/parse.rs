@@ -6,6 +6,7 @@ use crate::{
     Status,
 };
 
+use super::escape::unescape_lines;
 use super::value::{parse_value, ValueError};
 use super::{beat_heading, ExtraSection, Story, StoryError};
 
@@ -22,7 +23,7 @@ struct Line<'a> {
     text: &'a str,
 }
 
-fn is_blank(text: &str) -> bool {
+pub(super) fn is_blank(text: &str) -> bool {
     text.trim().is_empty()
 }
 
@@ -199,7 +200,7 @@ fn atx_heading<'t>(text: &'t str, marker: &str) -> Option<&'t str> {
 }
 
 /// An opening code fence: its character, its length and its info string.
-fn opening_fence(text: &str) -> Option<(char, usize, &str)> {
+pub(super) fn opening_fence(text: &str) -> Option<(char, usize, &str)> {
     let unindented = text.trim_start_matches(' ');
     if text.len() - unindented.len() > 3 {
         return None;
@@ -216,7 +217,7 @@ fn opening_fence(text: &str) -> Option<(char, usize, &str)> {
     Some((fence_char, len, info.trim()))
 }
 
-fn is_closing_fence(text: &str, fence_char: char, len: usize) -> bool {
+pub(super) fn is_closing_fence(text: &str, fence_char: char, len: usize) -> bool {
     let unindented = text.trim_start_matches(' ');
     if text.len() - unindented.len() > 3 {
         return false;
@@ -285,8 +286,11 @@ impl<'a> Section<'a> {
         self.skip_blank = self.lines.last().is_none_or(|l| is_blank(l));
     }
 
+    /// The section's text: its lines without blank ones at the ends, and
+    /// without the backslashes that kept text lines from reading as
+    /// headings ([`unescape_lines`]).
     fn text(&self) -> String {
-        trim_blank_lines(&self.lines).join("\n")
+        unescape_lines(trim_blank_lines(&self.lines))
     }
 }
 

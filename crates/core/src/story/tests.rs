@@ -168,7 +168,7 @@ With checklist,41
 
 ## Risks
 
-### Sub-heading stays
+\### Sub-heading stays
 - a bullet
 "#;
 
@@ -215,9 +215,10 @@ fn text_before_the_first_heading_is_kept_and_written_first() {
         }]
     );
     assert_eq!(story.fields.title, "");
+    // Written with a backslash, so that no reader takes it for a heading.
     let markdown = to_markdown(&story);
     assert!(
-        markdown.contains("---\n\nIntro.\n\n# Not a title here\n\n## Context\n\nC\n"),
+        markdown.contains("---\n\nIntro.\n\n\\# Not a title here\n\n## Context\n\nC\n"),
         "{markdown}"
     );
     assert_eq!(parse_story(&markdown), Ok(story));
@@ -585,10 +586,9 @@ fn hostile_text_in_prose_and_labels_is_kept_as_text() {
     let text = "---\ntitle: <script>alert(1)</script>\n---\n## Context\n\u{1}\u{7f} \u{202e}rtl\u{202c} 漢字 <b>x</b>\n\n```chart\nkind: bar\n\n\"<script>\",V\n\u{1}ctl,1\nמכירות,2\n```\n";
     let story = parse_story(text).unwrap();
     assert_eq!(story.fields.title, "<script>alert(1)</script>");
-    assert_eq!(
-        story.fields.beats.context,
-        "\u{1}\u{7f} \u{202e}rtl\u{202c} 漢字 <b>x</b>"
-    );
+    // Control characters stay text; the bidi override (RLO … PDF) is
+    // removed, so the text shows in the order it is read.
+    assert_eq!(story.fields.beats.context, "\u{1}\u{7f} rtl 漢字 <b>x</b>");
     let data = story.chart.clone().unwrap().data;
     assert_eq!(data.header[0], "<script>");
     assert_eq!(data.rows[0].label, "\u{1}ctl");
