@@ -13,6 +13,7 @@ app_commands! {
     commands::set_status,
     commands::delete_update,
     commands::restore_update,
+    commands::delete_permanently,
     commands::duplicate_update,
     commands::back_up_now,
     commands::restore_backup,

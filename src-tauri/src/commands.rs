@@ -109,6 +109,15 @@ pub async fn restore_update(state: State<'_, AppState>, id: UpdateId) -> Result<
     on_workspace(state, move |ws, _| Ok(ws.restore_update(id)?)).await
 }
 
+/// "Delete permanently": the update's rows leave the workspace file.
+#[tauri::command]
+pub async fn delete_permanently(state: State<'_, AppState>, id: UpdateId) -> Result<(), ApiError> {
+    on_workspace(state, move |ws, _| {
+        throughline_api::sending::delete_permanently(ws, id)
+    })
+    .await
+}
+
 #[tauri::command]
 pub async fn duplicate_update(
     state: State<'_, AppState>,

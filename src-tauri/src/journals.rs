@@ -2,7 +2,7 @@
 //! `throughline_api::journals`.
 
 use tauri::State;
-use throughline_api::files::{with_extension, write_atomically};
+use throughline_api::files::{check_save_target, write_atomically};
 use throughline_api::journals::{
     self, CriterionChart, JournalFormat, JournalView, ReadingsImport, UpdateJournal,
 };
@@ -147,10 +147,10 @@ pub async fn export_journal_markdown(
         JournalFormat::Pdf => FilePurpose::ExportPdf,
         JournalFormat::Png => FilePurpose::ExportPng,
     };
-    let chosen = grants.check(&path, purpose)?;
+    let path = grants.check(&path, purpose)?;
+    check_save_target(&path)?;
     let branding = state.branding();
     let written = on_workspace(state, move |ws, _| {
-        let path = with_extension(&chosen, format.extension())?;
         write_atomically(&path, &journals::export_journal(ws, id, format, &branding)?)?;
         Ok(path)
     })

@@ -10,7 +10,7 @@ use throughline_api::chart_data::{parse_chart_data as parse, ParsedTable};
 use throughline_api::export::{
     self, ExportFormat, ExportProgress, ExportRequest, Look, Slide, ThemeName,
 };
-use throughline_api::files::{with_extension, write_atomically};
+use throughline_api::files::{check_save_target, write_atomically};
 use throughline_api::{ApiError, ErrorCode};
 use throughline_core::{UpdateFields, UpdateId};
 use throughline_render::RgbaImage;
@@ -106,8 +106,8 @@ pub fn export_to_chosen_file(
         ExportFormat::Png => FilePurpose::ExportPng,
         ExportFormat::Md => FilePurpose::ExportMd,
     };
-    let chosen = grants.check(&request.path, purpose)?;
-    let path = with_extension(&chosen, request.format.extension())?;
+    let path = grants.check(&request.path, purpose)?;
+    check_save_target(&path)?;
     let slides = state.with_workspace(|ws| export::stored_slides(ws, &request.ids))?;
     let look = Look::new(request.theme, (*state.branding()).clone());
     let bytes = export::export_bytes(
@@ -148,4 +148,66 @@ pub async fn export_updates(
         started.elapsed().as_millis()
     ));
     Ok(written.display().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use std::path::Path;
+
+    /// A workspace with one update, and the grants of a fresh window.
+    fn window_with_update(dir: &Path) -> (AppState, FileGrants, UpdateId) {
+        let state = AppState::open(dir.join("w.throughline"));
+        let fields = UpdateFields {
+            title: "Q3 update".into(),
+            ..UpdateFields::default()
+        };
+        let id = state
+            .with_workspace(|ws| Ok(ws.create_update(&fields, 0)?.id))
+            .unwrap();
+        (state, FileGrants::default(), id)
+    }
+
+    fn request(path: &Path, id: UpdateId) -> ExportRequest {
+        ExportRequest {
+            ids: vec![id],
+            path: path.display().to_string(),
+            format: ExportFormat::Md,
+            theme: ThemeName::Light,
+            scale: None,
+        }
+    }
+
+    #[test]
+    fn the_file_written_is_the_one_chosen_even_without_an_extension() {
+        let dir = tempfile::tempdir().unwrap();
+        let (state, grants, id) = window_with_update(dir.path());
+        let chosen = dir.path().join("Q3 update");
+        grants.grant(&chosen, FilePurpose::ExportMd);
+
+        let written = export_to_chosen_file(&state, &grants, request(&chosen, id), |_| {}).unwrap();
+        assert_eq!(written, chosen);
+        assert!(std::fs::read_to_string(&chosen)
+            .unwrap()
+            .contains("Q3 update"));
+        assert!(
+            !dir.path().join("Q3 update.md").exists(),
+            "an extension was added"
+        );
+        assert!(grants
+            .check(&chosen.display().to_string(), FilePurpose::Exported)
+            .is_ok());
+    }
+
+    #[test]
+    fn a_chosen_file_named_like_another_kind_is_not_renamed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (state, grants, id) = window_with_update(dir.path());
+        let chosen = dir.path().join("notes.txt");
+        grants.grant(&chosen, FilePurpose::ExportMd);
+        let written = export_to_chosen_file(&state, &grants, request(&chosen, id), |_| {}).unwrap();
+        assert_eq!(written, chosen);
+        assert!(chosen.is_file());
+    }
 }

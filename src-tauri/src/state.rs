@@ -40,6 +40,7 @@ impl AppState {
         let mut seen = i64::MIN;
         let (slot, branding) = match open_for_app(&path, &clock) {
             Ok(workspace) => {
+                log_look_warnings(&workspace);
                 let branding = workspace_branding(&workspace);
                 seen = workspace.data_version().unwrap_or(i64::MIN);
                 (Slot::Open(workspace), branding)
@@ -138,6 +139,7 @@ impl AppState {
     pub fn switch_to(&self, path: PathBuf) -> Result<WorkspaceInfoDto, ApiError> {
         let workspace = open_for_app(&path, &self.clock)?;
         let info = workspace.info()?;
+        log_look_warnings(&workspace);
         let branding = workspace_branding(&workspace);
         let seen = workspace.data_version().unwrap_or(i64::MIN);
         *self.lock() = Slot::Open(workspace);
@@ -155,5 +157,12 @@ impl AppState {
             Slot::Open(workspace) => work(workspace),
             Slot::Failed { .. } => Err(ApiError::no_workspace()),
         }
+    }
+}
+
+/// A stored look that is left off the slides is said in the log.
+fn log_look_warnings(workspace: &throughline_store::Workspace) {
+    for warning in throughline_api::export::look_warnings(workspace) {
+        crate::applog::warn(format_args!("{warning}"));
     }
 }

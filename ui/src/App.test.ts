@@ -46,6 +46,20 @@ describe('the app window', () => {
     await waitFor(() => expect(screen.getAllByTestId('update-item')).toHaveLength(1));
   });
 
+  it('"Delete permanently…" asks first, says backups still hold it, and only then removes it for good', async () => {
+    const backend = memoryBackend({ withExample: true });
+    render(App, { props: { backend, autosaveDelayMs: 10 } });
+    const [summary] = await backend.listUpdates('');
+    await fireEvent.click(await screen.findByTestId('delete-update'));
+    await fireEvent.click(await screen.findByTestId('delete-permanently'));
+    expect(backend.calls('deletePermanently')).toHaveLength(0);
+    expect((await screen.findByTestId('delete-permanently-warning')).textContent).toMatch(/backups taken\s+before now/);
+    await fireEvent.click(screen.getByTestId('confirm-delete-permanently'));
+    await waitFor(() => expect(screen.queryByTestId('delete-toast')).toBeNull());
+    expect(backend.calls('deletePermanently').map((call) => call.args)).toEqual([[summary!.id]]);
+    await expect(backend.restoreUpdate(summary!.id)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
   it('a workspace that cannot be opened explains why instead of crashing', async () => {
     const backend: Backend = {
       ...memoryBackend(),

@@ -93,6 +93,17 @@ pub fn workspace_branding(workspace: &Workspace) -> Branding {
         .unwrap_or_default()
 }
 
+/// What the user should know about the workspace's look before its
+/// slides are trusted: a stored logo that fails its checks is left off.
+pub fn look_warnings(workspace: &Workspace) -> Vec<String> {
+    match workspace.stored_logo_problem() {
+        Ok(Some(why)) => vec![format!(
+            "the workspace's logo is left off the slides ({why}); choose another in Workspace look"
+        )],
+        _ => Vec::new(),
+    }
+}
+
 /// One slide to draw.
 #[derive(Debug, Clone)]
 pub struct Slide {

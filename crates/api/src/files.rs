@@ -1,7 +1,7 @@
 //! Files the user chose: written atomically (a temporary file in the same
 //! folder, synced, then renamed over the target), read within a size limit.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::{ApiError, ErrorCode};
@@ -82,33 +82,94 @@ pub fn display_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-/// Reads a file the user chose, refusing one over `limit` bytes before
-/// reading it (`what` names the kind of file in the message).
+/// Reads a file the user chose (a story, chart data, readings, a logo),
+/// within `limit` bytes (`what` names the kind of file in messages).
+///
+/// Links are resolved first; anything but a regular file (a named pipe, a
+/// device, a folder) is refused before it is opened, so a pipe never
+/// blocks the read. The file is opened without blocking and checked again
+/// through the open handle, and read through `take(limit + 1)`: a file
+/// that grows while it is read is still refused, not read without end.
 pub fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, ApiError> {
     let name = display_name(path);
     let io = |err: std::io::Error| ApiError::io(format!("cannot read {name}: {err}"));
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > limit {
-        return Err(ApiError::invalid(format!(
+    let real = resolve(path, &name)?;
+    let size = regular_file_size(&std::fs::metadata(&real).map_err(io)?, &name, what)?;
+    let too_large = || {
+        ApiError::invalid(format!(
             "{name} is too large to be {what} (over {})",
             crate::limits::megabytes(limit)
-        )));
+        ))
+    };
+    if size > limit {
+        return Err(too_large());
     }
-    std::fs::read(path).map_err(io)
+    let file = open_without_blocking(&real).map_err(io)?;
+    regular_file_size(&file.metadata().map_err(io)?, &name, what)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
-/// The chosen path with `extension` added when it has none.
-pub fn with_extension(path: &Path, extension: &str) -> Result<PathBuf, ApiError> {
-    if !path.is_absolute() || path.file_name().is_none() {
-        return Err(ApiError::invalid(
-            "choose where to save the file in the dialog",
-        ));
-    }
-    Ok(if path.extension().is_none() {
-        path.with_extension(extension)
-    } else {
-        path.to_path_buf()
+/// The path with every link resolved; a link to nothing says so.
+fn resolve(path: &Path, name: &str) -> Result<PathBuf, ApiError> {
+    std::fs::canonicalize(path).map_err(|err| {
+        if err.kind() != std::io::ErrorKind::NotFound {
+            return ApiError::io(format!("cannot read {name}: {err}"));
+        }
+        match std::fs::read_link(path) {
+            Ok(target) => ApiError::io(format!(
+                "{name} is a link to {}, which does not exist",
+                target.display()
+            )),
+            Err(_) => ApiError::io(format!("{name} does not exist")),
+        }
     })
+}
+
+/// The size of a regular file; anything else is refused by its kind.
+fn regular_file_size(found: &std::fs::Metadata, name: &str, what: &str) -> Result<u64, ApiError> {
+    if found.is_file() {
+        return Ok(found.len());
+    }
+    Err(ApiError::invalid(format!(
+        "{name} is not a regular file ({}): choose a file to read as {what}",
+        kind_of(&found.file_type())
+    )))
+}
+
+/// `O_NONBLOCK`, so that a path swapped for a named pipe after it was
+/// checked cannot block the open (it changes nothing for a regular file).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+const O_NONBLOCK: i32 = 0o4000;
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+const O_NONBLOCK: i32 = 0x0004; // macOS and the BSDs
+
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(O_NONBLOCK)
+        .open(path)
+}
+
+/// A save dialog's path is written as it came back, never with an
+/// extension added: the dialog's "replace it?" question was about that very
+/// file. The dialog suggests a name with the extension; a name typed
+/// without one is kept as typed. Only a whole path to a file is accepted.
+pub fn check_save_target(path: &Path) -> Result<(), ApiError> {
+    if path.is_absolute() && path.file_name().is_some() {
+        Ok(())
+    } else {
+        Err(ApiError::invalid(
+            "choose where to save the file in the dialog",
+        ))
+    }
 }
 
 #[cfg(test)]
@@ -134,16 +195,100 @@ mod tests {
     }
 
     #[test]
-    fn export_paths_get_their_extension_and_must_be_absolute() {
+    fn only_a_whole_path_to_a_file_is_a_save_target() {
+        assert!(check_save_target(Path::new("/home/pm/deck")).is_ok());
+        assert!(check_save_target(Path::new("/home/pm/deck.pdf")).is_ok());
+        for refused in ["deck.pdf", "", "/", "/home/pm/.."] {
+            let err = check_save_target(Path::new(refused)).unwrap_err();
+            assert_eq!(err.code, ErrorCode::InvalidInput, "{refused:?}");
+        }
+    }
+
+    /// Runs `read` on another thread and fails the test if it blocks.
+    fn within_a_second(
+        read: impl FnOnce() -> Result<Vec<u8>, ApiError> + Send + 'static,
+    ) -> Result<Vec<u8>, ApiError> {
+        let (send, receive) = std::sync::mpsc::channel();
+        std::thread::spawn(move || send.send(read()));
+        receive
+            .recv_timeout(std::time::Duration::from_secs(1))
+            .expect("the read blocked")
+    }
+
+    #[test]
+    fn a_named_pipe_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("story.md");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let err = within_a_second(move || read_limited(&fifo, 1024, "a story")).unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidInput);
         assert_eq!(
-            with_extension(Path::new("/tmp/deck"), "pdf").unwrap(),
-            PathBuf::from("/tmp/deck.pdf")
+            err.message,
+            "story.md is not a regular file (a named pipe): choose a file to read as a story"
         );
+    }
+
+    #[test]
+    fn devices_and_folders_are_refused() {
+        let err =
+            within_a_second(|| read_limited(Path::new("/dev/zero"), 1024, "a logo")).unwrap_err();
         assert_eq!(
-            with_extension(Path::new("/tmp/slide.PNG"), "png").unwrap(),
-            PathBuf::from("/tmp/slide.PNG")
+            err.message,
+            "zero is not a regular file (a device): choose a file to read as a logo"
         );
-        assert!(with_extension(Path::new("relative.pdf"), "pdf").is_err());
+        let dir = tempfile::tempdir().unwrap();
+        let err = read_limited(dir.path(), 1024, "chart data").unwrap_err();
+        assert!(err.message.contains("(a folder)"), "{err}");
+    }
+
+    #[test]
+    fn a_link_is_followed_to_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.md");
+        std::fs::write(&target, b"# Title").unwrap();
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert_eq!(read_limited(&link, 1024, "a story").unwrap(), b"# Title");
+        // The limit is the target's size, not the link's.
+        assert!(read_limited(&link, 4, "a story").is_err());
+    }
+
+    #[test]
+    fn a_link_to_nothing_or_a_missing_file_says_it_does_not_exist() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("logo.png");
+        let nowhere = dir.path().join("gone.png");
+        std::os::unix::fs::symlink(&nowhere, &link).unwrap();
+        let err = read_limited(&link, 1024, "a logo").unwrap_err();
+        assert_eq!(err.code, ErrorCode::Io);
+        assert_eq!(
+            err.message,
+            format!(
+                "logo.png is a link to {}, which does not exist",
+                nowhere.display()
+            )
+        );
+        let err = read_limited(&nowhere, 1024, "a logo").unwrap_err();
+        assert_eq!(err.message, "gone.png does not exist");
+    }
+
+    /// A file whose size says 0 but which holds more (as `/proc` files do,
+    /// or a file still being written) is cut at the limit and refused.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_larger_than_its_size_says_is_still_bounded() {
+        let status = Path::new("/proc/self/status");
+        assert_eq!(std::fs::metadata(status).unwrap().len(), 0);
+        let err = read_limited(status, 16, "a readings file").unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidInput);
+        assert!(err.message.contains("too large"), "{err}");
+        assert!(!read_limited(status, 1 << 20, "a readings file")
+            .unwrap()
+            .is_empty());
     }
 
     #[test]

@@ -14,9 +14,6 @@ pub fn delete_permanently(workspace: &Workspace, id: UpdateId) -> Result<(), Api
     Ok(workspace.delete_permanently(id)?)
 }
 
-/// What "Delete permanently" asks before it acts.
-pub const DELETE_PERMANENTLY_WARNING: &str = "The update is removed from this workspace file and cannot be brought back. Backups taken before now still hold it.";
-
 /// Writes a copy of the workspace for someone else to `target`: only what
 /// the app shows (no deleted updates, no leftover text in free pages). The
 /// target must not be the workspace itself, and must be a regular file or

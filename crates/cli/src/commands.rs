@@ -188,6 +188,9 @@ fn read_stored(args: &ExportArgs) -> Result<(Vec<Slide>, Branding), CliError> {
     } else {
         export::stored_slides(&workspace, &ids).map_err(CliError::Api)?
     };
+    for warning in export::look_warnings(&workspace) {
+        eprintln!("warning: {warning}");
+    }
     Ok((slides, export::workspace_branding(&workspace)))
 }
 

@@ -42,6 +42,25 @@ impl Workspace {
         }
     }
 
+    /// Why the stored logo is left out of every slide, when it is: the
+    /// reason [`throughline_core::branding::check_logo`] gives.
+    pub fn stored_logo_problem(&self) -> Result<Option<String>, StoreError> {
+        let logo: Option<Option<Vec<u8>>> =
+            match self
+                .conn
+                .query_row("SELECT logo FROM branding WHERE id = 1", [], |row| {
+                    row.get(0)
+                }) {
+                Ok(logo) => Some(logo),
+                Err(rusqlite::Error::QueryReturnedNoRows) => None,
+                Err(err) => return Err(err.into()),
+            };
+        Ok(logo
+            .flatten()
+            .and_then(|bytes| throughline_core::branding::check_logo(&bytes).err())
+            .map(|err| err.to_string()))
+    }
+
     /// Stores the branding after checking it; returns what was stored.
     pub fn save_branding(
         &self,

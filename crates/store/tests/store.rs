@@ -513,7 +513,13 @@ fn branding_round_trips_and_bad_branding_is_refused() {
         workspace.branding().unwrap(),
         throughline_core::BrandingSettings::default()
     );
-    let logo = b"\x89PNG\r\n\x1a\n-not-really-an-image".to_vec();
+    // A real 1 × 1 PNG: a logo is decoded in full before it is stored.
+    let logo = b"\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\x0d\x49\x44\x41\x54\x78\x9c\x63\x50\x4d\x7e\xfd\x1f\x00\x04\x97\x02\x73\x56\xdd\xaf\x7c\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82".to_vec();
+    let not_an_image = workspace.save_branding(throughline_core::BrandingSettings {
+        logo: Some(b"\x89PNG\r\n\x1a\n-not-really-an-image".to_vec()),
+        ..Default::default()
+    });
+    assert_eq!(not_an_image.unwrap_err().code(), "invalid_input");
     let stored = workspace
         .save_branding(throughline_core::BrandingSettings {
             accent: "e11d48".into(),

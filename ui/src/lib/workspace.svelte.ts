@@ -417,6 +417,28 @@ export class WorkspaceController {
     }
   }
 
+  /** The delete toast asks before "Delete permanently" acts; while it asks, it stays. */
+  askingToDeletePermanently = $state(false);
+
+  askToDeletePermanently(asking: boolean): void {
+    this.askingToDeletePermanently = asking;
+    if (this.undoTimer !== null) clearTimeout(this.undoTimer);
+    this.undoTimer = asking ? null : setTimeout(() => (this.deleted = null), this.undoMs);
+  }
+
+  async deletePermanently(): Promise<void> {
+    const deleted = this.deleted;
+    if (!deleted) return;
+    try {
+      await this.backend.deletePermanently(deleted.id);
+      this.deleted = null;
+      this.askingToDeletePermanently = false;
+      await this.refreshList();
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
   async undoDelete(): Promise<void> {
     const deleted = this.deleted;
     if (!deleted) return;

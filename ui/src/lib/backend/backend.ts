@@ -42,6 +42,8 @@ export interface Backend {
   setStatus(id: UpdateId, status: Status): Promise<Update>;
   deleteUpdate(id: UpdateId): Promise<void>;
   restoreUpdate(id: UpdateId): Promise<void>;
+  /** Removes a deleted update from the workspace file for good (no undo). */
+  deletePermanently(id: UpdateId): Promise<void>;
   duplicateUpdate(id: UpdateId): Promise<Update>;
   /** The app's local date (YYYY-MM-DD) from the Rust clock: "today" everywhere in the window. */
   today(): Promise<string>;

@@ -237,6 +237,10 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
       if (!updates.has(id)) throw notFound(`update with id ${id}`);
       deleted.delete(id);
     },
+    async deletePermanently(id) {
+      if (!updates.delete(id)) throw notFound(`update with id ${id}`);
+      deleted.delete(id);
+    },
     async duplicateUpdate(id) {
       const { id: _id, status: _s, status_note: _n, is_example: _e, created_at: _c, updated_at: _u, ...fields } =
         live(id);

@@ -2,7 +2,7 @@ import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import type { Backend } from './backend';
-import { toApiError, type ExportProgress } from './types';
+import { toApiError, type ExportFormat, type ExportProgress } from './types';
 
 /** What a file is chosen for; the backend opens the dialog and lets only that path through. */
 type FilePurpose =
@@ -25,6 +25,16 @@ async function chooseOne(purpose: FilePurpose, suggestedName?: string): Promise<
   return (await choose(purpose, suggestedName))[0] ?? null;
 }
 
+/**
+ * The name an export's save dialog suggests, extension included: the app
+ * writes the path the dialog returns as it is, so the file the dialog warns
+ * about is the file written. A slash in a title would make the name a path.
+ */
+export function exportFileName(name: string, format: ExportFormat): string {
+  const base = name.replace(/[\\/]+/g, '-').trim();
+  return `${base || 'export'}.${format}`;
+}
+
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
@@ -45,6 +55,7 @@ export function tauriBackend(): Backend {
     setStatus: (id, status) => call('set_status', { id, status }),
     deleteUpdate: (id) => call('delete_update', { id }),
     restoreUpdate: (id) => call('restore_update', { id }),
+    deletePermanently: (id) => call('delete_permanently', { id }),
     duplicateUpdate: (id) => call('duplicate_update', { id }),
     backUpNow: () => call('back_up_now'),
     today: () => call('today'),
@@ -87,7 +98,7 @@ export function tauriBackend(): Backend {
     pickLogo: () => chooseOne('logo'),
     setLogo: (path) => call('set_logo', { path }),
     clearLogo: () => call('clear_logo'),
-    pickExportPath: (format, suggestedName) => chooseOne(`export-${format}`, `${suggestedName}.${format}`),
+    pickExportPath: (format, suggestedName) => chooseOne(`export-${format}`, exportFileName(suggestedName, format)),
     pickWorkspaceToOpen: () => chooseOne('open-workspace'),
     pickWorkspaceToCreate: () => chooseOne('new-workspace', 'workspace.throughline'),
     recentWorkspaces: () => call('recent_workspaces'),

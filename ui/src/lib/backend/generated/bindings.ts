@@ -104,7 +104,7 @@ export type Door = "one-way" | "two-way";
  * What went wrong, as the window switches on it (`code` in `{code, message}`)
  * and as the CLI maps it to an exit code.
  */
-export type ErrorCode = "not_a_workspace" | "workspace_damaged" | "workspace_newer" | "no_workspace" | "io" | "write_failed" | "disk_full" | "read_only" | "busy" | "backup_failed" | "invalid_input" | "not_found" | "tampered" | "render_failed" | "clipboard" | "not_chosen" | "open_elsewhere" | "reveal_failed" | "internal";
+export type ErrorCode = "not_a_workspace" | "workspace_damaged" | "workspace_newer" | "workspace_untrusted" | "too_slow" | "invalid_record" | "no_workspace" | "io" | "write_failed" | "disk_full" | "read_only" | "busy" | "backup_failed" | "invalid_input" | "not_found" | "tampered" | "render_failed" | "clipboard" | "not_chosen" | "open_elsewhere" | "reveal_failed" | "internal";
 
 export type Evaluation = { status: CriterionStatus,
 /**
