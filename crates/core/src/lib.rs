@@ -3,6 +3,7 @@
 
 pub mod branding;
 pub mod chart;
+pub mod chart_reading;
 pub mod coach;
 pub mod date;
 pub mod error;

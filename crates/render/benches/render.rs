@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use throughline_core::chart_reading::read_chart;
 use throughline_core::example::example_update_fields;
 use throughline_render::{
     render_chart_svg, render_update_slide, slides_to_pdf, svg_to_png, Branding, PngCompression,
@@ -18,7 +19,16 @@ fn benches(c: &mut Criterion) {
     long.beats.conflict = "Support load grows with every extra trial week we add. ".repeat(60);
 
     c.bench_function("chart svg (line, 2 series)", |b| {
-        b.iter(|| render_chart_svg(&chart, &theme, branding.accent, 864, 560))
+        b.iter(|| {
+            render_chart_svg(
+                &chart,
+                &read_chart(&chart, &[]),
+                &theme,
+                branding.accent,
+                864,
+                560,
+            )
+        })
     });
     c.bench_function("slide svg (typical update, chart included)", |b| {
         b.iter(|| render_update_slide(&fields, 1, 1, &theme, &branding))

@@ -13,7 +13,7 @@ mod svg;
 mod text;
 mod theme;
 
-pub use chart::{chart_annotation, render_chart_svg, try_render_chart_svg};
+pub use chart::{chart_annotation, render_chart_svg, try_render_chart_svg, Annotation};
 pub use error::{ChartError, RenderError};
 pub use fonts::Weight;
 pub use journal::render_journal_svg;

@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use throughline_core::chart_reading::{read_chart, ChartReading};
 use throughline_core::{ChartSpec, Evidence, UpdateFields};
 
 use crate::chart::{chart_annotation, render_chart_svg};
@@ -284,7 +285,14 @@ fn draw_right_column(
         top
     };
     let height = (CONTENT_BOTTOM - chart_top).max(200.0);
-    let chart_svg = render_chart_svg(chart, theme, accent, RIGHT_WIDTH as u32, height as u32);
+    let chart_svg = render_chart_svg(
+        chart,
+        &story_reading(input.fields, chart),
+        theme,
+        accent,
+        RIGHT_WIDTH as u32,
+        height as u32,
+    );
     let _ = write!(
         canvas.svg,
         r#"<g transform="translate({RIGHT_X:.1} {chart_top:.1})">"#
@@ -295,6 +303,12 @@ fn draw_right_column(
         .svg
         .push_str(crate::chart::strip_svg_root(&chart_svg));
     canvas.svg.push_str("</g>");
+}
+
+/// How the slide reads its chart: in the light of the story's title and
+/// evidence, which name the series it is about and the unit of its change.
+fn story_reading(fields: &UpdateFields, chart: &ChartSpec) -> ChartReading {
+    read_chart(chart, &[&fields.title, &fields.beats.evidence])
 }
 
 /// The evidence callout; returns its height (0 when there is nothing to call out).
@@ -415,22 +429,31 @@ fn draw_callout(
             let Some(chart) = input.chart else {
                 return 0.0;
             };
-            let Some(annotation) = chart_annotation(chart) else {
+            let Some(annotation) = chart_annotation(chart, &story_reading(input.fields, chart))
+            else {
                 return 0.0;
             };
-            let short = 120.0;
+            let short = 132.0;
             canvas.rect(RIGHT_X, top, RIGHT_WIDTH, short, 18.0, fill);
-            let color = if annotation.starts_with('−') {
-                theme.negative
-            } else {
-                accent
+            let color = match annotation.good {
+                Some(false) => theme.negative,
+                _ => accent,
             };
             canvas.text(
-                (inner_x, top + short / 2.0 + 22.0),
-                &annotation,
-                Ink(60.0, Weight::Bold, color),
+                (inner_x, top + 70.0),
+                &annotation.change,
+                Ink(56.0, Weight::Bold, color),
                 Anchor::Start,
             );
+            let about_style = TextStyle {
+                weight: Weight::SemiBold,
+                max_size: 26.0,
+                min_size: 20.0,
+                line_height: 1.2,
+                max_lines: Some(1),
+            };
+            let about = fit_text(&annotation.about, &about_style, inner_width, 32.0);
+            canvas.lines(inner_x, top + 84.0, &about, Weight::SemiBold, theme.muted);
             short
         }
     }

@@ -4,6 +4,7 @@
 //! characters) give every chart kind well-formed SVG — never a panic.
 
 use proptest::prelude::*;
+use throughline_core::chart_reading::read_chart;
 use throughline_core::{ChartKind, ChartSpec, DataRow, DataTable};
 use throughline_render::{render_chart_svg, Rgb, Theme};
 
@@ -53,7 +54,7 @@ proptest! {
                 unit: Some("%".into()),
                 data: data.clone(),
             };
-            let svg = render_chart_svg(&spec, &Theme::dark(), Rgb(0x25, 0x63, 0xEB), 820, 560);
+            let svg = render_chart_svg(&spec, &read_chart(&spec, &[]), &Theme::dark(), Rgb(0x25, 0x63, 0xEB), 820, 560);
             prop_assert!(roxmltree::Document::parse(&svg).is_ok(), "{kind:?}: {svg}");
         }
     }

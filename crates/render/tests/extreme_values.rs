@@ -8,6 +8,7 @@
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
+use throughline_core::chart_reading::read_chart;
 
 use proptest::prelude::*;
 use throughline_core::{ChartKind, ChartSpec, DataRow, DataTable};
@@ -51,8 +52,8 @@ fn render_within_limit(spec: ChartSpec) -> Option<(Result<String, ChartError>, S
     thread::spawn(move || {
         let theme = Theme::light();
         let accent = Rgb(0x25, 0x63, 0xEB);
-        let tried = try_render_chart_svg(&spec, &theme, accent, 820, 560);
-        let drawn = render_chart_svg(&spec, &theme, accent, 820, 560);
+        let tried = try_render_chart_svg(&spec, &read_chart(&spec, &[]), &theme, accent, 820, 560);
+        let drawn = render_chart_svg(&spec, &read_chart(&spec, &[]), &theme, accent, 820, 560);
         let _ = sender.send((tried, drawn));
     });
     receiver.recv_timeout(TIME_LIMIT).ok()

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::process::Command;
+use throughline_core::chart_reading::read_chart;
 
 use throughline_core::example::example_update_fields;
 use throughline_core::{
@@ -123,6 +124,7 @@ fn every_kind_draws_valid_svg_with_its_title() {
     for chart in every_kind() {
         let svg = render_chart_svg(
             &chart,
+            &read_chart(&chart, &[]),
             &Theme::light(),
             Theme::light().accent(Branding::default().accent),
             860,
@@ -143,20 +145,33 @@ fn every_kind_draws_valid_svg_with_its_title() {
     }
 }
 
+/// The chart's headline as the slide states it, read without a story.
+fn headline(chart: &ChartSpec) -> Option<String> {
+    chart_annotation(chart, &read_chart(chart, &[])).map(|a| a.statement())
+}
+
 #[test]
 fn annotations_are_computed_from_the_data() {
     let kinds = every_kind();
     assert_eq!(
-        chart_annotation(&kinds[0]).as_deref(),
-        Some("+9 pts"),
+        headline(&kinds[0]).as_deref(),
+        Some("+9 pts · Pilot vs Control, W4"),
         "pilot 41 vs control 32 at W4"
     );
-    assert_eq!(chart_annotation(&kinds[2]).as_deref(), Some("+9 pts"));
     assert_eq!(
-        chart_annotation(&kinds[3]).as_deref(),
-        Some("9% convert end to end")
+        headline(&kinds[1]).as_deref(),
+        Some("+9 pts · Pilot vs Control, W4"),
+        "grouped bars: the series that is not the control, at the last category"
     );
-    assert_eq!(chart_annotation(&kinds[4]).as_deref(), Some("+8 pts"));
+    assert_eq!(
+        headline(&kinds[2]).as_deref(),
+        Some("+9 pts · Before to After")
+    );
+    assert_eq!(
+        headline(&kinds[3]).as_deref(),
+        Some("9% · Visited to Paid, end to end")
+    );
+    assert_eq!(headline(&kinds[4]).as_deref(), Some("+8 pts · Jan to Jun"));
     let revenue = spec(
         ChartKind::BeforeAfter,
         table(
@@ -166,10 +181,11 @@ fn annotations_are_computed_from_the_data() {
         Some("$"),
         None,
     );
-    assert_eq!(chart_annotation(&revenue).as_deref(), Some("−25%"));
+    assert_eq!(headline(&revenue).as_deref(), Some("−25% · Q1 to Q2"));
 
     let svg = render_chart_svg(
         &kinds[0],
+        &read_chart(&kinds[0], &[]),
         &Theme::light(),
         Branding::default().accent,
         860,
@@ -178,6 +194,7 @@ fn annotations_are_computed_from_the_data() {
     assert!(texts(&assert_valid_svg(&svg)).contains("+9 pts"));
     let funnel = render_chart_svg(
         &kinds[3],
+        &read_chart(&kinds[3], &[]),
         &Theme::light(),
         Branding::default().accent,
         860,
@@ -307,7 +324,14 @@ fn hostile_data_gives_a_chart_or_a_message_never_broken_svg() {
         ),
     ];
     for (chart, expected) in cases {
-        let svg = render_chart_svg(&chart, &Theme::dark(), Branding::default().accent, 860, 560);
+        let svg = render_chart_svg(
+            &chart,
+            &read_chart(&chart, &[]),
+            &Theme::dark(),
+            Branding::default().accent,
+            860,
+            560,
+        );
         let doc = assert_valid_svg(&svg);
         let words = texts(&doc);
         if let Some(expected) = expected {

@@ -1,18 +1,57 @@
 //! Annotations computed from the data: the difference a chart exists to show.
 
+use throughline_core::chart_reading::{is_comparison, Better, ChartReading};
 use throughline_core::{ChartKind, ChartSpec};
 
-use super::data::{compact, ChartData, Unit};
+use super::data::{compact, ChartData, Series, Unit};
 use super::wide::Wide;
 
+/// The headline a chart carries: the change it exists to show, what the
+/// change is between, and whether it is good news.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Annotation {
+    /// The signed change: "+1.3 pts", "−25%", "12%".
+    pub change: String,
+    /// What the change is: "Pilot vs Control, W6", "W1 to W6",
+    /// "convert end to end".
+    pub about: String,
+    /// Whether the change goes the better way (`None`: no change, or no
+    /// way is better).
+    pub good: Option<bool>,
+}
+
+impl Annotation {
+    /// The whole statement, as one line: "+1.3 pts · Pilot vs Control, W6".
+    pub fn statement(&self) -> String {
+        format!("{} · {}", self.change, self.about)
+    }
+
+    fn change(from: f64, to: f64, data: &ChartData, about: String) -> Self {
+        Self {
+            change: delta_label(from, to, data.in_points, &data.unit),
+            about,
+            good: is_good(from, to, data.better),
+        }
+    }
+}
+
+/// Whether going from `from` to `to` is good news (`None`: no change).
+pub(crate) fn is_good(from: f64, to: f64, better: Better) -> Option<bool> {
+    match (Wide::difference(from, to).signum(), better) {
+        (0, _) => None,
+        (direction, Better::Up) => Some(direction > 0),
+        (direction, Better::Down) => Some(direction < 0),
+    }
+}
+
 /// The change from `from` to `to`, as a PM would say it: points for
-/// percentages ("+9 pts"), otherwise the relative change ("+23%"), or the
-/// plain difference when there is no base to compare with. Any finite
-/// values give a finite label: changes too large to write plainly are in
-/// scientific notation ("+3.6e308 pts").
-pub fn delta_label(from: f64, to: f64, unit: &Unit) -> String {
+/// percentages and other values read in points ("+9 pts"), otherwise the
+/// relative change ("+23%"), or the plain difference when there is no
+/// base to compare with. Any finite values give a finite label: changes
+/// too large to write plainly are in scientific notation ("+3.6e308 pts").
+pub fn delta_label(from: f64, to: f64, in_points: bool, unit: &Unit) -> String {
     let delta = Wide::difference(from, to);
-    if matches!(unit, Unit::Percent) {
+    if in_points || matches!(unit, Unit::Percent) {
         return format!("{}{} pts", sign(delta), rounded(delta.abs()));
     }
     if from.abs() > f64::EPSILON {
@@ -52,47 +91,94 @@ fn round1(value: f64) -> f64 {
 }
 
 /// The chart's headline annotation, if its kind has one: the gap between
-/// the highlighted line and the others at the end, a line's growth, the
-/// before/after difference, a funnel's overall conversion, a KPI's delta.
-pub fn chart_annotation(spec: &ChartSpec) -> Option<String> {
-    let data = ChartData::from_spec(spec);
+/// the highlighted series and its comparison at the end (lines, grouped
+/// bars), a line's change from first to last, the before/after
+/// difference, a funnel's overall conversion, a KPI's delta.
+pub fn chart_annotation(spec: &ChartSpec, reading: &ChartReading) -> Option<Annotation> {
+    let data = ChartData::from_spec(spec, reading);
     annotation(spec.kind, &data)
 }
 
-pub(crate) fn annotation(kind: ChartKind, data: &ChartData) -> Option<String> {
+pub(crate) fn annotation(kind: ChartKind, data: &ChartData) -> Option<Annotation> {
     let highlighted = data.highlighted()?;
     match kind {
         ChartKind::Line => {
             let (last_index, last) = highlighted.last()?;
-            let others: Vec<f64> = data
-                .series
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| Some(*i) != data.highlight_series)
-                .filter_map(|(_, s)| s.values.get(last_index).copied().flatten())
-                .collect();
-            if let Some(reference) = others.iter().copied().reduce(f64::max) {
-                Some(delta_label(reference, last, &data.unit))
-            } else {
-                let (first_index, first) = highlighted.first()?;
-                (first_index != last_index).then(|| delta_label(first, last, &data.unit))
+            if let Some((reference, value)) = comparison_at(data, last_index) {
+                let about = format!(
+                    "{} vs {}, {}",
+                    highlighted.name, reference.name, data.labels[last_index]
+                );
+                return Some(Annotation::change(value, last, data, about));
             }
+            let (first_index, first) = highlighted.first()?;
+            (first_index != last_index).then(|| {
+                let about = span(data, first_index, last_index);
+                Annotation::change(first, last, data, about)
+            })
+        }
+        ChartKind::Bar => {
+            // Grouped bars: the last category where the highlight and its
+            // comparison both have a bar.
+            (0..data.labels.len()).rev().find_map(|index| {
+                let value = highlighted.values.get(index).copied().flatten()?;
+                let (reference, reference_value) = comparison_at(data, index)?;
+                let about = format!(
+                    "{} vs {}, {}",
+                    highlighted.name, reference.name, data.labels[index]
+                );
+                Some(Annotation::change(reference_value, value, data, about))
+            })
         }
         ChartKind::BeforeAfter | ChartKind::BigNumber => {
             let (first_index, first) = highlighted.first()?;
             let (last_index, last) = highlighted.last()?;
-            (first_index != last_index).then(|| delta_label(first, last, &data.unit))
+            (first_index != last_index).then(|| {
+                let about = span(data, first_index, last_index);
+                Annotation::change(first, last, data, about)
+            })
         }
         ChartKind::Funnel => {
             let (first_index, first) = highlighted.first()?;
             let (last_index, last) = highlighted.last()?;
             (first_index != last_index && first > 0.0).then(|| {
                 let rate = Wide::new(last).over(first).times(100.0);
-                format!("{}% convert end to end", rounded(rate))
+                Annotation {
+                    change: format!("{}%", rounded(rate)),
+                    about: format!("{}, end to end", span(data, first_index, last_index)),
+                    good: None,
+                }
             })
         }
-        ChartKind::Bar | ChartKind::Bubble => None,
+        ChartKind::Bubble => None,
     }
+}
+
+/// The series the highlight is compared with at row `index`: one named as
+/// a comparison (control, baseline, target…), else the highest of the
+/// others there.
+pub(crate) fn comparison_at(data: &ChartData, index: usize) -> Option<(&Series, f64)> {
+    let others = data
+        .series
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| Some(*k) != data.highlight_series)
+        .filter_map(|(_, series)| Some((series, series.values.get(index).copied().flatten()?)));
+    let mut best: Option<(&Series, f64)> = None;
+    for (series, value) in others {
+        if is_comparison(&series.name) {
+            return Some((series, value));
+        }
+        if best.is_none_or(|(_, top)| value > top) {
+            best = Some((series, value));
+        }
+    }
+    best
+}
+
+/// "W1 to W6".
+fn span(data: &ChartData, from: usize, to: usize) -> String {
+    format!("{} to {}", data.labels[from], data.labels[to])
 }
 
 #[cfg(test)]
@@ -101,22 +187,22 @@ mod tests {
 
     #[test]
     fn percentages_change_in_points_and_others_relatively() {
-        assert_eq!(delta_label(32.0, 41.0, &Unit::Percent), "+9 pts");
-        assert_eq!(delta_label(34.5, 45.6, &Unit::Percent), "+11.1 pts");
-        assert_eq!(delta_label(200.0, 150.0, &Unit::None), "−25%");
-        assert_eq!(delta_label(0.0, 5.0, &Unit::None), "+5");
-        assert_eq!(delta_label(10.0, 10.0, &Unit::None), "±0%");
+        assert_eq!(delta_label(32.0, 41.0, false, &Unit::Percent), "+9 pts");
+        assert_eq!(delta_label(34.5, 45.6, false, &Unit::Percent), "+11.1 pts");
+        assert_eq!(delta_label(200.0, 150.0, false, &Unit::None), "−25%");
+        assert_eq!(delta_label(0.0, 5.0, false, &Unit::None), "+5");
+        assert_eq!(delta_label(10.0, 10.0, false, &Unit::None), "±0%");
     }
 
     #[test]
     fn changes_too_large_for_f64_are_written_not_infinite() {
         assert_eq!(
-            delta_label(-f64::MAX, f64::MAX, &Unit::Percent),
+            delta_label(-f64::MAX, f64::MAX, false, &Unit::Percent),
             "+3.6e308 pts"
         );
-        assert_eq!(delta_label(1.0, 1.6e308, &Unit::None), "+1.6e310%");
-        assert_eq!(delta_label(1.7e308, -1.7e308, &Unit::None), "−200%");
-        assert_eq!(delta_label(0.0, f64::MAX, &Unit::None), "+1.8e308");
-        assert_eq!(delta_label(5e-324, 1e-323, &Unit::Percent), "+0 pts");
+        assert_eq!(delta_label(1.0, 1.6e308, false, &Unit::None), "+1.6e310%");
+        assert_eq!(delta_label(1.7e308, -1.7e308, false, &Unit::None), "−200%");
+        assert_eq!(delta_label(0.0, f64::MAX, false, &Unit::None), "+1.8e308");
+        assert_eq!(delta_label(5e-324, 1e-323, false, &Unit::Percent), "+0 pts");
     }
 }

@@ -1,6 +1,7 @@
 //! The chart's data made safe to draw: clean labels, finite numbers only,
 //! the highlight resolved, and the unit understood.
 
+use throughline_core::chart_reading::{Better, ChartReading};
 use throughline_core::ChartSpec;
 
 use super::wide::Wide;
@@ -61,12 +62,17 @@ pub struct ChartData {
     pub highlight_series: Option<usize>,
     pub highlight_category: Option<usize>,
     pub unit: Unit,
+    /// Differences are in percentage points ([`ChartReading::in_points`]).
+    pub in_points: bool,
+    pub better: Better,
     /// NaN and infinite values left out.
     pub skipped_values: usize,
 }
 
 impl ChartData {
-    pub fn from_spec(spec: &ChartSpec) -> Self {
+    /// The data of `spec`, its highlight and units as `reading` says
+    /// ([`throughline_core::chart_reading::read_chart`]).
+    pub fn from_spec(spec: &ChartSpec, reading: &ChartReading) -> Self {
         let clean = |text: &str| clip_chars(xml_safe(text).trim(), MAX_LABEL_CHARS);
         let names = spec.data.series_names();
         let mut skipped = 0;
@@ -91,7 +97,10 @@ impl ChartData {
             })
             .collect();
         let labels: Vec<String> = spec.data.rows.iter().map(|row| clean(&row.label)).collect();
-        let wanted = spec.highlight.as_deref().map(|h| h.trim().to_lowercase());
+        let wanted = reading
+            .highlight
+            .as_deref()
+            .map(|h| clean(h).to_lowercase());
         let find = |items: &[String]| {
             wanted
                 .as_deref()
@@ -108,10 +117,12 @@ impl ChartData {
             labels,
             highlight_series: highlight_series
                 .or_else(|| highlight_category.map(|_| 0))
-                .or_else(|| series.len().checked_sub(1)),
+                .or_else(|| (!series.is_empty()).then_some(0)),
             highlight_category,
             series,
             unit: Unit::parse(spec.unit.as_deref()),
+            in_points: reading.in_points,
+            better: reading.better,
             skipped_values: skipped,
         }
     }

@@ -4,7 +4,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use throughline_core::{ChartKind, ChartSpec};
 
-use super::annotate::{annotation, delta_label};
+use super::annotate::{annotation, comparison_at, delta_label, is_good};
 use super::axis::Axis;
 use super::data::{compact, format_value, ChartData, Series, Unit};
 use super::draw::{anchored, color, font, plot_error, text_width, DrawResult};
@@ -178,22 +178,17 @@ fn line(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResult<
         }
     }
 
-    // The gap at the end between the highlight and the best of the others.
-    if let (Some(text), Some(high_series)) = (annotation(ChartKind::Line, data), data.highlighted())
+    // The gap at the end between the highlight and its comparison.
+    if let (Some(annotation), Some(high_series)) =
+        (annotation(ChartKind::Line, data), data.highlighted())
     {
         if let Some((i, end)) = high_series.last() {
-            let reference = data
-                .series
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| Some(*k) != data.highlight_series)
-                .filter_map(|(_, s)| s.values.get(i).copied().flatten())
-                .reduce(f64::max);
-            let label_color = if text.starts_with('−') {
-                theme.negative
-            } else {
-                palette.accent
+            let reference = comparison_at(data, i).map(|(_, value)| value);
+            let label_color = match annotation.good {
+                Some(false) => theme.negative,
+                _ => palette.accent,
             };
+            let text = annotation.change;
             let style = anchored(font(26.0, true, label_color), HPos::Right, VPos::Center);
             let x = i as f64;
             if let Some(reference) = reference {
@@ -412,8 +407,8 @@ fn bar(
                 s.values.get(first_row).copied().flatten(),
                 s.values.get(last_row).copied().flatten(),
             ) {
-                let text = delta_label(before, after, &data.unit);
-                let rgb = if after < before {
+                let text = delta_label(before, after, data.in_points, &data.unit);
+                let rgb = if is_good(before, after, data.better) == Some(false) {
                     theme.negative
                 } else {
                     palette.accent
@@ -531,7 +526,7 @@ fn funnel(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResul
         .map_err(plot_error)?;
         if k > 0 {
             if let Some((_, previous)) = stages.get(k - 1) {
-                let text = delta_label(*previous, *value, &Unit::None);
+                let text = delta_label(*previous, *value, false, &Unit::None);
                 let drop_style = anchored(
                     font(LABEL_SIZE, true, theme.negative),
                     HPos::Right,
@@ -578,8 +573,8 @@ fn big_number(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawR
     ))
     .map_err(plot_error)?;
     if let Some((first_index, first)) = series.first().filter(|(i, _)| *i != last_index) {
-        let delta = delta_label(first, last, &data.unit);
-        let rgb = if last < first {
+        let delta = delta_label(first, last, data.in_points, &data.unit);
+        let rgb = if is_good(first, last, data.better) == Some(false) {
             theme.negative
         } else {
             theme.evidence

@@ -14,9 +14,10 @@ use std::convert::Infallible;
 use std::sync::Once;
 
 use plotters::style::FontStyle;
+use throughline_core::chart_reading::ChartReading;
 use throughline_core::ChartSpec;
 
-pub use annotate::chart_annotation;
+pub use annotate::{chart_annotation, Annotation};
 
 use crate::error::ChartError;
 use crate::fonts::{Weight, INTER_BOLD, INTER_REGULAR, INTER_SEMIBOLD};
@@ -51,9 +52,12 @@ fn register_fonts() {
 
 /// The chart as a standalone SVG document of `width` × `height` pixels:
 /// its takeaway title on top, the plot below. Data that cannot be drawn
-/// gives the reason, in words, in the chart area.
+/// gives the reason, in words, in the chart area. `reading` says which
+/// series the story is about and how its change is stated
+/// ([`throughline_core::chart_reading::read_chart`]).
 pub fn render_chart_svg(
     spec: &ChartSpec,
+    reading: &ChartReading,
     theme: &Theme,
     accent: Rgb,
     width: u32,
@@ -61,6 +65,7 @@ pub fn render_chart_svg(
 ) -> String {
     let drawn = chart_document(
         spec,
+        reading,
         theme,
         accent,
         (width, height),
@@ -78,20 +83,27 @@ pub fn render_chart_svg(
 /// instead of a message in the chart area.
 pub fn try_render_chart_svg(
     spec: &ChartSpec,
+    reading: &ChartReading,
     theme: &Theme,
     accent: Rgb,
     width: u32,
     height: u32,
 ) -> Result<String, ChartError> {
-    chart_document(spec, theme, accent, (width, height), |error, _, _, _| {
-        Err(error)
-    })
+    chart_document(
+        spec,
+        reading,
+        theme,
+        accent,
+        (width, height),
+        |error, _, _, _| Err(error),
+    )
 }
 
 /// The whole chart document; `on_error` turns a plot that cannot be drawn
 /// into a stand-in body (or passes the error on).
 fn chart_document<E>(
     spec: &ChartSpec,
+    reading: &ChartReading,
     theme: &Theme,
     accent: Rgb,
     (width, height): (u32, u32),
@@ -110,7 +122,7 @@ fn chart_document<E>(
     };
     let plot_height = (height as f32 - title_height).max(60.0) as u32;
 
-    let data = data::ChartData::from_spec(spec);
+    let data = data::ChartData::from_spec(spec, reading);
     let body = match kinds::draw(spec.kind, &data, spec, &palette, width, plot_height) {
         Ok(svg) => svg,
         Err(error) => on_error(error, &palette, width, plot_height)?,

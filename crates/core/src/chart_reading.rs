@@ -1,0 +1,291 @@
+//! What a chart says when the PM has not said it: which series the story
+//! is about, whether its differences are in points, and which way is good.
+//!
+//! One rule for the slide's highlight and callout (the renderer) and for
+//! the coach, so that the default chart makes the story's point and never
+//! the opposite one (a comparison series highlighted, a share given as a
+//! relative change, a fall in churn coloured as bad).
+
+use crate::ChartSpec;
+
+/// Which way a value is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Better {
+    Up,
+    Down,
+}
+
+/// How the chart should be read, inferred where the chart does not say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartReading {
+    /// The series (or, when it names a category, the category) the chart
+    /// is about: the one chosen, else the one the story names, else the
+    /// first that is not a comparison. `None` for a chart without series.
+    pub highlight: Option<String>,
+    /// Differences are in percentage points: the values are shares
+    /// (a `%` unit, `%` in a header) or the story measures the change in
+    /// points.
+    pub in_points: bool,
+    /// Which way the highlighted measure is better.
+    pub better: Better,
+}
+
+/// Reads `spec` in the light of the story's own words (its title, the
+/// evidence beat: whatever names the series and the unit of the change).
+pub fn read_chart(spec: &ChartSpec, story: &[&str]) -> ChartReading {
+    let highlight = chosen_highlight(spec).or_else(|| story_highlight(spec, story));
+    let measure = highlight
+        .as_deref()
+        .filter(|name| spec.data.series_names().iter().any(|s| s == name))
+        .unwrap_or("");
+    ChartReading {
+        in_points: in_points(spec, story),
+        better: better_way(&[measure, &spec.title]),
+        highlight,
+    }
+}
+
+/// Whether a series is named like something the story compares against
+/// (a control group, a baseline, a target, last year, a plan…).
+pub fn is_comparison(name: &str) -> bool {
+    const COMPARISONS: [&str; 19] = [
+        "control",
+        "baseline",
+        "benchmark",
+        "target",
+        "goal",
+        "plan",
+        "planned",
+        "forecast",
+        "budget",
+        "prior",
+        "previous",
+        "last year",
+        "prior year",
+        "holdout",
+        "status quo",
+        "expected",
+        "projection",
+        "industry",
+        "before",
+    ];
+    let words = words(name);
+    COMPARISONS
+        .iter()
+        .any(|comparison| contains_phrase(&words, comparison))
+}
+
+/// Which way is better for a measure named by `names` (the series, the
+/// chart's title): down for churn, costs, latency, errors, time-to-…;
+/// up otherwise.
+pub fn better_way(names: &[&str]) -> Better {
+    const LOWER_IS_BETTER: [&str; 26] = [
+        "churn",
+        "cost",
+        "costs",
+        "cac",
+        "latency",
+        "error",
+        "errors",
+        "error rate",
+        "defect",
+        "defects",
+        "incident",
+        "incidents",
+        "outage",
+        "outages",
+        "downtime",
+        "bounce",
+        "time to",
+        "response time",
+        "load time",
+        "wait",
+        "tickets",
+        "complaints",
+        "refunds",
+        "abandonment",
+        "cancellations",
+        "attrition",
+    ];
+    for name in names {
+        let words = words(name);
+        if words.is_empty() {
+            continue;
+        }
+        let down = LOWER_IS_BETTER
+            .iter()
+            .any(|measure| contains_phrase(&words, measure));
+        return if down { Better::Down } else { Better::Up };
+    }
+    Better::Up
+}
+
+/// The highlight the PM chose, when it names a series or a category.
+fn chosen_highlight(spec: &ChartSpec) -> Option<String> {
+    let wanted = spec.highlight.as_deref()?.trim().to_lowercase();
+    let series = spec.data.series_names().iter();
+    let categories = spec.data.rows.iter().map(|row| &row.label);
+    series
+        .chain(categories)
+        .find(|name| name.trim().to_lowercase() == wanted)
+        .cloned()
+}
+
+/// The series the story names (title first), never a comparison; else the
+/// first series that is not a comparison; else the first series.
+fn story_highlight(spec: &ChartSpec, story: &[&str]) -> Option<String> {
+    let series = spec.data.series_names();
+    let candidates: Vec<&String> = series.iter().filter(|s| !is_comparison(s)).collect();
+    for text in story {
+        let words = words(text);
+        if let Some(named) = candidates
+            .iter()
+            .find(|name| contains_phrase(&words, &name.to_lowercase()))
+        {
+            return Some((*named).clone());
+        }
+    }
+    candidates
+        .first()
+        .map(|name| (*name).clone())
+        .or_else(|| series.first().cloned())
+}
+
+fn in_points(spec: &ChartSpec, story: &[&str]) -> bool {
+    let unit = spec.unit.as_deref().unwrap_or("").trim().to_lowercase();
+    if [
+        "%",
+        "percent",
+        "pct",
+        "pts",
+        "pp",
+        "points",
+        "percentage points",
+    ]
+    .contains(&unit.as_str())
+    {
+        return true;
+    }
+    if spec
+        .data
+        .header
+        .iter()
+        .any(|name| name.contains('%') || contains_phrase(&words(name), "percent"))
+    {
+        return true;
+    }
+    std::iter::once(spec.title.as_str())
+        .chain(story.iter().copied())
+        .any(speaks_in_points)
+}
+
+/// "1.3 points", "+9 pts", "2 pp", "a point" — but not "basis points".
+fn speaks_in_points(text: &str) -> bool {
+    let words = words(text);
+    words.iter().enumerate().any(|(i, word)| {
+        let unit = matches!(
+            word.as_str(),
+            "point" | "points" | "pts" | "pt" | "pp" | "ppt" | "ppts"
+        );
+        let after_number = i > 0 && words[i - 1].chars().any(|c| c.is_ascii_digit());
+        let basis = i > 0 && words[i - 1] == "basis";
+        unit && after_number && !basis
+            || word.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && (word.ends_with("pts") || word.ends_with("pp"))
+    })
+}
+
+/// Lower-case words: letters, digits, and the marks inside numbers and
+/// names (`1.3`, `year's`); a hyphen separates (`time-to-value`).
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '\'')))
+        .map(|word| word.trim_matches(|c| matches!(c, '.' | '\'')))
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether `phrase` (lower case, words separated by spaces) occurs in
+/// `words` as whole words.
+fn contains_phrase(words: &[String], phrase: &str) -> bool {
+    let wanted = self::words(phrase);
+    !wanted.is_empty()
+        && words
+            .windows(wanted.len())
+            .any(|window| window == wanted.as_slice())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ChartKind, DataRow, DataTable};
+
+    fn line(header: &[&str], unit: Option<&str>) -> ChartSpec {
+        ChartSpec {
+            kind: ChartKind::Line,
+            unit: unit.map(Into::into),
+            data: DataTable {
+                header: header.iter().map(|h| (*h).into()).collect(),
+                rows: vec![DataRow {
+                    label: "W1".into(),
+                    values: vec![Some(1.0); header.len() - 1],
+                }],
+            },
+            ..ChartSpec::default()
+        }
+    }
+
+    #[test]
+    fn the_series_the_story_names_is_highlighted_never_a_comparison() {
+        let chart = line(&["Week", "Control", "Pilot"], None);
+        let reading = read_chart(&chart, &["Usage nudges lift conversion 1.3 points"]);
+        assert_eq!(reading.highlight.as_deref(), Some("Pilot"));
+        let reading = read_chart(&chart, &["The pilot beat control by 1.3 points"]);
+        assert_eq!(reading.highlight.as_deref(), Some("Pilot"));
+        let chart = line(&["Month", "Plan", "Actual", "Forecast"], None);
+        assert_eq!(read_chart(&chart, &[]).highlight.as_deref(), Some("Actual"));
+        let chart = line(&["Month", "EMEA", "APAC"], None);
+        let reading = read_chart(&chart, &["APAC doubled its pipeline"]);
+        assert_eq!(reading.highlight.as_deref(), Some("APAC"));
+    }
+
+    #[test]
+    fn a_chosen_highlight_wins_even_a_comparison() {
+        let mut chart = line(&["Week", "Pilot", "Control"], None);
+        chart.highlight = Some(" control ".into());
+        let reading = read_chart(&chart, &["Pilot lifts conversion"]);
+        assert_eq!(reading.highlight.as_deref(), Some("Control"));
+    }
+
+    #[test]
+    fn shares_and_stories_in_points_give_points() {
+        let story = ["Usage nudges lift conversion 1.3 points"];
+        assert!(read_chart(&line(&["Week", "Pilot"], None), &story).in_points);
+        assert!(read_chart(&line(&["Week", "Pilot"], Some("%")), &[]).in_points);
+        assert!(read_chart(&line(&["Week", "Activation (%)"], None), &[]).in_points);
+        assert!(read_chart(&line(&["Week", "Pilot"], None), &["+9pts since May"]).in_points);
+        assert!(!read_chart(&line(&["Week", "Revenue"], Some("$")), &[]).in_points);
+        assert!(!read_chart(&line(&["Week", "Rate"], None), &["cut by 25 basis points"]).in_points);
+    }
+
+    #[test]
+    fn churn_costs_and_latency_are_better_down() {
+        assert_eq!(better_way(&["Monthly churn"]), Better::Down);
+        assert_eq!(better_way(&["p95 latency (ms)"]), Better::Down);
+        assert_eq!(better_way(&["Time-to-value"]), Better::Down);
+        assert_eq!(better_way(&["Support tickets"]), Better::Down);
+        assert_eq!(better_way(&["Activation"]), Better::Up);
+        assert_eq!(better_way(&["", "Cost per lead"]), Better::Down);
+        let chart = line(&["Month", "Churn"], Some("%"));
+        assert_eq!(read_chart(&chart, &[]).better, Better::Down);
+    }
+
+    #[test]
+    fn comparisons_are_whole_words() {
+        assert!(is_comparison("Control group"));
+        assert!(is_comparison("Prior year"));
+        assert!(is_comparison("Q3 target"));
+        assert!(!is_comparison("Controlled rollout"));
+        assert!(!is_comparison("Planner adoption"));
+    }
+}

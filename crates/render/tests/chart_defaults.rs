@@ -1,0 +1,136 @@
+//! The default chart makes the story's point: with no highlight and no unit
+//! chosen, the slide highlights the series the story is about, states its
+//! gap in points with what it is between, and colours it by which way is
+//! better. Checked on the slide's PDF text as a reader extracts it.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::process::Command;
+
+use throughline_core::chart_reading::read_chart;
+use throughline_core::{ChartKind, ChartSpec, DataRow, DataTable, Evidence, UpdateFields};
+use throughline_render::{
+    chart_annotation, render_slide_svg, slides_to_pdf, Branding, SlideInput, Theme,
+};
+
+fn table(csv: &str) -> DataTable {
+    let mut lines = csv.lines();
+    let header = lines
+        .next()
+        .unwrap()
+        .split(',')
+        .map(str::to_owned)
+        .collect();
+    let rows = lines
+        .map(|line| {
+            let mut cells = line.split(',');
+            DataRow {
+                label: cells.next().unwrap().to_owned(),
+                values: cells.map(|cell| cell.parse().ok()).collect(),
+            }
+        })
+        .collect();
+    DataTable { header, rows }
+}
+
+const PILOT: &str =
+    "Week,Pilot,Control\nW1,9.3,9.1\nW2,9.6,9.0\nW3,9.9,9.2\nW4,10.1,9.1\nW5,10.2,9.0\nW6,10.4,9.1";
+
+fn chart(kind: ChartKind, csv: &str) -> ChartSpec {
+    ChartSpec {
+        kind,
+        title: String::new(),
+        alt: "The chart".into(),
+        highlight: None,
+        unit: None,
+        data: table(csv),
+    }
+}
+
+fn fields(title: &str) -> UpdateFields {
+    UpdateFields {
+        title: title.into(),
+        evidence: Evidence::None,
+        ..UpdateFields::default()
+    }
+}
+
+fn pdf_text(fields: &UpdateFields, chart: &ChartSpec) -> String {
+    let svg = render_slide_svg(
+        &SlideInput {
+            fields,
+            chart: Some(chart),
+            page: 1,
+            page_count: 1,
+            banner: None,
+        },
+        &Theme::light(),
+        &Branding::default(),
+    );
+    let pdf = slides_to_pdf(&[svg]).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("slide.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let output = Command::new("pdftotext")
+        .args([path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext is needed (poppler-utils)");
+    assert!(output.status.success());
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_pilot_over_its_control_is_stated_in_points_with_what_it_compares() {
+    let story = fields("Usage nudges lift conversion 1.3 points");
+    let text = pdf_text(&story, &chart(ChartKind::Line, PILOT));
+    assert!(text.contains("+1.3 pts"), "{text}");
+    assert!(text.contains("Pilot vs Control, W6"), "{text}");
+    assert!(
+        !text.contains("12.5"),
+        "the control's change relative to the pilot: {text}"
+    );
+    assert!(
+        !text.contains("14.3"),
+        "a relative change on shares: {text}"
+    );
+}
+
+#[test]
+fn without_a_word_about_points_the_gap_is_relative_but_still_the_pilots() {
+    let spec = chart(ChartKind::Line, PILOT);
+    let reading = read_chart(&spec, &["Usage nudges lift conversion"]);
+    let headline = chart_annotation(&spec, &reading).unwrap();
+    assert_eq!(headline.statement(), "+14.3% · Pilot vs Control, W6");
+    assert_eq!(headline.good, Some(true));
+}
+
+#[test]
+fn churn_going_down_is_good_news_and_going_up_is_not() {
+    let falling = chart(
+        ChartKind::Line,
+        "Month,Churn (%)\nJan,4.1\nFeb,3.8\nMar,3.2",
+    );
+    let headline = chart_annotation(&falling, &read_chart(&falling, &[])).unwrap();
+    assert_eq!(headline.statement(), "−0.9 pts · Jan to Mar");
+    assert_eq!(headline.good, Some(true), "less churn is better");
+
+    let rising = chart(
+        ChartKind::Line,
+        "Month,Churn (%)\nJan,3.2\nFeb,3.8\nMar,4.1",
+    );
+    let headline = chart_annotation(&rising, &read_chart(&rising, &[])).unwrap();
+    assert_eq!(headline.good, Some(false));
+
+    let activation = chart(ChartKind::Line, "Month,Activation (%)\nJan,32\nMar,41");
+    let headline = chart_annotation(&activation, &read_chart(&activation, &[])).unwrap();
+    assert_eq!(headline.good, Some(true));
+}
+
+#[test]
+fn grouped_bars_state_the_last_category_against_the_comparison() {
+    let bars = chart(
+        ChartKind::Bar,
+        "Region,Target,Actual\nEMEA,40,44\nAPAC,30,27\nAMER,50,56",
+    );
+    let headline = chart_annotation(&bars, &read_chart(&bars, &[])).unwrap();
+    assert_eq!(headline.statement(), "+12% · Actual vs Target, AMER");
+}
