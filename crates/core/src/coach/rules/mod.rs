@@ -117,8 +117,32 @@ pub fn rules_markdown() -> String {
             rule.good
         ));
     }
+    out.push_str(CHART_DEFAULTS);
     out
 }
+
+/// How the chart reads when the PM has not said (`crate::chart_reading`).
+const CHART_DEFAULTS: &str = "
+## What the chart states by default
+
+- **Highlight**: the series chosen; else the series the title (then the evidence) names; \
+else the first series not named like a comparison (control, baseline, benchmark, target, \
+goal, plan, forecast, budget, prior or previous, last year, holdout, status quo, expected, \
+projection, industry, before); else the first series.
+- **Points or percent**: differences are in percentage points (`+1.3 pts`) when the unit is \
+`%` (or percent, pct, pts, pp), a header holds `%` or “percent”, or the title, chart title or \
+evidence measures a change in points (“1.3 points”, “+9 pts”, “2 pp”; not basis points); \
+otherwise a relative change (`+14.3%`), or the plain difference where there is no base.
+- **Which difference**: a line with a comparison series, the highlight minus the comparison \
+(one named as such, else the highest other series) at the highlight's last point; a line with \
+one series, its first value to its last; grouped bars, the highlight minus its comparison in \
+the last category where both have a bar; before/after and big number, first to last; a funnel, \
+the share of the first stage that reaches the last.
+- **The callout** states the change and what it is between (`+1.3 pts` · `Pilot vs Control, \
+W6`), coloured as good news or bad: down is better for churn, costs, CAC, latency, errors, \
+defects, incidents, outages, downtime, bounce, time to…, response or load time, waits, \
+tickets, complaints, refunds, abandonment, cancellations and attrition; up for the rest.
+";
 
 pub(crate) fn info(id: &str) -> Severity {
     RULES
