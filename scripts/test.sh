@@ -34,7 +34,7 @@ cargo test --workspace --features "$APP_FEATURES" 2>&1 | tee "$LOGS/cargo.log"
 rust_count=$(grep -Eo '^test result: ok\. [0-9]+ passed' "$LOGS/cargo.log" | awk '{s+=$4} END {print s+0}')
 require_tests "rust" "$rust_count"
 
-step "Fuzzing the parsers (bounded: ${FUZZ_SECONDS:-20}s per target)"
+step "Fuzzing the parsers (bounded: ${FUZZ_SECONDS:-12}s per target)"
 bash scripts/fuzz.sh 2>&1 | tee "$LOGS/fuzz.log"
 fuzz_count=$(grep -Ec '^  [a-z_]+: [0-9]+ executions in .*no crash$' "$LOGS/fuzz.log" || true)
 [ "$fuzz_count" = 5 ] || fail "fuzzing: expected 5 fuzz targets to run, $fuzz_count did"

@@ -9,6 +9,7 @@ mod fonts;
 mod journal;
 mod output;
 mod slide;
+mod structure;
 mod svg;
 mod text;
 mod theme;

@@ -1,13 +1,18 @@
 //! The slide SVG drawn to PNG (resvg) or written to PDF (krilla), both from
 //! the same parsed tree and the same embedded fonts.
 
+use krilla::configure::{Archival, ConfigurationBuilder};
+use krilla::error::KrillaError;
+use krilla::metadata::{DateTime, Metadata};
 use krilla::page::PageSettings;
-use krilla::Document;
+use krilla::tagging::{ContentTag, Identifier, Tag, TagGroup, TagTree};
+use krilla::{Document, SerializeSettings};
 use krilla_svg::{SurfaceExt, SvgSettings};
 use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg::{Options, Tree};
 
 use crate::fonts::{font_db, FAMILY};
+use crate::structure::SlideParts;
 use crate::RenderError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,14 +79,6 @@ fn rasterize(svg: &str, scale: f32) -> Result<Pixmap, RenderError> {
     Ok(pixmap)
 }
 
-fn settings_size(tree: &Tree) -> Result<krilla::geom::Size, RenderError> {
-    let size = tree.size();
-    krilla::geom::Size::from_wh(size.width(), size.height()).ok_or(RenderError::BadSize {
-        width: size.width() as u32,
-        height: size.height() as u32,
-    })
-}
-
 /// tiny-skia stores premultiplied alpha; PNG and the clipboard want it
 /// straight. Converted in place: the pixmap is not needed afterwards.
 fn straight_alpha(pixmap: Pixmap) -> Vec<u8> {
@@ -126,8 +123,16 @@ fn encode_png(pixmap: Pixmap, compression: PngCompression) -> Result<Vec<u8>, Re
     Ok(bytes)
 }
 
+/// PDF points per slide pixel: a 1920 × 1080 slide is a 960 × 540 pt
+/// page (13.333 × 7.5 in, PowerPoint's 16:9), which prints as a slide.
+const POINTS_PER_PIXEL: f32 = 0.5;
+
 /// One PDF with a page per slide: real text, fonts embedded once per
-/// deck and subset, and the same bytes for the same slides.
+/// deck and subset, and the same bytes for the same slides. Tagged: each
+/// slide's title a heading, its text a paragraph, its chart a figure with
+/// its alt text, in that reading order; the document's title and language
+/// from the first slide. PDF/A-2b when krilla's validation accepts the
+/// slides, else the same PDF without the claim.
 pub fn slides_to_pdf(svgs: &[String]) -> Result<Vec<u8>, RenderError> {
     slides_to_pdf_with_progress(svgs, |_| {})
 }
@@ -140,27 +145,126 @@ pub fn slides_to_pdf_with_progress(
     if svgs.is_empty() {
         return Err(RenderError::NoSlides);
     }
-    let mut document = Document::new();
-    for (index, svg) in svgs.iter().enumerate() {
-        let tree = parse(svg)?;
-        let size = tree.size();
-        let settings =
-            PageSettings::from_wh(size.width(), size.height()).ok_or(RenderError::BadSize {
-                width: size.width() as u32,
-                height: size.height() as u32,
-            })?;
+    let slides: Vec<SlideParts> = svgs.iter().map(|svg| SlideParts::split(svg)).collect();
+    match write_pdf(&slides, Some(Archival::A2_B), &mut on_page) {
+        Err(PdfFailure::NotArchival) => write_pdf(&slides, None, &mut |_| {}),
+        done => done,
+    }
+    .map_err(|failure| match failure {
+        PdfFailure::Render(err) => err,
+        PdfFailure::NotArchival => RenderError::Pdf("the PDF could not be written".into()),
+    })
+}
+
+enum PdfFailure {
+    /// The PDF/A validator refused something: write it without the claim.
+    NotArchival,
+    Render(RenderError),
+}
+
+impl From<RenderError> for PdfFailure {
+    fn from(err: RenderError) -> Self {
+        PdfFailure::Render(err)
+    }
+}
+
+fn write_pdf(
+    slides: &[SlideParts],
+    archival: Option<Archival>,
+    on_page: &mut impl FnMut(usize),
+) -> Result<Vec<u8>, PdfFailure> {
+    let mut configuration = ConfigurationBuilder::new();
+    if let Some(archival) = archival {
+        configuration = configuration.with_archival_validator(archival);
+    }
+    let configuration = configuration
+        .finish()
+        .map_err(|err| RenderError::Pdf(format!("{err:?}")))?;
+    let mut document = Document::new_with(SerializeSettings {
+        configuration,
+        enable_tagging: true,
+        ..SerializeSettings::default()
+    });
+    let first = slides.first();
+    let title = first
+        .and_then(|s| s.title.clone())
+        .filter(|t| !t.is_empty());
+    let lang = first.and_then(|s| s.lang.clone());
+    let mut metadata = Metadata::new().creator("Throughline".into());
+    if let Some(title) = &title {
+        metadata = metadata.title(title.clone());
+    }
+    if let Some(lang) = &lang {
+        metadata = metadata.language(lang.clone());
+    }
+    if let Some(date) = first.and_then(|s| s.date) {
+        // PDF/A asks for the document's date: the story's own, so the same
+        // slides still give the same bytes.
+        let day = DateTime::new(u16::try_from(date.year.clamp(0, 9999)).unwrap_or(0))
+            .month(u8::try_from(date.month).unwrap_or(1))
+            .day(u8::try_from(date.day).unwrap_or(1));
+        metadata = metadata.creation_date(day);
+    }
+    document.set_metadata(metadata);
+
+    let mut tree = TagTree::new().with_lang(lang);
+    for (index, slide) in slides.iter().enumerate() {
+        let body = parse(&slide.body)?;
+        let size = body.size();
+        let (width, height) = (
+            size.width() * POINTS_PER_PIXEL,
+            size.height() * POINTS_PER_PIXEL,
+        );
+        let bad_size = || RenderError::BadSize {
+            width: size.width() as u32,
+            height: size.height() as u32,
+        };
+        let settings = PageSettings::from_wh(width, height).ok_or_else(bad_size)?;
+        let page_size = krilla::geom::Size::from_wh(width, height).ok_or_else(bad_size)?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
-        surface
-            .draw_svg(&tree, settings_size(&tree)?, SvgSettings::default())
-            .ok_or_else(|| RenderError::Pdf("a slide could not be drawn".into()))?;
+        let mut section = TagGroup::new(Tag::Section);
+        // Drawn in paint order (backgrounds first); tagged in reading order.
+        let body_id = draw_tagged(&mut surface, &body, page_size)?;
+        if let Some(heading) = &slide.heading {
+            let id = draw_tagged(&mut surface, &parse(heading)?, page_size)?;
+            let level = std::num::NonZeroU16::MIN;
+            let mut group = TagGroup::new(Tag::Hn(level, None));
+            group.push(id);
+            section.push(group);
+        }
+        let mut paragraph = TagGroup::new(Tag::P);
+        paragraph.push(body_id);
+        section.push(paragraph);
+        if let Some((figure, alt)) = &slide.figure {
+            let id = draw_tagged(&mut surface, &parse(figure)?, page_size)?;
+            let mut group = TagGroup::new(Tag::Figure(Some(alt.clone())));
+            group.push(id);
+            section.push(group);
+        }
         surface.finish();
         page.finish();
+        tree.push(section);
         on_page(index + 1);
     }
-    document
-        .finish()
-        .map_err(|err| RenderError::Pdf(format!("{err:?}")))
+    document.set_tag_tree(tree);
+    document.finish().map_err(|err| match err {
+        KrillaError::Validation(_) if archival.is_some() => PdfFailure::NotArchival,
+        other => PdfFailure::Render(RenderError::Pdf(format!("{other:?}"))),
+    })
+}
+
+/// Draws one part of a slide as one piece of tagged content.
+fn draw_tagged(
+    surface: &mut krilla::surface::Surface<'_>,
+    tree: &Tree,
+    size: krilla::geom::Size,
+) -> Result<Identifier, RenderError> {
+    let id = surface.start_tagged(ContentTag::Other);
+    let drawn = surface.draw_svg(tree, size, SvgSettings::default());
+    surface.end_tagged();
+    drawn.ok_or_else(|| RenderError::Pdf("a slide could not be drawn".into()))?;
+    Ok(id)
 }
 
 /// PNG bytes as a `data:` URL, for showing a rendered slide as an image.

@@ -7,8 +7,11 @@ use std::fmt::Write as _;
 use throughline_core::chart_reading::{read_chart, ChartReading};
 use throughline_core::{ChartSpec, Evidence, UpdateFields};
 
+use throughline_core::coach::language::is_english;
+
 use crate::chart::{chart_annotation, render_chart_svg};
 use crate::fonts::Weight;
+use crate::structure::{self, Part};
 use crate::svg::{text_element, Anchor};
 use crate::text::{fit_text, measure, FittedText, Paragraph, TextStyle};
 use crate::theme::{Branding, Rgb, Theme};
@@ -126,6 +129,12 @@ pub fn render_slide_svg(input: &SlideInput<'_>, theme: &Theme, branding: &Brandi
     let fields = input.fields;
     let accent = theme.accent(branding.accent);
     let mut canvas = Canvas::new(theme);
+    structure::document_title(
+        &mut canvas.svg,
+        fields.title.trim(),
+        story_language(fields),
+        fields.date.trim().parse().ok(),
+    );
     canvas.rect(0.0, 0.0, SLIDE_WIDTH as f32, 10.0, 0.0, accent);
 
     let mut top = 58.0;
@@ -174,7 +183,9 @@ pub fn render_slide_svg(input: &SlideInput<'_>, theme: &Theme, branding: &Brandi
     } else {
         theme.text
     };
+    structure::open(&mut canvas.svg, Part::Heading, None);
     let title_bottom = canvas.lines(MARGIN, top, &title, Weight::Bold, title_color);
+    structure::close(&mut canvas.svg, Part::Heading);
     let content_top = (title_bottom + 48.0).max(210.0);
 
     draw_beats(&mut canvas, fields, theme, accent, content_top);
@@ -293,6 +304,7 @@ fn draw_right_column(
         RIGHT_WIDTH as u32,
         height as u32,
     );
+    structure::open(&mut canvas.svg, Part::Figure, Some(&chart_alt(chart)));
     let _ = write!(
         canvas.svg,
         r#"<g transform="translate({RIGHT_X:.1} {chart_top:.1})">"#
@@ -303,6 +315,30 @@ fn draw_right_column(
         .svg
         .push_str(crate::chart::strip_svg_root(&chart_svg));
     canvas.svg.push_str("</g>");
+    structure::close(&mut canvas.svg, Part::Figure);
+}
+
+/// What a screen reader says for the chart: its alt text, else its title.
+fn chart_alt(chart: &ChartSpec) -> String {
+    [chart.alt.trim(), chart.title.trim()]
+        .into_iter()
+        .find(|text| !text.is_empty())
+        .unwrap_or("A chart")
+        .to_owned()
+}
+
+/// The slide's language for a PDF reader, when the coach reads it as
+/// English; otherwise none is claimed.
+fn story_language(fields: &UpdateFields) -> Option<&'static str> {
+    let text = [
+        fields.title.as_str(),
+        &fields.beats.context,
+        &fields.beats.conflict,
+        &fields.beats.resolution,
+        &fields.beats.evidence,
+    ]
+    .join(" ");
+    is_english(&text).then_some("en")
 }
 
 /// How the slide reads its chart: in the light of the story's title and

@@ -102,9 +102,10 @@ impl Theme {
         brand.mix(Rgb(0xFF, 0xFF, 0xFF), self.accent_lift)
     }
 
-    /// The grey of the series that are not highlighted.
+    /// The grey of the series that are not highlighted: the muted text
+    /// colour, legible on the background (a comparison must be readable).
     pub fn other_series(&self) -> Rgb {
-        self.faint
+        self.muted
     }
 }
 

@@ -641,3 +641,88 @@ fn mixed_scripts_and_emoji_sequences_never_break_the_slide() {
         slides_to_pdf(&[svg]).unwrap();
     }
 }
+
+#[test]
+fn a_slide_pdf_is_a_tagged_16_9_page_with_its_chart_as_a_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("slide.pdf");
+    std::fs::write(
+        &path,
+        slides_to_pdf(&[example_slide(&Theme::light())]).unwrap(),
+    )
+    .unwrap();
+    let path = path.to_str().unwrap();
+
+    let info = poppler("pdfinfo", &[path]);
+    assert!(info.contains("Page size:       960 x 540 pts"), "{info}");
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    let title = example_update_fields("2026-11-23").title;
+    assert!(
+        info.contains(&format!("Title:           {title}")),
+        "{info}"
+    );
+
+    let structure = poppler("pdfinfo", &["-struct-text", path]);
+    let order: Vec<&str> = structure
+        .lines()
+        .map(str::trim)
+        .filter(|line| {
+            ["H1", "P ", "Figure"]
+                .iter()
+                .any(|tag| line.starts_with(tag))
+        })
+        .collect();
+    assert_eq!(order.len(), 3, "{structure}");
+    assert!(order[0].starts_with("H1"), "{structure}");
+    let heading_text = structure
+        .lines()
+        .skip_while(|line| !line.trim().starts_with("H1"))
+        .nth(1)
+        .unwrap_or_default();
+    // (Lines are joined without a space where the title wraps.)
+    let first_line: String = title
+        .split_whitespace()
+        .take(5)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(heading_text.contains(&first_line), "{structure}");
+    assert!(
+        order[1].starts_with("P ") && order[2].starts_with("Figure"),
+        "{structure}"
+    );
+
+    let meta = poppler("pdfinfo", &["-meta", path]);
+    assert!(meta.contains("<pdfaid:part>2</pdfaid:part>"), "{meta}");
+    assert!(
+        meta.contains("<pdfaid:conformance>B</pdfaid:conformance>"),
+        "{meta}"
+    );
+
+    // qpdf: a sound file, and the figure's alt text in its structure element.
+    let check = Command::new("qpdf")
+        .args(["--check", path])
+        .output()
+        .expect("qpdf is needed (scripts/install-system-deps.sh installs it)");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let expanded = dir.path().join("expanded.pdf");
+    let qdf = Command::new("qpdf")
+        .args([
+            "--qdf",
+            "--object-streams=disable",
+            path,
+            expanded.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(qdf.status.success());
+    let raw = String::from_utf8_lossy(&std::fs::read(&expanded).unwrap()).into_owned();
+    let alt = &every_kind()[0].alt;
+    assert!(
+        raw.contains("/S /Figure") && raw.contains(&format!("/Alt ({alt})")),
+        "no Figure with /Alt ({alt})"
+    );
+}

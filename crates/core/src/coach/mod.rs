@@ -14,7 +14,7 @@
 //! Score: 100, minus 25 per error, 6 per warning and 2 per info, at least 0.
 
 mod claims;
-mod language;
+pub mod language;
 mod rules;
 mod text;
 

@@ -178,6 +178,25 @@ fn line(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResult<
         }
     }
 
+    // An axis that does not start at zero says so with a break mark at its
+    // foot, so a small gap is not read as a large one.
+    if low > 0.0 || high < 0.0 {
+        let foot = chart.backend_coord(&(-0.25, if low > 0.0 { low } else { high }));
+        let (x, y) = (foot.0, if low > 0.0 { foot.1 - 10 } else { foot.1 + 10 });
+        root.draw(&Rectangle::new(
+            [(x - 9, y - 5), (x + 9, y + 5)],
+            color(theme.background).filled(),
+        ))
+        .map_err(plot_error)?;
+        for offset in [-4, 4] {
+            root.draw(&PathElement::new(
+                vec![(x - 9, y + offset + 3), (x + 9, y + offset - 3)],
+                color(theme.muted).stroke_width(2),
+            ))
+            .map_err(plot_error)?;
+        }
+    }
+
     // The gap at the end between the highlight and its comparison.
     if let (Some(annotation), Some(high_series)) =
         (annotation(ChartKind::Line, data), data.highlighted())
