@@ -12,6 +12,7 @@ import {
   launchApp,
   listTitles,
   openStep,
+  previewSource,
   screenshot,
   selectUpdateTitled,
   typeInto,
@@ -84,6 +85,39 @@ describe('drafting an update', () => {
         await openStep(app, beat);
         assert.equal(await valueOf(app, `beat-${beat}`), text, `${beat} beat`);
       }
+    } finally {
+      await closeApp(app);
+    }
+  });
+
+  test('at the default window size the slide stays in view while each beat is typed', async () => {
+    const workspace = path.join(session.dir, 'beside.throughline');
+    const app = await launchApp(workspace);
+    try {
+      const [width, height] = await app.execute(() => [window.innerWidth, window.innerHeight]);
+      // 1280 × 800, less the native menu bar.
+      assert.ok(width === 1280 && height <= 800 && height >= 700, `the page is ${width} × ${height}`);
+      await app.$('[data-testid="new-update"]').click();
+      await app.waitUntil(
+        async () => (await app.execute(() => document.activeElement?.getAttribute('data-testid'))) === 'field-title',
+        { timeout: 5000, timeoutMsg: 'a new update should open with its title focused' },
+      );
+      await typeInto(app, 'field-title', STORY.title);
+      for (const [beat, text] of Object.entries(STORY.beats)) {
+        await openStep(app, beat);
+        await typeInto(app, `beat-${beat}`, text);
+        await previewSource(app);
+        const box = await app.execute(() => {
+          const image = document.querySelector('[data-testid="slide-preview"]');
+          const { top, left, bottom, right } = image.getBoundingClientRect();
+          return { top, left, bottom, right, width: window.innerWidth, height: window.innerHeight };
+        });
+        assert.ok(
+          box.top >= 0 && box.left >= 0 && box.bottom <= box.height && box.right <= box.width,
+          `the preview left the viewport while typing the ${beat}: ${JSON.stringify(box)}`,
+        );
+      }
+      screenshot(path.join(ARTIFACTS, 'editor-beside.png'));
     } finally {
       await closeApp(app);
     }

@@ -143,11 +143,17 @@ export class WorkspaceController {
     await this.flushQuietly();
     try {
       const update = await this.backend.getUpdate(id);
-      this.load(update);
+      this.open(update);
     } catch (err) {
       this.report(err);
     }
   }
+
+  /**
+   * Counts the updates opened in the editor, each one opened at its top;
+   * `titleFirst` says the last one was new, so its title takes the focus.
+   */
+  opened = $state({ count: 0, titleFirst: false });
 
   async newUpdate(): Promise<void> {
     await this.flushQuietly();
@@ -155,7 +161,7 @@ export class WorkspaceController {
       const update = await this.backend.createUpdate();
       if (this.filter) this.filter = '';
       await this.refreshList();
-      this.load(update);
+      this.open(update, { titleFirst: true });
     } catch (err) {
       this.report(err);
     }
@@ -457,7 +463,7 @@ export class WorkspaceController {
       await this.flushQuietly();
       const copy = await this.backend.duplicateUpdate(id);
       await this.refreshList();
-      this.load(copy);
+      this.open(copy, { titleFirst: true });
     } catch (err) {
       this.report(err);
     }
@@ -554,6 +560,12 @@ export class WorkspaceController {
   /** A message that stays until dismissed. */
   private notify(message: string): void {
     this.toasts = [...this.toasts, { id: ++this.toastSeq, message }];
+  }
+
+  /** Loads `update` into the editor as one the user opened: at its top. */
+  private open(update: Update, { titleFirst = false } = {}): void {
+    this.load(update);
+    this.opened = { count: this.opened.count + 1, titleFirst };
   }
 
   private load(update: Update): void {
