@@ -34,6 +34,11 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Render stories (or stored updates) to PNG, PDF, or canonical Markdown.
+    #[command(
+        after_help = "Story format (front matter, the four beats, the metric block with value, unit, \
+baseline, window, source and sample, the chart block with kind, title, alt, highlight, unit and \
+better): docs/story-format.md"
+    )]
     Export(ExportArgs),
     /// Store stories in a workspace file. All or nothing: one bad file imports none.
     Import(ImportArgs),

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::chart_reading::Better;
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChartKind {
@@ -90,5 +92,9 @@ pub struct ChartSpec {
     pub highlight: Option<String>,
     /// The unit of the values, e.g. `%`, `$`, `users`.
     pub unit: Option<String>,
+    /// Which way is good news; `None`: inferred from the names
+    /// ([`crate::chart_reading::better_way`]).
+    #[serde(default)]
+    pub better: Option<Better>,
     pub data: DataTable,
 }

@@ -6,13 +6,35 @@
 //! the opposite one (a comparison series highlighted, a share given as a
 //! relative change, a fall in churn coloured as bad).
 
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
 use crate::ChartSpec;
 
-/// Which way a value is better.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which way a value is better (a chart's `better: up | down`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
 pub enum Better {
     Up,
     Down,
+}
+
+impl Better {
+    /// The name used in story files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Better::Up => "up",
+            Better::Down => "down",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "up" | "higher" => Some(Better::Up),
+            "down" | "lower" => Some(Better::Down),
+            _ => None,
+        }
+    }
 }
 
 /// How the chart should be read, inferred where the chart does not say.
@@ -40,7 +62,9 @@ pub fn read_chart(spec: &ChartSpec, story: &[&str]) -> ChartReading {
         .unwrap_or("");
     ChartReading {
         in_points: in_points(spec, story),
-        better: better_way(&[measure, &spec.title]),
+        better: spec
+            .better
+            .unwrap_or_else(|| better_way(&[measure, &spec.title])),
         highlight,
     }
 }
@@ -276,8 +300,14 @@ mod tests {
         assert_eq!(better_way(&["Support tickets"]), Better::Down);
         assert_eq!(better_way(&["Activation"]), Better::Up);
         assert_eq!(better_way(&["", "Cost per lead"]), Better::Down);
-        let chart = line(&["Month", "Churn"], Some("%"));
+        let mut chart = line(&["Month", "Churn"], Some("%"));
         assert_eq!(read_chart(&chart, &[]).better, Better::Down);
+        chart.better = Some(Better::Up);
+        assert_eq!(
+            read_chart(&chart, &[]).better,
+            Better::Up,
+            "what the PM says wins"
+        );
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub fn example_update_fields(date: &str) -> UpdateFields {
             unit: "week-one activation".into(),
             baseline: "32% without the checklist".into(),
             window: "6 weeks, Oct–Nov".into(),
+            source: "Product analytics, new workspaces".into(),
+            sample: "1960, 1960".into(),
         }),
         chart: Some(example_chart()),
     }
@@ -41,6 +43,7 @@ fn example_chart() -> ChartSpec {
         alt: "Line chart of weekly week-one activation: with the checklist it climbs from 33% to 41%; without it stays near 32%.".into(),
         highlight: Some("With checklist".into()),
         unit: Some("%".into()),
+        better: None,
         data: DataTable {
             header: vec!["Week".into(), "Without checklist".into(), "With checklist".into()],
             rows: without

@@ -73,6 +73,12 @@ pub struct MetricEvidence {
     pub unit: String,
     pub baseline: String,
     pub window: String,
+    /// Where the figure comes from ("Amplitude, trial cohort").
+    #[serde(default)]
+    pub source: String,
+    /// The sample: one size, or the groups' sizes ("1420, 1410").
+    #[serde(default)]
+    pub sample: String,
 }
 
 /// One attributed customer quote.
@@ -210,7 +216,14 @@ impl UpdateFields {
         match &mut self.evidence {
             Evidence::None => {}
             Evidence::Metric(m) => {
-                texts.extend([&mut m.value, &mut m.unit, &mut m.baseline, &mut m.window]);
+                texts.extend([
+                    &mut m.value,
+                    &mut m.unit,
+                    &mut m.baseline,
+                    &mut m.window,
+                    &mut m.source,
+                    &mut m.sample,
+                ]);
             }
             Evidence::Quote(q) => texts.extend([&mut q.text, &mut q.who, &mut q.when]),
         }
@@ -246,6 +259,8 @@ impl UpdateFields {
                     ("metric unit", &m.unit),
                     ("metric baseline", &m.baseline),
                     ("metric window", &m.window),
+                    ("metric source", &m.source),
+                    ("metric sample", &m.sample),
                 ] {
                     check_length(field, text)?;
                 }

@@ -128,6 +128,7 @@ fn chart() -> impl Strategy<Value = ChartSpec> {
                 highlight,
                 unit,
                 data,
+                better: None,
             }
         })
 }
@@ -141,6 +142,8 @@ fn evidence() -> impl Strategy<Value = Evidence> {
                 unit,
                 baseline,
                 window,
+                source: String::new(),
+                sample: String::new(),
             })
         ),
         (value_text(), value_text(), value_text())

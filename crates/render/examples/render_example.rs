@@ -34,6 +34,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 })
                 .collect(),
         },
+        better: None,
     };
     let branding = Branding {
         footer_label: "Confidential".into(),

@@ -497,14 +497,13 @@ fn draw_callout(
 
 fn draw_footer(canvas: &mut Canvas, input: &SlideInput<'_>, theme: &Theme, branding: &Branding) {
     let fields = input.fields;
-    let left: Vec<&str> = [
-        fields.audience.trim(),
-        fields.priority.trim(),
-        branding.footer_label.trim(),
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .collect();
+    // Where the evidence comes from, then the workspace's label; the
+    // audience is who the slide is for, not something to show them.
+    let source = source_line(&fields.evidence);
+    let left: Vec<&str> = [source.as_str(), branding.footer_label.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
     let right: Vec<String> = [
         fields.date.trim().to_owned(),
         if input.page_count > 0 {
@@ -532,7 +531,7 @@ fn draw_footer(canvas: &mut Canvas, input: &SlideInput<'_>, theme: &Theme, brand
         canvas.text(
             (MARGIN, FOOTER_BASELINE),
             line,
-            Ink(left_fit.size, Weight::Regular, theme.faint),
+            Ink(left_fit.size, Weight::Regular, theme.muted),
             Anchor::Start,
         );
     }
@@ -550,6 +549,25 @@ fn draw_footer(canvas: &mut Canvas, input: &SlideInput<'_>, theme: &Theme, brand
             FOOTER_BASELINE - 30.0
         );
     }
+}
+
+/// "Source: Billing export · n = 1420, 1410 · Q2" from a metric's source,
+/// sample and window; empty when the evidence says none of them.
+fn source_line(evidence: &Evidence) -> String {
+    let Evidence::Metric(metric) = evidence else {
+        return String::new();
+    };
+    let parts = [
+        (metric.source.trim(), "Source: "),
+        (metric.sample.trim(), "n = "),
+        (metric.window.trim(), ""),
+    ];
+    parts
+        .into_iter()
+        .filter(|(text, _)| !text.is_empty())
+        .map(|(text, label)| format!("{label}{text}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// A `data:` URI for PNG or JPEG bytes; other formats are not drawn.

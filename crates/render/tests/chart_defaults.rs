@@ -43,6 +43,7 @@ fn chart(kind: ChartKind, csv: &str) -> ChartSpec {
         highlight: None,
         unit: None,
         data: table(csv),
+        better: None,
     }
 }
 

@@ -43,6 +43,7 @@ fn spec(kind: ChartKind, values: &[f64], unit: Option<&str>) -> ChartSpec {
                 .to_vec(),
             rows,
         },
+        better: None,
     }
 }
 

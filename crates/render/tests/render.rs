@@ -39,6 +39,7 @@ fn spec(
         highlight: highlight.map(str::to_owned),
         unit: unit.map(str::to_owned),
         data,
+        better: None,
     }
 }
 

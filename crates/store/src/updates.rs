@@ -16,7 +16,7 @@ const EXAMPLE_CREATED_KEY: &str = "example_created";
 const UPDATE_COLUMNS: &str = "id, title, audience, priority, date, context, conflict, resolution, \
      evidence, evidence_kind, metric_value, metric_unit, metric_baseline, metric_window, \
      quote_text, quote_who, quote_when, status, is_example, created_at, updated_at, chart, \
-     status_note";
+     status_note, metric_source, metric_sample";
 
 impl Workspace {
     /// Updates whose title contains `filter` (case-insensitive), newest first.
@@ -327,8 +327,9 @@ impl Workspace {
             Evidence::Metric(m) => {
                 self.conn.execute(
                     "UPDATE updates SET metric_value = ?2, metric_unit = ?3,
-                         metric_baseline = ?4, metric_window = ?5 WHERE id = ?1",
-                    params![id, m.value, m.unit, m.baseline, m.window],
+                         metric_baseline = ?4, metric_window = ?5, metric_source = ?6,
+                         metric_sample = ?7 WHERE id = ?1",
+                    params![id, m.value, m.unit, m.baseline, m.window, m.source, m.sample],
                 )?;
             }
             Evidence::Quote(q) => {
@@ -418,6 +419,8 @@ fn update_from_row(row: &Row<'_>) -> rusqlite::Result<Update> {
             unit: row.get(11)?,
             baseline: row.get(12)?,
             window: row.get(13)?,
+            source: row.get(23)?,
+            sample: row.get(24)?,
         }),
         "quote" => Evidence::Quote(QuoteEvidence {
             text: row.get(14)?,

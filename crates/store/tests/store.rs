@@ -46,6 +46,8 @@ fn full_fields() -> UpdateFields {
             unit: "week-one activation".into(),
             baseline: "32%".into(),
             window: "6 weeks".into(),
+            source: String::new(),
+            sample: String::new(),
         }),
         chart: None,
     }
@@ -497,6 +499,19 @@ fn every_older_workspace_migrates_keeping_every_row() {
             assert_eq!(journal.revisions.len(), 2);
             assert_eq!(journal.tamper, None, "the fixture's history checks out");
             assert_eq!(workspace.readings(journal.id).unwrap().len(), 1);
+        }
+        // The example (update 1) has a metric: its source and sample
+        // exist from schema 6; older files open with them empty.
+        let example = workspace.get_update(1).unwrap();
+        let throughline_core::Evidence::Metric(metric) = example.fields.evidence else {
+            panic!("schema {version}: the example's evidence is a metric");
+        };
+        assert_eq!(metric.value, "41%", "schema {version}");
+        if version < 6 {
+            assert_eq!((metric.source.as_str(), metric.sample.as_str()), ("", ""));
+        } else {
+            assert_eq!(metric.source, "Product analytics, new workspaces");
+            assert_eq!(metric.sample, "1960, 1960");
         }
         assert!(
             !workspace.ensure_example(today(), NOW).unwrap(),

@@ -36,7 +36,15 @@ export interface DeletedUpdate {
   title: string;
 }
 
-const EMPTY_METRIC: MetricEvidence = { kind: 'metric', value: '', unit: '', baseline: '', window: '' };
+const EMPTY_METRIC: MetricEvidence = {
+  kind: 'metric',
+  value: '',
+  unit: '',
+  baseline: '',
+  window: '',
+  source: '',
+  sample: '',
+};
 const EMPTY_QUOTE: QuoteEvidence = { kind: 'quote', text: '', who: '', when: '' };
 
 /** The workspace as the window shows it: the list, the open update, its draft. */
@@ -283,7 +291,15 @@ export class WorkspaceController {
       }
       if (!draft.chart.unit && suggestedUnit) draft.chart.unit = suggestedUnit;
     } else {
-      draft.chart = { kind: suggested, title: '', alt: '', highlight: null, unit: suggestedUnit, data: table };
+      draft.chart = {
+        kind: suggested,
+        title: '',
+        alt: '',
+        highlight: null,
+        unit: suggestedUnit,
+        better: null,
+        data: table,
+      };
     }
     this.changed();
   }
@@ -297,6 +313,13 @@ export class WorkspaceController {
   setChartUnit(unit: string): void {
     if (!this.draft?.chart) return;
     this.draft.chart.unit = unit.trim() === '' ? null : unit;
+    this.changed();
+  }
+
+  /** Which way is good news: '' leaves it to the names (churn, cost… are better down). */
+  setChartBetter(better: string): void {
+    if (!this.draft?.chart) return;
+    this.draft.chart.better = better === 'up' || better === 'down' ? better : null;
     this.changed();
   }
 

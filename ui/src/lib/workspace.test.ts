@@ -184,6 +184,21 @@ describe('the workspace controller', () => {
     expect(workspace.draft!.chart!.unit).toBe('pts');
   });
 
+  it('which way is good news is chosen, or left to the chart\'s names, and saved with the chart', async () => {
+    const backend = memoryBackend();
+    const workspace = await openWith(backend);
+    await workspace.newUpdate();
+    workspace.setChartData({ header: ['Month', 'Churn'], rows: [{ label: 'Jan', values: [4.1] }] }, 'line', null);
+    expect(workspace.draft!.chart!.better).toBeNull();
+    workspace.setChartBetter('down');
+    expect(workspace.draft!.chart!.better).toBe('down');
+    await workspace.flush();
+    const saved = backend.calls('saveUpdate').at(-1)!.args[1] as { chart: { better: string | null } };
+    expect(saved.chart.better).toBe('down');
+    workspace.setChartBetter('');
+    expect(workspace.draft!.chart!.better).toBeNull();
+  });
+
   it('charts a criterion of the linked journal with what the backend makes of it', async () => {
     const backend = memoryBackend({ withExample: true });
     const workspace = await openWith(backend);

@@ -74,6 +74,8 @@ pub enum StoryError {
     DuplicateChart { line: usize, first_line: usize },
     #[error("line {line}: {kind:?} is not a chart kind: use one of {valid}", valid = chart_kinds())]
     UnknownChartKind { line: usize, kind: String },
+    #[error("line {line}: “better: {word}” is neither up nor down (which way is good news)")]
+    UnknownBetter { line: usize, word: String },
     #[error(
         "line {line}: the chart block has no data: after its keys, leave a blank line and paste \
          the table with its header row"
@@ -109,6 +111,7 @@ impl StoryError {
             | StoryError::DuplicateEvidence { line, .. }
             | StoryError::DuplicateChart { line, .. }
             | StoryError::UnknownChartKind { line, .. }
+            | StoryError::UnknownBetter { line, .. }
             | StoryError::ChartWithoutData { line }
             | StoryError::ChartData { line, .. }
             | StoryError::UnknownHighlight { line, .. } => *line,

@@ -1,5 +1,6 @@
 //! Writing a story in its one canonical form.
 
+use crate::chart_reading::Better;
 use crate::table::to_csv;
 use crate::{Beat, ChartSpec, Evidence};
 
@@ -45,6 +46,8 @@ fn evidence_block(evidence: &Evidence) -> String {
                 ("unit", &m.unit),
                 ("baseline", &m.baseline),
                 ("window", &m.window),
+                ("source", &m.source),
+                ("sample", &m.sample),
             ],
         ),
         Evidence::Quote(q) => (
@@ -84,6 +87,7 @@ fn chart_block(chart: &ChartSpec) -> String {
         ("alt", chart.alt.as_str()),
         ("highlight", chart.highlight.as_deref().unwrap_or("")),
         ("unit", chart.unit.as_deref().unwrap_or("")),
+        ("better", chart.better.map_or("", Better::as_str)),
     ];
     for (key, value) in optional.into_iter().filter(|(_, v)| !v.is_empty()) {
         push_key(&mut keys, key, value);

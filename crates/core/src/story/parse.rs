@@ -1,5 +1,6 @@
 //! Reading a story file.
 
+use crate::chart_reading::Better;
 use crate::table::{infer_kind, is_pipe_table, normalize, parse_table, stated_unit};
 use crate::{
     Beat, ChartKind, ChartSpec, CivilDate, DataTable, Evidence, MetricEvidence, QuoteEvidence,
@@ -12,8 +13,8 @@ use super::{beat_heading, ExtraSection, Story, StoryError};
 
 const FRONT_MATTER: &str = "front matter";
 const CHART_BLOCK: &str = "chart block";
-const CHART_KEYS: [&str; 5] = ["kind", "title", "alt", "highlight", "unit"];
-const METRIC_KEYS: [&str; 4] = ["value", "unit", "baseline", "window"];
+const CHART_KEYS: [&str; 6] = ["kind", "title", "alt", "highlight", "unit", "better"];
+const METRIC_KEYS: [&str; 6] = ["value", "unit", "baseline", "window", "source", "sample"];
 const QUOTE_KEYS: [&str; 3] = ["text", "who", "when"];
 
 /// One line of the file with its 1-based number.
@@ -482,6 +483,7 @@ impl<'a> Body<'a> {
             highlight: None,
             unit,
             data,
+            better: None,
         })
     }
 
@@ -557,13 +559,15 @@ impl<'a> Body<'a> {
                         &block.content,
                         &METRIC_KEYS,
                         "metric block",
-                        "value, unit, baseline or window",
+                        "value, unit, baseline, window, source or sample",
                     )?;
                     story.fields.evidence = Evidence::Metric(MetricEvidence {
                         value: take(&mut v, 0),
                         unit: take(&mut v, 1),
                         baseline: take(&mut v, 2),
                         window: take(&mut v, 3),
+                        source: take(&mut v, 4),
+                        sample: take(&mut v, 5),
                     });
                 }
                 BlockKind::Quote => {
@@ -813,7 +817,7 @@ fn read_chart(block: &Block<'_>) -> Result<ChartSpec, StoryError> {
         meta,
         &CHART_KEYS,
         CHART_BLOCK,
-        "kind, title, alt, highlight or unit (and leave a blank line before the data)",
+        "kind, title, alt, highlight, unit or better (and leave a blank line before the data)",
     )?;
 
     if data_lines.iter().all(|l| is_blank(l.text)) {
@@ -847,12 +851,20 @@ fn read_chart(block: &Block<'_>) -> Result<ChartSpec, StoryError> {
         None => None,
     };
     let unit = Some(take(&mut values, 4)).filter(|u| !u.is_empty());
+    let better = match values.get_mut(5).and_then(Option::take) {
+        Some((word, _)) if word.trim().is_empty() => None,
+        Some((word, line)) => {
+            Some(Better::parse(&word).ok_or(StoryError::UnknownBetter { line, word })?)
+        }
+        None => None,
+    };
     Ok(ChartSpec {
         kind,
         title: take(&mut values, 1),
         alt: take(&mut values, 2),
         highlight,
         unit,
+        better,
         data,
     })
 }

@@ -79,6 +79,8 @@ fn full_story() -> Story {
                 unit: "week-one activation".into(),
                 baseline: "32% without the checklist".into(),
                 window: "6 weeks, Oct–Nov".into(),
+                source: String::new(),
+                sample: String::new(),
             }),
         },
         status: Status::Ready,
@@ -101,6 +103,7 @@ fn full_story() -> Story {
                     },
                 ],
             },
+            better: None,
         }),
         extra_front_matter: vec![
             ("owner".into(), "growth-squad".into()),
@@ -431,7 +434,13 @@ fn every_error_names_its_line() {
             "unknown metric key",
             "## Evidence\n```metric\nvalue: 1\nvalu: 2\n```\n".into(),
             4,
-            "use value, unit, baseline or window",
+            "use value, unit, baseline, window, source or sample",
+        ),
+        (
+            "a chart's better is neither up nor down",
+            chart("kind: line\nbetter: sideways\n\nA,B\nx,1\ny,2\n"),
+            7,
+            "“better: sideways” is neither up nor down",
         ),
         (
             "metric line without colon",
@@ -696,4 +705,34 @@ fn what_an_update_does_not_keep_is_named() {
         .unwrap()
         .left_out()
         .is_empty());
+}
+
+#[test]
+fn a_metric_source_and_sample_and_a_charts_better_round_trip_in_canonical_order() {
+    let text = "---\ntitle: Churn fell\n---\n\n## Evidence\n\nFewer cancellations.\n\n\
+```metric\nsample: 1420, 1410\nvalue: 3.1%\nsource: Billing export\nwindow: Q2\n```\n\n\
+```chart\nbetter: down\nkind: line\n\nMonth,Churn\nJan,4.8\nJun,3.1\n```\n";
+    let story = parse_story(text).unwrap();
+    let Evidence::Metric(metric) = &story.fields.evidence else {
+        panic!("a metric: {:?}", story.fields.evidence);
+    };
+    assert_eq!(metric.source, "Billing export");
+    assert_eq!(metric.sample, "1420, 1410");
+    let chart = story.chart.as_ref().unwrap();
+    assert_eq!(chart.better, Some(crate::chart_reading::Better::Down));
+
+    let canonical = to_markdown(&story);
+    assert!(
+        canonical.contains(
+            "```metric\nvalue: 3.1%\nwindow: Q2\nsource: Billing export\nsample: 1420, 1410\n```"
+        ),
+        "{canonical}"
+    );
+    assert!(
+        canonical.contains("```chart\nkind: line\nbetter: down\n"),
+        "{canonical}"
+    );
+    let again = parse_story(&canonical).unwrap();
+    assert_eq!(again, story);
+    assert_eq!(to_markdown(&again), canonical);
 }

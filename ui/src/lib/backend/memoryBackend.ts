@@ -187,7 +187,15 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
         resolution: 'Ship the setup checklist to every new workspace by 15 December.',
         evidence: 'Six-week A/B test: 41% week-one activation against 32% without.',
       },
-      evidence: { kind: 'metric', value: '41%', unit: 'week-one activation', baseline: '32% without', window: '6 weeks' },
+      evidence: {
+        kind: 'metric',
+        value: '41%',
+        unit: 'week-one activation',
+        baseline: '32% without',
+        window: '6 weeks',
+        source: 'Product analytics',
+        sample: '1960, 1960',
+      },
       status: 'ready',
       is_example: true,
     });

@@ -27,6 +27,11 @@ source: string, };
 export type Beats = { context: string, conflict: string, resolution: string, evidence: string, };
 
 /**
+ * Which way a value is better (a chart's `better: up | down`).
+ */
+export type Better = "up" | "down";
+
+/**
  * The branding as the settings panel shows it.
  */
 export type BrandingView = { accent: string, footer_label: string,
@@ -58,7 +63,12 @@ highlight: string | null,
 /**
  * The unit of the values, e.g. `%`, `$`, `users`.
  */
-unit: string | null, data: DataTable, };
+unit: string | null,
+/**
+ * Which way is good news; `None`: inferred from the names
+ * ([`crate::chart_reading::better_way`]).
+ */
+better: Better | null, data: DataTable, };
 
 /**
  * What a finding is about: the title, a beat, or the chart (a finding about
@@ -212,7 +222,15 @@ margin: number, };
  * One high-signal metric: the figure, what it measures, what it is compared
  * with, and over which period. Kept as the PM typed it.
  */
-export type MetricEvidence = { value: string, unit: string, baseline: string, window: string, };
+export type MetricEvidence = { value: string, unit: string, baseline: string, window: string,
+/**
+ * Where the figure comes from ("Amplitude, trial cohort").
+ */
+source: string,
+/**
+ * The sample: one size, or the groups' sizes ("1420, 1410").
+ */
+sample: string, };
 
 export type ParsedTable = { table: DataTable, suggested_kind: ChartKind,
 /**
