@@ -188,8 +188,21 @@ pub fn render_slide_svg(input: &SlideInput<'_>, theme: &Theme, branding: &Brandi
     structure::close(&mut canvas.svg, Part::Heading);
     let content_top = (title_bottom + 48.0).max(210.0);
 
-    draw_beats(&mut canvas, fields, theme, accent, content_top);
-    draw_right_column(&mut canvas, input, theme, accent, content_top);
+    // Without a chart or a metric or quote to show, the beats take the
+    // whole width: no empty half.
+    if input.chart.is_some() || has_callout(&fields.evidence) {
+        draw_beats(
+            &mut canvas,
+            fields,
+            theme,
+            accent,
+            (content_top, LEFT_WIDTH),
+        );
+        draw_right_column(&mut canvas, input, theme, accent, content_top);
+    } else {
+        let full = SLIDE_WIDTH as f32 - 2.0 * MARGIN;
+        draw_beats(&mut canvas, fields, theme, accent, (content_top, full));
+    }
     draw_footer(&mut canvas, input, theme, branding);
     canvas.finish()
 }
@@ -203,11 +216,18 @@ fn beat_texts(fields: &UpdateFields) -> [(&'static str, &str); 4] {
     ]
 }
 
-fn draw_beats(canvas: &mut Canvas, fields: &UpdateFields, theme: &Theme, accent: Rgb, top: f32) {
+/// The four beats in a column `width` wide from the left margin.
+fn draw_beats(
+    canvas: &mut Canvas,
+    fields: &UpdateFields,
+    theme: &Theme,
+    accent: Rgb,
+    (top, width): (f32, f32),
+) {
     let colors = [theme.context, theme.conflict, accent, theme.evidence];
     let texts = beat_texts(fields);
     let available = CONTENT_BOTTOM - top;
-    let text_width = LEFT_WIDTH - BEAT_TEXT_INDENT;
+    let text_width = width - BEAT_TEXT_INDENT;
     fn shown(text: &str) -> &str {
         if text.is_empty() {
             "Not written yet"
@@ -216,13 +236,15 @@ fn draw_beats(canvas: &mut Canvas, fields: &UpdateFields, theme: &Theme, accent:
         }
     }
 
-    // One size for all four beats: the largest at which they all fit.
+    // One size for all four beats: the largest at which they all fit (the
+    // whole width, with nothing beside it, may take larger text).
     let paragraphs: Vec<Paragraph> = texts
         .iter()
         .map(|(_, text)| Paragraph::new(shown(text), Weight::Regular))
         .collect();
+    let largest = if width > LEFT_WIDTH { 38 } else { 28 };
     let mut chosen: Option<Vec<FittedText>> = None;
-    for size in (17..=28).rev().map(|s| s as f32) {
+    for size in (17..=largest).rev().map(|s| s as f32) {
         let fitted: Vec<FittedText> = paragraphs
             .iter()
             .map(|paragraph| paragraph.lines_at(size, text_width, 1.38))
@@ -341,13 +363,87 @@ fn story_language(fields: &UpdateFields) -> Option<&'static str> {
     is_english(&text).then_some("en")
 }
 
+/// A metric with no chart under it: the value as large as the column
+/// allows, what it measures and what it is compared with below it.
+fn draw_metric_hero(
+    canvas: &mut Canvas,
+    metric: &throughline_core::MetricEvidence,
+    theme: &Theme,
+    accent: Rgb,
+    (top, height): (f32, f32),
+) {
+    let inner_x = RIGHT_X + 48.0;
+    let inner_width = RIGHT_WIDTH - 96.0;
+    let value_style = TextStyle {
+        weight: Weight::Bold,
+        max_size: 190.0,
+        min_size: 64.0,
+        line_height: 1.0,
+        max_lines: Some(1),
+    };
+    let value = fit_text(metric.value.trim(), &value_style, inner_width, 200.0);
+    let unit_style = TextStyle {
+        weight: Weight::SemiBold,
+        max_size: 40.0,
+        min_size: 24.0,
+        line_height: 1.2,
+        max_lines: Some(2),
+    };
+    let detail_style = TextStyle {
+        weight: Weight::Regular,
+        max_size: 30.0,
+        min_size: 20.0,
+        line_height: 1.3,
+        max_lines: Some(3),
+    };
+    let detail: Vec<&str> = [metric.baseline.trim(), metric.window.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    let detail = if detail.is_empty() {
+        String::new()
+    } else {
+        format!("vs {}", detail.join(" · "))
+    };
+    let unit_fit = fit_text(metric.unit.trim(), &unit_style, inner_width, 100.0);
+    let detail_fit = fit_text(&detail, &detail_style, inner_width, 130.0);
+    let block = value.height() + 24.0 + unit_fit.height() + 12.0 + detail_fit.height();
+    let start = top + ((height - block) / 2.0).max(24.0);
+    let after = canvas.lines(inner_x, start, &value, Weight::Bold, accent);
+    let after = canvas.lines(
+        inner_x,
+        after + 24.0,
+        &unit_fit,
+        Weight::SemiBold,
+        theme.text,
+    );
+    canvas.lines(
+        inner_x,
+        after + 12.0,
+        &detail_fit,
+        Weight::Regular,
+        theme.muted,
+    );
+}
+
 /// How the slide reads its chart: in the light of the story's title and
 /// evidence, which name the series it is about and the unit of its change.
 fn story_reading(fields: &UpdateFields, chart: &ChartSpec) -> ChartReading {
     read_chart(chart, &[&fields.title, &fields.beats.evidence])
 }
 
+/// Whether the evidence is a metric or a quote with something to show.
+fn has_callout(evidence: &Evidence) -> bool {
+    match evidence {
+        Evidence::Metric(metric) => !metric.value.trim().is_empty(),
+        Evidence::Quote(quote) => !quote.text.trim().is_empty(),
+        Evidence::None => false,
+    }
+}
+
 /// The evidence callout; returns its height (0 when there is nothing to call out).
+/// Without a chart below it, a metric or quote fills the column as the
+/// slide's hero.
 fn draw_callout(
     canvas: &mut Canvas,
     input: &SlideInput<'_>,
@@ -355,11 +451,17 @@ fn draw_callout(
     accent: Rgb,
     top: f32,
 ) -> f32 {
-    let height = 176.0;
+    let hero = input.chart.is_none();
+    let height = if hero { CONTENT_BOTTOM - top } else { 176.0 };
     let fill = theme.background.mix(accent, theme.callout_tint);
     let inner_x = RIGHT_X + 36.0;
     let inner_width = RIGHT_WIDTH - 72.0;
     match &input.fields.evidence {
+        Evidence::Metric(metric) if hero && !metric.value.trim().is_empty() => {
+            canvas.rect(RIGHT_X, top, RIGHT_WIDTH, height, 18.0, fill);
+            draw_metric_hero(canvas, metric, theme, accent, (top, height));
+            height
+        }
         Evidence::Metric(metric) if !metric.value.trim().is_empty() => {
             canvas.rect(RIGHT_X, top, RIGHT_WIDTH, height, 18.0, fill);
             let value_style = TextStyle {
@@ -428,14 +530,21 @@ fn draw_callout(
             canvas.rect(RIGHT_X, top, 8.0, height, 0.0, accent);
             let style = TextStyle {
                 weight: Weight::Regular,
-                max_size: 30.0,
+                max_size: if hero { 44.0 } else { 30.0 },
                 min_size: 20.0,
                 line_height: 1.3,
-                max_lines: Some(3),
+                max_lines: Some(if hero { 10 } else { 3 }),
             };
             let text = format!("“{}”", quote.text.trim());
-            let fitted = fit_text(&text, &style, inner_width, 110.0);
-            let after = canvas.lines(inner_x, top + 22.0, &fitted, Weight::Regular, theme.text);
+            let room = if hero { height - 110.0 } else { 110.0 };
+            let fitted = fit_text(&text, &style, inner_width, room);
+            // A hero quote sits in the middle of its column.
+            let text_top = if hero {
+                top + ((height - fitted.height() - 50.0) / 2.0).max(48.0)
+            } else {
+                top + 22.0
+            };
+            let after = canvas.lines(inner_x, text_top, &fitted, Weight::Regular, theme.text);
             let who: Vec<&str> = [quote.who.trim(), quote.when.trim()]
                 .into_iter()
                 .filter(|s| !s.is_empty())
@@ -452,7 +561,7 @@ fn draw_callout(
                 let fit = fit_text(&attribution, &attribution_style, inner_width, 30.0);
                 canvas.lines(
                     inner_x,
-                    (after + 10.0).min(top + height - 36.0),
+                    (after + 14.0).min(top + height - 36.0),
                     &fit,
                     Weight::SemiBold,
                     theme.muted,

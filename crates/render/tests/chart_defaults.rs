@@ -135,3 +135,82 @@ fn grouped_bars_state_the_last_category_against_the_comparison() {
     let headline = chart_annotation(&bars, &read_chart(&bars, &[])).unwrap();
     assert_eq!(headline.statement(), "+12% · Actual vs Target, AMER");
 }
+
+/// The left and right ends of what is drawn in the content area (below the
+/// title, above the footer), as a share of the slide's inner width.
+fn content_span(fields: &UpdateFields) -> f32 {
+    let image = slide_pixels(fields);
+    let (width, margin) = (image.width as usize, 96usize);
+    let (mut left, mut right) = (width, 0);
+    for y in 260..960 {
+        for x in 0..width {
+            if !is_background(&image, x, y) {
+                left = left.min(x);
+                right = right.max(x);
+            }
+        }
+    }
+    (right.saturating_sub(left)) as f32 / (width - 2 * margin) as f32
+}
+
+fn is_background(image: &throughline_render::RgbaImage, x: usize, y: usize) -> bool {
+    let at = (y * image.width as usize + x) * 4;
+    image.pixels[at..at + 3] == [255, 255, 255]
+}
+
+fn slide_pixels(fields: &UpdateFields) -> throughline_render::RgbaImage {
+    let svg = render_slide_svg(
+        &SlideInput {
+            fields,
+            chart: None,
+            page: 1,
+            page_count: 1,
+            banner: None,
+        },
+        &Theme::light(),
+        &Branding::default(),
+    );
+    throughline_render::svg_to_rgba(&svg, 1.0).unwrap()
+}
+
+fn beats(fields: &mut UpdateFields) {
+    fields.beats.context = "Enterprise trials grew 40 % this half, but a third of the teams that start a trial never finish setup, and those that finish renew at twice the rate.".into();
+    fields.beats.conflict = "Sales wants the enterprise tier in January; launching now pours more trials into a flow that loses a third of them, and support is at capacity.".into();
+    fields.beats.resolution = "We hold the launch until the end of February and put the onboarding squad on setup for eight weeks, with a go/no-go on 27 February.".into();
+    fields.beats.evidence = "In the last cohort 412 of 620 new teams finished setup; all 14 stalled teams interviewed named the same two steps.".into();
+}
+
+#[test]
+fn without_a_chart_the_text_or_the_metric_uses_the_width_of_the_slide() {
+    let mut prose =
+        fields("We pause the enterprise tier until onboarding stops losing a third of teams");
+    beats(&mut prose);
+    let span = content_span(&prose);
+    assert!(
+        span >= 0.8,
+        "the beats span {:.0}% of the width",
+        span * 100.0
+    );
+
+    let mut metric = prose.clone();
+    metric.evidence = Evidence::Metric(throughline_core::MetricEvidence {
+        value: "66%".into(),
+        unit: "of new teams finish setup".into(),
+        baseline: "80% target".into(),
+        window: "last cohort".into(),
+        source: "Setup events".into(),
+        sample: "620".into(),
+    });
+    let span = content_span(&metric);
+    assert!(
+        span >= 0.8,
+        "beats and metric span {:.0}% of the width",
+        span * 100.0
+    );
+    // The metric fills its column down to the footer: no empty half below it.
+    let image = slide_pixels(&metric);
+    assert!(
+        !is_background(&image, 1400, 900),
+        "the column under the metric is empty"
+    );
+}
