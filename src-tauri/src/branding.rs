@@ -22,18 +22,21 @@ async fn change(
     blocking(move || Ok((&state.save_branding(change)?).into())).await
 }
 
-/// Saves the accent colour and the footer label; the logo stays.
+/// Saves the accent colour, the footer label and whether slides print
+/// the beat names; the logo stays.
 #[tauri::command]
 pub async fn save_branding(
     state: State<'_, AppState>,
     accent: String,
     footer_label: String,
+    beat_names: bool,
 ) -> Result<BrandingView, ApiError> {
     change(
         state,
         BrandingChange::Text {
             accent,
             footer_label,
+            beat_names,
         },
     )
     .await

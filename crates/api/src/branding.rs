@@ -17,6 +17,8 @@ use crate::ApiError;
 pub struct BrandingView {
     pub accent: String,
     pub footer_label: String,
+    /// Whether slides print the beat names.
+    pub beat_names: bool,
     /// The logo as a `data:` URL, to show beside its "Remove" button.
     pub logo: Option<String>,
 }
@@ -26,6 +28,7 @@ impl From<&BrandingSettings> for BrandingView {
         Self {
             accent: settings.accent.clone(),
             footer_label: settings.footer_label.clone(),
+            beat_names: settings.beat_names,
             logo: settings.logo.as_deref().and_then(|bytes| {
                 let format = check_logo(bytes).ok()?;
                 Some(format!(
@@ -44,6 +47,7 @@ pub enum BrandingChange {
     Text {
         accent: String,
         footer_label: String,
+        beat_names: bool,
     },
     Logo(Vec<u8>),
     NoLogo,
@@ -69,9 +73,11 @@ pub fn change_branding(
         BrandingChange::Text {
             accent,
             footer_label,
+            beat_names,
         } => BrandingSettings {
             accent,
             footer_label,
+            beat_names,
             ..current
         },
         BrandingChange::Logo(bytes) => BrandingSettings {

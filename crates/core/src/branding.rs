@@ -46,6 +46,10 @@ pub struct BrandingSettings {
     /// `#RRGGBB`.
     pub accent: String,
     pub footer_label: String,
+    /// Whether slides print the beat names above the beats (off: the
+    /// beats read as a compact narrative).
+    #[serde(default)]
+    pub beat_names: bool,
     /// PNG or JPEG bytes.
     #[serde(skip)]
     pub logo: Option<Vec<u8>>,
@@ -56,6 +60,7 @@ impl Default for BrandingSettings {
         Self {
             accent: DEFAULT_ACCENT.to_owned(),
             footer_label: String::new(),
+            beat_names: false,
             logo: None,
         }
     }

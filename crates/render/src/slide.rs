@@ -190,18 +190,13 @@ pub fn render_slide_svg(input: &SlideInput<'_>, theme: &Theme, branding: &Brandi
 
     // Without a chart or a metric or quote to show, the beats take the
     // whole width: no empty half.
+    let look = (accent, branding.beat_names);
     if input.chart.is_some() || has_callout(&fields.evidence) {
-        draw_beats(
-            &mut canvas,
-            fields,
-            theme,
-            accent,
-            (content_top, LEFT_WIDTH),
-        );
+        draw_beats(&mut canvas, fields, theme, look, (content_top, LEFT_WIDTH));
         draw_right_column(&mut canvas, input, theme, accent, content_top);
     } else {
         let full = SLIDE_WIDTH as f32 - 2.0 * MARGIN;
-        draw_beats(&mut canvas, fields, theme, accent, (content_top, full));
+        draw_beats(&mut canvas, fields, theme, look, (content_top, full));
     }
     draw_footer(&mut canvas, input, theme, branding);
     canvas.finish()
@@ -216,16 +211,27 @@ fn beat_texts(fields: &UpdateFields) -> [(&'static str, &str); 4] {
     ]
 }
 
-/// The four beats in a column `width` wide from the left margin.
+/// The four beats in a column `width` wide from the left margin: with
+/// their names above them (a workspace-look choice), or as a compact
+/// narrative in which the resolution — the ask — stands out.
 fn draw_beats(
     canvas: &mut Canvas,
     fields: &UpdateFields,
     theme: &Theme,
-    accent: Rgb,
+    (accent, names): (Rgb, bool),
     (top, width): (f32, f32),
 ) {
     let colors = [theme.context, theme.conflict, accent, theme.evidence];
     let texts = beat_texts(fields);
+    let label_height = if names { BEAT_LABEL_HEIGHT } else { 0.0 };
+    // Without names the resolution is set in a heavier weight.
+    let weight_of = |index: usize| {
+        if !names && index == 2 {
+            Weight::SemiBold
+        } else {
+            Weight::Regular
+        }
+    };
     let available = CONTENT_BOTTOM - top;
     let text_width = width - BEAT_TEXT_INDENT;
     fn shown(text: &str) -> &str {
@@ -240,7 +246,8 @@ fn draw_beats(
     // whole width, with nothing beside it, may take larger text).
     let paragraphs: Vec<Paragraph> = texts
         .iter()
-        .map(|(_, text)| Paragraph::new(shown(text), Weight::Regular))
+        .enumerate()
+        .map(|(index, (_, text))| Paragraph::new(shown(text), weight_of(index)))
         .collect();
     let largest = if width > LEFT_WIDTH { 38 } else { 28 };
     let mut chosen: Option<Vec<FittedText>> = None;
@@ -251,7 +258,7 @@ fn draw_beats(
             .collect();
         let total: f32 = fitted
             .iter()
-            .map(|f| f.height() + BEAT_LABEL_HEIGHT)
+            .map(|f| f.height() + label_height)
             .sum::<f32>()
             + 3.0 * BEAT_GAP;
         if total <= available {
@@ -261,7 +268,7 @@ fn draw_beats(
     }
     // Too long even at the smallest size: each beat gets a quarter, cut with "…".
     let fitted = chosen.unwrap_or_else(|| {
-        let block = (available - 3.0 * BEAT_GAP) / 4.0 - BEAT_LABEL_HEIGHT;
+        let block = (available - 3.0 * BEAT_GAP) / 4.0 - label_height;
         let style = TextStyle {
             weight: Weight::Regular,
             max_size: 17.0,
@@ -271,20 +278,32 @@ fn draw_beats(
         };
         texts
             .iter()
-            .map(|(_, text)| fit_text(shown(text), &style, text_width, block))
+            .enumerate()
+            .map(|(index, (_, text))| {
+                let style = TextStyle {
+                    weight: weight_of(index),
+                    ..style
+                };
+                fit_text(shown(text), &style, text_width, block)
+            })
             .collect()
     });
 
     let mut y = top;
-    for (((label, text), fitted), color) in texts.iter().zip(&fitted).zip(colors) {
-        let block_height = BEAT_LABEL_HEIGHT + fitted.height();
-        canvas.rect(MARGIN, y, 5.0, block_height, 0.0, color);
-        canvas.text(
-            (MARGIN + BEAT_TEXT_INDENT, y + 20.0),
-            label,
-            Ink(20.0, Weight::SemiBold, color),
-            Anchor::Start,
-        );
+    let beats = texts.iter().zip(&fitted).zip(colors).enumerate();
+    for (index, (((label, text), fitted), color)) in beats {
+        let block_height = label_height + fitted.height();
+        if names {
+            canvas.rect(MARGIN, y, 5.0, block_height, 0.0, color);
+            canvas.text(
+                (MARGIN + BEAT_TEXT_INDENT, y + 20.0),
+                label,
+                Ink(20.0, Weight::SemiBold, color),
+                Anchor::Start,
+            );
+        } else if index == 2 {
+            canvas.rect(MARGIN, y, 5.0, block_height, 0.0, accent);
+        }
         let fill = if text.is_empty() {
             theme.faint
         } else {
@@ -292,9 +311,9 @@ fn draw_beats(
         };
         canvas.lines(
             MARGIN + BEAT_TEXT_INDENT,
-            y + BEAT_LABEL_HEIGHT,
+            y + label_height,
             fitted,
-            Weight::Regular,
+            weight_of(index),
             fill,
         );
         y += block_height + BEAT_GAP;

@@ -117,6 +117,8 @@ pub struct Branding {
     pub logo: Option<Vec<u8>>,
     /// E.g. "Confidential".
     pub footer_label: String,
+    /// Print CONTEXT, CONFLICT… above the beats (off: a compact narrative).
+    pub beat_names: bool,
 }
 
 impl Default for Branding {
@@ -125,6 +127,7 @@ impl Default for Branding {
             accent: Rgb(0x25, 0x63, 0xEB),
             logo: None,
             footer_label: String::new(),
+            beat_names: false,
         }
     }
 }
@@ -137,6 +140,7 @@ impl Branding {
             accent: Rgb::parse(&settings.accent).unwrap_or(Branding::default().accent),
             logo: settings.logo.clone(),
             footer_label: settings.footer_label.clone(),
+            beat_names: settings.beat_names,
         }
     }
 }

@@ -383,17 +383,50 @@ fn example_slide(theme: &Theme) -> String {
 fn the_slide_carries_every_part_of_the_story() {
     let svg = example_slide(&Theme::light());
     let words = texts(&assert_valid_svg(&svg));
-    for expected in [
-        "CONTEXT",
-        "CONFLICT",
-        "RESOLUTION",
-        "EVIDENCE",
-        "41%",
-        "Confidential",
-        "2026-11-23",
-        "2 / 3",
-        "+9 pts",
-    ] {
+    // The beat names are the writing scaffold: printed only when the
+    // workspace's look asks for them.
+    for scaffold in ["CONTEXT", "CONFLICT", "RESOLUTION", "EVIDENCE"] {
+        assert!(
+            !words.contains(scaffold),
+            "{scaffold} printed by default: {words}"
+        );
+    }
+    let fields = example_update_fields("2026-11-23");
+    let named = render_slide_svg(
+        &SlideInput {
+            fields: &fields,
+            chart: None,
+            page: 1,
+            page_count: 1,
+            banner: None,
+        },
+        &Theme::light(),
+        &Branding {
+            beat_names: true,
+            ..Branding::default()
+        },
+    );
+    let named = texts(&assert_valid_svg(&named));
+    for scaffold in ["CONTEXT", "CONFLICT", "RESOLUTION", "EVIDENCE"] {
+        assert!(
+            named.contains(scaffold),
+            "{scaffold} missing when asked for: {named}"
+        );
+    }
+    // Without names the resolution — the ask — is set heavier than the rest.
+    let weight_of = |start: &str| {
+        let at = svg
+            .find(start)
+            .unwrap_or_else(|| panic!("{start:?} not drawn"));
+        let tag = &svg[svg[..at].rfind("<text").unwrap()..at];
+        tag.contains("font-weight=\"600\"") || tag.contains("font-weight:600")
+    };
+    assert!(
+        weight_of("The Growth squad ships"),
+        "the resolution stands out"
+    );
+    assert!(!weight_of("Two competitors now"), "the context does not");
+    for expected in ["41%", "Confidential", "2026-11-23", "2 / 3", "+9 pts"] {
         assert!(words.contains(expected), "{expected} missing from {words}");
     }
 }
@@ -523,7 +556,7 @@ fn a_pdf_deck_has_real_text_embedded_fonts_and_the_same_bytes_every_time() {
         "{text}"
     );
     assert!(
-        text.contains("CONTEXT") && text.contains("Confidential"),
+        text.contains("Two competitors now bundle") && text.contains("Confidential"),
         "{text}"
     );
     let fonts = poppler("pdffonts", &[path]);

@@ -76,6 +76,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     workspace.save_branding(BrandingSettings {
         accent: "#0F766E".into(),
         footer_label: "Confidential — board only".into(),
+        beat_names: true,
         logo: None,
     })?;
     let journal = workspace.create_journal(&fixture_journal(20.0), now + 5)?;

@@ -25,13 +25,14 @@ fn without_bad_logo(settings: BrandingSettings) -> BrandingSettings {
 impl Workspace {
     pub fn branding(&self) -> Result<BrandingSettings, StoreError> {
         let row = self.conn.query_row(
-            "SELECT accent, footer_label, logo FROM branding WHERE id = 1",
+            "SELECT accent, footer_label, logo, beat_names FROM branding WHERE id = 1",
             [],
             |row| {
                 Ok(BrandingSettings {
                     accent: row.get(0)?,
                     footer_label: row.get(1)?,
                     logo: row.get(2)?,
+                    beat_names: row.get(3)?,
                 })
             },
         );
@@ -68,10 +69,17 @@ impl Workspace {
     ) -> Result<BrandingSettings, StoreError> {
         let settings = settings.normalized()?;
         self.conn.execute(
-            "INSERT INTO branding (id, accent, footer_label, logo) VALUES (1, ?1, ?2, ?3)
+            "INSERT INTO branding (id, accent, footer_label, logo, beat_names)
+             VALUES (1, ?1, ?2, ?3, ?4)
              ON CONFLICT (id) DO UPDATE SET accent = excluded.accent,
-                 footer_label = excluded.footer_label, logo = excluded.logo",
-            params![settings.accent, settings.footer_label, settings.logo],
+                 footer_label = excluded.footer_label, logo = excluded.logo,
+                 beat_names = excluded.beat_names",
+            params![
+                settings.accent,
+                settings.footer_label,
+                settings.logo,
+                settings.beat_names
+            ],
         )?;
         Ok(settings)
     }

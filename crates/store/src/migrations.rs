@@ -11,7 +11,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_branding_and_coach.sql"),
     include_str!("migrations/0004_journals.sql"),
     include_str!("migrations/0005_status_note.sql"),
-    include_str!("migrations/0006_metric_source.sql"),
+    include_str!("migrations/0006_sources_and_beat_names.sql"),
 ];
 
 /// The schema version this build writes.

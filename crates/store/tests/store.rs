@@ -489,6 +489,9 @@ fn every_older_workspace_migrates_keeping_every_row() {
         } else {
             assert_eq!(branding.accent, "#0F766E");
             assert_eq!(branding.footer_label, "Confidential — board only");
+            // Printing the beat names is a choice from schema 6; before it,
+            // slides print none.
+            assert_eq!(branding.beat_names, version >= 6, "schema {version}");
         }
         let journals = workspace.list_journals().unwrap();
         if version < 4 {
@@ -539,6 +542,7 @@ fn branding_round_trips_and_bad_branding_is_refused() {
         .save_branding(throughline_core::BrandingSettings {
             accent: "e11d48".into(),
             footer_label: " Confidential ".into(),
+            beat_names: true,
             logo: Some(logo.clone()),
         })
         .unwrap();
@@ -548,6 +552,7 @@ fn branding_round_trips_and_bad_branding_is_refused() {
     let reread = workspace.branding().unwrap();
     assert_eq!(reread.accent, "#E11D48");
     assert_eq!(reread.footer_label, "Confidential");
+    assert!(reread.beat_names);
     assert_eq!(reread.logo, Some(logo));
     let refused = workspace.save_branding(throughline_core::BrandingSettings {
         accent: "not a colour".into(),

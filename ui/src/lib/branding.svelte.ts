@@ -1,11 +1,13 @@
 import type { Backend } from './backend/backend';
 import { toApiError, type Branding } from './backend/types';
 
-/** "Workspace look…": accent colour, footer label and logo for every slide. */
+/** "Workspace look…": accent colour, footer label, beat names and logo for every slide. */
 export class BrandingController {
   isOpen = $state(false);
   accent = $state('#2563EB');
   footerLabel = $state('');
+  /** Print the beat names (CONTEXT, CONFLICT…) on slides; off, they read as a narrative. */
+  beatNames = $state(false);
   logo = $state<string | null>(null);
   error = $state('');
   saving = $state(false);
@@ -31,7 +33,7 @@ export class BrandingController {
 
   /** Stores the accent and the label (the panel saves as the user edits). */
   async save(): Promise<void> {
-    await this.run(() => this.backend.saveBranding(this.accent, this.footerLabel));
+    await this.run(() => this.backend.saveBranding(this.accent, this.footerLabel, this.beatNames));
   }
 
   async chooseLogo(): Promise<void> {
@@ -63,6 +65,7 @@ export class BrandingController {
   private apply(branding: Branding): void {
     this.accent = branding.accent;
     this.footerLabel = branding.footer_label;
+    this.beatNames = branding.beat_names;
     this.logo = branding.logo;
   }
 }

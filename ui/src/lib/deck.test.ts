@@ -76,11 +76,14 @@ describe('the workspace look', () => {
     const before = branding.version;
     branding.accent = '#0f766e';
     branding.footerLabel = ' Confidential ';
-    backend.answerNext('saveBranding', { accent: '#0F766E', footer_label: 'Confidential', logo: null });
+    expect(branding.beatNames).toBe(false);
+    branding.beatNames = true;
+    backend.answerNext('saveBranding', { accent: '#0F766E', footer_label: 'Confidential', beat_names: true, logo: null });
     await branding.save();
-    expect(backend.calls('saveBranding').at(-1)!.args).toEqual(['#0f766e', ' Confidential ']);
+    expect(backend.calls('saveBranding').at(-1)!.args).toEqual(['#0f766e', ' Confidential ', true]);
     expect(branding.accent).toBe('#0F766E');
     expect(branding.footerLabel).toBe('Confidential');
+    expect(branding.beatNames).toBe(true);
     expect(branding.version).toBe(before + 1);
     branding.accent = 'teal-ish';
     backend.failNext('saveBranding', { code: 'invalid_input', message: '"teal-ish" is not a colour: write it as #RRGGBB' });

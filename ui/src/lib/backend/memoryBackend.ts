@@ -127,7 +127,7 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
   const scripted = new Map<AsyncMethod, ({ value: unknown } | { error: ApiError })[]>();
   const log: Call[] = [];
   const changeHandlers: (() => void)[] = [];
-  let branding: Branding = { accent: '#2563EB', footer_label: '', logo: null };
+  let branding: Branding = { accent: '#2563EB', footer_label: '', beat_names: false, logo: null };
   let author = 'Test author';
   let clock = 1_700_000_000_000;
   let nextId = 1;
@@ -346,8 +346,8 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
       return { journal: journalId, triggered: journalId === null ? [] : [...answers.triggered] };
     },
     getBranding: async () => ({ ...branding }),
-    async saveBranding(accent, footerLabel) {
-      branding = { ...branding, accent, footer_label: footerLabel };
+    async saveBranding(accent, footerLabel, beatNames) {
+      branding = { ...branding, accent, footer_label: footerLabel, beat_names: beatNames };
       return { ...branding };
     },
     pickLogo: async () => null,

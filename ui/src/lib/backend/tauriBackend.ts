@@ -94,7 +94,7 @@ export function tauriBackend(): Backend {
     linkUpdate: (update, journal) => call('link_update', { update, journal }),
     updateJournal: (update) => call('update_journal', { update }),
     getBranding: () => call('get_branding'),
-    saveBranding: (accent, footerLabel) => call('save_branding', { accent, footerLabel }),
+    saveBranding: (accent, footerLabel, beatNames) => call('save_branding', { accent, footerLabel, beatNames }),
     pickLogo: () => chooseOne('logo'),
     setLogo: (path) => call('set_logo', { path }),
     clearLogo: () => call('clear_logo'),

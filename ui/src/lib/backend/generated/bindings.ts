@@ -36,6 +36,10 @@ export type Better = "up" | "down";
  */
 export type BrandingView = { accent: string, footer_label: string,
 /**
+ * Whether slides print the beat names.
+ */
+beat_names: boolean,
+/**
  * The logo as a `data:` URL, to show beside its "Remove" button.
  */
 logo: string | null, };
