@@ -228,11 +228,10 @@ pub fn deck_pdf(
     progress: impl Fn(usize),
 ) -> Result<Vec<u8>, ApiError> {
     let count = slides.len();
-    let svgs: Vec<String> = slides
-        .iter()
-        .enumerate()
-        .map(|(i, s)| slide_svg(&s.fields, s.banner.as_deref(), (i + 1, count), look))
-        .collect();
+    let pages: Vec<(usize, &Slide)> = slides.iter().enumerate().collect();
+    let svgs = throughline_core::parallel::map(&pages, |(i, s)| {
+        slide_svg(&s.fields, s.banner.as_deref(), (i + 1, count), look)
+    });
     slides_to_pdf_with_progress(&svgs, progress).map_err(ApiError::render)
 }
 

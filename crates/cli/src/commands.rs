@@ -109,38 +109,9 @@ fn in_parallel<T: Sync>(
     jobs: &[T],
     work: impl Fn(&T) -> Result<(), CliError> + Sync,
 ) -> Result<(), CliError> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, jobs.len().max(1));
-    let results: Vec<(usize, Result<(), CliError>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|thread| {
-                let work = &work;
-                scope.spawn(move || {
-                    jobs.iter()
-                        .enumerate()
-                        .skip(thread)
-                        .step_by(threads)
-                        .map(|(index, job)| (index, work(job)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| {
-                handle.join().unwrap_or_else(|_| {
-                    vec![(
-                        usize::MAX,
-                        Err(CliError::Usage("a render thread failed".into())),
-                    )]
-                })
-            })
-            .collect()
-    });
-    let mut results = results;
-    results.sort_by_key(|(index, _)| *index);
-    results.into_iter().try_for_each(|(_, result)| result)
+    throughline_core::parallel::map(jobs, work)
+        .into_iter()
+        .collect()
 }
 
 pub(crate) fn open_workspace(flag: Option<PathBuf>) -> Result<Workspace, CliError> {

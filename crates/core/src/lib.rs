@@ -10,6 +10,7 @@ pub mod error;
 pub mod example;
 pub mod journal;
 pub mod lifecycle;
+pub mod parallel;
 pub mod story;
 pub mod table;
 pub mod text;

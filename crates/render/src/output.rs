@@ -145,7 +145,11 @@ pub fn slides_to_pdf_with_progress(
     if svgs.is_empty() {
         return Err(RenderError::NoSlides);
     }
-    let slides: Vec<SlideParts> = svgs.iter().map(|svg| SlideParts::split(svg)).collect();
+    // Splitting and parsing each slide is most of the work: done on every
+    // core; the document is then written in page order.
+    let slides = throughline_core::parallel::map(svgs, |svg| ParsedSlide::new(svg))
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()?;
     match write_pdf(&slides, Some(Archival::A2_B), &mut on_page) {
         Err(PdfFailure::NotArchival) => write_pdf(&slides, None, &mut |_| {}),
         done => done,
@@ -154,6 +158,33 @@ pub fn slides_to_pdf_with_progress(
         PdfFailure::Render(err) => err,
         PdfFailure::NotArchival => RenderError::Pdf("the PDF could not be written".into()),
     })
+}
+
+/// One slide's parts, parsed: what a page is drawn from.
+struct ParsedSlide {
+    title: Option<String>,
+    lang: Option<String>,
+    date: Option<throughline_core::CivilDate>,
+    body: Tree,
+    heading: Option<Tree>,
+    figure: Option<(Tree, String)>,
+}
+
+impl ParsedSlide {
+    fn new(svg: &str) -> Result<Self, RenderError> {
+        let parts = SlideParts::split(svg);
+        Ok(Self {
+            body: parse(&parts.body)?,
+            heading: parts.heading.as_deref().map(parse).transpose()?,
+            figure: match parts.figure {
+                Some((figure, alt)) => Some((parse(&figure)?, alt)),
+                None => None,
+            },
+            title: parts.title,
+            lang: parts.lang,
+            date: parts.date,
+        })
+    }
 }
 
 enum PdfFailure {
@@ -169,7 +200,7 @@ impl From<RenderError> for PdfFailure {
 }
 
 fn write_pdf(
-    slides: &[SlideParts],
+    slides: &[ParsedSlide],
     archival: Option<Archival>,
     on_page: &mut impl FnMut(usize),
 ) -> Result<Vec<u8>, PdfFailure> {
@@ -209,7 +240,7 @@ fn write_pdf(
 
     let mut tree = TagTree::new().with_lang(lang);
     for (index, slide) in slides.iter().enumerate() {
-        let body = parse(&slide.body)?;
+        let body = &slide.body;
         let size = body.size();
         let (width, height) = (
             size.width() * POINTS_PER_PIXEL,
@@ -225,9 +256,9 @@ fn write_pdf(
         let mut surface = page.surface();
         let mut section = TagGroup::new(Tag::Section);
         // Drawn in paint order (backgrounds first); tagged in reading order.
-        let body_id = draw_tagged(&mut surface, &body, page_size)?;
+        let body_id = draw_tagged(&mut surface, body, page_size)?;
         if let Some(heading) = &slide.heading {
-            let id = draw_tagged(&mut surface, &parse(heading)?, page_size)?;
+            let id = draw_tagged(&mut surface, heading, page_size)?;
             let level = std::num::NonZeroU16::MIN;
             let mut group = TagGroup::new(Tag::Hn(level, None));
             group.push(id);
@@ -237,7 +268,7 @@ fn write_pdf(
         paragraph.push(body_id);
         section.push(paragraph);
         if let Some((figure, alt)) = &slide.figure {
-            let id = draw_tagged(&mut surface, &parse(figure)?, page_size)?;
+            let id = draw_tagged(&mut surface, figure, page_size)?;
             let mut group = TagGroup::new(Tag::Figure(Some(alt.clone())));
             group.push(id);
             section.push(group);
