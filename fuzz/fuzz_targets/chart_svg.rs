@@ -21,6 +21,7 @@ fuzz_target!(|text: &str| {
                 .then(|| data.header.get(1).cloned())
                 .flatten(),
             unit: (kind as usize % 2 == 0).then(|| "%".into()),
+            better: None,
             data: data.clone(),
         };
         let reading = read_chart(&spec, &[text]);
