@@ -12,7 +12,9 @@ cd "$ROOT"
 WAIT="${WAIT_SECONDS:-8}"
 
 step "packages for the blank window (python3-gi, WebKitGTK 4.1 bindings)"
-if ! python3 -c 'import gi; gi.require_version("WebKit2", "4.1")' 2>/dev/null; then
+# Debian's own Python: the bindings are Debian packages.
+PY=/usr/bin/python3
+if ! "$PY" -c 'import gi; gi.require_version("WebKit2", "4.1")' 2>/dev/null; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
     python3-gi gir1.2-webkit2-4.1 gir1.2-gtk-3.0 >/dev/null
@@ -53,7 +55,7 @@ measure() {
 run_all() {
   for mode in on off; do
     if [ "$mode" = off ]; then export WEBKIT_DISABLE_COMPOSITING_MODE=1; else unset WEBKIT_DISABLE_COMPOSITING_MODE; fi
-    blank=$(measure python3 scripts/blank-webview.py)
+    blank=$(measure "$PY" scripts/blank-webview.py)
     app=$(measure "$APP")
     printf 'compositing %-3s  blank WebKitGTK window %4s MB PSS  ·  Throughline %4s MB PSS  ·  difference %4s MB\n' \
       "$mode" "$blank" "$app" "$((app - blank))"
@@ -62,9 +64,18 @@ run_all() {
 
 step "idle PSS, ${WAIT} s after launch"
 if [ -z "${DISPLAY:-}" ]; then
+  # A display of our own (xvfb-run's shell would drop exported functions).
+  display=":$(( 90 + RANDOM % 9 ))"
+  Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb=$!
+  trap 'kill "$xvfb" 2>/dev/null || true' EXIT
+  export DISPLAY="$display"
+  sleep 1
+fi
+if command -v dbus-run-session >/dev/null 2>&1 && [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
   export -f run_all measure tree_pss
-  export APP WAIT
-  xvfb-run -a -s '-screen 0 1440x900x24' bash -c run_all
+  export APP WAIT PY
+  dbus-run-session -- bash -c run_all
 else
   run_all
 fi

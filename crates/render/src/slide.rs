@@ -382,6 +382,20 @@ fn story_language(fields: &UpdateFields) -> Option<&'static str> {
     is_english(&text).then_some("en")
 }
 
+/// "vs 32% without the checklist · 6 weeks": what a metric is compared
+/// with and over which period; empty when it says neither.
+fn metric_comparison(metric: &throughline_core::MetricEvidence) -> String {
+    let detail: Vec<&str> = [metric.baseline.trim(), metric.window.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    if detail.is_empty() {
+        String::new()
+    } else {
+        format!("vs {}", detail.join(" · "))
+    }
+}
+
 /// A metric with no chart under it: the value as large as the column
 /// allows, what it measures and what it is compared with below it.
 fn draw_metric_hero(
@@ -415,15 +429,7 @@ fn draw_metric_hero(
         line_height: 1.3,
         max_lines: Some(3),
     };
-    let detail: Vec<&str> = [metric.baseline.trim(), metric.window.trim()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect();
-    let detail = if detail.is_empty() {
-        String::new()
-    } else {
-        format!("vs {}", detail.join(" · "))
-    };
+    let detail = metric_comparison(metric);
     let unit_fit = fit_text(metric.unit.trim(), &unit_style, inner_width, 100.0);
     let detail_fit = fit_text(&detail, &detail_style, inner_width, 130.0);
     let block = value.height() + 24.0 + unit_fit.height() + 12.0 + detail_fit.height();
@@ -507,15 +513,7 @@ fn draw_callout(
             let text_x = inner_x + value_width + 28.0;
             let text_width = (RIGHT_X + RIGHT_WIDTH - 36.0 - text_x).max(120.0);
             let unit = metric.unit.trim();
-            let detail: Vec<&str> = [metric.baseline.trim(), metric.window.trim()]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect();
-            let detail = if detail.is_empty() {
-                String::new()
-            } else {
-                format!("vs {}", detail.join(" · "))
-            };
+            let detail = metric_comparison(metric);
             let unit_style = TextStyle {
                 weight: Weight::SemiBold,
                 max_size: 28.0,
