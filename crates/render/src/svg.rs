@@ -92,9 +92,10 @@ pub fn text_element(
     let mut out = String::new();
     for ((face, run), width) in runs.iter().zip(widths) {
         if !run.trim().is_empty() {
+            let emboldened = synthetic_bold(*face, size, weight, attributes);
             let _ = write!(
                 out,
-                r#"<text x="{left:.1}" text-anchor="start" font-family="{}" {attributes}>{}</text>"#,
+                r#"<text x="{left:.1}" text-anchor="start" font-family="{}" {attributes}{emboldened}>{}</text>"#,
                 face.family().unwrap_or(FAMILY),
                 escape(run)
             );
@@ -102,6 +103,34 @@ pub fn text_element(
         left += width;
     }
     out
+}
+
+/// The CJK fallback face has one weight: a bold or semibold run in it is
+/// emboldened by a stroke of its own fill, so a CJK title reads as bold
+/// beside its Latin words (about 4 % of the size for bold, 2.5 % for
+/// semibold). Other faces have real bold weights: nothing is added.
+fn synthetic_bold(
+    face: crate::text::FaceId,
+    size: f32,
+    weight: Weight,
+    attributes: &str,
+) -> String {
+    let share = match (face, weight) {
+        (crate::text::FaceId::Cjk, Weight::Bold) => 0.04,
+        (crate::text::FaceId::Cjk, Weight::SemiBold) => 0.025,
+        _ => return String::new(),
+    };
+    let Some(fill) = attributes
+        .split("fill=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+    else {
+        return String::new();
+    };
+    format!(
+        r#" stroke="{fill}" stroke-width="{:.2}" stroke-linejoin="round""#,
+        size * share
+    )
 }
 
 /// Rewrites each plain `<text>` of an SVG written by another library
@@ -255,6 +284,33 @@ pub fn clip_chars(text: &str, max_chars: usize) -> String {
 mod tests {
     use super::*;
     use crate::fonts::Weight;
+
+    #[test]
+    fn bold_cjk_is_emboldened_with_its_own_colour_and_latin_keeps_its_real_bold() {
+        let attributes = r##"font-size="60" font-weight="700" fill="#0F172A""##;
+        let svg = text_element(
+            (96.0, Anchor::Start),
+            60.0,
+            Weight::Bold,
+            attributes,
+            "設定 lifts",
+        );
+        let cjk = svg.split("</text>").find(|t| t.contains('設')).unwrap();
+        assert!(
+            cjk.contains(r##"stroke="#0F172A" stroke-width="2.40""##),
+            "{svg}"
+        );
+        let latin = svg.split("</text>").find(|t| t.contains("lifts")).unwrap();
+        assert!(!latin.contains("stroke"), "{svg}");
+        let regular = text_element(
+            (96.0, Anchor::Start),
+            60.0,
+            Weight::Regular,
+            attributes,
+            "設定",
+        );
+        assert!(!regular.contains("stroke"), "{regular}");
+    }
 
     #[test]
     fn runs_of_other_scripts_become_their_own_text_elements() {
