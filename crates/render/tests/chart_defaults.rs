@@ -214,3 +214,34 @@ fn without_a_chart_the_text_or_the_metric_uses_the_width_of_the_slide() {
         "the column under the metric is empty"
     );
 }
+
+#[test]
+fn bars_start_at_zero_and_a_line_that_does_not_marks_its_axis() {
+    let texts = |spec: &ChartSpec| -> Vec<String> {
+        let svg = throughline_render::render_chart_svg(
+            spec,
+            &read_chart(spec, &[]),
+            &Theme::light(),
+            Branding::default().accent,
+            860,
+            560,
+        );
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        doc.descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text())
+            .map(|t| t.trim().to_owned())
+            .collect()
+    };
+    let close = "Region,Plan,Actual\nEMEA,92,96\nAPAC,94,99\nAMER,95,97";
+    let bars = chart(ChartKind::Bar, close);
+    assert!(texts(&bars).iter().any(|t| t == "0"), "{:?}", texts(&bars));
+    // The same numbers as lines keep their close-up axis, and say so with
+    // a break mark at its foot (two short strokes) instead of a zero.
+    let lines = chart(ChartKind::Line, close);
+    assert!(
+        !texts(&lines).iter().any(|t| t == "0"),
+        "{:?}",
+        texts(&lines)
+    );
+}
