@@ -68,6 +68,16 @@ fn export(args: ExportArgs) -> Result<u8, CliError> {
     let into_folder = format != ExportFormat::Pdf
         && (out.is_dir() || out.as_os_str().to_string_lossy().ends_with('/'));
     if into_folder {
+        // Two inputs named alike would race for one file: refused, naming it.
+        let mut names = std::collections::HashSet::new();
+        if let Some(twice) = slides.iter().find(|slide| !names.insert(&slide.name)) {
+            return Err(CliError::Usage(format!(
+                "two updates would both be written to {}: rename one of the files named {:?}",
+                out.join(format!("{}.{}", twice.name, format.extension()))
+                    .display(),
+                twice.name
+            )));
+        }
         std::fs::create_dir_all(out).map_err(|err| CliError::Write {
             path: out.clone(),
             message: err.to_string(),

@@ -325,6 +325,21 @@ fn several_stories_export_to_a_folder_of_pngs_and_not_to_one_file() {
         let info = decoder.read_info().unwrap().info().clone();
         assert_eq!((info.width, info.height), (1920, 1080), "{name}.png");
     }
+
+    // Two files with one name, from two folders, would race for one PNG.
+    std::fs::create_dir(dir.path().join("other")).unwrap();
+    let twin = write(&dir.path().join("other"), "monday.md", STORY);
+    let twins = dir.path().join("twins/");
+    let out = throughline(&[
+        "export",
+        s(&stories[0]),
+        s(&twin),
+        "--png",
+        &format!("{}/", twins.display()),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("monday.png"), "{}", stderr(&out));
+    assert!(!twins.exists(), "nothing written");
 }
 
 fn v4_workspace(dir: &Path) -> PathBuf {

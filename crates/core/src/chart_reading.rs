@@ -100,8 +100,10 @@ pub fn is_comparison(name: &str) -> bool {
 }
 
 /// Which way is better for a measure named by `names` (the series, the
-/// chart's title): down for churn, costs, latency, errors, time-to-…;
-/// up otherwise.
+/// chart's title): the first name that names a measure decides — down for
+/// churn, costs, latency, errors, time-to…, unless the name counts their
+/// removal ("Churn reduction", "Cost savings", "Errors fixed"); up when no
+/// name names one of them.
 pub fn better_way(names: &[&str]) -> Better {
     const LOWER_IS_BETTER: [&str; 26] = [
         "churn",
@@ -131,15 +133,28 @@ pub fn better_way(names: &[&str]) -> Better {
         "cancellations",
         "attrition",
     ];
+    /// Words that make a lower-is-better measure a count of what was
+    /// removed, which is better up.
+    const REMOVED: [&str; 9] = [
+        "reduction",
+        "reductions",
+        "savings",
+        "saved",
+        "resolved",
+        "fixed",
+        "avoided",
+        "prevented",
+        "deflected",
+    ];
     for name in names {
         let words = words(name);
-        if words.is_empty() {
-            continue;
-        }
-        let down = LOWER_IS_BETTER
+        let lower_is_better = LOWER_IS_BETTER
             .iter()
             .any(|measure| contains_phrase(&words, measure));
-        return if down { Better::Down } else { Better::Up };
+        if lower_is_better {
+            let removed = REMOVED.iter().any(|word| contains_phrase(&words, word));
+            return if removed { Better::Up } else { Better::Down };
+        }
     }
     Better::Up
 }
@@ -155,18 +170,25 @@ fn chosen_highlight(spec: &ChartSpec) -> Option<String> {
         .cloned()
 }
 
-/// The series the story names (title first), never a comparison; else the
-/// first series that is not a comparison; else the first series.
+/// The series the story names (the title first, then the evidence; in a
+/// text, the one named first, the longer name where two start together),
+/// never a comparison; else the first series that is not a comparison;
+/// else the first series.
 fn story_highlight(spec: &ChartSpec, story: &[&str]) -> Option<String> {
     let series = spec.data.series_names();
     let candidates: Vec<&String> = series.iter().filter(|s| !is_comparison(s)).collect();
     for text in story {
         let words = words(text);
-        if let Some(named) = candidates
+        let named = candidates
             .iter()
-            .find(|name| contains_phrase(&words, &name.to_lowercase()))
-        {
-            return Some((*named).clone());
+            .filter_map(|name| {
+                let wanted = self::words(name);
+                first_position(&words, &wanted)
+                    .map(|at| (at, std::cmp::Reverse(wanted.len()), *name))
+            })
+            .min_by_key(|(at, longer, _)| (*at, *longer));
+        if let Some((_, _, name)) = named {
+            return Some(name.clone());
         }
     }
     candidates
@@ -189,6 +211,11 @@ fn in_points(spec: &ChartSpec, story: &[&str]) -> bool {
     .contains(&unit.as_str())
     {
         return true;
+    }
+    // A unit that is not a share ($, ms, users) is never read in points,
+    // whatever else the story measures in points.
+    if !unit.is_empty() {
+        return false;
     }
     if spec
         .data
@@ -232,11 +259,17 @@ fn words(text: &str) -> Vec<String> {
 /// Whether `phrase` (lower case, words separated by spaces) occurs in
 /// `words` as whole words.
 fn contains_phrase(words: &[String], phrase: &str) -> bool {
-    let wanted = self::words(phrase);
-    !wanted.is_empty()
-        && words
-            .windows(wanted.len())
-            .any(|window| window == wanted.as_slice())
+    first_position(words, &self::words(phrase)).is_some()
+}
+
+/// Where `wanted` (whole words) first occurs in `words`.
+fn first_position(words: &[String], wanted: &[String]) -> Option<usize> {
+    if wanted.is_empty() {
+        return None;
+    }
+    words
+        .windows(wanted.len())
+        .position(|window| window == wanted)
 }
 
 #[cfg(test)]
@@ -271,6 +304,19 @@ mod tests {
         let chart = line(&["Month", "EMEA", "APAC"], None);
         let reading = read_chart(&chart, &["APAC doubled its pipeline"]);
         assert_eq!(reading.highlight.as_deref(), Some("APAC"));
+        let reading = read_chart(&chart, &["APAC doubled while EMEA stalled"]);
+        assert_eq!(
+            reading.highlight.as_deref(),
+            Some("APAC"),
+            "the one named first"
+        );
+        let chart = line(&["Month", "EMEA", "EMEA North"], None);
+        let reading = read_chart(&chart, &["EMEA North grew fastest"]);
+        assert_eq!(
+            reading.highlight.as_deref(),
+            Some("EMEA North"),
+            "the longer name"
+        );
     }
 
     #[test]
@@ -289,6 +335,11 @@ mod tests {
         assert!(read_chart(&line(&["Week", "Activation (%)"], None), &[]).in_points);
         assert!(read_chart(&line(&["Week", "Pilot"], None), &["+9pts since May"]).in_points);
         assert!(!read_chart(&line(&["Week", "Revenue"], Some("$")), &[]).in_points);
+        let revenue = line(&["Week", "Revenue"], Some("$"));
+        assert!(
+            !read_chart(&revenue, &["NPS is up 4 points too"]).in_points,
+            "a unit that is not a share is never read in points"
+        );
         assert!(!read_chart(&line(&["Week", "Rate"], None), &["cut by 25 basis points"]).in_points);
     }
 
@@ -300,6 +351,19 @@ mod tests {
         assert_eq!(better_way(&["Support tickets"]), Better::Down);
         assert_eq!(better_way(&["Activation"]), Better::Up);
         assert_eq!(better_way(&["", "Cost per lead"]), Better::Down);
+        assert_eq!(
+            better_way(&["Pilot", "Monthly churn, pilot vs control"]),
+            Better::Down,
+            "a series named after its group: the title names the measure"
+        );
+        for removed in [
+            "Churn reduction",
+            "Cost savings",
+            "Tickets resolved",
+            "Errors fixed",
+        ] {
+            assert_eq!(better_way(&[removed]), Better::Up, "{removed}");
+        }
         let mut chart = line(&["Month", "Churn"], Some("%"));
         assert_eq!(read_chart(&chart, &[]).better, Better::Down);
         chart.better = Some(Better::Up);

@@ -157,11 +157,17 @@ export class WorkspaceController {
     }
   }
 
-  /**
-   * Counts the updates opened in the editor, each one opened at its top;
-   * `titleFirst` says the last one was new, so its title takes the focus.
-   */
-  opened = $state({ count: 0, titleFirst: false });
+  /** Counts the updates opened in the editor: each one opens at its top. */
+  openedCount = $state(0);
+  /** A new or duplicated update asks for its title to take the focus, once. */
+  private titleFocusWanted = false;
+
+  /** Whether the title should take the focus now; asking clears it. */
+  takeTitleFocus(): boolean {
+    const wanted = this.titleFocusWanted;
+    this.titleFocusWanted = false;
+    return wanted;
+  }
 
   async newUpdate(): Promise<void> {
     await this.flushQuietly();
@@ -588,7 +594,8 @@ export class WorkspaceController {
   /** Loads `update` into the editor as one the user opened: at its top. */
   private open(update: Update, { titleFirst = false } = {}): void {
     this.load(update);
-    this.opened = { count: this.opened.count + 1, titleFirst };
+    this.titleFocusWanted = titleFirst;
+    this.openedCount += 1;
   }
 
   private load(update: Update): void {
