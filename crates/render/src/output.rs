@@ -220,7 +220,11 @@ fn write_pdf(
     let title = first
         .and_then(|s| s.title.clone())
         .filter(|t| !t.is_empty());
-    let lang = first.and_then(|s| s.lang.clone());
+    // The document's language only when every slide shares it; each
+    // slide's section carries its own.
+    let lang = first
+        .and_then(|s| s.lang.clone())
+        .filter(|lang| slides.iter().all(|s| s.lang.as_ref() == Some(lang)));
     let mut metadata = Metadata::new().creator("Throughline".into());
     if let Some(title) = &title {
         metadata = metadata.title(title.clone());
@@ -228,7 +232,7 @@ fn write_pdf(
     if let Some(lang) = &lang {
         metadata = metadata.language(lang.clone());
     }
-    if let Some(date) = first.and_then(|s| s.date) {
+    if let Some(date) = slides.iter().find_map(|s| s.date) {
         // PDF/A asks for the document's date: the story's own, so the same
         // slides still give the same bytes.
         let day = DateTime::new(u16::try_from(date.year.clamp(0, 9999)).unwrap_or(0))
@@ -254,7 +258,7 @@ fn write_pdf(
         let page_size = krilla::geom::Size::from_wh(width, height).ok_or_else(bad_size)?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
-        let mut section = TagGroup::new(Tag::Section);
+        let mut section = TagGroup::new(Tag::Section.with_lang(slide.lang.clone()));
         // Drawn in paint order (backgrounds first); tagged in reading order.
         let body_id = draw_tagged(&mut surface, body, page_size)?;
         if let Some(heading) = &slide.heading {

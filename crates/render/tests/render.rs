@@ -761,3 +761,49 @@ fn a_slide_pdf_is_a_tagged_16_9_page_with_its_chart_as_a_figure() {
         "no Figure with /Alt ({alt})"
     );
 }
+
+#[test]
+fn a_deck_claims_a_language_only_where_it_knows_it() {
+    let mut german = example_update_fields("2026-11-23");
+    german.title = "Die Checkliste hebt die Aktivierung um neun Punkte".into();
+    german.beats.context = "Zwei Wettbewerber bieten die Einrichtung jetzt kostenlos an, und viele Kunden brechen am dritten Tag ab.".into();
+    german.beats.conflict = "Der Vertrieb will eine längere Testphase, aber die kostet Support und löst das Problem nicht.".into();
+    german.beats.resolution =
+        "Wir liefern die Checkliste bis zum 15. Dezember an alle neuen Arbeitsbereiche aus.".into();
+    german.beats.evidence =
+        "Sechs Wochen Test mit 3.920 neuen Arbeitsbereichen: 41 % gegen 32 % ohne Checkliste."
+            .into();
+    let german_slide = render_slide_svg(
+        &SlideInput {
+            fields: &german,
+            chart: None,
+            page: 2,
+            page_count: 2,
+            banner: None,
+        },
+        &Theme::light(),
+        &Branding::default(),
+    );
+    let langs = |slides: &[String]| {
+        let dir = tempfile::tempdir().unwrap();
+        let (pdf, expanded) = (dir.path().join("deck.pdf"), dir.path().join("qdf.pdf"));
+        std::fs::write(&pdf, slides_to_pdf(slides).unwrap()).unwrap();
+        let qdf = Command::new("qpdf")
+            .args(["--qdf", "--object-streams=disable"])
+            .args([&pdf, &expanded])
+            .output()
+            .expect("qpdf is needed (scripts/install-system-deps.sh installs it)");
+        assert!(qdf.status.success());
+        let raw = String::from_utf8_lossy(&std::fs::read(&expanded).unwrap()).into_owned();
+        (
+            raw.matches("/Lang (en)").count(),
+            raw.matches("/Lang").count(),
+        )
+    };
+    let english = example_slide(&Theme::light());
+    // An English deck says so for the document and for each slide.
+    let (en, all) = langs(&[english.clone(), english.clone()]);
+    assert!(en >= 3 && en == all, "{en} of {all}");
+    // A mixed deck: only the English slide's section, never the document.
+    assert_eq!(langs(&[english, german_slide]), (1, 1));
+}
