@@ -57,6 +57,7 @@ describe('decks, branding, files and the clipboard', () => {
         timeout: 10000,
         timeoutMsg: 'the preview did not redraw with the new branding',
       });
+      screenshot(path.join(ARTIFACTS, 'workspace-look.png'));
       await app.keys(['Escape']);
 
       // A real .xlsx through the open dialog: the first sheet with data is charted.
