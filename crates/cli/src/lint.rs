@@ -1,10 +1,11 @@
 //! `lint`: the story coach on a story file.
 
 use serde::Serialize;
-use throughline_core::coach::{review, Finding, Review};
+use throughline_core::coach::{Finding, Review};
 
 use crate::cli::{LintArgs, LintFormat};
 use crate::error::{CliError, FOUND, OK};
+use throughline_api::coach::review_story;
 use throughline_api::stories::read_story;
 
 /// The JSON report: exactly these keys.
@@ -26,7 +27,7 @@ struct JsonFinding<'a> {
 
 pub fn lint(args: LintArgs) -> Result<u8, CliError> {
     let story = read_story(&args.story).map_err(|err| CliError::input(&args.story, err))?;
-    let review = review(&story.fields, &[]);
+    let review = review_story(&story.fields);
     match args.format {
         LintFormat::Json => println!("{}", json(&review)),
         LintFormat::Text => print!("{}", text(&args.story.display().to_string(), &review)),

@@ -23,7 +23,8 @@ pub use output::{
     PngCompression, RgbaImage,
 };
 pub use slide::{
-    base64, render_slide_svg, render_update_slide, SlideInput, SLIDE_HEIGHT, SLIDE_WIDTH,
+    base64, render_slide_svg, render_update_slide, slide_cuts_text, SlideInput, SLIDE_HEIGHT,
+    SLIDE_WIDTH,
 };
 pub use text::{fit_text, measure, FittedText, TextStyle};
 pub use theme::{Branding, Rgb, Theme};

@@ -47,6 +47,8 @@ pub(crate) struct Ink(pub(crate) f32, pub(crate) Weight, pub(crate) Rgb);
 
 pub(crate) struct Canvas {
     pub(crate) svg: String,
+    /// Some text had to end in "…" to fit.
+    pub(crate) cut: bool,
 }
 
 impl Canvas {
@@ -57,7 +59,7 @@ impl Canvas {
             r#"<svg xmlns="http://www.w3.org/2000/svg" width="{SLIDE_WIDTH}" height="{SLIDE_HEIGHT}" viewBox="0 0 {SLIDE_WIDTH} {SLIDE_HEIGHT}"><rect width="{SLIDE_WIDTH}" height="{SLIDE_HEIGHT}" fill="{}"/>"#,
             theme.background.hex()
         );
-        Self { svg }
+        Self { svg, cut: false }
     }
 
     pub(crate) fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, radius: f32, fill: Rgb) {
@@ -88,6 +90,7 @@ impl Canvas {
         weight: Weight,
         fill: Rgb,
     ) -> f32 {
+        self.cut |= fitted.truncated;
         for (i, line) in fitted.lines.iter().enumerate() {
             let baseline = top + i as f32 * fitted.line_height + fitted.size * 0.95;
             self.text(
@@ -126,6 +129,17 @@ pub fn render_update_slide(
 
 /// The slide as an SVG document, 1920×1080.
 pub fn render_slide_svg(input: &SlideInput<'_>, theme: &Theme, branding: &Branding) -> String {
+    compose_slide(input, theme, branding).finish()
+}
+
+/// Whether the slide has to cut text to fit — even at the smallest type
+/// some of it ends in "…": the coach's glance test, measured on the very
+/// layout the slide is drawn with.
+pub fn slide_cuts_text(input: &SlideInput<'_>, branding: &Branding) -> bool {
+    compose_slide(input, &Theme::light(), branding).cut
+}
+
+fn compose_slide(input: &SlideInput<'_>, theme: &Theme, branding: &Branding) -> Canvas {
     let fields = input.fields;
     let accent = theme.accent(branding.accent);
     let mut canvas = Canvas::new(theme);
@@ -199,7 +213,7 @@ pub fn render_slide_svg(input: &SlideInput<'_>, theme: &Theme, branding: &Brandi
         draw_beats(&mut canvas, fields, theme, look, (content_top, full));
     }
     draw_footer(&mut canvas, input, theme, branding);
-    canvas.finish()
+    canvas
 }
 
 fn beat_texts(fields: &UpdateFields) -> [(&'static str, &str); 4] {

@@ -245,3 +245,33 @@ fn bars_start_at_zero_and_a_line_that_does_not_marks_its_axis() {
         texts(&lines)
     );
 }
+
+#[test]
+fn the_glance_test_is_measured_on_the_slides_own_layout() {
+    let mut fitting =
+        fields("We pause the enterprise tier until onboarding stops losing a third of teams");
+    beats(&mut fitting);
+    fn slide(fields: &UpdateFields) -> SlideInput<'_> {
+        SlideInput {
+            fields,
+            chart: None,
+            page: 1,
+            page_count: 1,
+            banner: None,
+        }
+    }
+    assert!(!throughline_render::slide_cuts_text(
+        &slide(&fitting),
+        &Branding::default()
+    ));
+
+    let mut crammed = fitting.clone();
+    crammed.beats.context = crammed.beats.context.repeat(60);
+    assert!(throughline_render::slide_cuts_text(
+        &slide(&crammed),
+        &Branding::default()
+    ));
+    // The drawn slide does end that beat in "…".
+    let svg = render_slide_svg(&slide(&crammed), &Theme::light(), &Branding::default());
+    assert!(svg.contains('…'));
+}

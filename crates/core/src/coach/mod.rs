@@ -111,12 +111,34 @@ pub struct JournalContext {
     pub anecdotal_assumptions: Vec<String>,
 }
 
+/// What the slide drawn from an update tells the coach (the renderer
+/// measures it; the coach only reads it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SlideFacts {
+    /// Even at the smallest type some text had to end in "…".
+    pub text_cut: bool,
+}
+
+/// Rules that need the drawn slide's measurements ([`SlideFacts`]): the
+/// text of a story alone never triggers them.
+pub const SLIDE_RULES: &[&str] = &["slide-text-cut"];
+
 /// Rules that need a linked journal (a story file alone never triggers them).
 pub const JOURNAL_RULES: &[&str] = &["progress-while-killed", "assumption-only-anecdote"];
 
 /// [`review`] with what the linked decision journal says.
 pub fn review_with(fields: &UpdateFields, silenced: &[String], journal: &JournalContext) -> Review {
-    let story = rules::Story::new(fields, journal);
+    review_slide(fields, silenced, journal, &SlideFacts::default())
+}
+
+/// [`review_with`] with what the drawn slide says (the glance test).
+pub fn review_slide(
+    fields: &UpdateFields,
+    silenced: &[String],
+    journal: &JournalContext,
+    slide: &SlideFacts,
+) -> Review {
+    let story = rules::Story::new(fields, journal, slide);
     let mut all = rules::run(&story);
     all = cap_repeats(all);
     all.sort_by(|a, b| {

@@ -203,3 +203,26 @@ fn high_importance_anecdotes_are_flagged_for_the_whole_story() {
         .iter()
         .any(|f| f.rule == "assumption-only-anecdote"));
 }
+
+#[test]
+fn a_slide_that_cuts_its_text_fails_the_glance_test_and_the_warning_can_be_silenced() {
+    let draft = crate::example::example_update_fields("2026-11-23");
+    let journal = JournalContext::default();
+    let plain = review_slide(&draft, &[], &journal, &SlideFacts::default());
+    assert!(!plain.findings.iter().any(|f| f.rule == "slide-text-cut"));
+
+    let cut = SlideFacts { text_cut: true };
+    let review = review_slide(&draft, &[], &journal, &cut);
+    let finding = review
+        .findings
+        .iter()
+        .find(|f| f.rule == "slide-text-cut")
+        .expect("the glance test fails");
+    assert_eq!(finding.severity, Severity::Warning);
+    assert_eq!(review.score, plain.score.saturating_sub(6));
+    assert_eq!(review.ready, plain.ready, "a warning never blocks ready");
+
+    let silenced = review_slide(&draft, &["slide-text-cut".to_owned()], &journal, &cut);
+    assert!(silenced.silenced.iter().any(|f| f.rule == "slide-text-cut"));
+    assert_eq!(silenced.score, plain.score);
+}

@@ -27,12 +27,17 @@ pub struct RuleInfo {
 pub struct Story<'a> {
     pub fields: &'a UpdateFields,
     pub journal: &'a super::JournalContext,
+    pub slide: &'a super::SlideFacts,
     /// The English-only word rules run only when this holds.
     pub english: bool,
 }
 
 impl<'a> Story<'a> {
-    pub fn new(fields: &'a UpdateFields, journal: &'a super::JournalContext) -> Self {
+    pub fn new(
+        fields: &'a UpdateFields,
+        journal: &'a super::JournalContext,
+        slide: &'a super::SlideFacts,
+    ) -> Self {
         let all_text = [
             fields.title.as_str(),
             &fields.beats.context,
@@ -46,6 +51,7 @@ impl<'a> Story<'a> {
         Self {
             fields,
             journal,
+            slide,
             english: is_english(&sample),
         }
     }
@@ -159,6 +165,7 @@ pub fn run(story: &Story<'_>) -> Vec<Finding> {
     out.extend(evidence::claim_contradicts_chart(story));
     out.extend(evidence::metric_incomplete(story));
     out.extend(structure::beat_too_long(story));
+    out.extend(structure::slide_text_cut(story));
     out.extend(structure::long_sentence(story));
     out.extend(title::title_too_long(story));
     out.extend(chart::chart_rules(story));
@@ -228,6 +235,13 @@ const RULES: &[RuleInfo] = &[
         rationale: "A slide is read at a glance: a beat over 60 words is a paragraph nobody reads during the meeting.",
         bad: "Context: a 120-word paragraph with the full market history.",
         good: "Context: Two competitors bundle onboarding free; 38% of churned accounts never finished setup.",
+    },
+    RuleInfo {
+        id: "slide-text-cut",
+        severity: Severity::Warning,
+        rationale: "The slide fails the glance test: even at the smallest type its text does not fit, so it ends in “…” and the room reads a sentence that stops. The renderer measures it on the slide itself.",
+        bad: "Four beats of 90 words each: the slide ends the resolution mid-sentence.",
+        good: "Each beat cut to the one fact that matters: all of it on the slide at a readable size.",
     },
     RuleInfo {
         id: "long-sentence",

@@ -116,6 +116,19 @@ pub fn beat_too_long(story: &Story<'_>) -> Vec<Finding> {
         .collect()
 }
 
+/// The glance test: the renderer had to cut text to fit the slide.
+pub fn slide_text_cut(story: &Story<'_>) -> Option<Finding> {
+    story.slide.text_cut.then(|| {
+        finding(
+            "slide-text-cut",
+            info("slide-text-cut"),
+            None,
+            "The slide fails the glance test: even at the smallest type its text ends in “…”. Cut each beat to its one fact.",
+            None,
+        )
+    })
+}
+
 pub fn long_sentence(story: &Story<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (target, text) in story.texts() {
