@@ -341,8 +341,10 @@ fn draw_right_column(
     accent: Rgb,
     top: f32,
 ) {
-    let callout_height = draw_callout(canvas, input, theme, accent, top);
-    let Some(chart) = input.chart else {
+    // The chart read once, for its callout and its drawing.
+    let reading = input.chart.map(|chart| story_reading(input.fields, chart));
+    let callout_height = draw_callout(canvas, input, reading.as_ref(), theme, accent, top);
+    let (Some(chart), Some(reading)) = (input.chart, reading.as_ref()) else {
         return;
     };
     let chart_top = if callout_height > 0.0 {
@@ -353,7 +355,7 @@ fn draw_right_column(
     let height = (CONTENT_BOTTOM - chart_top).max(200.0);
     let chart_svg = render_chart_svg(
         chart,
-        &story_reading(input.fields, chart),
+        reading,
         theme,
         accent,
         RIGHT_WIDTH as u32,
@@ -486,6 +488,7 @@ fn has_callout(evidence: &Evidence) -> bool {
 fn draw_callout(
     canvas: &mut Canvas,
     input: &SlideInput<'_>,
+    reading: Option<&ChartReading>,
     theme: &Theme,
     accent: Rgb,
     top: f32,
@@ -605,7 +608,7 @@ fn draw_callout(
             let Some(chart) = input.chart else {
                 return 0.0;
             };
-            let Some(annotation) = chart_annotation(chart, &story_reading(input.fields, chart))
+            let Some(annotation) = reading.and_then(|reading| chart_annotation(chart, reading))
             else {
                 return 0.0;
             };
