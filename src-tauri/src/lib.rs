@@ -7,6 +7,7 @@ mod chart_import;
 mod coach;
 mod commands;
 mod desktop;
+pub mod engine;
 mod file_access;
 mod instance;
 mod journals;
