@@ -2,6 +2,9 @@
 //! The coach against its labelled corpus (`tests/fixtures/coach/`): every
 //! label met, every rule covered both ways, the two archetypes told apart.
 
+#[path = "support/real_corpus.rs"]
+mod real_corpus;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -157,8 +160,13 @@ fn the_rules_page_is_current() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/coach-rules.md"),
     )
     .unwrap();
+    let drafts = real_corpus::load().unwrap();
+    let measured = throughline_core::coach::measure::measurement_markdown(
+        &throughline_core::coach::measure::measure(&real_corpus::set(&drafts, false)),
+        &throughline_core::coach::measure::measure(&real_corpus::set(&drafts, true)),
+    );
     assert!(
-        doc == throughline_core::coach::rules_markdown(),
+        doc == format!("{}{measured}", throughline_core::coach::rules_markdown()),
         "docs/coach-rules.md is out of date: cargo run -p throughline-core --example coach_rules_doc > docs/coach-rules.md"
     );
     for rule in rules() {

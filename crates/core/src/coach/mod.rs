@@ -15,6 +15,7 @@
 
 mod claims;
 pub mod language;
+pub mod measure;
 mod rules;
 mod text;
 
