@@ -41,6 +41,9 @@ describe('the story coach', () => {
     const app = await launchApp(path.join(session.dir, 'coach.throughline'));
     try {
       await app.$('[data-testid="new-update"]').click();
+      // A blank update is told what to write, not scored 0.
+      await app.$('[data-testid="coach-start"]').waitForDisplayed({ timeout: 5000 });
+      assert.equal(await app.$('[data-testid="coach-score"]').isExisting(), false);
       await typeInto(app, 'field-title', 'Sprint update');
       await typeInto(app, 'beat-context', 'Two competitors launched free tiers and undercut our price.');
       await openStep(app, 'conflict');
@@ -77,6 +80,32 @@ describe('the story coach', () => {
         return field instanceof HTMLTextAreaElement ? field.value.slice(field.selectionStart, field.selectionEnd) : '';
       });
       assert.equal(selected, 'okay');
+
+      // The panel beside the slide lists every beat's findings; a click on
+      // one from another step opens that step and selects the words.
+      const panelTargets = await app.execute(() =>
+        [...document.querySelectorAll('[data-testid="coach-panel"] [data-testid^="coach-all-"]')].map((el) =>
+          el.getAttribute('data-testid'),
+        ),
+      );
+      assert.ok(panelTargets.includes('coach-all-title'), `panel groups: ${panelTargets}`);
+      assert.ok(panelTargets.includes('coach-all-evidence'), `panel groups: ${panelTargets}`);
+      await openStep(app, 'context');
+      await app.execute(() => {
+        const note = [
+          ...document.querySelectorAll('[data-testid="coach-all-evidence"] [data-testid="coach-finding"]'),
+        ].find((el) => el.getAttribute('data-rule') === 'vague-word');
+        note?.querySelector('button.jump')?.click();
+      });
+      await app.$('[data-testid="beat-evidence"]').waitForDisplayed({ timeout: 5000 });
+      const fromPanel = await app.execute(() => {
+        const field = document.activeElement;
+        return field instanceof HTMLTextAreaElement
+          ? [field.getAttribute('data-testid'), field.value.slice(field.selectionStart, field.selectionEnd)]
+          : [];
+      });
+      assert.deepEqual(fromPanel, ['beat-evidence', 'okay']);
+      screenshot(path.join(ARTIFACTS, 'coach-panel.png'));
 
       // Evidence with a number, a window and a baseline: no errors, ready allowed.
       await typeInto(app, 'beat-evidence', 'In a six-week pilot, conversion rose from 10% to 14% against the control group.');

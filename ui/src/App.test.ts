@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from './App.svelte';
-import { emptyReview, memoryBackend } from './lib/backend/memoryBackend';
+import { emptyFields, emptyReview, memoryBackend } from './lib/backend/memoryBackend';
 import type { Backend } from './lib/backend/backend';
 import type { Finding } from './lib/backend/types';
 
@@ -182,6 +182,85 @@ describe('the app window', () => {
     await waitFor(() => expect(screen.getByTestId('coach-silenced').textContent).toContain('vague-word'));
     expect(backend.calls('setSilencedRules').at(-1)!.args[1]).toEqual(['vague-word']);
     expect(screen.queryByTestId('coach-context')).toBeNull();
+  });
+
+  it('the coach panel says what to write on a blank update, then lists every beat’s findings in story order', async () => {
+    const backend = memoryBackend();
+    const finding = (rule: string, beat: Finding['beat'], severity: Finding['severity']): Finding => ({
+      rule,
+      severity,
+      beat,
+      message: `${rule} in ${beat ?? 'the story'}`,
+      span: null,
+    });
+    backend.answers.review = {
+      ...emptyReview(),
+      score: 0,
+      ready: false,
+      findings: [finding('beat-missing', 'context', 'error')],
+    };
+    render(App, { props: { backend, autosaveDelayMs: 10 } });
+    await fireEvent.click(await screen.findByTestId('new-update'));
+    const panel = await screen.findByTestId('coach-panel');
+    await waitFor(() => expect(screen.getByTestId('coach-start').textContent).toContain('Conflict'));
+    expect(panel.querySelector('[data-testid="coach-score"]')).toBeNull();
+
+    backend.answers.review = {
+      ...emptyReview(),
+      score: 56,
+      ready: false,
+      findings: [
+        finding('evidence-missing', 'evidence', 'error'),
+        finding('title-not-action', 'title', 'warning'),
+        finding('vague-word', 'context', 'warning'),
+        finding('resolution-no-owner-or-date', 'resolution', 'warning'),
+      ],
+    };
+    await fireEvent.input(await screen.findByTestId('beat-context'), { target: { value: 'Adoption looks okay.' } });
+    await waitFor(() => expect(screen.getByTestId('coach-score').textContent).toBe('56'));
+    expect(screen.queryByTestId('coach-start')).toBeNull();
+    const groups = [...panel.querySelectorAll('[data-testid="coach-group"] h4')].map((h) => h.textContent);
+    expect(groups).toEqual(['Title', 'Context', 'Resolution', 'Evidence']);
+    expect(panel.querySelectorAll('[data-testid="coach-finding"]')).toHaveLength(4);
+    // A finding of another step, clicked in the panel, opens that step.
+    await fireEvent.click(panel.querySelector('[data-rule="resolution-no-owner-or-date"] button.jump')!);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('beat-resolution')));
+  });
+
+  it('an imported draft’s other sections show under the beats, edit and remove, and are saved with the update', async () => {
+    const backend = memoryBackend();
+    backend.pickStoryFiles = async () => ['/drafts/outage.md'];
+    backend.answers.imported = {
+      fields: [
+        {
+          ...emptyFields(),
+          title: 'Checkout outage cost nine hours of orders',
+          other: {
+            sections: [
+              { heading: 'Impact', body: 'Nine hours of orders lost.' },
+              { heading: 'Root causes', body: 'An expired certificate.' },
+            ],
+            front_matter: [['team', 'payments']],
+          },
+        },
+      ],
+      mapped: ['outage.md: kept as other sections: “Impact”, “Root causes”'],
+      demoted: [],
+    };
+    render(App, { props: { backend, autosaveDelayMs: 10 } });
+    await fireEvent.click(await screen.findByTestId('import-stories'));
+    const sections = await screen.findAllByTestId('other-section');
+    expect(sections.map((s) => s.querySelector('.heading')?.textContent)).toEqual(['Impact', 'Root causes']);
+    const bodies = screen.getAllByTestId('other-section-body') as HTMLTextAreaElement[];
+    await fireEvent.input(bodies[0]!, { target: { value: 'Nine hours of orders lost, 14:10–23:10 UTC.' } });
+    await fireEvent.click(screen.getAllByTestId('other-section-remove')[1]!);
+    await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Saved'));
+    const [summary] = await backend.listUpdates('');
+    const stored = await backend.getUpdate(summary!.id);
+    expect(stored.other.sections).toEqual([
+      { heading: 'Impact', body: 'Nine hours of orders lost, 14:10–23:10 UTC.' },
+    ]);
+    expect(stored.other.front_matter).toEqual([['team', 'payments']]);
   });
 
   it('the chart data grid edits a cell, and a cell the backend cannot read changes nothing but says where', async () => {

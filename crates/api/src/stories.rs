@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Serialize;
 use throughline_core::coach::JournalContext;
 use throughline_core::lifecycle;
-use throughline_core::story::parse_story;
+use throughline_core::story::{mapping_notes, parse_story_mapped};
 use throughline_core::{Status, UpdateFields, UpdateId};
 use throughline_store::Workspace;
 use ts_rs::TS;
@@ -28,8 +28,9 @@ pub struct StoryFile {
     pub status: Status,
     /// Why a file that said `ready` is a draft (the first error).
     pub demoted: Option<String>,
-    /// What of the file an update does not keep (`Story::left_out`).
-    pub left_out: Vec<String>,
+    /// What reading the file made of it: headings read as a beat under
+    /// another name, sections kept as other sections (`story::mapping_notes`).
+    pub mapped: Vec<String>,
 }
 
 /// Reads a story file: at most [`MAX_STORY_BYTES`], UTF-8, a story the
@@ -42,7 +43,8 @@ pub fn read_story(path: &Path) -> Result<StoryFile, ApiError> {
             "{name} is not UTF-8 text: save it as UTF-8 Markdown"
         ))
     })?;
-    let story = parse_story(&text).map_err(|err| ApiError::invalid(format!("{name}: {err}")))?;
+    let (story, renamed) =
+        parse_story_mapped(&text).map_err(|err| ApiError::invalid(format!("{name}: {err}")))?;
     let fields = story.update_fields();
     fields
         .validate()
@@ -54,7 +56,7 @@ pub fn read_story(path: &Path) -> Result<StoryFile, ApiError> {
             || "update".into(),
             |stem| stem.to_string_lossy().into_owned(),
         ),
-        left_out: story.left_out(),
+        mapped: mapping_notes(&story, &renamed),
         demoted: verdict.note,
         status: verdict.status,
         fields,
@@ -67,8 +69,9 @@ pub fn read_story(path: &Path) -> Result<StoryFile, ApiError> {
 pub struct StoriesImport {
     #[ts(type = "Array<number>")]
     pub ids: Vec<UpdateId>,
-    /// One line per file that had more than an update holds.
-    pub left_out: Vec<String>,
+    /// One line per file written another way than the app's own form:
+    /// what became which beat, what was kept as other sections.
+    pub mapped: Vec<String>,
     /// One line per file that said `ready` and was stored as a draft.
     pub demoted: Vec<String>,
 }
@@ -115,10 +118,10 @@ pub fn store_stories(
     files: Vec<StoryFile>,
     clock: &dyn Clock,
 ) -> Result<StoriesImport, ApiError> {
-    let left_out = files
+    let mapped = files
         .iter()
-        .filter(|file| !file.left_out.is_empty())
-        .map(|file| format!("{}: {}", file.name, file.left_out.join(", ")))
+        .filter(|file| !file.mapped.is_empty())
+        .map(|file| format!("{}: {}", file.name, file.mapped.join("; ")))
         .collect();
     let demoted = files
         .iter()
@@ -139,7 +142,7 @@ pub fn store_stories(
     let ids = workspace.import_updates(&stories, clock.now_millis())?;
     Ok(StoriesImport {
         ids,
-        left_out,
+        mapped,
         demoted,
     })
 }
@@ -161,7 +164,7 @@ mod tests {
     fn summary(ids: &[i64]) -> String {
         StoriesImport {
             ids: ids.to_vec(),
-            left_out: vec![],
+            mapped: vec![],
             demoted: vec![],
         }
         .id_summary()

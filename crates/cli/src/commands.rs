@@ -33,6 +33,10 @@ fn prepare_to_send(args: PrepareToSendArgs) -> Result<u8, CliError> {
 /// Reads story files as slides, or says which one is wrong.
 fn story_slides(paths: &[PathBuf]) -> Result<Vec<Slide>, CliError> {
     let files = read_stories(paths).map_err(CliError::Api)?;
+    // A draft written another way: say what became what, and what was kept.
+    for file in files.iter().filter(|file| !file.mapped.is_empty()) {
+        eprintln!("throughline: {}: {}", file.name, file.mapped.join("; "));
+    }
     Ok(files.into_iter().map(Slide::from).collect())
 }
 
@@ -182,10 +186,8 @@ fn import(args: ImportArgs) -> Result<u8, CliError> {
     let workspace = open_workspace(args.workspace)?;
     let clock = SystemClock::from_env();
     let done = store_stories(&workspace, files, &clock).map_err(CliError::Api)?;
-    for line in &done.left_out {
-        eprintln!(
-            "throughline: not kept (an update holds the title, the four beats, the evidence and the chart): {line}"
-        );
+    for line in &done.mapped {
+        eprintln!("throughline: {line}");
     }
     for line in &done.demoted {
         eprintln!("throughline: {line}");

@@ -155,6 +155,68 @@ fn import_then_export_from_the_workspace_gives_the_same_story_back() {
     );
 }
 
+/// A postmortem as written elsewhere: its own headings, a summary before
+/// them, a key the app does not know.
+const POSTMORTEM: &str =
+    "---\ntitle: Checkout outage cost nine hours of orders\nteam: payments\n---\n\n\
+The morning after, for the exec staff.\n\n## Summary\nCheckout failed for every customer.\n\n\
+## Situation\nPeak season: 30% of the year's orders land in December.\n\n\
+## Impact\nNine hours of orders lost, 14:10 to 23:10 UTC.\n\n## Root causes\n\
+1. An expired certificate.\n2. No alert on certificate expiry.\n\n## Remediation\n\
+The platform team automates renewal by 15 January.\n";
+
+#[test]
+fn a_draft_s_other_sections_survive_export_and_import_and_export_says_what_it_mapped() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = write(dir.path(), "outage.md", POSTMORTEM);
+    let exported = dir.path().join("exported.md");
+    let out = throughline(&["export", s(&draft), "--md", s(&exported)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("outage.md: “Situation” read as the context"),
+        "{said}"
+    );
+    assert!(
+        said.contains("“Remediation” read as the resolution"),
+        "{said}"
+    );
+    assert!(
+        said.contains("kept as other sections: the text before the first heading, “Summary”, “Impact”, “Root causes”"),
+        "{said}"
+    );
+    let text = std::fs::read_to_string(&exported).unwrap();
+    for part in [
+        "team: payments",
+        "The morning after, for the exec staff.",
+        "## Summary\n\nCheckout failed for every customer.",
+        "## Impact\n\nNine hours of orders lost, 14:10 to 23:10 UTC.",
+        "## Root causes\n\n1. An expired certificate.\n2. No alert on certificate expiry.",
+        "## Context\n\nPeak season",
+        "## Resolution\n\nThe platform team automates renewal by 15 January.",
+    ] {
+        assert!(text.contains(part), "{part:?} missing from:\n{text}");
+    }
+    // Imported back, the update keeps the same sections: exporting it from
+    // the workspace gives the same file, and nothing more is mapped.
+    let workspace = dir.path().join("team.throughline");
+    let out = throughline(&["import", s(&exported), "--workspace", s(&workspace)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("kept as other sections: the text before the first heading, “Summary”, “Impact”, “Root causes”"));
+    let from_store = dir.path().join("store.md");
+    let out = throughline(&[
+        "export",
+        "--workspace",
+        s(&workspace),
+        "--id",
+        "1",
+        "--md",
+        s(&from_store),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(from_store).unwrap(), text);
+}
+
 #[test]
 fn one_bad_file_imports_nothing_and_names_its_line() {
     let dir = tempfile::tempdir().unwrap();

@@ -15,6 +15,8 @@ pub enum CoreError {
         count: usize,
         max: usize,
     },
+    #[error("the update keeps too many other sections and front-matter keys: {count}, the limit is {max}")]
+    TooManyOtherParts { count: usize, max: usize },
     #[error("the chart cannot be drawn: {0}")]
     InvalidChart(String),
     #[error("the {0} beat is empty: fill every beat before marking the update ready")]

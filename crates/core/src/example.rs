@@ -30,6 +30,7 @@ pub fn example_update_fields(date: &str) -> UpdateFields {
             sample: "1960, 1960".into(),
         }),
         chart: Some(example_chart()),
+        other: Default::default(),
     }
 }
 

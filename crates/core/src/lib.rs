@@ -11,6 +11,7 @@ pub mod example;
 pub mod journal;
 pub mod lifecycle;
 pub mod parallel;
+pub mod stats;
 pub mod story;
 pub mod table;
 pub mod text;
@@ -20,9 +21,9 @@ pub use branding::BrandingSettings;
 pub use chart::{ChartKind, ChartSpec, DataRow, DataTable};
 pub use date::CivilDate;
 pub use error::CoreError;
-pub use story::{parse_story, to_markdown, ExtraSection, Story, StoryError};
+pub use story::{parse_story, parse_story_mapped, to_markdown, ExtraSection, Story, StoryError};
 pub use table::{infer_kind, parse_table, TableError};
 pub use update::{
-    Beat, Beats, Evidence, MetricEvidence, QuoteEvidence, Status, Update, UpdateFields, UpdateId,
-    UpdateSummary, MAX_FIELD_CHARS,
+    Beat, Beats, Evidence, MetricEvidence, OtherParts, QuoteEvidence, Status, Update, UpdateFields,
+    UpdateId, UpdateSummary, MAX_FIELD_CHARS, MAX_OTHER_PARTS,
 };

@@ -151,7 +151,43 @@ pub struct UpdateFields {
     /// The one chart, drawn from data the PM pasted or imported.
     #[serde(default)]
     pub chart: Option<ChartSpec>,
+    /// What a draft written elsewhere said besides the beats, kept as written.
+    #[serde(default)]
+    pub other: OtherParts,
 }
+
+/// The parts of a draft that are not beats: its other sections (an impact
+/// statement, root causes, a summary, the text before the first heading)
+/// and the front-matter keys the app does not know. Kept on the update,
+/// shown under the beats and written back on export, so nothing a draft
+/// says is dropped.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OtherParts {
+    #[serde(default)]
+    pub sections: Vec<ExtraSection>,
+    /// `key: value` pairs, in order.
+    #[serde(default)]
+    pub front_matter: Vec<(String, String)>,
+}
+
+impl OtherParts {
+    pub fn is_empty(&self) -> bool {
+        self.sections.is_empty() && self.front_matter.is_empty()
+    }
+}
+
+/// A section of a story file other than the four beats, kept as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExtraSection {
+    /// The heading's text, without `## `. Empty for the text before the
+    /// first heading, which is written back before the beats.
+    pub heading: String,
+    /// The section's text without blank lines at either end.
+    pub body: String,
+}
+
+/// Other sections and front-matter keys one update keeps, at most.
+pub const MAX_OTHER_PARTS: usize = 200;
 
 /// [`UpdateFields`] as it arrives, before its texts are cleaned.
 #[derive(Deserialize)]
@@ -165,6 +201,8 @@ struct IncomingFields {
     evidence: Evidence,
     #[serde(default)]
     chart: Option<ChartSpec>,
+    #[serde(default)]
+    other: OtherParts,
 }
 
 /// Reading the fields (as the app sends them, as JSON) removes the bidi
@@ -182,6 +220,7 @@ impl<'de> Deserialize<'de> for UpdateFields {
             beats: incoming.beats,
             evidence: incoming.evidence,
             chart: incoming.chart,
+            other: incoming.other,
         };
         Ok(fields.without_bidi_overrides())
     }
@@ -233,6 +272,12 @@ impl UpdateFields {
             texts.extend(chart.data.header.iter_mut());
             texts.extend(chart.data.rows.iter_mut().map(|row| &mut row.label));
         }
+        for section in &mut self.other.sections {
+            texts.extend([&mut section.heading, &mut section.body]);
+        }
+        for (key, value) in &mut self.other.front_matter {
+            texts.extend([key, value]);
+        }
         texts
     }
 
@@ -282,6 +327,21 @@ impl UpdateFields {
             check_length("chart title", &chart.title)?;
             check_length("chart alt text", &chart.alt)?;
             check_chart_data(&chart.data)?;
+        }
+        let parts = self.other.sections.len() + self.other.front_matter.len();
+        if parts > MAX_OTHER_PARTS {
+            return Err(CoreError::TooManyOtherParts {
+                count: parts,
+                max: MAX_OTHER_PARTS,
+            });
+        }
+        for section in &self.other.sections {
+            check_length("other section heading", &section.heading)?;
+            check_length("other section", &section.body)?;
+        }
+        for (key, value) in &self.other.front_matter {
+            check_length("front-matter key", key)?;
+            check_length("front-matter value", value)?;
         }
         Ok(())
     }

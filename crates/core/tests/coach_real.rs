@@ -99,7 +99,12 @@ fn write_floors(measured: &Measurement, ready_share: f64, old: &Floors) {
     let down = |v: f64| (v * 1000.0).floor() / 1000.0;
     for tally in &measured.rules {
         let (p, r) = keep(tally.rule, floor_of(tally));
-        out.push_str(&format!("\"{}\" = [{:.3}, {:.3}]\n", tally.rule, down(p), down(r)));
+        out.push_str(&format!(
+            "\"{}\" = [{:.3}, {:.3}]\n",
+            tally.rule,
+            down(p),
+            down(r)
+        ));
     }
     let (ready, _) = keep("ready", (ready_share, 0.0));
     out.push_str(&format!("\"ready\" = [{:.3}, 0.0]\n", down(ready)));
@@ -175,4 +180,31 @@ fn every_rule_holds_its_floor_on_real_writing() {
         below.push(format!("ρ {:?} below {rho_floor}", tuning.rho));
     }
     assert!(below.is_empty(), "below the floor:\n{}", below.join("\n"));
+}
+
+/// `COACH_RULE=beat-missing cargo test -p throughline-core --test coach_real
+/// -- --nocapture show_rule`: each tuning draft where the coach and the
+/// labels disagree on one rule, with the coach's messages.
+#[test]
+fn show_rule() {
+    let Ok(rule) = std::env::var("COACH_RULE") else {
+        return;
+    };
+    for draft in real_corpus::load().unwrap().iter().filter(|d| !d.held_back) {
+        let found: Vec<&str> = draft
+            .labelled
+            .review
+            .findings
+            .iter()
+            .filter(|f| f.rule == rule)
+            .map(|f| f.message.as_str())
+            .collect();
+        let labelled = draft.labelled.raise.contains(&rule);
+        if labelled == found.is_empty() {
+            println!(
+                "{} labelled {labelled}: {:?} — {}",
+                draft.labelled.name, found, draft.labels.note
+            );
+        }
+    }
 }

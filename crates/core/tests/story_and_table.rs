@@ -204,6 +204,7 @@ fn story() -> impl Strategy<Value = Story> {
                     },
                     evidence,
                     chart: None,
+                    other: Default::default(),
                 }
             },
         );

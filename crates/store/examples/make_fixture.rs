@@ -8,7 +8,8 @@ use throughline_core::journal::{
     KillCriterion, Reading,
 };
 use throughline_core::{
-    Beats, BrandingSettings, CivilDate, Evidence, QuoteEvidence, Status, UpdateFields,
+    Beats, BrandingSettings, CivilDate, Evidence, ExtraSection, OtherParts, QuoteEvidence, Status,
+    UpdateFields,
 };
 use throughline_store::Workspace;
 
@@ -68,6 +69,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             who: "Ops lead".into(),
             when: "Nov 2026".into(),
         }),
+        // Schema 7 keeps a draft's other sections and front-matter keys.
+        other: OtherParts {
+            sections: vec![ExtraSection {
+                heading: "Root causes".into(),
+                body: "An expired certificate.".into(),
+            }],
+            front_matter: vec![("team".into(), "payments".into())],
+        },
         ..UpdateFields::default()
     };
     let second = workspace.create_update(&fields, now + 1)?;

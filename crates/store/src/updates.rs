@@ -5,7 +5,7 @@ use throughline_core::coach::JournalContext;
 use throughline_core::lifecycle;
 use throughline_core::{
     example::example_update_fields, Beats, ChartSpec, CivilDate, Evidence, MetricEvidence,
-    QuoteEvidence, Status, Update, UpdateFields, UpdateId, UpdateSummary,
+    OtherParts, QuoteEvidence, Status, Update, UpdateFields, UpdateId, UpdateSummary,
 };
 
 use crate::connection::write_transaction;
@@ -16,7 +16,7 @@ const EXAMPLE_CREATED_KEY: &str = "example_created";
 const UPDATE_COLUMNS: &str = "id, title, audience, priority, date, context, conflict, resolution, \
      evidence, evidence_kind, metric_value, metric_unit, metric_baseline, metric_window, \
      quote_text, quote_who, quote_when, status, is_example, created_at, updated_at, chart, \
-     status_note, metric_source, metric_sample";
+     status_note, metric_source, metric_sample, other_parts";
 
 impl Workspace {
     /// Updates whose title contains `filter` (case-insensitive), newest first.
@@ -104,7 +104,7 @@ impl Workspace {
         let changed = self.conn.execute(
             "UPDATE updates SET title = ?2, audience = ?3, priority = ?4, date = ?5,
                  context = ?6, conflict = ?7, resolution = ?8, evidence = ?9,
-                 evidence_kind = ?10, updated_at = ?11, chart = ?12
+                 evidence_kind = ?10, updated_at = ?11, chart = ?12, other_parts = ?13
              WHERE id = ?1",
             params![
                 id,
@@ -119,6 +119,7 @@ impl Workspace {
                 fields.evidence.kind(),
                 now_ms,
                 chart_to_sql(fields)?,
+                other_parts_to_sql(fields)?,
             ],
         )?;
         if changed == 0 {
@@ -296,8 +297,9 @@ impl Workspace {
         fields.validate()?;
         self.conn.execute(
             "INSERT INTO updates (title, audience, priority, date, context, conflict, resolution,
-                 evidence, evidence_kind, status, is_example, created_at, updated_at, chart)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
+                 evidence, evidence_kind, status, is_example, created_at, updated_at, chart,
+                 other_parts)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14)",
             params![
                 fields.title,
                 fields.audience,
@@ -312,6 +314,7 @@ impl Workspace {
                 is_example,
                 now_ms,
                 chart_to_sql(fields)?,
+                other_parts_to_sql(fields)?,
             ],
         )?;
         let id = self.conn.last_insert_rowid();
@@ -404,6 +407,27 @@ fn chart_from_sql(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<ChartS
     .transpose()
 }
 
+fn other_parts_to_sql(fields: &UpdateFields) -> Result<String, StoreError> {
+    if fields.other.is_empty() {
+        return Ok(String::new());
+    }
+    serde_json::to_string(&fields.other).map_err(|err| {
+        StoreError::Corrupt(format!("the other sections could not be stored: {err}"))
+    })
+}
+
+/// The stored other parts; a value that is not their JSON refuses the
+/// update (naming it) rather than dropping what it held.
+fn other_parts_from_sql(row: &Row<'_>, index: usize) -> rusqlite::Result<OtherParts> {
+    let text: String = row.get(index)?;
+    if text.is_empty() {
+        return Ok(OtherParts::default());
+    }
+    serde_json::from_str(&text).map_err(|err| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, err.into())
+    })
+}
+
 fn status_from_sql(row: &Row<'_>, index: usize) -> rusqlite::Result<Status> {
     let text: String = row.get(index)?;
     Status::parse(&text).map_err(|err| {
@@ -444,6 +468,7 @@ fn update_from_row(row: &Row<'_>) -> rusqlite::Result<Update> {
             },
             evidence,
             chart: chart_from_sql(row, 21)?,
+            other: other_parts_from_sql(row, 25)?,
         },
         status: status_from_sql(row, 17)?,
         is_example: row.get(18)?,

@@ -50,6 +50,7 @@ fn full_fields() -> UpdateFields {
             sample: String::new(),
         }),
         chart: None,
+        other: Default::default(),
     }
 }
 
@@ -516,11 +517,64 @@ fn every_older_workspace_migrates_keeping_every_row() {
             assert_eq!(metric.source, "Product analytics, new workspaces");
             assert_eq!(metric.sample, "1960, 1960");
         }
+        // A draft's other sections are kept from schema 7; older files
+        // open with none.
+        let second = workspace.get_update(2).unwrap();
+        if version < 7 {
+            assert!(second.fields.other.is_empty(), "schema {version}");
+        } else {
+            assert_eq!(second.fields.other.sections[0].heading, "Root causes");
+            assert_eq!(
+                second.fields.other.front_matter,
+                [("team".to_owned(), "payments".to_owned())]
+            );
+        }
         assert!(
             !workspace.ensure_example(today(), NOW).unwrap(),
             "schema {version}: an old file gets no second example"
         );
     }
+}
+
+#[test]
+fn other_sections_are_kept_and_a_stored_value_that_is_not_theirs_is_refused() {
+    let (_dir, path) = temp_workspace();
+    let workspace = Workspace::open(&path).unwrap();
+    let mut fields = full_fields();
+    fields.other.sections.push(throughline_core::ExtraSection {
+        heading: "Impact".into(),
+        body: "Nine hours of orders.".into(),
+    });
+    let created = workspace.create_update(&fields, NOW).unwrap();
+    assert_eq!(
+        workspace.get_update(created.id).unwrap().fields.other,
+        fields.other
+    );
+    fields
+        .other
+        .front_matter
+        .push(("team".into(), "payments".into()));
+    workspace.save_update(created.id, &fields, NOW + 1).unwrap();
+    assert_eq!(
+        workspace.get_update(created.id).unwrap().fields.other,
+        fields.other
+    );
+    // Too many parts are refused, as any field over its limit.
+    let mut many = fields.clone();
+    many.other.front_matter = (0..=throughline_core::MAX_OTHER_PARTS)
+        .map(|i| (format!("k{i}"), String::new()))
+        .collect();
+    assert!(workspace.save_update(created.id, &many, NOW + 2).is_err());
+    // A value written into the file by another program is checked on read.
+    Connection::open(&path)
+        .unwrap()
+        .execute(
+            "UPDATE updates SET other_parts = '{\"sections\": 7}' WHERE id = ?1",
+            [created.id],
+        )
+        .unwrap();
+    let err = workspace.get_update(created.id).unwrap_err().to_string();
+    assert!(err.contains(&format!("Update {}", created.id)), "{err}");
 }
 
 #[test]

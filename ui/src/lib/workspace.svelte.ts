@@ -376,7 +376,7 @@ export class WorkspaceController {
       const paths = await this.backend.pickStoryFiles();
       if (paths.length === 0) return;
       await this.flushQuietly();
-      const { ids, left_out: leftOut, demoted } = await this.backend.importStories(paths);
+      const { ids, mapped, demoted } = await this.backend.importStories(paths);
       if (this.filter) this.filter = '';
       await this.refreshList();
       const first = ids[0];
@@ -384,8 +384,8 @@ export class WorkspaceController {
         this.current = null;
         await this.select(first);
       }
-      for (const line of leftOut) {
-        this.notify(`Not kept (an update holds the title, the four beats, the evidence and the chart) — ${line}`);
+      for (const line of mapped) {
+        this.notify(`Imported ${line}`);
       }
       for (const line of demoted) {
         this.notify(`Stored as a draft, not ready — ${line}`);

@@ -142,7 +142,7 @@ describe('the workspace controller', () => {
         { ...emptyFields(), title: 'Pricing wins' },
         { ...emptyFields(), title: 'Churn falls' },
       ],
-      left_out: [],
+      mapped: [],
       demoted: [],
     };
     await workspace.importStories();
@@ -161,13 +161,13 @@ describe('the workspace controller', () => {
     backend.pickStoryFiles = async () => ['/stories/board.md'];
     backend.answers.imported = {
       fields: [{ ...emptyFields(), title: 'Board update' }],
-      left_out: ['board.md: the section “Risks”'],
+      mapped: ['board.md: “Situation” read as the context; kept as other sections: “Risks”'],
       demoted: ['board.md: stored as a draft — the evidence has no number'],
     };
     await workspace.importStories();
     expect(workspace.list).toHaveLength(1);
     expect(workspace.toasts.map((toast) => toast.message)).toEqual([
-      'Not kept (an update holds the title, the four beats, the evidence and the chart) — board.md: the section “Risks”',
+      'Imported board.md: “Situation” read as the context; kept as other sections: “Risks”',
       'Stored as a draft, not ready — board.md: stored as a draft — the evidence has no number',
     ]);
   });

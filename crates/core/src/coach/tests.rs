@@ -226,3 +226,125 @@ fn a_slide_that_cuts_its_text_fails_the_glance_test_and_the_warning_can_be_silen
     assert!(silenced.silenced.iter().any(|f| f.rule == "slide-text-cut"));
     assert_eq!(silenced.score, plain.score);
 }
+
+fn rules_found(draft: &UpdateFields) -> Vec<String> {
+    review(draft, &[])
+        .findings
+        .into_iter()
+        .map(|f| f.rule)
+        .collect()
+}
+
+#[test]
+fn numbers_written_as_words_are_evidence() {
+    let beats = |evidence: &str| {
+        fields(
+            "Checkout outage cost nine hours of orders",
+            [
+                "December carries 30% of our orders.",
+                "An expired certificate took checkout down.",
+                "The platform team automates renewal by 15 January.",
+                evidence,
+            ],
+        )
+    };
+    for words in [
+        "We lost nine hours of orders on the busiest Saturday.",
+        "Refund requests doubled the week after.",
+        "Two-thirds of carts were abandoned at payment.",
+    ] {
+        assert!(
+            !rules_found(&beats(words)).contains(&"evidence-missing".to_owned()),
+            "{words}"
+        );
+    }
+    assert!(
+        rules_found(&beats("Orders were lost on the busiest Saturday."))
+            .contains(&"evidence-missing".to_owned())
+    );
+}
+
+#[test]
+fn a_vague_word_needs_a_number_it_does_not_have() {
+    let with = |context: &str| {
+        fields(
+            "Checklist lifts activation 9 points",
+            [
+                context,
+                "Setup stalls on day three.",
+                "Ship it by 15 December.",
+                "41% vs 32%, 6 weeks.",
+            ],
+        )
+    };
+    let vague = |context: &str| {
+        review(&with(context), &[])
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "vague-word")
+            .count()
+    };
+    assert_eq!(vague("Many customers stall in setup."), 1);
+    assert_eq!(
+        vague("Many customers, 38% of churned ones, stall in setup."),
+        0,
+        "a number follows"
+    );
+    assert_eq!(
+        vague("Setup is the most common reason to leave."),
+        0,
+        "the most: a superlative"
+    );
+    assert_eq!(
+        vague("Each unpaid fine costs a bailiff visit."),
+        0,
+        "a fine: a noun"
+    );
+    assert_eq!(vague("Setup looks fine in the beta."), 1);
+    assert_eq!(
+        vague("It is very clear that setup is the problem."),
+        0,
+        "emphasis"
+    );
+}
+
+#[test]
+fn a_beat_off_its_job_is_judged_by_what_it_does() {
+    let job = |context: &str, conflict: &str, resolution: &str| {
+        review(
+            &fields(
+                "Checklist lifts activation 9 points",
+                [context, conflict, resolution, "41% vs 32%."],
+            ),
+            &[],
+        )
+        .findings
+        .into_iter()
+        .filter(|f| f.rule == "beat-off-job")
+        .filter_map(|f| f.beat)
+        .collect::<Vec<_>>()
+    };
+    // Written without the expected words, each still does its job.
+    assert!(job(
+        "Internal tools ticket volume grew 40% after the reorg.",
+        "A rival cut prices 30% and our margin fell to 4%.",
+        "Go. The infrastructure team fails over on Saturday 28 July.",
+    )
+    .is_empty());
+    assert_eq!(
+        job(
+            "We had a busy and productive quarter.",
+            "Setup stalls.",
+            "Ship it by May."
+        ),
+        [Target::Context]
+    );
+    assert_eq!(
+        job(
+            "Two rivals bundle onboarding.",
+            "Setup stalls.",
+            "Data residency is important to us going forward."
+        ),
+        [Target::Resolution]
+    );
+}

@@ -177,6 +177,34 @@ pub fn has_digit(text: &str) -> bool {
     text.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Numbers as people write them in words: "nine hours", "a third of",
+/// "doubled", "tenfold". ("One" is left out: it is mostly a pronoun.)
+#[rustfmt::skip]
+pub const NUMBER_WORDS: &[&str] = &[
+    "zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions", "dozen",
+    "dozens", "half", "halved", "halves", "third", "thirds", "fifths", "tenths", "double",
+    "doubled", "doubles", "doubling", "triple", "tripled", "triples", "tripling", "quadrupled",
+    "twice", "thrice", "twofold", "threefold", "fourfold", "fivefold", "tenfold", "hundredfold",
+];
+
+/// Whether a word is a number: digits ("1,200", "3x", "4.5%") or a number
+/// word, alone or in a hyphenated one ("twenty-five", "two-thirds").
+pub fn is_number_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || std::iter::once(lower.as_str())
+            .chain(lower.split('-'))
+            .any(|part| NUMBER_WORDS.contains(&part))
+}
+
+/// Whether the text states a number, in digits or in words.
+pub fn has_number(text: &str) -> bool {
+    has_digit(text) || words(text).iter().any(|word| is_number_word(word.text))
+}
+
 /// Words of the text, lower-cased, for membership tests.
 pub fn lower_words(text: &str) -> Vec<String> {
     words(text).iter().map(Word::lower).collect()
@@ -220,6 +248,17 @@ pub fn find_phrase(words: &[Word<'_>], phrase: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_count_in_digits_and_in_words() {
+        assert!(has_number("we lost nine hours of orders"));
+        assert!(has_number("two-thirds of trials convert"));
+        assert!(has_number("sign-ups doubled in March"));
+        assert!(has_number("a tenfold rise"));
+        assert!(has_number("up 3x"));
+        assert!(!has_number("the one thing customers ask for"));
+        assert!(!has_number("adoption looks okay"));
+    }
 
     #[test]
     fn words_keep_inner_punctuation_and_count_chars() {

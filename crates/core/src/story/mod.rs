@@ -61,14 +61,18 @@
 //!   is empty. A beat with no heading of its own name takes the first
 //!   section named the way other drafts name it — Situation, Background;
 //!   Complication, Problem, Challenge, Tension; Recommendation, Proposal,
-//!   Decision, Ask, Next steps, Plan, Solution; Data, Results, Proof,
+//!   Decision, Ask, Next steps, Plan, Solution, Bottom line, BLUF, TL;DR,
+//!   Action items, Remediation, What we will do; Data, Results, Proof,
 //!   Metrics — numbering before it and a colon after it aside. Other
 //!   sections are kept in order. Text before the first heading is kept as a
-//!   section with an empty heading, first in [`Story::extra_sections`].
+//!   section with an empty heading, first in [`Story::extra_sections`]. An
+//!   update keeps them all ([`crate::OtherParts`]).
 //! - A file with no `##` heading whose `###` headings name beats uses `###`
 //!   for its sections. A file whose headings name no beat may label them:
 //!   a line `Context: …`, `**Situation:** …` or `__Data__: …` opens that
-//!   beat (the first label of each beat; later ones are text).
+//!   beat: the first line labelled with the beat's own name, else the first
+//!   with another of its names ("Bottom line:" opens the resolution only
+//!   where no line says "Resolution:"); later ones are text.
 //! - **Title**: without one in the front matter, a `# Title` or `Title: …`
 //!   line that opens the text is the title.
 //! - A section's text loses its leading and trailing blank lines; the rest is
@@ -111,21 +115,13 @@ mod value;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Beat, ChartSpec, Status, UpdateFields};
+use crate::{Beat, ChartSpec, OtherParts, Status, UpdateFields};
 
 pub use error::StoryError;
 pub use export::to_markdown;
-pub use parse::parse_story;
+pub use parse::{parse_story, parse_story_mapped};
 
-/// A section of a story file other than the four beats, kept as written.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ExtraSection {
-    /// The heading's text, without `## `. Empty for the text before the
-    /// first heading, which is written back before the beats.
-    pub heading: String,
-    /// The section's text without blank lines at either end.
-    pub body: String,
-}
+pub use crate::update::ExtraSection;
 
 /// Everything a story file holds.
 ///
@@ -148,42 +144,63 @@ pub struct Story {
 }
 
 impl Story {
-    /// The story of a stored update (its chart moved to [`Story::chart`]).
+    /// The story of a stored update (its chart moved to [`Story::chart`],
+    /// its other sections and front-matter keys to the story's own).
     pub fn from_update_fields(fields: &UpdateFields, status: Status) -> Self {
         let mut fields = fields.clone();
         let chart = fields.chart.take();
+        let other = std::mem::take(&mut fields.other);
         Story {
             fields,
             status,
             chart,
-            extra_front_matter: Vec::new(),
-            extra_sections: Vec::new(),
+            extra_front_matter: other.front_matter,
+            extra_sections: other.sections,
         }
     }
 
-    /// The fields to store for this story, the chart included, without
-    /// bidi overrides ([`UpdateFields::without_bidi_overrides`]).
+    /// The fields to store for this story, the chart, other sections and
+    /// unknown front-matter keys included, without bidi overrides
+    /// ([`UpdateFields::without_bidi_overrides`]).
     pub fn update_fields(&self) -> UpdateFields {
         UpdateFields {
             chart: self.chart.clone(),
+            other: OtherParts {
+                sections: self
+                    .extra_sections
+                    .iter()
+                    .filter(|s| !s.heading.trim().is_empty() || !s.body.trim().is_empty())
+                    .cloned()
+                    .collect(),
+                front_matter: self.extra_front_matter.clone(),
+            },
             ..self.fields.clone()
         }
         .without_bidi_overrides()
     }
+}
 
-    /// What of the file an update does not keep, to tell the user on import:
-    /// "“Risks”" for each other section with text, and the text before the
-    /// first heading. Empty when the update holds everything.
-    pub fn left_out(&self) -> Vec<String> {
-        self.extra_sections
-            .iter()
-            .filter(|section| !section.body.trim().is_empty() || !section.heading.trim().is_empty())
-            .map(|section| match section.heading.trim() {
-                "" => "the text before the first heading".to_owned(),
-                heading => format!("the section “{heading}”"),
-            })
-            .collect()
+/// What reading a draft made of it, one line each for the user: the
+/// headings or labels read as a beat under another name, then the sections
+/// kept as other sections. Empty for a story in the app's own form.
+pub fn mapping_notes(story: &Story, renamed: &[(String, Beat)]) -> Vec<String> {
+    let mut notes: Vec<String> = renamed
+        .iter()
+        .map(|(heading, beat)| format!("“{heading}” read as the {}", beat.name()))
+        .collect();
+    let kept: Vec<String> = story
+        .extra_sections
+        .iter()
+        .filter(|section| !section.body.trim().is_empty() || !section.heading.trim().is_empty())
+        .map(|section| match section.heading.trim() {
+            "" => "the text before the first heading".to_owned(),
+            heading => format!("“{heading}”"),
+        })
+        .collect();
+    if !kept.is_empty() {
+        notes.push(format!("kept as other sections: {}", kept.join(", ")));
     }
+    notes
 }
 
 /// The heading a beat is written with.

@@ -319,6 +319,18 @@ struct Body<'a> {
     fence: Option<OpenFence<'a>>,
     blocks: Vec<Block<'a>>,
     layout: Layout,
+    /// Headings and labels read as a beat under another of its names.
+    renamed: Vec<(String, Beat)>,
+    /// A beat opened by a summary's label ("Bottom line: …") holds its own
+    /// paragraph only: set at the blank line that ends it.
+    summary: SummaryState,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SummaryState {
+    None,
+    Open,
+    Ended,
 }
 
 impl<'a> Body<'a> {
@@ -331,6 +343,8 @@ impl<'a> Body<'a> {
             fence: None,
             blocks: Vec::new(),
             layout,
+            renamed: Vec::new(),
+            summary: SummaryState::None,
         }
     }
 
@@ -360,14 +374,44 @@ impl<'a> Body<'a> {
             return self.start_section(heading, line.no);
         }
         if self.layout.labelled {
-            if let Some((beat, rest)) = labelled_line(line.text) {
-                if !self.beats_seen.iter().any(|(seen, _)| *seen == beat) {
-                    self.start_section(beat.name(), line.no)?;
-                    if !rest.is_empty() {
-                        self.push(rest);
+            match self.summary {
+                SummaryState::Open if is_blank(line.text) => self.summary = SummaryState::Ended,
+                SummaryState::Ended if !is_blank(line.text) => {
+                    // The memo goes on after its bottom line: not the resolution.
+                    self.summary = SummaryState::None;
+                    let opens_beat = self
+                        .layout
+                        .labelled_starts
+                        .iter()
+                        .any(|(at, _)| *at == line.no);
+                    if !opens_beat {
+                        self.sections
+                            .push(Section::new(SectionKind::Extra(String::new())));
                     }
-                    return Ok(());
                 }
+                _ => {}
+            }
+            let opens = self
+                .layout
+                .labelled_starts
+                .iter()
+                .any(|(at, _)| *at == line.no);
+            if let (true, Some((beat, rest))) = (opens, labelled_line(line.text)) {
+                if let Some((label, _)) = labelled(line.text) {
+                    if !label.eq_ignore_ascii_case(beat.name()) {
+                        self.renamed.push((label.to_owned(), beat));
+                    }
+                    self.summary = if name_tier(beat, label) == 2 {
+                        SummaryState::Open
+                    } else {
+                        SummaryState::None
+                    };
+                }
+                self.start_section(beat.name(), line.no)?;
+                if !rest.is_empty() {
+                    self.push(rest);
+                }
+                return Ok(());
             }
         }
         if let Some((fence_char, len, info)) = opening_fence(line.text) {
@@ -398,16 +442,19 @@ impl<'a> Body<'a> {
     }
 
     fn start_section(&mut self, heading: &str, line: usize) -> Result<(), StoryError> {
-        let beat = Beat::ALL
+        let own = Beat::ALL
             .into_iter()
-            .find(|beat| beat.name().eq_ignore_ascii_case(heading))
-            .or_else(|| {
-                self.layout
-                    .adopted
-                    .iter()
-                    .find(|(at, _)| *at == line)
-                    .map(|(_, beat)| *beat)
-            });
+            .find(|beat| beat.name().eq_ignore_ascii_case(heading));
+        let adopted = self
+            .layout
+            .adopted
+            .iter()
+            .find(|(at, _)| *at == line)
+            .map(|(_, beat)| *beat);
+        if let (None, Some(beat)) = (own, adopted) {
+            self.renamed.push((heading.trim().to_owned(), beat));
+        }
+        let beat = own.or(adopted);
         let kind = match beat {
             Some(beat) => {
                 if let Some((_, first_line)) = self.beats_seen.iter().find(|(b, _)| *b == beat) {
@@ -651,11 +698,29 @@ fn beat_named(heading: &str) -> Option<Beat> {
                 "recommendation",
                 "proposal",
                 "decision",
+                "decision needed",
                 "the ask",
                 "ask",
+                "asks",
                 "next steps",
                 "plan",
+                "the plan",
                 "solution",
+                "request",
+                "the request",
+                "bottom line",
+                "the bottom line",
+                "bluf",
+                "tl;dr",
+                "tldr",
+                "what we will do",
+                "what we're doing",
+                "what we are doing",
+                "what's next",
+                "action items",
+                "remediation",
+                "remediations",
+                "recommendations",
             ],
         ),
         (
@@ -677,6 +742,25 @@ fn beat_named(heading: &str) -> Option<Beat> {
         .map(|(beat, _)| *beat)
 }
 
+/// Names that sum a memo up before it starts ("Bottom line", "TL;DR"):
+/// the resolution only where nothing else names it, and only their own
+/// paragraph when they label one.
+const SUMMARY_NAMES: [&str; 5] = ["bottom line", "the bottom line", "bluf", "tl;dr", "tldr"];
+
+/// How strongly a heading or label names its beat: its own name (0), one of
+/// its other names (1), a summary's name (2). The strongest, then the first,
+/// opens the beat.
+fn name_tier(beat: Beat, name: &str) -> u8 {
+    let name = name.trim().trim_end_matches(':').trim().to_lowercase();
+    if name == beat.name() {
+        0
+    } else if SUMMARY_NAMES.contains(&name.as_str()) {
+        2
+    } else {
+        1
+    }
+}
+
 /// How a story's body marks its beats. Ours: `## Context` and the rest.
 /// Drafts written elsewhere: other names for the beats ("Situation",
 /// "Complication", "Recommendation", "Data", "1. Context:"), `###` headings
@@ -693,12 +777,18 @@ struct Layout {
     adopted: Vec<(usize, Beat)>,
     /// No heading names a beat, but lines start with a beat's label.
     labelled: bool,
+    /// In a labelled draft, the line that opens each beat: the first line
+    /// labelled with the beat's own name, else the first with another of
+    /// its names ("Bottom line:" is the resolution only where no line says
+    /// "Resolution:").
+    labelled_starts: Vec<(usize, Beat)>,
 }
 
 fn read_layout(lines: &[Line<'_>]) -> Layout {
     let mut level2: Vec<(usize, &str)> = Vec::new();
     let mut level3: Vec<(usize, &str)> = Vec::new();
     let mut has_labels = false;
+    let mut labels: Vec<(usize, Beat, u8)> = Vec::new();
     let mut fence: Option<(char, usize)> = None;
     for line in lines {
         if let Some((fence_char, len)) = fence {
@@ -711,8 +801,10 @@ fn read_layout(lines: &[Line<'_>]) -> Layout {
             level3.push((line.no, heading));
         } else if let Some((fence_char, len, _)) = opening_fence(line.text) {
             fence = Some((fence_char, len));
-        } else {
-            has_labels |= labelled_line(line.text).is_some();
+        } else if let Some((beat, _)) = labelled_line(line.text) {
+            has_labels = true;
+            let tier = labelled(line.text).map_or(1, |(label, _)| name_tier(beat, label));
+            labels.push((line.no, beat, tier));
         }
     }
     let names_a_beat =
@@ -732,14 +824,26 @@ fn read_layout(lines: &[Line<'_>]) -> Layout {
         .filter_map(|beat| {
             headings
                 .iter()
-                .find(|(_, heading)| beat_named(heading) == Some(beat))
+                .filter(|(_, heading)| beat_named(heading) == Some(beat))
+                .min_by_key(|(_, heading)| name_tier(beat, heading))
                 .map(|(line, _)| (*line, beat))
+        })
+        .collect();
+    let labelled_starts = Beat::ALL
+        .into_iter()
+        .filter_map(|beat| {
+            labels
+                .iter()
+                .filter(|(_, b, _)| *b == beat)
+                .min_by_key(|(_, _, tier)| *tier)
+                .map(|(line, _, _)| (*line, beat))
         })
         .collect();
     Layout {
         marker,
         adopted,
         labelled: has_labels && !names_a_beat(&headings),
+        labelled_starts,
     }
 }
 
@@ -747,6 +851,21 @@ fn read_layout(lines: &[Line<'_>]) -> Layout {
 /// the label and the text after it.
 fn labelled(text: &str) -> Option<(&str, &str)> {
     let trimmed = text.trim();
+    // "**Situation.** Churn rose": a bold label that ends in a period.
+    for marker in ["**", "__"] {
+        let Some(inner) = trimmed.strip_prefix(marker) else {
+            continue;
+        };
+        let Some(close) = inner.find(marker) else {
+            continue;
+        };
+        let label = inner[..close].trim();
+        if let Some(label) = label.strip_suffix('.').map(str::trim) {
+            if !label.is_empty() && label.chars().count() <= 40 && !label.contains(':') {
+                return Some((label, inner[close + marker.len()..].trim()));
+            }
+        }
+    }
     let unbolded = trimmed
         .strip_prefix("**")
         .or_else(|| trimmed.strip_prefix("__"))
@@ -772,6 +891,12 @@ fn labelled_line(text: &str) -> Option<(Beat, &str)> {
 
 /// Reads a story file; see [`Story`] for the format.
 pub fn parse_story(text: &str) -> Result<Story, StoryError> {
+    parse_story_mapped(text).map(|(story, _)| story)
+}
+
+/// Reads a story file and says which of its headings or labels were read
+/// as a beat under another name ("Situation" as the context).
+pub fn parse_story_mapped(text: &str) -> Result<(Story, Vec<(String, Beat)>), StoryError> {
     let text = normalize(text);
     let lines: Vec<Line<'_>> = text
         .split('\n')
@@ -785,8 +910,9 @@ pub fn parse_story(text: &str) -> Result<Story, StoryError> {
     for line in lines.iter().skip(body_start) {
         body.read(*line)?;
     }
+    let renamed = std::mem::take(&mut body.renamed);
     body.finish(&mut story)?;
-    Ok(story)
+    Ok((story, renamed))
 }
 
 /// Whether a line of a chart block is a `key:` line: one word, then a colon.

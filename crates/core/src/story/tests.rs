@@ -82,6 +82,7 @@ fn full_story() -> Story {
                 source: String::new(),
                 sample: String::new(),
             }),
+            other: Default::default(),
         },
         status: Status::Ready,
         chart: Some(ChartSpec {
@@ -665,14 +666,14 @@ fn a_draft_with_third_level_headings_fills_the_beats() {
 
 #[test]
 fn a_draft_of_labelled_paragraphs_fills_the_beats() {
-    let text = "Title: Pricing update\n\n**Situation:** Churn rose\nto 4.1%.\n\n**Complication**: Plans leak.\n\nContext: a second label is text.\n\n__Recommendation:__ Switch by January 15.\n\nEvidence: Annual churn is 1.2%.\n\n```metric\nvalue: 1.2%\n```\n";
+    let text = "Title: Pricing update\n\n**Situation:** Churn rose\nto 4.1%.\n\n**Complication**: Plans leak.\n\nSituation: a second label is text.\n\n__Recommendation:__ Switch by January 15.\n\nEvidence: Annual churn is 1.2%.\n\n```metric\nvalue: 1.2%\n```\n";
     let story = parse_story(text).unwrap();
     let beats = &story.fields.beats;
     assert_eq!(story.fields.title, "Pricing update");
     assert_eq!(beats.context, "Churn rose\nto 4.1%.");
     assert_eq!(
         beats.conflict,
-        "Plans leak.\n\nContext: a second label is text."
+        "Plans leak.\n\nSituation: a second label is text."
     );
     assert_eq!(beats.resolution, "Switch by January 15.");
     assert_eq!(beats.evidence, "Annual churn is 1.2%.");
@@ -691,20 +692,115 @@ fn a_draft_of_labelled_paragraphs_fills_the_beats() {
 }
 
 #[test]
-fn what_an_update_does_not_keep_is_named() {
-    let story = parse_story("Intro.\n\n## Context\nC\n\n## Risks\nSome.\n\n## Empty\n").unwrap();
+fn an_update_keeps_every_section_and_front_matter_key_and_says_what_it_mapped() {
+    let text = "---\ntitle: Checkout outage cost nine hours of orders\nteam: payments\n---\n\
+Written the morning after.\n\n## Summary\nCheckout was down.\n\n## Situation\nPeak season.\n\n\
+## Impact\nNine hours of orders lost.\n\n## Root causes\nAn expired certificate.\n\n\
+## Remediation\nThe platform team automates renewal by 15 January.\n\n## Empty\n";
+    let (story, renamed) = parse_story_mapped(text).unwrap();
+    assert_eq!(story.fields.beats.context, "Peak season.");
     assert_eq!(
-        story.left_out(),
+        story.fields.beats.resolution,
+        "The platform team automates renewal by 15 January."
+    );
+    let notes = mapping_notes(&story, &renamed);
+    assert_eq!(
+        notes,
         [
-            "the text before the first heading",
-            "the section “Risks”",
-            "the section “Empty”"
+            "“Situation” read as the context",
+            "“Remediation” read as the resolution",
+            "kept as other sections: the text before the first heading, “Summary”, “Impact”, “Root causes”, “Empty”"
         ]
     );
-    assert!(parse_story("## Context\nC\n")
-        .unwrap()
-        .left_out()
-        .is_empty());
+    // The update keeps them, and gives them back to the story it exports.
+    let fields = story.update_fields();
+    let kept: Vec<&str> = fields
+        .other
+        .sections
+        .iter()
+        .map(|s| s.heading.as_str())
+        .collect();
+    assert_eq!(kept, ["", "Summary", "Impact", "Root causes", "Empty"]);
+    assert_eq!(
+        fields.other.front_matter,
+        [("team".to_owned(), "payments".to_owned())]
+    );
+    let again = Story::from_update_fields(&fields, Status::Draft);
+    let exported = to_markdown(&again);
+    for part in [
+        "team: payments",
+        "## Impact\n\nNine hours of orders lost.",
+        "## Root causes",
+        "Written the morning after.",
+    ] {
+        assert!(exported.contains(part), "{part} missing from:\n{exported}");
+    }
+    let back = parse_story(&exported).unwrap();
+    assert_eq!(back.update_fields().other, fields.other);
+    assert_eq!(back.update_fields().beats, fields.beats);
+    // A story in the app's own form maps nothing.
+    let (ours, renamed) = parse_story_mapped("## Context\nC\n").unwrap();
+    assert!(mapping_notes(&ours, &renamed).is_empty());
+}
+
+#[test]
+fn a_bottom_line_is_the_resolution_only_where_nothing_else_is() {
+    // BLUF memos: the bottom line is the decision.
+    let bluf = parse_story(
+        "# Raise the budget 4.5%\n\n**Bottom line:** Approve a 4.5% rise by Friday.\n\n\
+**Background:** Costs rose.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        bluf.fields.beats.resolution,
+        "Approve a 4.5% rise by Friday."
+    );
+    assert_eq!(bluf.fields.beats.context, "Costs rose.");
+    for label in ["BLUF", "TL;DR", "Ask", "Decision"] {
+        let story = parse_story(&format!(
+            "{label}: Ship it to everyone.\n\nSituation: Churn rose.\n"
+        ))
+        .unwrap();
+        assert_eq!(
+            story.fields.beats.resolution, "Ship it to everyone.",
+            "{label}"
+        );
+    }
+    let tldr = parse_story("## TL;DR\nShip it.\n\n## Background\nChurn rose.\n").unwrap();
+    assert_eq!(tldr.fields.beats.resolution, "Ship it.");
+    // Where a resolution is written as such, the bottom line stays what it is.
+    let both = parse_story(
+        "**Bottom line:** Go.\n\n**Situation:** S.\n\n**Resolution:** The team ships by May.\n",
+    )
+    .unwrap();
+    assert_eq!(both.fields.beats.resolution, "The team ships by May.");
+    assert_eq!(both.extra_sections[0].body, "**Bottom line:** Go.");
+    // A request or a recommendation is the resolution before a bottom line
+    // is; bold labels may end in a period.
+    let request = parse_story(
+        "BLUF: Act now.\n\n**Situation.** 114 crew ill.\n\n\
+**Problem.** No room to isolate.\n\n**Request.** Move the crew ashore by Friday.\n",
+    )
+    .unwrap();
+    assert_eq!(request.fields.beats.context, "114 crew ill.");
+    assert_eq!(request.fields.beats.conflict, "No room to isolate.");
+    assert_eq!(
+        request.fields.beats.resolution,
+        "Move the crew ashore by Friday."
+    );
+    // A bottom line holds its own paragraph; the memo after it is kept apart.
+    let memo =
+        parse_story("Bottom line: Raise the budget 4.5%.\n\nThe rise pays for three things.\n")
+            .unwrap();
+    assert_eq!(memo.fields.beats.resolution, "Raise the budget 4.5%.");
+    assert_eq!(
+        memo.extra_sections.last().unwrap().body,
+        "The rise pays for three things."
+    );
+    assert_eq!(
+        parse_story(&to_markdown(&memo)).unwrap().update_fields(),
+        memo.update_fields()
+    );
 }
 
 #[test]

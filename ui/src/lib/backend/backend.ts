@@ -55,7 +55,7 @@ export interface Backend {
   parseChartData(text: string): Promise<ParsedTable>;
   /** The open dialog for story Markdown files; [] when cancelled. */
   pickStoryFiles(): Promise<string[]>;
-  /** Stores the stories as updates, all or none; resolves with their ids and what was not kept. */
+  /** Stores the stories as updates, all or none; resolves with their ids and what became what. */
   importStories(paths: string[]): Promise<StoriesImport>;
   /** Reads a CSV/TSV/spreadsheet file the user picked: one table per sheet. */
   importChartFile(path: string): Promise<ImportedFile>;

@@ -39,8 +39,8 @@ export interface Answers {
   /** `parseChartData(text)` by exact text; other text is refused with `parseError`. */
   parsed: Map<string, ParsedTable>;
   parseError: ApiError;
-  /** `importStories()`: one new draft per entry of `fields`, and the lines of what was not kept. */
-  imported: { fields: Partial<UpdateFields>[]; left_out: string[]; demoted: string[] };
+  /** `importStories()`: one new draft per entry of `fields`, and the lines of what became what. */
+  imported: { fields: Partial<UpdateFields>[]; mapped: string[]; demoted: string[] };
   /** `updateJournal()` of an update linked to a journal: its triggered criteria. */
   triggered: string[];
   /** `journalDiff()` */
@@ -82,6 +82,7 @@ export function emptyFields(date = ''): UpdateFields {
     beats: { context: '', conflict: '', resolution: '', evidence: '' },
     evidence: { kind: 'none' },
     chart: null,
+    other: { sections: [], front_matter: [] },
   };
 }
 
@@ -114,7 +115,7 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
     review: emptyReview(),
     parsed: new Map(),
     parseError: { code: 'invalid_input', message: 'the fake backend has no canned table for this text' },
-    imported: { fields: [], left_out: [], demoted: [] },
+    imported: { fields: [], mapped: [], demoted: [] },
     triggered: [],
     diff: [],
     evaluations: [],
@@ -268,8 +269,8 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
     },
     pickStoryFiles: async () => [],
     async importStories() {
-      const { fields, left_out, demoted } = answers.imported;
-      return { ids: fields.map((f) => insert(f).id), left_out: [...left_out], demoted: [...demoted] };
+      const { fields, mapped, demoted } = answers.imported;
+      return { ids: fields.map((f) => insert(f).id), mapped: [...mapped], demoted: [...demoted] };
     },
     async importChartFile(path) {
       const file = chartFiles.get(path);

@@ -2,7 +2,7 @@
 //! with the chart.
 
 use super::super::claims::{claims, facts, supports};
-use super::super::text::{has_digit, lower_words, mentions, MONTHS, PERIODS};
+use super::super::text::{has_digit, has_number, lower_words, mentions, MONTHS, PERIODS};
 use super::{finding, info, Story};
 use crate::coach::{Finding, Target};
 use crate::Evidence;
@@ -13,7 +13,7 @@ pub fn evidence_missing(story: &Story<'_>) -> Vec<Finding> {
     let number = match &fields.evidence {
         Evidence::Metric(metric) => has_digit(&metric.value),
         _ => false,
-    } || has_digit(text);
+    } || has_number(text);
     let quote = match &fields.evidence {
         Evidence::Quote(quote) => !quote.text.trim().is_empty() && !quote.who.trim().is_empty(),
         _ => false,

@@ -1,6 +1,8 @@
 //! The story's shape: every beat present, about its job, short enough to read.
 
-use super::super::text::{lower_words, mentions, sentences, words};
+use super::super::text::{
+    has_digit, has_number, lower_words, mentions, sentences, words, MONTHS, PERIODS,
+};
 use super::{finding, info, Story};
 use crate::coach::{Finding, Target};
 
@@ -24,24 +26,33 @@ pub fn beat_missing(story: &Story<'_>) -> Vec<Finding> {
         .collect()
 }
 
-/// Words that show each beat doing its job (stems; inflections count).
+/// A context off its job talks about the team's own effort, not about
+/// what is so: "We had a busy and productive quarter".
 #[rustfmt::skip]
-const CONTEXT_SIGNS: &[&str] = &[
-    "market", "competitor", "competitors", "competition", "rival", "customer", "customers", "user",
-    "users", "buyer", "buyers", "client", "clients", "churn", "pain", "complain", "request",
-    "demand", "shift", "trend", "regulation", "launch", "price", "pricing", "freemium", "segment",
-    "enterprise", "prospect", "prospects", "survey", "feedback", "tier", "threat", "undercut",
-    "switch", "leave", "lose", "account", "accounts", "partner", "partners",
+const SELF_ASSESSMENT: &[&str] = &[
+    "busy", "productive", "progress", "exciting", "excited", "hard", "proud", "amazing", "great",
+    "eventful", "awesome", "fantastic",
 ];
+const SELF_SUBJECTS: &[&str] = &["we", "our", "the team", "my team", "i"];
+
+/// What shows a conflict doing its job: an obstacle, a trade-off, a
+/// negation or a comparison, a change the wrong way (stems; inflections
+/// count). A number in the conflict counts too: the metric that hurts.
 #[rustfmt::skip]
 const CONFLICT_SIGNS: &[&str] = &[
-    "but", "however", "yet", "although", "while", "without", "cannot", "can't", "won't", "obstacle",
-    "risk", "trade-off", "tradeoff", "cost", "costs", "block", "blocked", "blocker", "drop",
-    "dropped", "drop-off", "fall", "fell", "decline", "leak", "leaking", "stall", "stalls", "slow",
-    "slower", "miss", "missed", "behind", "lose", "losing", "churn", "only", "too", "constraint",
-    "limited", "capacity", "delay", "delayed", "problem", "fail", "failing", "worse", "down",
-    "short", "gap", "urgent", "deadline", "instead",
+    "but", "however", "yet", "although", "while", "whereas", "without", "cannot", "can't", "won't",
+    "not", "no", "never", "nor", "obstacle", "risk", "trade-off", "tradeoff", "cost", "costs",
+    "block", "blocked", "blocker", "drop", "dropped", "drop-off", "fall", "fell", "decline", "leak",
+    "leaking", "stall", "stalls", "slow", "slower", "miss", "missed", "behind", "lose", "losing",
+    "lost", "churn", "only", "too", "constraint", "limited", "capacity", "delay", "delayed",
+    "problem", "fail", "failing", "failed", "worse", "down", "short", "gap", "urgent", "deadline",
+    "instead", "less", "fewer", "than", "below", "above", "exceed", "outran", "unless", "until",
+    "unpaid", "unable", "break", "broke", "broken", "crash", "outage", "error", "errors", "threat",
+    "pressure", "compete", "undercut", "lag", "lags", "shrink", "shrank", "struggle",
 ];
+
+/// What shows a resolution doing its job: an action, a decision or an ask
+/// ("ships", "approve", "we will"), or when it happens.
 #[rustfmt::skip]
 const ACTION_SIGNS: &[&str] = &[
     "ship", "shipping", "launch", "build", "release", "roll", "rolls", "rolling", "start", "stop",
@@ -49,50 +60,84 @@ const ACTION_SIGNS: &[&str] = &[
     "run", "migrate", "replace", "deprecate", "introduce", "offer", "price", "change", "reassign",
     "redirect", "focus", "prioritize", "prioritise", "deliver", "expand", "partner", "automate",
     "extend", "keep", "halt", "propose", "recommend", "approve", "decide", "adopt", "implement",
-    "create", "open", "close", "sunset", "raise", "lower", "bundle", "nudge",
+    "create", "open", "close", "sunset", "raise", "lower", "bundle", "nudge", "complete",
+    "agree", "send", "put", "fix", "hold", "retire", "drop", "ask", "request", "need", "needs",
+    "will", "shall", "must", "should", "plan", "next", "'ll", "let's", "rotate",
+    "review", "train", "publish", "upgrade", "switch", "reduce", "grant", "allow", "require",
 ];
 
 pub fn beat_off_job(story: &Story<'_>) -> Vec<Finding> {
-    let checks: [(Target, &[&str], &str); 3] = [
-        (
-            Target::Context,
-            CONTEXT_SIGNS,
-            "The context should name what changed outside: a market shift, a customer pain or a competitor's move.",
-        ),
-        (
-            Target::Conflict,
-            CONFLICT_SIGNS,
-            "The conflict should name the obstacle or trade-off that makes this urgent, or a metric moving the wrong way.",
-        ),
-        (
-            Target::Resolution,
-            ACTION_SIGNS,
-            "The resolution should name a concrete action (ship, launch, stop, fund, test…), not an intention.",
-        ),
-    ];
-    let mut out = Vec::new();
-    for (target, signs, message) in checks {
-        let text = story
+    let text_of = |target: Target| {
+        story
             .beats()
             .into_iter()
             .find(|(t, _)| *t == target)
-            .map_or("", |(_, text)| text);
-        if text.trim().is_empty() {
-            continue;
-        }
-        let words = lower_words(text);
-        let digits_as_metric = target == Target::Conflict && text.contains('%');
-        if !mentions(&words, signs) && !digits_as_metric {
-            out.push(finding(
-                "beat-off-job",
-                info("beat-off-job"),
-                Some(target),
-                message,
-                None,
-            ));
-        }
+            .map_or("", |(_, text)| text)
+    };
+    let mut out = Vec::new();
+    let context = text_of(Target::Context);
+    if context_is_only_self_assessment(context) {
+        out.push(finding(
+            "beat-off-job",
+            info("beat-off-job"),
+            Some(Target::Context),
+            "The context tells how the team feels about its work: say what is so and why it matters now (a market shift, a customer pain, a number).",
+            None,
+        ));
+    }
+    let conflict = text_of(Target::Conflict);
+    if !conflict.trim().is_empty()
+        && !has_number(conflict)
+        && !mentions(&lower_words(conflict), CONFLICT_SIGNS)
+    {
+        out.push(finding(
+            "beat-off-job",
+            info("beat-off-job"),
+            Some(Target::Conflict),
+            "The conflict should name the obstacle or trade-off that makes this urgent, or a metric moving the wrong way.",
+            None,
+        ));
+    }
+    let resolution = text_of(Target::Resolution);
+    if !resolution.trim().is_empty() && !names_an_action_or_a_time(resolution) {
+        out.push(finding(
+            "beat-off-job",
+            info("beat-off-job"),
+            Some(Target::Resolution),
+            "The resolution should name a concrete action (ship, launch, stop, fund, test…) or an ask, not a sentiment.",
+            None,
+        ));
     }
     out
+}
+
+/// Every sentence speaks of the team ("we", "our team") and judges its own
+/// effort, and nothing is counted.
+fn context_is_only_self_assessment(text: &str) -> bool {
+    let all = sentences(text);
+    !text.trim().is_empty()
+        && !has_number(text)
+        && !all.is_empty()
+        && all.iter().all(|sentence| {
+            let lower = sentence.text.trim().to_lowercase();
+            let words = lower_words(&lower);
+            SELF_SUBJECTS
+                .iter()
+                .any(|subject| lower.starts_with(&format!("{subject} ")))
+                && mentions(&words, SELF_ASSESSMENT)
+        })
+}
+
+fn names_an_action_or_a_time(text: &str) -> bool {
+    let words = lower_words(text);
+    // "Go." is a decision; "going forward" is not ("go" as a stem would be).
+    mentions(&words, ACTION_SIGNS)
+        || words.iter().any(|w| w == "go")
+        || has_digit(text)
+        || mentions(&words, MONTHS)
+        || mentions(&words, PERIODS)
+        || text.contains("’ll")
+        || text.to_lowercase().contains("going to ")
 }
 
 pub fn beat_too_long(story: &Story<'_>) -> Vec<Finding> {

@@ -1,11 +1,14 @@
 //! Words that want a number, hedges, undefined acronyms, activity reported
 //! as if it were an outcome.
 
-use super::super::text::{find_phrase, has_digit, lower_words, mentions, sentences, words};
+use super::super::text::{
+    find_phrase, has_digit, is_number_word, lower_words, mentions, sentences, words,
+};
 use super::{finding, info, Story};
 use crate::coach::Finding;
 
-/// Vague words and phrases, each with what to write instead.
+/// Vague words and phrases, each with what to write instead. An
+/// intensifier used as emphasis ("very", "quite") is style, not vagueness.
 const VAGUE: &[(&str, &str)] = &[
     ("okay", "say how much, against what"),
     ("ok", "say how much, against what"),
@@ -26,10 +29,16 @@ const VAGUE: &[(&str, &str)] = &[
     ("some", "give the count or share"),
     ("a lot", "give the count"),
     ("lots", "give the count"),
+    ("a handful", "give the count"),
+    ("a few", "give the count"),
+    ("a little", "give the size"),
     ("most", "give the share"),
+    ("modest", "give the size"),
+    ("an extended period", "give the duration"),
     ("soon", "give the date"),
     ("shortly", "give the date"),
     ("eventually", "give the date"),
+    ("in the coming days", "give the date"),
     ("robust", "say what it withstands, in numbers"),
     ("strong", "give the number"),
     ("healthy", "give the number and its benchmark"),
@@ -37,10 +46,51 @@ const VAGUE: &[(&str, &str)] = &[
     ("promising", "give the result so far"),
     ("encouraging", "give the result so far"),
     ("decent", "give the number"),
-    ("pretty", "drop it, or give the number"),
-    ("very", "drop it, or give the number"),
-    ("quite", "drop it, or give the number"),
 ];
+
+/// Words before "fine" that make it a judgement ("looks fine"), not a
+/// penalty ("the fine").
+const FINE_AS_JUDGEMENT: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "looks", "look", "looked", "seems", "seem", "seemed",
+    "went", "going", "feels", "feel", "all", "fairly", "just", "mostly",
+];
+
+/// Whether the vague word at `index` (its first word) stands for a number
+/// the reader needs: not where a number follows in its sentence, not "the
+/// most" or "at most", not "fine" as a noun.
+fn wants_number(
+    found: &[super::super::text::Word<'_>],
+    text: &str,
+    index: usize,
+    phrase: &str,
+) -> bool {
+    let previous = index
+        .checked_sub(1)
+        .and_then(|i| found.get(i))
+        .map(|w| w.lower());
+    if phrase == "most" && matches!(previous.as_deref(), Some("the" | "at")) {
+        return false;
+    }
+    if phrase == "fine"
+        && !previous
+            .as_deref()
+            .is_some_and(|p| FINE_AS_JUDGEMENT.contains(&p))
+    {
+        return false;
+    }
+    let Some(word) = found.get(index) else {
+        return true;
+    };
+    let sentence_end = sentences(text)
+        .into_iter()
+        .find(|s| s.start <= word.start && word.start < s.end)
+        .map_or(usize::MAX, |s| s.end);
+    !found
+        .iter()
+        .skip(index + 1)
+        .take_while(|w| w.start < sentence_end)
+        .any(|w| is_number_word(w.text))
+}
 
 pub fn vague_word(story: &Story<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -48,6 +98,10 @@ pub fn vague_word(story: &Story<'_>) -> Vec<Finding> {
         let found = words(text);
         for (phrase, instead) in VAGUE {
             for span in find_phrase(&found, phrase) {
+                let index = found.iter().position(|w| w.start == span.0).unwrap_or(0);
+                if !wants_number(&found, text, index, phrase) {
+                    continue;
+                }
                 out.push(finding(
                     "vague-word",
                     info("vague-word"),

@@ -152,6 +152,20 @@ export type ExportProgress = { done: number, total: number, };
  */
 export type ExportRequest = { ids: Array<number>, path: string, format: ExportFormat, theme: ThemeName, scale: number | null, };
 
+/**
+ * A section of a story file other than the four beats, kept as written.
+ */
+export type ExtraSection = {
+/**
+ * The heading's text, without `## `. Empty for the text before the
+ * first heading, which is written back before the beats.
+ */
+heading: string,
+/**
+ * The section's text without blank lines at either end.
+ */
+body: string, };
+
 export type Finding = {
 /**
  * A stable rule id, e.g. `vague-word`.
@@ -236,6 +250,19 @@ source: string,
  */
 sample: string, };
 
+/**
+ * The parts of a draft that are not beats: its other sections (an impact
+ * statement, root causes, a summary, the text before the first heading)
+ * and the front-matter keys the app does not know. Kept on the update,
+ * shown under the beats and written back on export, so nothing a draft
+ * says is dropped.
+ */
+export type OtherParts = { sections: Array<ExtraSection>,
+/**
+ * `key: value` pairs, in order.
+ */
+front_matter: Array<[string, string]>, };
+
 export type ParsedTable = { table: DataTable, suggested_kind: ChartKind,
 /**
  * The unit the pasted cells state (`%`), for a chart that has none yet.
@@ -319,9 +346,10 @@ pending: JournalBody | null, };
  */
 export type StoriesImport = { ids: Array<number>,
 /**
- * One line per file that had more than an update holds.
+ * One line per file written another way than the app's own form:
+ * what became which beat, what was kept as other sections.
  */
-left_out: Array<string>,
+mapped: Array<string>,
 /**
  * One line per file that said `ready` and was stored as a draft.
  */
@@ -373,7 +401,11 @@ date: string, beats: Beats, evidence: Evidence,
 /**
  * The one chart, drawn from data the PM pasted or imported.
  */
-chart: ChartSpec | null, };
+chart: ChartSpec | null,
+/**
+ * What a draft written elsewhere said besides the beats, kept as written.
+ */
+other: OtherParts, };
 
 /**
  * Everything a PM edits in the editor. Autosave sends the whole set, so a
@@ -399,7 +431,11 @@ date: string, beats: Beats, evidence: Evidence,
 /**
  * The one chart, drawn from data the PM pasted or imported.
  */
-chart: ChartSpec | null, };
+chart: ChartSpec | null,
+/**
+ * What a draft written elsewhere said besides the beats, kept as written.
+ */
+other: OtherParts, };
 
 /**
  * The journal an update backs, and its triggered criteria (for the banner).
