@@ -54,7 +54,9 @@ measure() {
 
 run_all() {
   for mode in on off; do
-    if [ "$mode" = off ]; then export WEBKIT_DISABLE_COMPOSITING_MODE=1; else unset WEBKIT_DISABLE_COMPOSITING_MODE; fi
+    # Set either way: left unset, the app chooses by itself (off where GL
+    # is software, src-tauri/src/engine.rs). WebKit reads "0" as on.
+    if [ "$mode" = off ]; then export WEBKIT_DISABLE_COMPOSITING_MODE=1; else export WEBKIT_DISABLE_COMPOSITING_MODE=0; fi
     blank=$(measure "$PY" scripts/blank-webview.py)
     app=$(measure "$APP")
     printf 'compositing %-3s  blank WebKitGTK window %4s MB PSS  ·  Throughline %4s MB PSS  ·  difference %4s MB\n' \

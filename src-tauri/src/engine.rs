@@ -8,6 +8,11 @@
 //!   so it is turned off; painting with the CPU stays on if the user turns
 //!   compositing back on.
 //!
+//! - The window shows one document that replaces its slide image on every
+//!   edit; WebKit's browser cache model keeps each replaced image decoded
+//!   in memory, the document-viewer model drops an image once nothing shows
+//!   it ([`tune_window`]).
+//!
 //! A variable the user set is never overridden.
 
 use std::ffi::OsString;
@@ -63,6 +68,24 @@ pub fn configure_from_machine() {
     for (name, value) in engine_settings(graphics, env) {
         std::env::set_var(name, value);
     }
+}
+
+/// Settings made on the window's webview once it exists.
+pub fn tune_window<R: tauri::Runtime>(window: &tauri::WebviewWindow<R>) {
+    #[cfg(target_os = "linux")]
+    {
+        let tuned = window.with_webview(|webview| {
+            use webkit2gtk::{CacheModel, WebContextExt, WebViewExt};
+            if let Some(context) = webview.inner().context() {
+                context.set_cache_model(CacheModel::DocumentViewer);
+            }
+        });
+        if let Err(err) = tuned {
+            crate::applog::warn(format_args!("the webview's cache could not be set: {err}"));
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = window;
 }
 
 #[cfg(test)]

@@ -89,7 +89,9 @@ pub fn run() -> tauri::Result<()> {
             app.manage(tasks::start(app.handle()));
             // The window is made only now: a second launch never shows one.
             if let Some(config) = app.config().app.windows.first() {
-                tauri::WebviewWindowBuilder::from_config(app.handle(), config)?.build()?;
+                let window =
+                    tauri::WebviewWindowBuilder::from_config(app.handle(), config)?.build()?;
+                engine::tune_window(&window);
             }
             Ok(())
         })
