@@ -69,6 +69,134 @@ pub fn read_chart(spec: &ChartSpec, story: &[&str]) -> ChartReading {
     }
 }
 
+/// The two values the chart's headline compares: the change it exists to
+/// show. Which ones, by kind: a line with a comparison series, the
+/// highlight against that series at the highlight's last point; a line
+/// with one series, its first value to its last; grouped bars, the
+/// highlight against its comparison in the last category where both have
+/// a bar; before/after and big number, first to last; a funnel, its first
+/// stage to its last (read as a conversion, not a change). Bubbles have
+/// none.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Headline {
+    /// The highlighted series (index among the series, not the columns).
+    pub series: usize,
+    /// The series it is compared with, when the headline is a gap.
+    pub reference: Option<usize>,
+    pub from: f64,
+    pub to: f64,
+    pub from_row: usize,
+    pub to_row: usize,
+    /// A funnel's end-to-end conversion (`to / from`), not a change.
+    pub conversion: bool,
+}
+
+impl Headline {
+    /// Which way the headline goes: 1 up, −1 down, 0 flat (or a conversion).
+    pub fn direction(&self) -> i8 {
+        if self.conversion || self.to == self.from {
+            0
+        } else if self.to > self.from {
+            1
+        } else {
+            -1
+        }
+    }
+}
+
+/// The series the reading highlights: the one it names (case and outer
+/// spaces aside), else the first series (also when it names a category).
+pub fn highlight_index(spec: &ChartSpec, reading: &ChartReading) -> Option<usize> {
+    let names = spec.data.series_names();
+    if names.is_empty() {
+        return None;
+    }
+    let wanted = reading
+        .highlight
+        .as_deref()
+        .map(|h| h.trim().to_lowercase());
+    Some(
+        wanted
+            .and_then(|w| {
+                names
+                    .iter()
+                    .position(|name| name.trim().to_lowercase() == w)
+            })
+            .unwrap_or(0),
+    )
+}
+
+fn value_at(spec: &ChartSpec, series: usize, row: usize) -> Option<f64> {
+    spec.data
+        .rows
+        .get(row)?
+        .values
+        .get(series)
+        .copied()
+        .flatten()
+        .filter(|v| v.is_finite())
+}
+
+/// The series `highlight` is compared with at `row`: one named as a
+/// comparison (control, baseline, target…), else the highest of the others.
+pub fn comparison_at(spec: &ChartSpec, highlight: usize, row: usize) -> Option<(usize, f64)> {
+    let names = spec.data.series_names();
+    let mut best: Option<(usize, f64)> = None;
+    for (index, name) in names.iter().enumerate().filter(|(i, _)| *i != highlight) {
+        let Some(value) = value_at(spec, index, row) else {
+            continue;
+        };
+        if is_comparison(name) {
+            return Some((index, value));
+        }
+        if best.is_none_or(|(_, top)| value > top) {
+            best = Some((index, value));
+        }
+    }
+    best
+}
+
+/// The chart's headline values ([`Headline`]); `None` when its kind has
+/// none or the data cannot give one.
+pub fn headline(spec: &ChartSpec, reading: &ChartReading) -> Option<Headline> {
+    use crate::ChartKind;
+    let series = highlight_index(spec, reading)?;
+    let points: Vec<(usize, f64)> = (0..spec.data.rows.len())
+        .filter_map(|row| Some((row, value_at(spec, series, row)?)))
+        .collect();
+    let (&(first_row, first), &(last_row, last)) = (points.first()?, points.last()?);
+    let change = |from: f64, to: f64, from_row: usize, to_row: usize, reference| Headline {
+        series,
+        reference,
+        from,
+        to,
+        from_row,
+        to_row,
+        conversion: false,
+    };
+    match spec.kind {
+        ChartKind::Line => {
+            if let Some((reference, value)) = comparison_at(spec, series, last_row) {
+                return Some(change(value, last, last_row, last_row, Some(reference)));
+            }
+            (first_row != last_row).then(|| change(first, last, first_row, last_row, None))
+        }
+        ChartKind::Bar => (0..spec.data.rows.len()).rev().find_map(|row| {
+            let value = value_at(spec, series, row)?;
+            let (reference, reference_value) = comparison_at(spec, series, row)?;
+            Some(change(reference_value, value, row, row, Some(reference)))
+        }),
+        ChartKind::BeforeAfter | ChartKind::BigNumber => {
+            (first_row != last_row).then(|| change(first, last, first_row, last_row, None))
+        }
+        ChartKind::Funnel => (first_row != last_row && first > 0.0).then(|| Headline {
+            conversion: true,
+            ..change(first, last, first_row, last_row, None)
+        }),
+        ChartKind::Bubble => None,
+    }
+}
+
 /// Whether a series is named like something the story compares against
 /// (a control group, a baseline, a target, last year, a plan…).
 pub fn is_comparison(name: &str) -> bool {

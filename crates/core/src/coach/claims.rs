@@ -205,11 +205,181 @@ fn parse_number(text: &str) -> Option<f64> {
     plain.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// A level a text claims a share reached: "to 11.4%", "at 41%", "reached
+/// 9%", both ends of "from 9.1% to 10.4%".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Level {
+    pub value: f64,
+    pub decimals: usize,
+    pub span: [usize; 2],
+    pub text: String,
+}
+
+const LEVEL_VERBS: &[&str] = &[
+    "to", "reached", "reaches", "reach", "hit", "hits", "at", "from",
+];
+/// Allowed between the verb and the number: "to about 11%".
+const APPROXIMATELY: &[&str] = &["about", "around", "roughly", "nearly", "almost", "just"];
+
+/// The levels claimed in a text, in percent.
+pub fn levels(text: &str) -> Vec<Level> {
+    let all: Vec<Word<'_>> = words(text);
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for (index, word) in all.iter().enumerate() {
+        let Some(value) = parse_number(word.text) else {
+            continue;
+        };
+        if chars.get(word.end) != Some(&'%') {
+            continue;
+        }
+        let mut back = index;
+        while back > 0 && APPROXIMATELY.contains(&all[back - 1].lower().as_str()) {
+            back -= 1;
+        }
+        let Some(verb) = back.checked_sub(1).and_then(|i| all.get(i)) else {
+            continue;
+        };
+        let verb_lower = verb.lower();
+        if !LEVEL_VERBS.contains(&verb_lower.as_str()) {
+            continue;
+        }
+        // "up to 40%" is a cap, not a level reached.
+        let capped = verb_lower == "to"
+            && back
+                .checked_sub(2)
+                .and_then(|i| all.get(i))
+                .is_some_and(|w| w.lower() == "up");
+        if capped || between_is_sentence_end(&chars, verb.end, word.start) {
+            continue;
+        }
+        let span = [verb.start, word.end + 1];
+        out.push(Level {
+            value,
+            decimals: word.text.split('.').nth(1).map_or(0, str::len),
+            span,
+            text: chars
+                .get(span[0]..span[1])
+                .map(|c| c.iter().collect())
+                .unwrap_or_default(),
+        });
+    }
+    out
+}
+
+/// Whether the chart shows the level: a value that rounds to it at the
+/// claim's precision, with the slack of the value's own rounding.
+pub fn shows_level(chart: &ChartSpec, level: &Level) -> bool {
+    let tolerance = 0.5 * 10f64.powi(-(level.decimals as i32)) + 1e-9;
+    let rounding = rounding_of(chart);
+    chart_values(chart).any(|(_, _, v)| (v - level.value).abs() <= tolerance + rounding)
+}
+
+/// Every finite value of the chart, with its series and row.
+pub fn chart_values(chart: &ChartSpec) -> impl Iterator<Item = (usize, usize, f64)> + '_ {
+    chart.data.rows.iter().enumerate().flat_map(|(row, r)| {
+        r.values
+            .iter()
+            .enumerate()
+            .filter_map(move |(series, v)| v.filter(|v| v.is_finite()).map(|v| (series, row, v)))
+    })
+}
+
+/// A word that says which way something went, in a title: verbs only
+/// ("lifts", "fell"), not "up" or "lower", which name other things as often.
+#[rustfmt::skip]
+const RISING: &[&str] = &[
+    "rose", "rise", "rises", "rising", "grew", "grow", "grows", "growing", "climb", "climbs",
+    "climbed", "climbing", "jump", "jumps", "jumped", "lift", "lifts", "lifted", "lifting", "boost",
+    "boosts", "boosted", "increase", "increases", "increased", "doubled", "doubles", "tripled",
+    "soar", "soars", "soared", "surge", "surges", "surged",
+];
+#[rustfmt::skip]
+const FALLING: &[&str] = &[
+    "fell", "fall", "falls", "falling", "drop", "drops", "dropped", "decline", "declines",
+    "declined", "decrease", "decreases", "decreased", "cut", "cuts", "reduce", "reduces", "reduced",
+    "shrink", "shrinks", "shrank", "slid", "slides", "slip", "slips", "slipped", "halved", "halves",
+    "plunge", "plunged", "plunges", "sank", "sinks",
+];
+/// Better or worse, whichever way the measure is read ([`Better`]).
+const IMPROVING: &[&str] = &["improve", "improves", "improved", "improving"];
+const WORSENING: &[&str] = &["worsen", "worsens", "worsened", "worsening"];
+/// A direction word right after these is denied: "no longer grows".
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "longer", "stopped", "stop", "failed", "without", "didn't", "doesn't",
+    "won't", "isn't",
+];
+
+/// The one direction a title's words give (+1 up, −1 down), outside the
+/// number claims (checked on their own); `None` when it gives none, or
+/// several, or denies one.
+pub fn title_direction(
+    title: &str,
+    better: crate::chart_reading::Better,
+) -> Option<(i8, String, [usize; 2])> {
+    use crate::chart_reading::Better;
+    let all: Vec<Word<'_>> = words(title);
+    let spans: Vec<[usize; 2]> = claims(title).iter().map(|c| c.span).collect();
+    let mut found: Vec<(i8, String, [usize; 2])> = Vec::new();
+    for (index, word) in all.iter().enumerate() {
+        let lower = word.lower();
+        let way: i8 = if RISING.contains(&lower.as_str()) {
+            1
+        } else if FALLING.contains(&lower.as_str()) {
+            -1
+        } else if IMPROVING.contains(&lower.as_str()) {
+            if better == Better::Up {
+                1
+            } else {
+                -1
+            }
+        } else if WORSENING.contains(&lower.as_str()) {
+            if better == Better::Up {
+                -1
+            } else {
+                1
+            }
+        } else {
+            continue;
+        };
+        if spans.iter().any(|s| s[0] <= word.start && word.end <= s[1]) {
+            continue;
+        }
+        let denied = all[index.saturating_sub(3)..index]
+            .iter()
+            .any(|w| NEGATIONS.contains(&w.lower().as_str()) || w.lower().ends_with("n't"));
+        if denied {
+            return None;
+        }
+        found.push((way, word.text.to_owned(), [word.start, word.end]));
+    }
+    match found.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
 /// A change the chart's data shows, signed, and how to say it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
     pub value: f64,
     pub description: String,
+    /// How far the true change may lie from `value` because the chart's
+    /// values are themselves rounded (9.3 stands for 9.25–9.35).
+    pub slack: f64,
+}
+
+/// How the chart's values are rounded: half a unit of the last decimal the
+/// table writes (9.3 and 10 in one table → 0.05; whole numbers only → 0.5).
+pub fn rounding_of(chart: &ChartSpec) -> f64 {
+    let decimals = chart_values(chart)
+        .map(|(_, _, v)| {
+            let written = format!("{}", v.abs());
+            written.split('.').nth(1).map_or(0, str::len).min(12)
+        })
+        .max()
+        .unwrap_or(0);
+    0.5 * 10f64.powi(-(decimals as i32))
 }
 
 /// Every change the data supports: each series from its first value to its
@@ -217,6 +387,7 @@ pub struct Fact {
 /// row where they overlap.
 pub fn facts(chart: &ChartSpec) -> Vec<Fact> {
     let data = &chart.data;
+    let rounding = rounding_of(chart);
     let mut out = Vec::new();
     let series = data.series_names();
     for (column, name) in series.iter().enumerate() {
@@ -227,7 +398,14 @@ pub fn facts(chart: &ChartSpec) -> Vec<Fact> {
             if first_row != last_row {
                 let from = label(data, first_row);
                 let to = label(data, last_row);
-                push_change(&mut out, name, first, last, &format!("{from} → {to}"));
+                push_change(
+                    &mut out,
+                    name,
+                    first,
+                    last,
+                    &format!("{from} → {to}"),
+                    rounding,
+                );
             }
         }
     }
@@ -250,6 +428,7 @@ pub fn facts(chart: &ChartSpec) -> Vec<Fact> {
                         *vb,
                         *va,
                         &label(data, row),
+                        rounding,
                     );
                 }
             }
@@ -258,20 +437,32 @@ pub fn facts(chart: &ChartSpec) -> Vec<Fact> {
     out
 }
 
-fn push_change(out: &mut Vec<Fact>, name: &str, from: f64, to: f64, at: &str) {
+fn push_change(out: &mut Vec<Fact>, name: &str, from: f64, to: f64, at: &str, rounding: f64) {
     if !from.is_finite() || !to.is_finite() {
         return;
     }
     let points = to - from;
+    let (e_from, e_to) = (rounding, rounding);
     out.push(Fact {
         value: points,
         description: format!("{name}: {} ({at})", signed(points, " pts")),
+        slack: e_from + e_to,
     });
     if from.abs() > f64::EPSILON {
         let relative = points / from.abs() * 100.0;
+        // The relative change at the corners of the values' rounding.
+        let slack = [(-1.0, -1.0), (-1.0, 1.0), (1.0, -1.0), (1.0, 1.0)]
+            .iter()
+            .filter_map(|(a, b)| {
+                let base = from + a * e_from;
+                (base.abs() > f64::EPSILON)
+                    .then(|| ((to + b * e_to - base) / base.abs() * 100.0 - relative).abs())
+            })
+            .fold(0.0, f64::max);
         out.push(Fact {
             value: relative,
             description: format!("{name}: {} ({at})", signed(relative, "%")),
+            slack,
         });
     }
 }
@@ -311,7 +502,7 @@ pub fn supports(fact: &Fact, claim: &Claim) -> bool {
         Direction::Up => fact.value > 0.0,
         Direction::Down => fact.value < 0.0,
     };
-    let tolerance = 0.5 * 10f64.powi(-(claim.decimals as i32)) + 1e-9;
+    let tolerance = 0.5 * 10f64.powi(-(claim.decimals as i32)) + fact.slack + 1e-9;
     right_way && (fact.value.abs() - claim.value).abs() <= tolerance
 }
 

@@ -348,3 +348,358 @@ fn a_beat_off_its_job_is_judged_by_what_it_does() {
         [Target::Resolution]
     );
 }
+
+fn with_chart(
+    title: &str,
+    evidence: &str,
+    kind: crate::ChartKind,
+    header: &[&str],
+    rows: &[(&str, &[f64])],
+) -> UpdateFields {
+    let mut draft = fields(
+        title,
+        [
+            "Trial users leave in week two.",
+            "A longer trial costs support hours.",
+            "The Growth squad ships nudges to every trial by 15 January.",
+            evidence,
+        ],
+    );
+    draft.chart = Some(crate::ChartSpec {
+        kind,
+        unit: Some("%".into()),
+        data: crate::DataTable {
+            header: header.iter().map(|h| (*h).to_owned()).collect(),
+            rows: rows
+                .iter()
+                .map(|(label, values)| crate::DataRow {
+                    label: (*label).into(),
+                    values: values.iter().map(|v| Some(*v)).collect(),
+                })
+                .collect(),
+        },
+        ..crate::ChartSpec::default()
+    });
+    draft
+}
+
+fn contradictions(draft: &UpdateFields) -> Vec<String> {
+    review(draft, &[])
+        .findings
+        .into_iter()
+        .filter(|f| f.rule == "claim-contradicts-chart")
+        .map(|f| f.message)
+        .collect()
+}
+
+const PILOT: &[(&str, &[f64])] = &[
+    ("W1", &[9.3, 9.1]),
+    ("W2", &[9.6, 9.0]),
+    ("W3", &[9.9, 9.2]),
+    ("W4", &[10.1, 9.1]),
+    ("W5", &[10.2, 9.0]),
+    ("W6", &[10.4, 9.1]),
+];
+
+#[test]
+fn a_level_the_chart_never_reaches_is_a_contradiction_and_one_it_shows_is_not() {
+    let header = ["Week", "Pilot", "Control"];
+    let wrong = with_chart(
+        "Usage nudges lift conversion to 11.4%",
+        "Six weeks, 1,400 trials an arm.",
+        crate::ChartKind::Line,
+        &header,
+        PILOT,
+    );
+    let found = contradictions(&wrong);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("closest is Pilot at 10.4% (W6)"),
+        "{}",
+        found[0]
+    );
+    let right = with_chart(
+        "Usage nudges lift conversion to 10.4%",
+        "Six weeks, 1,400 trials an arm.",
+        crate::ChartKind::Line,
+        &header,
+        PILOT,
+    );
+    assert!(
+        contradictions(&right).is_empty(),
+        "{:?}",
+        contradictions(&right)
+    );
+    // "From 9.3% to 10.4%": both ends are levels the chart shows.
+    let both = with_chart(
+        "Nudges lift conversion 1.1 points",
+        "Pilot conversion went from 9.3% to 10.4% in six weeks.",
+        crate::ChartKind::Line,
+        &header,
+        PILOT,
+    );
+    assert!(
+        contradictions(&both).is_empty(),
+        "{:?}",
+        contradictions(&both)
+    );
+    // A cap is not a level: "up to 40%".
+    let cap = with_chart(
+        "Nudges lift conversion",
+        "Discounts of up to 40% were offered.",
+        crate::ChartKind::Line,
+        &header,
+        PILOT,
+    );
+    assert!(
+        contradictions(&cap).is_empty(),
+        "{:?}",
+        contradictions(&cap)
+    );
+}
+
+#[test]
+fn a_direction_the_chart_does_not_take_is_a_contradiction_with_the_true_statement() {
+    let header = ["Quarter", "Net adds"];
+    let falling: &[(&str, &[f64])] = &[
+        ("Q4 2020", &[8.5]),
+        ("Q1 2021", &[4.0]),
+        ("Q2 2021", &[1.5]),
+    ];
+    let wrong = with_chart(
+        "Net adds keep climbing",
+        "Three quarters of member data.",
+        crate::ChartKind::Line,
+        &header,
+        falling,
+    );
+    let found = contradictions(&wrong);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("Net adds falls from 8.5 to 1.5 (Q4 2020 to Q2 2021)"),
+        "{}",
+        found[0]
+    );
+    let right = with_chart(
+        "Net adds keep falling",
+        "Three quarters of member data.",
+        crate::ChartKind::Line,
+        &header,
+        falling,
+    );
+    assert!(contradictions(&right).is_empty());
+    // The pilot's gap over control is up: "lifts" agrees, "cuts" does not.
+    let header = ["Week", "Pilot", "Control"];
+    assert!(contradictions(&with_chart(
+        "Usage nudges lift conversion",
+        "Six weeks.",
+        crate::ChartKind::Line,
+        &header,
+        PILOT
+    ))
+    .is_empty());
+    let found = contradictions(&with_chart(
+        "Usage nudges cut conversion",
+        "Six weeks.",
+        crate::ChartKind::Line,
+        &header,
+        PILOT,
+    ));
+    assert!(
+        found[0].contains("Pilot is above Control in W6"),
+        "{found:?}"
+    );
+    // "Improves" follows which way is better: churn going down improves.
+    let churn: &[(&str, &[f64])] = &[("Jan", &[4.8]), ("Jun", &[3.1])];
+    let header = ["Month", "Monthly churn"];
+    assert!(contradictions(&with_chart(
+        "Annual plans improve churn",
+        "Six months.",
+        crate::ChartKind::Line,
+        &header,
+        churn
+    ))
+    .is_empty());
+    assert_eq!(
+        contradictions(&with_chart(
+            "Annual plans worsen churn",
+            "Six months.",
+            crate::ChartKind::Line,
+            &header,
+            churn
+        ))
+        .len(),
+        1
+    );
+    // A denied direction, or two, are not read.
+    assert!(contradictions(&with_chart(
+        "Net adds no longer grow",
+        "Three quarters.",
+        crate::ChartKind::Line,
+        &["Quarter", "Net adds"],
+        falling
+    ))
+    .is_empty());
+    assert!(contradictions(&with_chart(
+        "Price rise cuts sign-ups",
+        "Three quarters.",
+        crate::ChartKind::Line,
+        &["Quarter", "Net adds"],
+        &[("Q1", &[1.0]), ("Q2", &[2.0])]
+    ))
+    .is_empty());
+}
+
+#[test]
+fn a_change_computed_from_rounded_values_gets_their_slack() {
+    // 9.3 → 10.4 is +11.8%, but 9.3 and 10.4 stand for 9.25–9.35 and
+    // 10.35–10.45: anything from +10.7% to +13.0% is the same data.
+    let header = ["Week", "Pilot"];
+    let rows: &[(&str, &[f64])] = &[("W1", &[9.3]), ("W6", &[10.4])];
+    let exact = with_chart(
+        "Nudges lift conversion 12.5%",
+        "Six weeks.",
+        crate::ChartKind::Line,
+        &header,
+        rows,
+    );
+    assert!(
+        contradictions(&exact).is_empty(),
+        "{:?}",
+        contradictions(&exact)
+    );
+    let beyond = with_chart(
+        "Nudges lift conversion 14%",
+        "Six weeks.",
+        crate::ChartKind::Line,
+        &header,
+        rows,
+    );
+    assert_eq!(contradictions(&beyond).len(), 1);
+    // A claim with more digits is held to them: 11.84% is within the data's
+    // rounding, 13.5% is not.
+    assert!(contradictions(&with_chart(
+        "Nudges lift conversion 11.84%",
+        "Six weeks.",
+        crate::ChartKind::Line,
+        &header,
+        rows
+    ))
+    .is_empty());
+    assert_eq!(
+        contradictions(&with_chart(
+            "Nudges lift conversion 13.5%",
+            "Six weeks.",
+            crate::ChartKind::Line,
+            &header,
+            rows
+        ))
+        .len(),
+        1
+    );
+}
+
+fn with_metric(evidence: &str, value: &str, baseline: &str, sample: &str) -> UpdateFields {
+    let mut draft = fields(
+        "Usage nudges lift trial conversion 1.3 points",
+        [
+            "Trial users leave in week two.",
+            "A longer trial costs support hours.",
+            "The Growth squad ships nudges to every trial by 15 January.",
+            evidence,
+        ],
+    );
+    draft.evidence = Evidence::Metric(MetricEvidence {
+        value: value.into(),
+        unit: "trial conversion".into(),
+        baseline: baseline.into(),
+        window: "6 weeks".into(),
+        source: "Billing export".into(),
+        sample: sample.into(),
+    });
+    draft
+}
+
+fn messages(draft: &UpdateFields, rule: &str) -> Vec<String> {
+    review(draft, &[])
+        .findings
+        .into_iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| f.message)
+        .collect()
+}
+
+#[test]
+fn a_lift_within_noise_is_said_with_its_interval() {
+    // 10.4% of 1,420 against 9.1% of 1,410. By hand (Wilson, z = 1.96):
+    // pilot 0.0892–0.1210, control 0.0771–0.1071; d = +0.013, interval
+    // 0.013 − √(0.0148² + 0.0161²) = −0.009 to 0.013 + √(0.0170² + 0.0139²)
+    // = +0.035: −0.9 to +3.5 points, holding zero.
+    let noisy = with_metric(
+        "Six weeks, pilot against control.",
+        "10.4%",
+        "9.1% in control",
+        "1420, 1410",
+    );
+    let found = messages(&noisy, "difference-within-noise");
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].contains("95% interval −0.9 to +3.5 points (10.4% of 1420 against 9.1% of 1410)"),
+        "{}",
+        found[0]
+    );
+    assert!(
+        found[0].contains("The 1.3-point difference could be noise"),
+        "{}",
+        found[0]
+    );
+    // Ten times the trials, written in the text: +0.6 to +2.0 points, real.
+    let real = with_metric(
+        "Pilot converted 10.4% of 14,200 trials, control 9.1% of 14,100.",
+        "10.4%",
+        "9.1% in control",
+        "",
+    );
+    assert!(messages(&real, "difference-within-noise").is_empty());
+    assert!(
+        messages(&real, "sample-size-missing").is_empty(),
+        "the text gives the sizes"
+    );
+    // The same groups in the text, at the small size, are noise too.
+    let in_text = with_metric(
+        "Pilot converted 10.4% of 1,420 trials, control 9.1% of 1,410.",
+        "10.4%",
+        "9.1% in control",
+        "",
+    );
+    assert_eq!(messages(&in_text, "difference-within-noise").len(), 1);
+}
+
+#[test]
+fn two_rates_without_their_sizes_get_a_tip() {
+    let without = with_metric(
+        "Six weeks, pilot against control.",
+        "10.4%",
+        "9.1% in control",
+        "",
+    );
+    assert_eq!(messages(&without, "sample-size-missing").len(), 1);
+    let with = with_metric(
+        "Six weeks, pilot against control.",
+        "10.4%",
+        "9.1% in control",
+        "1420, 1410",
+    );
+    assert!(messages(&with, "sample-size-missing").is_empty());
+    // A level against a norm, not two groups: nothing to size.
+    let norm = with_metric(
+        "Availability on the day.",
+        "99%",
+        "99.999% on a normal day",
+        "",
+    );
+    assert!(messages(&norm, "sample-size-missing").is_empty());
+    // A count, not two rates: nothing to size.
+    let count = with_metric("Six weeks.", "1,240 sign-ups", "980 the quarter before", "");
+    assert!(messages(&count, "sample-size-missing").is_empty());
+}

@@ -477,11 +477,29 @@ impl<'a> Body<'a> {
     /// table in the evidence (outside code fences) gets that table as its
     /// chart, the kind inferred from the data; the table leaves the prose.
     /// A table that is not chart data (words in its value cells) stays text.
+    /// A draft whose evidence holds no table may keep its numbers in a
+    /// section the update does not map (a shareholder letter's table under
+    /// its opening paragraphs): the first data table there is the chart.
     fn take_evidence_table(&mut self) -> Option<ChartSpec> {
         let evidence = self
             .sections
-            .iter_mut()
-            .find(|section| section.kind == SectionKind::Beat(Beat::Evidence))?;
+            .iter()
+            .position(|section| section.kind == SectionKind::Beat(Beat::Evidence));
+        let others = self
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(_, section)| !matches!(section.kind, SectionKind::Beat(_)))
+            .map(|(index, _)| index)
+            .collect::<Vec<_>>();
+        evidence
+            .into_iter()
+            .chain(others)
+            .find_map(|index| Self::take_table_from(&mut self.sections[index]))
+    }
+
+    /// Takes the first Markdown table of chart data out of a section's text.
+    fn take_table_from(evidence: &mut Section<'a>) -> Option<ChartSpec> {
         let is_row = |line: &str| line.trim_start().starts_with('|');
         let mut fence: Option<(char, usize)> = None;
         let mut start = None;

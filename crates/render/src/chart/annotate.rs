@@ -1,9 +1,9 @@
 //! Annotations computed from the data: the difference a chart exists to show.
 
-use throughline_core::chart_reading::{is_comparison, Better, ChartReading};
-use throughline_core::{ChartKind, ChartSpec};
+use throughline_core::chart_reading::{Better, ChartReading};
+use throughline_core::ChartSpec;
 
-use super::data::{compact, ChartData, Series, Unit};
+use super::data::{compact, ChartData, Unit};
 use super::wide::Wide;
 
 /// The headline a chart carries: the change it exists to show, what the
@@ -95,85 +95,31 @@ fn round1(value: f64) -> f64 {
 /// bars), a line's change from first to last, the before/after
 /// difference, a funnel's overall conversion, a KPI's delta.
 pub fn chart_annotation(spec: &ChartSpec, reading: &ChartReading) -> Option<Annotation> {
-    let data = ChartData::from_spec(spec, reading);
-    annotation(spec.kind, &data)
+    annotation(&ChartData::from_spec(spec, reading))
 }
 
-pub(crate) fn annotation(kind: ChartKind, data: &ChartData) -> Option<Annotation> {
-    let highlighted = data.highlighted()?;
-    match kind {
-        ChartKind::Line => {
-            let (last_index, last) = highlighted.last()?;
-            if let Some((reference, value)) = comparison_at(data, last_index) {
-                let about = format!(
-                    "{} vs {}, {}",
-                    highlighted.name, reference.name, data.labels[last_index]
-                );
-                return Some(Annotation::change(value, last, data, about));
-            }
-            let (first_index, first) = highlighted.first()?;
-            (first_index != last_index).then(|| {
-                let about = span(data, first_index, last_index);
-                Annotation::change(first, last, data, about)
-            })
-        }
-        ChartKind::Bar => {
-            // Grouped bars: the last category where the highlight and its
-            // comparison both have a bar.
-            (0..data.labels.len()).rev().find_map(|index| {
-                let value = highlighted.values.get(index).copied().flatten()?;
-                let (reference, reference_value) = comparison_at(data, index)?;
-                let about = format!(
-                    "{} vs {}, {}",
-                    highlighted.name, reference.name, data.labels[index]
-                );
-                Some(Annotation::change(reference_value, value, data, about))
-            })
-        }
-        ChartKind::BeforeAfter | ChartKind::BigNumber => {
-            let (first_index, first) = highlighted.first()?;
-            let (last_index, last) = highlighted.last()?;
-            (first_index != last_index).then(|| {
-                let about = span(data, first_index, last_index);
-                Annotation::change(first, last, data, about)
-            })
-        }
-        ChartKind::Funnel => {
-            let (first_index, first) = highlighted.first()?;
-            let (last_index, last) = highlighted.last()?;
-            (first_index != last_index && first > 0.0).then(|| {
-                let rate = Wide::new(last).over(first).times(100.0);
-                Annotation {
-                    change: format!("{}%", rounded(rate)),
-                    about: format!("{}, end to end", span(data, first_index, last_index)),
-                    good: None,
-                }
-            })
-        }
-        ChartKind::Bubble => None,
+pub(crate) fn annotation(data: &ChartData) -> Option<Annotation> {
+    let found = data.headline?;
+    let name = |index: usize| data.series.get(index).map_or("", |s| s.name.as_str());
+    let label = |row: usize| data.labels.get(row).map_or("", String::as_str);
+    if found.conversion {
+        let rate = Wide::new(found.to).over(found.from).times(100.0);
+        return Some(Annotation {
+            change: format!("{}%", rounded(rate)),
+            about: format!("{}, end to end", span(data, found.from_row, found.to_row)),
+            good: None,
+        });
     }
-}
-
-/// The series the highlight is compared with at row `index`: one named as
-/// a comparison (control, baseline, target…), else the highest of the
-/// others there.
-pub(crate) fn comparison_at(data: &ChartData, index: usize) -> Option<(&Series, f64)> {
-    let others = data
-        .series
-        .iter()
-        .enumerate()
-        .filter(|(k, _)| Some(*k) != data.highlight_series)
-        .filter_map(|(_, series)| Some((series, series.values.get(index).copied().flatten()?)));
-    let mut best: Option<(&Series, f64)> = None;
-    for (series, value) in others {
-        if is_comparison(&series.name) {
-            return Some((series, value));
-        }
-        if best.is_none_or(|(_, top)| value > top) {
-            best = Some((series, value));
-        }
-    }
-    best
+    let about = match found.reference {
+        Some(reference) => format!(
+            "{} vs {}, {}",
+            name(found.series),
+            name(reference),
+            label(found.to_row)
+        ),
+        None => span(data, found.from_row, found.to_row),
+    };
+    Some(Annotation::change(found.from, found.to, data, about))
 }
 
 /// "W1 to W6".

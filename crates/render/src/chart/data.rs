@@ -1,7 +1,7 @@
 //! The chart's data made safe to draw: clean labels, finite numbers only,
 //! the highlight resolved, and the unit understood.
 
-use throughline_core::chart_reading::{Better, ChartReading};
+use throughline_core::chart_reading::{headline, Better, ChartReading, Headline};
 use throughline_core::ChartSpec;
 
 use super::wide::Wide;
@@ -65,6 +65,8 @@ pub struct ChartData {
     /// Differences are in percentage points ([`ChartReading::in_points`]).
     pub in_points: bool,
     pub better: Better,
+    /// The two values the headline compares ([`headline`]).
+    pub headline: Option<Headline>,
     /// NaN and infinite values left out.
     pub skipped_values: usize,
 }
@@ -123,6 +125,7 @@ impl ChartData {
             unit: Unit::parse(spec.unit.as_deref()),
             in_points: reading.in_points,
             better: reading.better,
+            headline: headline(spec, reading),
             skipped_values: skipped,
         }
     }

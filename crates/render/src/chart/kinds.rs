@@ -4,7 +4,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use throughline_core::{ChartKind, ChartSpec};
 
-use super::annotate::{annotation, comparison_at, delta_label, is_good};
+use super::annotate::{annotation, delta_label, is_good};
 use super::axis::Axis;
 use super::data::{compact, format_value, ChartData, Series, Unit};
 use super::draw::{anchored, color, font, plot_error, text_width, DrawResult};
@@ -198,11 +198,12 @@ fn line(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResult<
     }
 
     // The gap at the end between the highlight and its comparison.
-    if let (Some(annotation), Some(high_series)) =
-        (annotation(ChartKind::Line, data), data.highlighted())
-    {
+    if let (Some(annotation), Some(high_series)) = (annotation(data), data.highlighted()) {
         if let Some((i, end)) = high_series.last() {
-            let reference = comparison_at(data, i).map(|(_, value)| value);
+            let reference = data
+                .headline
+                .filter(|h| h.reference.is_some() && h.to_row == i)
+                .map(|h| h.from);
             let label_color = match annotation.good {
                 Some(false) => theme.negative,
                 _ => palette.accent,

@@ -1,11 +1,14 @@
 //! The proof: one number or one attributed quote, complete, and agreeing
 //! with the chart.
 
-use super::super::claims::{claims, facts, supports};
+use super::super::claims::{
+    chart_values, claims, facts, levels, shows_level, supports, title_direction,
+};
 use super::super::text::{has_digit, has_number, lower_words, mentions, MONTHS, PERIODS};
 use super::{finding, info, Story};
+use crate::chart_reading::{headline, read_chart, ChartReading};
 use crate::coach::{Finding, Target};
-use crate::Evidence;
+use crate::{ChartSpec, Evidence};
 
 pub fn evidence_missing(story: &Story<'_>) -> Vec<Finding> {
     let fields = story.fields;
@@ -69,7 +72,99 @@ pub fn claim_contradicts_chart(story: &Story<'_>) -> Vec<Finding> {
             ));
         }
     }
+    let reading = read_chart(chart, &[&story.fields.title, &story.fields.beats.evidence]);
+    out.extend(levels_the_chart_lacks(story, chart, reading.in_points));
+    out.extend(direction_against_the_chart(story, chart, &reading));
     out
+}
+
+/// "Conversion rose to 11.4%" over a chart of shares whose values never
+/// come near 11.4: the level is checked against every value, at the
+/// claim's precision and the values' own rounding.
+fn levels_the_chart_lacks(story: &Story<'_>, chart: &ChartSpec, shares: bool) -> Vec<Finding> {
+    if !shares {
+        return Vec::new();
+    }
+    let names = chart.data.series_names();
+    let mut out = Vec::new();
+    for (target, text) in [
+        (Target::Title, story.fields.title.as_str()),
+        (Target::Evidence, story.fields.beats.evidence.as_str()),
+    ] {
+        for level in levels(text) {
+            if shows_level(chart, &level) {
+                continue;
+            }
+            let Some((series, row, value)) = chart_values(chart).min_by(|a, b| {
+                (a.2 - level.value)
+                    .abs()
+                    .total_cmp(&(b.2 - level.value).abs())
+            }) else {
+                continue;
+            };
+            let name = names.get(series).map_or("", String::as_str);
+            let label = chart.data.rows.get(row).map_or("", |r| r.label.trim());
+            out.push(finding(
+                "claim-contradicts-chart",
+                info("claim-contradicts-chart"),
+                Some(target),
+                format!(
+                    "“{}” is not a level the chart shows: the closest is {name} at {value}% ({label}). Correct the number or the chart's data.",
+                    level.text
+                ),
+                Some(level.span),
+            ));
+        }
+    }
+    out
+}
+
+/// "Net adds keep climbing" over a chart whose headline falls: the title's
+/// one word of direction against the sign of the change the chart shows.
+fn direction_against_the_chart(
+    story: &Story<'_>,
+    chart: &ChartSpec,
+    reading: &ChartReading,
+) -> Option<Finding> {
+    let found = headline(chart, reading)?;
+    let (way, word, span) = title_direction(&story.fields.title, reading.better)?;
+    let shown = found.direction();
+    if shown == 0 || shown == way {
+        return None;
+    }
+    let names = chart.data.series_names();
+    let name = |i: usize| names.get(i).map_or("", String::as_str);
+    let label = |row: usize| chart.data.rows.get(row).map_or("", |r| r.label.trim());
+    let truth = match found.reference {
+        Some(reference) => format!(
+            "{} is {} {} in {} ({} against {})",
+            name(found.series),
+            if shown > 0 { "above" } else { "below" },
+            name(reference),
+            label(found.to_row),
+            found.to,
+            found.from
+        ),
+        None => format!(
+            "{} {} from {} to {} ({} to {})",
+            name(found.series),
+            if shown > 0 { "rises" } else { "falls" },
+            found.from,
+            found.to,
+            label(found.from_row),
+            label(found.to_row)
+        ),
+    };
+    Some(finding(
+        "claim-contradicts-chart",
+        info("claim-contradicts-chart"),
+        Some(Target::Title),
+        format!(
+            "“{word}” says {}, but the chart shows the opposite: {truth}. Correct the title or the chart's data.",
+            if way > 0 { "up" } else { "down" }
+        ),
+        Some(span),
+    ))
 }
 
 /// Besides month names and quarters ([`MONTHS`], [`PERIODS`]).

@@ -5,6 +5,7 @@ mod chart;
 mod evidence;
 mod journal;
 mod resolution;
+pub mod significance;
 mod structure;
 mod title;
 mod wording;
@@ -164,6 +165,8 @@ pub fn run(story: &Story<'_>) -> Vec<Finding> {
     out.extend(evidence::evidence_missing(story));
     out.extend(evidence::claim_contradicts_chart(story));
     out.extend(evidence::metric_incomplete(story));
+    out.extend(significance::difference_within_noise(story));
+    out.extend(significance::sample_size_missing(story));
     out.extend(structure::beat_too_long(story));
     out.extend(structure::slide_text_cut(story));
     out.extend(structure::long_sentence(story));
@@ -221,6 +224,20 @@ const RULES: &[RuleInfo] = &[
         rationale: "One high-signal metric needs its value, unit, time window and a baseline to mean anything; a quote needs who said it and when.",
         bad: "Metric: 14% (no window, no baseline).",
         good: "Metric: 14% trial-to-paid, 6-week pilot, vs 10% before.",
+    },
+    RuleInfo {
+        id: "difference-within-noise",
+        severity: Severity::Warning,
+        rationale: "The first question about a pilot is whether the difference is real. From the two groups' rates and sizes the coach computes the difference's 95% interval (Newcombe's hybrid score interval: each group's Wilson score interval, combined); when it holds zero, the data cannot tell the difference from noise.",
+        bad: "Pilot 10.4% of 1,420 trials vs control 9.1% of 1,410: +1.3 points, interval −0.9 to +3.5.",
+        good: "Pilot 10.4% of 14,200 vs control 9.1% of 14,100: +1.3 points, interval +0.6 to +2.0.",
+    },
+    RuleInfo {
+        id: "sample-size-missing",
+        severity: Severity::Info,
+        rationale: "Two rates without their group sizes cannot be judged: a CFO will ask how many were in each group before believing the difference.",
+        bad: "Metric: 10.4% vs 9.1% in control (no sample).",
+        good: "Metric: 10.4% vs 9.1% in control, sample: 1420, 1410.",
     },
     RuleInfo {
         id: "beat-off-job",
