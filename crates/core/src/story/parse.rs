@@ -684,7 +684,7 @@ fn beat_named(heading: &str) -> Option<Beat> {
         .trim_start_matches(|c: char| c.is_ascii_digit())
         .trim_start_matches(['.', ')'])
         .trim()
-        .trim_end_matches(':')
+        .trim_end_matches([':', '?'])
         .trim()
         .to_lowercase();
     const NAMES: [(Beat, &[&str]); 4] = [
@@ -696,6 +696,11 @@ fn beat_named(heading: &str) -> Option<Beat> {
                 "background",
                 "the situation",
                 "where we are",
+                "overview",
+                // German and French drafts.
+                "ausgangslage",
+                "hintergrund",
+                "contexte",
             ],
         ),
         (
@@ -703,10 +708,22 @@ fn beat_named(heading: &str) -> Option<Beat> {
             &[
                 "conflict",
                 "complication",
+                "complications",
                 "problem",
                 "the problem",
+                "problems",
+                "problems encountered",
                 "challenge",
+                "challenges",
+                "the challenge",
                 "tension",
+                "obstacle",
+                "obstacles",
+                "the issue",
+                "what happened",
+                "what went wrong",
+                "herausforderung",
+                "problème",
             ],
         ),
         (
@@ -739,6 +756,24 @@ fn beat_named(heading: &str) -> Option<Beat> {
                 "remediation",
                 "remediations",
                 "recommendations",
+                "answer",
+                "the answer",
+                "what we do next",
+                "what we will do next",
+                "what happens next",
+                "where do we go from here",
+                "where we go from here",
+                "the way forward",
+                "way forward",
+                "action plan",
+                "our plan",
+                "follow-up actions",
+                "vorschlag",
+                "empfehlung",
+                "entscheidung",
+                "recommandation",
+                "proposition",
+                "décision",
             ],
         ),
         (
@@ -751,6 +786,15 @@ fn beat_named(heading: &str) -> Option<Beat> {
                 "results",
                 "supporting data",
                 "metrics",
+                "key metrics",
+                "the numbers",
+                "by the numbers",
+                "findings",
+                "what we found",
+                "ergebnisse",
+                "daten",
+                "résultats",
+                "données",
             ],
         ),
     ];
@@ -769,7 +813,11 @@ const SUMMARY_NAMES: [&str; 5] = ["bottom line", "the bottom line", "bluf", "tl;
 /// its other names (1), a summary's name (2). The strongest, then the first,
 /// opens the beat.
 fn name_tier(beat: Beat, name: &str) -> u8 {
-    let name = name.trim().trim_end_matches(':').trim().to_lowercase();
+    let name = name
+        .trim()
+        .trim_end_matches([':', '?'])
+        .trim()
+        .to_lowercase();
     if name == beat.name() {
         0
     } else if SUMMARY_NAMES.contains(&name.as_str()) {

@@ -5,7 +5,7 @@ use super::super::text::{
     find_phrase, has_digit, is_number_word, lower_words, mentions, sentences, words,
 };
 use super::{finding, info, Story};
-use crate::coach::Finding;
+use crate::coach::{Finding, Target};
 
 /// Vague words and phrases, each with what to write instead. An
 /// intensifier used as emphasis ("very", "quite") is style, not vagueness.
@@ -55,15 +55,35 @@ const FINE_AS_JUDGEMENT: &[&str] = &[
     "went", "going", "feels", "feel", "all", "fairly", "just", "mostly",
 ];
 
+/// Words of quantity: in the context and conflict they describe the
+/// background ("several data centres"); in the title, the resolution and
+/// the evidence they stand where the proof or the commitment needs a number.
+const QUANTITY: &[&str] = &[
+    "many",
+    "several",
+    "various",
+    "numerous",
+    "some",
+    "a lot",
+    "lots",
+    "a handful",
+    "a few",
+    "most",
+];
+
 /// Whether the vague word at `index` (its first word) stands for a number
-/// the reader needs: not where a number follows in its sentence, not "the
-/// most" or "at most", not "fine" as a noun.
+/// the reader needs: not in a sentence that gives one, not "the most" or
+/// "at most", not "fine" as a noun, not a quantity in the background.
 fn wants_number(
     found: &[super::super::text::Word<'_>],
     text: &str,
     index: usize,
     phrase: &str,
+    target: Target,
 ) -> bool {
+    if QUANTITY.contains(&phrase) && matches!(target, Target::Context | Target::Conflict) {
+        return false;
+    }
     let previous = index
         .checked_sub(1)
         .and_then(|i| found.get(i))
@@ -81,14 +101,13 @@ fn wants_number(
     let Some(word) = found.get(index) else {
         return true;
     };
-    let sentence_end = sentences(text)
+    let (sentence_start, sentence_end) = sentences(text)
         .into_iter()
         .find(|s| s.start <= word.start && word.start < s.end)
-        .map_or(usize::MAX, |s| s.end);
+        .map_or((0, usize::MAX), |s| (s.start, s.end));
     !found
         .iter()
-        .skip(index + 1)
-        .take_while(|w| w.start < sentence_end)
+        .filter(|w| w.start >= sentence_start && w.start < sentence_end)
         .any(|w| is_number_word(w.text))
 }
 
@@ -99,7 +118,7 @@ pub fn vague_word(story: &Story<'_>) -> Vec<Finding> {
         for (phrase, instead) in VAGUE {
             for span in find_phrase(&found, phrase) {
                 let index = found.iter().position(|w| w.start == span.0).unwrap_or(0);
-                if !wants_number(&found, text, index, phrase) {
+                if !wants_number(&found, text, index, phrase, target) {
                     continue;
                 }
                 out.push(finding(
@@ -232,18 +251,40 @@ const OUTCOME: &[&str] = &[
 ];
 
 pub fn activity_not_outcome(story: &Story<'_>) -> Vec<Finding> {
+    // An update whose evidence gives its effect in numbers reports an
+    // outcome, whatever else it lists.
+    let fields = story.fields;
+    let metric_number = match &fields.evidence {
+        crate::Evidence::Metric(metric) => has_digit(&metric.value),
+        _ => false,
+    };
+    let outcome_sentence = sentences(&fields.beats.evidence).iter().any(|sentence| {
+        super::super::text::has_number(sentence.text)
+            && (mentions(&lower_words(sentence.text), OUTCOME) || sentence.text.contains('%'))
+    });
+    if metric_number || outcome_sentence {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for (target, text) in story.texts() {
         for sentence in sentences(text) {
             let lower = lower_words(sentence.text);
             // We (or our team) shipped: the subject comes before the verb.
-            let verb = lower.iter().position(|w| SHIPPING.contains(&w.as_str()));
+            // "Worked on" is activity; "none of our methods worked" is a failure.
+            let verb = lower.iter().enumerate().position(|(i, w)| {
+                SHIPPING.contains(&w.as_str())
+                    && (!matches!(w.as_str(), "worked" | "working")
+                        || lower.get(i + 1).is_some_and(|next| next == "on"))
+            });
+            let denied = lower
+                .iter()
+                .any(|w| matches!(w.as_str(), "none" | "not" | "never" | "no" | "nothing"));
             let ships = verb
                 .is_some_and(|verb| lower.iter().take(verb).any(|w| SELF.contains(&w.as_str())));
             let counted =
                 lower.iter().any(|w| COUNTED.contains(&w.as_str())) || has_digit(sentence.text);
             let outcome = mentions(&lower, OUTCOME) || sentence.text.contains('%');
-            if ships && counted && !outcome {
+            if ships && counted && !outcome && !denied {
                 out.push(finding(
                     "activity-not-outcome",
                     info("activity-not-outcome"),
