@@ -16,6 +16,8 @@ npm run --silent build:ui >/dev/null
 cargo build --release -q -p throughline-app --features "$APP_FEATURES"
 export THROUGHLINE_APP_BINARY="$CARGO_TARGET_DIR/release/throughline-app"
 export TAURI_WEBVIEW_AUTOMATION=true
+# Ports of its own, so the test suite can run beside it.
+export TAURI_DRIVER_PORT="${TAURI_DRIVER_PORT:-4455}"
 
 run() { # label, then VAR=value… for the app
   local label="$1"; shift

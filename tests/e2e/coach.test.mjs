@@ -148,7 +148,7 @@ describe('importing stories', () => {
 });
 
 describe('a draft written elsewhere', () => {
-  test('imports with its title, its differently named beats and its table as the chart, and says what it could not keep', async () => {
+  test('imports with its title, its differently named beats and its table as the chart, keeps its other sections, and says what became what', async () => {
     const draft = path.join(session.dir, 'board draft.md');
     writeFileSync(
       draft,
@@ -203,8 +203,18 @@ describe('a draft written elsewhere', () => {
         timeoutMsg: 'the preview never showed the imported draft',
       });
       const toast = app.$('[data-testid="error-toast"]');
-      await toast.waitForDisplayed({ timeout: 5000, timeoutMsg: 'nothing said what was not kept' });
-      assert.match(await toast.getText(), /board draft\.md: the section “Risks”/);
+      await toast.waitForDisplayed({ timeout: 5000, timeoutMsg: 'nothing said what the import made of the draft' });
+      const said = await toast.getText();
+      assert.match(said, /board draft\.md: “Situation” read as the context/);
+      assert.match(said, /kept as other sections: “Risks”/);
+      // The section the update does not map is kept, under the beats.
+      const kept = await app.execute(() =>
+        [...document.querySelectorAll('[data-testid="other-section"]')].map((el) => [
+          el.querySelector('.heading')?.textContent,
+          el.querySelector('textarea')?.value,
+        ]),
+      );
+      assert.deepEqual(kept, [['Risks', 'Some teams may not sign up at all.']]);
     } finally {
       await closeApp(app);
     }

@@ -10,6 +10,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { remote } from 'webdriverio';
 
 const DRIVER_PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+// The WebKitWebDriver behind it; a second driver (a benchmark beside the
+// tests) needs its own.
+const NATIVE_PORT = Number(process.env.TAURI_NATIVE_PORT ?? DRIVER_PORT + 1);
 
 export const appBinary = process.env.THROUGHLINE_APP_BINARY;
 if (!appBinary) {
@@ -51,7 +54,7 @@ export async function startDriver(env = process.env) {
   if (await portOpen(DRIVER_PORT)) {
     throw new Error(`port ${DRIVER_PORT} is taken: is another tauri-driver running?`);
   }
-  const driver = spawn('tauri-driver', ['--port', String(DRIVER_PORT)], {
+  const driver = spawn('tauri-driver', ['--port', String(DRIVER_PORT), '--native-port', String(NATIVE_PORT)], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env,
   });
