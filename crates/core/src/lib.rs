@@ -1,6 +1,7 @@
 //! Throughline's domain model: an executive update told as
 //! Context → Conflict → Resolution → Evidence. Pure data and rules, no I/O.
 
+pub mod beat_jobs;
 pub mod branding;
 pub mod chart;
 pub mod chart_reading;

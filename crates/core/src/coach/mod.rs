@@ -17,7 +17,7 @@ mod claims;
 pub mod language;
 pub mod measure;
 mod rules;
-mod text;
+pub(crate) mod text;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -715,3 +715,29 @@ fn two_rates_without_their_sizes_get_a_tip() {
     let count = with_metric("Six weeks.", "1,240 sign-ups", "980 the quarter before", "");
     assert!(messages(&count, "sample-size-missing").is_empty());
 }
+
+#[test]
+fn an_empty_evidence_beat_is_missing_only_when_nothing_in_the_update_backs_it() {
+    let missing_evidence = |context: &str| {
+        review(
+            &fields(
+                "Move the crew ashore now",
+                [
+                    context,
+                    "No room to isolate on board.",
+                    "Approve the move by Friday.",
+                    "",
+                ],
+            ),
+            &[],
+        )
+        .findings
+        .into_iter()
+        .any(|f| f.rule == "beat-missing" && f.beat == Some(Target::Evidence))
+    };
+    // A memo's situation carries the number: the proof is there.
+    assert!(!missing_evidence(
+        "114 of our 4,000 crew have tested positive."
+    ));
+    assert!(missing_evidence("Crew members have tested positive."));
+}

@@ -604,7 +604,7 @@ impl<'a> Body<'a> {
     }
 
     /// Puts what was read into `story`.
-    fn finish(mut self, story: &mut Story) -> Result<(), StoryError> {
+    fn finish(mut self, story: &mut Story) -> Result<Vec<(String, Beat)>, StoryError> {
         if story.fields.title.trim().is_empty() {
             if let Some(title) = self.take_title_heading() {
                 story.fields.title = title;
@@ -672,7 +672,7 @@ impl<'a> Body<'a> {
                 }),
             }
         }
-        Ok(())
+        Ok(self.renamed)
     }
 }
 
@@ -976,8 +976,7 @@ pub fn parse_story_mapped(text: &str) -> Result<(Story, Vec<(String, Beat)>), St
     for line in lines.iter().skip(body_start) {
         body.read(*line)?;
     }
-    let renamed = std::mem::take(&mut body.renamed);
-    body.finish(&mut story)?;
+    let renamed = body.finish(&mut story)?;
     Ok((story, renamed))
 }
 

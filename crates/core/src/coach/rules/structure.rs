@@ -10,10 +10,12 @@ const BEAT_WORD_BUDGET: usize = 60;
 const SENTENCE_WORD_LIMIT: usize = 30;
 
 pub fn beat_missing(story: &Story<'_>) -> Vec<Finding> {
+    let backed_elsewhere = evidence_given_elsewhere(story);
     story
         .beats()
         .into_iter()
         .filter(|(_, text)| text.trim().is_empty())
+        .filter(|(target, _)| !(*target == Target::Evidence && backed_elsewhere))
         .map(|(target, _)| {
             let what = match target {
                 Target::Context => "Write the context: the market shift, customer pain or competitive threat.",
@@ -24,6 +26,27 @@ pub fn beat_missing(story: &Story<'_>) -> Vec<Finding> {
             finding("beat-missing", info("beat-missing"), Some(target), what, None)
         })
         .collect()
+}
+
+/// The evidence beat is empty, but the update is backed: its metric or
+/// quote is filled in, or another beat states the number ("114 of 4,000
+/// crew tested positive" in a memo's situation). The proof is there; the
+/// evidence rules judge it.
+fn evidence_given_elsewhere(story: &Story<'_>) -> bool {
+    let fields = story.fields;
+    let block = match &fields.evidence {
+        crate::Evidence::Metric(metric) => has_digit(&metric.value),
+        crate::Evidence::Quote(quote) => !quote.text.trim().is_empty(),
+        crate::Evidence::None => false,
+    };
+    block
+        || [
+            &fields.beats.context,
+            &fields.beats.conflict,
+            &fields.beats.resolution,
+        ]
+        .iter()
+        .any(|text| has_number(text))
 }
 
 /// A context off its job talks about the team's own effort, not about

@@ -5,6 +5,7 @@ use super::super::text::{
     find_phrase, has_digit, is_number_word, lower_words, mentions, sentences, words,
 };
 use super::{finding, info, Story};
+use crate::beat_jobs::OUTCOME;
 use crate::coach::{Finding, Target};
 
 /// Vague words and phrases, each with what to write instead. An
@@ -241,13 +242,6 @@ const COUNTED: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen",
     "several", "many", "multiple", "new", "features", "feature", "tickets", "stories", "epics",
     "releases", "items", "bugs", "fixes", "improvements", "updates", "projects", "things", "x",
-];
-#[rustfmt::skip]
-const OUTCOME: &[&str] = &[
-    "conversion", "retention", "revenue", "churn", "activation", "adoption", "rose", "fell", "grew",
-    "increased", "decreased", "cut", "reduced", "lifted", "raised", "saved", "because", "so",
-    "which", "resulting", "result", "led", "leading", "drove", "improving", "lowering", "%",
-    "percent", "pts", "points", "time", "cost", "nps", "csat", "sign-ups", "signups",
 ];
 
 pub fn activity_not_outcome(story: &Story<'_>) -> Vec<Finding> {
