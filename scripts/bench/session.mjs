@@ -7,6 +7,7 @@
 //   THROUGHLINE_APP_BINARY   the app to drive
 //   BENCH_MINUTES            length of the session (default 30; 0 = only
 //                            the preview and scrolling figures)
+//   BENCH_EXPORTS=0          no exports in the session
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +27,8 @@ import {
 } from '../../tests/e2e/support/app.mjs';
 
 const minutes = Number(process.env.BENCH_MINUTES ?? 30);
+// BENCH_EXPORTS=0 leaves the exports out (to tell what holds memory).
+const exporting = process.env.BENCH_EXPORTS !== '0';
 const mode = process.env.BENCH_LABEL ?? 'default';
 
 /** PSS (MB) of a process and all its descendants. */
@@ -160,7 +163,7 @@ async function main() {
         await field.addValue(` Round ${round}: week ${round % 12} held at ${(9 + (round % 7) / 10).toFixed(1)}%.`);
       }
       await waitForSaved(app);
-      if (round % 5 === 0) {
+      if (exporting && round % 5 === 0) {
         const file = path.join(exports, `slide-${round}.png`);
         await app.$('[data-testid="export-png"]').click();
         await answerSaveDialog(file);
