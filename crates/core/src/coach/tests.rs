@@ -741,3 +741,26 @@ fn an_empty_evidence_beat_is_missing_only_when_nothing_in_the_update_backs_it() 
     ));
     assert!(missing_evidence("Crew members have tested positive."));
 }
+
+#[test]
+fn evidence_that_only_counts_what_the_team_shipped_is_no_evidence() {
+    let with = |evidence: &str| {
+        rules_found(&fields(
+            "Premium moves to $29 in April",
+            [
+                "Premium has cost $19 for five years.",
+                "The tier now covers far more than it did, and the price no longer pays for it.",
+                "Pricing moves new subscriptions to $29 from 3 April.",
+                evidence,
+            ],
+        ))
+    };
+    assert!(
+        with("Since the last change the team has shipped more than 400 features.")
+            .contains(&"evidence-missing".to_owned())
+    );
+    assert!(
+        !with("Since the last change, win rates against the rival rose from 31% to 38%.")
+            .contains(&"evidence-missing".to_owned())
+    );
+}

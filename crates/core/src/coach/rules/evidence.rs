@@ -4,7 +4,9 @@
 use super::super::claims::{
     chart_values, claims, facts, levels, shows_level, supports, title_direction,
 };
-use super::super::text::{has_digit, has_number, lower_words, mentions, MONTHS, PERIODS};
+use super::super::text::{
+    has_digit, has_number, lower_words, mentions, sentences, MONTHS, PERIODS,
+};
 use super::{finding, info, Story};
 use crate::chart_reading::{headline, read_chart, ChartReading};
 use crate::coach::{Finding, Target};
@@ -23,7 +25,18 @@ pub fn evidence_missing(story: &Story<'_>) -> Vec<Finding> {
     };
     // An empty beat with no metric or quote is already "beat-missing".
     let nothing_at_all = text.is_empty() && matches!(fields.evidence, Evidence::None);
-    if number || quote || nothing_at_all {
+    // Its only numbers count what the team did: "we shipped 400 features"
+    // proves nothing.
+    let numbered: Vec<&str> = sentences(text)
+        .into_iter()
+        .map(|s| s.text)
+        .filter(|s| has_number(s))
+        .collect();
+    let metric = matches!(&fields.evidence, Evidence::Metric(m) if has_digit(&m.value));
+    let activity_only = !metric
+        && !numbered.is_empty()
+        && numbered.iter().all(|s| super::wording::reports_activity(s));
+    if (number && !activity_only) || quote || nothing_at_all {
         return Vec::new();
     }
     vec![finding(

@@ -244,6 +244,27 @@ const COUNTED: &[&str] = &[
     "releases", "items", "bugs", "fixes", "improvements", "updates", "projects", "things", "x",
 ];
 
+/// A sentence that counts what the team did ("we shipped 400 features")
+/// and says nothing of what it changed.
+pub(super) fn reports_activity(sentence: &str) -> bool {
+    let lower = lower_words(sentence);
+    // We (or our team) shipped: the subject comes before the verb.
+    // "Worked on" is activity; "none of our methods worked" is a failure.
+    let verb = lower.iter().enumerate().position(|(i, w)| {
+        SHIPPING.contains(&w.as_str())
+            && (!matches!(w.as_str(), "worked" | "working")
+                || lower.get(i + 1).is_some_and(|next| next == "on"))
+    });
+    let denied = lower
+        .iter()
+        .any(|w| matches!(w.as_str(), "none" | "not" | "never" | "no" | "nothing"));
+    let ships =
+        verb.is_some_and(|verb| lower.iter().take(verb).any(|w| SELF.contains(&w.as_str())));
+    let counted = lower.iter().any(|w| COUNTED.contains(&w.as_str())) || has_digit(sentence);
+    let outcome = mentions(&lower, OUTCOME) || sentence.contains('%');
+    ships && counted && !outcome && !denied
+}
+
 pub fn activity_not_outcome(story: &Story<'_>) -> Vec<Finding> {
     // An update whose evidence gives its effect in numbers reports an
     // outcome, whatever else it lists.
@@ -262,23 +283,7 @@ pub fn activity_not_outcome(story: &Story<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (target, text) in story.texts() {
         for sentence in sentences(text) {
-            let lower = lower_words(sentence.text);
-            // We (or our team) shipped: the subject comes before the verb.
-            // "Worked on" is activity; "none of our methods worked" is a failure.
-            let verb = lower.iter().enumerate().position(|(i, w)| {
-                SHIPPING.contains(&w.as_str())
-                    && (!matches!(w.as_str(), "worked" | "working")
-                        || lower.get(i + 1).is_some_and(|next| next == "on"))
-            });
-            let denied = lower
-                .iter()
-                .any(|w| matches!(w.as_str(), "none" | "not" | "never" | "no" | "nothing"));
-            let ships = verb
-                .is_some_and(|verb| lower.iter().take(verb).any(|w| SELF.contains(&w.as_str())));
-            let counted =
-                lower.iter().any(|w| COUNTED.contains(&w.as_str())) || has_digit(sentence.text);
-            let outcome = mentions(&lower, OUTCOME) || sentence.text.contains('%');
-            if ships && counted && !outcome && !denied {
+            if reports_activity(sentence.text) {
                 out.push(finding(
                     "activity-not-outcome",
                     info("activity-not-outcome"),
