@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use serde::Deserialize;
 use tauri::{AppHandle, State, Window};
+#[cfg(not(target_os = "linux"))]
 use tauri_plugin_dialog::{DialogExt, FilePath};
 
 use crate::tasks::blocking;
@@ -48,6 +49,23 @@ impl FilePurpose {
             Self::ExportMd => ("Markdown", &["md"]),
             Self::Exported => return None,
         })
+    }
+
+    /// The dialog's title: what the user is choosing.
+    fn title(self) -> String {
+        match self {
+            Self::Stories => "Open story files",
+            Self::ChartData => "Open chart data",
+            Self::Readings => "Open readings",
+            Self::Logo => "Open a logo",
+            Self::OpenWorkspace => "Open a workspace",
+            Self::NewWorkspace => "Save the new workspace",
+            Self::ExportPdf => "Save as PDF",
+            Self::ExportPng => "Save as PNG",
+            Self::ExportMd => "Save as Markdown",
+            Self::Exported => "Show a file",
+        }
+        .to_owned()
     }
 
     fn saves(self) -> bool {
@@ -108,31 +126,78 @@ pub async fn choose_files(
         });
     };
     let chosen = blocking(move || {
-        let mut dialog = app
-            .dialog()
-            .file()
-            .set_parent(&window)
-            .add_filter(filter_name, extensions);
-        if let Some(name) = suggested_name.filter(|name| !name.is_empty()) {
-            dialog = dialog.set_file_name(name);
-        }
-        let picked: Vec<FilePath> = if purpose.saves() {
-            dialog.blocking_save_file().into_iter().collect()
-        } else if purpose == FilePurpose::Stories {
-            dialog.blocking_pick_files().unwrap_or_default()
-        } else {
-            dialog.blocking_pick_file().into_iter().collect()
-        };
-        Ok(picked
-            .into_iter()
-            .filter_map(|path| path.into_path().ok())
-            .collect::<Vec<PathBuf>>())
+        Ok(pick(
+            &app,
+            &window,
+            purpose,
+            (filter_name, extensions),
+            suggested_name,
+        ))
     })
     .await?;
     for path in &chosen {
         grants.grant(path, purpose);
     }
     Ok(chosen.iter().map(|p| p.display().to_string()).collect())
+}
+
+/// The native dialog for `purpose`: GTK's own on Linux (released after
+/// use, see `native_dialog`), the dialog plugin's elsewhere.
+#[cfg(target_os = "linux")]
+fn pick(
+    _app: &AppHandle,
+    window: &Window,
+    purpose: FilePurpose,
+    (filter_name, extensions): (&'static str, &'static [&'static str]),
+    suggested_name: Option<String>,
+) -> Vec<PathBuf> {
+    use crate::native_dialog::{choose, Choice, Request};
+    let choice = if purpose.saves() {
+        Choice::Save
+    } else if purpose == FilePurpose::Stories {
+        Choice::OpenMany
+    } else {
+        Choice::OpenOne
+    };
+    choose(
+        window,
+        Request {
+            title: purpose.title(),
+            choice,
+            filter_name,
+            extensions,
+            suggested_name,
+        },
+    )
+}
+
+#[cfg(not(target_os = "linux"))]
+fn pick(
+    app: &AppHandle,
+    window: &Window,
+    purpose: FilePurpose,
+    (filter_name, extensions): (&'static str, &'static [&'static str]),
+    suggested_name: Option<String>,
+) -> Vec<PathBuf> {
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_parent(window)
+        .add_filter(filter_name, extensions);
+    if let Some(name) = suggested_name.filter(|name| !name.is_empty()) {
+        dialog = dialog.set_file_name(name);
+    }
+    let picked: Vec<FilePath> = if purpose.saves() {
+        dialog.blocking_save_file().into_iter().collect()
+    } else if purpose == FilePurpose::Stories {
+        dialog.blocking_pick_files().unwrap_or_default()
+    } else {
+        dialog.blocking_pick_file().into_iter().collect()
+    };
+    picked
+        .into_iter()
+        .filter_map(|path| path.into_path().ok())
+        .collect()
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ mod file_access;
 mod instance;
 mod journals;
 mod menu;
+mod native_dialog;
 #[cfg(test)]
 mod parity_tests;
 mod recent;
