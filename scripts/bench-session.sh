@@ -37,7 +37,7 @@ all() {
 step "preview refresh, scrolling, memory over the session"
 if [ -z "${DISPLAY:-}" ]; then
   export -f run all
-  exec dbus-run-session -- xvfb-run -a -s '-screen 0 1440x900x24' bash -c all
+  exec dbus-run-session -- xvfb-run -a -s '-screen 0 1440x900x24' bash -c 'set -euo pipefail; all'
 else
   all
 fi

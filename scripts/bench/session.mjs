@@ -183,6 +183,10 @@ async function main() {
     }
     // Growth is measured from the second minute, once every kind of work
     // (three updates, an export) has happened at least once.
+    if (samples.length === 0) {
+      console.log(`${mode}: ${round} rounds, too short for a memory figure (a sample a minute)`);
+      return;
+    }
     const settled = samples.find((sample) => sample.minute >= 2) ?? samples[0];
     const last = samples[samples.length - 1];
     const growth = ((last.pss - settled.pss) / settled.pss) * 100;

@@ -370,7 +370,8 @@ pub struct Fact {
 }
 
 /// How the chart's values are rounded: half a unit of the last decimal the
-/// table writes (9.3 and 10 in one table → 0.05; whole numbers only → 0.5).
+/// table writes (9.3 and 10 in one table → 0.05). Whole numbers only are
+/// taken as exact (counts of incidents, tickets): no slack.
 pub fn rounding_of(chart: &ChartSpec) -> f64 {
     let decimals = chart_values(chart)
         .map(|(_, _, v)| {
@@ -379,6 +380,9 @@ pub fn rounding_of(chart: &ChartSpec) -> f64 {
         })
         .max()
         .unwrap_or(0);
+    if decimals == 0 {
+        return 0.0;
+    }
     0.5 * 10f64.powi(-(decimals as i32))
 }
 

@@ -518,9 +518,19 @@ fn a_direction_the_chart_does_not_take_is_a_contradiction_with_the_true_statemen
         PILOT,
     ));
     assert!(
-        found[0].contains("Pilot is above Control in W6"),
+        found[0].contains("Pilot rises from 9.3 to 10.4 (W1 to W6)"),
         "{found:?}"
     );
+    // The verb speaks of the measure's own course, not its gap to a target.
+    let target: &[(&str, &[f64])] = &[("Jan", &[6.0, 4.0]), ("Jun", &[5.2, 4.0])];
+    assert!(contradictions(&with_chart(
+        "Churn falls after the fix",
+        "Six months.",
+        crate::ChartKind::Line,
+        &["Month", "Churn", "Target"],
+        target
+    ))
+    .is_empty());
     // "Improves" follows which way is better: churn going down improves.
     let churn: &[(&str, &[f64])] = &[("Jan", &[4.8]), ("Jun", &[3.1])];
     let header = ["Month", "Monthly churn"];

@@ -165,18 +165,57 @@ impl Story {
     pub fn update_fields(&self) -> UpdateFields {
         UpdateFields {
             chart: self.chart.clone(),
-            other: OtherParts {
-                sections: self
-                    .extra_sections
-                    .iter()
-                    .filter(|s| !s.heading.trim().is_empty() || !s.body.trim().is_empty())
-                    .cloned()
-                    .collect(),
-                front_matter: self.extra_front_matter.clone(),
-            },
+            other: kept_parts(&self.extra_sections, &self.extra_front_matter),
             ..self.fields.clone()
         }
         .without_bidi_overrides()
+    }
+}
+
+/// A draft's other sections and keys as an update keeps them: within
+/// [`crate::MAX_OTHER_PARTS`], the sections past it folded into the last
+/// one kept (their headings as text), so a long draft still imports whole.
+fn kept_parts(sections: &[ExtraSection], front_matter: &[(String, String)]) -> OtherParts {
+    let max = crate::MAX_OTHER_PARTS;
+    let mut front_matter: Vec<(String, String)> = front_matter.to_vec();
+    let mut folded_keys = Vec::new();
+    if front_matter.len() > max / 2 {
+        folded_keys = front_matter.split_off(max / 2);
+    }
+    let mut kept: Vec<ExtraSection> = sections
+        .iter()
+        .filter(|s| !s.heading.trim().is_empty() || !s.body.trim().is_empty())
+        .cloned()
+        .collect();
+    if !folded_keys.is_empty() {
+        kept.push(ExtraSection {
+            heading: "Other front matter".into(),
+            body: folded_keys
+                .iter()
+                .map(|(key, value)| format!("{key}: {value}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        });
+    }
+    let room = max - front_matter.len();
+    if kept.len() > room {
+        let rest = kept.split_off(room - 1);
+        let folded = rest
+            .iter()
+            .map(|s| match s.heading.trim() {
+                "" => s.body.clone(),
+                heading => format!("{heading}\n\n{}", s.body),
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        kept.push(ExtraSection {
+            heading: "More sections".into(),
+            body: folded,
+        });
+    }
+    OtherParts {
+        sections: kept,
+        front_matter,
     }
 }
 

@@ -371,11 +371,20 @@ impl<'a> Body<'a> {
             return Ok(());
         }
         if let Some(heading) = atx_heading(line.text, self.layout.marker) {
+            self.summary = SummaryState::None;
             return self.start_section(heading, line.no);
         }
         if self.layout.labelled {
             match self.summary {
-                SummaryState::Open if is_blank(line.text) => self.summary = SummaryState::Ended,
+                SummaryState::Open
+                    if is_blank(line.text)
+                        && self
+                            .sections
+                            .last()
+                            .is_some_and(|s| s.lines.iter().any(|l| !is_blank(l))) =>
+                {
+                    self.summary = SummaryState::Ended
+                }
                 SummaryState::Ended if !is_blank(line.text) => {
                     // The memo goes on after its bottom line: not the resolution.
                     self.summary = SummaryState::None;
@@ -492,6 +501,13 @@ impl<'a> Body<'a> {
             .filter(|(_, section)| !matches!(section.kind, SectionKind::Beat(_)))
             .map(|(index, _)| index)
             .collect::<Vec<_>>();
+        // A draft with an evidence section keeps the tables elsewhere as
+        // text (the app's own files always have one).
+        let others = if evidence.is_some() {
+            Vec::new()
+        } else {
+            others
+        };
         evidence
             .into_iter()
             .chain(others)
@@ -658,10 +674,15 @@ impl<'a> Body<'a> {
             let beats = &mut story.fields.beats;
             match section.kind {
                 SectionKind::Preamble if text.is_empty() => {}
-                SectionKind::Preamble => story.extra_sections.push(ExtraSection {
-                    heading: String::new(),
-                    body: text,
-                }),
+                // Text outside any section (before the first heading, or a
+                // memo's text after its bottom line) is one section, written
+                // back before the beats.
+                SectionKind::Preamble => push_unheaded(&mut story.extra_sections, text),
+                SectionKind::Extra(heading) if heading.is_empty() => {
+                    if !text.is_empty() {
+                        push_unheaded(&mut story.extra_sections, text);
+                    }
+                }
                 SectionKind::Beat(Beat::Context) => beats.context = text,
                 SectionKind::Beat(Beat::Conflict) => beats.conflict = text,
                 SectionKind::Beat(Beat::Resolution) => beats.resolution = text,
@@ -802,6 +823,22 @@ fn beat_named(heading: &str) -> Option<Beat> {
         .iter()
         .find(|(_, names)| names.contains(&name.as_str()))
         .map(|(beat, _)| *beat)
+}
+
+fn push_unheaded(sections: &mut Vec<ExtraSection>, text: String) {
+    match sections.iter_mut().find(|s| s.heading.is_empty()) {
+        Some(unheaded) => {
+            unheaded.body.push_str("\n\n");
+            unheaded.body.push_str(&text);
+        }
+        None => sections.insert(
+            0,
+            ExtraSection {
+                heading: String::new(),
+                body: text,
+            },
+        ),
+    }
 }
 
 /// Names that sum a memo up before it starts ("Bottom line", "TL;DR"):

@@ -832,3 +832,53 @@ fn a_metric_source_and_sample_and_a_charts_better_round_trip_in_canonical_order(
     assert_eq!(again, story);
     assert_eq!(to_markdown(&again), canonical);
 }
+
+#[test]
+fn a_bottom_line_on_its_own_line_keeps_its_paragraph_and_a_heading_ends_it() {
+    let own_line =
+        parse_story("**Bottom line:**\n\nShip it by May.\n\nThe rest of the memo.\n").unwrap();
+    assert_eq!(own_line.fields.beats.resolution, "Ship it by May.");
+    assert_eq!(own_line.extra_sections[0].body, "The rest of the memo.");
+    // Text outside any section is one section, before the beats, and
+    // comes back the same.
+    let both = parse_story("Dear board,\n\nBottom line: Ship it.\n\nWhy: churn.\n").unwrap();
+    let unheaded: Vec<&str> = both
+        .extra_sections
+        .iter()
+        .filter(|s| s.heading.is_empty())
+        .map(|s| s.body.as_str())
+        .collect();
+    assert_eq!(unheaded, ["Dear board,\n\nWhy: churn."]);
+    let again = parse_story(&to_markdown(&both)).unwrap();
+    assert_eq!(again.update_fields(), both.update_fields());
+}
+
+#[test]
+fn a_table_outside_the_evidence_is_the_chart_only_in_a_draft_without_one() {
+    let letter = parse_story(
+        "Dear shareholders,\n\n| Quarter | Net adds |\n|---|---|\n| Q1 | 4.0 |\n| Q2 | 1.5 |\n",
+    )
+    .unwrap();
+    assert!(letter.chart.is_some());
+    // With an evidence section, a table elsewhere stays text (as in the
+    // app's own files, which always have one).
+    let ours = parse_story(
+        "## Evidence\nSee the appendix.\n\n## Appendix\n| Q | N |\n|---|---|\n| Q1 | 4 |\n",
+    )
+    .unwrap();
+    assert!(ours.chart.is_none());
+    assert_eq!(parse_story(&to_markdown(&ours)).unwrap(), ours);
+}
+
+#[test]
+fn a_draft_with_hundreds_of_sections_imports_whole_within_the_limit() {
+    let text: String = (0..300)
+        .map(|i| format!("## Part {i}\nText {i}.\n\n"))
+        .collect();
+    let fields = parse_story(&text).unwrap().update_fields();
+    fields.validate().unwrap();
+    assert_eq!(fields.other.sections.len(), crate::MAX_OTHER_PARTS);
+    let last = fields.other.sections.last().unwrap();
+    assert_eq!(last.heading, "More sections");
+    assert!(last.body.contains("Part 299\n\nText 299."));
+}

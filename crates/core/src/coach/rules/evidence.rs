@@ -100,10 +100,9 @@ fn levels_the_chart_lacks(story: &Story<'_>, chart: &ChartSpec, shares: bool) ->
     }
     let names = chart.data.series_names();
     let mut out = Vec::new();
-    for (target, text) in [
-        (Target::Title, story.fields.title.as_str()),
-        (Target::Evidence, story.fields.beats.evidence.as_str()),
-    ] {
+    // The title only: the evidence names levels of other measures too
+    // ("churn held at 3%" beside a conversion chart).
+    for (target, text) in [(Target::Title, story.fields.title.as_str())] {
         for level in levels(text) {
             if shows_level(chart, &level) {
                 continue;
@@ -141,31 +140,61 @@ fn direction_against_the_chart(
 ) -> Option<Finding> {
     let found = headline(chart, reading)?;
     let (way, word, span) = title_direction(&story.fields.title, reading.better)?;
-    let shown = found.direction();
-    if shown == 0 || shown == way {
-        return None;
-    }
     let names = chart.data.series_names();
     let name = |i: usize| names.get(i).map_or("", String::as_str);
     let label = |row: usize| chart.data.rows.get(row).map_or("", |r| r.label.trim());
-    let truth = match found.reference {
+    // A title's verb speaks of the measure's own course ("churn falls"),
+    // not of its gap to a target or another line: on a line chart, the
+    // highlighted series from its first value to its last.
+    let (from, to, from_row, to_row, reference) = match (chart.kind, found.reference) {
+        (crate::ChartKind::Line, Some(_)) => {
+            let points: Vec<(usize, f64)> = chart
+                .data
+                .rows
+                .iter()
+                .enumerate()
+                .filter_map(|(row, r)| Some((row, r.values.get(found.series).copied().flatten()?)))
+                .filter(|(_, v)| v.is_finite())
+                .collect();
+            let (&(first_row, first), &(last_row, last)) = (points.first()?, points.last()?);
+            (first, last, first_row, last_row, None)
+        }
+        _ => (
+            found.from,
+            found.to,
+            found.from_row,
+            found.to_row,
+            found.reference,
+        ),
+    };
+    let shown: i8 = if found.conversion || to == from {
+        0
+    } else if to > from {
+        1
+    } else {
+        -1
+    };
+    if shown == 0 || shown == way {
+        return None;
+    }
+    let truth = match reference {
         Some(reference) => format!(
             "{} is {} {} in {} ({} against {})",
             name(found.series),
             if shown > 0 { "above" } else { "below" },
             name(reference),
-            label(found.to_row),
-            found.to,
-            found.from
+            label(to_row),
+            to,
+            from
         ),
         None => format!(
             "{} {} from {} to {} ({} to {})",
             name(found.series),
             if shown > 0 { "rises" } else { "falls" },
-            found.from,
-            found.to,
-            label(found.from_row),
-            label(found.to_row)
+            from,
+            to,
+            label(from_row),
+            label(to_row)
         ),
     };
     Some(finding(

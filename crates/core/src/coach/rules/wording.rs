@@ -1,9 +1,7 @@
 //! Words that want a number, hedges, undefined acronyms, activity reported
 //! as if it were an outcome.
 
-use super::super::text::{
-    find_phrase, has_digit, is_number_word, lower_words, mentions, sentences, words,
-};
+use super::super::text::{find_phrase, has_digit, lower_words, mentions, sentences, words};
 use super::{finding, info, Story};
 use crate::beat_jobs::OUTCOME;
 use crate::coach::{Finding, Target};
@@ -77,7 +75,7 @@ const QUANTITY: &[&str] = &[
 /// "at most", not "fine" as a noun, not a quantity in the background.
 fn wants_number(
     found: &[super::super::text::Word<'_>],
-    text: &str,
+    numbered: &[(usize, usize, bool)],
     index: usize,
     phrase: &str,
     target: Target,
@@ -102,24 +100,31 @@ fn wants_number(
     let Some(word) = found.get(index) else {
         return true;
     };
-    let (sentence_start, sentence_end) = sentences(text)
+    // The sentence holding the word, found by position (sentences are in order).
+    let at = numbered.partition_point(|&(_, end, _)| end <= word.start);
+    !numbered
+        .get(at)
+        .is_some_and(|&(start, _, has_number)| start <= word.start && has_number)
+}
+
+/// Each sentence's span and whether it states a number, computed once per
+/// text: a beat full of vague words is still read in one pass.
+fn numbered_sentences(text: &str) -> Vec<(usize, usize, bool)> {
+    sentences(text)
         .into_iter()
-        .find(|s| s.start <= word.start && word.start < s.end)
-        .map_or((0, usize::MAX), |s| (s.start, s.end));
-    !found
-        .iter()
-        .filter(|w| w.start >= sentence_start && w.start < sentence_end)
-        .any(|w| is_number_word(w.text))
+        .map(|s| (s.start, s.end, super::super::text::has_number(s.text)))
+        .collect()
 }
 
 pub fn vague_word(story: &Story<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (target, text) in story.texts() {
         let found = words(text);
+        let numbered = numbered_sentences(text);
         for (phrase, instead) in VAGUE {
             for span in find_phrase(&found, phrase) {
-                let index = found.iter().position(|w| w.start == span.0).unwrap_or(0);
-                if !wants_number(&found, text, index, phrase, target) {
+                let index = found.partition_point(|w| w.start < span.0);
+                if !wants_number(&found, &numbered, index, phrase, target) {
                     continue;
                 }
                 out.push(finding(
