@@ -225,7 +225,13 @@ fn kept_parts(sections: &[ExtraSection], front_matter: &[(String, String)]) -> O
 pub fn mapping_notes(story: &Story, renamed: &[(String, Beat)]) -> Vec<String> {
     let mut notes: Vec<String> = renamed
         .iter()
-        .map(|(heading, beat)| format!("“{heading}” read as the {}", beat.name()))
+        .map(|(heading, beat)| match heading.as_str() {
+            "" => format!(
+                "the text before the first heading read as the {}",
+                beat.name()
+            ),
+            _ => format!("“{heading}” read as the {}", beat.name()),
+        })
         .collect();
     let kept: Vec<String> = story
         .extra_sections

@@ -620,6 +620,30 @@ impl<'a> Body<'a> {
     }
 
     /// Puts what was read into `story`.
+    /// A draft that gives some beats but not its context opens with it: the
+    /// text before its first heading or label (a letter's opening, a memo's
+    /// background) is the context.
+    fn preamble_as_context(&mut self) {
+        let beats = |kind: &SectionKind| matches!(kind, SectionKind::Beat(_));
+        let has_context = self
+            .sections
+            .iter()
+            .any(|s| s.kind == SectionKind::Beat(Beat::Context));
+        if has_context || !self.sections.iter().any(|s| beats(&s.kind)) {
+            return;
+        }
+        if let Some(preamble) = self
+            .sections
+            .iter_mut()
+            .find(|s| s.kind == SectionKind::Preamble)
+        {
+            if preamble.lines.iter().any(|l| !is_blank(l)) {
+                preamble.kind = SectionKind::Beat(Beat::Context);
+                self.renamed.push((String::new(), Beat::Context));
+            }
+        }
+    }
+
     fn finish(mut self, story: &mut Story) -> Result<Vec<(String, Beat)>, StoryError> {
         if story.fields.title.trim().is_empty() {
             if let Some(title) = self.take_title_heading() {
@@ -666,6 +690,7 @@ impl<'a> Body<'a> {
                 }
             }
         }
+        self.preamble_as_context();
         if story.chart.is_none() {
             story.chart = self.take_evidence_table();
         }

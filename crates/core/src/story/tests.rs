@@ -841,14 +841,24 @@ fn a_bottom_line_on_its_own_line_keeps_its_paragraph_and_a_heading_ends_it() {
     assert_eq!(own_line.extra_sections[0].body, "The rest of the memo.");
     // Text outside any section is one section, before the beats, and
     // comes back the same.
-    let both = parse_story("Dear board,\n\nBottom line: Ship it.\n\nWhy: churn.\n").unwrap();
+    let both = parse_story(
+        "Dear board,\n\nBottom line: Ship it.\n\nA note after it.\n\nSituation: Churn rose.\n",
+    )
+    .unwrap();
     let unheaded: Vec<&str> = both
         .extra_sections
         .iter()
         .filter(|s| s.heading.is_empty())
         .map(|s| s.body.as_str())
         .collect();
-    assert_eq!(unheaded, ["Dear board,\n\nWhy: churn."]);
+    assert_eq!(unheaded, ["Dear board,\n\nA note after it."]);
+    assert_eq!(both.fields.beats.context, "Churn rose.");
+    // A draft that names other beats but not its context opens with it.
+    let letter = parse_story(
+        "Churn rose to 4% in Q3.\n\n## Recommendation\nSwitch to annual plans by May.\n",
+    )
+    .unwrap();
+    assert_eq!(letter.fields.beats.context, "Churn rose to 4% in Q3.");
     let again = parse_story(&to_markdown(&both)).unwrap();
     assert_eq!(again.update_fields(), both.update_fields());
 }

@@ -248,7 +248,7 @@ const RULES: &[RuleInfo] = &[
     },
     RuleInfo {
         id: "beat-too-long",
-        severity: Severity::Warning,
+        severity: Severity::Info,
         rationale: "A slide is read at a glance: a beat over 60 words is a paragraph nobody reads during the meeting.",
         bad: "Context: a 120-word paragraph with the full market history.",
         good: "Context: Two competitors bundle onboarding free; 38% of churned accounts never finished setup.",
