@@ -197,7 +197,7 @@ fn between_is_sentence_end(chars: &[char], from: usize, to: usize) -> bool {
 /// A number as written in prose: digits, an optional decimal point and
 /// thousands commas. A word holding a bidi control is not one: it may show
 /// as another number than its digits read.
-fn parse_number(text: &str) -> Option<f64> {
+pub(crate) fn parse_number(text: &str) -> Option<f64> {
     if !text.chars().next()?.is_ascii_digit() || has_bidi_control(text) {
         return None;
     }
@@ -471,7 +471,8 @@ fn push_change(out: &mut Vec<Fact>, name: &str, from: f64, to: f64, at: &str, ro
     }
 }
 
-fn signed(value: f64, unit: &str) -> String {
+/// "+1.3 pts", "−25%", "±0": one decimal, signed.
+pub(crate) fn signed(value: f64, unit: &str) -> String {
     let rounded = (value * 10.0).round() / 10.0;
     let sign = if rounded > 0.0 {
         "+"

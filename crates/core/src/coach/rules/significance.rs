@@ -3,6 +3,7 @@
 //! interval (Newcombe's hybrid score method, [`crate::stats`]); an interval
 //! that holds zero is a difference the data cannot tell from noise.
 
+use super::super::claims::{parse_number, signed};
 use super::super::text::words;
 use super::{finding, info, Story};
 use crate::coach::{Finding, Target};
@@ -20,20 +21,10 @@ pub struct Comparison {
 fn first_share(text: &str) -> Option<f64> {
     let chars: Vec<char> = text.chars().collect();
     words(text).into_iter().find_map(|word| {
-        let value = number(word.text)?;
+        let value = parse_number(word.text)?;
         (chars.get(word.end) == Some(&'%') && (0.0..=100.0).contains(&value))
             .then_some(value / 100.0)
     })
-}
-
-fn number(text: &str) -> Option<f64> {
-    if !text.chars().next()?.is_ascii_digit() {
-        return None;
-    }
-    text.replace(',', "")
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
 }
 
 /// Each group's size from a `sample` of two ("1420, 1410", "1,420 / 1,410").
@@ -41,7 +32,7 @@ fn two_sizes(sample: &str) -> Option<(f64, f64)> {
     let sizes: Vec<f64> = sample
         .split([';', '/', '|'])
         .flat_map(|part| part.split(", "))
-        .filter_map(|part| number(part.split_whitespace().next()?))
+        .filter_map(|part| parse_number(part.split_whitespace().next()?))
         .collect();
     match sizes.as_slice() {
         [a, b] if *a >= 1.0 && *b >= 1.0 => Some((*a, *b)),
@@ -56,14 +47,14 @@ fn groups_in_text(text: &str) -> Vec<Group> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     for (index, word) in all.iter().enumerate() {
-        let Some(rate) = number(word.text) else {
+        let Some(rate) = parse_number(word.text) else {
             continue;
         };
         if chars.get(word.end) != Some(&'%') || !(0.0..=100.0).contains(&rate) {
             continue;
         }
         let of = all.get(index + 1).is_some_and(|w| w.lower() == "of");
-        if let (true, Some(size)) = (of, all.get(index + 2).and_then(|w| number(w.text))) {
+        if let (true, Some(size)) = (of, all.get(index + 2).and_then(|w| parse_number(w.text))) {
             if size >= 1.0 {
                 out.push(Group {
                     rate: rate / 100.0,
@@ -106,16 +97,9 @@ pub fn comparison(story: &Story<'_>) -> Option<Comparison> {
     }
 }
 
+/// A difference of rates (0–1) in points: "+1.3".
 fn points(value: f64) -> String {
-    let rounded = (value * 1000.0).round() / 10.0;
-    let sign = if rounded > 0.0 {
-        "+"
-    } else if rounded < 0.0 {
-        "−"
-    } else {
-        "±"
-    };
-    format!("{sign}{}", rounded.abs())
+    signed(value * 100.0, "")
 }
 
 fn share(group: Group) -> String {
