@@ -43,6 +43,10 @@ pub fn wilson(group: Group) -> Option<Interval> {
     let centre = 2.0 * n * p + z2;
     let spread = Z95 * (z2 + 4.0 * n * p * (1.0 - p)).sqrt();
     let denominator = 2.0 * (n + z2);
+    // A size so large the arithmetic overflows has no interval to give.
+    if !(centre.is_finite() && spread.is_finite() && denominator.is_finite()) {
+        return None;
+    }
     Some(Interval {
         low: ((centre - spread) / denominator).max(0.0),
         high: ((centre + spread) / denominator).min(1.0),
@@ -182,6 +186,14 @@ mod tests {
             wilson(Group {
                 rate: 0.5,
                 size: f64::INFINITY
+            }),
+            None
+        );
+        // A size whose arithmetic overflows (1e308 trials) gives none either.
+        assert_eq!(
+            wilson(Group {
+                rate: 0.5,
+                size: 1e308
             }),
             None
         );
