@@ -248,20 +248,22 @@ fn draw_beats(
     };
     let available = CONTENT_BOTTOM - top;
     let text_width = width - BEAT_TEXT_INDENT;
-    fn shown(text: &str) -> &str {
-        if text.is_empty() {
-            "Not written yet"
+    // An empty beat is marked under its printed name; set as a narrative,
+    // the slide leaves it out rather than print a placeholder to the room.
+    let shown = |text: &str| -> String {
+        if text.is_empty() && names {
+            "Not written yet".to_owned()
         } else {
-            text
+            text.to_owned()
         }
-    }
+    };
 
     // One size for all four beats: the largest at which they all fit (the
     // whole width, with nothing beside it, may take larger text).
     let paragraphs: Vec<Paragraph> = texts
         .iter()
         .enumerate()
-        .map(|(index, (_, text))| Paragraph::new(shown(text), weight_of(index)))
+        .map(|(index, (_, text))| Paragraph::new(&shown(text), weight_of(index)))
         .collect();
     let largest = if width > LEFT_WIDTH { 38 } else { 28 };
     let mut chosen: Option<Vec<FittedText>> = None;
@@ -298,7 +300,7 @@ fn draw_beats(
                     weight: weight_of(index),
                     ..style
                 };
-                fit_text(shown(text), &style, text_width, block)
+                fit_text(&shown(text), &style, text_width, block)
             })
             .collect()
     });
@@ -306,6 +308,9 @@ fn draw_beats(
     let mut y = top;
     let beats = texts.iter().zip(&fitted).zip(colors).enumerate();
     for (index, (((label, text), fitted), color)) in beats {
+        if text.is_empty() && !names {
+            continue;
+        }
         let block_height = label_height + fitted.height();
         if names {
             canvas.rect(MARGIN, y, 5.0, block_height, 0.0, color);

@@ -807,3 +807,30 @@ fn a_deck_claims_a_language_only_where_it_knows_it() {
     // A mixed deck: only the English slide's section, never the document.
     assert_eq!(langs(&[english, german_slide]), (1, 1));
 }
+
+#[test]
+fn an_empty_beat_is_left_off_a_narrative_slide_and_marked_under_its_name() {
+    let mut fields = example_update_fields("2026-11-23");
+    fields.beats.evidence = String::new();
+    let draw = |names: bool| {
+        let svg = render_slide_svg(
+            &SlideInput {
+                fields: &fields,
+                chart: None,
+                page: 1,
+                page_count: 1,
+                banner: None,
+            },
+            &Theme::light(),
+            &Branding {
+                beat_names: names,
+                ..Branding::default()
+            },
+        );
+        texts(&assert_valid_svg(&svg))
+    };
+    let narrative = draw(false);
+    assert!(!narrative.contains("Not written yet"), "{narrative}");
+    assert!(narrative.contains("The Growth squad ships"), "{narrative}");
+    assert!(draw(true).contains("Not written yet"));
+}
