@@ -1,7 +1,12 @@
 //! What a passage does, read from its words: whether it states an outcome
-//! in numbers (the coach's activity and evidence rules ask it).
+//! in numbers, a quantity at all, a conflict or a resolution. The coach
+//! asks these of every sentence of a draft, wherever it sits, because a
+//! draft written elsewhere does a beat's job under a heading of any name
+//! ("Growth outlook", "The experiment") or under none.
 
-use crate::coach::text::{has_number, lower_words, mentions, sentences};
+use crate::coach::text::{
+    has_number, is_number_word, lower_words, mentions, sentences, words, Word, MONTHS,
+};
 
 /// Words that say what changed (stems): the measures updates report.
 #[rustfmt::skip]
@@ -20,9 +25,396 @@ pub fn states_outcome_in_numbers(text: &str) -> bool {
     })
 }
 
+/// Words before a number that make it a name, not an amount: "version 8",
+/// "Java 7", "sprint 11", "step 2".
+#[rustfmt::skip]
+const NAMING: &[&str] = &[
+    "version", "v", "java", "python", "ios", "android", "windows", "macos", "sprint", "phase",
+    "step", "stage", "no", "number", "chapter", "section", "page", "level", "tier", "gen",
+    "generation", "series", "model", "episode", "issue", "release", "rfc", "article", "room",
+    "route", "weeknote", "weeknotes", "update", "part", "figure", "table", "option", "day",
+];
+
+/// Whether the word at `index` is an amount: a count, a rate, a sum, a
+/// duration — not a date ("21 December", "2023", "17:20"), an ordinal
+/// ("4th") or a name ("version 8").
+fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
+    let Some(word) = all.get(index) else {
+        return false;
+    };
+    let lower = word.lower();
+    if !is_number_word(&lower) {
+        return false;
+    }
+    let digits_only = lower.chars().all(|c| c.is_ascii_digit());
+    let year = digits_only
+        && lower.len() == 4
+        && lower
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y));
+    // "2020-04-24", "2023-24": a date or a fiscal year.
+    let dashed_date = lower.contains('-')
+        && lower
+            .split('-')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()));
+    let ordinal = lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|end| lower.ends_with(end));
+    let chars: Vec<char> = sentence.chars().collect();
+    let clock = |at: Option<&char>, beyond: Option<&char>| {
+        at == Some(&':') && beyond.is_some_and(char::is_ascii_digit)
+    };
+    let time = clock(
+        word.start.checked_sub(1).and_then(|i| chars.get(i)),
+        word.start.checked_sub(2).and_then(|i| chars.get(i)),
+    ) || clock(chars.get(word.end), chars.get(word.end + 1));
+    let near_month = |i: Option<usize>| {
+        i.and_then(|i| all.get(i))
+            .is_some_and(|w| MONTHS.contains(&w.lower().trim_end_matches('.')))
+    };
+    let date = digits_only && (near_month(index.checked_sub(1)) || near_month(Some(index + 1)));
+    let before = index.checked_sub(1).and_then(|i| all.get(i));
+    let named = before.is_some_and(|w| NAMING.contains(&w.lower().as_str()));
+    // "JDK 11", "CSV 1.8": a short number after a name in capitals, with
+    // no currency sign between ("MRR $18,500" is an amount).
+    let short = lower.len() <= 5 && !lower.contains(',');
+    let currency = word
+        .start
+        .checked_sub(1)
+        .and_then(|i| chars.get(i))
+        .is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥'));
+    let product_name = short
+        && !currency
+        && before.is_some_and(|w| {
+            w.text.chars().count() >= 2
+                && w.text
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit())
+                && !CURRENCIES.contains(&w.text)
+        });
+    // "a 50/50 split", "24/7": a ratio of assignment, not a result.
+    let ratio = chars.get(word.end) == Some(&'/')
+        || word.start.checked_sub(1).and_then(|i| chars.get(i)) == Some(&'/');
+    !(year
+        || dashed_date
+        || ordinal
+        || time
+        || date
+        || named
+        || product_name
+        || ratio
+        || is_window(all, index))
+}
+
+const CURRENCIES: &[&str] = &["USD", "EUR", "GBP", "CHF", "JPY", "CAD", "AUD", "INR"];
+
+/// Words after a number that make it a length of time.
+#[rustfmt::skip]
+const TIME_UNITS: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+    "month", "months", "quarter", "quarters", "year", "years",
+];
+/// Words before a length of time that make it a window ("within 30 days",
+/// "the same 30 days", "a sliding 30-day window"), not a measured duration
+/// ("the outage lasted 18 hours").
+#[rustfmt::skip]
+const WINDOW_LEADS: &[&str] = &[
+    "within", "inside", "same", "sliding", "rolling", "last", "past", "next", "every", "each",
+    "first", "per",
+];
+
+fn is_window(all: &[Word<'_>], index: usize) -> bool {
+    let Some(word) = all.get(index) else {
+        return false;
+    };
+    let lower = word.lower();
+    let unit_joined = TIME_UNITS
+        .iter()
+        .any(|unit| lower.ends_with(&format!("-{unit}")));
+    let unit_after = all
+        .get(index + 1)
+        .is_some_and(|next| TIME_UNITS.contains(&next.lower().as_str()));
+    let lead = index
+        .checked_sub(1)
+        .and_then(|i| all.get(i))
+        .is_some_and(|w| WINDOW_LEADS.contains(&w.lower().as_str()));
+    (unit_joined || unit_after) && lead
+}
+
+/// Whether the sentence states an amount (in digits or in words).
+pub fn states_amount(sentence: &str) -> bool {
+    let all = words(sentence);
+    (0..all.len()).any(|i| is_amount(sentence, &all, i))
+}
+
+/// Whether the sentence quotes someone it names: a quoted passage of a
+/// few words and who said it ("said", "according to", a dash and a name).
+pub fn attributed_quote(sentence: &str) -> bool {
+    let quoted = ['“', '"', '«', '„'].iter().any(|open| {
+        sentence
+            .split(*open)
+            .nth(1)
+            .is_some_and(|rest| words(rest).len() >= 4)
+    });
+    let lower = lower_words(sentence);
+    let attributed = mentions(&lower, &["said", "says", "told", "wrote", "according"])
+        || sentence.contains("— ")
+        || sentence.contains("– ");
+    quoted && attributed
+}
+
+/// What states a conflict: an obstacle, a trade-off, a risk, a metric
+/// moving the wrong way, an incident's damage, a worry (stems; regular
+/// inflections count). Contrast words count too: "but", "however".
+#[rustfmt::skip]
+const CONFLICT: &[&str] = &[
+    "but", "however", "yet", "although", "though", "despite", "unfortunately", "whereas",
+    "obstacle", "risk", "risky", "threat", "threaten", "problem", "challenge", "trade-off",
+    "tradeoff", "bottleneck", "constraint", "constrained", "shortfall", "deficit", "shortage",
+    "outage", "incident", "failure", "fail", "broke", "broken", "bug", "defect", "crash",
+    "breach", "vulnerable", "vulnerability", "disrupt", "disruption", "degraded", "unavailable",
+    "downtime", "decline", "drop", "dropped", "fell", "fall", "falling", "lost", "lose", "loss",
+    "losses", "shrink", "shrank", "shrinking", "stall", "stalled", "slowed", "slowing", "miss",
+    "missed", "behind", "delay", "block", "blocked", "blocker", "worry", "worried", "concern",
+    "pressure", "undercut", "rival", "competitor", "cannot", "can't", "unable", "struggle",
+    "worse", "worsen", "negative", "erode", "eroding", "overrun", "expensive", "costly", "costs",
+    "penalty", "damage", "harm", "hurt", "complain", "complaint", "unhappy", "frustrated",
+    "abandon", "lack", "lacking", "insufficient", "error", "errors", "dilemma", "tension",
+    "squeeze", "squeezed", "threatened", "down", "weak", "weaker", "weaken", "exposed",
+    "inflation",
+];
+
+/// Whether the sentence states what stands in the way.
+pub fn states_conflict(sentence: &str) -> bool {
+    mentions(&lower_words(sentence), CONFLICT)
+}
+
+/// Who acts in a resolution: "we will", "the team will", "I propose".
+#[rustfmt::skip]
+const ACTORS: &[&str] = &[
+    "we", "i", "you", "team", "teams", "group", "department", "board", "committee", "engineering",
+    "engineers", "management", "leadership", "staff", "everyone", "finance", "legal", "sales",
+    "marketing", "product", "support", "ops", "operations", "owner", "owners", "lead",
+];
+/// How a resolution commits: future or obligation after its actor.
+#[rustfmt::skip]
+const COMMITS: &[&str] = &[
+    "will", "'ll", "’ll", "shall", "must", "should", "plan", "plans", "intend", "intends", "aim",
+    "propose", "proposes", "recommend", "recommends", "ask", "asks", "request", "requests",
+    "need", "needs", "decided", "commit", "commits", "committed", "are", "is", "'re", "’re",
+    "have", "has",
+];
+/// Verbs after "will" that commit to nothing new: "we will continue to…".
+const NO_COMMITMENT: &[&str] = &["continue", "remain", "stay", "be", "been", "expect", "see"];
+/// Words that may stand before a resolution's actor without making its
+/// clause a relative one ("the letter I will write" is not a plan).
+#[rustfmt::skip]
+const LEADS: &[&str] = &[
+    "and", "but", "so", "then", "now", "today", "also", "therefore", "next", "finally", "first",
+    "together", "instead", "meanwhile", "thus", "hence", "this", "that", "next", "week", "month",
+    "quarter", "year", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "forward", "ahead", "going", "why", "where", "until", "until", "soon", "if", "when",
+    "before", "after", "once", "as", "because", "since", "meantime", "result", "short",
+];
+/// Verbs that open an instruction or an ask: "Rotate every secret",
+/// "Approve the budget".
+#[rustfmt::skip]
+const IMPERATIVES: &[&str] = &[
+    "rotate", "approve", "fund", "stop", "pause", "ship", "launch", "cap", "move", "hire", "cut",
+    "raise", "please", "let's", "invest", "give", "allow", "sign", "decide", "choose", "cancel",
+    "kill", "check", "update", "review", "adopt", "replace", "retire", "extend", "reallocate",
+    "prioritize", "prioritise", "freeze", "delay", "postpone", "proceed", "go", "roll", "switch",
+    "keep", "drop", "merge", "split", "add", "remove", "test", "run", "build", "buy", "sell",
+    "monitor", "pin", "take", "restore", "make", "ensure", "introduce", "automate", "audit",
+    "document", "train", "require", "enforce", "limit", "migrate", "deploy", "fix", "improve",
+    "reduce", "increase", "create", "establish", "publish", "schedule", "assign", "track",
+    "measure", "investigate", "commission", "hire", "offer", "expand", "consolidate", "phase",
+];
+/// Words that name a resolution outright: "Next steps:", "Our ask".
+#[rustfmt::skip]
+const NAMES_A_RESOLUTION: &[&str] = &[
+    "next step", "next steps", "action item", "action items", "our ask", "the ask",
+    "we ask", "decision:", "recommendation:", "we recommend", "we propose", "i recommend",
+    "i propose", "we are asking", "i am asking", "we have decided", "we decided",
+];
+
+/// Whether the sentence states what will be done or what is asked.
+pub fn states_resolution(sentence: &str) -> bool {
+    let lower = sentence.trim().to_lowercase();
+    if NAMES_A_RESOLUTION
+        .iter()
+        .any(|phrase| contains_phrase(&lower, phrase))
+    {
+        return true;
+    }
+    let all = lower_words(&lower);
+    let opens_with_instruction = all
+        .iter()
+        .find(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .is_some_and(|first| IMPERATIVES.contains(&first.as_str()));
+    opens_with_instruction || actor_commits(&all) || named_actor_commits(sentence)
+}
+
+/// A named actor inside the sentence commits: "Besides the penalty, Knight
+/// will retain an independent consultant." (A capitalised word that opens
+/// the sentence may be a metric: "Revenue will grow".)
+fn named_actor_commits(sentence: &str) -> bool {
+    let all = words(sentence);
+    all.windows(3).enumerate().any(|(i, w)| {
+        let named =
+            i > 0 && w[0].text != "I" && w[0].text.chars().next().is_some_and(char::is_uppercase);
+        named && w[1].text == "will" && !NO_COMMITMENT.contains(&w[2].lower().as_str())
+    })
+}
+
+/// An actor followed (within two words) by a commitment: "we will cut",
+/// "the platform team is moving", "I need your approval".
+fn actor_commits(all: &[String]) -> bool {
+    all.iter().enumerate().any(|(i, word)| {
+        if !ACTORS.contains(&word.as_str()) {
+            return false;
+        }
+        let relative = i > 0
+            && ["we", "i", "you"].contains(&word.as_str())
+            && all.get(i - 1).is_some_and(|before| {
+                !LEADS.contains(&before.as_str())
+                    && !MONTHS.contains(&before.as_str())
+                    && !before.chars().all(|c| c.is_ascii_digit())
+            });
+        if relative {
+            return false;
+        }
+        all.iter()
+            .enumerate()
+            .skip(i + 1)
+            .take(2)
+            .any(|(j, next)| commits_at(all, j, next))
+    })
+}
+
+fn commits_at(all: &[String], at: usize, word: &str) -> bool {
+    let following = all.get(at + 1).map(String::as_str).unwrap_or_default();
+    match word {
+        "will" | "'ll" | "’ll" | "shall" | "must" | "should" => {
+            !NO_COMMITMENT.contains(&following)
+        }
+        // "We are moving", "the team is cutting": an action under way
+        // from now; "we are investigating", "we are proud" are not plans.
+        "are" | "is" | "'re" | "’re" => {
+            following.ends_with("ing")
+                && !["investigating", "seeing", "working", "looking", "still"].contains(&following)
+        }
+        // "We have decided", "the board has approved".
+        "have" | "has" => {
+            ["decided", "agreed", "approved", "chosen", "committed"].contains(&following)
+        }
+        _ => COMMITS.contains(&word),
+    }
+}
+
+fn contains_phrase(lower: &str, phrase: &str) -> bool {
+    lower.match_indices(phrase).any(|(at, _)| {
+        let before = lower.get(..at).and_then(|s| s.chars().next_back());
+        let after = lower
+            .get(at + phrase.len()..)
+            .and_then(|s| s.chars().next());
+        !before.is_some_and(char::is_alphanumeric)
+            && !after.is_some_and(|c| c.is_alphanumeric() && !phrase.ends_with(':'))
+    })
+}
+
+/// Whether the sentence sets the scene: a statement of some length that
+/// is not a plan, not an ask, not itself the conflict and not a log entry
+/// ("14:02 UTC — …").
+pub fn states_context(sentence: &str) -> bool {
+    let all = words(sentence);
+    let log_entry = sentence
+        .trim_start()
+        .chars()
+        .take(6)
+        .filter(|c| c.is_ascii_digit() || *c == ':')
+        .count()
+        >= 4;
+    all.len() >= 8 && !log_entry && !states_resolution(sentence) && !states_conflict(sentence)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_are_counts_rates_sums_and_durations_not_dates_or_names() {
+        for amount in [
+            "Conversion rose to 11.4%.",
+            "We lost nine hours of orders.",
+            "It costs $1.2m a year.",
+            "The outage lasted 18 hours.",
+            "About 400 customers were cut off.",
+            "MRR reached $18,500 in July.",
+            "Over the last five days that rose to 56.",
+        ] {
+            assert!(states_amount(amount), "{amount}");
+        }
+        for not_amount in [
+            "Check your logs from 21 December through today.",
+            "The project was founded in 2007.",
+            "At 17:20 UTC the job started.",
+            "We moved to Java 7 on the 4th.",
+            "Sprint 11 is done.",
+            "Date: 2020-04-24",
+            "Upgrade anything older to at least JDK 9.",
+            "Visitors were split 50/50 between control and variation.",
+            "Customers who cancel inside the same 30 days now count.",
+        ] {
+            assert!(!states_amount(not_amount), "{not_amount}");
+        }
+    }
+
+    #[test]
+    fn a_conflict_is_an_obstacle_a_trade_off_or_a_metric_going_the_wrong_way() {
+        assert!(states_conflict(
+            "A rival cut prices 30% and our margin collapsed to 4%, down from 11%."
+        ));
+        assert!(states_conflict(
+            "Every free user costs us money that comes out of the research budget."
+        ));
+        assert!(states_conflict(
+            "Our biggest worry was that closing the offices would cut access."
+        ));
+        assert!(!states_conflict(
+            "MRR more than doubled, from $115k in July to $253k."
+        ));
+        assert!(!states_conflict(
+            "Employees can work from home one day a week instead of three."
+        ));
+    }
+
+    #[test]
+    fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
+        for plan in [
+            "We will cap free namespaces at five users from 22 June.",
+            "Rotate every secret you keep in CircleCI straight away.",
+            "The platform team is moving the sync job to the new queue in May.",
+            "I need your approval for a 4.5% increase by Friday.",
+            "In September we are spending most of our time on maintenance.",
+            "Next steps: a pricing test in two markets.",
+            "We have decided to pause the rollout.",
+            "Besides the penalty, Knight will retain an independent consultant.",
+        ] {
+            assert!(states_resolution(plan), "{plan}");
+        }
+        for not_plan in [
+            "This is the last letter I will write to you as CEO.",
+            "The quarterly cash deficit will grow from Q3 to Q4.",
+            "We will continue to focus on what matters.",
+            "We are investigating the incident with an outside firm.",
+            "For Q4 we forecast 7.6m paid net additions.",
+            "We helped 49 clients a day in February.",
+        ] {
+            assert!(!states_resolution(not_plan), "{not_plan}");
+        }
+    }
 
     #[test]
     fn an_outcome_in_numbers_is_read_from_the_words() {

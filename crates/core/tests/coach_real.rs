@@ -19,6 +19,8 @@ use throughline_core::coach::measure::{measure, Grade, Measurement, RuleTally};
 use throughline_core::coach::Severity;
 
 const FLOORS_FILE: &str = "tests/coach-real-floors.toml";
+/// The drafts whose ready label the coach is known to miss, each with why.
+const KNOWN_MISSES_FILE: &str = "tests/coach-real-known-misses.toml";
 
 fn floors_path() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(FLOORS_FILE)
@@ -85,7 +87,7 @@ fn floor_of(tally: &RuleTally) -> (f64, f64) {
     )
 }
 
-fn write_floors(measured: &Measurement, ready_share: f64, old: &Floors) {
+fn write_floors(measured: &Measurement, old: &Floors) {
     let mut out = String::from(
         "# Each rule's floor on the tuning drafts: [precision, recall]. Written by\n\
          # UPDATE_COACH_FLOORS=1 cargo test -p throughline-core --test coach_real\n\
@@ -106,8 +108,6 @@ fn write_floors(measured: &Measurement, ready_share: f64, old: &Floors) {
             down(r)
         ));
     }
-    let (ready, _) = keep("ready", (ready_share, 0.0));
-    out.push_str(&format!("\"ready\" = [{:.3}, 0.0]\n", down(ready)));
     let (rho, _) = keep("rho", (measured.rho.unwrap_or(0.0), 0.0));
     out.push_str(&format!("\"rho\" = [{:.3}, 0.0]\n", down(rho)));
     std::fs::write(floors_path(), out).unwrap();
@@ -146,9 +146,8 @@ fn every_rule_holds_its_floor_on_real_writing() {
     let held = measure(&real_corpus::set(&drafts, true));
     report("tuning", &tuning);
     report("held back", &held);
-    let ready_share = 1.0 - tuning.ready_disagreements.len() as f64 / tuning.drafts as f64;
     if std::env::var_os("UPDATE_COACH_FLOORS").is_some() {
-        write_floors(&tuning, ready_share, &read_floors());
+        write_floors(&tuning, &read_floors());
     }
     let floors = read_floors();
     let mut below = Vec::new();
@@ -168,18 +167,39 @@ fn every_rule_holds_its_floor_on_real_writing() {
             ));
         }
     }
-    let ready_floor = floors.get("ready").map_or(1.0, |f| f.0);
-    if ready_share + 1e-9 < ready_floor {
-        below.push(format!(
-            "ready verdicts: {ready_share:.3} agree, floor {ready_floor}: {:#?}",
-            tuning.ready_disagreements
-        ));
-    }
+    below.extend(ready_misses_not_known(&tuning, &held));
     let rho_floor = floors.get("rho").map_or(0.7, |f| f.0);
     if tuning.rho.unwrap_or(0.0) + 1e-9 < rho_floor {
         below.push(format!("ρ {:?} below {rho_floor}", tuning.rho));
     }
     assert!(below.is_empty(), "below the floor:\n{}", below.join("\n"));
+}
+
+/// Every draft's ready label is met, but for the misses listed (with their
+/// reasons) in the known-misses file; a listed miss the coach now gets
+/// right must leave the list, so the list only shrinks.
+fn ready_misses_not_known(tuning: &Measurement, held: &Measurement) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(KNOWN_MISSES_FILE);
+    let known: toml::Table = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let missed: Vec<&String> = tuning
+        .ready_disagreements
+        .iter()
+        .chain(&held.ready_disagreements)
+        .collect();
+    let name_of = |miss: &str| miss.split(':').next().unwrap_or_default().to_owned();
+    let mut out: Vec<String> = missed
+        .iter()
+        .filter(|miss| !known.contains_key(&name_of(miss)))
+        .map(|miss| format!("ready label missed: {miss}"))
+        .collect();
+    for name in known.keys() {
+        if !missed.iter().any(|miss| name_of(miss) == *name) {
+            out.push(format!(
+                "{name}: its ready label is met now; remove it from {KNOWN_MISSES_FILE}"
+            ));
+        }
+    }
+    out
 }
 
 /// `COACH_RULE=beat-missing cargo test -p throughline-core --test coach_real

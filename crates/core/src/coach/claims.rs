@@ -218,11 +218,64 @@ pub struct Level {
 const LEVEL_VERBS: &[&str] = &[
     "to", "reached", "reaches", "reach", "hit", "hits", "at", "from",
 ];
+/// Words after a percentage that make it a test's certainty, not a level.
+const CERTAINTY: &[&str] = &[
+    "confidence",
+    "confident",
+    "significance",
+    "significant",
+    "probability",
+    "chance",
+    "certainty",
+    "likelihood",
+    "power",
+    "credibility",
+];
 /// Allowed between the verb and the number: "to about 11%".
 const APPROXIMATELY: &[&str] = &["about", "around", "roughly", "nearly", "almost", "just"];
 
-/// The levels claimed in a text, in percent.
-pub fn levels(text: &str) -> Vec<Level> {
+/// The unit a level is written in: a share ("11.4%"), or an amount in
+/// a scale the chart names ("4.6 million" over "users (millions)").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LevelUnit {
+    Percent,
+    Scaled(&'static [&'static str]),
+}
+
+const MILLIONS: &[&str] = &["million", "millions", "m", "mn"];
+const BILLIONS: &[&str] = &["billion", "billions", "bn", "b"];
+const THOUSANDS: &[&str] = &["thousand", "thousands", "k"];
+
+impl LevelUnit {
+    /// The scale a chart's unit or series headers name, if any.
+    pub fn scale_of(chart: &ChartSpec) -> Option<LevelUnit> {
+        let named = chart
+            .unit
+            .iter()
+            .chain(chart.data.series_names())
+            .map(|name| name.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        [MILLIONS, BILLIONS, THOUSANDS]
+            .into_iter()
+            .find(|scale| named.contains(scale[0]))
+            .map(LevelUnit::Scaled)
+    }
+
+    fn follows(self, chars: &[char], all: &[Word<'_>], index: usize) -> bool {
+        match self {
+            LevelUnit::Percent => all
+                .get(index)
+                .is_some_and(|w| chars.get(w.end) == Some(&'%')),
+            LevelUnit::Scaled(words) => all
+                .get(index + 1)
+                .is_some_and(|next| words.contains(&next.lower().as_str())),
+        }
+    }
+}
+
+/// The levels claimed in a text, in the given unit.
+pub fn levels_in(text: &str, unit: LevelUnit) -> Vec<Level> {
     let all: Vec<Word<'_>> = words(text);
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
@@ -230,7 +283,7 @@ pub fn levels(text: &str) -> Vec<Level> {
         let Some(value) = parse_number(word.text) else {
             continue;
         };
-        if chars.get(word.end) != Some(&'%') {
+        if !unit.follows(&chars, &all, index) {
             continue;
         }
         let mut back = index;
@@ -250,10 +303,18 @@ pub fn levels(text: &str) -> Vec<Level> {
                 .checked_sub(2)
                 .and_then(|i| all.get(i))
                 .is_some_and(|w| w.lower() == "up");
-        if capped || between_is_sentence_end(&chars, verb.end, word.start) {
+        // "at 99.7% confidence" is how sure a test is, not a level.
+        let certainty = all
+            .get(index + 1 + usize::from(matches!(unit, LevelUnit::Scaled(_))))
+            .is_some_and(|next| CERTAINTY.contains(&next.lower().as_str()));
+        if capped || certainty || between_is_sentence_end(&chars, verb.end, word.start) {
             continue;
         }
-        let span = [verb.start, word.end + 1];
+        let end = match unit {
+            LevelUnit::Percent => word.end + 1,
+            LevelUnit::Scaled(_) => all.get(index + 1).map_or(word.end, |w| w.end),
+        };
+        let span = [verb.start, end];
         out.push(Level {
             value,
             decimals: word.text.split('.').nth(1).map_or(0, str::len),

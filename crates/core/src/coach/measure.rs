@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{rules, Review, Severity, JOURNAL_RULES, SLIDE_RULES};
+use super::{rules, Review, Severity, JOURNAL_RULES, PLACEMENT_RULES, SLIDE_RULES};
 
 /// A reviewer's grade: A is a ready, crisp update, D is not an update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -55,7 +55,11 @@ pub fn labelled_rules() -> Vec<&'static str> {
     rules()
         .iter()
         .map(|rule| rule.id)
-        .filter(|id| !SLIDE_RULES.contains(id) && !JOURNAL_RULES.contains(id))
+        .filter(|id| {
+            !SLIDE_RULES.contains(id)
+                && !JOURNAL_RULES.contains(id)
+                && !PLACEMENT_RULES.contains(id)
+        })
         .collect()
 }
 

@@ -124,6 +124,11 @@ pub struct SlideFacts {
 /// text of a story alone never triggers them.
 pub const SLIDE_RULES: &[&str] = &["slide-text-cut"];
 
+/// Rules about where the draft's text sits in the update's fields (a beat
+/// written under another heading): a reviewer of the draft as written
+/// does not label them.
+pub const PLACEMENT_RULES: &[&str] = &["beat-unplaced"];
+
 /// Rules that need a linked journal (a story file alone never triggers them).
 pub const JOURNAL_RULES: &[&str] = &["progress-while-killed", "assumption-only-anecdote"];
 

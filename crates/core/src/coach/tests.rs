@@ -471,6 +471,53 @@ fn a_level_the_chart_never_reaches_is_a_contradiction_and_one_it_shows_is_not() 
 }
 
 #[test]
+fn a_level_in_the_charts_scale_is_checked_in_the_evidence_that_names_the_series() {
+    let header = ["Month", "Verify users (millions)"];
+    let rows: &[(&str, &[f64])] = &[("Feb 2017", &[1.1]), ("Feb 2019", &[3.6])];
+    let in_millions = |evidence: &str| {
+        let mut draft = with_chart(
+            "Verify users tripled in two years",
+            evidence,
+            crate::ChartKind::Bar,
+            &header,
+            rows,
+        );
+        if let Some(chart) = draft.chart.as_mut() {
+            chart.unit = None;
+        }
+        contradictions(&draft)
+    };
+    let wrong = in_millions("Users grew from 1.1 million in 2017 to 4.6 million in 2019.");
+    assert_eq!(wrong.len(), 1, "{wrong:?}");
+    assert!(wrong[0].contains("“to 4.6 million”"), "{}", wrong[0]);
+    assert!(
+        wrong[0].contains("closest is Verify users (millions) at 3.6 (Feb 2019)"),
+        "{}",
+        wrong[0]
+    );
+    assert!(in_millions("Users grew from 1.1 million in 2017 to 3.6 million in 2019.").is_empty());
+    // A sentence about another measure is not read against this chart.
+    assert!(in_millions("Support tickets rose to 4.6 million a year.").is_empty());
+}
+
+#[test]
+fn a_tests_certainty_is_not_a_level() {
+    let header = ["Week", "Pilot", "Control"];
+    let sure = with_chart(
+        "Nudges lift pilot conversion to 10.4%",
+        "Pilot conversion rose to 10.4% at 99.7% confidence.",
+        crate::ChartKind::Line,
+        &header,
+        PILOT,
+    );
+    assert!(
+        contradictions(&sure).is_empty(),
+        "{:?}",
+        contradictions(&sure)
+    );
+}
+
+#[test]
 fn a_direction_the_chart_does_not_take_is_a_contradiction_with_the_true_statement() {
     let header = ["Quarter", "Net adds"];
     let falling: &[(&str, &[f64])] = &[
@@ -743,7 +790,7 @@ fn an_empty_evidence_beat_is_missing_only_when_nothing_in_the_update_backs_it() 
         )
         .findings
         .into_iter()
-        .any(|f| f.rule == "beat-missing" && f.beat == Some(Target::Evidence))
+        .any(|f| f.rule == "evidence-missing" && f.beat == Some(Target::Evidence))
     };
     // A memo's situation carries the number: the proof is there.
     assert!(!missing_evidence(

@@ -746,7 +746,12 @@ fn beat_named(heading: &str) -> Option<Beat> {
                 // German and French drafts.
                 "ausgangslage",
                 "hintergrund",
+                "kontext",
                 "contexte",
+                "contexto",
+                "situación",
+                // An architecture decision record's opening.
+                "context and problem statement",
             ],
         ),
         (
@@ -769,7 +774,13 @@ fn beat_named(heading: &str) -> Option<Beat> {
                 "what happened",
                 "what went wrong",
                 "herausforderung",
+                "konflikt",
                 "problème",
+                "problema",
+                "complicación",
+                // What pushes a decision record one way or another.
+                "decision drivers",
+                "forces",
             ],
         ),
         (
@@ -817,9 +828,15 @@ fn beat_named(heading: &str) -> Option<Beat> {
                 "vorschlag",
                 "empfehlung",
                 "entscheidung",
+                "lösung",
                 "recommandation",
                 "proposition",
                 "décision",
+                "résolution",
+                "resolución",
+                "solución",
+                "propuesta",
+                "decision outcome",
             ],
         ),
         (
@@ -841,6 +858,11 @@ fn beat_named(heading: &str) -> Option<Beat> {
                 "daten",
                 "résultats",
                 "données",
+                "preuves",
+                "belege",
+                "evidencia",
+                "datos",
+                "resultados",
             ],
         ),
     ];

@@ -2,11 +2,9 @@
 //! with the chart.
 
 use super::super::claims::{
-    chart_values, claims, facts, levels, shows_level, supports, title_direction,
+    chart_values, claims, facts, levels_in, shows_level, supports, title_direction, LevelUnit,
 };
-use super::super::text::{
-    has_digit, has_number, lower_words, mentions, sentences, MONTHS, PERIODS,
-};
+use super::super::text::{has_digit, lower_words, mentions, sentences, MONTHS, PERIODS};
 use super::{finding, info, Story};
 use crate::chart_reading::{headline, read_chart, ChartReading};
 use crate::coach::{Finding, Target};
@@ -14,36 +12,37 @@ use crate::{ChartSpec, Evidence};
 
 pub fn evidence_missing(story: &Story<'_>) -> Vec<Finding> {
     let fields = story.fields;
-    let text = fields.beats.evidence.trim();
-    let number = match &fields.evidence {
+    let block = match &fields.evidence {
         Evidence::Metric(metric) => has_digit(&metric.value),
-        _ => false,
-    } || has_number(text);
-    let quote = match &fields.evidence {
         Evidence::Quote(quote) => !quote.text.trim().is_empty() && !quote.who.trim().is_empty(),
-        _ => false,
+        Evidence::None => false,
     };
-    // An empty beat with no metric or quote is already "beat-missing".
-    let nothing_at_all = text.is_empty() && matches!(fields.evidence, Evidence::None);
-    // Its only numbers count what the team did: "we shipped 400 features"
-    // proves nothing.
-    let numbered: Vec<&str> = sentences(text)
-        .into_iter()
-        .map(|s| s.text)
-        .filter(|s| has_number(s))
-        .collect();
-    let metric = matches!(&fields.evidence, Evidence::Metric(m) if has_digit(&m.value));
-    let activity_only = !metric
-        && !numbered.is_empty()
-        && numbered.iter().all(|s| super::wording::reports_activity(s));
-    if (number && !activity_only) || quote || nothing_at_all {
+    if block {
         return Vec::new();
     }
+    let beat = fields.beats.evidence.trim();
+    let message = if beat.is_empty() {
+        // A blank update is "beat-missing" four times, not also this.
+        let nothing_written = matches!(fields.evidence, Evidence::None)
+            && story.passages().iter().all(|p| p.text.trim().is_empty());
+        // A draft written elsewhere may back its claim anywhere.
+        if nothing_written || super::structure::draft_gives_evidence(story) {
+            return Vec::new();
+        }
+        "Nothing in the update is an outcome in numbers or an attributed quote (dates, version numbers and counts of what the team did do not back a claim): give one metric with its baseline, or one customer quote with who said it."
+    } else {
+        // The evidence the PM wrote is what the slide shows: it must hold
+        // the proof itself.
+        if super::structure::passage_gives_evidence(beat) {
+            return Vec::new();
+        }
+        "The evidence has no number and no attributed quote (a count of what the team did is not proof): give one outcome metric with its baseline, or one customer quote with who said it."
+    };
     vec![finding(
         "evidence-missing",
         info("evidence-missing"),
         Some(Target::Evidence),
-        "The evidence has no number and no attributed quote: give one metric with its baseline, or one customer quote with who said it.",
+        message,
         None,
     )]
 }
@@ -92,18 +91,34 @@ pub fn claim_contradicts_chart(story: &Story<'_>) -> Vec<Finding> {
 }
 
 /// "Conversion rose to 11.4%" over a chart of shares whose values never
-/// come near 11.4: the level is checked against every value, at the
-/// claim's precision and the values' own rounding.
+/// come near 11.4 (or "users grew to 4.6 million" over a chart in
+/// millions): the level is checked against every value, at the claim's
+/// precision and the values' own rounding. The title is checked, and each
+/// sentence of the evidence that names the charted series ("users"): the
+/// evidence names levels of other measures too ("churn held at 3%").
 fn levels_the_chart_lacks(story: &Story<'_>, chart: &ChartSpec, shares: bool) -> Vec<Finding> {
-    if !shares {
-        return Vec::new();
-    }
+    let unit = if shares {
+        LevelUnit::Percent
+    } else {
+        match LevelUnit::scale_of(chart) {
+            Some(scale) => scale,
+            None => return Vec::new(),
+        }
+    };
     let names = chart.data.series_names();
+    let series_words = series_words(names);
+    let series_words: Vec<&str> = series_words.iter().map(String::as_str).collect();
+    let title = story.fields.title.as_str();
+    let mut texts: Vec<(Target, &str, usize)> = vec![(Target::Title, title, 0)];
+    let evidence = story.fields.beats.evidence.as_str();
+    for sentence in sentences(evidence) {
+        if mentions(&lower_words(sentence.text), &series_words) {
+            texts.push((Target::Evidence, sentence.text, sentence.start));
+        }
+    }
     let mut out = Vec::new();
-    // The title only: the evidence names levels of other measures too
-    // ("churn held at 3%" beside a conversion chart).
-    for (target, text) in [(Target::Title, story.fields.title.as_str())] {
-        for level in levels(text) {
+    for (target, text, offset) in texts {
+        for level in levels_in(text, unit) {
             if shows_level(chart, &level) {
                 continue;
             }
@@ -116,16 +131,51 @@ fn levels_the_chart_lacks(story: &Story<'_>, chart: &ChartSpec, shares: bool) ->
             };
             let name = names.get(series).map_or("", String::as_str);
             let label = chart.data.rows.get(row).map_or("", |r| r.label.trim());
+            let shown = match unit {
+                LevelUnit::Percent => format!("{value}%"),
+                LevelUnit::Scaled(_) => format!("{value}"),
+            };
             out.push(finding(
                 "claim-contradicts-chart",
                 info("claim-contradicts-chart"),
                 Some(target),
                 format!(
-                    "“{}” is not a level the chart shows: the closest is {name} at {value}% ({label}). Correct the number or the chart's data.",
+                    "“{}” is not a level the chart shows: the closest is {name} at {shown} ({label}). Correct the number or the chart's data.",
                     level.text
                 ),
-                Some(level.span),
+                Some([level.span[0] + offset, level.span[1] + offset]),
             ));
+        }
+    }
+    out
+}
+
+/// The words that name the charted series ("Verify users (millions)" →
+/// verify, users), without units and scales.
+fn series_words(names: &[String]) -> Vec<String> {
+    const NOT_A_NAME: &[&str] = &[
+        "millions",
+        "million",
+        "billions",
+        "thousands",
+        "percent",
+        "share",
+        "rate",
+        "total",
+        "count",
+        "number",
+        "value",
+        "values",
+    ];
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        for word in lower_words(name) {
+            if word.chars().count() >= 4
+                && !NOT_A_NAME.contains(&word.as_str())
+                && !out.contains(&word)
+            {
+                out.push(word);
+            }
         }
     }
     out

@@ -14,6 +14,22 @@ use super::language::is_english;
 use super::{Finding, Severity, Target};
 use crate::{Beat, UpdateFields};
 
+/// Where a passage of the draft sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place<'a> {
+    Beat(Target),
+    /// A section the update keeps under its heading (empty: the text
+    /// before the first heading).
+    Section(&'a str),
+}
+
+/// A passage of the draft and where it sits.
+#[derive(Debug, Clone, Copy)]
+pub struct Passage<'a> {
+    pub place: Place<'a>,
+    pub text: &'a str,
+}
+
 /// A rule as the documentation and the UI describe it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RuleInfo {
@@ -39,7 +55,7 @@ impl<'a> Story<'a> {
         journal: &'a super::JournalContext,
         slide: &'a super::SlideFacts,
     ) -> Self {
-        let all_text = [
+        let mut all_text = [
             fields.title.as_str(),
             &fields.beats.context,
             &fields.beats.conflict,
@@ -47,6 +63,13 @@ impl<'a> Story<'a> {
             &fields.beats.evidence,
         ]
         .join("\n");
+        for section in &fields.other.sections {
+            if all_text.len() > 20_000 {
+                break;
+            }
+            all_text.push('\n');
+            all_text.push_str(&section.body);
+        }
         // Only the first part decides: a 1 MB beat needs no full scan to know its language.
         let sample: String = all_text.chars().take(20_000).collect();
         Self {
@@ -66,6 +89,26 @@ impl<'a> Story<'a> {
             (Target::Resolution, beats.text(Beat::Resolution)),
             (Target::Evidence, beats.text(Beat::Evidence)),
         ]
+    }
+
+    /// Every passage of the draft: the four beats, then the sections the
+    /// update keeps under their own headings (and the text before the
+    /// first heading), where a draft written elsewhere often does a beat's
+    /// job.
+    pub fn passages(&self) -> Vec<Passage<'a>> {
+        let mut out: Vec<Passage<'a>> = self
+            .beats()
+            .into_iter()
+            .map(|(target, text)| Passage {
+                place: Place::Beat(target),
+                text,
+            })
+            .collect();
+        out.extend(self.fields.other.sections.iter().map(|section| Passage {
+            place: Place::Section(section.heading.as_str()),
+            text: section.body.as_str(),
+        }));
+        out
     }
 
     /// The title and the four beats: every text a word rule reads.
@@ -203,6 +246,13 @@ const RULES: &[RuleInfo] = &[
         rationale: "Situation, complication, resolution and proof are the update. A missing beat leaves the executive to guess the part you left out, and the guess is rarely kind.",
         bad: "Context: (empty) — Conflict: Trial users leave in week two.",
         good: "Context: A competitor launched a free tier in March. — Conflict: Trial users leave in week two.",
+    },
+    RuleInfo {
+        id: "beat-unplaced",
+        severity: Severity::Info,
+        rationale: "The slide shows the four beats. A draft written elsewhere often does a beat's job under another heading (“Growth outlook”, “The experiment”) or inside another beat; the coach finds the sentence that does the job, says where it is, and does not call the beat missing. Conflict: an obstacle, a trade-off, a risk, a metric moving the wrong way, an incident's damage. Resolution: a plan or ask with who acts (“we will…”, “the team is moving…”, “I need your approval…”) or an instruction (“Rotate every secret…”). Context: a statement that is not a plan and not a log line. In a language the coach does not read, any text under another heading may be the beat.",
+        bad: "Conflict: (empty) — a section “Growth outlook” says margins fell to 4% as a rival cut prices.",
+        good: "Conflict: A rival cut prices 30% and our margin fell to 4%.",
     },
     RuleInfo {
         id: "evidence-missing",

@@ -3,29 +3,134 @@
 use super::super::text::{
     has_digit, has_number, lower_words, mentions, sentences, words, MONTHS, PERIODS,
 };
-use super::{finding, info, Story};
+use super::{finding, info, Place, Story};
+use crate::beat_jobs;
 use crate::coach::{Finding, Target};
 
 const BEAT_WORD_BUDGET: usize = 60;
 const SENTENCE_WORD_LIMIT: usize = 30;
 
 pub fn beat_missing(story: &Story<'_>) -> Vec<Finding> {
-    let backed_elsewhere = evidence_given_elsewhere(story);
+    let written = story.passages().iter().any(|p| !p.text.trim().is_empty());
+    let mut out = Vec::new();
+    for (target, text) in story.beats() {
+        if !text.trim().is_empty() {
+            continue;
+        }
+        if target == Target::Evidence {
+            if evidence_given_elsewhere(story) {
+                continue;
+            }
+            match found_elsewhere(story, target) {
+                Some(passage) => out.push(unplaced(target, &passage)),
+                // Nothing in the draft is evidence: one finding says so,
+                // `evidence-missing`, unless nothing is written at all.
+                None if written => {}
+                None => out.push(missing(target)),
+            }
+            continue;
+        }
+        match found_elsewhere(story, target) {
+            Some(passage) => out.push(unplaced(target, &passage)),
+            None => out.push(missing(target)),
+        }
+    }
+    out
+}
+
+fn missing(target: Target) -> Finding {
+    let what = match target {
+        Target::Context => {
+            "Write the context: the market shift, customer pain or competitive threat."
+        }
+        Target::Conflict => {
+            "Write the conflict: the obstacle or trade-off that makes this urgent now."
+        }
+        Target::Resolution => "Write the resolution: the decisive action, who does it and by when.",
+        _ => "Write the evidence: one metric with its baseline, or one attributed customer quote.",
+    };
+    finding(
+        "beat-missing",
+        info("beat-missing"),
+        Some(target),
+        what,
+        None,
+    )
+}
+
+/// A passage elsewhere in the draft that does the empty beat's job, and
+/// the sentence that does it.
+struct Elsewhere<'a> {
+    place: Place<'a>,
+    sentence: &'a str,
+}
+
+/// Where the empty beat's job is done instead: under another heading the
+/// update keeps, or inside another beat. In a language the coach does not
+/// read, any text under another heading may be it.
+fn found_elsewhere<'a>(story: &Story<'a>, target: Target) -> Option<Elsewhere<'a>> {
+    let job: fn(&str) -> bool = match target {
+        Target::Context => beat_jobs::states_context,
+        Target::Conflict => beat_jobs::states_conflict,
+        Target::Resolution => beat_jobs::states_resolution,
+        _ => states_evidence,
+    };
     story
-        .beats()
+        .passages()
         .into_iter()
-        .filter(|(_, text)| text.trim().is_empty())
-        .filter(|(target, _)| !(*target == Target::Evidence && backed_elsewhere))
-        .map(|(target, _)| {
-            let what = match target {
-                Target::Context => "Write the context: the market shift, customer pain or competitive threat.",
-                Target::Conflict => "Write the conflict: the obstacle or trade-off that makes this urgent now.",
-                Target::Resolution => "Write the resolution: the decisive action, who does it and by when.",
-                _ => "Write the evidence: one metric with its baseline, or one attributed customer quote.",
-            };
-            finding("beat-missing", info("beat-missing"), Some(target), what, None)
+        .filter(|p| searched_for(target, p.place, story.english))
+        .find_map(|p| {
+            sentences(p.text)
+                .into_iter()
+                .find(|s| !story.english || job(s.text))
+                .map(|s| Elsewhere {
+                    place: p.place,
+                    sentence: s.text,
+                })
         })
-        .collect()
+}
+
+/// Where an empty beat's job is looked for: under every other heading the
+/// update keeps and in the other beats ("Decision / Why / Impact" read as
+/// one resolution holds the context too) — but a conflict not in the
+/// evidence, whose good-news numbers read as trouble ("tickets fell").
+/// In a language the coach does not read, only other headings count.
+fn searched_for(target: Target, place: Place<'_>, english: bool) -> bool {
+    match place {
+        Place::Section(_) => true,
+        Place::Beat(beat) => {
+            english && beat != target && !(target == Target::Conflict && beat == Target::Evidence)
+        }
+    }
+}
+
+fn states_evidence(sentence: &str) -> bool {
+    (beat_jobs::states_amount(sentence) && !super::wording::reports_activity(sentence))
+        || beat_jobs::attributed_quote(sentence)
+}
+
+fn unplaced(target: Target, found: &Elsewhere<'_>) -> Finding {
+    let beat = target.as_str();
+    let at = match found.place {
+        Place::Section("") => "in the text before the first heading".to_owned(),
+        Place::Section(heading) => format!("under “{heading}”"),
+        Place::Beat(other) => format!("in the {}", other.as_str()),
+    };
+    let quote: String = found.sentence.chars().take(90).collect();
+    let cut = if quote.len() < found.sentence.len() {
+        "…"
+    } else {
+        ""
+    };
+    finding(
+        "beat-unplaced",
+        info("beat-unplaced"),
+        Some(target),
+        format!(
+            "The {beat} beat is empty, but its job seems done {at} (“{quote}{cut}”): move it into the {beat} beat, which is what the slide shows."
+        ),
+        None,
+    )
 }
 
 /// The evidence beat is empty, but the update is backed: its metric or
@@ -47,6 +152,23 @@ fn evidence_given_elsewhere(story: &Story<'_>) -> bool {
         ]
         .iter()
         .any(|text| has_number(text))
+}
+
+/// Whether any sentence of the draft, wherever it sits, backs it: an
+/// amount that is not a count of the team's own activity, or a quote with
+/// who said it. A plan's numbers ("we should move Premium to $29") are
+/// not proof.
+pub(super) fn draft_gives_evidence(story: &Story<'_>) -> bool {
+    story
+        .passages()
+        .iter()
+        .any(|p| passage_gives_evidence(p.text))
+}
+
+pub(super) fn passage_gives_evidence(text: &str) -> bool {
+    sentences(text)
+        .iter()
+        .any(|s| states_evidence(s.text) && !beat_jobs::states_resolution(s.text))
 }
 
 /// A context off its job talks about the team's own effort, not about

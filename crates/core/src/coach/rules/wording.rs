@@ -236,11 +236,13 @@ pub fn undefined_acronym(story: &Story<'_>) -> Vec<Finding> {
 const SHIPPING: &[&str] = &[
     "built", "shipped", "launched", "released", "delivered", "completed", "finished", "closed",
     "deployed", "merged", "implemented", "added", "created", "wrote", "worked", "working",
+    "spoke", "met", "held", "ran", "interviewed", "visited", "talked", "attended",
+    "organised", "organized", "published", "presented",
 ];
 /// The sentence is about us, not a competitor's launches.
 #[rustfmt::skip]
 const SELF: &[&str] = &[
-    "we", "our", "us", "i", "team", "squad", "engineering", "engineers",
+    "we", "our", "us", "i", "team", "squad", "engineering", "engineers", "lead", "manager",
 ];
 #[rustfmt::skip]
 const COUNTED: &[&str] = &[
@@ -263,8 +265,11 @@ pub(super) fn reports_activity(sentence: &str) -> bool {
     let denied = lower
         .iter()
         .any(|w| matches!(w.as_str(), "none" | "not" | "never" | "no" | "nothing"));
-    let ships =
-        verb.is_some_and(|verb| lower.iter().take(verb).any(|w| SELF.contains(&w.as_str())));
+    // A list item that opens with the verb ("- Ran the workshops") has
+    // the team as its subject.
+    let ships = verb.is_some_and(|verb| {
+        verb == 0 || lower.iter().take(verb).any(|w| SELF.contains(&w.as_str()))
+    });
     let counted = lower.iter().any(|w| COUNTED.contains(&w.as_str())) || has_digit(sentence);
     let outcome = mentions(&lower, OUTCOME) || sentence.contains('%');
     ships && counted && !outcome && !denied
