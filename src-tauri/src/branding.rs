@@ -22,14 +22,15 @@ async fn change(
     blocking(move || Ok((&state.save_branding(change)?).into())).await
 }
 
-/// Saves the accent colour, the footer label and whether slides print
-/// the beat names; the logo stays.
+/// Saves the accent colour, the footer label, whether slides print the
+/// beat names and the significance note; the logo stays.
 #[tauri::command]
 pub async fn save_branding(
     state: State<'_, AppState>,
     accent: String,
     footer_label: String,
     beat_names: bool,
+    significance_note: bool,
 ) -> Result<BrandingView, ApiError> {
     change(
         state,
@@ -37,6 +38,7 @@ pub async fn save_branding(
             accent,
             footer_label,
             beat_names,
+            significance_note,
         },
     )
     .await

@@ -19,6 +19,8 @@ pub struct BrandingView {
     pub footer_label: String,
     /// Whether slides print the beat names.
     pub beat_names: bool,
+    /// Whether slides print a two-group difference's 95 % interval.
+    pub significance_note: bool,
     /// The logo as a `data:` URL, to show beside its "Remove" button.
     pub logo: Option<String>,
 }
@@ -29,6 +31,7 @@ impl From<&BrandingSettings> for BrandingView {
             accent: settings.accent.clone(),
             footer_label: settings.footer_label.clone(),
             beat_names: settings.beat_names,
+            significance_note: settings.significance_note,
             logo: settings.logo.as_deref().and_then(|bytes| {
                 let format = check_logo(bytes).ok()?;
                 Some(format!(
@@ -48,6 +51,7 @@ pub enum BrandingChange {
         accent: String,
         footer_label: String,
         beat_names: bool,
+        significance_note: bool,
     },
     Logo(Vec<u8>),
     NoLogo,
@@ -74,10 +78,12 @@ pub fn change_branding(
             accent,
             footer_label,
             beat_names,
+            significance_note,
         } => BrandingSettings {
             accent,
             footer_label,
             beat_names,
+            significance_note,
             ..current
         },
         BrandingChange::Logo(bytes) => BrandingSettings {

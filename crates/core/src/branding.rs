@@ -50,6 +50,11 @@ pub struct BrandingSettings {
     /// beats read as a compact narrative).
     #[serde(default)]
     pub beat_names: bool,
+    /// Whether slides print, under the evidence, the 95 % interval of a
+    /// difference between two groups whose sizes the update gives
+    /// ([`crate::coach::significance::slide_note`]).
+    #[serde(default)]
+    pub significance_note: bool,
     /// PNG or JPEG bytes.
     #[serde(skip)]
     pub logo: Option<Vec<u8>>,
@@ -61,6 +66,7 @@ impl Default for BrandingSettings {
             accent: DEFAULT_ACCENT.to_owned(),
             footer_label: String::new(),
             beat_names: false,
+            significance_note: false,
             logo: None,
         }
     }

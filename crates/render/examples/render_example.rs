@@ -72,6 +72,39 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         svg_to_png(&svg, 1.0, PngCompression::Small)?,
     )?;
     svgs.push(svg);
+    // A pilot against its control with both groups' sizes, with the
+    // workspace's significance note on.
+    let mut pilot = fields.clone();
+    pilot.evidence = throughline_core::Evidence::Metric(throughline_core::MetricEvidence {
+        value: "10.4%".into(),
+        unit: "trial conversion".into(),
+        baseline: "9.1% in control".into(),
+        window: "6 weeks".into(),
+        source: "Billing export".into(),
+        sample: "1420, 1410".into(),
+    });
+    let noted = Branding {
+        significance_note: true,
+        ..branding.clone()
+    };
+    for (name, chart) in [
+        ("example-note.png", Some(&chart)),
+        ("example-note-hero.png", None),
+    ] {
+        let svg = render_slide_svg(
+            &SlideInput {
+                fields: &pilot,
+                chart,
+                ..input
+            },
+            &Theme::light(),
+            &noted,
+        );
+        std::fs::write(
+            out.join(name),
+            svg_to_png(&svg, 1.0, PngCompression::Small)?,
+        )?;
+    }
     std::fs::write(out.join("example.pdf"), slides_to_pdf(&svgs)?)?;
     println!("wrote {}", out.display());
     Ok(())

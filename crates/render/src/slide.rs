@@ -8,6 +8,7 @@ use throughline_core::chart_reading::{read_chart, ChartReading};
 use throughline_core::{ChartSpec, Evidence, UpdateFields};
 
 use throughline_core::coach::language::is_english;
+use throughline_core::coach::significance;
 
 use crate::chart::{chart_annotation, render_chart_svg};
 use crate::fonts::Weight;
@@ -26,6 +27,8 @@ const RIGHT_WIDTH: f32 = SLIDE_WIDTH as f32 - MARGIN - RIGHT_X;
 const CONTENT_BOTTOM: f32 = 985.0;
 const FOOTER_BASELINE: f32 = 1040.0;
 const BEAT_LABEL_HEIGHT: f32 = 32.0;
+/// Room for the significance note at the bottom of the content area.
+const NOTE_HEIGHT: f32 = 68.0;
 const BEAT_GAP: f32 = 26.0;
 const BEAT_TEXT_INDENT: f32 = 24.0;
 
@@ -205,12 +208,23 @@ fn compose_slide(input: &SlideInput<'_>, theme: &Theme, branding: &Branding) -> 
     // Without a chart or a metric or quote to show, the beats take the
     // whole width: no empty half.
     let look = (accent, branding.beat_names);
+    let note = branding
+        .significance_note
+        .then(|| significance::slide_note(fields))
+        .flatten();
     if input.chart.is_some() || has_callout(&fields.evidence) {
         draw_beats(&mut canvas, fields, theme, look, (content_top, LEFT_WIDTH));
-        draw_right_column(&mut canvas, input, theme, accent, content_top);
+        let bottom = CONTENT_BOTTOM - if note.is_some() { NOTE_HEIGHT } else { 0.0 };
+        draw_right_column(&mut canvas, input, theme, accent, (content_top, bottom));
+        if let Some(note) = &note {
+            draw_note(&mut canvas, note, theme, (RIGHT_X, RIGHT_WIDTH));
+        }
     } else {
         let full = SLIDE_WIDTH as f32 - 2.0 * MARGIN;
         draw_beats(&mut canvas, fields, theme, look, (content_top, full));
+        if let Some(note) = &note {
+            draw_note(&mut canvas, note, theme, (MARGIN, full));
+        }
     }
     draw_footer(&mut canvas, input, theme, branding);
     canvas
@@ -339,16 +353,43 @@ fn draw_beats(
     }
 }
 
+/// The significance note: small print at the bottom of the content area,
+/// `x` and `width` of the column it sits in.
+fn draw_note(canvas: &mut Canvas, note: &str, theme: &Theme, (x, width): (f32, f32)) {
+    let style = TextStyle {
+        weight: Weight::Regular,
+        max_size: 21.0,
+        min_size: 16.0,
+        line_height: 1.25,
+        max_lines: Some(2),
+    };
+    let fitted = fit_text(note, &style, width, NOTE_HEIGHT - 8.0);
+    canvas.lines(
+        x,
+        CONTENT_BOTTOM - NOTE_HEIGHT + 20.0,
+        &fitted,
+        Weight::Regular,
+        theme.muted,
+    );
+}
+
 fn draw_right_column(
     canvas: &mut Canvas,
     input: &SlideInput<'_>,
     theme: &Theme,
     accent: Rgb,
-    top: f32,
+    (top, bottom): (f32, f32),
 ) {
     // The chart read once, for its callout and its drawing.
     let reading = input.chart.map(|chart| story_reading(input.fields, chart));
-    let callout_height = draw_callout(canvas, input, reading.as_ref(), theme, accent, top);
+    let callout_height = draw_callout(
+        canvas,
+        input,
+        reading.as_ref(),
+        theme,
+        accent,
+        (top, bottom),
+    );
     let (Some(chart), Some(reading)) = (input.chart, reading.as_ref()) else {
         return;
     };
@@ -357,7 +398,7 @@ fn draw_right_column(
     } else {
         top
     };
-    let height = (CONTENT_BOTTOM - chart_top).max(200.0);
+    let height = (bottom - chart_top).max(200.0);
     let chart_svg = render_chart_svg(
         chart,
         reading,
@@ -496,10 +537,10 @@ fn draw_callout(
     reading: Option<&ChartReading>,
     theme: &Theme,
     accent: Rgb,
-    top: f32,
+    (top, bottom): (f32, f32),
 ) -> f32 {
     let hero = input.chart.is_none();
-    let height = if hero { CONTENT_BOTTOM - top } else { 176.0 };
+    let height = if hero { bottom - top } else { 176.0 };
     let fill = theme.background.mix(accent, theme.callout_tint);
     let inner_x = RIGHT_X + 36.0;
     let inner_width = RIGHT_WIDTH - 72.0;

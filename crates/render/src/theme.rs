@@ -119,6 +119,8 @@ pub struct Branding {
     pub footer_label: String,
     /// Print CONTEXT, CONFLICT… above the beats (off: a compact narrative).
     pub beat_names: bool,
+    /// Print a two-group difference's 95 % interval under the evidence.
+    pub significance_note: bool,
 }
 
 impl Default for Branding {
@@ -128,6 +130,7 @@ impl Default for Branding {
             logo: None,
             footer_label: String::new(),
             beat_names: false,
+            significance_note: false,
         }
     }
 }
@@ -141,6 +144,7 @@ impl Branding {
             logo: settings.logo.clone(),
             footer_label: settings.footer_label.clone(),
             beat_names: settings.beat_names,
+            significance_note: settings.significance_note,
         }
     }
 }

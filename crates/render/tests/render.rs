@@ -834,3 +834,46 @@ fn an_empty_beat_is_left_off_a_narrative_slide_and_marked_under_its_name() {
     assert!(narrative.contains("The Growth squad ships"), "{narrative}");
     assert!(draw(true).contains("Not written yet"));
 }
+
+#[test]
+fn the_significance_note_prints_the_interval_only_when_the_workspace_asks() {
+    let mut fields = example_update_fields("2026-11-23");
+    fields.evidence = Evidence::Metric(throughline_core::MetricEvidence {
+        value: "10.4%".into(),
+        unit: "trial conversion".into(),
+        baseline: "9.1% in control".into(),
+        window: "6 weeks".into(),
+        source: "Billing export".into(),
+        sample: "1420, 1410".into(),
+    });
+    let chart = every_kind().remove(0);
+    let slide = |significance_note: bool, chart: Option<&ChartSpec>| {
+        let svg = render_slide_svg(
+            &SlideInput {
+                fields: &fields,
+                chart,
+                page: 1,
+                page_count: 1,
+                banner: None,
+            },
+            &Theme::light(),
+            &Branding {
+                significance_note,
+                ..Branding::default()
+            },
+        );
+        let pdf = slides_to_pdf(&[svg]).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("slide.pdf");
+        std::fs::write(&path, pdf).unwrap();
+        poppler("pdftotext", &[path.to_str().unwrap(), "-"]).replace('\n', " ")
+    };
+    // The interval the coach's tests compute by hand: −0.9 to +3.5 points.
+    for chart in [Some(&chart), None] {
+        let with = slide(true, chart);
+        assert!(with.contains("could be noise"), "{with}");
+        assert!(with.contains("−0.9 to +3.5 points"), "{with}");
+        let without = slide(false, chart);
+        assert!(!without.contains("could be noise"), "{without}");
+    }
+}

@@ -86,6 +86,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         accent: "#0F766E".into(),
         footer_label: "Confidential — board only".into(),
         beat_names: true,
+        // Schema 8: the slide's significance note.
+        significance_note: true,
         logo: None,
     })?;
     let journal = workspace.create_journal(&fixture_journal(20.0), now + 5)?;

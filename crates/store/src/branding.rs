@@ -25,7 +25,7 @@ fn without_bad_logo(settings: BrandingSettings) -> BrandingSettings {
 impl Workspace {
     pub fn branding(&self) -> Result<BrandingSettings, StoreError> {
         let row = self.conn.query_row(
-            "SELECT accent, footer_label, logo, beat_names FROM branding WHERE id = 1",
+            "SELECT accent, footer_label, logo, beat_names, significance_note FROM branding WHERE id = 1",
             [],
             |row| {
                 Ok(BrandingSettings {
@@ -33,6 +33,7 @@ impl Workspace {
                     footer_label: row.get(1)?,
                     logo: row.get(2)?,
                     beat_names: row.get(3)?,
+                    significance_note: row.get(4)?,
                 })
             },
         );
@@ -69,16 +70,18 @@ impl Workspace {
     ) -> Result<BrandingSettings, StoreError> {
         let settings = settings.normalized()?;
         self.conn.execute(
-            "INSERT INTO branding (id, accent, footer_label, logo, beat_names)
-             VALUES (1, ?1, ?2, ?3, ?4)
+            "INSERT INTO branding (id, accent, footer_label, logo, beat_names, significance_note)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (id) DO UPDATE SET accent = excluded.accent,
                  footer_label = excluded.footer_label, logo = excluded.logo,
-                 beat_names = excluded.beat_names",
+                 beat_names = excluded.beat_names,
+                 significance_note = excluded.significance_note",
             params![
                 settings.accent,
                 settings.footer_label,
                 settings.logo,
-                settings.beat_names
+                settings.beat_names,
+                settings.significance_note
             ],
         )?;
         Ok(settings)

@@ -493,6 +493,8 @@ fn every_older_workspace_migrates_keeping_every_row() {
             // Printing the beat names is a choice from schema 6; before it,
             // slides print none.
             assert_eq!(branding.beat_names, version >= 6, "schema {version}");
+            // The significance note is a choice from schema 8; off before.
+            assert_eq!(branding.significance_note, version >= 8, "schema {version}");
         }
         let journals = workspace.list_journals().unwrap();
         if version < 4 {
@@ -597,6 +599,7 @@ fn branding_round_trips_and_bad_branding_is_refused() {
             accent: "e11d48".into(),
             footer_label: " Confidential ".into(),
             beat_names: true,
+            significance_note: true,
             logo: Some(logo.clone()),
         })
         .unwrap();
@@ -607,6 +610,7 @@ fn branding_round_trips_and_bad_branding_is_refused() {
     assert_eq!(reread.accent, "#E11D48");
     assert_eq!(reread.footer_label, "Confidential");
     assert!(reread.beat_names);
+    assert!(reread.significance_note);
     assert_eq!(reread.logo, Some(logo));
     let refused = workspace.save_branding(throughline_core::BrandingSettings {
         accent: "not a colour".into(),

@@ -8,6 +8,8 @@ export class BrandingController {
   footerLabel = $state('');
   /** Print the beat names (CONTEXT, CONFLICT…) on slides; off, they read as a narrative. */
   beatNames = $state(false);
+  /** Print a two-group difference's 95% interval under the evidence. */
+  significanceNote = $state(false);
   logo = $state<string | null>(null);
   error = $state('');
   saving = $state(false);
@@ -33,7 +35,9 @@ export class BrandingController {
 
   /** Stores the accent and the label (the panel saves as the user edits). */
   async save(): Promise<void> {
-    await this.run(() => this.backend.saveBranding(this.accent, this.footerLabel, this.beatNames));
+    await this.run(() =>
+      this.backend.saveBranding(this.accent, this.footerLabel, this.beatNames, this.significanceNote),
+    );
   }
 
   async chooseLogo(): Promise<void> {
@@ -66,6 +70,7 @@ export class BrandingController {
     this.accent = branding.accent;
     this.footerLabel = branding.footer_label;
     this.beatNames = branding.beat_names;
+    this.significanceNote = branding.significance_note;
     this.logo = branding.logo;
   }
 }

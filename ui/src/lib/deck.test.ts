@@ -78,12 +78,21 @@ describe('the workspace look', () => {
     branding.footerLabel = ' Confidential ';
     expect(branding.beatNames).toBe(false);
     branding.beatNames = true;
-    backend.answerNext('saveBranding', { accent: '#0F766E', footer_label: 'Confidential', beat_names: true, logo: null });
+    expect(branding.significanceNote).toBe(false);
+    branding.significanceNote = true;
+    backend.answerNext('saveBranding', {
+      accent: '#0F766E',
+      footer_label: 'Confidential',
+      beat_names: true,
+      significance_note: true,
+      logo: null,
+    });
     await branding.save();
-    expect(backend.calls('saveBranding').at(-1)!.args).toEqual(['#0f766e', ' Confidential ', true]);
+    expect(backend.calls('saveBranding').at(-1)!.args).toEqual(['#0f766e', ' Confidential ', true, true]);
     expect(branding.accent).toBe('#0F766E');
     expect(branding.footerLabel).toBe('Confidential');
     expect(branding.beatNames).toBe(true);
+    expect(branding.significanceNote).toBe(true);
     expect(branding.version).toBe(before + 1);
     branding.accent = 'teal-ish';
     backend.failNext('saveBranding', { code: 'invalid_input', message: '"teal-ish" is not a colour: write it as #RRGGBB' });

@@ -24,7 +24,7 @@ use ts_rs::TS;
 
 use crate::UpdateFields;
 
-pub use rules::{rules, rules_markdown, RuleInfo};
+pub use rules::{rules, rules_markdown, significance, RuleInfo};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]

@@ -699,6 +699,31 @@ fn messages(draft: &UpdateFields, rule: &str) -> Vec<String> {
 }
 
 #[test]
+fn the_slides_note_gives_the_interval_and_says_whether_it_could_be_noise() {
+    use crate::coach::significance::slide_note;
+    // The intervals computed by hand in the test below: −0.9 to +3.5
+    // points on 1,420 and 1,410 trials; +0.6 to +2.0 on ten times as many.
+    let noisy = with_metric("Six weeks.", "10.4%", "9.1% in control", "1420, 1410");
+    assert_eq!(
+        slide_note(&noisy).as_deref(),
+        Some("Difference +1.3 points, could be noise: 95% interval −0.9 to +3.5 points (10.4% of 1,420 against 9.1% of 1,410)")
+    );
+    let real = with_metric(
+        "Pilot converted 10.4% of 14,200 trials, control 9.1% of 14,100.",
+        "10.4%",
+        "9.1% in control",
+        "",
+    );
+    assert_eq!(
+        slide_note(&real).as_deref(),
+        Some("Difference +1.3 points, not noise: 95% interval +0.6 to +2.0 points (10.4% of 14,200 against 9.1% of 14,100)")
+    );
+    // No group sizes: nothing to print.
+    let bare = with_metric("Six weeks.", "10.4%", "9.1% in control", "");
+    assert_eq!(slide_note(&bare), None);
+}
+
+#[test]
 fn a_lift_within_noise_is_said_with_its_interval() {
     // 10.4% of 1,420 against 9.1% of 1,410. By hand (Wilson, z = 1.96):
     // pilot 0.0892–0.1210, control 0.0771–0.1071; d = +0.013, interval
@@ -713,7 +738,8 @@ fn a_lift_within_noise_is_said_with_its_interval() {
     let found = messages(&noisy, "difference-within-noise");
     assert_eq!(found.len(), 1);
     assert!(
-        found[0].contains("95% interval −0.9 to +3.5 points (10.4% of 1420 against 9.1% of 1410)"),
+        found[0]
+            .contains("95% interval −0.9 to +3.5 points (10.4% of 1,420 against 9.1% of 1,410)"),
         "{}",
         found[0]
     );

@@ -110,7 +110,7 @@ export interface Backend {
   linkUpdate(update: UpdateId, journal: JournalId | null): Promise<void>;
   updateJournal(update: UpdateId): Promise<UpdateJournal>;
   getBranding(): Promise<Branding>;
-  saveBranding(accent: string, footerLabel: string, beatNames: boolean): Promise<Branding>;
+  saveBranding(accent: string, footerLabel: string, beatNames: boolean, significanceNote: boolean): Promise<Branding>;
   /** The open dialog for a PNG or JPEG logo; null when cancelled. */
   pickLogo(): Promise<string | null>;
   setLogo(path: string): Promise<Branding>;

@@ -128,7 +128,13 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
   const scripted = new Map<AsyncMethod, ({ value: unknown } | { error: ApiError })[]>();
   const log: Call[] = [];
   const changeHandlers: (() => void)[] = [];
-  let branding: Branding = { accent: '#2563EB', footer_label: '', beat_names: false, logo: null };
+  let branding: Branding = {
+    accent: '#2563EB',
+    footer_label: '',
+    beat_names: false,
+    significance_note: false,
+    logo: null,
+  };
   let author = 'Test author';
   let clock = 1_700_000_000_000;
   let nextId = 1;
@@ -347,8 +353,14 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
       return { journal: journalId, triggered: journalId === null ? [] : [...answers.triggered] };
     },
     getBranding: async () => ({ ...branding }),
-    async saveBranding(accent, footerLabel, beatNames) {
-      branding = { ...branding, accent, footer_label: footerLabel, beat_names: beatNames };
+    async saveBranding(accent, footerLabel, beatNames, significanceNote) {
+      branding = {
+        ...branding,
+        accent,
+        footer_label: footerLabel,
+        beat_names: beatNames,
+        significance_note: significanceNote,
+      };
       return { ...branding };
     },
     pickLogo: async () => null,

@@ -94,7 +94,8 @@ export function tauriBackend(): Backend {
     linkUpdate: (update, journal) => call('link_update', { update, journal }),
     updateJournal: (update) => call('update_journal', { update }),
     getBranding: () => call('get_branding'),
-    saveBranding: (accent, footerLabel, beatNames) => call('save_branding', { accent, footerLabel, beatNames }),
+    saveBranding: (accent, footerLabel, beatNames, significanceNote) =>
+      call('save_branding', { accent, footerLabel, beatNames, significanceNote }),
     pickLogo: () => chooseOne('logo'),
     setLogo: (path) => call('set_logo', { path }),
     clearLogo: () => call('clear_logo'),

@@ -278,7 +278,7 @@ const RULES: &[RuleInfo] = &[
     RuleInfo {
         id: "difference-within-noise",
         severity: Severity::Warning,
-        rationale: "The first question about a pilot is whether the difference is real. From the two groups' rates and sizes the coach computes the difference's 95% interval (Newcombe's hybrid score interval: each group's Wilson score interval, combined); when it holds zero, the data cannot tell the difference from noise.",
+        rationale: "The first question about a pilot is whether the difference is real. From the two groups' rates and sizes the coach computes the difference's 95% interval (Newcombe's hybrid score interval: each group's Wilson score interval, combined); when it holds zero, the data cannot tell the difference from noise. With “Print whether a difference could be noise” on in the workspace look, the slide prints the same interval in small type under the evidence.",
         bad: "Pilot 10.4% of 1,420 trials vs control 9.1% of 1,410: +1.3 points, interval −0.9 to +3.5.",
         good: "Pilot 10.4% of 14,200 vs control 9.1% of 14,100: +1.3 points, interval +0.6 to +2.0.",
     },

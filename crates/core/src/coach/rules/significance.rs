@@ -3,12 +3,12 @@
 //! interval (Newcombe's hybrid score method, [`crate::stats`]); an interval
 //! that holds zero is a difference the data cannot tell from noise.
 
-use super::super::claims::{parse_number, signed};
+use super::super::claims::parse_number;
 use super::super::text::words;
 use super::{finding, info, Story};
 use crate::coach::{Finding, Target};
 use crate::stats::{difference_interval, Group, Interval};
-use crate::Evidence;
+use crate::{Evidence, UpdateFields};
 
 /// Two groups as the update states them.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -69,8 +69,8 @@ fn groups_in_text(text: &str) -> Vec<Group> {
 /// The two groups the evidence compares, with their sizes, if it gives
 /// them: the metric's value and baseline with a `sample` of two, else two
 /// "x% of n" in the evidence's text.
-pub fn comparison(story: &Story<'_>) -> Option<Comparison> {
-    if let Evidence::Metric(metric) = &story.fields.evidence {
+pub fn comparison(fields: &UpdateFields) -> Option<Comparison> {
+    if let Evidence::Metric(metric) = &fields.evidence {
         if let (Some(first), Some(second), Some((n1, n2))) = (
             first_share(&metric.value),
             first_share(&metric.baseline),
@@ -88,7 +88,7 @@ pub fn comparison(story: &Story<'_>) -> Option<Comparison> {
             });
         }
     }
-    match groups_in_text(&story.fields.beats.evidence).as_slice() {
+    match groups_in_text(&fields.beats.evidence).as_slice() {
         [first, second, ..] => Some(Comparison {
             first: *first,
             second: *second,
@@ -97,14 +97,35 @@ pub fn comparison(story: &Story<'_>) -> Option<Comparison> {
     }
 }
 
-/// A difference of rates (0–1) in points: "+1.3".
+/// A difference of rates (0–1) in points, to one decimal: "+1.3", "+2.0".
 fn points(value: f64) -> String {
-    signed(value * 100.0, "")
+    let rounded = (value * 1000.0).round() / 10.0;
+    let sign = if rounded > 0.0 {
+        "+"
+    } else if rounded < 0.0 {
+        "−"
+    } else {
+        "±"
+    };
+    format!("{sign}{:.1}", rounded.abs())
+}
+
+/// A group's size with its thousands grouped: "14,200".
+fn grouped(size: f64) -> String {
+    let digits = format!("{:.0}", size.round());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn share(group: Group) -> String {
     let percent = (group.rate * 1000.0).round() / 10.0;
-    format!("{percent}% of {}", group.size.round())
+    format!("{percent}% of {}", grouped(group.size))
 }
 
 /// The interval as the coach and the slide say it.
@@ -118,8 +139,26 @@ pub fn interval_statement(comparison: &Comparison, interval: &Interval) -> Strin
     )
 }
 
+/// The slide's small print under the evidence, when the update compares
+/// two groups with their sizes: the difference's 95 % interval, and
+/// whether it could be noise. The coach and the slide say it alike.
+pub fn slide_note(fields: &UpdateFields) -> Option<String> {
+    let comparison = comparison(fields)?;
+    let interval = difference_interval(comparison.first, comparison.second)?;
+    let verdict = if interval.spans_zero() {
+        "could be noise"
+    } else {
+        "not noise"
+    };
+    Some(format!(
+        "Difference {} points, {verdict}: {}",
+        points(comparison.first.rate - comparison.second.rate),
+        interval_statement(&comparison, &interval)
+    ))
+}
+
 pub fn difference_within_noise(story: &Story<'_>) -> Option<Finding> {
-    let comparison = comparison(story)?;
+    let comparison = comparison(story.fields)?;
     let interval = difference_interval(comparison.first, comparison.second)?;
     if !interval.spans_zero() {
         return None;
@@ -159,7 +198,7 @@ pub fn sample_size_missing(story: &Story<'_>) -> Option<Finding> {
     if !two_rates
         || !names_a_group(&metric.baseline)
         || !metric.sample.trim().is_empty()
-        || comparison(story).is_some()
+        || comparison(story.fields).is_some()
     {
         return None;
     }

@@ -40,6 +40,10 @@ export type BrandingView = { accent: string, footer_label: string,
  */
 beat_names: boolean,
 /**
+ * Whether slides print a two-group difference's 95 % interval.
+ */
+significance_note: boolean,
+/**
  * The logo as a `data:` URL, to show beside its "Remove" button.
  */
 logo: string | null, };
