@@ -57,7 +57,18 @@ describe('decks, branding, files and the clipboard', () => {
         timeout: 10000,
         timeoutMsg: 'the preview did not redraw with the new branding',
       });
+      // The significance note is a look choice too, stored as it is ticked:
+      // the dialog reopened reads it back from the workspace.
+      await app.$('[data-testid="brand-significance-note"]').click();
       screenshot(path.join(ARTIFACTS, 'workspace-look.png'));
+      await app.keys(['Escape']);
+      await app.$('[data-testid="branding-dialog"]').waitForDisplayed({ timeout: 5000, reverse: true });
+      await app.$('[data-testid="open-branding"]').click();
+      await app.$('[data-testid="branding-dialog"]').waitForDisplayed({ timeout: 5000 });
+      await app.waitUntil(async () => app.$('[data-testid="brand-significance-note"]').isSelected(), {
+        timeout: 5000,
+        timeoutMsg: 'the significance note was not stored',
+      });
       await app.keys(['Escape']);
 
       // A real .xlsx through the open dialog: the first sheet with data is charted.
