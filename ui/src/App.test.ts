@@ -343,10 +343,15 @@ describe('the app window', () => {
     const date = (await screen.findByLabelText('Date of the reading')) as HTMLInputElement;
     expect(date.value).toBe('2026-12-02');
     expect((screen.getByTestId('criterion-by') as HTMLInputElement).value).toBe('2027-01-01');
+    // The metric is asked for, not pre-filled.
+    const metric = screen.getByTestId('criterion-metric') as HTMLInputElement;
+    expect(metric.value).toBe('');
+    expect(metric.placeholder).toMatch(/^Metric, e\.g\./);
+    await fireEvent.input(metric, { target: { value: 'Sharing activation' } });
     await fireEvent.input(screen.getByTestId('reading-value'), { target: { value: '14' } });
     await fireEvent.click(screen.getByTestId('reading-add'));
     await waitFor(() => expect(backend.calls('addReading')).toHaveLength(1));
-    expect(backend.calls('addReading')[0]!.args).toEqual([1, 'Metric', '2026-12-02', 14]);
+    expect(backend.calls('addReading')[0]!.args).toEqual([1, 'Sharing activation', '2026-12-02', 14]);
     await waitFor(() => expect(screen.getByTestId('journal-readings').textContent).toContain('2026-12-02'));
   });
 

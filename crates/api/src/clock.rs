@@ -15,6 +15,9 @@ pub trait Clock: Send + Sync {
     fn now_millis(&self) -> i64;
     /// Today in the user's own time zone.
     fn today(&self) -> CivilDate;
+    /// This clock's "today" for a workspace to read when it judges a
+    /// deadline.
+    fn calendar(&self) -> throughline_store::Calendar;
 }
 
 /// The wall clock in the local time zone, or the instant `THROUGHLINE_NOW` names.
@@ -59,6 +62,11 @@ impl Clock for SystemClock {
             .and_then(|d| CivilDate::new(d.year(), d.month(), d.day()).ok())
             .unwrap_or_else(|| CivilDate::from_unix_millis(millis))
     }
+
+    fn calendar(&self) -> throughline_store::Calendar {
+        let clock = *self;
+        std::sync::Arc::new(move || clock.today())
+    }
 }
 
 /// A clock at a fixed instant and a fixed date, whatever the time zone (tests).
@@ -75,5 +83,10 @@ impl Clock for FixedClock {
 
     fn today(&self) -> CivilDate {
         self.today
+    }
+
+    fn calendar(&self) -> throughline_store::Calendar {
+        let today = self.today;
+        std::sync::Arc::new(move || today)
     }
 }

@@ -28,7 +28,7 @@ pub struct JournalView {
 pub fn view(workspace: &Workspace, id: JournalId) -> Result<JournalView, ApiError> {
     let journal = workspace.journal(id)?;
     let readings = workspace.readings(id)?;
-    let evaluations = evaluations(&journal.body, &readings);
+    let evaluations = evaluations(&journal.body, &readings, workspace.today());
     Ok(JournalView {
         journal,
         readings,
@@ -36,10 +36,10 @@ pub fn view(workspace: &Workspace, id: JournalId) -> Result<JournalView, ApiErro
     })
 }
 
-fn evaluations(body: &JournalBody, readings: &[Reading]) -> Vec<Evaluation> {
+fn evaluations(body: &JournalBody, readings: &[Reading], today: CivilDate) -> Vec<Evaluation> {
     body.criteria
         .iter()
-        .map(|c| evaluate(c, readings))
+        .map(|c| evaluate(c, readings, today))
         .collect()
 }
 
@@ -176,7 +176,9 @@ pub fn export_journal(
             (r.seq, r.hash.clone())
         });
     if format == JournalFormat::Md {
-        return Ok(to_markdown(&journal.body, &readings, revision, &hash).into_bytes());
+        return Ok(
+            to_markdown(&journal.body, &readings, revision, &hash, workspace.today()).into_bytes(),
+        );
     }
     let stamp = if revision == 0 {
         "Draft, not shared yet".to_owned()
@@ -185,7 +187,7 @@ pub fn export_journal(
     };
     let svg = throughline_render::render_journal_svg(
         &journal.body,
-        &evaluations(&journal.body, &readings),
+        &evaluations(&journal.body, &readings, workspace.today()),
         &stamp,
         &throughline_render::Theme::light(),
         branding,

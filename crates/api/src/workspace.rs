@@ -8,7 +8,7 @@ use throughline_store::{Workspace, WorkspaceInfo};
 use ts_rs::TS;
 
 use crate::limits::BACKUPS_KEPT;
-use crate::{ApiError, Clock};
+use crate::{ApiError, Clock, SystemClock};
 
 /// What the window shows at start: the workspace, or why it could not open.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -50,7 +50,7 @@ impl From<WorkspaceInfo> for WorkspaceInfoDto {
 /// finished example, and every ready update is judged again (a newer coach
 /// may find an error an older one did not).
 pub fn open_for_app(path: &Path, clock: &dyn Clock) -> Result<Workspace, ApiError> {
-    let workspace = Workspace::open(path)?;
+    let workspace = Workspace::open(path)?.with_calendar(clock.calendar());
     workspace.ensure_example(clock.today(), clock.now_millis())?;
     settle_after_open(&workspace)?;
     Ok(workspace)
@@ -58,7 +58,7 @@ pub fn open_for_app(path: &Path, clock: &dyn Clock) -> Result<Workspace, ApiErro
 
 /// Opens `path` as the CLI does: no example, the lifecycle re-run.
 pub fn open_for_cli(path: &Path) -> Result<Workspace, ApiError> {
-    let workspace = Workspace::open(path)?;
+    let workspace = Workspace::open(path)?.with_calendar(SystemClock::from_env().calendar());
     settle_after_open(&workspace)?;
     Ok(workspace)
 }
@@ -67,7 +67,7 @@ pub fn open_for_cli(path: &Path) -> Result<Workspace, ApiError> {
 /// file is never written, so a copy someone sent, or one on read-only
 /// media, works too. Statuses are read as stored.
 pub fn open_for_reading(path: &Path) -> Result<Workspace, ApiError> {
-    Ok(Workspace::open_read_only(path)?)
+    Ok(Workspace::open_read_only(path)?.with_calendar(SystemClock::from_env().calendar()))
 }
 
 fn settle_after_open(workspace: &Workspace) -> Result<(), ApiError> {

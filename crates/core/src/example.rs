@@ -2,8 +2,8 @@
 //! what a strong update reads like.
 
 use crate::journal::{
-    Action, Alternative, Assumption, Comparator, Door, EvidenceLevel, Importance, JournalBody,
-    KillCriterion,
+    Action, Alternative, Assumption, Comparator, CriterionWindow, Door, EvidenceLevel, Importance,
+    JournalBody, KillCriterion,
 };
 use crate::{
     Beats, ChartKind, ChartSpec, DataRow, DataTable, Evidence, MetricEvidence, UpdateFields,
@@ -103,6 +103,7 @@ pub fn example_journal() -> JournalBody {
             by: "2026-12-15".into(),
             action: Action::Halt,
             margin: 2.0,
+            window: CriterionWindow::Latest,
         }],
     }
 }

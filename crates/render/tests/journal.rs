@@ -52,6 +52,7 @@ fn journal() -> JournalBody {
             by: "2026-12-15".into(),
             action: Action::Halt,
             margin: 2.0,
+            window: Default::default(),
         }],
     }
 }
@@ -67,7 +68,7 @@ fn the_journal_page_has_real_text_and_its_revision_hash() {
     let evaluations: Vec<_> = body
         .criteria
         .iter()
-        .map(|c| evaluate(c, &readings))
+        .map(|c| evaluate(c, &readings, "2026-11-25".parse().unwrap()))
         .collect();
     let svg = render_journal_svg(
         &body,

@@ -4,8 +4,8 @@
 //! (`tests/fixtures/schema-vN.throughline`); the migration tests open each one.
 
 use throughline_core::journal::{
-    Action, Alternative, Assumption, Comparator, Door, EvidenceLevel, Importance, JournalBody,
-    KillCriterion, Reading,
+    Action, Alternative, Assumption, Comparator, CriterionWindow, Door, EvidenceLevel, Importance,
+    JournalBody, KillCriterion, Reading,
 };
 use throughline_core::{
     Beats, BrandingSettings, CivilDate, Evidence, ExtraSection, OtherParts, QuoteEvidence, Status,
@@ -43,6 +43,7 @@ fn fixture_journal(threshold: f64) -> JournalBody {
             by: "2026-12-15".into(),
             action: Action::Halt,
             margin: 2.0,
+            window: CriterionWindow::Latest,
         }],
     }
 }

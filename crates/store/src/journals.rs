@@ -337,7 +337,7 @@ impl Workspace {
                     journal: journal.body.item.clone(),
                     criterion: criterion.id.clone(),
                     description: criterion.describe(),
-                    evaluation: evaluate(criterion, &readings),
+                    evaluation: evaluate(criterion, &readings, self.today()),
                 });
             }
         }

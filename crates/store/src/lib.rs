@@ -24,7 +24,7 @@ pub use error::StoreError;
 pub use journals::{CriterionReport, JournalId, JournalSummary, StoredJournal};
 pub use migrations::SCHEMA_VERSION;
 pub use probe::{probe, Probe};
-pub use workspace::{Workspace, WorkspaceInfo};
+pub use workspace::{Calendar, Workspace, WorkspaceInfo};
 
 /// Marks a SQLite file as a Throughline workspace (`PRAGMA application_id`): "THLN".
 pub const APPLICATION_ID: i32 = 0x5448_4C4E;

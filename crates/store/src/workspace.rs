@@ -24,6 +24,17 @@ pub struct WorkspaceInfo {
 pub struct Workspace {
     path: PathBuf,
     pub(crate) conn: Connection,
+    calendar: Calendar,
+}
+
+/// Where the workspace reads today's date from, to judge deadline kill
+/// criteria. The doors (window, CLI) give it their clock's "today" (the
+/// user's local date, [`Workspace::with_calendar`]); a bare workspace reads
+/// the UTC date.
+pub type Calendar = std::sync::Arc<dyn Fn() -> throughline_core::CivilDate + Send + Sync>;
+
+fn utc_calendar() -> Calendar {
+    std::sync::Arc::new(|| throughline_core::CivilDate::from_unix_millis(chrono_free_now_ms()))
 }
 
 impl Workspace {
@@ -59,7 +70,19 @@ impl Workspace {
         Ok(Self {
             path: path.to_owned(),
             conn,
+            calendar: utc_calendar(),
         })
+    }
+
+    /// The workspace, reading today's date from `calendar`.
+    pub fn with_calendar(mut self, calendar: Calendar) -> Self {
+        self.calendar = calendar;
+        self
+    }
+
+    /// Today, as the calendar the workspace was given says.
+    pub fn today(&self) -> throughline_core::CivilDate {
+        (self.calendar)()
     }
 
     /// Opens `path` for reading only (an export, a status report): the file
@@ -101,6 +124,7 @@ impl Workspace {
         Ok(Self {
             path: path.to_owned(),
             conn,
+            calendar: utc_calendar(),
         })
     }
 

@@ -155,7 +155,7 @@ export class JournalController {
     if (!draft) return;
     const criterion: KillCriterion = {
       id: `criterion-${draft.criteria.length + 1}`,
-      metric: 'Metric',
+      metric: '',
       comparator: '<',
       threshold: 0,
       unit: '%',
@@ -163,6 +163,7 @@ export class JournalController {
       by: this.today ? addDays(this.today, 30) : '',
       action: { kind: 'halt' },
       margin: 0,
+      window: { kind: 'latest' },
     };
     draft.criteria.push(criterion);
     this.changed();

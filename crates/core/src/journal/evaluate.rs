@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::model::KillCriterion;
+use super::model::{CriterionWindow, KillCriterion};
 use super::readings::Reading;
 use crate::CivilDate;
 
@@ -41,78 +41,301 @@ pub struct Evaluation {
 }
 
 /// Judges one criterion by the readings of its metric (matched by name,
-/// ignoring case and surrounding spaces).
-pub fn evaluate(criterion: &KillCriterion, readings: &[Reading]) -> Evaluation {
+/// ignoring case and surrounding spaces), over its window, on `today`.
+pub fn evaluate(criterion: &KillCriterion, readings: &[Reading], today: CivilDate) -> Evaluation {
     let wanted = criterion.metric.trim().to_lowercase();
     let mut own: Vec<&Reading> = readings
         .iter()
         .filter(|r| r.metric.trim().to_lowercase() == wanted && r.value.is_finite())
         .collect();
     own.sort_by_key(|r| r.date);
-    let Some(latest) = own.last() else {
-        return Evaluation {
-            status: CriterionStatus::NoData,
-            reading: None,
-            date: None,
-            reason: format!("no reading of {} yet", criterion.metric.trim()),
-        };
+    let Some(&latest) = own.last() else {
+        return no_data(format!("no reading of {} yet", criterion.metric.trim()));
     };
-    let decided = |status: CriterionStatus, reason: String| Evaluation {
-        status,
-        reading: Some(latest.value),
-        date: Some(latest.date),
-        reason,
-    };
-    let comparator = criterion.comparator;
-    let threshold = criterion.threshold;
-    if comparator.triggers(latest.value, threshold) {
-        return decided(
-            CriterionStatus::Triggered,
-            format!(
-                "{} on {} meets the stop condition ({} {}): {}",
-                latest.value,
-                latest.date,
-                comparator.symbol(),
-                threshold,
-                criterion.action.describe()
-            ),
-        );
+    match &criterion.window {
+        CriterionWindow::Latest | CriterionWindow::Consecutive { readings: 0 | 1 } => {
+            latest_decides(criterion, &own, latest)
+        }
+        CriterionWindow::Consecutive { readings } => consecutive(criterion, &own, *readings),
+        CriterionWindow::RollingAverage { days } => rolling_average(criterion, &own, *days),
+        CriterionWindow::ByDay { .. } => match criterion.window.deadline() {
+            Some(deadline) => by_deadline(criterion, &own, deadline, today),
+            None => latest_decides(criterion, &own, latest),
+        },
     }
-    // How far the reading is from triggering, in the threshold's unit.
-    let distance = (threshold - latest.value) * comparator.direction();
+}
+
+fn no_data(reason: String) -> Evaluation {
+    Evaluation {
+        status: CriterionStatus::NoData,
+        reading: None,
+        date: None,
+        reason,
+    }
+}
+
+fn decided(status: CriterionStatus, value: f64, date: CivilDate, reason: String) -> Evaluation {
+    Evaluation {
+        status,
+        reading: Some(value),
+        date: Some(date),
+        reason,
+    }
+}
+
+fn stop_condition(criterion: &KillCriterion) -> String {
+    format!(
+        "{} {}",
+        criterion.comparator.symbol(),
+        crate::table::format_number(criterion.threshold)
+    )
+}
+
+/// Not past the line: at risk within the margin, or when the trend of the
+/// last two readings crosses before `until`; else on track.
+fn short_of_the_line(
+    criterion: &KillCriterion,
+    own: &[&Reading],
+    (value, date): (f64, CivilDate),
+    until: Option<CivilDate>,
+    what: &str,
+) -> Evaluation {
+    let threshold = criterion.threshold;
+    // How far the value is from triggering, in the threshold's unit.
+    let distance = (threshold - value) * criterion.comparator.direction();
     if distance <= criterion.margin {
         return decided(
             CriterionStatus::AtRisk,
+            value,
+            date,
             format!(
-                "{} on {} is within {} of the threshold {}",
-                latest.value, latest.date, criterion.margin, threshold
+                "{what} {value} on {date} is within {} of the threshold {threshold}",
+                criterion.margin
             ),
         );
     }
-    if let Some(projected) = projection(&own, &criterion.by) {
-        if comparator.triggers(projected, threshold) {
-            return decided(
-                CriterionStatus::AtRisk,
-                format!(
-                    "the trend of the last two readings reaches {projected:.1} by {}, past the threshold {threshold}",
-                    criterion.by.trim()
-                ),
-            );
+    if let Some(until) = until {
+        if let Some(projected) = projection(own, until) {
+            if criterion.comparator.triggers(projected, threshold) {
+                return decided(
+                    CriterionStatus::AtRisk,
+                    value,
+                    date,
+                    format!(
+                        "the trend of the last two readings reaches {projected:.1} by {until}, past the threshold {threshold}"
+                    ),
+                );
+            }
         }
     }
     decided(
         CriterionStatus::OnTrack,
-        format!(
-            "{} on {} is clear of the threshold {threshold}",
-            latest.value, latest.date
-        ),
+        value,
+        date,
+        format!("{what} {value} on {date} is clear of the threshold {threshold}"),
+    )
+}
+
+fn latest_decides(criterion: &KillCriterion, own: &[&Reading], latest: &Reading) -> Evaluation {
+    if criterion
+        .comparator
+        .triggers(latest.value, criterion.threshold)
+    {
+        return decided(
+            CriterionStatus::Triggered,
+            latest.value,
+            latest.date,
+            format!(
+                "{} on {} meets the stop condition ({}): {}",
+                latest.value,
+                latest.date,
+                stop_condition(criterion),
+                criterion.action.describe()
+            ),
+        );
+    }
+    let until = criterion.by.trim().parse().ok();
+    short_of_the_line(
+        criterion,
+        own,
+        (latest.value, latest.date),
+        until,
+        "the reading",
+    )
+}
+
+/// The latest `n` readings in date order all meet the condition; fewer
+/// than `n` readings never trigger.
+fn consecutive(criterion: &KillCriterion, own: &[&Reading], n: u32) -> Evaluation {
+    let n = n as usize;
+    let Some(&latest) = own.last() else {
+        return no_data(String::new());
+    };
+    let meeting = own
+        .iter()
+        .rev()
+        .take_while(|r| criterion.comparator.triggers(r.value, criterion.threshold))
+        .count();
+    if meeting >= n {
+        return decided(
+            CriterionStatus::Triggered,
+            latest.value,
+            latest.date,
+            format!(
+                "the last {n} readings, to {} on {}, all meet the stop condition ({}): {}",
+                latest.value,
+                latest.date,
+                stop_condition(criterion),
+                criterion.action.describe()
+            ),
+        );
+    }
+    if meeting > 0 {
+        let needs = if own.len() < n {
+            format!("; needs {n} readings, {} so far", own.len())
+        } else {
+            String::new()
+        };
+        return decided(
+            CriterionStatus::AtRisk,
+            latest.value,
+            latest.date,
+            format!(
+                "{meeting} of {n} consecutive readings meet the stop condition ({}){needs}",
+                stop_condition(criterion)
+            ),
+        );
+    }
+    let until = criterion.by.trim().parse().ok();
+    short_of_the_line(
+        criterion,
+        own,
+        (latest.value, latest.date),
+        until,
+        "the reading",
+    )
+}
+
+/// The mean of the readings within the `days` days ending at the latest
+/// one; fewer than two readings there never trigger.
+fn rolling_average(criterion: &KillCriterion, own: &[&Reading], days: u32) -> Evaluation {
+    let Some(&latest) = own.last() else {
+        return no_data(String::new());
+    };
+    let from = latest.date.add_days(1 - i64::from(days.max(1)));
+    let inside: Vec<f64> = own
+        .iter()
+        .filter(|r| r.date >= from)
+        .map(|r| r.value)
+        .collect();
+    if inside.len() < 2 {
+        let status = if criterion
+            .comparator
+            .triggers(latest.value, criterion.threshold)
+        {
+            CriterionStatus::AtRisk
+        } else {
+            CriterionStatus::OnTrack
+        };
+        return decided(
+            status,
+            latest.value,
+            latest.date,
+            format!("needs two readings within {days} days to average; one so far"),
+        );
+    }
+    let mean = inside.iter().sum::<f64>() / inside.len() as f64;
+    let shown = (mean * 100.0).round() / 100.0;
+    if criterion.comparator.triggers(mean, criterion.threshold) {
+        return decided(
+            CriterionStatus::Triggered,
+            shown,
+            latest.date,
+            format!(
+                "the {days}-day average to {} ({shown}, {} readings) meets the stop condition ({}): {}",
+                latest.date,
+                inside.len(),
+                stop_condition(criterion),
+                criterion.action.describe()
+            ),
+        );
+    }
+    short_of_the_line(
+        criterion,
+        &[],
+        (shown, latest.date),
+        None,
+        &format!("the {days}-day average"),
+    )
+}
+
+/// A deadline: judged on its day with the latest reading on or before it;
+/// before that day, on track or at risk, never triggered.
+fn by_deadline(
+    criterion: &KillCriterion,
+    own: &[&Reading],
+    deadline: CivilDate,
+    today: CivilDate,
+) -> Evaluation {
+    let upto: Vec<&Reading> = own.iter().copied().filter(|r| r.date <= deadline).collect();
+    let Some(&judged) = upto.last() else {
+        return no_data(format!(
+            "no reading of {} on or before {deadline}",
+            criterion.metric.trim()
+        ));
+    };
+    let meets = criterion
+        .comparator
+        .triggers(judged.value, criterion.threshold);
+    if today >= deadline {
+        return if meets {
+            decided(
+                CriterionStatus::Triggered,
+                judged.value,
+                judged.date,
+                format!(
+                    "on {deadline}, the deadline, the latest reading ({} on {}) meets the stop condition ({}): {}",
+                    judged.value,
+                    judged.date,
+                    stop_condition(criterion),
+                    criterion.action.describe()
+                ),
+            )
+        } else {
+            decided(
+                CriterionStatus::OnTrack,
+                judged.value,
+                judged.date,
+                format!(
+                    "on {deadline}, the deadline, {} on {} cleared the threshold {}",
+                    judged.value, judged.date, criterion.threshold
+                ),
+            )
+        };
+    }
+    if meets {
+        return decided(
+            CriterionStatus::AtRisk,
+            judged.value,
+            judged.date,
+            format!(
+                "{} on {} would trigger if it is still so on {deadline}",
+                judged.value, judged.date
+            ),
+        );
+    }
+    short_of_the_line(
+        criterion,
+        &upto,
+        (judged.value, judged.date),
+        Some(deadline),
+        "the reading",
     )
 }
 
 /// The value on the decision date if the last two readings' straight line
 /// goes on; `None` without two dated readings or when the date has passed.
-fn projection(readings: &[&Reading], by: &str) -> Option<f64> {
-    let by: CivilDate = by.trim().parse().ok()?;
+fn projection(readings: &[&Reading], by: CivilDate) -> Option<f64> {
     let [.., before, last] = readings else {
         return None;
     };
@@ -130,6 +353,10 @@ mod tests {
     use super::*;
     use crate::journal::model::{Action, Comparator};
 
+    fn evaluate(criterion: &KillCriterion, readings: &[Reading]) -> Evaluation {
+        super::evaluate(criterion, readings, "2026-11-25".parse().unwrap())
+    }
+
     /// "If fewer than 20% of trial accounts activate sharing by 15 December, halt."
     fn sharing(margin: f64) -> KillCriterion {
         KillCriterion {
@@ -142,6 +369,7 @@ mod tests {
             by: "2026-12-15".into(),
             action: Action::Halt,
             margin,
+            window: CriterionWindow::Latest,
         }
     }
 
@@ -231,5 +459,171 @@ mod tests {
             evaluate(&cost, &[reading("2026-11-20", 90.0)]).status,
             CriterionStatus::OnTrack
         );
+    }
+
+    fn windowed(window: CriterionWindow) -> KillCriterion {
+        KillCriterion {
+            window,
+            ..sharing(0.5)
+        }
+    }
+
+    fn on(criterion: &KillCriterion, readings: &[Reading], today: &str) -> CriterionStatus {
+        super::evaluate(criterion, readings, today.parse().unwrap()).status
+    }
+
+    #[test]
+    fn n_consecutive_readings_trigger_and_n_minus_one_do_not() {
+        let two_weeks = windowed(CriterionWindow::Consecutive { readings: 2 });
+        let today = "2026-11-30";
+        // One reading below: needs two, so at risk, not triggered.
+        let one = [reading("2026-11-16", 25.0), reading("2026-11-23", 19.0)];
+        let result = super::evaluate(&two_weeks, &one, today.parse().unwrap());
+        assert_eq!(result.status, CriterionStatus::AtRisk, "{}", result.reason);
+        assert!(result.reason.contains("1 of 2"), "{}", result.reason);
+        // Fewer readings than N, all below: still not triggered.
+        let only = [reading("2026-11-23", 19.0)];
+        let result = super::evaluate(&two_weeks, &only, today.parse().unwrap());
+        assert_eq!(result.status, CriterionStatus::AtRisk);
+        assert!(
+            result.reason.contains("needs 2 readings, 1 so far"),
+            "{}",
+            result.reason
+        );
+        // Two in a row below: triggered, whatever order they were entered in.
+        let two = [
+            reading("2026-11-23", 19.0),
+            reading("2026-11-16", 18.0),
+            reading("2026-11-09", 25.0),
+        ];
+        assert_eq!(on(&two_weeks, &two, today), CriterionStatus::Triggered);
+        // Below, back above, below again: the run is broken.
+        let broken = [
+            reading("2026-11-09", 18.0),
+            reading("2026-11-16", 25.0),
+            reading("2026-11-23", 19.0),
+        ];
+        assert_eq!(on(&two_weeks, &broken, today), CriterionStatus::AtRisk);
+        // Clear of the line: on track.
+        assert_eq!(
+            on(&two_weeks, &[reading("2026-11-23", 30.0)], today),
+            CriterionStatus::OnTrack
+        );
+    }
+
+    #[test]
+    fn a_rolling_average_at_the_threshold_does_not_trigger_and_below_it_does() {
+        let week = windowed(CriterionWindow::RollingAverage { days: 7 });
+        let today = "2026-11-30";
+        // 18 and 22 within seven days: a mean of exactly 20 is not < 20.
+        let at = [reading("2026-11-17", 18.0), reading("2026-11-23", 22.0)];
+        let result = super::evaluate(&week, &at, today.parse().unwrap());
+        assert_eq!(result.status, CriterionStatus::AtRisk, "{}", result.reason);
+        assert_eq!(result.reading, Some(20.0));
+        // 18 and 21.8: a mean of 19.9 is.
+        let below = [reading("2026-11-17", 18.0), reading("2026-11-23", 21.8)];
+        let result = super::evaluate(&week, &below, today.parse().unwrap());
+        assert_eq!(
+            result.status,
+            CriterionStatus::Triggered,
+            "{}",
+            result.reason
+        );
+        assert_eq!(result.reading, Some(19.9));
+        // The window is the seven days ending at the latest reading: a
+        // reading eight days before it is left out, and one reading alone
+        // never triggers (days without readings do not count as zero).
+        let outside = [reading("2026-11-15", 2.0), reading("2026-11-23", 19.0)];
+        let result = super::evaluate(&week, &outside, today.parse().unwrap());
+        assert_eq!(result.status, CriterionStatus::AtRisk, "{}", result.reason);
+        assert!(
+            result.reason.contains("needs two readings within 7 days"),
+            "{}",
+            result.reason
+        );
+        // "At most" includes the threshold itself.
+        let at_most = KillCriterion {
+            comparator: Comparator::AtMost,
+            ..week.clone()
+        };
+        assert_eq!(on(&at_most, &at, today), CriterionStatus::Triggered);
+    }
+
+    #[test]
+    fn a_deadline_triggers_on_its_day_and_after_never_before() {
+        // "Fewer than 20% activate sharing within 14 days" of a 1 December start.
+        let deadline = windowed(CriterionWindow::ByDay {
+            start: "2026-12-01".into(),
+            days: 14,
+        });
+        let low = [reading("2026-12-10", 12.0)];
+        // The day before the deadline: at risk, never triggered.
+        let before = super::evaluate(&deadline, &low, "2026-12-14".parse().unwrap());
+        assert_eq!(before.status, CriterionStatus::AtRisk, "{}", before.reason);
+        assert!(before.reason.contains("2026-12-15"), "{}", before.reason);
+        // On the deadline and after: triggered by the latest reading on or before it.
+        assert_eq!(
+            on(&deadline, &low, "2026-12-15"),
+            CriterionStatus::Triggered
+        );
+        assert_eq!(
+            on(&deadline, &low, "2026-12-16"),
+            CriterionStatus::Triggered
+        );
+        // A reading after the deadline does not rescue it: the deadline's
+        // own latest reading decides.
+        let late = [reading("2026-12-10", 12.0), reading("2026-12-20", 30.0)];
+        assert_eq!(
+            on(&deadline, &late, "2026-12-21"),
+            CriterionStatus::Triggered
+        );
+        // Clear on the day: on track, and stays so.
+        let clear = [reading("2026-12-14", 24.0)];
+        assert_eq!(
+            on(&deadline, &clear, "2026-12-15"),
+            CriterionStatus::OnTrack
+        );
+        // Nothing read by the deadline: no data.
+        let after_only = [reading("2026-12-16", 10.0)];
+        assert_eq!(
+            on(&deadline, &after_only, "2026-12-20"),
+            CriterionStatus::NoData
+        );
+    }
+
+    #[test]
+    fn windows_are_checked_and_described() {
+        let bad = [
+            CriterionWindow::Consecutive { readings: 0 },
+            CriterionWindow::RollingAverage { days: 0 },
+            CriterionWindow::ByDay {
+                start: "soon".into(),
+                days: 14,
+            },
+            CriterionWindow::RollingAverage { days: 4000 },
+        ];
+        for window in bad {
+            assert!(windowed(window.clone()).validate().is_err(), "{window:?}");
+        }
+        assert!(windowed(CriterionWindow::Consecutive { readings: 2 })
+            .describe()
+            .contains("< 20% for 2 consecutive readings"));
+        assert!(windowed(CriterionWindow::RollingAverage { days: 7 })
+            .describe()
+            .contains("(7-day average)"));
+        assert!(windowed(CriterionWindow::ByDay {
+            start: "2026-12-01".into(),
+            days: 14
+        })
+        .describe()
+        .contains("on day 14 after 2026-12-01 (2026-12-15)"));
+        // A journal stored before windows existed reads as "the latest reading".
+        let old = r#"{"id":"s","metric":"m","comparator":"<","threshold":1,"unit":"","cohort":"","by":"2026-12-15","action":{"kind":"halt"},"margin":0}"#;
+        let parsed: KillCriterion = serde_json::from_str(old).unwrap();
+        assert_eq!(parsed.window, CriterionWindow::Latest);
+        // … and is written back without the key, so the content hash of a
+        // revision frozen before windows existed does not change.
+        let written = serde_json::to_string(&parsed).unwrap();
+        assert!(!written.contains("window"), "{written}");
     }
 }

@@ -13,8 +13,8 @@ mod units;
 pub use evaluate::{evaluate, CriterionStatus, Evaluation};
 pub use history::{content_hash, diff, verify_chain, Revision, TamperReport, GENESIS};
 pub use model::{
-    Action, Alternative, Assumption, Comparator, Door, EvidenceLevel, Importance, JournalBody,
-    KillCriterion,
+    Action, Alternative, Assumption, Comparator, CriterionWindow, Door, EvidenceLevel, Importance,
+    JournalBody, KillCriterion, MAX_WINDOW,
 };
 pub use readings::{parse_readings, ParsedReadings, Reading, ReadingProblem};
 pub use share::{lines, to_markdown};

@@ -121,6 +121,87 @@ impl Action {
     }
 }
 
+/// Which readings a kill criterion is judged on. PMs write criteria over a
+/// window ("below 9.8 % for two consecutive weeks", "the 7-day average",
+/// "within 14 days of launch"); one reading past the line should not halt
+/// a bet that says otherwise.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum CriterionWindow {
+    /// The latest reading decides (what every criterion meant before
+    /// windows existed).
+    #[default]
+    Latest,
+    /// The latest `readings` readings, in date order, all meet the
+    /// condition.
+    Consecutive { readings: u32 },
+    /// The mean of the readings dated within the `days` days ending at the
+    /// latest reading (at least two readings; days without one do not
+    /// count as zero).
+    RollingAverage { days: u32 },
+    /// A deadline: judged on day `start + days` with the latest reading on
+    /// or before it; before that day it is never triggered.
+    ByDay { start: String, days: u32 },
+}
+
+/// The longest window a criterion may name, in readings or days.
+pub const MAX_WINDOW: u32 = 3660;
+
+impl CriterionWindow {
+    pub fn is_latest(&self) -> bool {
+        *self == CriterionWindow::Latest
+    }
+
+    pub fn validate(&self) -> Result<(), CoreError> {
+        let invalid = |what: &str| Err(CoreError::InvalidJournal(what.to_owned()));
+        match self {
+            CriterionWindow::Latest => Ok(()),
+            CriterionWindow::Consecutive { readings } if !(1..=MAX_WINDOW).contains(readings) => {
+                invalid("the number of consecutive readings must be between 1 and 3660")
+            }
+            CriterionWindow::RollingAverage { days } if !(1..=MAX_WINDOW).contains(days) => {
+                invalid("the rolling average needs between 1 and 3660 days")
+            }
+            CriterionWindow::ByDay { days, .. } if *days > MAX_WINDOW => {
+                invalid("the deadline must be at most 3660 days after its start")
+            }
+            CriterionWindow::ByDay { start, .. } if start.trim().parse::<CivilDate>().is_err() => {
+                invalid("a deadline criterion needs its start date (YYYY-MM-DD)")
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The deadline of a by-day window.
+    pub fn deadline(&self) -> Option<CivilDate> {
+        match self {
+            CriterionWindow::ByDay { start, days } => start
+                .trim()
+                .parse::<CivilDate>()
+                .ok()
+                .map(|start| start.add_days(i64::from(*days))),
+            _ => None,
+        }
+    }
+
+    /// " for 2 consecutive readings", " (7-day average)", " on day 14
+    /// after 2026-12-01 (2026-12-15)"; empty for the latest reading.
+    pub fn describe(&self) -> String {
+        match self {
+            CriterionWindow::Latest => String::new(),
+            CriterionWindow::Consecutive { readings: 1 } => String::new(),
+            CriterionWindow::Consecutive { readings } => {
+                format!(" for {readings} consecutive readings")
+            }
+            CriterionWindow::RollingAverage { days } => format!(" ({days}-day average)"),
+            CriterionWindow::ByDay { start, days } => match self.deadline() {
+                Some(deadline) => format!(" on day {days} after {} ({deadline})", start.trim()),
+                None => format!(" on day {days} after {}", start.trim()),
+            },
+        }
+    }
+}
+
 /// "If fewer than 20% of trial accounts activate sharing within 14 days,
 /// halt the build": metric, comparator, threshold with unit, cohort, the
 /// date it is judged by, and what happens.
@@ -138,6 +219,13 @@ pub struct KillCriterion {
     pub action: Action,
     /// How close to the threshold counts as at risk, in the threshold's unit.
     pub margin: f64,
+    /// Which readings decide: the latest (the default), N consecutive, a
+    /// rolling average, or a deadline. Left out of the stored JSON when it
+    /// is the latest reading, so a revision frozen before windows existed
+    /// keeps its hash.
+    #[serde(default, skip_serializing_if = "CriterionWindow::is_latest")]
+    #[ts(as = "Option<CriterionWindow>", optional)]
+    pub window: CriterionWindow,
 }
 
 impl KillCriterion {
@@ -160,7 +248,7 @@ impl KillCriterion {
                 return invalid("say what to pivot to, or whom to escalate to");
             }
         }
-        Ok(())
+        self.window.validate()
     }
 
     /// "sharing activation < 20 % (trial accounts) by 2026-12-15 → halt"
@@ -171,11 +259,12 @@ impl KillCriterion {
             format!(" ({})", self.cohort.trim())
         };
         format!(
-            "{} {} {}{}{cohort} by {} → {}",
+            "{} {} {}{}{}{cohort} by {} → {}",
             self.metric.trim(),
             self.comparator.symbol(),
             crate::table::format_number(self.threshold),
             unit_suffix(&self.unit),
+            self.window.describe(),
             self.by.trim(),
             self.action.describe()
         )

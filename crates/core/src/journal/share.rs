@@ -4,6 +4,7 @@
 use super::evaluate::{evaluate, CriterionStatus};
 use super::model::{Door, JournalBody};
 use super::readings::Reading;
+use crate::CivilDate;
 
 /// The journal as plain lines (what the diff compares).
 pub fn lines(body: &JournalBody) -> Vec<String> {
@@ -91,7 +92,14 @@ fn belief(statement: &str) -> String {
 
 /// Markdown for the team channel or wiki. `revision` and `hash` identify
 /// what was shared, so a later rewrite of the history is caught.
-pub fn to_markdown(body: &JournalBody, readings: &[Reading], revision: u32, hash: &str) -> String {
+/// The journal as Markdown to send; its criteria judged on `today`.
+pub fn to_markdown(
+    body: &JournalBody,
+    readings: &[Reading],
+    revision: u32,
+    hash: &str,
+    today: CivilDate,
+) -> String {
     let mut md = format!("# Decision journal: {}\n\n", inline(&body.item));
     md.push_str(&format!(
         "**Owner:** {}  \n**Decision asked for:** {}\n\n",
@@ -132,7 +140,7 @@ pub fn to_markdown(body: &JournalBody, readings: &[Reading], revision: u32, hash
     }
     md.push_str("\n## Kill criteria\n\n| Criterion | Status | Latest reading |\n|---|---|---|\n");
     for c in &body.criteria {
-        let e = evaluate(c, readings);
+        let e = evaluate(c, readings, today);
         let status = match e.status {
             CriterionStatus::Triggered => "**TRIGGERED**",
             CriterionStatus::AtRisk => "at risk",

@@ -84,7 +84,13 @@ fn the_markdown_lists_assumptions_by_evidence_and_criteria_with_status() {
         date: "2026-11-20".parse().unwrap(),
         value: 14.0,
     }];
-    let md = to_markdown(&sample(), &readings, 1, "abc123");
+    let md = to_markdown(
+        &sample(),
+        &readings,
+        1,
+        "abc123",
+        "2026-11-25".parse().unwrap(),
+    );
     let survey = md.find("**survey**").unwrap();
     let anecdote = md.find("**anecdote**").unwrap();
     assert!(survey < anecdote, "strongest evidence first:\n{md}");
@@ -97,7 +103,7 @@ fn the_markdown_lists_assumptions_by_evidence_and_criteria_with_status() {
 fn markdown_escapes_markup_but_keeps_comparisons_readable() {
     let mut body = sample();
     body.item = "<script>alert(1)</script> | *bold*".into();
-    let md = to_markdown(&body, &[], 0, "draft");
+    let md = to_markdown(&body, &[], 0, "draft", "2026-11-25".parse().unwrap());
     assert!(md.contains("\\<script>"), "{md}");
     assert!(md.contains("\\| \\*bold\\*"), "{md}");
     assert!(md.contains("Sharing activation < 20%"), "{md}");

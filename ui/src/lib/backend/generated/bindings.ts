@@ -97,6 +97,14 @@ export type CriterionChart = { table: DataTable, metric: string, unit: string, }
 
 export type CriterionStatus = "on-track" | "at-risk" | "triggered" | "no-data";
 
+/**
+ * Which readings a kill criterion is judged on. PMs write criteria over a
+ * window ("below 9.8 % for two consecutive weeks", "the 7-day average",
+ * "within 14 days of launch"); one reading past the line should not halt
+ * a bet that says otherwise.
+ */
+export type CriterionWindow = { "kind": "latest" } | { "kind": "consecutive", readings: number, } | { "kind": "rolling-average", days: number, } | { "kind": "by-day", start: string, days: number, };
+
 export type DataRow = { label: string,
 /**
  * One value per column after the first; `None` is an empty cell.
@@ -238,7 +246,14 @@ by: string, action: Action,
 /**
  * How close to the threshold counts as at risk, in the threshold's unit.
  */
-margin: number, };
+margin: number,
+/**
+ * Which readings decide: the latest (the default), N consecutive, a
+ * rolling average, or a deadline. Left out of the stored JSON when it
+ * is the latest reading, so a revision frozen before windows existed
+ * keeps its hash.
+ */
+window?: CriterionWindow, };
 
 /**
  * One high-signal metric: the figure, what it measures, what it is compared
