@@ -168,8 +168,32 @@ pub fn rules_markdown() -> String {
         ));
     }
     out.push_str(CHART_DEFAULTS);
+    out.push_str(CRITERION_WINDOWS);
     out
 }
+
+/// How a kill criterion of a decision journal is judged
+/// (`crate::journal::evaluate`), which `progress-while-killed` reads.
+const CRITERION_WINDOWS: &str = "
+## How a kill criterion is judged
+
+A criterion is *triggered* when its readings meet its stop condition over its window, *at risk* \
+within its margin of the threshold (or when the last two readings' trend crosses before its \
+date), *on track* otherwise, and *no data* without a reading of its metric.
+
+- **The latest reading** (the default, and what every criterion written before windows means): \
+the latest reading by date decides.
+- **N consecutive readings**: the latest N readings in date order all meet the condition. \
+N − 1 of them do not trigger it (at risk), and neither do fewer than N readings in all \
+(“needs N readings”); a reading back over the line breaks the run.
+- **Rolling average over D days**: the mean of the readings dated within the D days ending at \
+the latest reading (that day and the D − 1 before it). It needs two readings there; days \
+without readings do not count as zero. An average exactly at the threshold meets `≤` and `≥`, \
+not `<` and `>`.
+- **Deadline, day D after a start date**: judged on day start + D with the latest reading on \
+or before it. The day before, it is on track or at risk, never triggered; on the day and after, \
+that reading decides, and a later reading does not change it.
+";
 
 /// How the chart reads when the PM has not said (`crate::chart_reading`).
 const CHART_DEFAULTS: &str = "
