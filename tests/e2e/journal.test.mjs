@@ -61,7 +61,17 @@ describe('the decision journal', () => {
       await typeAt(app, '[aria-label="Cohort of criterion 1"]', 'trial accounts, first 14 days');
       await waitForSaved(app);
 
-      await app.$('[data-testid="journal-share"]').click();
+      // Freezing asks, and says what is weak; cancelled once, nothing is frozen.
+      await app.$('[data-testid="journal-freeze"]').click();
+      await app.$('[data-testid="journal-freeze-dialog"]').waitForDisplayed({ timeout: 5000 });
+      assert.match(await app.$('[data-testid="journal-weak-points"]').getText(), /No reading yet/);
+      screenshot(path.join(ARTIFACTS, 'journal-freeze.png'));
+      await app.$('[data-testid="journal-freeze-cancel"]').click();
+      await app.$('[data-testid="journal-freeze-dialog"]').waitForDisplayed({ timeout: 5000, reverse: true });
+      assert.equal(await app.$('[data-testid="journal-revisions"]').isExisting(), false);
+      await app.$('[data-testid="journal-freeze"]').click();
+      await app.$('[data-testid="journal-freeze-confirm"]').waitForDisplayed({ timeout: 5000 });
+      await app.$('[data-testid="journal-freeze-confirm"]').click();
       await app.$('[data-testid="journal-revisions"]').waitForDisplayed({ timeout: 5000 });
 
       await app.$('[data-testid="journal-import-readings"]').click();

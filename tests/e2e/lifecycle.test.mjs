@@ -49,7 +49,9 @@ describe('a shared journal’s pending change', () => {
       await typeAt(app, '[aria-label="Threshold of criterion 1"]', '20');
       await waitForSaved(app);
 
-      await app.$('[data-testid="journal-share"]').click();
+      await app.$('[data-testid="journal-freeze"]').click();
+      await app.$('[data-testid="journal-freeze-confirm"]').waitForDisplayed({ timeout: 5000 });
+      await app.$('[data-testid="journal-freeze-confirm"]').click();
       await app.$('[data-testid="journal-revisions"]').waitForDisplayed({ timeout: 5000 });
       assert.equal(await app.$('[data-testid="journal-pending"]').isExisting(), false);
 

@@ -362,7 +362,8 @@ describe('the app window', () => {
     await fireEvent.click(await screen.findByTestId('new-journal'));
     await fireEvent.input(await screen.findByTestId('journal-item'), { target: { value: 'Shared workspaces' } });
     await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Saved'));
-    await fireEvent.click(screen.getByTestId('journal-share'));
+    await fireEvent.click(screen.getByTestId('journal-freeze'));
+    await fireEvent.click(await screen.findByTestId('journal-freeze-confirm'));
     await screen.findByTestId('journal-revisions');
     expect(screen.queryByTestId('journal-pending')).toBeNull();
 
@@ -396,8 +397,16 @@ describe('the app window', () => {
     render(App, { props: { backend, autosaveDelayMs: 10 } });
     await fireEvent.click(await screen.findByTestId('tab-journals'));
     await fireEvent.click(await screen.findByTestId('new-journal'));
-    await fireEvent.click(await screen.findByTestId('journal-share'));
+    // Freezing asks first, saying what it means and what is weak; cancel freezes nothing.
+    await fireEvent.click(await screen.findByTestId('journal-freeze'));
+    expect((await screen.findByTestId('journal-freeze-dialog')).textContent).toContain('append-only');
+    expect(screen.getByTestId('journal-weak-points').textContent).toContain('Nothing weak found');
+    await fireEvent.click(screen.getByTestId('journal-freeze-cancel'));
+    expect(backend.calls('shareJournal')).toHaveLength(0);
+    await fireEvent.click(screen.getByTestId('journal-freeze'));
+    await fireEvent.click(await screen.findByTestId('journal-freeze-confirm'));
     await screen.findByTestId('journal-revisions');
+    expect(backend.calls('shareJournal')).toHaveLength(1);
     await fireEvent.input(screen.getByTestId('journal-decision'), { target: { value: 'Build it natively' } });
     await fireEvent.click(await screen.findByTestId('journal-record'));
     const reason = await screen.findByTestId('journal-reason');

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use throughline_core::journal::{
-    diff, evaluate, parse_readings, to_markdown, Evaluation, JournalBody, Reading, ReadingProblem,
+    diff, evaluate, parse_readings, to_markdown, weak_points, Evaluation, JournalBody, Reading,
+    ReadingProblem,
 };
 use throughline_core::{CivilDate, DataRow, DataTable};
 use throughline_render::Branding;
@@ -23,13 +24,18 @@ pub struct JournalView {
     pub readings: Vec<Reading>,
     /// One per criterion, in the criteria's order.
     pub evaluations: Vec<Evaluation>,
+    /// What the freeze confirmation lists: triggered criteria, anecdotes
+    /// under high-importance assumptions, criteria without readings.
+    pub weak_points: Vec<String>,
 }
 
 pub fn view(workspace: &Workspace, id: JournalId) -> Result<JournalView, ApiError> {
     let journal = workspace.journal(id)?;
     let readings = workspace.readings(id)?;
     let evaluations = evaluations(&journal.body, &readings, workspace.today());
+    let weak_points = weak_points(&journal.body, &readings, workspace.today());
     Ok(JournalView {
+        weak_points,
         journal,
         readings,
         evaluations,

@@ -174,13 +174,14 @@ export class JournalController {
     this.changed();
   }
 
-  async share(): Promise<void> {
+  /** Freezes the journal: append-only from now on (the store's "shared"). */
+  async freeze(): Promise<void> {
     const view = this.view;
     if (!view) return;
     try {
       await this.flush();
       this.show(await this.backend.shareJournal(view.journal.id));
-      this.say('Shared: a change typed from now on is kept as pending until you record it as a revision, with its reason.');
+      this.say('Frozen: a change typed from now on is kept as pending until you record it as a revision, with its reason.');
       await this.refresh();
     } catch (err) {
       this.error = toApiError(err).message;

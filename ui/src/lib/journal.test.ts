@@ -19,7 +19,7 @@ describe('the journal controller', () => {
     expect(backend.calls('saveJournal')).toHaveLength(1);
     expect((await backend.getJournal(id)).journal.body.item).toBe('Shared workspaces');
 
-    await journals.share();
+    await journals.freeze();
     expect(journals.shared).toBe(true);
     expect(journals.hasPendingChange).toBe(false);
     journals.draft!.item = 'Shared workspaces v2';
@@ -50,7 +50,7 @@ describe('the journal controller', () => {
     await journals.create();
     journals.draft!.item = 'Shared workspaces';
     journals.changed();
-    await journals.share();
+    await journals.freeze();
     journals.draft!.item = 'A change we will not keep';
     journals.changed();
     expect(await journals.discardChange()).toBe(true);
@@ -67,7 +67,7 @@ describe('the journal controller', () => {
     const journals = new JournalController(backend);
     await journals.create();
     const id = journals.view!.journal.id;
-    await journals.share();
+    await journals.freeze();
     await backend.saveJournal(id, { ...journals.draft!, decision: 'Build it natively' });
     await journals.create();
     await journals.open(id);
@@ -80,7 +80,7 @@ describe('the journal controller', () => {
     const journals = new JournalController(backend, { autosaveDelayMs: 400 });
     await journals.create();
     const first = journals.view!.journal.id;
-    await journals.share();
+    await journals.freeze();
     await journals.create();
     await journals.open(first);
     journals.draft!.owner = 'Typed just before switching';

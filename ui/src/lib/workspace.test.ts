@@ -249,7 +249,7 @@ describe('a shared journal’s pending change', () => {
     const workspace = await openWith(backend);
     await workspace.showMode('journals');
     await workspace.journals.create();
-    await workspace.journals.share();
+    await workspace.journals.freeze();
     return { backend, workspace, journals: workspace.journals, id: workspace.journals.view!.journal.id };
   }
 

@@ -9,6 +9,7 @@ mod model;
 mod readings;
 mod share;
 mod units;
+mod weak;
 
 pub use evaluate::{evaluate, CriterionStatus, Evaluation};
 pub use history::{content_hash, diff, verify_chain, Revision, TamperReport, GENESIS};
@@ -18,6 +19,7 @@ pub use model::{
 };
 pub use readings::{parse_readings, ParsedReadings, Reading, ReadingProblem};
 pub use share::{lines, to_markdown};
+pub use weak::weak_points;
 
 #[cfg(test)]
 mod tests;

@@ -47,6 +47,8 @@ export interface Answers {
   diff: string[];
   /** The evaluations of every journal's view. */
   evaluations: Evaluation[];
+  /** The weak points every journal's view lists (canned). */
+  weakPoints: string[];
 }
 
 export interface MemoryBackend extends Backend {
@@ -119,6 +121,7 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
     triggered: [],
     diff: [],
     evaluations: [],
+    weakPoints: [],
   };
   const updates = new Map<UpdateId, Update>();
   const deleted = new Set<UpdateId>();
@@ -172,6 +175,7 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
       journal: { id, shared, body, pending: shared ? pending : null, revisions, tamper: null },
       readings,
       evaluations: answers.evaluations,
+      weak_points: answers.weakPoints,
     });
   };
   const revise = (stored: StoredJournal, body: JournalBody, reason: string) => {

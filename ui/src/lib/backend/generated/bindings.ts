@@ -227,7 +227,12 @@ export type JournalView = { journal: StoredJournal, readings: Array<Reading>,
 /**
  * One per criterion, in the criteria's order.
  */
-evaluations: Array<Evaluation>, };
+evaluations: Array<Evaluation>,
+/**
+ * What the freeze confirmation lists: triggered criteria, anecdotes
+ * under high-importance assumptions, criteria without readings.
+ */
+weak_points: Array<string>, };
 
 /**
  * "If fewer than 20% of trial accounts activate sharing within 14 days,
