@@ -36,6 +36,7 @@ app_commands! {
     journals::revise_journal,
     journals::import_readings,
     journals::add_reading,
+    journals::change_reading,
     journals::export_journal_markdown,
     journals::journal_diff,
     journals::get_author,

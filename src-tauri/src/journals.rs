@@ -131,6 +131,24 @@ pub async fn add_reading(
     .await
 }
 
+/// Corrects a reading (a value) or removes it (none); a frozen journal's
+/// only with a reason, recorded as a revision.
+#[tauri::command]
+pub async fn change_reading(
+    state: State<'_, AppState>,
+    id: JournalId,
+    metric: String,
+    date: String,
+    value: Option<f64>,
+    reason: String,
+) -> Result<JournalView, ApiError> {
+    on_workspace(state, move |ws, clock| {
+        journals::change_reading(ws, id, (&metric, &date), value, &reason, clock)?;
+        journals::view(ws, id)
+    })
+    .await
+}
+
 /// Writes the journal for the team to the file the user chose: Markdown,
 /// or a one-page PDF/PNG stamped with its latest revision and hash.
 #[tauri::command]

@@ -83,6 +83,22 @@ describe('the decision journal', () => {
       assert.match(await app.$('[data-testid="criterion-status"]').getText(), /Triggered/);
       screenshot(path.join(ARTIFACTS, 'journal.png'));
 
+      // A reading of a frozen journal is corrected only with a reason, as a revision.
+      const rows = await app.$$('[data-testid="reading-row"]');
+      assert.equal(rows.length, 3);
+      await rows[2].$('[data-testid="reading-correct"]').click();
+      await typeInto(app, 'reading-change-value', '15');
+      assert.equal(await app.$('[data-testid="reading-change-confirm"]').isEnabled(), false, 'a reason is asked for');
+      await typeInto(app, 'reading-change-reason', 'the export ran a day late');
+      await app.$('[data-testid="reading-change-confirm"]').click();
+      await app.waitUntil(
+        async () => (await app.$('[data-testid="journal-revisions"]').getText()).includes('corrected from 14 to 15'),
+        { timeout: 10000, timeoutMsg: 'the correction was not recorded as a revision' },
+      );
+      assert.match(await app.$('[data-testid="journal-revisions"]').getText(), /the export ran a day late/);
+      assert.match(await app.$('[data-testid="journal-readings"]').getText(), /15%/);
+      screenshot(path.join(ARTIFACTS, 'journal-reading-corrected.png'));
+
       await app.$('[data-testid="journal-export-md"]').click();
       await answerSaveDialog(markdown);
       await app.waitUntil(async () => existsSync(markdown), { timeout: 10000, timeoutMsg: 'no Markdown written' });
@@ -130,7 +146,8 @@ describe('the decision journal', () => {
         { timeout: 5000, timeoutMsg: 'the criterion readings did not become the chart data' },
       );
       const data = await app.$('[data-testid="chart-data"]').getValue();
-      assert.match(data, new RegExp(`${isoDaysAgo(1)}\t14\t20`));
+      // The corrected reading, not the one first imported.
+      assert.match(data, new RegExp(`${isoDaysAgo(1)}\t15\t20`));
       assert.match(data, /\(decision\)\t\t20/);
       assert.equal(await app.$('[data-testid="chart-highlight"]').getValue(), 'Sharing activation');
     } finally {
@@ -141,12 +158,12 @@ describe('the decision journal', () => {
     assert.match(text, /^# Decision journal: Shared workspaces/m);
     assert.match(text, /\*\*survey\*\*.*We believe that trial teams invite a colleague/);
     assert.match(text, /Concierge invites before automation/);
-    assert.match(text, /Sharing activation < 20% \(trial accounts, first 14 days\).*\| \*\*TRIGGERED\*\* \| 14 on/);
-    assert.match(text, /Revision 1 · `[0-9a-f]{64}`/);
-    const hash = text.match(/Revision 1 · `([0-9a-f]{64})`/)[1];
+    assert.match(text, /Sharing activation < 20% \(trial accounts, first 14 days\).*\| \*\*TRIGGERED\*\* \| 15 on/);
+    assert.match(text, /Revision 2 · `[0-9a-f]{64}`/);
+    const hash = text.match(/Revision 2 · `([0-9a-f]{64})`/)[1];
     const page = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
     assert.match(page, /Decision journal: Shared workspaces/);
     assert.match(page, /TRIGGERED/);
-    assert.ok(page.replace(/\s+/g, '').includes(`Revision1·${hash}`), 'the page carries the same revision hash');
+    assert.ok(page.replace(/\s+/g, '').includes(`Revision2·${hash}`), 'the page carries the same revision hash');
   });
 });

@@ -108,6 +108,31 @@ pub fn import_readings(
     })
 }
 
+/// Corrects a reading (`Some(value)`) or removes it (`None`); on a frozen
+/// journal, as a revision signed by the author with the reason given.
+pub fn change_reading(
+    workspace: &Workspace,
+    id: JournalId,
+    (metric, date): (&str, &str),
+    value: Option<f64>,
+    reason: &str,
+    clock: &dyn Clock,
+) -> Result<(), ApiError> {
+    let date: CivilDate = date.trim().parse().map_err(|_| {
+        ApiError::invalid(format!("“{}” is not a date: use YYYY-MM-DD", date.trim()))
+    })?;
+    workspace.change_reading(
+        id,
+        metric,
+        date,
+        value,
+        &author(workspace)?,
+        reason,
+        clock.now_millis(),
+    )?;
+    Ok(())
+}
+
 /// One reading typed in by hand: a metric, a date no later than today, a number.
 pub fn add_reading(
     workspace: &Workspace,

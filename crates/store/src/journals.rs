@@ -299,6 +299,94 @@ impl Workspace {
         Ok(readings.len())
     }
 
+    /// Corrects a reading (`Some(value)`) or removes it (`None`). A draft
+    /// journal's readings change freely; a frozen journal's change only as
+    /// a recorded revision with its reason (the body as it stands, the
+    /// change in the reason), so its history shows what was read before.
+    #[allow(clippy::too_many_arguments)]
+    pub fn change_reading(
+        &self,
+        id: JournalId,
+        metric: &str,
+        date: CivilDate,
+        value: Option<f64>,
+        author: &str,
+        reason: &str,
+        now_ms: i64,
+    ) -> Result<Option<Revision>, StoreError> {
+        if value.is_some_and(|v| !v.is_finite()) {
+            return Err(invalid("a reading must be a number"));
+        }
+        let journal = self.journal(id)?;
+        let old: Option<f64> = self
+            .conn
+            .query_row(
+                "SELECT value FROM readings WHERE journal_id = ?1 AND lower(metric) = lower(?2) AND date = ?3",
+                params![id, metric.trim(), date.to_string()],
+                |row| row.get(0),
+            )
+            .optional()?;
+        let Some(old) = old else {
+            return Err(invalid(format!(
+                "there is no reading of “{}” on {date}",
+                metric.trim()
+            )));
+        };
+        let tx = write_transaction(&self.conn)?;
+        let revision = if journal.shared {
+            if reason.trim().is_empty() {
+                return Err(invalid(
+                    "say why the reading changes: on a frozen journal the reason is part of its history",
+                ));
+            }
+            if let Some(report) = &journal.tamper {
+                return Err(invalid(format!(
+                    "{report}. The history must be checked before anything is added to it."
+                )));
+            }
+            let Some(last) = journal.revisions.last() else {
+                return Err(invalid("this frozen journal has no revision to add to"));
+            };
+            let old_text = throughline_core::table::format_number(old);
+            let change = match value {
+                Some(new) => format!(
+                    "Reading of {} on {date} corrected from {old_text} to {}",
+                    metric.trim(),
+                    throughline_core::table::format_number(new)
+                ),
+                None => format!(
+                    "Reading of {} on {date} ({old_text}) removed",
+                    metric.trim()
+                ),
+            };
+            let revision = Revision::new(
+                Some(last),
+                last.body.clone(),
+                author,
+                now_ms,
+                &format!("{change}: {}", reason.trim()),
+            );
+            self.insert_revision(id, &revision)?;
+            Some(revision)
+        } else {
+            None
+        };
+        match value {
+            Some(new) => self.conn.execute(
+                "UPDATE readings SET value = ?4 WHERE journal_id = ?1 AND lower(metric) = lower(?2) AND date = ?3",
+                params![id, metric.trim(), date.to_string(), new],
+            )?,
+            None => self.conn.execute(
+                "DELETE FROM readings WHERE journal_id = ?1 AND lower(metric) = lower(?2) AND date = ?3",
+                params![id, metric.trim(), date.to_string()],
+            )?,
+        };
+        // A corrected reading can trigger a criterion, or clear one.
+        self.resettle_backing(id)?;
+        tx.commit()?;
+        Ok(revision)
+    }
+
     pub fn readings(&self, id: JournalId) -> Result<Vec<Reading>, StoreError> {
         let mut statement = self.conn.prepare_cached(
             "SELECT metric, date, value FROM readings WHERE journal_id = ?1 ORDER BY date, metric",

@@ -288,3 +288,91 @@ mod lifecycle {
         assert_eq!(ws.get_update(id).unwrap().status, Status::Draft);
     }
 }
+
+#[test]
+fn a_drafts_readings_change_freely_and_a_frozen_journals_only_as_a_recorded_revision() {
+    let (_dir, _path, ws) = workspace();
+    let id = ws.create_journal(&body(20.0), NOW).unwrap();
+    ws.add_readings(
+        id,
+        &[reading("2026-11-20", 14.0), reading("2026-11-27", 21.0)],
+    )
+    .unwrap();
+    let date = "2026-11-20".parse().unwrap();
+    // A draft: corrected in place, no revision, no reason needed.
+    assert_eq!(
+        ws.change_reading(id, "sharing activation", date, Some(15.0), "Ana", "", NOW)
+            .unwrap(),
+        None
+    );
+    assert_eq!(ws.readings(id).unwrap()[0].value, 15.0);
+
+    ws.share_journal(id, "Ana", NOW + 1).unwrap();
+    // Frozen: a reason is required, and the change is a revision.
+    assert!(ws
+        .change_reading(
+            id,
+            "Sharing activation",
+            date,
+            Some(16.0),
+            "Ana",
+            " ",
+            NOW + 2
+        )
+        .is_err());
+    assert_eq!(ws.readings(id).unwrap()[0].value, 15.0, "nothing changed");
+    let corrected = ws
+        .change_reading(
+            id,
+            "Sharing activation",
+            date,
+            Some(16.0),
+            "Ana",
+            "export was a day late",
+            NOW + 2,
+        )
+        .unwrap()
+        .unwrap();
+    assert_eq!(corrected.seq, 2);
+    assert_eq!(
+        corrected.reason,
+        "Reading of Sharing activation on 2026-11-20 corrected from 15 to 16: export was a day late"
+    );
+    let removed = ws
+        .change_reading(
+            id,
+            "Sharing activation",
+            "2026-11-27".parse().unwrap(),
+            None,
+            "Ana",
+            "duplicate row",
+            NOW + 3,
+        )
+        .unwrap()
+        .unwrap();
+    assert!(removed
+        .reason
+        .starts_with("Reading of Sharing activation on 2026-11-27 (21) removed"));
+    let journal = ws.journal(id).unwrap();
+    assert_eq!(journal.revisions.len(), 3);
+    assert!(journal.tamper.is_none(), "the chain still verifies");
+    assert_eq!(ws.readings(id).unwrap(), vec![reading("2026-11-20", 16.0)]);
+    // A reading that is not there is named.
+    let missing = ws
+        .change_reading(
+            id,
+            "Sharing activation",
+            "2026-01-01".parse().unwrap(),
+            None,
+            "Ana",
+            "x",
+            NOW + 4,
+        )
+        .unwrap_err();
+    assert!(
+        missing
+            .to_string()
+            .contains("no reading of “Sharing activation” on 2026-01-01"),
+        "{missing}"
+    );
+}

@@ -289,6 +289,20 @@ export class JournalController {
     }
   }
 
+  /** Corrects a reading (a value) or removes it (null); a frozen journal records the reason. */
+  async changeReading(metric: string, date: string, value: number | null, reason: string): Promise<boolean> {
+    const view = this.view;
+    if (!view) return false;
+    try {
+      this.view = await this.backend.changeReading(view.journal.id, metric, date, value, reason);
+      this.error = '';
+      return true;
+    } catch (err) {
+      this.error = toApiError(err).message;
+      return false;
+    }
+  }
+
   async exportAs(format: 'md' | 'pdf' | 'png'): Promise<string> {
     const view = this.view;
     if (!view) return '';

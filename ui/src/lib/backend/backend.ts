@@ -102,6 +102,8 @@ export interface Backend {
   pickReadingsFile(): Promise<string | null>;
   importReadings(id: JournalId, path: string, acceptValid: boolean): Promise<ReadingsImport>;
   addReading(id: JournalId, metric: string, date: string, value: number): Promise<JournalView>;
+  /** Corrects a reading (a value) or removes it (null); a frozen journal's needs a reason. */
+  changeReading(id: JournalId, metric: string, date: string, value: number | null, reason: string): Promise<JournalView>;
   /** Markdown for the channel or wiki, or a one-page PDF/PNG. */
   exportJournal(id: JournalId, path: string, format: 'md' | 'pdf' | 'png'): Promise<string>;
   journalDiff(id: JournalId, from: number, to: number): Promise<string[]>;

@@ -334,6 +334,14 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
       journal(id).readings.push({ metric, date, value });
       return view(id);
     },
+    async changeReading(id, metric, date, value) {
+      const stored = journal(id);
+      const at = stored.readings.findIndex((r) => r.metric === metric && r.date === date);
+      if (at < 0) throw notFound(`reading of ${metric} on ${date}`);
+      if (value === null) stored.readings.splice(at, 1);
+      else stored.readings[at] = { metric, date, value };
+      return view(id);
+    },
     async exportJournal(id, path) {
       journal(id);
       return path;

@@ -87,6 +87,7 @@ export function tauriBackend(): Backend {
     pickReadingsFile: () => chooseOne('readings'),
     importReadings: (id, path, acceptValid) => call('import_readings', { id, path, acceptValid }),
     addReading: (id, metric, date, value) => call('add_reading', { id, metric, date, value }),
+    changeReading: (id, metric, date, value, reason) => call('change_reading', { id, metric, date, value, reason }),
     exportJournal: (id, path, format) => call('export_journal_markdown', { id, path, format }),
     journalDiff: (id, from, to) => call('journal_diff', { id, from, to }),
     getAuthor: () => call('get_author'),
