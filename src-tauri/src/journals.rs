@@ -227,7 +227,10 @@ pub async fn link_update(
     update: UpdateId,
     journal: Option<JournalId>,
 ) -> Result<(), ApiError> {
-    on_workspace(state, move |ws, _| Ok(ws.link_update(update, journal)?)).await
+    on_workspace(state, move |ws, clock| {
+        Ok(ws.link_update(update, journal, clock.now_millis())?)
+    })
+    .await
 }
 
 /// The journal an update backs, and its triggered criteria (for the banner).

@@ -142,11 +142,11 @@ fn the_window_and_the_cli_store_and_export_the_same_things() {
     // The third update backs the journal, in both workspaces.
     let backing = imported.ids[2];
     state
-        .with_workspace(|ws| Ok(ws.link_update(backing, Some(1))?))
+        .with_workspace(|ws| Ok(ws.link_update(backing, Some(1), 1)?))
         .unwrap();
     throughline_store::Workspace::open(&cli_path)
         .unwrap()
-        .link_update(backing, Some(1))
+        .link_update(backing, Some(1), 1)
         .unwrap();
 
     let cli_ws = throughline_store::Workspace::open(&cli_path).unwrap();

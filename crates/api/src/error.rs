@@ -147,7 +147,9 @@ impl From<StoreError> for ApiError {
             StoreError::DiskFull => ErrorCode::DiskFull,
             StoreError::ReadOnly => ErrorCode::ReadOnly,
             StoreError::Busy => ErrorCode::Busy,
-            StoreError::UpdateNotFound(_) => ErrorCode::NotFound,
+            StoreError::UpdateNotFound(_) | StoreError::RevisionNotFound { .. } => {
+                ErrorCode::NotFound
+            }
             StoreError::BackupFailed { .. } => ErrorCode::BackupFailed,
             StoreError::Invalid(_) => ErrorCode::InvalidInput,
             StoreError::Sqlite(_) | StoreError::Corrupt(_) => ErrorCode::Internal,

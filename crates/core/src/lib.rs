@@ -11,6 +11,7 @@ pub mod error;
 pub mod example;
 pub mod journal;
 pub mod lifecycle;
+pub mod line_diff;
 pub mod parallel;
 pub mod stats;
 pub mod story;

@@ -108,7 +108,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             value: 14.0,
         }],
     )?;
-    workspace.link_update(second.id, Some(journal))?;
+    // Schema 9: leaving a journal whose criterion is triggered (14 < 25)
+    // is recorded; the update backs it again after.
+    workspace.link_update(second.id, Some(journal), now + 8)?;
+    workspace.link_update(second.id, None, now + 9)?;
+    workspace.link_update(second.id, Some(journal), now + 10)?;
     let third = workspace.create_update(&UpdateFields::default(), now + 3)?;
     workspace.delete_update(third.id, now + 4)?;
     drop(workspace);

@@ -49,6 +49,8 @@ pub enum StoreError {
     BackupFailed { path: PathBuf, detail: String },
     #[error("there is no update with id {0}")]
     UpdateNotFound(UpdateId),
+    #[error("update {update} has no revision {revision} (it may have been pruned: after 30 days one a day is kept)")]
+    RevisionNotFound { update: UpdateId, revision: i64 },
     #[error(transparent)]
     Invalid(#[from] CoreError),
     #[error("database error: {0}")]
@@ -73,7 +75,7 @@ impl StoreError {
             StoreError::DiskFull => "disk_full",
             StoreError::ReadOnly => "read_only",
             StoreError::Busy => "busy",
-            StoreError::UpdateNotFound(_) => "not_found",
+            StoreError::UpdateNotFound(_) | StoreError::RevisionNotFound { .. } => "not_found",
             StoreError::BackupFailed { .. } => "backup_failed",
             StoreError::Invalid(_) => "invalid_input",
             StoreError::Sqlite(_) | StoreError::Corrupt(_) => "internal",

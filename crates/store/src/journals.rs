@@ -433,15 +433,39 @@ impl Workspace {
     }
 
     /// Links an update to the journal it backs (or unlinks it with `None`).
+    /// Leaving a journal while one of its kill criteria is triggered is
+    /// recorded in the update's and the journal's history: nothing hides
+    /// a trigger.
     pub fn link_update(
         &self,
         update: UpdateId,
         journal: Option<JournalId>,
+        now_ms: i64,
     ) -> Result<(), StoreError> {
         if let Some(journal) = journal {
             self.journal(journal)?;
         }
         let tx = write_transaction(&self.conn)?;
+        let previous = self.linked_journal(update)?;
+        if let Some(left) = previous.filter(|p| Some(*p) != journal) {
+            let triggered = self.triggered_for_update(update)?;
+            if !triggered.is_empty() {
+                let title = self.get_update(update)?.fields.title;
+                let item = self.journal(left)?.body.item;
+                let text = format!(
+                    "Update “{}” stopped backing journal “{}” on {} while its kill criterion {} was triggered",
+                    title.trim(),
+                    item.trim(),
+                    self.today(),
+                    triggered
+                        .iter()
+                        .map(|c| format!("“{c}”"))
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                );
+                self.record_event(Some(update), Some(left), &text, now_ms)?;
+            }
+        }
         let changed = self.conn.execute(
             "UPDATE updates SET journal_id = ?2 WHERE id = ?1 AND deleted_at IS NULL",
             params![update, journal],
@@ -507,8 +531,12 @@ impl Workspace {
 impl Workspace {
     /// What the journal an update backs tells the coach about it.
     pub fn coach_context(&self, update: UpdateId) -> Result<JournalContext, StoreError> {
+        let unlinked_while_triggered = self.unlinked_while_triggered(update)?;
         let Some(journal) = self.linked_journal(update)? else {
-            return Ok(JournalContext::default());
+            return Ok(JournalContext {
+                unlinked_while_triggered,
+                ..JournalContext::default()
+            });
         };
         let body = self.journal(journal)?.body;
         Ok(JournalContext {
@@ -521,6 +549,7 @@ impl Workspace {
                 })
                 .map(|a| a.statement.clone())
                 .collect(),
+            unlinked_while_triggered,
         })
     }
 }

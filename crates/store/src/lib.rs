@@ -9,6 +9,7 @@ mod backup;
 mod branding;
 mod connection;
 mod error;
+mod history;
 mod journals;
 mod migrations;
 mod privacy;
@@ -21,6 +22,10 @@ pub use backup::{
     backup_dir_for, list_backups, newest_good_backup, restore_newest_backup, KEEP_BEFORE_MIGRATION,
 };
 pub use error::StoreError;
+pub use history::{
+    HistoryEvent, RevisionKind, UpdateHistory, UpdateRevision, FOLD_MS, KEEP_ALL_MS,
+    MAX_HISTORY_BYTES,
+};
 pub use journals::{CriterionReport, JournalId, JournalSummary, StoredJournal};
 pub use migrations::SCHEMA_VERSION;
 pub use probe::{probe, Probe};

@@ -27,7 +27,8 @@ impl Workspace {
     }
 
     /// Writes a clean copy of the workspace to `target` for someone else:
-    /// no deleted updates, no free pages holding old text, no log. The copy
+    /// no deleted updates, no update history (earlier wording stays with
+    /// its author), no free pages holding old text, no log. The copy
     /// is built beside `target` and renamed onto it when it is complete.
     pub fn write_clean_copy(&self, target: &Path) -> Result<(), StoreError> {
         let temp = partial_path_beside(target)?;
@@ -53,6 +54,9 @@ impl Workspace {
             copy.execute_batch(
                 "PRAGMA secure_delete = ON;
                  PRAGMA journal_mode = DELETE;
+                 DELETE FROM update_revisions;
+                 DELETE FROM history_events WHERE update_id IN
+                     (SELECT id FROM updates WHERE deleted_at IS NOT NULL);
                  DELETE FROM updates WHERE deleted_at IS NOT NULL;
                  VACUUM;",
             )?;

@@ -9,6 +9,7 @@ use throughline_core::{
 };
 
 use crate::connection::write_transaction;
+use crate::history::RevisionKind;
 use crate::{StoreError, Workspace};
 
 const EXAMPLE_CREATED_KEY: &str = "example_created";
@@ -82,8 +83,10 @@ impl Workspace {
             // A new update backs no journal yet: the coach alone decides.
             let verdict = lifecycle::settle(*status, fields, &JournalContext::default());
             // Later files are newer, so the list shows them in import order.
-            let id = self.insert_row(fields, verdict.status, false, now_ms + offset as i64)?;
+            let at = now_ms + offset as i64;
+            let id = self.insert_row(fields, verdict.status, false, at)?;
             self.write_status(id, &verdict)?;
+            self.record_revision(id, RevisionKind::Import, "Imported", at)?;
             ids.push(id);
         }
         tx.commit()?;
@@ -101,6 +104,24 @@ impl Workspace {
     ) -> Result<Update, StoreError> {
         fields.validate()?;
         let tx = write_transaction(&self.conn)?;
+        self.get_update_including_deleted(id)?;
+        self.ensure_first_revision(id, now_ms)?;
+        self.write_fields(id, fields, now_ms)?;
+        self.record_revision(id, RevisionKind::Edit, "", now_ms)?;
+        // A status the coach changes after the edit is a revision of its own.
+        self.resettle_at(id, now_ms)?;
+        tx.commit()?;
+        self.get_update_including_deleted(id)
+    }
+
+    /// Writes every editable field (the caller holds the transaction).
+    pub(crate) fn write_fields(
+        &self,
+        id: UpdateId,
+        fields: &UpdateFields,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        fields.validate()?;
         let changed = self.conn.execute(
             "UPDATE updates SET title = ?2, audience = ?3, priority = ?4, date = ?5,
                  context = ?6, conflict = ?7, resolution = ?8, evidence = ?9,
@@ -125,10 +146,7 @@ impl Workspace {
         if changed == 0 {
             return Err(StoreError::UpdateNotFound(id));
         }
-        self.save_evidence_details(id, &fields.evidence)?;
-        self.resettle(id)?;
-        tx.commit()?;
-        self.get_update_including_deleted(id)
+        self.save_evidence_details(id, &fields.evidence)
     }
 
     /// Sets the status the user asked for, if [`lifecycle::request`] allows it.
@@ -140,20 +158,39 @@ impl Workspace {
     ) -> Result<Update, StoreError> {
         let update = self.get_update(id)?;
         let status = lifecycle::request(status, &update.fields, &self.coach_context(id)?)?;
+        let tx = write_transaction(&self.conn)?;
+        self.ensure_first_revision(id, now_ms)?;
         self.conn.execute(
             "UPDATE updates SET status = ?2, status_note = NULL, updated_at = ?3 WHERE id = ?1",
             params![id, status.as_str(), now_ms],
         )?;
+        if status != update.status {
+            let note = match status {
+                Status::Ready => "Marked ready",
+                Status::Draft => "Back to draft",
+            };
+            self.record_revision(id, RevisionKind::Status, note, now_ms)?;
+        }
+        tx.commit()?;
         self.get_update(id)
     }
 
     /// Re-decides one update's status from what is stored (its fields and the
     /// journal it backs). The caller holds the transaction when it needs one.
     pub(crate) fn resettle(&self, id: UpdateId) -> Result<(), StoreError> {
+        self.resettle_at(id, crate::workspace::wall_clock_ms())
+    }
+
+    /// [`Self::resettle`] at `now_ms`: a status it changes is recorded in
+    /// the update's history with the reason.
+    pub(crate) fn resettle_at(&self, id: UpdateId, now_ms: i64) -> Result<(), StoreError> {
         let update = self.get_update_including_deleted(id)?;
         let verdict = lifecycle::settle(update.status, &update.fields, &self.coach_context(id)?);
         if verdict.status != update.status {
+            self.ensure_first_revision(id, now_ms)?;
             self.write_status(id, &verdict)?;
+            let note = verdict.note.as_deref().unwrap_or("Status changed");
+            self.record_revision(id, RevisionKind::Status, note, now_ms)?;
         }
         Ok(())
     }
@@ -268,7 +305,8 @@ impl Workspace {
         }
         let tx = write_transaction(&self.conn)?;
         let fields = example_update_fields(&today.to_string());
-        self.insert_row(&fields, Status::Ready, true, now_ms)?;
+        let id = self.insert_row(&fields, Status::Ready, true, now_ms)?;
+        self.record_revision(id, RevisionKind::Created, "Created", now_ms)?;
         self.set_meta(EXAMPLE_CREATED_KEY, &now_ms.to_string())?;
         tx.commit()?;
         Ok(true)
@@ -282,6 +320,7 @@ impl Workspace {
     ) -> Result<Update, StoreError> {
         let tx = write_transaction(&self.conn)?;
         let id = self.insert_row(fields, Status::Draft, is_example, now_ms)?;
+        self.record_revision(id, RevisionKind::Created, "Created", now_ms)?;
         tx.commit()?;
         self.get_update(id)
     }
@@ -346,7 +385,7 @@ impl Workspace {
         Ok(())
     }
 
-    fn get_update_including_deleted(&self, id: UpdateId) -> Result<Update, StoreError> {
+    pub(crate) fn get_update_including_deleted(&self, id: UpdateId) -> Result<Update, StoreError> {
         let sql = format!("SELECT {UPDATE_COLUMNS} FROM updates WHERE id = ?1");
         match self.conn.query_row(&sql, [id], update_from_row) {
             Err(rusqlite::Error::QueryReturnedNoRows) => Err(StoreError::UpdateNotFound(id)),

@@ -6,7 +6,12 @@ use rusqlite::{Connection, OptionalExtension};
 
 use crate::{connection, migrations, probe, Probe, StoreError};
 
-/// The wall clock for naming a backup (the store takes no clock otherwise).
+/// The wall clock, where the store is given no time: naming a backup, a
+/// status the lifecycle changes on its own.
+pub(crate) fn wall_clock_ms() -> i64 {
+    chrono_free_now_ms()
+}
+
 fn chrono_free_now_ms() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

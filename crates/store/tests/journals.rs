@@ -169,10 +169,10 @@ fn an_update_is_linked_to_the_journal_it_backs() {
         .create_update(&throughline_core::UpdateFields::default(), NOW)
         .unwrap();
     assert_eq!(ws.linked_journal(update.id).unwrap(), None);
-    ws.link_update(update.id, Some(id)).unwrap();
+    ws.link_update(update.id, Some(id), NOW).unwrap();
     assert_eq!(ws.linked_journal(update.id).unwrap(), Some(id));
-    assert!(ws.link_update(update.id, Some(999)).is_err());
-    ws.link_update(update.id, None).unwrap();
+    assert!(ws.link_update(update.id, Some(999), NOW).is_err());
+    ws.link_update(update.id, None, NOW).unwrap();
     assert_eq!(ws.linked_journal(update.id).unwrap(), None);
 }
 
@@ -182,7 +182,7 @@ fn an_update_claiming_progress_while_its_kill_criterion_is_triggered_cannot_be_r
     let id = ws.create_journal(&body(20.0), NOW).unwrap();
     let fields = throughline_core::example::example_update_fields("2026-11-23");
     let update = ws.create_update(&fields, NOW).unwrap();
-    ws.link_update(update.id, Some(id)).unwrap();
+    ws.link_update(update.id, Some(id), NOW).unwrap();
     assert!(ws
         .set_status(update.id, throughline_core::Status::Ready, NOW)
         .is_ok());
@@ -234,7 +234,7 @@ mod lifecycle {
         let (_dir, _path, ws) = workspace();
         let journal = ws.create_journal(&body(20.0), NOW).unwrap();
         let update = ready_update(&ws);
-        ws.link_update(update.id, Some(journal)).unwrap();
+        ws.link_update(update.id, Some(journal), NOW).unwrap();
         assert_eq!(ws.get_update(update.id).unwrap().status, Status::Ready);
         ws.add_readings(journal, &[reading("2026-11-20", 14.0)])
             .unwrap();
@@ -253,7 +253,7 @@ mod lifecycle {
         ws.add_readings(journal, &[reading("2026-11-20", 14.0)])
             .unwrap();
         let update = ready_update(&ws);
-        ws.link_update(update.id, Some(journal)).unwrap();
+        ws.link_update(update.id, Some(journal), NOW).unwrap();
         assert_eq!(ws.get_update(update.id).unwrap().status, Status::Draft);
     }
 

@@ -68,7 +68,11 @@ fn a_copy_prepared_for_sending_holds_only_what_the_app_shows() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("team.throughline");
     let ws = Workspace::open(&path).unwrap();
-    ws.create_update(&with_title("Pricing test is ready"), NOW)
+    // Its history holds an earlier wording, which stays with its author.
+    let kept = ws
+        .create_update(&with_title("Pricing test draft, margin unknown"), NOW)
+        .unwrap();
+    ws.save_update(kept.id, &with_title("Pricing test is ready"), NOW + 300_000)
         .unwrap();
     let secret = ws.create_update(&with_title(SECRET), NOW + 1).unwrap();
     ws.delete_update(secret.id, NOW + 2).unwrap();
@@ -77,6 +81,7 @@ fn a_copy_prepared_for_sending_holds_only_what_the_app_shows() {
     ws.write_clean_copy(&copy).unwrap();
     let bytes = std::fs::read(&copy).unwrap();
     assert!(!holds(&bytes, SECRET));
+    assert!(!holds(&bytes, "margin unknown"));
     assert!(holds(&bytes, "Pricing test is ready"));
     assert!(matches!(
         throughline_store::probe(&copy).unwrap(),

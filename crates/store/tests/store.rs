@@ -531,6 +531,38 @@ fn every_older_workspace_migrates_keeping_every_row() {
                 [("team".to_owned(), "payments".to_owned())]
             );
         }
+        // Histories are kept from schema 9: its fixture has the second
+        // update's revisions and the record of its leaving a triggered
+        // journal; an older file starts each history at the first change,
+        // with the update as it was stored as its first revision.
+        let history = workspace.update_history(2).unwrap();
+        if version < 9 {
+            assert!(history.revisions.is_empty(), "schema {version}");
+            assert!(history.events.is_empty(), "schema {version}");
+        } else {
+            let kinds: Vec<_> = history.revisions.iter().map(|r| r.kind).collect();
+            use throughline_store::RevisionKind::{Created, Status};
+            assert_eq!(kinds, [Status, Status, Created]);
+            assert_eq!(history.events.len(), 1);
+            assert!(history.events[0]
+                .text
+                .contains("stopped backing journal “Shared workspaces”"));
+            let journal = workspace.list_journals().unwrap()[0].id;
+            assert_eq!(workspace.journal_events(journal).unwrap(), history.events);
+        }
+        let mut edited = second.fields.clone();
+        edited.title = format!("{} (edited)", second.fields.title);
+        workspace.save_update(2, &edited, NOW + 60_000).unwrap();
+        let after = workspace.update_history(2).unwrap();
+        let oldest = after.revisions.last().unwrap().id;
+        assert!(
+            workspace
+                .revision_diff(2, oldest)
+                .unwrap()
+                .iter()
+                .any(|line| line.starts_with('+') && line.contains("(edited)")),
+            "schema {version}: the first revision holds the title before the edit"
+        );
         assert!(
             !workspace.ensure_example(today(), NOW).unwrap(),
             "schema {version}: an old file gets no second example"

@@ -110,6 +110,9 @@ pub struct JournalContext {
     pub triggered: Vec<String>,
     /// High-importance assumptions backed only by an anecdote.
     pub anecdotal_assumptions: Vec<String>,
+    /// Each time this update stopped backing a journal while one of its
+    /// kill criteria was triggered, as recorded.
+    pub unlinked_while_triggered: Vec<String>,
 }
 
 /// What the slide drawn from an update tells the coach (the renderer
@@ -130,7 +133,11 @@ pub const SLIDE_RULES: &[&str] = &["slide-text-cut"];
 pub const PLACEMENT_RULES: &[&str] = &["beat-unplaced"];
 
 /// Rules that need a linked journal (a story file alone never triggers them).
-pub const JOURNAL_RULES: &[&str] = &["progress-while-killed", "assumption-only-anecdote"];
+pub const JOURNAL_RULES: &[&str] = &[
+    "progress-while-killed",
+    "assumption-only-anecdote",
+    "unlinked-while-triggered",
+];
 
 /// [`review`] with what the linked decision journal says.
 pub fn review_with(fields: &UpdateFields, silenced: &[String], journal: &JournalContext) -> Review {

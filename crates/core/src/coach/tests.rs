@@ -157,7 +157,7 @@ fn a_triggered_kill_criterion_makes_a_progress_claim_an_error() {
     let draft = crate::example::example_update_fields("2026-11-23");
     let context = JournalContext {
         triggered: vec!["Sharing activation < 20% by 2026-12-15 → halt".into()],
-        anecdotal_assumptions: vec![],
+        ..JournalContext::default()
     };
     let review = review_with(&draft, &[], &context);
     let finding = review
@@ -188,8 +188,8 @@ fn a_triggered_kill_criterion_makes_a_progress_claim_an_error() {
 fn high_importance_anecdotes_are_flagged_for_the_whole_story() {
     let draft = crate::example::example_update_fields("2026-11-23");
     let context = JournalContext {
-        triggered: vec![],
         anecdotal_assumptions: vec!["Teams share in week one".into()],
+        ..JournalContext::default()
     };
     let review = review_with(&draft, &[], &context);
     let finding = review
@@ -202,6 +202,28 @@ fn high_importance_anecdotes_are_flagged_for_the_whole_story() {
         .findings
         .iter()
         .any(|f| f.rule == "assumption-only-anecdote"));
+}
+
+#[test]
+fn an_update_that_left_a_triggered_journal_says_so_until_the_record_is_gone() {
+    let draft = crate::example::example_update_fields("2026-11-23");
+    let record = "Update “Sharing” stopped backing journal “Shared workspaces” on 2026-12-06 while its kill criterion “Sharing activation < 20% → halt” was triggered";
+    let context = JournalContext {
+        unlinked_while_triggered: vec![record.into()],
+        ..JournalContext::default()
+    };
+    let review = review_with(&draft, &[], &context);
+    let finding = review
+        .findings
+        .iter()
+        .find(|f| f.rule == "unlinked-while-triggered")
+        .expect("the record is shown");
+    assert_eq!(finding.severity, Severity::Warning);
+    assert!(finding.message.starts_with(record), "{}", finding.message);
+    assert!(!review_with(&draft, &[], &JournalContext::default())
+        .findings
+        .iter()
+        .any(|f| f.rule == "unlinked-while-triggered"));
 }
 
 #[test]

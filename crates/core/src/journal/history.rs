@@ -134,32 +134,5 @@ pub fn verify_chain(revisions: &[Revision]) -> Result<(), TamperReport> {
 /// A readable diff between two revisions: the journal as lines, lines only
 /// in `old` prefixed "− ", only in `new` "+ ", shared "  ".
 pub fn diff(old: &JournalBody, new: &JournalBody) -> Vec<String> {
-    let a = super::share::lines(old);
-    let b = super::share::lines(new);
-    // Longest common subsequence, then walk it.
-    let mut table = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            table[i][j] = if a[i] == b[j] {
-                table[i + 1][j + 1] + 1
-            } else {
-                table[i + 1][j].max(table[i][j + 1])
-            };
-        }
-    }
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            out.push(format!("  {}", a[i]));
-            i += 1;
-            j += 1;
-        } else if j < b.len() && (i == a.len() || table[i][j + 1] >= table[i + 1][j]) {
-            out.push(format!("+ {}", b[j]));
-            j += 1;
-        } else {
-            out.push(format!("− {}", a[i]));
-            i += 1;
-        }
-    }
-    out
+    crate::line_diff::line_diff(&super::share::lines(old), &super::share::lines(new))
 }

@@ -82,3 +82,25 @@ pub fn assumption_only_anecdote(story: &Story<'_>) -> Vec<Finding> {
         })
         .collect()
 }
+
+/// Nothing hides a trigger: an update that stopped backing a journal while
+/// one of its kill criteria was triggered says so, every time it is
+/// reviewed (the record stays in both histories).
+pub fn unlinked_while_triggered(story: &Story<'_>) -> Vec<Finding> {
+    story
+        .journal
+        .unlinked_while_triggered
+        .iter()
+        .map(|record| {
+            finding(
+                "unlinked-while-triggered",
+                info("unlinked-while-triggered"),
+                None,
+                format!(
+                    "{record}. Say so in the update (the conflict or the resolution), or back the journal again."
+                ),
+                None,
+            )
+        })
+        .collect()
+}

@@ -242,6 +242,7 @@ pub fn run(story: &Story<'_>) -> Vec<Finding> {
     out.extend(wording::undefined_acronym(story));
     out.extend(journal::progress_while_killed(story));
     out.extend(journal::assumption_only_anecdote(story));
+    out.extend(journal::unlinked_while_triggered(story));
     if story.english {
         out.extend(resolution::resolution_no_owner_or_date(story));
         out.extend(structure::beat_off_job(story));
@@ -326,6 +327,13 @@ const RULES: &[RuleInfo] = &[
         rationale: "A slide is read at a glance: a beat over 60 words is a paragraph nobody reads during the meeting.",
         bad: "Context: a 120-word paragraph with the full market history.",
         good: "Context: Two competitors bundle onboarding free; 38% of churned accounts never finished setup.",
+    },
+    RuleInfo {
+        id: "unlinked-while-triggered",
+        severity: Severity::Warning,
+        rationale: "Nothing hides a trigger. An update that stops backing a decision journal while one of its kill criteria is triggered loses the banner and the block on “ready” — so the change is recorded in the update's and the journal's history, and the coach says it on the update every time.",
+        bad: "“Backs journal” set to None the day “Sharing activation < 20% → halt” triggered; the slide now reads as progress.",
+        good: "The conflict says the sharing bet hit its kill criterion on 2 December and the resolution asks to halt it.",
     },
     RuleInfo {
         id: "slide-text-cut",
