@@ -118,6 +118,38 @@ pub async fn delete_permanently(state: State<'_, AppState>, id: UpdateId) -> Res
     .await
 }
 
+/// The update's history: its revisions, newest first, and its events.
+#[tauri::command]
+pub async fn update_history(
+    state: State<'_, AppState>,
+    id: UpdateId,
+) -> Result<throughline_store::UpdateHistory, ApiError> {
+    on_workspace(state, move |ws, _| Ok(ws.update_history(id)?)).await
+}
+
+/// What changed from a revision to the update as it is now, line by line.
+#[tauri::command]
+pub async fn update_revision_diff(
+    state: State<'_, AppState>,
+    id: UpdateId,
+    revision: i64,
+) -> Result<Vec<String>, ApiError> {
+    on_workspace(state, move |ws, _| Ok(ws.revision_diff(id, revision)?)).await
+}
+
+/// Brings a revision back as a new revision; the later ones stay.
+#[tauri::command]
+pub async fn restore_update_revision(
+    state: State<'_, AppState>,
+    id: UpdateId,
+    revision: i64,
+) -> Result<Update, ApiError> {
+    on_workspace(state, move |ws, clock| {
+        Ok(ws.restore_revision(id, revision, clock.now_millis())?)
+    })
+    .await
+}
+
 #[tauri::command]
 pub async fn duplicate_update(
     state: State<'_, AppState>,

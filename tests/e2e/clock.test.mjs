@@ -9,6 +9,7 @@ import { describe, test } from 'node:test';
 import {
   closeApp,
   launchApp,
+  screenshot,
   typeAt,
   typeInto,
   useSession,
@@ -53,11 +54,52 @@ describe('today by the app’s clock', () => {
         .waitForDisplayed({ timeout: 5000, timeoutMsg: 'the reading never appeared in the table' });
       const rows = await app.execute(() =>
         [...document.querySelectorAll('[data-testid="journal-readings"] tbody tr')].map((row) =>
-          [...row.cells].map((cell) => (cell.textContent ?? '').trim()),
+          [...row.cells].slice(0, 3).map((cell) => (cell.textContent ?? '').trim()),
         ),
       );
-      assert.deepEqual(rows, [['2026-12-02', 'Sharing activation', '14']]);
+      assert.deepEqual(rows, [['2026-12-02', 'Sharing activation', '14%']]);
       assert.deepEqual(await journalAlerts(app), []);
+    } finally {
+      await closeApp(app);
+    }
+  });
+
+  test('an earlier version of an update is restored as a new revision, at the pinned time', async () => {
+    const app = await launchApp(path.join(session.dir, 'history.throughline'));
+    try {
+      // The example update is created with the workspace: its first revision.
+      await app.$('[data-testid="update-item"]').click();
+      const original = await valueOf(app, 'field-title');
+      await typeInto(app, 'field-title', 'A title typed over the example');
+      await waitForSaved(app);
+
+      await app.$('[data-testid="open-history"]').click();
+      await app.$('[data-testid="history-dialog"]').waitForDisplayed({ timeout: 5000 });
+      const revisions = await app.$$('[data-testid="history-revision"]');
+      assert.equal(revisions.length, 2, 'created, then the edit');
+      // Both at the pinned instant.
+      const times = [];
+      for (const revision of revisions) times.push((await revision.$('.when').getText()).replace(' · now', ''));
+      assert.equal(times[0], times[1]);
+      assert.match(times[0], /2026/);
+      // The older one is selected: what changed since is the title.
+      await app.waitUntil(async () => (await app.$('[data-testid="history-diff"]').getText()).includes(original), {
+        timeout: 5000,
+        timeoutMsg: 'the diff never showed the original title',
+      });
+      assert.match(await app.$('[data-testid="history-diff"]').getText(), /\+ title: A title typed over the example/);
+      screenshot(path.join(ARTIFACTS, 'history.png'));
+      await app.$('[data-testid="history-restore"]').click();
+      await app.waitUntil(async () => (await app.$$('[data-testid="history-revision"]')).length === 3, {
+        timeout: 5000,
+        timeoutMsg: 'the restore did not appear as a new revision',
+      });
+      assert.match(await (await app.$$('[data-testid="history-revision"]'))[0].getText(), /Restored the version of/);
+      await app.keys(['Escape']);
+      await app.waitUntil(async () => (await valueOf(app, 'field-title')) === original, {
+        timeout: 5000,
+        timeoutMsg: 'the editor did not show the restored title',
+      });
     } finally {
       await closeApp(app);
     }

@@ -150,6 +150,30 @@ describe('the decision journal', () => {
       assert.match(data, new RegExp(`${isoDaysAgo(1)}\t15\t20`));
       assert.match(data, /\(decision\)\t\t20/);
       assert.equal(await app.$('[data-testid="chart-highlight"]').getValue(), 'Sharing activation');
+
+      // Nothing hides a trigger: unlinking the update drops the banner, but the
+      // coach says what happened, and both histories keep the record.
+      await app.$('[data-testid="field-journal"]').selectByVisibleText('None');
+      await app.$('[data-testid="kill-banner"]').waitForDisplayed({ timeout: 5000, reverse: true });
+      await app.waitUntil(
+        async () =>
+          (await app.execute(() =>
+            [...document.querySelectorAll('[data-testid="coach-finding"]')].map((el) => el.getAttribute('data-rule')),
+          )).includes('unlinked-while-triggered'),
+        { timeout: 5000, timeoutMsg: 'the coach did not say the update left a triggered journal' },
+      );
+      await app.$('[data-testid="open-history"]').click();
+      await app.$('[data-testid="history-events"]').waitForDisplayed({ timeout: 5000 });
+      assert.match(
+        await app.$('[data-testid="history-events"]').getText(),
+        /stopped backing journal “Shared workspaces” .* while its kill criterion “Sharing activation < 20%/,
+      );
+      screenshot(path.join(ARTIFACTS, 'update-history-record.png'));
+      await app.keys(['Escape']);
+      await app.$('[data-testid="tab-journals"]').click();
+      await app.$('[data-testid="journal-item-title"]').click();
+      await app.$('[data-testid="journal-events"]').waitForDisplayed({ timeout: 5000 });
+      assert.match(await app.$('[data-testid="journal-events"]').getText(), /stopped backing journal “Shared workspaces”/);
     } finally {
       await closeApp(app);
     }

@@ -10,7 +10,7 @@ use throughline_core::journal::{
 };
 use throughline_core::{CivilDate, DataRow, DataTable};
 use throughline_render::Branding;
-use throughline_store::{JournalId, StoredJournal, Workspace};
+use throughline_store::{HistoryEvent, JournalId, StoredJournal, Workspace};
 use ts_rs::TS;
 
 use crate::files::{display_name, read_limited};
@@ -27,6 +27,9 @@ pub struct JournalView {
     /// What the freeze confirmation lists: triggered criteria, anecdotes
     /// under high-importance assumptions, criteria without readings.
     pub weak_points: Vec<String>,
+    /// What happened to the journal beside its revisions (an update that
+    /// stopped backing it while a criterion was triggered), oldest first.
+    pub events: Vec<HistoryEvent>,
 }
 
 pub fn view(workspace: &Workspace, id: JournalId) -> Result<JournalView, ApiError> {
@@ -36,6 +39,7 @@ pub fn view(workspace: &Workspace, id: JournalId) -> Result<JournalView, ApiErro
     let weak_points = weak_points(&journal.body, &readings, workspace.today());
     Ok(JournalView {
         weak_points,
+        events: workspace.journal_events(id)?,
         journal,
         readings,
         evaluations,

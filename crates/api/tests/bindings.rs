@@ -58,6 +58,8 @@ fn roots(c: &mut Collector) {
     c.visit::<journal::ReadingProblem>();
     c.visit::<journal::Evaluation>();
     c.visit::<throughline_api::journals::JournalView>();
+    // An update's history.
+    c.visit::<throughline_store::UpdateHistory>();
     c.visit::<throughline_api::journals::ReadingsImport>();
     c.visit::<throughline_api::journals::UpdateJournal>();
     c.visit::<throughline_api::journals::CriterionChart>();

@@ -47,14 +47,15 @@ fn matched(a: &[String], b: &[String]) -> Vec<String> {
             out.push(format!("  {}", a[i]));
             i += 1;
             j += 1;
-        } else if j < b.len()
-            && (i == a.len() || table[i * width + j + 1] >= table[(i + 1) * width + j])
+        } else if i < a.len()
+            && (j == b.len() || table[(i + 1) * width + j] >= table[i * width + j + 1])
         {
-            out.push(format!("+ {}", b[j]));
-            j += 1;
-        } else {
+            // What was there goes first, then what replaced it.
             out.push(format!("− {}", a[i]));
             i += 1;
+        } else {
+            out.push(format!("+ {}", b[j]));
+            j += 1;
         }
     }
     out
@@ -72,6 +73,12 @@ mod tests {
     fn kept_added_and_removed_lines_are_marked() {
         let out = line_diff(&lines("a\nb\nc\nd"), &lines("a\nc\nx\nd"));
         assert_eq!(out, ["  a", "− b", "  c", "+ x", "  d"]);
+    }
+
+    #[test]
+    fn a_replaced_line_reads_old_then_new() {
+        let out = line_diff(&lines("---\ntitle: Old\nx"), &lines("---\ntitle: New\nx"));
+        assert_eq!(out, ["  ---", "− title: Old", "+ title: New", "  x"]);
     }
 
     #[test]

@@ -1,3 +1,4 @@
+import { HistoryController } from './history.svelte';
 import { Autosave, type SaveState } from './autosave';
 import type { Backend } from './backend/backend';
 import {
@@ -71,6 +72,8 @@ export class WorkspaceController {
   readonly branding: BrandingController;
   readonly coach: CoachController;
   readonly journals: JournalController;
+  /** "History…" of the open update. */
+  readonly history: HistoryController;
   /** The journal the open update backs, and its triggered kill criteria. */
   linked = $state<UpdateJournal>({ journal: null, triggered: [] });
   mode = $state<'updates' | 'journals'>('updates');
@@ -92,6 +95,15 @@ export class WorkspaceController {
     this.branding = new BrandingController(backend);
     this.coach = new CoachController(backend, options.coachDelayMs ?? 300);
     this.journals = new JournalController(backend, { autosaveDelayMs: options.autosaveDelayMs });
+    this.history = new HistoryController(
+      backend,
+      () => this.autosave.flush(),
+      (update) => {
+        if (this.current?.id !== update.id) return;
+        this.load(update);
+        void this.refreshList();
+      },
+    );
     this.autosave = new Autosave({
       delayMs: options.autosaveDelayMs ?? 400,
       save: async ({ id, fields }) => {

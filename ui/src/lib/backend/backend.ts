@@ -9,6 +9,7 @@ import type {
   Status,
   Update,
   UpdateFields,
+  UpdateHistory,
   StoriesImport,
   UpdateId,
   UpdateSummary,
@@ -102,6 +103,12 @@ export interface Backend {
   pickReadingsFile(): Promise<string | null>;
   importReadings(id: JournalId, path: string, acceptValid: boolean): Promise<ReadingsImport>;
   addReading(id: JournalId, metric: string, date: string, value: number): Promise<JournalView>;
+  /** An update's revisions, newest first, and its events. */
+  updateHistory(id: UpdateId): Promise<UpdateHistory>;
+  /** What changed from a revision to the update as it is now, line by line ("  ", "+ ", "− "). */
+  updateRevisionDiff(id: UpdateId, revision: number): Promise<string[]>;
+  /** Brings a revision back as a new revision. */
+  restoreUpdateRevision(id: UpdateId, revision: number): Promise<Update>;
   /** Corrects a reading (a value) or removes it (null); a frozen journal's needs a reason. */
   changeReading(id: JournalId, metric: string, date: string, value: number | null, reason: string): Promise<JournalView>;
   /** Markdown for the channel or wiki, or a one-page PDF/PNG. */

@@ -176,6 +176,7 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
       readings,
       evaluations: answers.evaluations,
       weak_points: answers.weakPoints,
+      events: [],
     });
   };
   const revise = (stored: StoredJournal, body: JournalBody, reason: string) => {
@@ -259,6 +260,17 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
     async deletePermanently(id) {
       if (!updates.delete(id)) throw notFound(`update with id ${id}`);
       deleted.delete(id);
+    },
+    async updateHistory(id) {
+      live(id);
+      return { revisions: [], events: [] };
+    },
+    async updateRevisionDiff(id, revision) {
+      live(id);
+      throw notFound(`canned revision ${revision}`);
+    },
+    async restoreUpdateRevision(id) {
+      return clone(live(id));
     },
     async duplicateUpdate(id) {
       const { id: _id, status: _s, status_note: _n, is_example: _e, created_at: _c, updated_at: _u, ...fields } =

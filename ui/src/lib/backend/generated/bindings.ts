@@ -192,6 +192,11 @@ message: string,
  */
 span: [number, number] | null, };
 
+/**
+ * Something that happened to an update or a journal beside its edits.
+ */
+export type HistoryEvent = { at_ms: number, text: string, };
+
 export type Importance = "high" | "medium" | "low";
 
 export type ImportedFile = { file_name: string, sheets: Array<ImportedSheet>, };
@@ -232,7 +237,12 @@ evaluations: Array<Evaluation>,
  * What the freeze confirmation lists: triggered criteria, anecdotes
  * under high-importance assumptions, criteria without readings.
  */
-weak_points: Array<string>, };
+weak_points: Array<string>,
+/**
+ * What happened to the journal beside its revisions (an update that
+ * stopped backing it while a criterion was triggered), oldest first.
+ */
+events: Array<HistoryEvent>, };
 
 /**
  * "If fewer than 20% of trial accounts activate sharing within 14 days,
@@ -346,6 +356,8 @@ at_ms: number,
  * Why this revision was made ("first shared", "threshold from pilot").
  */
 reason: string, prev_hash: string, hash: string, };
+
+export type RevisionKind = "created" | "edit" | "status" | "import" | "restore";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -462,9 +474,27 @@ chart: ChartSpec | null,
 other: OtherParts, };
 
 /**
+ * An update's history, newest first, with its events.
+ */
+export type UpdateHistory = { revisions: Array<UpdateRevision>, events: Array<HistoryEvent>, };
+
+/**
  * The journal an update backs, and its triggered criteria (for the banner).
  */
 export type UpdateJournal = { journal: number | null, triggered: Array<string>, };
+
+/**
+ * One revision as the history list shows it.
+ */
+export type UpdateRevision = { id: number,
+/**
+ * Unix milliseconds of its last write.
+ */
+at_ms: number, kind: RevisionKind, status: Status,
+/**
+ * What it was: "Marked ready", "Restored the version of …".
+ */
+note: string, };
 
 /**
  * What the list of updates shows: enough to find one, not the whole text.
