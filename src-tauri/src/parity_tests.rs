@@ -141,12 +141,22 @@ fn the_window_and_the_cli_store_and_export_the_same_things() {
 
     // The third update backs the journal, in both workspaces.
     let backing = imported.ids[2];
+    // The journal the base workspace added (beside the demo's example).
+    let journal = state
+        .with_workspace(|ws| {
+            Ok(ws
+                .list_journals()?
+                .into_iter()
+                .find(|j| j.item == "Shared workspaces")
+                .map(|j| j.id))
+        })
+        .unwrap();
     state
-        .with_workspace(|ws| Ok(ws.link_update(backing, Some(1), 1)?))
+        .with_workspace(|ws| Ok(ws.link_update(backing, journal, 1)?))
         .unwrap();
     throughline_store::Workspace::open(&cli_path)
         .unwrap()
-        .link_update(backing, Some(1), 1)
+        .link_update(backing, journal, 1)
         .unwrap();
 
     let cli_ws = throughline_store::Workspace::open(&cli_path).unwrap();

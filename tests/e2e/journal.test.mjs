@@ -11,6 +11,7 @@ import {
   answerSaveDialog,
   closeApp,
   launchApp,
+  openJournal,
   previewSource,
   screenshot,
   typeAt,
@@ -47,6 +48,7 @@ describe('the decision journal', () => {
       await app.$('[data-testid="journal-add-assumption"]').click();
       await typeAt(app, '[aria-label="Assumption 1"]', 'Trial teams invite a colleague in week one');
       await app.$('[aria-label="Evidence for assumption 1"]').selectByVisibleText('Survey');
+      await typeAt(app, '[aria-label="Source of assumption 1"]', 'Trial survey, 212 answers, October');
       await app.$('[data-testid="journal-add-assumption"]').click();
       await typeAt(app, '[aria-label="Assumption 2"]', 'Shared workspaces convert better');
 
@@ -171,7 +173,7 @@ describe('the decision journal', () => {
       screenshot(path.join(ARTIFACTS, 'update-history-record.png'));
       await app.keys(['Escape']);
       await app.$('[data-testid="tab-journals"]').click();
-      await app.$('[data-testid="journal-item-title"]').click();
+      await openJournal(app, 'Shared workspaces');
       await app.$('[data-testid="journal-events"]').waitForDisplayed({ timeout: 5000 });
       assert.match(await app.$('[data-testid="journal-events"]').getText(), /stopped backing journal “Shared workspaces”/);
     } finally {
@@ -185,9 +187,15 @@ describe('the decision journal', () => {
     assert.match(text, /Sharing activation < 20% \(trial accounts, first 14 days\).*\| \*\*TRIGGERED\*\* \| 15 on/);
     assert.match(text, /Revision 2 · `[0-9a-f]{64}`/);
     const hash = text.match(/Revision 2 · `([0-9a-f]{64})`/)[1];
-    const page = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    // The one-pager: its sources, each criterion's readings, a short hash on
+    // the page and the full one in the document's properties.
+    const page = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     assert.match(page, /Decision journal: Shared workspaces/);
     assert.match(page, /TRIGGERED/);
-    assert.ok(page.replace(/\s+/g, '').includes(`Revision2·${hash}`), 'the page carries the same revision hash');
+    assert.match(page, /Source: Trial survey, 212 answers, October/);
+    assert.ok(page.includes(`Readings: ${isoDaysAgo(14)} 26% · ${isoDaysAgo(7)} 21% · ${isoDaysAgo(1)} 15%`), page);
+    assert.ok(page.includes(`Revision 2 · ${hash.slice(0, 12)}`), 'the page carries the revision and a short hash');
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    assert.match(info, new RegExp(`Keywords:\\s+revision 2 sha256 ${hash}`));
   });
 });

@@ -9,6 +9,7 @@ import { describe, test } from 'node:test';
 import {
   closeApp,
   launchApp,
+  openJournal,
   screenshot,
   typeAt,
   typeInto,
@@ -73,10 +74,7 @@ describe('a shared journal’s pending change', () => {
     app = await launchApp(workspace);
     try {
       await app.$('[data-testid="tab-journals"]').click();
-      const item = app.$('[data-testid="journal-item-title"]');
-      await item.waitForDisplayed({ timeout: 5000 });
-      await item.click();
-      await app.$('[data-testid="journal-editor"]').waitForDisplayed({ timeout: 5000 });
+      await openJournal(app, 'Shared workspaces');
       assert.equal(await valueOf(app, 'journal-decision'), 'Build native sharing next quarter');
       assert.match(await pendingNotice(app), /Changes not yet recorded as a revision/);
       // Still one revision: the change was never recorded, only kept.

@@ -215,15 +215,15 @@ pub fn export_journal(
             to_markdown(&journal.body, &readings, revision, &hash, workspace.today()).into_bytes(),
         );
     }
-    let stamp = if revision == 0 {
-        "Draft, not shared yet".to_owned()
-    } else {
-        format!("Revision {revision} · {hash}")
-    };
+    let evaluations = evaluations(&journal.body, &readings, workspace.today());
     let svg = throughline_render::render_journal_svg(
-        &journal.body,
-        &evaluations(&journal.body, &readings, workspace.today()),
-        &stamp,
+        &throughline_render::JournalPage {
+            body: &journal.body,
+            evaluations: &evaluations,
+            readings: &readings,
+            revision,
+            hash: &hash,
+        },
         &throughline_render::Theme::light(),
         branding,
     );

@@ -108,9 +108,61 @@ pub fn example_journal() -> JournalBody {
     }
 }
 
+/// The demo workspace's journal: the method's own sharing bet, "if fewer
+/// than 20 % of trial accounts activate sharing within 14 days, halt",
+/// started ten days before `today`, with three readings climbing toward
+/// the line — a journal worth copying, at risk but not yet decided.
+pub fn demo_journal(today: crate::CivilDate) -> (JournalBody, Vec<crate::journal::Reading>) {
+    let start = today.add_days(-10);
+    let mut body = example_journal();
+    body.item = "Example: native sharing for trial teams".into();
+    body.assumptions[0].source = "Trial survey, 212 answers, October".into();
+    body.assumptions.push(Assumption {
+        statement: "We believe that a shared workspace makes a team less likely to churn".into(),
+        importance: Importance::Medium,
+        evidence: EvidenceLevel::CohortData,
+        source: "Retention by team size, last four quarters".into(),
+    });
+    body.alternatives.push(Alternative {
+        path: "Build native sharing now".into(),
+        irreversibles: "Two quarters of the collaboration squad; a permissions model customers will rely on".into(),
+        door: Door::OneWay,
+    });
+    let criterion = &mut body.criteria[0];
+    criterion.cohort = "trial accounts".into();
+    criterion.by = start.add_days(14).to_string();
+    criterion.window = CriterionWindow::ByDay {
+        start: start.to_string(),
+        days: 14,
+    };
+    let readings = [(1, 12.5), (4, 17.0), (7, 21.5)]
+        .into_iter()
+        .map(|(day, value)| crate::journal::Reading {
+            metric: "Sharing activation".into(),
+            date: start.add_days(day),
+            value,
+        })
+        .collect();
+    (body, readings)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_demo_journal_is_complete_and_at_risk_before_its_deadline() {
+        let today: crate::CivilDate = "2026-12-06".parse().unwrap();
+        let (body, readings) = demo_journal(today);
+        assert!(body.check_shareable().is_ok());
+        let evaluation = crate::journal::evaluate(&body.criteria[0], &readings, today);
+        assert_eq!(
+            evaluation.status,
+            crate::journal::CriterionStatus::AtRisk,
+            "{}",
+            evaluation.reason
+        );
+    }
 
     #[test]
     fn the_example_is_complete_and_valid() {

@@ -17,7 +17,7 @@ mod theme;
 pub use chart::{chart_annotation, render_chart_svg, try_render_chart_svg, Annotation};
 pub use error::{ChartError, RenderError};
 pub use fonts::Weight;
-pub use journal::render_journal_svg;
+pub use journal::{render_journal_svg, JournalPage};
 pub use output::{
     png_data_url, slides_to_pdf, slides_to_pdf_with_progress, svg_to_png, svg_to_rgba,
     PngCompression, RgbaImage,

@@ -165,6 +165,7 @@ struct ParsedSlide {
     title: Option<String>,
     lang: Option<String>,
     date: Option<throughline_core::CivilDate>,
+    keywords: Option<String>,
     body: Tree,
     heading: Option<Tree>,
     figure: Option<(Tree, String)>,
@@ -183,6 +184,7 @@ impl ParsedSlide {
             title: parts.title,
             lang: parts.lang,
             date: parts.date,
+            keywords: parts.keywords,
         })
     }
 }
@@ -231,6 +233,9 @@ fn write_pdf(
     }
     if let Some(lang) = &lang {
         metadata = metadata.language(lang.clone());
+    }
+    if let Some(keywords) = first.and_then(|s| s.keywords.clone()) {
+        metadata = metadata.keywords(vec![keywords]);
     }
     if let Some(date) = slides.iter().find_map(|s| s.date) {
         // PDF/A asks for the document's date: the story's own, so the same

@@ -45,11 +45,30 @@ pub(crate) fn document_title(
     lang: Option<&str>,
     date: Option<CivilDate>,
 ) {
+    document_title_with_keywords(svg, title, lang, date, None);
+}
+
+/// [`document_title`] with the document's keywords (a journal page's full
+/// revision hash, for its properties).
+pub(crate) fn document_title_with_keywords(
+    svg: &mut String,
+    title: &str,
+    lang: Option<&str>,
+    date: Option<CivilDate>,
+    keywords: Option<&str>,
+) {
     let lang = lang
         .map(|l| format!(r#" lang="{}""#, escape(l)))
         .unwrap_or_default();
     let date = date.map(|d| format!(r#" date="{d}""#)).unwrap_or_default();
-    let _ = write!(svg, "<title{lang}{date}>{}</title>", escape(title));
+    let keywords = keywords
+        .map(|k| format!(r#" keywords="{}""#, escape(k)))
+        .unwrap_or_default();
+    let _ = write!(
+        svg,
+        "<title{lang}{date}{keywords}>{}</title>",
+        escape(title)
+    );
 }
 
 /// Opens a marked region; a figure's alt text goes in its `<title>`.
@@ -71,6 +90,7 @@ pub(crate) struct SlideParts {
     pub title: Option<String>,
     pub lang: Option<String>,
     pub date: Option<CivilDate>,
+    pub keywords: Option<String>,
     /// Everything not marked: backgrounds, beats, callout, footer.
     pub body: String,
     pub heading: Option<String>,
@@ -95,6 +115,7 @@ impl SlideParts {
         SlideParts {
             lang: attribute(attributes, "lang"),
             date: attribute(attributes, "date").and_then(|d| d.parse().ok()),
+            keywords: attribute(attributes, "keywords"),
             title: title_element.map(|(_, text)| text),
             body: rest,
             heading: heading.map(|inner| standalone(&inner)),

@@ -8,15 +8,15 @@ use throughline_core::journal::{
     JournalBody, KillCriterion, Reading,
 };
 use throughline_render::{
-    render_journal_svg, slides_to_pdf, svg_to_png, Branding, PngCompression, Theme,
+    render_journal_svg, slides_to_pdf, svg_to_png, Branding, JournalPage, PngCompression, Theme,
 };
 
 fn journal() -> JournalBody {
-    let assumption = |statement: &str, evidence| Assumption {
+    let assumption = |statement: &str, evidence, source: &str| Assumption {
         statement: statement.into(),
         importance: Importance::High,
         evidence,
-        source: String::new(),
+        source: source.into(),
     };
     JournalBody {
         item: "Shared workspaces".into(),
@@ -26,9 +26,18 @@ fn journal() -> JournalBody {
             assumption(
                 "Trial teams invite a colleague in week one",
                 EvidenceLevel::Survey,
+                "Trial survey, 212 answers, October",
             ),
-            assumption("Shared workspaces convert better", EvidenceLevel::Anecdote),
-            assumption("Invites do not raise support load", EvidenceLevel::Pilot),
+            assumption(
+                "Shared workspaces convert better",
+                EvidenceLevel::Anecdote,
+                "",
+            ),
+            assumption(
+                "Invites do not raise support load",
+                EvidenceLevel::Pilot,
+                "Nordic pilot, support tickets per 100 accounts",
+            ),
         ],
         alternatives: vec![
             Alternative {
@@ -57,23 +66,34 @@ fn journal() -> JournalBody {
     }
 }
 
+const HASH: &str = "9f2c4e0d1a7b83c6e5f40912ab7c3d8e6f1a2b3c4d5e6f708192a3b4c5d6e7f8";
+
 #[test]
-fn the_journal_page_has_real_text_and_its_revision_hash() {
+fn the_journal_page_has_its_sources_readings_and_revision_hash() {
     let body = journal();
-    let readings = [Reading {
+    let reading = |date: &str, value: f64| Reading {
         metric: "Sharing activation".into(),
-        date: "2026-11-20".parse().unwrap(),
-        value: 14.0,
-    }];
+        date: date.parse().unwrap(),
+        value,
+    };
+    let readings = [
+        reading("2026-11-06", 27.0),
+        reading("2026-11-13", 22.5),
+        reading("2026-11-20", 14.0),
+    ];
     let evaluations: Vec<_> = body
         .criteria
         .iter()
         .map(|c| evaluate(c, &readings, "2026-11-25".parse().unwrap()))
         .collect();
     let svg = render_journal_svg(
-        &body,
-        &evaluations,
-        "Revision 2 · 9f2c4e",
+        &JournalPage {
+            body: &body,
+            evaluations: &evaluations,
+            readings: &readings,
+            revision: 2,
+            hash: HASH,
+        },
         &Theme::light(),
         &Branding::default(),
     );
@@ -98,10 +118,15 @@ fn the_journal_page_has_real_text_and_its_revision_hash() {
             .stdout,
     )
     .unwrap();
+    // Lines wrap where the page needs: read the words in order.
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for expected in [
         "Decision journal: Shared workspaces",
         "TRIGGERED",
-        "Revision 2 · 9f2c4e",
+        "Revision 2 · 9f2c4e0d1a7b",
+        "Source: Trial survey, 212 answers, October",
+        "Source: not given",
+        "2026-11-06 27% · 2026-11-13 22.5% · 2026-11-20 14%",
         "Survey",
         "Anecdote",
         "one-way door",
@@ -111,6 +136,14 @@ fn the_journal_page_has_real_text_and_its_revision_hash() {
             "{expected:?} missing from:\n{text}"
         );
     }
+    // The full hash is in the document's properties.
+    let info =
+        String::from_utf8(Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
+    assert!(
+        info.contains(&format!("revision 2 sha256 {HASH}")),
+        "{info}"
+    );
+    assert!(!text.contains(HASH), "the page prints the short hash only");
     if let Ok(out) = std::env::var("THROUGHLINE_LOOK") {
         std::fs::write(out, &png).unwrap();
     }

@@ -308,7 +308,11 @@ impl Workspace {
         let id = self.insert_row(&fields, Status::Ready, true, now_ms)?;
         self.record_revision(id, RevisionKind::Created, "Created", now_ms)?;
         self.set_meta(EXAMPLE_CREATED_KEY, &now_ms.to_string())?;
+        // …and an example decision journal to learn from.
+        let (journal, readings) = throughline_core::example::demo_journal(today);
+        let journal = self.create_journal(&journal, now_ms)?;
         tx.commit()?;
+        self.add_readings(journal, &readings)?;
         Ok(true)
     }
 

@@ -309,3 +309,21 @@ export async function typeAt(app, selector, text) {
   await field.clearValue();
   await field.addValue(text);
 }
+
+/** Opens the journal titled `title` from the journal list (the demo workspace has its own example too). */
+export async function openJournal(browser, title) {
+  await browser.$('[data-testid="journal-item-title"]').waitForDisplayed({ timeout: 5000 });
+  await browser.waitUntil(
+    async () => {
+      for (const item of await browser.$$('[data-testid="journal-item-title"]')) {
+        if ((await item.$('span').getText()).trim() === title) {
+          await item.click();
+          return true;
+        }
+      }
+      return false;
+    },
+    { timeout: 5000, timeoutMsg: `no journal titled ${title}` },
+  );
+  await browser.$('[data-testid="journal-editor"]').waitForDisplayed({ timeout: 5000 });
+}
