@@ -125,7 +125,9 @@ pub fn demo_journal(today: crate::CivilDate) -> (JournalBody, Vec<crate::journal
     });
     body.alternatives.push(Alternative {
         path: "Build native sharing now".into(),
-        irreversibles: "Two quarters of the collaboration squad; a permissions model customers will rely on".into(),
+        irreversibles:
+            "Two quarters of the collaboration squad; a permissions model customers will rely on"
+                .into(),
         door: Door::OneWay,
     });
     let criterion = &mut body.criteria[0];
