@@ -225,3 +225,20 @@ fn leaving_a_journal_with_a_triggered_criterion_is_recorded_on_both_sides_and_co
     let context = ws.coach_context(update).unwrap();
     assert_eq!(context.unlinked_while_triggered, [events[0].text.clone()]);
 }
+
+#[test]
+fn a_backup_carries_every_history() {
+    let (dir, _path, ws) = workspace();
+    let id = ws.create_update(&titled("Before the backup"), NOW).unwrap().id;
+    ws.save_update(id, &titled("Edited before the backup"), NOW + 5 * MINUTE)
+        .unwrap();
+    let backups = dir.path().join("backups");
+    std::fs::create_dir_all(&backups).unwrap();
+    let copy = ws.back_up(&backups, 3, NOW + 6 * MINUTE).unwrap();
+    let restored = Workspace::open_read_only(&copy).unwrap();
+    assert_eq!(
+        restored.update_history(id).unwrap(),
+        ws.update_history(id).unwrap()
+    );
+    assert_eq!(restored.update_history(id).unwrap().revisions.len(), 2);
+}
