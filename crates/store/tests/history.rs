@@ -229,7 +229,10 @@ fn leaving_a_journal_with_a_triggered_criterion_is_recorded_on_both_sides_and_co
 #[test]
 fn a_backup_carries_every_history() {
     let (dir, _path, ws) = workspace();
-    let id = ws.create_update(&titled("Before the backup"), NOW).unwrap().id;
+    let id = ws
+        .create_update(&titled("Before the backup"), NOW)
+        .unwrap()
+        .id;
     ws.save_update(id, &titled("Edited before the backup"), NOW + 5 * MINUTE)
         .unwrap();
     let backups = dir.path().join("backups");

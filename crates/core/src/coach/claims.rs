@@ -349,14 +349,14 @@ pub fn chart_values(chart: &ChartSpec) -> impl Iterator<Item = (usize, usize, f6
 /// A word that says which way something went, in a title: verbs only
 /// ("lifts", "fell"), not "up" or "lower", which name other things as often.
 #[rustfmt::skip]
-const RISING: &[&str] = &[
+pub(crate) const RISING: &[&str] = &[
     "rose", "rise", "rises", "rising", "grew", "grow", "grows", "growing", "climb", "climbs",
     "climbed", "climbing", "jump", "jumps", "jumped", "lift", "lifts", "lifted", "lifting", "boost",
     "boosts", "boosted", "increase", "increases", "increased", "doubled", "doubles", "tripled",
     "soar", "soars", "soared", "surge", "surges", "surged",
 ];
 #[rustfmt::skip]
-const FALLING: &[&str] = &[
+pub(crate) const FALLING: &[&str] = &[
     "fell", "fall", "falls", "falling", "drop", "drops", "dropped", "decline", "declines",
     "declined", "decrease", "decreases", "decreased", "cut", "cuts", "reduce", "reduces", "reduced",
     "shrink", "shrinks", "shrank", "slid", "slides", "slip", "slips", "slipped", "halved", "halves",
@@ -366,7 +366,7 @@ const FALLING: &[&str] = &[
 const IMPROVING: &[&str] = &["improve", "improves", "improved", "improving"];
 const WORSENING: &[&str] = &["worsen", "worsens", "worsened", "worsening"];
 /// A direction word right after these is denied: "no longer grows".
-const NEGATIONS: &[&str] = &[
+pub(crate) const NEGATIONS: &[&str] = &[
     "not", "no", "never", "longer", "stopped", "stop", "failed", "without", "didn't", "doesn't",
     "won't", "isn't",
 ];

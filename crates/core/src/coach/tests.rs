@@ -523,6 +523,44 @@ fn a_level_in_the_charts_scale_is_checked_in_the_evidence_that_names_the_series(
 }
 
 #[test]
+fn a_named_lines_course_in_the_evidence_is_checked_both_ways() {
+    let header = ["Quarter", "Our attrition", "Industry benchmark"];
+    let rows: &[(&str, &[f64])] = &[
+        ("Q1 2021", &[12.4, 13.0]),
+        ("Q2 2021", &[14.1, 14.2]),
+        ("Q4 2021", &[19.0, 16.5]),
+    ];
+    let with = |evidence: &str| {
+        contradictions(&with_chart(
+            "Attrition rose to 19%",
+            evidence,
+            crate::ChartKind::Line,
+            &header,
+            rows,
+        ))
+    };
+    // The benchmark climbs 27%: "held flat" is contradicted, by name.
+    let flat =
+        with("Our attrition rose from 12.4% to 19.0%, while the industry benchmark held flat.");
+    assert_eq!(flat.len(), 1, "{flat:?}");
+    assert!(
+        flat[0].contains("the chart has Industry benchmark rising from 13 to 16.5 (+27%)"),
+        "{}",
+        flat[0]
+    );
+    // Said as it is, nothing.
+    assert!(with(
+        "Our attrition rose from 12.4% to 19.0%, while the industry benchmark rose more slowly."
+    )
+    .is_empty());
+    // A line said to fall that rises.
+    assert_eq!(with("The industry benchmark fell over the year.").len(), 1);
+    // A clause naming both lines, or denying a course, is not read.
+    assert!(with("Our attrition and the industry benchmark stayed flat.").is_empty());
+    assert!(with("The industry benchmark did not fall.").is_empty());
+}
+
+#[test]
 fn a_tests_certainty_is_not_a_level() {
     let header = ["Week", "Pilot", "Control"];
     let sure = with_chart(

@@ -87,6 +87,7 @@ pub fn claim_contradicts_chart(story: &Story<'_>) -> Vec<Finding> {
     let reading = read_chart(chart, &[&story.fields.title, &story.fields.beats.evidence]);
     out.extend(levels_the_chart_lacks(story, chart, reading.in_points));
     out.extend(direction_against_the_chart(story, chart, &reading));
+    out.extend(named_series_against_the_chart(story, chart));
     out
 }
 
@@ -176,6 +177,121 @@ fn series_words(names: &[String]) -> Vec<String> {
             {
                 out.push(word);
             }
+        }
+    }
+    out
+}
+
+/// Words that say a measure did not move: "the benchmark held flat".
+const FLAT: &[&str] = &["flat", "unchanged", "steady", "stable"];
+/// How far a line may move, relative to its first value, and still be
+/// called flat.
+const FLAT_SLACK: f64 = 0.10;
+
+/// What a clause of the evidence says of one charted line's course.
+#[derive(Clone, Copy, PartialEq)]
+enum Course {
+    Flat,
+    Up,
+    Down,
+}
+
+/// "Our attrition rose, while the industry benchmark held flat" over a
+/// line chart whose benchmark climbs 27 %: each clause of the evidence that
+/// names exactly one charted series and says its course is checked against
+/// that series from its first value to its last.
+fn named_series_against_the_chart(story: &Story<'_>, chart: &ChartSpec) -> Vec<Finding> {
+    use super::super::claims::{FALLING, NEGATIONS, RISING};
+    if chart.kind != crate::ChartKind::Line {
+        return Vec::new();
+    }
+    let names = chart.data.series_names();
+    let significant: Vec<Vec<String>> = names
+        .iter()
+        .map(|name| {
+            lower_words(name)
+                .into_iter()
+                .filter(|w| w.chars().count() >= 4)
+                .collect()
+        })
+        .collect();
+    let mut out = Vec::new();
+    for sentence in sentences(&story.fields.beats.evidence) {
+        for clause in sentence
+            .text
+            .split([',', ';'])
+            .flat_map(|part| part.split(" while "))
+            .flat_map(|part| part.split(" whereas "))
+            .flat_map(|part| part.split(" but "))
+        {
+            let words = lower_words(clause);
+            let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+            let named: Vec<usize> = significant
+                .iter()
+                .enumerate()
+                .filter(|(_, name)| !name.is_empty() && name.iter().all(|w| words.contains(w)))
+                .map(|(i, _)| i)
+                .collect();
+            let [series] = named.as_slice() else {
+                continue;
+            };
+            if has(NEGATIONS) {
+                continue;
+            }
+            let course = if has(FLAT) {
+                Course::Flat
+            } else if has(RISING) {
+                Course::Up
+            } else if has(FALLING) {
+                Course::Down
+            } else {
+                continue;
+            };
+            let points: Vec<f64> = chart
+                .data
+                .rows
+                .iter()
+                .filter_map(|r| r.values.get(*series).copied().flatten())
+                .filter(|v| v.is_finite())
+                .collect();
+            let (Some(&first), Some(&last)) = (points.first(), points.last()) else {
+                continue;
+            };
+            let change = last - first;
+            let relative = if first.abs() > f64::EPSILON {
+                change / first.abs()
+            } else {
+                0.0
+            };
+            let contradicted = match course {
+                Course::Flat => relative.abs() > FLAT_SLACK,
+                Course::Up => change < 0.0,
+                Course::Down => change > 0.0,
+            };
+            if !contradicted {
+                continue;
+            }
+            let way = if change > 0.0 {
+                "rising"
+            } else if change < 0.0 {
+                "falling"
+            } else {
+                "flat"
+            };
+            out.push(finding(
+                "claim-contradicts-chart",
+                info("claim-contradicts-chart"),
+                Some(Target::Evidence),
+                format!(
+                    "“{}” — the chart has {} {way} from {} to {} ({:+.0}%): correct the words or the chart's data.",
+                    clause.trim(),
+                    names[*series].trim(),
+                    crate::table::format_number(first),
+                    crate::table::format_number(last),
+                    relative * 100.0
+                ),
+                None,
+            ));
         }
     }
     out
