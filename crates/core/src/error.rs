@@ -29,6 +29,8 @@ pub enum CoreError {
     InvalidBranding(String),
     #[error("{0}")]
     InvalidJournal(String),
+    #[error("{0}")]
+    InvalidPortfolio(String),
     #[error("the coach found {count} error(s) to fix before this update is ready: {first}")]
     CoachErrors { count: usize, first: String },
 }

@@ -13,6 +13,7 @@ pub mod journal;
 pub mod lifecycle;
 pub mod line_diff;
 pub mod parallel;
+pub mod portfolio;
 pub mod stats;
 pub mod story;
 pub mod table;

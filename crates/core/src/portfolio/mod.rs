@@ -1,0 +1,19 @@
+//! The portfolio: initiatives with their value, fit and risk; the 70/20/10
+//! allocation; Now/Next dependencies; evidence gates and stopping rules;
+//! and the checks that keep them honest. No I/O.
+
+mod allocation;
+mod checks;
+mod model;
+mod value;
+
+pub use allocation::{allocation, Allocation, AllocationRow, Basis};
+pub use checks::{check, find_cycles, Check, CheckId, CheckStatus, MAX_GAP_POINTS};
+pub use model::{
+    Bucket, BucketTargets, EvidenceGate, FitCriterion, GateDecision, Horizon, Initiative, Period,
+    PortfolioSettings, Risk, RiskKind, MAX_NAME_CHARS, MAX_PERIODS,
+};
+pub use value::{value, Valuation};
+
+#[cfg(test)]
+mod tests;
