@@ -7,6 +7,7 @@ use throughline_core::journal::{
     Action, Alternative, Assumption, Comparator, CriterionWindow, Door, EvidenceLevel, Importance,
     JournalBody, KillCriterion, Reading,
 };
+use throughline_core::portfolio::{Bucket, Horizon, Initiative, PortfolioSettings};
 use throughline_core::{
     Beats, BrandingSettings, CivilDate, Evidence, ExtraSection, OtherParts, QuoteEvidence, Status,
     UpdateFields,
@@ -113,6 +114,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     workspace.link_update(second.id, Some(journal), now + 8)?;
     workspace.link_update(second.id, None, now + 9)?;
     workspace.link_update(second.id, Some(journal), now + 10)?;
+    // Schema 10: the portfolio, with its settings.
+    let calculator = Initiative {
+        name: "Loan calculator".into(),
+        horizon: Some(Horizon::Now),
+        bucket: Some(Bucket::Core),
+        cost: Some(200.0),
+        cash_flows: vec![-50.0, 30.0, 40.0],
+        ..Initiative::default()
+    };
+    let engine = Initiative {
+        name: "Risk-scoring engine 風險".into(),
+        horizon: Some(Horizon::Next),
+        bucket: Some(Bucket::Adjacent),
+        slider: 70,
+        fte: Some(3.5),
+        depends_on: vec!["Loan calculator".into()],
+        ..Initiative::default()
+    };
+    workspace.add_initiatives(&[calculator, engine], now + 11)?;
+    workspace.save_portfolio_settings(&PortfolioSettings {
+        discount_rate: 0.12,
+        ..PortfolioSettings::default()
+    })?;
     let third = workspace.create_update(&UpdateFields::default(), now + 3)?;
     workspace.delete_update(third.id, now + 4)?;
     drop(workspace);

@@ -12,6 +12,7 @@ mod error;
 mod history;
 mod journals;
 mod migrations;
+mod portfolio;
 mod privacy;
 mod probe;
 mod schema;
@@ -28,6 +29,7 @@ pub use history::{
 };
 pub use journals::{CriterionReport, JournalId, JournalSummary, StoredJournal};
 pub use migrations::SCHEMA_VERSION;
+pub use portfolio::{InitiativeId, StoredInitiative};
 pub use probe::{probe, Probe};
 pub use workspace::{Calendar, Workspace, WorkspaceInfo};
 

@@ -15,6 +15,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_other_parts.sql"),
     include_str!("migrations/0008_significance_note.sql"),
     include_str!("migrations/0009_update_history.sql"),
+    include_str!("migrations/0010_portfolio.sql"),
 ];
 
 /// The schema version this build writes.

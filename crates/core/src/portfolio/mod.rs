@@ -4,11 +4,13 @@
 
 mod allocation;
 mod checks;
+mod import;
 mod model;
 mod value;
 
 pub use allocation::{allocation, Allocation, AllocationRow, Basis};
 pub use checks::{check, find_cycles, Check, CheckId, CheckStatus, MAX_GAP_POINTS};
+pub use import::{parse_initiatives, ImportError};
 pub use model::{
     Bucket, BucketTargets, EvidenceGate, FitCriterion, GateDecision, Horizon, Initiative, Period,
     PortfolioSettings, Risk, RiskKind, MAX_NAME_CHARS, MAX_PERIODS,

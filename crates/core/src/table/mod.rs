@@ -283,6 +283,58 @@ fn push_cell(out: &mut String, text: &str, force_quotes: bool) {
     }
 }
 
+/// Rows of text cells, as a pasted table or a CSV file holds them (the
+/// same dialect handling as chart data: tabs, commas or semicolons, RFC
+/// 4180 quotes, a Markdown pipe table), with each row's spreadsheet number.
+/// For tables whose columns are not all numbers: the portfolio's import.
+pub(crate) struct TextRows {
+    pub rows: Vec<(usize, Vec<String>)>,
+    /// `true` where a decimal comma is the locale's (semicolon-separated).
+    pub decimal_comma: bool,
+}
+
+pub(crate) fn text_rows(text: &str) -> Result<TextRows, TableError> {
+    let text = prepare(text);
+    let delimiter = detect_delimiter(&text);
+    let records =
+        split_records(&text, delimiter, MAX_ROWS + 1, MAX_COLUMNS).map_err(|err| match err {
+            SplitError::UnclosedQuote { row, line } => TableError::UnclosedQuote { row, line },
+            SplitError::TooManyRecords { line } => TableError::TooManyRows {
+                max: MAX_ROWS,
+                line,
+            },
+            SplitError::TooManyCells { row, line } => TableError::TooManyColumns {
+                row,
+                max: MAX_COLUMNS,
+                line,
+            },
+        })?;
+    Ok(TextRows {
+        rows: records
+            .into_iter()
+            .map(|r| (r.row, r.cells.into_iter().map(|c| c.text).collect()))
+            .collect(),
+        decimal_comma: delimiter == Delimiter::Semicolon,
+    })
+}
+
+/// One number cell of such a table; `Ok(None)` for an empty cell, `Err`
+/// with why it is not a number.
+pub(crate) fn number_cell(cell: &str, decimal_comma: bool) -> Result<Option<f64>, &'static str> {
+    let separator = if decimal_comma {
+        DecimalSeparator::Comma
+    } else {
+        DecimalSeparator::Point
+    };
+    parse_number(cell, separator).map_err(|problem| match problem {
+        number::NumberProblem::NotANumber => "is not a number",
+        number::NumberProblem::Missing => "holds no value",
+        number::NumberProblem::TooLarge => "is too large",
+        number::NumberProblem::DirectionControl => "holds an invisible text-direction control",
+        number::NumberProblem::OtherSeparator(_) => "uses the other decimal separator",
+    })
+}
+
 /// The text as the record splitter reads it: line ends normalized, and a
 /// Markdown pipe table turned into CSV.
 fn prepare(text: &str) -> Cow<'_, str> {
