@@ -13,6 +13,7 @@ pub mod files;
 pub mod journals;
 pub mod limits;
 pub mod paths;
+pub mod portfolio;
 pub mod sending;
 pub mod stories;
 pub mod workspace;

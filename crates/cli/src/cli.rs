@@ -59,6 +59,9 @@ Exit codes: 0 ready (no errors) · 1 errors found · 2 the file cannot be read."
     /// Decision journals: every kill criterion's status, and metric readings from CSV.
     #[command(subcommand)]
     Journal(JournalCommand),
+    /// The portfolio: its checks, and initiatives imported from a spreadsheet.
+    #[command(subcommand)]
+    Portfolio(PortfolioCommand),
     /// Write a clean copy of the workspace to send to someone: what the app shows and
     /// nothing else (deleted updates and leftover text in free pages are left out).
     PrepareToSend(PrepareToSendArgs),
@@ -81,6 +84,45 @@ pub enum JournalCommand {
     /// Import metric readings from CSV (a date column, one column per metric) into a journal.
     /// All or nothing unless --accept-valid keeps the valid rows.
     Readings(JournalReadingsArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PortfolioCommand {
+    /// Check the portfolio: bucket targets sum to 100 %, every initiative has a horizon and
+    /// a bucket, no bucket is more than 5 points off its target, probabilities within
+    /// [0, 1], no dependency cycle or unknown dependency, no Now item waiting on a Next
+    /// item, every Next item building on a Now item (or saying why it stands alone), bold
+    /// bets with an evidence gate before their review and a stopping rule, red-line risks
+    /// with a gate. Exit 0 when every check passes, 1 when one fails.
+    #[command(
+        after_help = "Examples:\n  throughline portfolio check --workspace team.throughline\n  \
+throughline portfolio check --format json | jq '.checks[] | select(.status == \"fail\")'"
+    )]
+    Check(PortfolioCheckArgs),
+    /// Add initiatives from a CSV or tab-separated file with the columns name, owner,
+    /// objective, horizon, bucket, slider, cost, fte, p_technical, p_commercial, fit,
+    /// risk_regulatory, risk_brand, risk_infrastructure, risk_delivery, depends_on (names
+    /// separated by ;) and cash flows P0, P1, … All or nothing; a bad cell is named by row
+    /// and column.
+    Import(PortfolioImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PortfolioCheckArgs {
+    /// The workspace file (default: $THROUGHLINE_WORKSPACE, then the app's default file).
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
+    /// `json`: `{"checks":[{"check","status","initiative","message"}]}`, status pass | fail.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: LintFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct PortfolioImportArgs {
+    /// The CSV or tab-separated file.
+    pub file: PathBuf,
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

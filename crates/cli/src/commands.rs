@@ -19,6 +19,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Import(args) => import(args),
         Command::Lint(args) => crate::lint::lint(args),
         Command::Journal(command) => crate::journal::run(command),
+        Command::Portfolio(command) => crate::portfolio::run(command),
         Command::PrepareToSend(args) => prepare_to_send(args),
     }
 }

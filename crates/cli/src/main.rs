@@ -5,6 +5,7 @@ mod commands;
 mod error;
 mod journal;
 mod lint;
+mod portfolio;
 
 use std::process::ExitCode;
 

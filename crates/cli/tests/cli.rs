@@ -744,3 +744,86 @@ fn readings_are_judged_against_the_local_date_not_utc() {
         stderr(&out)
     );
 }
+
+#[test]
+fn portfolio_check_passes_fails_and_speaks_json_and_import_names_the_bad_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("portfolio.throughline");
+    let ws = ws.to_str().unwrap();
+    // The method's split: 70 upsell, 20 the risk engine (fed by the calculator), 10 moonshots.
+    let sheet = dir.path().join("initiatives.csv");
+    std::fs::write(
+        &sheet,
+        "name,horizon,bucket,cost,depends_on,P0,P1\n\
+         Upsell bundles,Now,core,500,,-100,250\n\
+         Loan calculator,Now,core,200,,-50,80\n\
+         Risk-scoring engine,Next,adjacent,200,Loan calculator,-120,60\n\
+         Moonshot lab,Later,transformational,100,,-40,0\n",
+    )
+    .unwrap();
+    let imported = throughline(&[
+        "portfolio",
+        "import",
+        sheet.to_str().unwrap(),
+        "--workspace",
+        ws,
+    ]);
+    assert_eq!(imported.status.code(), Some(0), "{}", stderr(&imported));
+    assert!(String::from_utf8_lossy(&imported.stdout).contains("imported 4 initiative(s)"));
+
+    let passing = throughline(&["portfolio", "check", "--workspace", ws]);
+    assert_eq!(passing.status.code(), Some(0), "{}", stderr(&passing));
+    let text = String::from_utf8_lossy(&passing.stdout);
+    assert!(text.trim_end().ends_with("every check passes"), "{text}");
+
+    // A Next item on nothing in Now fails, by name, and the exit code says so.
+    let more = dir.path().join("more.csv");
+    std::fs::write(
+        &more,
+        "name,horizon,bucket,fte\nPartner API,Next,adjacent,1\n",
+    )
+    .unwrap();
+    let added = throughline(&[
+        "portfolio",
+        "import",
+        more.to_str().unwrap(),
+        "--workspace",
+        ws,
+    ]);
+    assert_eq!(added.status.code(), Some(0), "{}", stderr(&added));
+    let failing = throughline(&["portfolio", "check", "--workspace", ws, "--format", "json"]);
+    assert_eq!(failing.status.code(), Some(1), "{}", stderr(&failing));
+    let json: serde_json::Value = serde_json::from_slice(&failing.stdout).unwrap();
+    let checks = json["checks"].as_array().unwrap();
+    for check in checks {
+        let keys: Vec<&str> = check
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, ["check", "initiative", "message", "status"]);
+        assert!(matches!(check["status"].as_str(), Some("pass" | "fail")));
+    }
+    let failed: Vec<&serde_json::Value> = checks.iter().filter(|c| c["status"] == "fail").collect();
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    assert_eq!(failed[0]["check"], "next-needs-now");
+    assert_eq!(failed[0]["initiative"], "Partner API");
+
+    // A bad cell: nothing imported, the file, row and column named, exit 2.
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "name,horizon\nAI assistant,Someday\n").unwrap();
+    let refused = throughline(&[
+        "portfolio",
+        "import",
+        bad.to_str().unwrap(),
+        "--workspace",
+        ws,
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    let message = stderr(&refused);
+    assert!(
+        message.contains("bad.csv: row 2, column 2 (“horizon”): “Someday” is not a horizon"),
+        "{message}"
+    );
+}

@@ -1,0 +1,71 @@
+//! The portfolio's use cases, for the window and the CLI alike: its checks,
+//! and initiatives imported from a spreadsheet file or a pasted table.
+
+use std::path::Path;
+
+use serde::Serialize;
+use throughline_core::portfolio::{check, parse_initiatives, Check, CheckStatus};
+use throughline_core::table::{decode_text_file, MAX_DATA_FILE_BYTES};
+use throughline_store::{InitiativeId, Workspace};
+use ts_rs::TS;
+
+use crate::files::{display_name, read_limited};
+use crate::{ApiError, Clock};
+
+/// Every check of the workspace's portfolio, as `portfolio check` prints
+/// them: `{"checks":[{"check","status","initiative","message"}]}`.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PortfolioChecks {
+    pub checks: Vec<Check>,
+}
+
+impl PortfolioChecks {
+    pub fn failed(&self) -> usize {
+        self.checks
+            .iter()
+            .filter(|c| c.status == CheckStatus::Fail)
+            .count()
+    }
+}
+
+pub fn check_portfolio(workspace: &Workspace) -> Result<PortfolioChecks, ApiError> {
+    let initiatives: Vec<_> = workspace
+        .list_initiatives()?
+        .into_iter()
+        .map(|stored| stored.initiative)
+        .collect();
+    let settings = workspace.portfolio_settings()?;
+    Ok(PortfolioChecks {
+        checks: check(&initiatives, &settings),
+    })
+}
+
+/// Initiatives from a pasted table: all of them, or none.
+pub fn import_initiatives_text(
+    workspace: &Workspace,
+    text: &str,
+    clock: &dyn Clock,
+) -> Result<Vec<InitiativeId>, ApiError> {
+    let initiatives = parse_initiatives(text).map_err(|err| ApiError::invalid(err.to_string()))?;
+    if initiatives.is_empty() {
+        return Err(ApiError::invalid(
+            "the table has a header but no initiative under it",
+        ));
+    }
+    Ok(workspace.add_initiatives(&initiatives, clock.now_millis())?)
+}
+
+/// Initiatives from a CSV or tab-separated file; the file is named in
+/// every error.
+pub fn import_initiatives_file(
+    workspace: &Workspace,
+    path: &Path,
+    clock: &dyn Clock,
+) -> Result<Vec<InitiativeId>, ApiError> {
+    let name = display_name(path);
+    let bytes = read_limited(path, MAX_DATA_FILE_BYTES as u64, "a spreadsheet")?;
+    let text =
+        decode_text_file(&bytes).map_err(|err| ApiError::invalid(format!("{name}: {err}")))?;
+    import_initiatives_text(workspace, &text, clock)
+        .map_err(|err| ApiError::new(err.code, format!("{name}: {}", err.message)))
+}

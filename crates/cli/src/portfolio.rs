@@ -1,0 +1,54 @@
+//! `portfolio check` and `portfolio import`.
+
+use throughline_api::portfolio::{check_portfolio, import_initiatives_file};
+use throughline_api::SystemClock;
+use throughline_core::portfolio::CheckStatus;
+
+use crate::cli::{LintFormat, PortfolioCheckArgs, PortfolioCommand, PortfolioImportArgs};
+use crate::commands::{open_workspace, open_workspace_to_read};
+use crate::error::{CliError, FOUND, OK};
+
+pub fn run(command: PortfolioCommand) -> Result<u8, CliError> {
+    match command {
+        PortfolioCommand::Check(args) => check(args),
+        PortfolioCommand::Import(args) => import(args),
+    }
+}
+
+fn check(args: PortfolioCheckArgs) -> Result<u8, CliError> {
+    let workspace = open_workspace_to_read(args.workspace)?;
+    let report = check_portfolio(&workspace).map_err(CliError::Api)?;
+    match args.format {
+        LintFormat::Json => println!(
+            "{}",
+            serde_json::to_string(&report).unwrap_or_else(|_| "{}".into())
+        ),
+        LintFormat::Text => {
+            for check in &report.checks {
+                let status = match check.status {
+                    CheckStatus::Pass => "pass",
+                    CheckStatus::Fail => "FAIL",
+                };
+                println!("{status:<5} {}", check.message);
+            }
+            let failed = report.failed();
+            println!(
+                "{}",
+                if failed == 0 {
+                    "every check passes".to_owned()
+                } else {
+                    format!("{failed} check(s) fail")
+                }
+            );
+        }
+    }
+    Ok(if report.failed() == 0 { OK } else { FOUND })
+}
+
+fn import(args: PortfolioImportArgs) -> Result<u8, CliError> {
+    let workspace = open_workspace(args.workspace)?;
+    let ids = import_initiatives_file(&workspace, &args.file, &SystemClock::from_env())
+        .map_err(|err| CliError::input(&args.file, err))?;
+    println!("imported {} initiative(s)", ids.len());
+    Ok(OK)
+}
