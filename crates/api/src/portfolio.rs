@@ -69,3 +69,42 @@ pub fn import_initiatives_file(
     import_initiatives_text(workspace, &text, clock)
         .map_err(|err| ApiError::new(err.code, format!("{name}: {}", err.message)))
 }
+
+/// A portfolio view as a file: PNG (1920×1080) or PDF, drawn by the same
+/// renderer as the slides, as of today by the workspace's calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewFile {
+    Png,
+    Pdf,
+}
+
+pub fn export_view(
+    workspace: &Workspace,
+    view: throughline_render::PortfolioView,
+    file: ViewFile,
+) -> Result<Vec<u8>, ApiError> {
+    let initiatives: Vec<_> = workspace
+        .list_initiatives()?
+        .into_iter()
+        .map(|stored| stored.initiative)
+        .collect();
+    let settings = workspace.portfolio_settings()?;
+    let svg = throughline_render::render_portfolio_svg(
+        view,
+        &throughline_render::PortfolioPage {
+            initiatives: &initiatives,
+            settings: &settings,
+            as_of: workspace.today(),
+        },
+        &throughline_render::Theme::light(),
+        &crate::export::workspace_branding(workspace),
+    )
+    .map_err(|err| ApiError::invalid(err.to_string()))?;
+    match file {
+        ViewFile::Png => {
+            throughline_render::svg_to_png(&svg, 1.0, throughline_render::PngCompression::Small)
+        }
+        ViewFile::Pdf => throughline_render::slides_to_pdf(&[svg]),
+    }
+    .map_err(ApiError::render)
+}

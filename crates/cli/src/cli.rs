@@ -105,6 +105,42 @@ throughline portfolio check --format json | jq '.checks[] | select(.status == \"
     /// separated by ;) and cash flows P0, P1, … All or nothing; a bad cell is named by row
     /// and column.
     Import(PortfolioImportArgs),
+    /// Draw a portfolio view as a PNG (1920×1080) or a PDF page: the NPV (or ECV) ×
+    /// strategic-fit matrix, the 70/20/10 allocation, or the Now/Next/Later tracks.
+    #[command(
+        after_help = "Examples:\n  throughline portfolio export --view matrix --png matrix.png\n  \
+throughline portfolio export --view tracks --pdf tracks.pdf --workspace team.throughline"
+    )]
+    Export(PortfolioExportArgs),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PortfolioViewName {
+    Matrix,
+    Allocation,
+    Tracks,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ValueName {
+    Npv,
+    Ecv,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("output").required(true).args(["png", "pdf"])))]
+pub struct PortfolioExportArgs {
+    #[arg(long, value_enum)]
+    pub view: PortfolioViewName,
+    /// The matrix's height: NPV or expected commercial value.
+    #[arg(long, value_enum, default_value = "npv")]
+    pub value: ValueName,
+    #[arg(long, value_name = "OUT")]
+    pub png: Option<PathBuf>,
+    #[arg(long, value_name = "OUT")]
+    pub pdf: Option<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

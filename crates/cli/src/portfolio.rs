@@ -1,10 +1,13 @@
 //! `portfolio check` and `portfolio import`.
 
-use throughline_api::portfolio::{check_portfolio, import_initiatives_file};
+use throughline_api::portfolio::{check_portfolio, export_view, import_initiatives_file, ViewFile};
 use throughline_api::SystemClock;
 use throughline_core::portfolio::CheckStatus;
 
-use crate::cli::{LintFormat, PortfolioCheckArgs, PortfolioCommand, PortfolioImportArgs};
+use crate::cli::{
+    LintFormat, PortfolioCheckArgs, PortfolioCommand, PortfolioExportArgs, PortfolioImportArgs,
+    PortfolioViewName, ValueName,
+};
 use crate::commands::{open_workspace, open_workspace_to_read};
 use crate::error::{CliError, FOUND, OK};
 
@@ -12,7 +15,31 @@ pub fn run(command: PortfolioCommand) -> Result<u8, CliError> {
     match command {
         PortfolioCommand::Check(args) => check(args),
         PortfolioCommand::Import(args) => import(args),
+        PortfolioCommand::Export(args) => export(args),
     }
+}
+
+fn export(args: PortfolioExportArgs) -> Result<u8, CliError> {
+    use throughline_render::{PortfolioView, ValueAxis};
+    let workspace = open_workspace_to_read(args.workspace)?;
+    let view = match args.view {
+        PortfolioViewName::Matrix => PortfolioView::Matrix(match args.value {
+            ValueName::Npv => ValueAxis::Npv,
+            ValueName::Ecv => ValueAxis::Ecv,
+        }),
+        PortfolioViewName::Allocation => PortfolioView::Allocation,
+        PortfolioViewName::Tracks => PortfolioView::Tracks,
+    };
+    let (out, file) = match (&args.png, &args.pdf) {
+        (Some(png), _) => (png.clone(), ViewFile::Png),
+        (None, Some(pdf)) => (pdf.clone(), ViewFile::Pdf),
+        (None, None) => return Err(CliError::Usage("say where: --png OUT or --pdf OUT".into())),
+    };
+    let bytes = export_view(&workspace, view, file).map_err(CliError::Api)?;
+    throughline_api::files::write_atomically(&out, &bytes)
+        .map_err(|err| CliError::write(&out, err))?;
+    println!("wrote {}", out.display());
+    Ok(OK)
 }
 
 fn check(args: PortfolioCheckArgs) -> Result<u8, CliError> {

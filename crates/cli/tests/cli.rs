@@ -776,6 +776,47 @@ fn portfolio_check_passes_fails_and_speaks_json_and_import_names_the_bad_cell() 
     let text = String::from_utf8_lossy(&passing.stdout);
     assert!(text.trim_end().ends_with("every check passes"), "{text}");
 
+    // Views as files: the matrix as PNG, the tracks as a PDF whose text holds the names.
+    let png = dir.path().join("matrix.png");
+    let out = throughline(&[
+        "portfolio",
+        "export",
+        "--view",
+        "matrix",
+        "--png",
+        png.to_str().unwrap(),
+        "--workspace",
+        ws,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    let pdf = dir.path().join("tracks.pdf");
+    let out = throughline(&[
+        "portfolio",
+        "export",
+        "--view",
+        "tracks",
+        "--pdf",
+        pdf.to_str().unwrap(),
+        "--workspace",
+        ws,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::process::Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    for name in [
+        "Upsell bundles",
+        "Loan calculator",
+        "Risk-scoring engine",
+        "Moonshot lab",
+    ] {
+        assert!(text.contains(name), "{name} missing from {text}");
+    }
+
     // A Next item on nothing in Now fails, by name, and the exit code says so.
     let more = dir.path().join("more.csv");
     std::fs::write(

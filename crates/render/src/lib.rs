@@ -8,6 +8,7 @@ mod error;
 mod fonts;
 mod journal;
 mod output;
+mod portfolio;
 mod slide;
 mod structure;
 mod svg;
@@ -21,6 +22,9 @@ pub use journal::{render_journal_svg, JournalPage};
 pub use output::{
     png_data_url, slides_to_pdf, slides_to_pdf_with_progress, svg_to_png, svg_to_rgba,
     PngCompression, RgbaImage,
+};
+pub use portfolio::{
+    render_portfolio_svg, PortfolioPage, PortfolioView, PortfolioViewError, ValueAxis, MAX_LABELLED,
 };
 pub use slide::{
     base64, render_slide_svg, render_update_slide, slide_cuts_text, SlideInput, SLIDE_HEIGHT,

@@ -1,0 +1,239 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! The portfolio's views as real files: strict SVG, PNG decoded, PDF text.
+//! `THROUGHLINE_LOOK=DIR` keeps the PNGs to look at.
+
+use std::process::Command;
+
+use throughline_core::portfolio::{Bucket, Horizon, Initiative, PortfolioSettings};
+use throughline_render::{
+    render_portfolio_svg, slides_to_pdf, svg_to_png, Branding, PngCompression, PortfolioPage,
+    PortfolioView, PortfolioViewError, Theme, ValueAxis,
+};
+
+fn initiative(
+    name: &str,
+    horizon: Horizon,
+    bucket: Bucket,
+    cost: f64,
+    fit: f64,
+    flows: &[f64],
+) -> Initiative {
+    Initiative {
+        name: name.into(),
+        horizon: Some(horizon),
+        bucket: Some(bucket),
+        cost: Some(cost),
+        fit: Some(fit),
+        cash_flows: flows.to_vec(),
+        ..Initiative::default()
+    }
+}
+
+/// The method's portfolio, with a long name, a CJK name and a zero-cost item.
+fn method() -> Vec<Initiative> {
+    let mut engine = initiative(
+        "Risk-scoring engine",
+        Horizon::Next,
+        Bucket::Adjacent,
+        200.0,
+        8.0,
+        &[-120.0, -80.0, 150.0, 150.0],
+    );
+    engine.depends_on = vec!["Loan calculator".into()];
+    let mut assistant = initiative(
+        "An AI underwriting assistant that drafts credit memos for every small-business loan over fifty thousand",
+        Horizon::Later,
+        Bucket::Transformational,
+        100.0,
+        6.0,
+        &[-100.0, 0.0, 0.0, 400.0],
+    );
+    assistant.depends_on = vec!["Risk-scoring engine".into()];
+    vec![
+        initiative(
+            "Upsell bundles",
+            Horizon::Now,
+            Bucket::Core,
+            500.0,
+            7.0,
+            &[-100.0, 250.0, 250.0],
+        ),
+        initiative(
+            "Loan calculator",
+            Horizon::Now,
+            Bucket::Core,
+            200.0,
+            5.0,
+            &[-50.0, 30.0, 40.0],
+        ),
+        engine,
+        assistant,
+        initiative(
+            "新しい与信エンジン",
+            Horizon::Next,
+            Bucket::Adjacent,
+            0.0,
+            4.0,
+            &[-10.0, 5.0],
+        ),
+    ]
+}
+
+fn sixty() -> Vec<Initiative> {
+    (0..60)
+        .map(|n| {
+            let bucket = [Bucket::Core, Bucket::Adjacent, Bucket::Transformational][n % 3];
+            let horizon = [Horizon::Now, Horizon::Next, Horizon::Later][n % 3];
+            let mut i = initiative(
+                &format!("Initiative {n:02} with a fairly long descriptive name"),
+                horizon,
+                bucket,
+                (n as f64 * 37.0) % 400.0,
+                (n as f64 * 1.7) % 10.0,
+                &[-(n as f64) * 3.0, 50.0 + n as f64, 60.0],
+            );
+            if n % 3 != 0 {
+                i.depends_on = vec![format!(
+                    "Initiative {:02} with a fairly long descriptive name",
+                    n - n % 3
+                )];
+            }
+            i
+        })
+        .collect()
+}
+
+fn check_files(name: &str, svg: &str, expected: &[&str]) {
+    roxmltree::Document::parse(svg).unwrap_or_else(|err| panic!("{name}: {err}"));
+    let png = svg_to_png(svg, 1.0, PngCompression::Fast).unwrap();
+    let info = png::Decoder::new(std::io::Cursor::new(&png))
+        .read_info()
+        .unwrap()
+        .info()
+        .clone();
+    assert_eq!((info.width, info.height), (1920, 1080), "{name}");
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join(format!("{name}.pdf"));
+    std::fs::write(&pdf, slides_to_pdf(&[svg.to_owned()]).unwrap()).unwrap();
+    let text = String::from_utf8(
+        Command::new("pdftotext")
+            .args([pdf.to_str().unwrap(), "-"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for word in expected {
+        assert!(text.contains(word), "{name}: {word:?} missing from {text}");
+    }
+    if let Ok(dir) = std::env::var("THROUGHLINE_LOOK") {
+        std::fs::write(std::path::Path::new(&dir).join(format!("{name}.png")), &png).unwrap();
+    }
+}
+
+fn page<'a>(initiatives: &'a [Initiative], settings: &'a PortfolioSettings) -> PortfolioPage<'a> {
+    PortfolioPage {
+        initiatives,
+        settings,
+        as_of: "2026-12-06".parse().unwrap(),
+    }
+}
+
+#[test]
+fn every_view_draws_the_method_portfolio_with_long_cjk_and_zero_cost_names() {
+    let settings = PortfolioSettings::default();
+    let initiatives = method();
+    let branding = Branding::default();
+    for (name, view, expected) in [
+        (
+            "matrix",
+            PortfolioView::Matrix(ValueAxis::Npv),
+            vec![
+                "Upsell bundles",
+                "新しい与信エンジン",
+                "Bubble size: cost",
+                "Strategic fit",
+                "As of 2026-12-06",
+            ],
+        ),
+        (
+            "matrix-ecv",
+            PortfolioView::Matrix(ValueAxis::Ecv),
+            vec!["ECV", "Loan calculator"],
+        ),
+        (
+            "allocation",
+            PortfolioView::Allocation,
+            vec!["core", "target 70 %", "actual", "pts"],
+        ),
+        (
+            "tracks",
+            PortfolioView::Tracks,
+            vec![
+                "Now",
+                "Next",
+                "Later",
+                "Risk-scoring engine",
+                "新しい与信エンジン",
+            ],
+        ),
+    ] {
+        let svg = render_portfolio_svg(
+            view,
+            &page(&initiatives, &settings),
+            &Theme::light(),
+            &branding,
+        )
+        .unwrap();
+        check_files(name, &svg, &expected);
+    }
+}
+
+#[test]
+fn sixty_initiatives_are_numbered_with_a_key_and_every_view_still_draws() {
+    let settings = PortfolioSettings::default();
+    let initiatives = sixty();
+    let branding = Branding::default();
+    let matrix = render_portfolio_svg(
+        PortfolioView::Matrix(ValueAxis::Npv),
+        &page(&initiatives, &settings),
+        &Theme::dark(),
+        &branding,
+    )
+    .unwrap();
+    check_files("matrix-60", &matrix, &["60 initiatives", "1 Initiative 00"]);
+    for (name, view) in [
+        ("allocation-60", PortfolioView::Allocation),
+        ("tracks-60", PortfolioView::Tracks),
+    ] {
+        let svg = render_portfolio_svg(
+            view,
+            &page(&initiatives, &settings),
+            &Theme::light(),
+            &branding,
+        )
+        .unwrap();
+        check_files(name, &svg, &["60 initiatives"]);
+    }
+}
+
+#[test]
+fn a_dependency_cycle_is_refused_with_the_cycle_named() {
+    let settings = PortfolioSettings::default();
+    let mut initiatives = method();
+    initiatives[1].depends_on = vec!["An AI underwriting assistant that drafts credit memos for every small-business loan over fifty thousand".into()];
+    let err = render_portfolio_svg(
+        PortfolioView::Tracks,
+        &page(&initiatives, &settings),
+        &Theme::light(),
+        &Branding::default(),
+    )
+    .unwrap_err();
+    let PortfolioViewError::Cycle(cycle) = err;
+    assert!(
+        cycle.contains("Loan calculator → An AI underwriting assistant")
+            && cycle.ends_with("Risk-scoring engine → Loan calculator"),
+        "{cycle}"
+    );
+}
