@@ -148,9 +148,142 @@ pub fn demo_journal(today: crate::CivilDate) -> (JournalBody, Vec<crate::journal
     (body, readings)
 }
 
+/// The demo workspace's portfolio: the method's two stories. By cost it
+/// splits 70/20/10 — upsell and the loan calculator in core, the freemium
+/// experiment and the risk-scoring engine adjacent, the AI moonshot new —
+/// and the calculator in Now feeds its data to the risk engine in Next.
+/// The moonshot sits high on the slider, so it has a gate before its
+/// review and the method's stopping rule (pause if errors exceed 5 %).
+pub fn demo_portfolio(today: crate::CivilDate) -> Vec<crate::portfolio::Initiative> {
+    use crate::portfolio::{Bucket, EvidenceGate, Horizon, Initiative, Risk, RiskKind};
+    let quarter_flows = |flows: &[f64]| flows.to_vec();
+    let upsell = Initiative {
+        name: "Upsell bundles for teams".into(),
+        owner: "Monetisation squad".into(),
+        objective: "Net revenue retention".into(),
+        horizon: Some(Horizon::Now),
+        bucket: Some(Bucket::Core),
+        slider: 15,
+        cost: Some(450_000.0),
+        cash_flows: quarter_flows(&[-150_000.0, 120_000.0, 260_000.0, 300_000.0, 320_000.0]),
+        launch_period: Some(1),
+        p_technical: 0.95,
+        p_commercial: 0.8,
+        fit: Some(8.0),
+        ..Initiative::default()
+    };
+    let calculator = Initiative {
+        name: "Loan calculator".into(),
+        owner: "Lending squad".into(),
+        objective: "Qualified loan applications".into(),
+        horizon: Some(Horizon::Now),
+        bucket: Some(Bucket::Core),
+        slider: 25,
+        cost: Some(250_000.0),
+        cash_flows: quarter_flows(&[-120_000.0, 40_000.0, 90_000.0, 110_000.0]),
+        launch_period: Some(1),
+        p_technical: 0.9,
+        p_commercial: 0.7,
+        fit: Some(6.5),
+        ..Initiative::default()
+    };
+    let freemium = Initiative {
+        name: "Freemium experiment".into(),
+        owner: "Growth squad".into(),
+        objective: "Monthly active users".into(),
+        horizon: Some(Horizon::Next),
+        bucket: Some(Bucket::Adjacent),
+        slider: 45,
+        cost: Some(80_000.0),
+        cash_flows: quarter_flows(&[-40_000.0, -20_000.0, 30_000.0, 70_000.0, 90_000.0]),
+        launch_period: Some(2),
+        p_technical: 0.9,
+        p_commercial: 0.5,
+        fit: Some(5.5),
+        stands_alone: "Runs on today's sign-up flow; it needs nothing new from Now".into(),
+        ..Initiative::default()
+    };
+    let engine = Initiative {
+        name: "Risk-scoring engine".into(),
+        owner: "Data science".into(),
+        objective: "Loss rate".into(),
+        horizon: Some(Horizon::Next),
+        bucket: Some(Bucket::Adjacent),
+        slider: 55,
+        cost: Some(120_000.0),
+        cash_flows: quarter_flows(&[-60_000.0, -60_000.0, 50_000.0, 120_000.0, 160_000.0]),
+        launch_period: Some(2),
+        launch_cost: 20_000.0,
+        p_technical: 0.7,
+        p_commercial: 0.6,
+        fit: Some(9.0),
+        depends_on: vec!["Loan calculator".into()],
+        ..Initiative::default()
+    };
+    let moonshot = Initiative {
+        name: "AI underwriting assistant".into(),
+        owner: "Innovation lab".into(),
+        objective: "Time to a credit decision".into(),
+        horizon: Some(Horizon::Later),
+        bucket: Some(Bucket::Transformational),
+        slider: 85,
+        cost: Some(100_000.0),
+        cash_flows: quarter_flows(&[-50_000.0, -50_000.0, 0.0, 150_000.0, 250_000.0]),
+        launch_period: Some(3),
+        launch_cost: 40_000.0,
+        p_technical: 0.4,
+        p_commercial: 0.5,
+        fit: Some(7.0),
+        risks: vec![Risk {
+            kind: RiskKind::Regulatory,
+            level: 5,
+            red_line: true,
+        }],
+        depends_on: vec!["Risk-scoring engine".into()],
+        next_review: Some(today.add_days(60)),
+        gates: vec![EvidenceGate {
+            date: today.add_days(45),
+            metric: "Error rate".into(),
+            threshold: 5.0,
+            at_most: true,
+            unit: "%".into(),
+            decision: None,
+        }],
+        stopping_rules: vec![KillCriterion {
+            id: "error-rate".into(),
+            metric: "Error rate".into(),
+            comparator: Comparator::Above,
+            threshold: 5.0,
+            unit: "%".into(),
+            cohort: "assisted decisions".into(),
+            by: today.add_days(90).to_string(),
+            action: Action::PivotTo("human review of every memo".into()),
+            margin: 0.5,
+            window: CriterionWindow::Consecutive { readings: 2 },
+        }],
+        ..Initiative::default()
+    };
+    vec![upsell, calculator, freemium, engine, moonshot]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_demo_portfolio_splits_seventy_twenty_ten_and_passes_every_check() {
+        use crate::portfolio::{allocation, check, BucketTargets, CheckStatus, PortfolioSettings};
+        let portfolio = demo_portfolio("2026-12-06".parse().unwrap());
+        let shares = allocation(&portfolio, &BucketTargets::default());
+        let actual: Vec<f64> = shares.rows.iter().map(|r| r.actual).collect();
+        assert_eq!(actual, [70.0, 20.0, 10.0]);
+        let fails: Vec<_> = check(&portfolio, &PortfolioSettings::default())
+            .into_iter()
+            .filter(|c| c.status == CheckStatus::Fail)
+            .collect();
+        assert!(fails.is_empty(), "{fails:#?}");
+        assert!(portfolio.iter().all(|i| i.validate().is_ok()));
+    }
 
     #[test]
     fn the_demo_journal_is_complete_and_at_risk_before_its_deadline() {

@@ -116,7 +116,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     workspace.link_update(second.id, Some(journal), now + 10)?;
     // Schema 10: the portfolio, with its settings.
     let calculator = Initiative {
-        name: "Loan calculator".into(),
+        name: "Branch finder".into(),
         horizon: Some(Horizon::Now),
         bucket: Some(Bucket::Core),
         cost: Some(200.0),
@@ -129,7 +129,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         bucket: Some(Bucket::Adjacent),
         slider: 70,
         fte: Some(3.5),
-        depends_on: vec!["Loan calculator".into()],
+        depends_on: vec!["Branch finder".into()],
         ..Initiative::default()
     };
     workspace.add_initiatives(&[calculator, engine], now + 11)?;

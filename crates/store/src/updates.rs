@@ -313,6 +313,10 @@ impl Workspace {
         let journal = self.create_journal(&journal, now_ms)?;
         tx.commit()?;
         self.add_readings(journal, &readings)?;
+        // …and the method's example portfolio, when there is none yet.
+        if self.list_initiatives()?.is_empty() {
+            self.add_initiatives(&throughline_core::example::demo_portfolio(today), now_ms)?;
+        }
         Ok(true)
     }
 
