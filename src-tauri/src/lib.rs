@@ -15,6 +15,7 @@ mod menu;
 mod native_dialog;
 #[cfg(test)]
 mod parity_tests;
+mod portfolio;
 mod recent;
 mod slides;
 mod state;

@@ -108,3 +108,55 @@ pub fn export_view(
     }
     .map_err(ApiError::render)
 }
+
+/// One initiative as the portfolio panel lists it: its figures and value.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct InitiativeRow {
+    #[ts(type = "number")]
+    pub id: InitiativeId,
+    pub initiative: throughline_core::portfolio::Initiative,
+    pub fit: Option<f64>,
+    pub valuation: throughline_core::portfolio::Valuation,
+}
+
+/// The portfolio as the panel shows it: the initiatives with their value,
+/// the settings, the checks and the allocation.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PortfolioState {
+    pub initiatives: Vec<InitiativeRow>,
+    pub settings: throughline_core::portfolio::PortfolioSettings,
+    pub checks: Vec<Check>,
+    pub allocation: throughline_core::portfolio::Allocation,
+}
+
+pub fn portfolio_state(workspace: &Workspace) -> Result<PortfolioState, ApiError> {
+    let stored = workspace.list_initiatives()?;
+    let settings = workspace.portfolio_settings()?;
+    let initiatives: Vec<_> = stored.iter().map(|s| s.initiative.clone()).collect();
+    Ok(PortfolioState {
+        initiatives: stored
+            .into_iter()
+            .map(|s| InitiativeRow {
+                id: s.id,
+                fit: s.initiative.fit_score(&settings.fit_criteria),
+                valuation: throughline_core::portfolio::value(&s.initiative, &settings),
+                initiative: s.initiative,
+            })
+            .collect(),
+        checks: check(&initiatives, &settings),
+        allocation: throughline_core::portfolio::allocation(&initiatives, &settings.targets),
+        settings,
+    })
+}
+
+/// The view the window previews, as a PNG data URL.
+pub fn view_preview(
+    workspace: &Workspace,
+    view: throughline_render::PortfolioView,
+) -> Result<String, ApiError> {
+    let png = export_view(workspace, view, ViewFile::Png)?;
+    Ok(format!(
+        "data:image/png;base64,{}",
+        throughline_render::base64(&png)
+    ))
+}

@@ -58,6 +58,8 @@ fn roots(c: &mut Collector) {
     c.visit::<journal::ReadingProblem>();
     c.visit::<journal::Evaluation>();
     c.visit::<throughline_api::journals::JournalView>();
+    // The portfolio.
+    c.visit::<throughline_api::portfolio::PortfolioState>();
     // An update's history.
     c.visit::<throughline_store::UpdateHistory>();
     c.visit::<throughline_api::journals::ReadingsImport>();

@@ -1,3 +1,4 @@
+import { PortfolioController } from './portfolio.svelte';
 import { HistoryController } from './history.svelte';
 import { Autosave, type SaveState } from './autosave';
 import type { Backend } from './backend/backend';
@@ -72,11 +73,13 @@ export class WorkspaceController {
   readonly branding: BrandingController;
   readonly coach: CoachController;
   readonly journals: JournalController;
+  /** The portfolio tab. */
+  readonly portfolio: PortfolioController;
   /** "History…" of the open update. */
   readonly history: HistoryController;
   /** The journal the open update backs, and its triggered kill criteria. */
   linked = $state<UpdateJournal>({ journal: null, triggered: [] });
-  mode = $state<'updates' | 'journals'>('updates');
+  mode = $state<'updates' | 'journals' | 'portfolio'>('updates');
 
   private readonly autosave: Autosave<{ id: UpdateId; fields: UpdateFields }>;
   private parkedEvidence: { metric: MetricEvidence; quote: QuoteEvidence } = {
@@ -95,6 +98,7 @@ export class WorkspaceController {
     this.branding = new BrandingController(backend);
     this.coach = new CoachController(backend, options.coachDelayMs ?? 300);
     this.journals = new JournalController(backend, { autosaveDelayMs: options.autosaveDelayMs });
+    this.portfolio = new PortfolioController(backend);
     this.history = new HistoryController(
       backend,
       () => this.autosave.flush(),
@@ -236,9 +240,13 @@ export class WorkspaceController {
   }
 
   /** Shows the updates or the decision journals. */
-  async showMode(mode: 'updates' | 'journals'): Promise<void> {
+  async showMode(mode: 'updates' | 'journals' | 'portfolio'): Promise<void> {
     if (mode === this.mode) return;
-    if (mode === 'journals') {
+    if (mode === 'portfolio') {
+      await this.flushQuietly();
+      await this.journals.flush();
+      await this.portfolio.enter();
+    } else if (mode === 'journals') {
       await this.flushQuietly();
       await this.journals.enter();
     } else {

@@ -10,6 +10,8 @@ import type {
   Update,
   UpdateFields,
   UpdateHistory,
+  Initiative,
+  PortfolioState,
   StoriesImport,
   UpdateId,
   UpdateSummary,
@@ -31,6 +33,9 @@ import type {
  * Rust commands; the memory one serves unit tests and `npm run dev:ui`.
  * Every method rejects with an ApiError `{code, message}`.
  */
+/** The portfolio views the window can draw. */
+export type PortfolioViewName = 'matrix' | 'matrix-ecv' | 'allocation' | 'tracks';
+
 export interface Backend {
   workspaceState(): Promise<WorkspaceState>;
   openWorkspace(path: string): Promise<WorkspaceInfo>;
@@ -103,6 +108,15 @@ export interface Backend {
   pickReadingsFile(): Promise<string | null>;
   importReadings(id: JournalId, path: string, acceptValid: boolean): Promise<ReadingsImport>;
   addReading(id: JournalId, metric: string, date: string, value: number): Promise<JournalView>;
+  /** The portfolio: initiatives with their value, settings, checks and allocation. */
+  getPortfolio(): Promise<PortfolioState>;
+  addInitiative(initiative: Initiative): Promise<PortfolioState>;
+  saveInitiative(id: number, initiative: Initiative): Promise<PortfolioState>;
+  deleteInitiative(id: number): Promise<PortfolioState>;
+  /** Initiatives from a pasted table (all or none). */
+  importInitiatives(text: string): Promise<PortfolioState>;
+  /** A portfolio view drawn by the renderer, as an image URL. */
+  portfolioView(view: PortfolioViewName): Promise<string>;
   /** An update's revisions, newest first, and its events. */
   updateHistory(id: UpdateId): Promise<UpdateHistory>;
   /** What changed from a revision to the update as it is now, line by line ("  ", "+ ", "− "). */

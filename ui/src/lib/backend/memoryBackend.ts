@@ -1,6 +1,8 @@
 import type { Backend } from './backend';
 import type {
   ApiError,
+  Initiative,
+  PortfolioState,
   Branding,
   ImportedFile,
   ParsedTable,
@@ -126,6 +128,26 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
   const updates = new Map<UpdateId, Update>();
   const deleted = new Set<UpdateId>();
   const journals = new Map<JournalId, StoredJournal>();
+  let initiatives: { id: number; initiative: Initiative }[] = [];
+  /** The portfolio as stored; its value, checks and allocation are canned (no rules here). */
+  const portfolio = (): PortfolioState =>
+    clone({
+      initiatives: initiatives.map(({ id, initiative }) => ({
+        id,
+        initiative,
+        fit: initiative.fit,
+        valuation: { npv: 0, risk_adjusted_npv: 0, ecv: 0, rate_per_period: 0, working: [] },
+      })),
+      settings: {
+        period: 'quarter',
+        discount_rate: 0.1,
+        targets: { core: 70, adjacent: 20, transformational: 10 },
+        slider_threshold: 60,
+        fit_criteria: [],
+      },
+      checks: [],
+      allocation: { basis: 'cost', total: 0, rows: [] },
+    });
   const links = new Map<UpdateId, JournalId>();
   const chartFiles = new Map<string, ImportedFile>();
   const scripted = new Map<AsyncMethod, ({ value: unknown } | { error: ApiError })[]>();
@@ -260,6 +282,30 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
     async deletePermanently(id) {
       if (!updates.delete(id)) throw notFound(`update with id ${id}`);
       deleted.delete(id);
+    },
+    async getPortfolio() {
+      return portfolio();
+    },
+    async addInitiative(initiative) {
+      initiatives.push({ id: initiatives.length + 1, initiative: clone(initiative) });
+      return portfolio();
+    },
+    async saveInitiative(id, initiative) {
+      const row = initiatives.find((i) => i.id === id);
+      if (!row) throw notFound(`initiative ${id}`);
+      row.initiative = clone(initiative);
+      return portfolio();
+    },
+    async deleteInitiative(id) {
+      initiatives = initiatives.filter((i) => i.id !== id);
+      return portfolio();
+    },
+    async importInitiatives() {
+      // The fake reads no tables: a test answers this call with the state it wants.
+      return portfolio();
+    },
+    async portfolioView(view) {
+      return `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg"><text>${view}</text></svg>`)}`;
     },
     async updateHistory(id) {
       live(id);

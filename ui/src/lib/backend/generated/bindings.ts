@@ -3,6 +3,26 @@
 
 export type Action = { "kind": "halt" } | { "kind": "pivot-to", "to": string } | { "kind": "escalate-to", "to": string };
 
+export type Allocation = { basis: Basis, total: number, rows: Array<AllocationRow>, };
+
+export type AllocationRow = { bucket: Bucket,
+/**
+ * In percent.
+ */
+target: number,
+/**
+ * In percent of the total.
+ */
+actual: number,
+/**
+ * Actual minus target, in points.
+ */
+gap: number,
+/**
+ * The bucket's cost or FTE.
+ */
+amount: number, };
+
 export type Alternative = { path: string,
 /**
  * What this path commits to that cannot be undone cheaply.
@@ -23,6 +43,8 @@ statement: string, importance: Importance, evidence: EvidenceLevel,
  * A link or a note on where the evidence comes from.
  */
 source: string, };
+
+export type Basis = "cost" | "fte";
 
 export type Beats = { context: string, conflict: string, resolution: string, evidence: string, };
 
@@ -47,6 +69,16 @@ significance_note: boolean,
  * The logo as a `data:` URL, to show beside its "Remove" button.
  */
 logo: string | null, };
+
+/**
+ * Where the effort goes: the 70/20/10 of core, adjacent and new bets.
+ */
+export type Bucket = "core" | "adjacent" | "transformational";
+
+/**
+ * The share of effort each bucket should get, in percent.
+ */
+export type BucketTargets = { core: number, adjacent: number, transformational: number, };
 
 export type ChartKind = "line" | "bar" | "before-after" | "funnel" | "big-number" | "bubble";
 
@@ -77,6 +109,16 @@ unit: string | null,
  * ([`crate::chart_reading::better_way`]).
  */
 better: Better | null, data: DataTable, };
+
+export type Check = { check: CheckId, status: CheckStatus,
+/**
+ * The initiative that fails it; `None` for a portfolio-wide result.
+ */
+initiative: string | null, message: string, };
+
+export type CheckId = "targets-sum" | "horizon-and-bucket" | "allocation-gap" | "probabilities" | "unknown-dependency" | "dependency-cycle" | "now-depends-on-later" | "next-needs-now" | "bold-needs-gates" | "red-line-gate";
+
+export type CheckStatus = "pass" | "fail";
 
 /**
  * What a finding is about: the title, a beat, or the chart (a finding about
@@ -148,6 +190,19 @@ reason: string, };
 export type Evidence = { "kind": "none" } | { "kind": "metric" } & MetricEvidence | { "kind": "quote" } & QuoteEvidence;
 
 /**
+ * A checkpoint: by this date, this metric must meet this threshold.
+ */
+export type EvidenceGate = { date: string, metric: string,
+/**
+ * Must be at least (or, with `at_most`, at most) this.
+ */
+threshold: number, at_most: boolean, unit: string,
+/**
+ * The decision taken at the gate, once taken.
+ */
+decision: GateDecision | null, };
+
+/**
  * How strong the evidence behind an assumption is, weakest first.
  */
 export type EvidenceLevel = "anecdote" | "survey" | "cohort-data" | "pilot";
@@ -193,9 +248,21 @@ message: string,
 span: [number, number] | null, };
 
 /**
+ * A strategic-fit criterion the workspace defines, with its weight.
+ */
+export type FitCriterion = { name: string, weight: number, };
+
+/**
+ * What a gate decided, in stage-gate terms.
+ */
+export type GateDecision = "go" | "kill" | "hold" | "recycle";
+
+/**
  * Something that happened to an update or a journal beside its edits.
  */
 export type HistoryEvent = { at_ms: number, text: string, };
+
+export type Horizon = "now" | "next" | "later";
 
 export type Importance = "high" | "medium" | "low";
 
@@ -210,6 +277,66 @@ name: string, parsed: ParsedTable | null,
  * Why this sheet is not chart data (row and column named).
  */
 error: string | null, };
+
+/**
+ * One initiative of the portfolio.
+ */
+export type Initiative = { name: string, owner: string,
+/**
+ * The objective or North-Star metric it serves.
+ */
+objective: string, horizon: Horizon | null, bucket: Bucket | null,
+/**
+ * Incremental (0) to transformational (100).
+ */
+slider: number,
+/**
+ * Cost in money, and/or in full-time equivalents.
+ */
+cost: number | null, fte: number | null,
+/**
+ * Net cash flow per period, from t = 0 (this period, not discounted).
+ */
+cash_flows: Array<number>,
+/**
+ * The period it launches in: flows before it are development, flows
+ * from it on are earnings after launch. `None`: all flows are after
+ * launch.
+ */
+launch_period: number | null,
+/**
+ * Paid at launch (Cooper's C), apart from the flows.
+ */
+launch_cost: number,
+/**
+ * The annual discount rate, when it differs from the workspace's.
+ */
+discount_rate: number | null, p_technical: number, p_commercial: number,
+/**
+ * Strategic fit scored 0–10 per workspace criterion, by name.
+ */
+fit_scores: Array<[string, number]>,
+/**
+ * A fit given as one number (0–10), used when no criterion is scored.
+ */
+fit: number | null, risks: Array<Risk>,
+/**
+ * The initiatives it depends on, by name.
+ */
+depends_on: Array<string>, next_review: string | null,
+/**
+ * Why a Next item depends on nothing in Now.
+ */
+stands_alone: string, gates: Array<EvidenceGate>,
+/**
+ * Stopping rules: the journal's kill criteria, windows and all.
+ */
+stopping_rules: Array<KillCriterion>, journal: number | null, };
+
+/**
+ * One initiative as the portfolio panel lists it: its figures and value.
+ */
+export type InitiativeRow = { id: number, initiative: Initiative, fit: number | null, valuation: Valuation, };
 
 export type JournalBody = {
 /**
@@ -304,6 +431,31 @@ export type ParsedTable = { table: DataTable, suggested_kind: ChartKind,
 suggested_unit: string | null, };
 
 /**
+ * How long a cash-flow period is.
+ */
+export type Period = "month" | "quarter" | "year";
+
+/**
+ * The workspace's portfolio settings.
+ */
+export type PortfolioSettings = { period: Period,
+/**
+ * The yearly discount rate (0.1 for 10 %).
+ */
+discount_rate: number, targets: BucketTargets,
+/**
+ * Above this slider value, an initiative needs an evidence gate and a
+ * stopping rule.
+ */
+slider_threshold: number, fit_criteria: Array<FitCriterion>, };
+
+/**
+ * The portfolio as the panel shows it: the initiatives with their value,
+ * the settings, the checks and the allocation.
+ */
+export type PortfolioState = { initiatives: Array<InitiativeRow>, settings: PortfolioSettings, checks: Array<Check>, allocation: Allocation, };
+
+/**
  * One attributed customer quote.
  */
 export type QuoteEvidence = { text: string, who: string, when: string, };
@@ -358,6 +510,14 @@ at_ms: number,
 reason: string, prev_hash: string, hash: string, };
 
 export type RevisionKind = "created" | "edit" | "status" | "import" | "restore";
+
+/**
+ * One kind of risk: its level (1–5) and whether it is a red line, which
+ * then needs an evidence gate.
+ */
+export type Risk = { kind: RiskKind, level: number, red_line: boolean, };
+
+export type RiskKind = "regulatory" | "brand" | "infrastructure" | "delivery";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -504,6 +664,15 @@ export type UpdateSummary = { id: number, title: string, audience: string, date:
  * Context, conflict, resolution, evidence: which hold text.
  */
 filled: [boolean, boolean, boolean, boolean], };
+
+/**
+ * An initiative's value and how it was computed, line by line.
+ */
+export type Valuation = { npv: number, risk_adjusted_npv: number, ecv: number,
+/**
+ * The rate per period used.
+ */
+rate_per_period: number, working: Array<string>, };
 
 /**
  * The open workspace, as the window names it.

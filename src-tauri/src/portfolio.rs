@@ -1,0 +1,94 @@
+//! The portfolio's commands: each checks nothing but its input and calls
+//! one use case.
+
+use serde::Deserialize;
+use tauri::State;
+use throughline_api::portfolio::{
+    import_initiatives_text, portfolio_state, view_preview, PortfolioState,
+};
+use throughline_api::ApiError;
+use throughline_core::portfolio::Initiative;
+use throughline_render::{PortfolioView, ValueAxis};
+
+use crate::commands::on_workspace;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn get_portfolio(state: State<'_, AppState>) -> Result<PortfolioState, ApiError> {
+    on_workspace(state, |ws, _| portfolio_state(ws)).await
+}
+
+/// Adds one initiative (a new one from the panel).
+#[tauri::command]
+pub async fn add_initiative(
+    state: State<'_, AppState>,
+    initiative: Initiative,
+) -> Result<PortfolioState, ApiError> {
+    on_workspace(state, move |ws, clock| {
+        ws.add_initiatives(&[initiative], clock.now_millis())?;
+        portfolio_state(ws)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn save_initiative(
+    state: State<'_, AppState>,
+    id: i64,
+    initiative: Initiative,
+) -> Result<PortfolioState, ApiError> {
+    on_workspace(state, move |ws, clock| {
+        ws.save_initiative(id, &initiative, clock.now_millis())?;
+        portfolio_state(ws)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn delete_initiative(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<PortfolioState, ApiError> {
+    on_workspace(state, move |ws, _| {
+        ws.delete_initiative(id)?;
+        portfolio_state(ws)
+    })
+    .await
+}
+
+/// Initiatives from a pasted table: all or none.
+#[tauri::command]
+pub async fn import_initiatives(
+    state: State<'_, AppState>,
+    text: String,
+) -> Result<PortfolioState, ApiError> {
+    on_workspace(state, move |ws, clock| {
+        import_initiatives_text(ws, &text, clock)?;
+        portfolio_state(ws)
+    })
+    .await
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ViewName {
+    Matrix,
+    MatrixEcv,
+    Allocation,
+    Tracks,
+}
+
+/// A view of the portfolio, drawn by the slide renderer, as a PNG data URL.
+#[tauri::command]
+pub async fn portfolio_view(
+    state: State<'_, AppState>,
+    view: ViewName,
+) -> Result<String, ApiError> {
+    let view = match view {
+        ViewName::Matrix => PortfolioView::Matrix(ValueAxis::Npv),
+        ViewName::MatrixEcv => PortfolioView::Matrix(ValueAxis::Ecv),
+        ViewName::Allocation => PortfolioView::Allocation,
+        ViewName::Tracks => PortfolioView::Tracks,
+    };
+    on_workspace(state, move |ws, _| view_preview(ws, view)).await
+}
