@@ -535,14 +535,19 @@ fn push_change(out: &mut Vec<Fact>, name: &str, from: f64, to: f64, at: &str, ro
 /// "+1.3 pts", "−25%", "±0": one decimal, signed.
 pub(crate) fn signed(value: f64, unit: &str) -> String {
     let rounded = (value * 10.0).round() / 10.0;
-    let sign = if rounded > 0.0 {
+    format!("{}{}{unit}", sign_of(rounded), rounded.abs())
+}
+
+/// The sign a signed figure is written with: "+", "−" (a minus, not a
+/// hyphen) or "±" for zero.
+pub(crate) fn sign_of(value: f64) -> &'static str {
+    if value > 0.0 {
         "+"
-    } else if rounded < 0.0 {
+    } else if value < 0.0 {
         "−"
     } else {
         "±"
-    };
-    format!("{sign}{}{unit}", rounded.abs())
+    }
 }
 
 fn column_values(data: &DataTable, column: usize) -> Vec<(usize, f64)> {

@@ -13,7 +13,7 @@ pub use checks::{check, find_cycles, Check, CheckId, CheckStatus, MAX_GAP_POINTS
 pub use import::{parse_initiatives, ImportError};
 pub use model::{
     Bucket, BucketTargets, EvidenceGate, FitCriterion, GateDecision, Horizon, Initiative, Period,
-    PortfolioSettings, Risk, RiskKind, MAX_NAME_CHARS, MAX_PERIODS,
+    PortfolioSettings, Risk, RiskKind, MAX_AMOUNT, MAX_NAME_CHARS, MAX_PERIODS,
 };
 pub use value::{value, Valuation};
 

@@ -262,6 +262,9 @@ impl Default for Initiative {
 pub const MAX_NAME_CHARS: usize = 120;
 /// The most cash-flow periods one initiative may list.
 pub const MAX_PERIODS: usize = 600;
+/// The largest amount (cost, FTE, cash flow) an initiative may state: sums
+/// of a few thousand of them stay exact enough and never overflow.
+pub const MAX_AMOUNT: f64 = 1e15;
 
 impl Initiative {
     /// What must hold before an initiative is stored.
@@ -270,6 +273,12 @@ impl Initiative {
         let name = self.name.trim();
         if name.is_empty() {
             return invalid("an initiative needs a name".into());
+        }
+        if crate::text::has_bidi_control(name) {
+            return invalid(format!(
+                "the name “{}” holds an invisible text-direction control, which could make it read as another",
+                crate::text::strip_bidi_overrides(name)
+            ));
         }
         if name.chars().count() > MAX_NAME_CHARS {
             return invalid(format!(
@@ -292,13 +301,18 @@ impl Initiative {
         if numbers.clone().any(|v| !v.is_finite()) {
             return invalid(format!("{name}: every amount must be a number"));
         }
+        if numbers.clone().any(|v| v.abs() > MAX_AMOUNT) {
+            return invalid(format!(
+                "{name}: an amount is larger than {MAX_AMOUNT:e}, more than any portfolio holds"
+            ));
+        }
         if self.cost.is_some_and(|c| c < 0.0) || self.fte.is_some_and(|f| f < 0.0) {
             return invalid(format!("{name}: a cost cannot be negative"));
         }
         if let Some(rate) = self.discount_rate {
-            if !rate.is_finite() || rate <= -1.0 || rate > 10.0 {
+            if !(0.0..=10.0).contains(&rate) {
                 return invalid(format!(
-                    "{name}: the discount rate must be a yearly rate above −100% and at most 1000%"
+                    "{name}: the discount rate must be a yearly rate from 0% to 1000%"
                 ));
             }
         }

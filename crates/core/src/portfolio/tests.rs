@@ -323,3 +323,44 @@ fn fit_is_the_weighted_mean_of_the_criteria_scored() {
     i.fit = Some(11.0);
     assert!(i.validate().is_err());
 }
+
+#[test]
+fn extreme_amounts_and_rates_are_refused_before_they_can_overflow() {
+    let mut i = item("Huge", Horizon::Now, Bucket::Core, 1e300);
+    assert!(i
+        .validate()
+        .unwrap_err()
+        .to_string()
+        .contains("larger than"));
+    i.cost = Some(1e15);
+    assert!(i.validate().is_ok());
+    i.cash_flows = vec![f64::NAN];
+    assert!(i.validate().is_err());
+    i.cash_flows = vec![-1.0, 2.0];
+    i.discount_rate = Some(-0.999_999);
+    assert!(
+        i.validate().is_err(),
+        "a rate near −100% would divide by zero"
+    );
+    i.discount_rate = Some(0.25);
+    assert!(i.validate().is_ok());
+    // Sixty initiatives at the largest amount still give a finite allocation.
+    let many: Vec<Initiative> = (0..60)
+        .map(|n| item(&format!("I{n}"), Horizon::Now, Bucket::Core, MAX_AMOUNT))
+        .collect();
+    let a = allocation(&many, &BucketTargets::default());
+    assert!(a
+        .rows
+        .iter()
+        .all(|r| r.actual.is_finite() && r.gap.is_finite()));
+}
+
+#[test]
+fn a_name_with_a_direction_control_is_refused() {
+    let spoofed = item("Upsell\u{202E}sdnub", Horizon::Now, Bucket::Core, 1.0);
+    assert!(spoofed
+        .validate()
+        .unwrap_err()
+        .to_string()
+        .contains("text-direction control"));
+}

@@ -160,10 +160,9 @@ fn shorten(text: &str) -> String {
     }
 }
 
-/// Reads pasted spreadsheet data or a CSV file. See the module docs for the
-/// rules; any problem refuses the whole text with an error naming the row
-/// and column to fix.
-pub fn parse_table(text: &str) -> Result<DataTable, TableError> {
+/// The text's records, split in the delimiter it uses, within the row and
+/// column limits.
+fn records_of(text: &str) -> Result<(Vec<Record>, Delimiter), TableError> {
     let text = prepare(text);
     let delimiter = detect_delimiter(&text);
     let records =
@@ -179,6 +178,14 @@ pub fn parse_table(text: &str) -> Result<DataTable, TableError> {
                 line,
             },
         })?;
+    Ok((records, delimiter))
+}
+
+/// Reads pasted spreadsheet data or a CSV file. See the module docs for the
+/// rules; any problem refuses the whole text with an error naming the row
+/// and column to fix.
+pub fn parse_table(text: &str) -> Result<DataTable, TableError> {
+    let (records, delimiter) = records_of(text)?;
     let Some(first) = records.first() else {
         return Err(TableError::Empty);
     };
@@ -294,21 +301,7 @@ pub(crate) struct TextRows {
 }
 
 pub(crate) fn text_rows(text: &str) -> Result<TextRows, TableError> {
-    let text = prepare(text);
-    let delimiter = detect_delimiter(&text);
-    let records =
-        split_records(&text, delimiter, MAX_ROWS + 1, MAX_COLUMNS).map_err(|err| match err {
-            SplitError::UnclosedQuote { row, line } => TableError::UnclosedQuote { row, line },
-            SplitError::TooManyRecords { line } => TableError::TooManyRows {
-                max: MAX_ROWS,
-                line,
-            },
-            SplitError::TooManyCells { row, line } => TableError::TooManyColumns {
-                row,
-                max: MAX_COLUMNS,
-                line,
-            },
-        })?;
+    let (records, delimiter) = records_of(text)?;
     Ok(TextRows {
         rows: records
             .into_iter()

@@ -3,7 +3,7 @@
 //! interval (Newcombe's hybrid score method, [`crate::stats`]); an interval
 //! that holds zero is a difference the data cannot tell from noise.
 
-use super::super::claims::parse_number;
+use super::super::claims::{parse_number, sign_of};
 use super::super::text::words;
 use super::{finding, info, Story};
 use crate::coach::{Finding, Target};
@@ -100,14 +100,7 @@ pub fn comparison(fields: &UpdateFields) -> Option<Comparison> {
 /// A difference of rates (0–1) in points, to one decimal: "+1.3", "+2.0".
 fn points(value: f64) -> String {
     let rounded = (value * 1000.0).round() / 10.0;
-    let sign = if rounded > 0.0 {
-        "+"
-    } else if rounded < 0.0 {
-        "−"
-    } else {
-        "±"
-    };
-    format!("{sign}{:.1}", rounded.abs())
+    format!("{}{:.1}", sign_of(rounded), rounded.abs())
 }
 
 /// A group's size with its thousands grouped: "14,200".
