@@ -52,6 +52,7 @@ app_commands! {
     portfolio::save_initiative,
     portfolio::delete_initiative,
     portfolio::import_initiatives,
+    portfolio::save_portfolio_settings,
     portfolio::portfolio_view,
     coach::review_update,
     coach::set_silenced_rules,

@@ -7,7 +7,7 @@ use throughline_api::portfolio::{
     import_initiatives_text, portfolio_state, view_preview, PortfolioState,
 };
 use throughline_api::ApiError;
-use throughline_core::portfolio::Initiative;
+use throughline_core::portfolio::{Initiative, PortfolioSettings};
 use throughline_render::{PortfolioView, ValueAxis};
 
 use crate::commands::on_workspace;
@@ -51,6 +51,20 @@ pub async fn delete_initiative(
 ) -> Result<PortfolioState, ApiError> {
     on_workspace(state, move |ws, _| {
         ws.delete_initiative(id)?;
+        portfolio_state(ws)
+    })
+    .await
+}
+
+/// The portfolio's settings: periods, discount rate, bucket targets, the
+/// slider threshold.
+#[tauri::command]
+pub async fn save_portfolio_settings(
+    state: State<'_, AppState>,
+    settings: PortfolioSettings,
+) -> Result<PortfolioState, ApiError> {
+    on_workspace(state, move |ws, _| {
+        ws.save_portfolio_settings(&settings)?;
         portfolio_state(ws)
     })
     .await

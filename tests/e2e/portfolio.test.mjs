@@ -74,6 +74,22 @@ describe('the portfolio', () => {
       });
       assert.match(await app.$('[data-testid="portfolio-check-summary"]').getText(), /every check passes/);
 
+      // Settings: targets that do not sum to 100 fail their check.
+      await app.$('[data-testid="portfolio-settings"]').click();
+      await typeInto(app, 'portfolio-target-core', '75');
+      await app.$('[data-testid="portfolio-settings-save"]').click();
+      await app.waitUntil(async () => (await failingChecks(app)).includes('targets-sum'), {
+        timeout: 5000,
+        timeoutMsg: 'targets summing to 105 did not fail',
+      });
+      await app.$('[data-testid="portfolio-settings"]').click();
+      await typeInto(app, 'portfolio-target-core', '70');
+      await app.$('[data-testid="portfolio-settings-save"]').click();
+      await app.waitUntil(async () => (await failingChecks(app)).length === 0, {
+        timeout: 5000,
+        timeoutMsg: 'the targets put back did not pass',
+      });
+
       // The views, drawn by the renderer.
       for (const view of ['matrix', 'allocation', 'tracks']) {
         await app.$(`[data-testid="portfolio-view-${view}"]`).click();

@@ -1,5 +1,5 @@
 import type { Backend, PortfolioViewName } from './backend/backend';
-import { toApiError, type Initiative, type PortfolioState } from './backend/types';
+import { toApiError, type Initiative, type PortfolioSettings, type PortfolioState } from './backend/types';
 
 /** A new initiative's starting point: named by the user, nothing assumed. */
 export function blankInitiative(name = ''): Initiative {
@@ -88,6 +88,12 @@ export class PortfolioController {
     const before = this.state?.initiatives.length ?? 0;
     const ok = await this.run(() => this.backend.importInitiatives(text));
     if (ok) this.notice = `Imported ${(this.state?.initiatives.length ?? 0) - before} initiative(s).`;
+    return ok;
+  }
+
+  async saveSettings(settings: PortfolioSettings): Promise<boolean> {
+    const ok = await this.run(() => this.backend.savePortfolioSettings(settings));
+    if (ok) this.notice = 'Settings saved: every value and check is computed again.';
     return ok;
   }
 

@@ -11,6 +11,7 @@ import type {
   UpdateFields,
   UpdateHistory,
   Initiative,
+  PortfolioSettings,
   PortfolioState,
   StoriesImport,
   UpdateId,
@@ -113,6 +114,7 @@ export interface Backend {
   addInitiative(initiative: Initiative): Promise<PortfolioState>;
   saveInitiative(id: number, initiative: Initiative): Promise<PortfolioState>;
   deleteInitiative(id: number): Promise<PortfolioState>;
+  savePortfolioSettings(settings: PortfolioSettings): Promise<PortfolioState>;
   /** Initiatives from a pasted table (all or none). */
   importInitiatives(text: string): Promise<PortfolioState>;
   /** A portfolio view drawn by the renderer, as an image URL. */

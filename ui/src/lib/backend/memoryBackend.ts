@@ -2,6 +2,7 @@ import type { Backend } from './backend';
 import type {
   ApiError,
   Initiative,
+  PortfolioSettings,
   PortfolioState,
   Branding,
   ImportedFile,
@@ -129,6 +130,13 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
   const deleted = new Set<UpdateId>();
   const journals = new Map<JournalId, StoredJournal>();
   let initiatives: { id: number; initiative: Initiative }[] = [];
+  let portfolioSettings: PortfolioSettings = {
+    period: 'quarter',
+    discount_rate: 0.1,
+    targets: { core: 70, adjacent: 20, transformational: 10 },
+    slider_threshold: 60,
+    fit_criteria: [],
+  };
   /** The portfolio as stored; its value, checks and allocation are canned (no rules here). */
   const portfolio = (): PortfolioState =>
     clone({
@@ -138,13 +146,7 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
         fit: initiative.fit,
         valuation: { npv: 0, risk_adjusted_npv: 0, ecv: 0, rate_per_period: 0, working: [] },
       })),
-      settings: {
-        period: 'quarter',
-        discount_rate: 0.1,
-        targets: { core: 70, adjacent: 20, transformational: 10 },
-        slider_threshold: 60,
-        fit_criteria: [],
-      },
+      settings: portfolioSettings,
       checks: [],
       allocation: { basis: 'cost', total: 0, rows: [] },
     });
@@ -298,6 +300,10 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
     },
     async deleteInitiative(id) {
       initiatives = initiatives.filter((i) => i.id !== id);
+      return portfolio();
+    },
+    async savePortfolioSettings(settings) {
+      portfolioSettings = clone(settings);
       return portfolio();
     },
     async importInitiatives() {

@@ -92,6 +92,7 @@ export function tauriBackend(): Backend {
     saveInitiative: (id, initiative) => call('save_initiative', { id, initiative }),
     deleteInitiative: (id) => call('delete_initiative', { id }),
     importInitiatives: (text) => call('import_initiatives', { text }),
+    savePortfolioSettings: (settings) => call('save_portfolio_settings', { settings }),
     portfolioView: (view) => call('portfolio_view', { view }),
     updateHistory: (id) => call('update_history', { id }),
     updateRevisionDiff: (id, revision) => call('update_revision_diff', { id, revision }),

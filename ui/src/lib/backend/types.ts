@@ -26,6 +26,7 @@ export type {
   Horizon,
   Initiative,
   InitiativeRow,
+  PortfolioSettings,
   PortfolioState,
   ImportedFile,
   ImportedSheet,
