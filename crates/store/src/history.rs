@@ -351,15 +351,19 @@ impl Workspace {
 
     /// The texts of the events that say an update stopped backing a
     /// journal while a criterion was triggered, for the coach.
+    /// Once the update backs that journal again, its banner is back and
+    /// the coach has nothing to add; the record stays in both histories.
     pub(crate) fn unlinked_while_triggered(
         &self,
         update: UpdateId,
     ) -> Result<Vec<String>, StoreError> {
-        Ok(self
-            .events("update_id", update)?
-            .into_iter()
-            .map(|event| event.text)
-            .collect())
+        let backing = self.linked_journal(update)?;
+        let mut statement = self.conn.prepare_cached(
+            "SELECT text FROM history_events
+             WHERE update_id = ?1 AND (journal_id IS NOT ?2) ORDER BY id",
+        )?;
+        let rows = statement.query_map(params![update, backing], |row| row.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 }
 

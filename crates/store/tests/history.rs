@@ -224,6 +224,17 @@ fn leaving_a_journal_with_a_triggered_criterion_is_recorded_on_both_sides_and_co
     assert!(ws.triggered_for_update(update).unwrap().is_empty());
     let context = ws.coach_context(update).unwrap();
     assert_eq!(context.unlinked_while_triggered, [events[0].text.clone()]);
+    // Backing the journal again brings the banner back; the coach has
+    // nothing to add, and the record stays in both histories.
+    ws.link_update(update, Some(journal), NOW + 4).unwrap();
+    assert!(!ws.triggered_for_update(update).unwrap().is_empty());
+    assert!(ws
+        .coach_context(update)
+        .unwrap()
+        .unlinked_while_triggered
+        .is_empty());
+    assert_eq!(ws.update_history(update).unwrap().events.len(), 1);
+    assert_eq!(ws.journal_events(journal).unwrap().len(), 1);
 }
 
 #[test]
