@@ -160,3 +160,56 @@ pub fn view_preview(
         throughline_render::base64(&png)
     ))
 }
+
+/// An initiative's readings from a CSV (`date, metric…`, as a journal's
+/// readings are read, units checked against its stopping rules): all or
+/// none; the file and the first problem named.
+pub fn import_initiative_readings(
+    workspace: &Workspace,
+    initiative: &str,
+    path: &Path,
+    clock: &dyn Clock,
+) -> Result<usize, ApiError> {
+    let name = display_name(path);
+    let stored = workspace.initiative_named(initiative)?;
+    let bytes = read_limited(path, MAX_DATA_FILE_BYTES as u64, "a readings file")?;
+    let text =
+        decode_text_file(&bytes).map_err(|err| ApiError::invalid(format!("{name}: {err}")))?;
+    let parsed = throughline_core::journal::parse_readings(
+        &text,
+        clock.today(),
+        &stored.initiative.stopping_rules,
+    )
+    .map_err(|err| ApiError::invalid(format!("{name}: {err}")))?;
+    if let Some(problem) = parsed.problems.first() {
+        return Err(ApiError::invalid(format!(
+            "{name}: row {}: {} (nothing was imported)",
+            problem.row, problem.message
+        )));
+    }
+    Ok(workspace.add_initiative_readings(stored.id, &parsed.readings)?)
+}
+
+/// One initiative's gate tracker as a PNG or PDF page.
+pub fn export_gates(
+    workspace: &Workspace,
+    initiative: &str,
+    file: ViewFile,
+) -> Result<Vec<u8>, ApiError> {
+    let stored = workspace.initiative_named(initiative)?;
+    let readings = workspace.initiative_readings(stored.id)?;
+    let svg = throughline_render::render_gates_svg(
+        &stored.initiative,
+        &readings,
+        workspace.today(),
+        &throughline_render::Theme::light(),
+        &crate::export::workspace_branding(workspace),
+    );
+    match file {
+        ViewFile::Png => {
+            throughline_render::svg_to_png(&svg, 1.0, throughline_render::PngCompression::Small)
+        }
+        ViewFile::Pdf => throughline_render::slides_to_pdf(&[svg]),
+    }
+    .map_err(ApiError::render)
+}

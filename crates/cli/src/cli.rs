@@ -112,6 +112,19 @@ throughline portfolio check --format json | jq '.checks[] | select(.status == \"
 throughline portfolio export --view tracks --pdf tracks.pdf --workspace team.throughline"
     )]
     Export(PortfolioExportArgs),
+    /// Import readings of an initiative's gate and stopping-rule metrics from CSV (a date
+    /// column, one column per metric), as a journal's readings are read. All or nothing.
+    Readings(PortfolioReadingsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PortfolioReadingsArgs {
+    pub csv: PathBuf,
+    /// The initiative, by name.
+    #[arg(long)]
+    pub initiative: String,
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -119,6 +132,8 @@ pub enum PortfolioViewName {
     Matrix,
     Allocation,
     Tracks,
+    /// One initiative's evidence gates and stopping rules (with --initiative).
+    Gates,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -132,6 +147,9 @@ pub enum ValueName {
 pub struct PortfolioExportArgs {
     #[arg(long, value_enum)]
     pub view: PortfolioViewName,
+    /// The initiative whose gates to draw (with --view gates).
+    #[arg(long)]
+    pub initiative: Option<String>,
     /// The matrix's height: NPV or expected commercial value.
     #[arg(long, value_enum, default_value = "npv")]
     pub value: ValueName,

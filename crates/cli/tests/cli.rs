@@ -817,6 +817,82 @@ fn portfolio_check_passes_fails_and_speaks_json_and_import_names_the_bad_cell() 
         assert!(text.contains(name), "{name} missing from {text}");
     }
 
+    // An initiative's readings, and its gate tracker as a PDF page.
+    let readings = dir.path().join("errors.csv");
+    std::fs::write(
+        &readings,
+        "date,Error rate\n2026-11-10,3.9\n2026-11-24,5.6\n",
+    )
+    .unwrap();
+    let out = throughline(&[
+        "portfolio",
+        "readings",
+        readings.to_str().unwrap(),
+        "--initiative",
+        "moonshot LAB",
+        "--workspace",
+        ws,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("imported 2 reading(s)"));
+    let gates = dir.path().join("gates.pdf");
+    let out = throughline(&[
+        "portfolio",
+        "export",
+        "--view",
+        "gates",
+        "--initiative",
+        "Moonshot lab",
+        "--pdf",
+        gates.to_str().unwrap(),
+        "--workspace",
+        ws,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::process::Command::new("pdftotext")
+        .args([gates.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("Moonshot lab: evidence gates and stopping rules"),
+        "{text}"
+    );
+    assert!(text.contains("No evidence gate yet"), "{text}");
+    let out = throughline(&[
+        "portfolio",
+        "export",
+        "--view",
+        "gates",
+        "--pdf",
+        gates.to_str().unwrap(),
+        "--workspace",
+        ws,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "--view gates needs --initiative"
+    );
+    let out = throughline(&[
+        "portfolio",
+        "export",
+        "--view",
+        "gates",
+        "--initiative",
+        "Ghost",
+        "--pdf",
+        gates.to_str().unwrap(),
+        "--workspace",
+        ws,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no initiative called “Ghost”"),
+        "{}",
+        stderr(&out)
+    );
+
     // A Next item on nothing in Now fails, by name, and the exit code says so.
     let more = dir.path().join("more.csv");
     std::fs::write(

@@ -370,7 +370,10 @@ fn draw_criteria(
 
 /// The criterion's readings in date order (its metric, matched as the
 /// evaluation matches it).
-fn readings_of<'a>(criterion: &KillCriterion, readings: &'a [Reading]) -> Vec<&'a Reading> {
+pub(crate) fn readings_of<'a>(
+    criterion: &KillCriterion,
+    readings: &'a [Reading],
+) -> Vec<&'a Reading> {
     let wanted = criterion.metric.trim().to_lowercase();
     let mut own: Vec<&Reading> = readings
         .iter()
@@ -381,7 +384,7 @@ fn readings_of<'a>(criterion: &KillCriterion, readings: &'a [Reading]) -> Vec<&'
 }
 
 /// A small line of the readings over time, with the threshold dashed.
-fn draw_sparkline(
+pub(crate) fn draw_sparkline(
     canvas: &mut Canvas,
     criterion: &KillCriterion,
     own: &[&Reading],

@@ -6,6 +6,7 @@
 mod chart;
 mod error;
 mod fonts;
+mod gates;
 mod journal;
 mod output;
 mod portfolio;
@@ -18,6 +19,7 @@ mod theme;
 pub use chart::{chart_annotation, render_chart_svg, try_render_chart_svg, Annotation};
 pub use error::{ChartError, RenderError};
 pub use fonts::Weight;
+pub use gates::render_gates_svg;
 pub use journal::{render_journal_svg, JournalPage};
 pub use output::{
     png_data_url, slides_to_pdf, slides_to_pdf_with_progress, svg_to_png, svg_to_rgba,

@@ -237,3 +237,84 @@ fn a_dependency_cycle_is_refused_with_the_cycle_named() {
         "{cycle}"
     );
 }
+
+#[test]
+fn the_gate_tracker_shows_each_gate_against_its_readings_and_a_triggered_rule_as_a_banner() {
+    use throughline_core::journal::{Action, Comparator, CriterionWindow, KillCriterion, Reading};
+    use throughline_core::portfolio::{EvidenceGate, GateDecision};
+    let reading = |date: &str, value: f64| Reading {
+        metric: "Error rate".into(),
+        date: date.parse().unwrap(),
+        value,
+    };
+    let gate = |date: &str, decision| EvidenceGate {
+        date: date.parse().unwrap(),
+        metric: "Error rate".into(),
+        threshold: 5.0,
+        at_most: true,
+        unit: "%".into(),
+        decision,
+    };
+    let mut assistant = initiative(
+        "AI underwriting assistant",
+        Horizon::Later,
+        Bucket::Transformational,
+        100.0,
+        7.0,
+        &[],
+    );
+    assistant.gates = vec![
+        gate("2026-11-15", Some(GateDecision::Go)),
+        gate("2026-12-20", None),
+    ];
+    assistant.stopping_rules = vec![KillCriterion {
+        id: "errors".into(),
+        metric: "Error rate".into(),
+        comparator: Comparator::Above,
+        threshold: 5.0,
+        unit: "%".into(),
+        cohort: "assisted decisions".into(),
+        by: "2027-03-31".into(),
+        action: Action::PivotTo("human review of every memo".into()),
+        margin: 0.5,
+        window: CriterionWindow::Consecutive { readings: 2 },
+    }];
+    let readings = [
+        reading("2026-11-10", 3.9),
+        reading("2026-11-24", 5.6),
+        reading("2026-12-01", 6.2),
+    ];
+    let svg = throughline_render::render_gates_svg(
+        &assistant,
+        &readings,
+        "2026-12-06".parse().unwrap(),
+        &Theme::light(),
+        &Branding::default(),
+    );
+    check_files(
+        "gates",
+        &svg,
+        &[
+            "Stopping rule triggered",
+            "TRIGGERED",
+            "2026-11-15 · Error rate ≤ 5%",
+            "3.9 on 2026-11-10: met · decided: go",
+            "6.2 on 2026-12-01: not met so far · not decided yet",
+            "for 2 consecutive readings",
+        ],
+    );
+    // Without gates or rules, the page says so rather than staying blank.
+    let bare = initiative("Loan calculator", Horizon::Now, Bucket::Core, 1.0, 5.0, &[]);
+    let svg = throughline_render::render_gates_svg(
+        &bare,
+        &[],
+        "2026-12-06".parse().unwrap(),
+        &Theme::dark(),
+        &Branding::default(),
+    );
+    check_files(
+        "gates-empty",
+        &svg,
+        &["No evidence gate yet", "No stopping rule yet"],
+    );
+}

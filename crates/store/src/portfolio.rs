@@ -3,8 +3,9 @@
 
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
+use throughline_core::journal::Reading;
 use throughline_core::portfolio::{Initiative, PortfolioSettings};
-use throughline_core::CoreError;
+use throughline_core::{CivilDate, CoreError};
 use ts_rs::TS;
 
 use crate::connection::write_transaction;
@@ -128,6 +129,74 @@ impl Workspace {
             ))),
             _ => Ok(()),
         }
+    }
+
+    /// The initiative named `name` (ignoring case), with its id.
+    pub fn initiative_named(&self, name: &str) -> Result<StoredInitiative, StoreError> {
+        self.list_initiatives()?
+            .into_iter()
+            .find(|s| s.initiative.name.trim().eq_ignore_ascii_case(name.trim()))
+            .ok_or_else(|| invalid(format!("there is no initiative called “{}”", name.trim())))
+    }
+
+    /// Stores readings of an initiative's gate and stopping-rule metrics:
+    /// all of them, or none (a metric already read on a date is refused).
+    pub fn add_initiative_readings(
+        &self,
+        id: InitiativeId,
+        readings: &[Reading],
+    ) -> Result<usize, StoreError> {
+        let tx = write_transaction(&self.conn)?;
+        for reading in readings {
+            if !reading.value.is_finite() {
+                return Err(invalid("a reading must be a number"));
+            }
+            let inserted = self.conn.execute(
+                "INSERT OR IGNORE INTO initiative_readings (initiative_id, metric, date, value)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    id,
+                    reading.metric.trim(),
+                    reading.date.to_string(),
+                    reading.value
+                ],
+            )?;
+            if inserted == 0 {
+                return Err(invalid(format!(
+                    "there is already a reading of “{}” on {}: nothing was imported",
+                    reading.metric.trim(),
+                    reading.date
+                )));
+            }
+        }
+        tx.commit()?;
+        Ok(readings.len())
+    }
+
+    pub fn initiative_readings(&self, id: InitiativeId) -> Result<Vec<Reading>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT metric, date, value FROM initiative_readings WHERE initiative_id = ?1 ORDER BY date, metric",
+        )?;
+        let rows = statement.query_map([id], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, f64>(2)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (metric, date, value) = row?;
+            let date: CivilDate = date.parse().map_err(|_| {
+                StoreError::Corrupt(format!("an initiative reading's date “{date}”"))
+            })?;
+            out.push(Reading {
+                metric,
+                date,
+                value,
+            });
+        }
+        Ok(out)
     }
 
     /// The portfolio's settings; the defaults (quarters, 10 %, 70/20/10,

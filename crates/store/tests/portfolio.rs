@@ -93,3 +93,40 @@ fn an_initiative_changed_outside_the_app_is_refused_by_name_when_read() {
         "{err}"
     );
 }
+
+#[test]
+fn an_initiatives_readings_are_kept_all_or_none_and_found_by_name() {
+    use throughline_core::journal::Reading;
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::open(&dir.path().join("gates.throughline")).unwrap();
+    ws.add_initiatives(&[initiative("AI assistant")], NOW)
+        .unwrap();
+    let id = ws.initiative_named("ai ASSISTANT").unwrap().id;
+    let reading = |date: &str, value: f64| Reading {
+        metric: "Error rate".into(),
+        date: date.parse().unwrap(),
+        value,
+    };
+    ws.add_initiative_readings(
+        id,
+        &[reading("2026-11-10", 3.9), reading("2026-11-24", 5.6)],
+    )
+    .unwrap();
+    // A date already read refuses the whole batch.
+    let err = ws
+        .add_initiative_readings(
+            id,
+            &[reading("2026-12-01", 6.2), reading("2026-11-24", 5.0)],
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("already a reading of “Error rate” on 2026-11-24"),
+        "{err}"
+    );
+    assert_eq!(ws.initiative_readings(id).unwrap().len(), 2);
+    assert!(ws.initiative_named("Ghost").is_err());
+    // Deleting the initiative takes its readings with it.
+    ws.delete_initiative(id).unwrap();
+    assert!(ws.initiative_readings(id).unwrap().is_empty());
+}
