@@ -54,6 +54,7 @@ app_commands! {
     portfolio::import_initiatives,
     portfolio::save_portfolio_settings,
     portfolio::portfolio_view,
+    portfolio::gates_view,
     coach::review_update,
     coach::set_silenced_rules,
     branding::get_branding,

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use tauri::State;
 use throughline_api::portfolio::{
-    import_initiatives_text, portfolio_state, view_preview, PortfolioState,
+    gates_preview, import_initiatives_text, portfolio_state, view_preview, PortfolioState,
 };
 use throughline_api::ApiError;
 use throughline_core::portfolio::{Initiative, PortfolioSettings};
@@ -90,6 +90,16 @@ pub enum ViewName {
     MatrixEcv,
     Allocation,
     Tracks,
+}
+
+/// One initiative's evidence gates and stopping rules over its readings,
+/// drawn by the slide renderer, as a PNG data URL.
+#[tauri::command]
+pub async fn gates_view(
+    state: State<'_, AppState>,
+    initiative: String,
+) -> Result<String, ApiError> {
+    on_workspace(state, move |ws, _| gates_preview(ws, &initiative)).await
 }
 
 /// A view of the portfolio, drawn by the slide renderer, as a PNG data URL.

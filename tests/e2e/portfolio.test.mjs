@@ -98,6 +98,23 @@ describe('the portfolio', () => {
           { timeout: 10000, timeoutMsg: `the ${view} view was not drawn` },
         );
       }
+      // The demo's moonshot: its gate tracker, drawn by the same renderer.
+      await app.execute(() => {
+        const row = [...document.querySelectorAll('[data-testid="initiative-row"]')].find(
+          (el) => el.textContent.trim() === 'AI underwriting assistant',
+        );
+        row?.click();
+      });
+      await app.$('[data-testid="portfolio-view-gates"]').waitForDisplayed({ timeout: 5000 });
+      const before = await app.$('[data-testid="portfolio-view"]').getAttribute('src');
+      await app.$('[data-testid="portfolio-view-gates"]').click();
+      await app.waitUntil(
+        async () => {
+          const src = (await app.$('[data-testid="portfolio-view"]').getAttribute('src')) ?? '';
+          return src.startsWith('data:image/png') && src !== before;
+        },
+        { timeout: 10000, timeoutMsg: 'the gate tracker was not drawn' },
+      );
       screenshot(path.join(ARTIFACTS, 'portfolio.png'));
     } finally {
       await closeApp(app);

@@ -213,3 +213,12 @@ pub fn export_gates(
     }
     .map_err(ApiError::render)
 }
+
+/// One initiative's gate tracker the window previews, as a PNG data URL.
+pub fn gates_preview(workspace: &Workspace, initiative: &str) -> Result<String, ApiError> {
+    let png = export_gates(workspace, initiative, ViewFile::Png)?;
+    Ok(format!(
+        "data:image/png;base64,{}",
+        throughline_render::base64(&png)
+    ))
+}

@@ -40,7 +40,8 @@ export class PortfolioController {
   editing = $state<{ id: number | null; initiative: Initiative } | null>(null);
   error = $state('');
   notice = $state('');
-  view = $state<PortfolioViewName>('matrix');
+  /** The view shown: one of the portfolio's, or the selected initiative's gates. */
+  view = $state<PortfolioViewName | 'gates'>('matrix');
   viewSrc = $state('');
 
   constructor(private readonly backend: Backend) {}
@@ -97,14 +98,19 @@ export class PortfolioController {
     return ok;
   }
 
-  async showView(view: PortfolioViewName): Promise<void> {
+  async showView(view: PortfolioViewName | 'gates'): Promise<void> {
     this.view = view;
     await this.drawView();
   }
 
   private async drawView(): Promise<void> {
     try {
-      this.viewSrc = await this.backend.portfolioView(this.view);
+      if (this.view === 'gates') {
+        const name = this.editing?.initiative.name.trim();
+        this.viewSrc = name ? await this.backend.gatesView(name) : '';
+      } else {
+        this.viewSrc = await this.backend.portfolioView(this.view);
+      }
     } catch (err) {
       this.viewSrc = '';
       this.error = toApiError(err).message;

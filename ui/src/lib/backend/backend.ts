@@ -117,6 +117,8 @@ export interface Backend {
   savePortfolioSettings(settings: PortfolioSettings): Promise<PortfolioState>;
   /** Initiatives from a pasted table (all or none). */
   importInitiatives(text: string): Promise<PortfolioState>;
+  /** One initiative's gates and stopping rules over its readings, as an image URL. */
+  gatesView(initiative: string): Promise<string>;
   /** A portfolio view drawn by the renderer, as an image URL. */
   portfolioView(view: PortfolioViewName): Promise<string>;
   /** An update's revisions, newest first, and its events. */

@@ -310,6 +310,9 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
       // The fake reads no tables: a test answers this call with the state it wants.
       return portfolio();
     },
+    async gatesView(initiative) {
+      return `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg"><text>${initiative}</text></svg>`)}`;
+    },
     async portfolioView(view) {
       return `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg"><text>${view}</text></svg>`)}`;
     },

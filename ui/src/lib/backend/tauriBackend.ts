@@ -94,6 +94,7 @@ export function tauriBackend(): Backend {
     importInitiatives: (text) => call('import_initiatives', { text }),
     savePortfolioSettings: (settings) => call('save_portfolio_settings', { settings }),
     portfolioView: (view) => call('portfolio_view', { view }),
+    gatesView: (initiative) => call('gates_view', { initiative }),
     updateHistory: (id) => call('update_history', { id }),
     updateRevisionDiff: (id, revision) => call('update_revision_diff', { id, revision }),
     restoreUpdateRevision: (id, revision) => call('restore_update_revision', { id, revision }),
