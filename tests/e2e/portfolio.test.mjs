@@ -40,7 +40,8 @@ describe('the portfolio', () => {
     try {
       await app.$('[data-testid="tab-portfolio"]').click();
       await app.$('[data-testid="portfolio"]').waitForDisplayed({ timeout: 5000 });
-      // The demo portfolio (the method's 70/20/10) passes every check.
+      // The demo portfolio (the method's 70/20/10) passes every check; figures are grouped.
+      assert.match(await app.$('[data-testid="initiative-table"]').getText(), /450,000/);
       assert.match(await app.$('[data-testid="portfolio-check-summary"]').getText(), /every check passes/);
 
       // One initiative from a pasted table: a Next item on nothing in Now.
