@@ -164,8 +164,19 @@ describe('the decision journal', () => {
           )).includes('unlinked-while-triggered'),
         { timeout: 5000, timeoutMsg: 'the coach did not say the update left a triggered journal' },
       );
-      await app.$('[data-testid="open-history"]').click();
-      await app.$('[data-testid="history-events"]').waitForDisplayed({ timeout: 5000 });
+      // (A toast may still cover the top bar for a moment: click until the dialog opens.)
+      await app.waitUntil(
+        async () => {
+          await app.$('[data-testid="open-history"]').click().catch(() => {});
+          return app.$('[data-testid="history-dialog"]').isDisplayed();
+        },
+        { timeout: 10000, interval: 500, timeoutMsg: 'History… never opened' },
+      );
+      const shown = await app
+        .$('[data-testid="history-events"]')
+        .waitForDisplayed({ timeout: 5000 })
+        .catch(() => false);
+      assert.ok(shown, `no record in History…: ${await app.$('[data-testid="history-dialog"]').getText()}`);
       assert.match(
         await app.$('[data-testid="history-events"]').getText(),
         /stopped backing journal “Shared workspaces” .* while its kill criterion “Sharing activation < 20%/,
