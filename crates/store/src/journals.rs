@@ -388,9 +388,16 @@ impl Workspace {
     }
 
     pub fn readings(&self, id: JournalId) -> Result<Vec<Reading>, StoreError> {
-        let mut statement = self.conn.prepare_cached(
+        self.reading_rows(
             "SELECT metric, date, value FROM readings WHERE journal_id = ?1 ORDER BY date, metric",
-        )?;
+            id,
+        )
+    }
+
+    /// Readings as a query gives them (metric, date, value for one id),
+    /// each date checked as it is read back.
+    pub(crate) fn reading_rows(&self, sql: &str, id: i64) -> Result<Vec<Reading>, StoreError> {
+        let mut statement = self.conn.prepare_cached(sql)?;
         let rows = statement.query_map([id], |row| {
             Ok((
                 row.get::<_, String>(0)?,

@@ -5,7 +5,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use throughline_core::journal::Reading;
 use throughline_core::portfolio::{Initiative, PortfolioSettings};
-use throughline_core::{CivilDate, CoreError};
+use throughline_core::CoreError;
 use ts_rs::TS;
 
 use crate::connection::write_transaction;
@@ -174,29 +174,10 @@ impl Workspace {
     }
 
     pub fn initiative_readings(&self, id: InitiativeId) -> Result<Vec<Reading>, StoreError> {
-        let mut statement = self.conn.prepare_cached(
+        self.reading_rows(
             "SELECT metric, date, value FROM initiative_readings WHERE initiative_id = ?1 ORDER BY date, metric",
-        )?;
-        let rows = statement.query_map([id], |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, f64>(2)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (metric, date, value) = row?;
-            let date: CivilDate = date.parse().map_err(|_| {
-                StoreError::Corrupt(format!("an initiative reading's date “{date}”"))
-            })?;
-            out.push(Reading {
-                metric,
-                date,
-                value,
-            });
-        }
-        Ok(out)
+            id,
+        )
     }
 
     /// The portfolio's settings; the defaults (quarters, 10 %, 70/20/10,
