@@ -63,22 +63,8 @@ pub fn render_gates_svg(
         .map(|rule| rule.describe())
         .collect();
     if !triggered.is_empty() {
-        canvas.rect(0.0, 10.0, SLIDE_WIDTH as f32, 56.0, 0.0, theme.banner);
-        let banner = fit_text(
-            &format!("Stopping rule triggered: {}", triggered.join("; ")),
-            &style(Weight::SemiBold, 24.0, 16.0, 1),
-            width,
-            40.0,
-        );
-        if let Some(line) = banner.lines.first() {
-            canvas.text(
-                (MARGIN, 47.0),
-                line,
-                Ink(banner.size, Weight::SemiBold, Rgb(255, 255, 255)),
-                Anchor::Start,
-            );
-        }
-        top = 96.0;
+        let banner = format!("Stopping rule triggered: {}", triggered.join("; "));
+        top = canvas.banner(&banner, theme, 16.0);
     }
     let heading = fit_text(&title, &style(Weight::Bold, 48.0, 30.0, 2), width, 130.0);
     top = canvas.lines(MARGIN, top, &heading, Weight::Bold, theme.text) + 30.0;

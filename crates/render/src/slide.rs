@@ -106,6 +106,30 @@ impl Canvas {
         top + fitted.height()
     }
 
+    /// A warning across the top of the page (a triggered kill criterion or
+    /// stopping rule), white on the theme's banner colour, one line at
+    /// `min_size` or larger; returns where the page's content starts below it.
+    pub(crate) fn banner(&mut self, text: &str, theme: &Theme, min_size: f32) -> f32 {
+        self.rect(0.0, 10.0, SLIDE_WIDTH as f32, 56.0, 0.0, theme.banner);
+        let style = TextStyle {
+            weight: Weight::SemiBold,
+            max_size: 24.0,
+            min_size,
+            line_height: 1.2,
+            max_lines: Some(1),
+        };
+        let fitted = fit_text(text, &style, SLIDE_WIDTH as f32 - 2.0 * MARGIN, 40.0);
+        if let Some(line) = fitted.lines.first() {
+            self.text(
+                (MARGIN, 47.0),
+                line,
+                Ink(fitted.size, Weight::SemiBold, Rgb(255, 255, 255)),
+                Anchor::Start,
+            );
+        }
+        96.0
+    }
+
     pub(crate) fn finish(mut self) -> String {
         self.svg.push_str("</svg>");
         self.svg
@@ -156,24 +180,7 @@ fn compose_slide(input: &SlideInput<'_>, theme: &Theme, branding: &Branding) -> 
 
     let mut top = 58.0;
     if let Some(banner) = input.banner.filter(|b| !b.trim().is_empty()) {
-        canvas.rect(0.0, 10.0, SLIDE_WIDTH as f32, 56.0, 0.0, theme.banner);
-        let style = TextStyle {
-            weight: Weight::SemiBold,
-            max_size: 24.0,
-            min_size: 18.0,
-            line_height: 1.2,
-            max_lines: Some(1),
-        };
-        let fitted = fit_text(banner, &style, SLIDE_WIDTH as f32 - 2.0 * MARGIN, 40.0);
-        if let Some(line) = fitted.lines.first() {
-            canvas.text(
-                (MARGIN, 47.0),
-                line,
-                Ink(fitted.size, Weight::SemiBold, Rgb(255, 255, 255)),
-                Anchor::Start,
-            );
-        }
-        top = 96.0;
+        top = canvas.banner(banner, theme, 18.0);
     }
 
     // Action title.
