@@ -23,6 +23,7 @@ fuzz_target!(|text: &str| {
             unit: (kind as usize % 2 == 0).then(|| "%".into()),
             better: None,
             data: data.clone(),
+            portfolio: None,
         };
         let reading = read_chart(&spec, &[text]);
         let svg = render_chart_svg(

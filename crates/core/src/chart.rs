@@ -21,9 +21,19 @@ pub enum ChartKind {
     BigNumber,
     /// Columns label, x, y, size: a 2×2 of bubbles.
     Bubble,
+    /// The portfolio's NPV (or ECV) × strategic-fit matrix, drawn from a
+    /// snapshot of the initiatives' figures.
+    PortfolioMatrix,
+    /// The portfolio's 70/20/10 allocation, actual against target.
+    Allocation,
+    /// The Now/Next/Later dual tracks with their dependencies.
+    Tracks,
+    /// One initiative's evidence gates and stopping rules.
+    Gates,
 }
 
 impl ChartKind {
+    /// The kinds drawn from a pasted table.
     pub const ALL: [ChartKind; 6] = [
         ChartKind::Line,
         ChartKind::Bar,
@@ -32,6 +42,19 @@ impl ChartKind {
         ChartKind::BigNumber,
         ChartKind::Bubble,
     ];
+
+    /// The kinds drawn from a snapshot of the portfolio.
+    pub const PORTFOLIO: [ChartKind; 4] = [
+        ChartKind::PortfolioMatrix,
+        ChartKind::Allocation,
+        ChartKind::Tracks,
+        ChartKind::Gates,
+    ];
+
+    /// Whether the chart is one of the portfolio's views.
+    pub fn is_portfolio(self) -> bool {
+        Self::PORTFOLIO.contains(&self)
+    }
 
     /// The name used in story files (`kind: before-after`).
     pub fn as_str(self) -> &'static str {
@@ -42,12 +65,19 @@ impl ChartKind {
             ChartKind::Funnel => "funnel",
             ChartKind::BigNumber => "big-number",
             ChartKind::Bubble => "bubble",
+            ChartKind::PortfolioMatrix => "portfolio-matrix",
+            ChartKind::Allocation => "allocation",
+            ChartKind::Tracks => "tracks",
+            ChartKind::Gates => "gates",
         }
     }
 
     pub fn parse(text: &str) -> Option<Self> {
         let wanted = text.trim().to_ascii_lowercase();
-        Self::ALL.into_iter().find(|kind| kind.as_str() == wanted)
+        Self::ALL
+            .into_iter()
+            .chain(Self::PORTFOLIO)
+            .find(|kind| kind.as_str() == wanted)
     }
 }
 
@@ -97,4 +127,9 @@ pub struct ChartSpec {
     #[serde(default)]
     pub better: Option<Better>,
     pub data: DataTable,
+    /// For a portfolio view ([`ChartKind::is_portfolio`]): the figures it
+    /// is drawn from, as of the day they were taken; `data` stays empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub portfolio: Option<crate::portfolio::PortfolioSnapshot>,
 }

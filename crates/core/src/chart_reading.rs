@@ -193,7 +193,11 @@ pub fn headline(spec: &ChartSpec, reading: &ChartReading) -> Option<Headline> {
             conversion: true,
             ..change(first, last, first_row, last_row, None)
         }),
-        ChartKind::Bubble => None,
+        ChartKind::Bubble
+        | ChartKind::PortfolioMatrix
+        | ChartKind::Allocation
+        | ChartKind::Tracks
+        | ChartKind::Gates => None,
     }
 }
 

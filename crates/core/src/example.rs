@@ -57,6 +57,7 @@ fn example_chart() -> ChartSpec {
                 })
                 .collect(),
         },
+        portfolio: None,
     }
 }
 

@@ -327,6 +327,21 @@ impl UpdateFields {
             check_length("chart title", &chart.title)?;
             check_length("chart alt text", &chart.alt)?;
             check_chart_data(&chart.data)?;
+            match (&chart.portfolio, chart.kind.is_portfolio()) {
+                (Some(snapshot), true) => snapshot.validate()?,
+                (None, false) => {}
+                (Some(_), false) => {
+                    return Err(CoreError::InvalidChart(
+                        "portfolio figures belong to a portfolio view only".into(),
+                    ))
+                }
+                (None, true) => {
+                    return Err(CoreError::InvalidChart(
+                        "a portfolio view needs its figures: choose it again from the portfolio"
+                            .into(),
+                    ))
+                }
+            }
         }
         let parts = self.other.sections.len() + self.other.front_matter.len();
         if parts > MAX_OTHER_PARTS {

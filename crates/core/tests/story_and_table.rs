@@ -129,6 +129,7 @@ fn chart() -> impl Strategy<Value = ChartSpec> {
                 unit,
                 data,
                 better: None,
+                portfolio: None,
             }
         })
 }

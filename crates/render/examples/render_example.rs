@@ -35,6 +35,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .collect(),
         },
         better: None,
+        portfolio: None,
     };
     let branding = Branding {
         footer_label: "Confidential".into(),

@@ -40,6 +40,10 @@ pub enum ChartError {
     BubbleNeedsColumns,
     #[error("A bubble chart needs rows with x and y values")]
     BubbleNeedsPoints,
+    #[error("Choose a portfolio view again: this chart holds no portfolio figures")]
+    NoPortfolioSnapshot,
+    #[error("The portfolio view cannot be drawn: {0}")]
+    PortfolioView(String),
     /// The plotting library refused to draw (not expected with clean data).
     #[error("the chart could not be drawn ({0})")]
     Plot(String),

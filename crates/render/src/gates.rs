@@ -9,6 +9,7 @@ use throughline_core::CivilDate;
 
 use crate::fonts::Weight;
 use crate::journal::{draw_sparkline, readings_of};
+use crate::portfolio::Frame;
 use crate::slide::{Canvas, Ink, SLIDE_HEIGHT, SLIDE_WIDTH};
 use crate::svg::Anchor;
 use crate::text::{fit_text, TextStyle};
@@ -56,32 +57,23 @@ pub fn render_gates_svg(
     canvas.rect(0.0, 0.0, SLIDE_WIDTH as f32, 10.0, 0.0, accent);
     let width = SLIDE_WIDTH as f32 - 2.0 * MARGIN;
     let mut top = 58.0;
-    let triggered: Vec<String> = initiative
-        .stopping_rules
-        .iter()
-        .filter(|rule| evaluate(rule, readings, today).status == CriterionStatus::Triggered)
-        .map(|rule| rule.describe())
-        .collect();
+    let triggered = triggered_rules(initiative, readings, today);
     if !triggered.is_empty() {
         let banner = format!("Stopping rule triggered: {}", triggered.join("; "));
         top = canvas.banner(&banner, theme, 16.0);
     }
     let heading = fit_text(&title, &style(Weight::Bold, 48.0, 30.0, 2), width, 130.0);
     top = canvas.lines(MARGIN, top, &heading, Weight::Bold, theme.text) + 30.0;
-    let column = (width - 64.0) / 2.0;
-    draw_gates(
+    draw_tracker(
         &mut canvas,
         (initiative, readings, today),
+        Frame {
+            x: MARGIN,
+            y: top,
+            w: width,
+            h: BOTTOM - top,
+        },
         theme,
-        (MARGIN, top, column),
-    );
-    draw_rules(
-        &mut canvas,
-        initiative,
-        readings,
-        today,
-        theme,
-        (MARGIN + column + 64.0, top, column),
     );
     canvas.text(
         (MARGIN, SLIDE_HEIGHT as f32 - 40.0),
@@ -90,6 +82,44 @@ pub fn render_gates_svg(
         Anchor::Start,
     );
     canvas.finish()
+}
+
+/// The stopping rules a tracker's readings trigger, described.
+pub(crate) fn triggered_rules(
+    initiative: &Initiative,
+    readings: &[Reading],
+    today: CivilDate,
+) -> Vec<String> {
+    initiative
+        .stopping_rules
+        .iter()
+        .filter(|rule| evaluate(rule, readings, today).status == CriterionStatus::Triggered)
+        .map(|rule| rule.describe())
+        .collect()
+}
+
+/// The gates (left) and stopping rules (right) inside `frame`.
+pub(crate) fn draw_tracker(
+    canvas: &mut Canvas,
+    (initiative, readings, today): (&Initiative, &[Reading], CivilDate),
+    frame: Frame,
+    theme: &Theme,
+) {
+    let column = (frame.w - 64.0) / 2.0;
+    draw_gates(
+        canvas,
+        (initiative, readings, today),
+        theme,
+        (frame.x, frame.y, column),
+        frame.bottom(),
+    );
+    draw_rules(
+        canvas,
+        (initiative, readings, today),
+        theme,
+        (frame.x + column + 64.0, frame.y, column),
+        frame.bottom(),
+    );
 }
 
 fn heading(canvas: &mut Canvas, text: &str, (x, top): (f32, f32), theme: &Theme) -> f32 {
@@ -107,6 +137,7 @@ fn draw_gates(
     (initiative, readings, today): (&Initiative, &[Reading], CivilDate),
     theme: &Theme,
     (x, top, width): (f32, f32, f32),
+    bottom: f32,
 ) {
     let mut top = heading(canvas, "Evidence gates", (x, top), theme);
     if initiative.gates.is_empty() {
@@ -121,7 +152,7 @@ fn draw_gates(
     let mut gates: Vec<_> = initiative.gates.iter().collect();
     gates.sort_by_key(|g| g.date);
     for gate in gates {
-        if top > BOTTOM - 90.0 {
+        if top > bottom - 90.0 {
             canvas.cut = true;
             break;
         }
@@ -197,11 +228,10 @@ fn draw_gates(
 
 fn draw_rules(
     canvas: &mut Canvas,
-    initiative: &Initiative,
-    readings: &[Reading],
-    today: CivilDate,
+    (initiative, readings, today): (&Initiative, &[Reading], CivilDate),
     theme: &Theme,
     (x, top, width): (f32, f32, f32),
+    bottom: f32,
 ) {
     let mut top = heading(canvas, "Stopping rules", (x, top), theme);
     if initiative.stopping_rules.is_empty() {
@@ -214,7 +244,7 @@ fn draw_rules(
         return;
     }
     for rule in &initiative.stopping_rules {
-        if top > BOTTOM - 140.0 {
+        if top > bottom - 140.0 {
             canvas.cut = true;
             break;
         }

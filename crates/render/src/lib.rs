@@ -10,6 +10,7 @@ mod gates;
 mod journal;
 mod output;
 mod portfolio;
+mod portfolio_chart;
 mod slide;
 mod structure;
 mod svg;
@@ -26,7 +27,8 @@ pub use output::{
     PngCompression, RgbaImage,
 };
 pub use portfolio::{
-    render_portfolio_svg, PortfolioPage, PortfolioView, PortfolioViewError, ValueAxis, MAX_LABELLED,
+    allocation_headline, render_portfolio_svg, view_title, PortfolioPage, PortfolioView,
+    PortfolioViewError, MAX_LABELLED,
 };
 pub use slide::{
     base64, render_slide_svg, render_update_slide, slide_cuts_text, SlideInput, SLIDE_HEIGHT,
@@ -34,3 +36,4 @@ pub use slide::{
 };
 pub use text::{fit_text, measure, FittedText, TextStyle};
 pub use theme::{Branding, Rgb, Theme};
+pub use throughline_core::portfolio::ValueAxis;

@@ -7,9 +7,11 @@ use std::fmt::Write as _;
 
 use thiserror::Error;
 use throughline_core::portfolio::{
-    allocation, find_cycles, value, Basis, Bucket, Horizon, Initiative, PortfolioSettings,
+    allocation, find_cycles, Basis, Bucket, Horizon, Initiative, InitiativeFigures,
+    PortfolioSettings, PortfolioSnapshot, ValueAxis,
 };
-use throughline_core::CivilDate;
+use throughline_core::table::format_number;
+use throughline_core::{ChartKind, CivilDate};
 
 use crate::fonts::Weight;
 use crate::slide::{Canvas, Ink, SLIDE_HEIGHT, SLIDE_WIDTH};
@@ -29,10 +31,16 @@ pub enum PortfolioView {
     Tracks,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ValueAxis {
-    Npv,
-    Ecv,
+impl PortfolioView {
+    /// The view an update's portfolio chart shows.
+    pub fn of_chart(kind: ChartKind, axis: ValueAxis) -> Option<Self> {
+        match kind {
+            ChartKind::PortfolioMatrix => Some(PortfolioView::Matrix(axis)),
+            ChartKind::Allocation => Some(PortfolioView::Allocation),
+            ChartKind::Tracks => Some(PortfolioView::Tracks),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -49,22 +57,39 @@ pub struct PortfolioPage<'a> {
     pub as_of: CivilDate,
 }
 
+/// The rectangle a view is drawn in.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Frame {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+impl Frame {
+    pub fn right(&self) -> f32 {
+        self.x + self.w
+    }
+    pub fn bottom(&self) -> f32 {
+        self.y + self.h
+    }
+}
+
+/// A portfolio view on a page of its own, from the portfolio as it is.
 pub fn render_portfolio_svg(
     view: PortfolioView,
     page: &PortfolioPage<'_>,
     theme: &Theme,
     branding: &Branding,
 ) -> Result<String, PortfolioViewError> {
+    let axis = match view {
+        PortfolioView::Matrix(axis) => axis,
+        _ => ValueAxis::Npv,
+    };
+    let snapshot = PortfolioSnapshot::of(page.initiatives, page.settings, page.as_of, axis);
     let accent = theme.accent(branding.accent);
     let mut canvas = Canvas::new(theme);
-    let title = match view {
-        PortfolioView::Matrix(ValueAxis::Npv) => "Portfolio: NPV × strategic fit".to_owned(),
-        PortfolioView::Matrix(ValueAxis::Ecv) => {
-            "Portfolio: expected commercial value × strategic fit".to_owned()
-        }
-        PortfolioView::Allocation => allocation_headline(page),
-        PortfolioView::Tracks => "Now, Next, Later: what today's work unlocks".to_owned(),
-    };
+    let title = view_title(view, &snapshot);
     let title = title.as_str();
     crate::structure::document_title(&mut canvas.svg, title, Some("en"), Some(page.as_of));
     canvas.rect(0.0, 0.0, SLIDE_WIDTH as f32, 10.0, 0.0, accent);
@@ -75,17 +100,19 @@ pub fn render_portfolio_svg(
         70.0,
     );
     canvas.lines(MARGIN, 58.0, &heading, Weight::Bold, theme.text);
-    let colours = BucketColours::new(theme, accent);
-    match view {
-        PortfolioView::Matrix(axis) => draw_matrix(&mut canvas, page, axis, theme, &colours),
-        PortfolioView::Allocation => draw_allocation(&mut canvas, page, theme, &colours),
-        PortfolioView::Tracks => draw_tracks(&mut canvas, page, theme, &colours)?,
-    }
+    let frame = Frame {
+        x: MARGIN,
+        y: 110.0,
+        w: SLIDE_WIDTH as f32 - 2.0 * MARGIN,
+        h: 890.0,
+    };
+    draw_view(&mut canvas, view, &snapshot, frame, theme, accent)?;
+    let count = snapshot.initiatives.len();
     let footer = format!(
         "As of {} · {} initiative{}{}",
         page.as_of,
-        page.initiatives.len(),
-        if page.initiatives.len() == 1 { "" } else { "s" },
+        count,
+        if count == 1 { "" } else { "s" },
         if branding.footer_label.trim().is_empty() {
             String::new()
         } else {
@@ -101,11 +128,48 @@ pub fn render_portfolio_svg(
     Ok(canvas.finish())
 }
 
+/// A view's page title: what it shows, or for the allocation its takeaway.
+pub fn view_title(view: PortfolioView, snapshot: &PortfolioSnapshot) -> String {
+    match view {
+        PortfolioView::Matrix(ValueAxis::Npv) => "Portfolio: NPV × strategic fit".to_owned(),
+        PortfolioView::Matrix(ValueAxis::Ecv) => {
+            "Portfolio: expected commercial value × strategic fit".to_owned()
+        }
+        PortfolioView::Allocation => allocation_headline(snapshot),
+        PortfolioView::Tracks => "Now, Next, Later: what today's work unlocks".to_owned(),
+    }
+}
+
+/// The view's body inside `frame`.
+pub(crate) fn draw_view(
+    canvas: &mut Canvas,
+    view: PortfolioView,
+    snapshot: &PortfolioSnapshot,
+    frame: Frame,
+    theme: &Theme,
+    accent: Rgb,
+) -> Result<(), PortfolioViewError> {
+    let colours = BucketColours::new(theme, accent);
+    match view {
+        PortfolioView::Matrix(axis) => {
+            draw_matrix(canvas, snapshot, axis, frame, theme, &colours);
+        }
+        PortfolioView::Allocation => draw_allocation(canvas, snapshot, frame, theme, &colours),
+        PortfolioView::Tracks => draw_tracks(canvas, snapshot, frame, theme, &colours)?,
+    }
+    Ok(())
+}
+
 /// The allocation's takeaway: on target, or the bucket furthest off it.
-fn allocation_headline(page: &PortfolioPage<'_>) -> String {
-    let shares = allocation(page.initiatives, &page.settings.targets);
-    let t = page.settings.targets;
-    let target = format!("{}/{}/{}", t.core, t.adjacent, t.transformational);
+pub fn allocation_headline(snapshot: &PortfolioSnapshot) -> String {
+    let shares = allocation(&snapshot.initiatives(), &snapshot.targets);
+    let t = snapshot.targets;
+    let target = format!(
+        "{}/{}/{}",
+        format_number(t.core),
+        format_number(t.adjacent),
+        format_number(t.transformational)
+    );
     if shares.total <= 0.0 {
         return format!("Allocation against {target}: nothing costed yet");
     }
@@ -123,7 +187,7 @@ fn allocation_headline(page: &PortfolioPage<'_>) -> String {
                 "{bucket} takes {:.0} % of {} against a {} % target",
                 row.actual,
                 shares.basis.label(),
-                throughline_core::table::format_number(row.target)
+                format_number(row.target)
             )
         }
         _ => format!(
@@ -223,29 +287,28 @@ struct Bubble<'a> {
 
 fn draw_matrix(
     canvas: &mut Canvas,
-    page: &PortfolioPage<'_>,
+    snapshot: &PortfolioSnapshot,
     axis: ValueAxis,
+    frame: Frame,
     theme: &Theme,
     colours: &BucketColours,
 ) {
-    let settings = page.settings;
-    let points: Vec<(&Initiative, f64, f64)> = page
+    let points: Vec<(&InitiativeFigures, f64, f64)> = snapshot
         .initiatives
         .iter()
         .filter_map(|i| {
-            let fit = i.fit_score(&settings.fit_criteria)?;
-            let v = value(i, settings);
+            let fit = i.fit?;
             let y = match axis {
-                ValueAxis::Npv => v.npv,
-                ValueAxis::Ecv => v.ecv,
+                ValueAxis::Npv => i.npv,
+                ValueAxis::Ecv => i.ecv,
             };
-            y.is_finite().then_some((i, fit, y))
+            (fit.is_finite() && y.is_finite()).then_some((i, fit, y))
         })
         .collect();
-    let unplaced = page.initiatives.len() - points.len();
+    let unplaced = snapshot.initiatives.len() - points.len();
     let many = points.len() > MAX_LABELLED;
-    let (left, top, bottom) = (MARGIN + 110.0, 240.0, 900.0);
-    let right = if many { 1380.0 } else { 1500.0 };
+    let (left, top, bottom) = (frame.x + 110.0, frame.y + 130.0, frame.bottom() - 100.0);
+    let right = frame.right() - if many { 444.0 } else { 324.0 };
     let (width, height) = (right - left, bottom - top);
     let values: Vec<f64> = points.iter().map(|p| p.2).collect();
     let (mut low, mut high) = values
@@ -300,7 +363,7 @@ fn draw_matrix(
         ValueAxis::Ecv => "ECV",
     };
     canvas.text(
-        (MARGIN, top - 24.0),
+        (frame.x, top - 24.0),
         axis_name,
         Ink(22.0, Weight::SemiBold, theme.muted),
         Anchor::Start,
@@ -318,8 +381,8 @@ fn draw_matrix(
         );
     }
     // Bubbles, largest first so small ones stay visible.
-    let basis = allocation(page.initiatives, &settings.targets).basis;
-    let size = |i: &Initiative| match basis {
+    let basis = allocation(&snapshot.initiatives(), &snapshot.targets).basis;
+    let size = |i: &InitiativeFigures| match basis {
         Basis::Cost => i.cost.unwrap_or(0.0),
         Basis::Fte => i.fte.unwrap_or(0.0),
     };
@@ -353,12 +416,12 @@ fn draw_matrix(
         );
     }
     if many {
-        number_bubbles(canvas, &bubbles, theme, (right + 40.0, top));
+        number_bubbles(canvas, &bubbles, theme, (right + 40.0, top), frame);
     } else {
-        label_bubbles(canvas, &bubbles, theme, right);
+        label_bubbles(canvas, &bubbles, theme, frame.right());
     }
-    let legend_y = 150.0;
-    let x = draw_legend(canvas, theme, colours, (MARGIN, legend_y));
+    let legend_y = frame.y + 40.0;
+    let x = draw_legend(canvas, theme, colours, (frame.x, legend_y));
     let note = format!(
         "Bubble size: {}{}",
         basis.label(),
@@ -400,6 +463,7 @@ fn draw_legend(
 /// Names beside their bubbles, moved apart where they would overlap, with
 /// a leader line back to a bubble whose label had to move.
 fn label_bubbles(canvas: &mut Canvas, bubbles: &[Bubble<'_>], theme: &Theme, right: f32) {
+    // Labels may run to `right`, the frame's edge.
     const SIZE: f32 = 20.0;
     let mut placed: Vec<(f32, f32, f32, f32)> = Vec::new();
     let mut order: Vec<&Bubble<'_>> = bubbles.iter().collect();
@@ -412,7 +476,7 @@ fn label_bubbles(canvas: &mut Canvas, bubbles: &[Bubble<'_>], theme: &Theme, rig
             name
         };
         let width = measure(&name, Weight::SemiBold) * SIZE;
-        let to_left = bubble.x + bubble.r + 10.0 + width > right + 300.0;
+        let to_left = bubble.x + bubble.r + 10.0 + width > right - 24.0;
         let x = if to_left {
             bubble.x - bubble.r - 10.0 - width
         } else {
@@ -457,13 +521,15 @@ fn number_bubbles(
     bubbles: &[Bubble<'_>],
     theme: &Theme,
     (x, top): (f32, f32),
+    frame: Frame,
 ) {
+    let bottom = frame.bottom() - 100.0;
     let mut named: Vec<&Bubble<'_>> = bubbles.iter().collect();
     named.sort_by_key(|a| a.name.to_lowercase());
     let rows = named.len();
-    let column_width = (SLIDE_WIDTH as f32 - MARGIN - x) / if rows > 30 { 2.0 } else { 1.0 };
+    let column_width = (frame.right() - x) / if rows > 30 { 2.0 } else { 1.0 };
     let per_column = if rows > 30 { rows.div_ceil(2) } else { rows };
-    let line = ((900.0 - top) / per_column.max(1) as f32).min(26.0);
+    let line = ((bottom - top) / per_column.max(1) as f32).min(26.0);
     for (n, bubble) in named.iter().enumerate() {
         let label = (n + 1).to_string();
         canvas.text(
@@ -496,31 +562,33 @@ fn number_bubbles(
 
 fn draw_allocation(
     canvas: &mut Canvas,
-    page: &PortfolioPage<'_>,
+    snapshot: &PortfolioSnapshot,
+    frame: Frame,
     theme: &Theme,
     colours: &BucketColours,
 ) {
-    let shares = allocation(page.initiatives, &page.settings.targets);
+    let shares = allocation(&snapshot.initiatives(), &snapshot.targets);
     canvas.text(
-        (MARGIN, 170.0),
+        (frame.x, frame.y + 60.0),
         &format!(
             "Share of {} by bucket, against the {}/{}/{} target",
             shares.basis.label(),
-            page.settings.targets.core,
-            page.settings.targets.adjacent,
-            page.settings.targets.transformational
+            format_number(snapshot.targets.core),
+            format_number(snapshot.targets.adjacent),
+            format_number(snapshot.targets.transformational)
         ),
         Ink(26.0, Weight::Regular, theme.muted),
         Anchor::Start,
     );
-    let (left, right) = (MARGIN + 330.0, 1500.0);
+    let (left, right) = (frame.x + 330.0, frame.right() - 324.0);
     let width = right - left;
     let scale = |percent: f64| (percent.clamp(0.0, 100.0) / 100.0) as f32 * width;
+    let step = ((frame.h - 200.0) / 3.0).clamp(130.0, 220.0);
     for (row, share) in shares.rows.iter().enumerate() {
-        let top = 250.0 + row as f32 * 220.0;
+        let top = frame.y + 140.0 + row as f32 * step;
         let colour = colours.of(Some(share.bucket));
         canvas.text(
-            (MARGIN, top + 62.0),
+            (frame.x, top + 62.0),
             share.bucket.label(),
             Ink(34.0, Weight::Bold, theme.text),
             Anchor::Start,
@@ -562,7 +630,7 @@ fn draw_allocation(
             theme.muted
         };
         canvas.text(
-            (SLIDE_WIDTH as f32 - MARGIN, top + 88.0),
+            (frame.right(), top + 88.0),
             &format!("{:+.1} pts", share.gap),
             Ink(30.0, Weight::Bold, gap_colour),
             Anchor::End,
@@ -570,7 +638,7 @@ fn draw_allocation(
     }
     if shares.total <= 0.0 {
         canvas.text(
-            (MARGIN, 960.0),
+            (frame.x, frame.bottom() - 40.0),
             "Nothing is costed yet: give initiatives a cost or FTE to compare.",
             Ink(24.0, Weight::Regular, theme.muted),
             Anchor::Start,
@@ -580,16 +648,17 @@ fn draw_allocation(
 
 fn draw_tracks(
     canvas: &mut Canvas,
-    page: &PortfolioPage<'_>,
+    snapshot: &PortfolioSnapshot,
+    frame: Frame,
     theme: &Theme,
     colours: &BucketColours,
 ) -> Result<(), PortfolioViewError> {
-    let by_name: std::collections::BTreeMap<String, &Initiative> = page
-        .initiatives
+    let initiatives = snapshot.initiatives();
+    let by_name: std::collections::BTreeMap<String, &Initiative> = initiatives
         .iter()
         .map(|i| (i.name.trim().to_lowercase(), i))
         .collect();
-    if let Some(cycle) = find_cycles(page.initiatives, &by_name).first() {
+    if let Some(cycle) = find_cycles(&initiatives, &by_name).first() {
         return Err(PortfolioViewError::Cycle(format!(
             "a dependency cycle, {}",
             cycle.join(" → ")
@@ -603,12 +672,7 @@ fn draw_tracks(
     ];
     let mut columns: Vec<Vec<&Initiative>> = lanes
         .iter()
-        .map(|h| {
-            page.initiatives
-                .iter()
-                .filter(|i| i.horizon == *h)
-                .collect()
-        })
+        .map(|h| initiatives.iter().filter(|i| i.horizon == *h).collect())
         .collect();
     let show_unplaced = !columns[3].is_empty();
     let lane_count = if show_unplaced { 4 } else { 3 };
@@ -639,12 +703,11 @@ fn draw_tracks(
         });
     }
     let gap = 60.0;
-    let lane_width =
-        (SLIDE_WIDTH as f32 - 2.0 * MARGIN - gap * (lane_count as f32 - 1.0)) / lane_count as f32;
-    let (top, bottom) = (230.0, 990.0);
+    let lane_width = (frame.w - gap * (lane_count as f32 - 1.0)) / lane_count as f32;
+    let (top, bottom) = (frame.y + 120.0, frame.bottom() - 40.0);
     let mut boxes: std::collections::BTreeMap<String, (f32, f32, f32, f32)> = Default::default();
     for (lane, column) in columns.iter().take(lane_count).enumerate() {
-        let x = MARGIN + lane as f32 * (lane_width + gap);
+        let x = frame.x + lane as f32 * (lane_width + gap);
         let label = match lanes[lane] {
             Some(h) => h.label(),
             None => "No horizon yet",
@@ -697,14 +760,14 @@ fn draw_tracks(
             );
         }
     }
-    draw_legend(canvas, theme, colours, (MARGIN, 1000.0));
+    draw_legend(canvas, theme, colours, (frame.x, frame.bottom() - 4.0));
     // Arrows from what is needed to what it unlocks.
     let _ = write!(
         canvas.svg,
         r#"<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{}"/></marker></defs>"#,
         theme.muted.hex()
     );
-    for initiative in page.initiatives {
+    for initiative in &initiatives {
         let Some(&(tx, ty, _, th)) = boxes.get(&initiative.name.trim().to_lowercase()) else {
             continue;
         };

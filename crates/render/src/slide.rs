@@ -65,6 +65,14 @@ impl Canvas {
         Self { svg, cut: false }
     }
 
+    /// A canvas for a part of a page: no document root, no background.
+    pub(crate) fn bare() -> Self {
+        Self {
+            svg: String::with_capacity(16 * 1024),
+            cut: false,
+        }
+    }
+
     pub(crate) fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, radius: f32, fill: Rgb) {
         let _ = write!(
             self.svg,

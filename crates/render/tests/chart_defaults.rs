@@ -44,6 +44,7 @@ fn chart(kind: ChartKind, csv: &str) -> ChartSpec {
         unit: None,
         data: table(csv),
         better: None,
+        portfolio: None,
     }
 }
 

@@ -54,6 +54,7 @@ proptest! {
                 unit: Some("%".into()),
                 data: data.clone(),
                 better: None,
+                portfolio: None,
             };
             let svg = render_chart_svg(&spec, &read_chart(&spec, &[]), &Theme::dark(), Rgb(0x25, 0x63, 0xEB), 820, 560);
             prop_assert!(roxmltree::Document::parse(&svg).is_ok(), "{kind:?}: {svg}");

@@ -44,6 +44,7 @@ fn spec(kind: ChartKind, values: &[f64], unit: Option<&str>) -> ChartSpec {
             rows,
         },
         better: None,
+        portfolio: None,
     }
 }
 

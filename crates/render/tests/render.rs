@@ -40,6 +40,7 @@ fn spec(
         unit: unit.map(str::to_owned),
         data,
         better: None,
+        portfolio: None,
     }
 }
 

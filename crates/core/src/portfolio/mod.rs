@@ -6,6 +6,7 @@ mod allocation;
 mod checks;
 mod import;
 mod model;
+mod snapshot;
 mod value;
 
 pub use allocation::{allocation, Allocation, AllocationRow, Basis};
@@ -15,7 +16,13 @@ pub use model::{
     Bucket, BucketTargets, EvidenceGate, FitCriterion, GateDecision, Horizon, Initiative, Period,
     PortfolioSettings, Risk, RiskKind, MAX_AMOUNT, MAX_NAME_CHARS, MAX_PERIODS,
 };
+pub use snapshot::{
+    parse_figures, parse_tracker, GateTracker, InitiativeFigures, PortfolioSnapshot, SnapshotError,
+    ValueAxis, MAX_SNAPSHOT_INITIATIVES, MAX_TRACKER_ROWS,
+};
 pub use value::{value, Valuation};
 
+#[cfg(test)]
+mod snapshot_tests;
 #[cfg(test)]
 mod tests;

@@ -92,6 +92,8 @@ pub enum StoryError {
         highlight: String,
         options: String,
     },
+    #[error("line {line}: the portfolio chart cannot be read: {message}")]
+    PortfolioChart { line: usize, message: String },
 }
 
 impl StoryError {
@@ -114,7 +116,8 @@ impl StoryError {
             | StoryError::UnknownBetter { line, .. }
             | StoryError::ChartWithoutData { line }
             | StoryError::ChartData { line, .. }
-            | StoryError::UnknownHighlight { line, .. } => *line,
+            | StoryError::UnknownHighlight { line, .. }
+            | StoryError::PortfolioChart { line, .. } => *line,
         }
     }
 }
@@ -122,6 +125,7 @@ impl StoryError {
 fn chart_kinds() -> String {
     ChartKind::ALL
         .iter()
+        .chain(&ChartKind::PORTFOLIO)
         .map(|kind| kind.as_str())
         .collect::<Vec<_>>()
         .join(", ")

@@ -92,7 +92,25 @@ fn chart_block(chart: &ChartSpec) -> String {
     for (key, value) in optional.into_iter().filter(|(_, v)| !v.is_empty()) {
         push_key(&mut keys, key, value);
     }
-    let data = to_csv(&chart.data);
+    let data = match &chart.portfolio {
+        Some(snapshot) => {
+            push_key(&mut keys, "as-of", &snapshot.as_of.to_string());
+            match &snapshot.tracker {
+                Some(tracker) => push_key(&mut keys, "initiative", &tracker.initiative),
+                None => {
+                    let t = snapshot.targets;
+                    push_key(&mut keys, "value", snapshot.value.as_str());
+                    push_key(
+                        &mut keys,
+                        "targets",
+                        &format!("{}/{}/{}", t.core, t.adjacent, t.transformational),
+                    );
+                }
+            }
+            snapshot.rows_csv()
+        }
+        None => to_csv(&chart.data),
+    };
     let fence = fence_for(&data);
     format!("{fence}chart\n{keys}\n{data}{fence}\n")
 }

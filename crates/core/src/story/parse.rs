@@ -13,7 +13,20 @@ use super::{beat_heading, ExtraSection, Story, StoryError};
 
 const FRONT_MATTER: &str = "front matter";
 const CHART_BLOCK: &str = "chart block";
-const CHART_KEYS: [&str; 6] = ["kind", "title", "alt", "highlight", "unit", "better"];
+const CHART_KEYS: [&str; 10] = [
+    "kind",
+    "title",
+    "alt",
+    "highlight",
+    "unit",
+    "better",
+    "as-of",
+    "value",
+    "targets",
+    "initiative",
+];
+/// The keys only a portfolio chart has (indices into [`CHART_KEYS`]).
+const PORTFOLIO_KEYS: std::ops::Range<usize> = 6..10;
 const METRIC_KEYS: [&str; 6] = ["value", "unit", "baseline", "window", "source", "sample"];
 const QUOTE_KEYS: [&str; 3] = ["text", "who", "when"];
 
@@ -565,6 +578,7 @@ impl<'a> Body<'a> {
             unit,
             data,
             better: None,
+            portfolio: None,
         })
     }
 
@@ -1092,7 +1106,7 @@ fn read_chart(block: &Block<'_>) -> Result<ChartSpec, StoryError> {
         meta,
         &CHART_KEYS,
         CHART_BLOCK,
-        "kind, title, alt, highlight, unit or better (and leave a blank line before the data)",
+        "kind, title, alt, highlight, unit or better, and for a portfolio view as-of, value, targets or initiative (and leave a blank line before the data)",
     )?;
 
     if data_lines.iter().all(|l| is_blank(l.text)) {
@@ -1106,13 +1120,38 @@ fn read_chart(block: &Block<'_>) -> Result<ChartSpec, StoryError> {
         .map(|l| l.text)
         .collect::<Vec<_>>()
         .join("\n");
+
+    let declared = match values.first() {
+        Some(Some((kind, line))) if !kind.trim().is_empty() => Some(
+            ChartKind::parse(kind).ok_or_else(|| StoryError::UnknownChartKind {
+                line: *line,
+                kind: kind.clone(),
+            })?,
+        ),
+        _ => None,
+    };
+    if let Some(kind) = declared.filter(|k| k.is_portfolio()) {
+        return read_portfolio_chart(kind, &mut values, &data_text, first_data_line);
+    }
+    if let Some((key, line)) = PORTFOLIO_KEYS.clone().find_map(|i| {
+        values
+            .get(i)?
+            .as_ref()
+            .map(|(_, line)| (CHART_KEYS[i], *line))
+    }) {
+        return Err(StoryError::PortfolioChart {
+            line,
+            message: format!(
+                "“{key}” belongs to a portfolio view (kind: portfolio-matrix, allocation, tracks or gates)"
+            ),
+        });
+    }
     let data = parse_table(&data_text).map_err(|source| StoryError::ChartData {
         line: source
             .line()
             .map_or(first_data_line, |l| first_data_line + l.saturating_sub(1)),
         source,
     })?;
-
     let kind = match values.first_mut().and_then(Option::take) {
         Some((kind, _)) if kind.trim().is_empty() => infer_kind(&data),
         Some((kind, line)) => {
@@ -1141,6 +1180,118 @@ fn read_chart(block: &Block<'_>) -> Result<ChartSpec, StoryError> {
         unit,
         better,
         data,
+        portfolio: None,
+    })
+}
+
+/// A portfolio view's chart block: its keys (`as-of` required; `value`
+/// npv or ecv for the matrix; `targets` as 70/20/10 for the allocation;
+/// `initiative` for the gate tracker) and its rows.
+fn read_portfolio_chart(
+    kind: ChartKind,
+    values: &mut [Option<(String, usize)>],
+    data_text: &str,
+    first_data_line: usize,
+) -> Result<ChartSpec, StoryError> {
+    use crate::portfolio::{
+        parse_figures, parse_tracker, BucketTargets, PortfolioSnapshot, SnapshotError, ValueAxis,
+    };
+    let key_line = |values: &[Option<(String, usize)>], i: usize| {
+        values
+            .get(i)
+            .and_then(|v| v.as_ref())
+            .map_or(first_data_line, |v| v.1)
+    };
+    let problem = |line: usize, message: String| StoryError::PortfolioChart { line, message };
+    let as_of_line = key_line(values, 6);
+    let as_of_text = take(values, 6);
+    let as_of = as_of_text.trim().parse().map_err(|_| {
+        problem(
+            as_of_line,
+            format!("“as-of: {as_of_text}” needs the day the figures are from, as YYYY-MM-DD"),
+        )
+    })?;
+    let value_line = key_line(values, 7);
+    let value = match take(values, 7) {
+        v if v.trim().is_empty() => ValueAxis::Npv,
+        v => ValueAxis::parse(&v)
+            .ok_or_else(|| problem(value_line, format!("“value: {v}” is npv or ecv")))?,
+    };
+    let targets_line = key_line(values, 8);
+    let targets = match take(values, 8) {
+        t if t.trim().is_empty() => BucketTargets::default(),
+        t => {
+            let parts: Vec<Option<f64>> = t.split('/').map(|p| p.trim().parse().ok()).collect();
+            match parts.as_slice() {
+                [Some(core), Some(adjacent), Some(transformational)] => BucketTargets {
+                    core: *core,
+                    adjacent: *adjacent,
+                    transformational: *transformational,
+                },
+                _ => {
+                    return Err(problem(
+                        targets_line,
+                        format!("“targets: {t}” is core/adjacent/transformational, e.g. 70/20/10"),
+                    ))
+                }
+            }
+        }
+    };
+    let rows_error = |err: SnapshotError| {
+        let line = match &err {
+            SnapshotError::Cell { row, .. } => first_data_line + row.saturating_sub(1),
+            SnapshotError::Table(source) => source
+                .line()
+                .map_or(first_data_line, |l| first_data_line + l.saturating_sub(1)),
+            SnapshotError::Header { .. } => first_data_line,
+        };
+        problem(line, err.to_string())
+    };
+    let initiative_line = key_line(values, 9);
+    let initiative = take(values, 9);
+    let snapshot = if kind == ChartKind::Gates {
+        if initiative.trim().is_empty() {
+            return Err(problem(
+                initiative_line,
+                "a gate tracker names its initiative: add “initiative: …”".into(),
+            ));
+        }
+        let tracker = parse_tracker(&initiative, data_text).map_err(rows_error)?;
+        PortfolioSnapshot::of_tracker(tracker, as_of)
+    } else {
+        PortfolioSnapshot {
+            as_of,
+            value,
+            targets,
+            initiatives: parse_figures(data_text).map_err(rows_error)?,
+            tracker: None,
+        }
+    };
+    snapshot
+        .validate()
+        .map_err(|err| problem(first_data_line, err.to_string()))?;
+    let better_line = key_line(values, 5);
+    for (index, key) in [(3, "highlight"), (4, "unit"), (5, "better")] {
+        if !take(values, index).trim().is_empty() {
+            return Err(problem(
+                if index == 5 {
+                    better_line
+                } else {
+                    first_data_line
+                },
+                format!("a portfolio view has no “{key}”: leave it out"),
+            ));
+        }
+    }
+    Ok(ChartSpec {
+        kind,
+        title: take(values, 1),
+        alt: take(values, 2),
+        highlight: None,
+        unit: None,
+        better: None,
+        data: Default::default(),
+        portfolio: Some(snapshot),
     })
 }
 

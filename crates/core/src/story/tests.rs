@@ -105,6 +105,7 @@ fn full_story() -> Story {
                 ],
             },
             better: None,
+            portfolio: None,
         }),
         extra_front_matter: vec![
             ("owner".into(), "growth-squad".into()),

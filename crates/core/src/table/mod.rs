@@ -290,6 +290,22 @@ fn push_cell(out: &mut String, text: &str, force_quotes: bool) {
     }
 }
 
+/// One CSV line of text cells, quoted where a cell needs it, with its line
+/// end: what [`text_rows`] reads back cell for cell.
+pub(crate) fn csv_row(cells: &[String]) -> String {
+    let mut out = String::new();
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        // An empty first cell is quoted so that a row of empty cells is
+        // still a row.
+        push_cell(&mut out, cell, i == 0 && cell.is_empty());
+    }
+    out.push('\n');
+    out
+}
+
 /// Rows of text cells, as a pasted table or a CSV file holds them (the
 /// same dialect handling as chart data: tabs, commas or semicolons, RFC
 /// 4180 quotes, a Markdown pipe table), with each row's spreadsheet number.

@@ -41,6 +41,11 @@ pub fn draw(
             ChartKind::Funnel => funnel(&root, data, palette)?,
             ChartKind::BigNumber => big_number(&root, data, palette)?,
             ChartKind::Bubble => bubble(&root, data, palette)?,
+            // Drawn from their snapshot by `crate::portfolio_chart`.
+            ChartKind::PortfolioMatrix
+            | ChartKind::Allocation
+            | ChartKind::Tracks
+            | ChartKind::Gates => return Err(ChartError::NoPortfolioSnapshot),
         }
         root.present().map_err(plot_error)?;
     }

@@ -123,7 +123,12 @@ fn chart_document<E>(
     let plot_height = (height as f32 - title_height).max(60.0) as u32;
 
     let data = data::ChartData::from_spec(spec, reading);
-    let body = match kinds::draw(spec.kind, &data, spec, &palette, width, plot_height) {
+    let drawn = if spec.kind.is_portfolio() {
+        crate::portfolio_chart::draw(spec, &palette, width, plot_height)
+    } else {
+        kinds::draw(spec.kind, &data, spec, &palette, width, plot_height)
+    };
+    let body = match drawn {
         Ok(svg) => svg,
         Err(error) => on_error(error, &palette, width, plot_height)?,
     };
