@@ -42,7 +42,7 @@ pub enum ChartError {
     BubbleNeedsPoints,
     #[error("Choose a portfolio view again: this chart holds no portfolio figures")]
     NoPortfolioSnapshot,
-    #[error("The portfolio view cannot be drawn: {0}")]
+    #[error("{0}")]
     PortfolioView(String),
     /// The plotting library refused to draw (not expected with clean data).
     #[error("the chart could not be drawn ({0})")]

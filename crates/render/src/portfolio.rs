@@ -660,7 +660,7 @@ fn draw_tracks(
         .collect();
     if let Some(cycle) = find_cycles(&initiatives, &by_name).first() {
         return Err(PortfolioViewError::Cycle(format!(
-            "a dependency cycle, {}",
+            "Dependency cycle: {}",
             cycle.join(" → ")
         )));
     }

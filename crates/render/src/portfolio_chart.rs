@@ -9,7 +9,7 @@ use crate::chart::Palette;
 use crate::error::ChartError;
 use crate::fonts::Weight;
 use crate::gates::{draw_tracker, triggered_rules};
-use crate::portfolio::{draw_view, Frame, PortfolioView};
+use crate::portfolio::{draw_view, Frame, PortfolioView, PortfolioViewError};
 use crate::slide::{Canvas, Ink};
 use crate::svg::Anchor;
 use crate::text::{fit_text, TextStyle};
@@ -32,7 +32,7 @@ pub fn caption(snapshot: &PortfolioSnapshot) -> String {
         }
     };
     format!(
-        "As of {} · {what} · rows {}",
+        "As of {} · rows {} · {what}",
         snapshot.as_of,
         snapshot.short_hash()
     )
@@ -102,8 +102,11 @@ pub(crate) fn draw(
     } else {
         let view = PortfolioView::of_chart(spec.kind, snapshot.value)
             .unwrap_or(PortfolioView::Matrix(ValueAxis::Npv));
-        draw_view(&mut canvas, view, snapshot, frame, theme, palette.accent)
-            .map_err(|err| ChartError::PortfolioView(err.to_string()))?;
+        draw_view(&mut canvas, view, snapshot, frame, theme, palette.accent).map_err(|err| {
+            match err {
+                PortfolioViewError::Cycle(cycle) => ChartError::PortfolioView(cycle),
+            }
+        })?;
     }
     let mut svg = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}"><g transform="scale({scale:.4})">"#
@@ -111,12 +114,22 @@ pub(crate) fn draw(
     svg.push_str(&canvas.svg);
     svg.push_str("</g>");
     let mut caption_canvas = Canvas::bare();
-    caption_canvas.text(
-        (0.0, height_px - 8.0),
-        &caption(snapshot),
-        Ink(18.0, Weight::Regular, theme.muted),
-        Anchor::Start,
-    );
+    let caption_style = TextStyle {
+        weight: Weight::Regular,
+        max_size: 18.0,
+        min_size: 14.0,
+        line_height: 1.2,
+        max_lines: Some(1),
+    };
+    let fitted = fit_text(&caption(snapshot), &caption_style, width_px, CAPTION_HEIGHT);
+    if let Some(line) = fitted.lines.first() {
+        caption_canvas.text(
+            (0.0, height_px - 8.0),
+            line,
+            Ink(fitted.size, Weight::Regular, theme.muted),
+            Anchor::Start,
+        );
+    }
     svg.push_str(&caption_canvas.svg);
     svg.push_str("</svg>");
     Ok(svg)

@@ -318,3 +318,110 @@ fn the_gate_tracker_shows_each_gate_against_its_readings_and_a_triggered_rule_as
         &["No evidence gate yet", "No stopping rule yet"],
     );
 }
+
+/// A portfolio view as an update's chart, on the slide beside the story.
+fn slide_with(
+    kind: throughline_core::ChartKind,
+    snapshot: throughline_core::portfolio::PortfolioSnapshot,
+) -> String {
+    use throughline_core::{Beats, ChartSpec, UpdateFields};
+    let fields = UpdateFields {
+        title: "Fund the risk engine now: the calculator feeds it".into(),
+        beats: Beats {
+            context: "Core upsell carries the quarter's revenue.".into(),
+            conflict: "Finance wants NRR now; product wants the platform play.".into(),
+            resolution: "Keep 70/20/10 and start the engine in Next.".into(),
+            evidence: "The matrix puts the engine top right.".into(),
+        },
+        chart: Some(ChartSpec {
+            kind,
+            title: "The engine is the best bet after upsell".into(),
+            portfolio: Some(snapshot),
+            ..ChartSpec::default()
+        }),
+        ..UpdateFields::default()
+    };
+    throughline_render::render_update_slide(&fields, 1, 1, &Theme::light(), &Branding::default())
+}
+
+#[test]
+fn every_view_can_be_the_update_chart_with_its_day_and_rows_hash() {
+    use throughline_core::portfolio::{GateTracker, PortfolioSnapshot};
+    use throughline_core::ChartKind;
+    let settings = PortfolioSettings::default();
+    let as_of = "2026-12-06".parse().unwrap();
+    let initiatives = method();
+    for (kind, axis, name, expected) in [
+        (
+            ChartKind::PortfolioMatrix,
+            ValueAxis::Npv,
+            "chart-matrix",
+            vec!["Upsell bundles", "Loan calculator", "NPV"],
+        ),
+        (
+            ChartKind::PortfolioMatrix,
+            ValueAxis::Ecv,
+            "chart-matrix-ecv",
+            vec!["ECV", "Risk-scoring engine"],
+        ),
+        (
+            ChartKind::Allocation,
+            ValueAxis::Npv,
+            "chart-allocation",
+            vec!["core", "target 70 %", "pts"],
+        ),
+        (
+            ChartKind::Tracks,
+            ValueAxis::Npv,
+            "chart-tracks",
+            vec!["Now", "Next", "Risk-scoring engine"],
+        ),
+    ] {
+        let snapshot = PortfolioSnapshot::of(&initiatives, &settings, as_of, axis);
+        let hash = snapshot.short_hash();
+        let svg = slide_with(kind, snapshot);
+        let mut expected = expected.clone();
+        let caption = format!("As of 2026-12-06 · rows {hash} · 5 initiatives");
+        expected.extend([
+            "Fund the risk engine now",
+            "The engine is the best bet",
+            caption.as_str(),
+        ]);
+        check_files(name, &svg, &expected);
+    }
+    let mut bet = initiatives[3].clone();
+    bet.gates = vec![throughline_core::portfolio::EvidenceGate {
+        date: "2027-01-15".parse().unwrap(),
+        metric: "Error rate".into(),
+        threshold: 5.0,
+        at_most: true,
+        unit: "%".into(),
+        decision: None,
+    }];
+    let snapshot = PortfolioSnapshot::of_tracker(GateTracker::of(&bet, &[]), as_of);
+    let svg = slide_with(ChartKind::Gates, snapshot);
+    check_files(
+        "chart-gates",
+        &svg,
+        &["EVIDENCE GATES", "Error rate ≤ 5%", "No stopping rule yet"],
+    );
+}
+
+#[test]
+fn a_cycle_in_a_tracks_snapshot_is_said_in_the_chart_area() {
+    use throughline_core::portfolio::PortfolioSnapshot;
+    let mut initiatives = method();
+    initiatives[1].depends_on = vec!["Risk-scoring engine".into()];
+    let snapshot = PortfolioSnapshot::of(
+        &initiatives,
+        &PortfolioSettings::default(),
+        "2026-12-06".parse().unwrap(),
+        ValueAxis::Npv,
+    );
+    let svg = slide_with(throughline_core::ChartKind::Tracks, snapshot);
+    check_files(
+        "chart-tracks-cycle",
+        &svg,
+        &["Dependency cycle", "Loan calculator"],
+    );
+}

@@ -128,9 +128,10 @@ fn chart_document<E>(
     } else {
         kinds::draw(spec.kind, &data, spec, &palette, width, plot_height)
     };
-    let body = match drawn {
-        Ok(svg) => svg,
-        Err(error) => on_error(error, &palette, width, plot_height)?,
+    // A portfolio view's text is written with its faces named already.
+    let (body, faces_named) = match drawn {
+        Ok(svg) => (svg, spec.kind.is_portfolio()),
+        Err(error) => (on_error(error, &palette, width, plot_height)?, false),
     };
 
     let mut out = String::with_capacity(body.len() + 1024);
@@ -161,7 +162,11 @@ fn chart_document<E>(
         // its own area, so nothing needs clipping.
         r#"<g transform="translate(0 {title_height:.1})">"#
     ));
-    out.push_str(&name_faces_in_text(strip_svg_root(&body)));
+    if faces_named {
+        out.push_str(strip_svg_root(&body));
+    } else {
+        out.push_str(&name_faces_in_text(strip_svg_root(&body)));
+    }
     out.push_str("</g>");
     if data.skipped_values > 0 {
         let note = format!(
