@@ -907,3 +907,99 @@ fn evidence_that_only_counts_what_the_team_shipped_is_no_evidence() {
             .contains(&"evidence-missing".to_owned())
     );
 }
+
+/// An update whose chart is the method's allocation: upsell 55 of 100
+/// cost, the renewal push 15 (core 70 %), freemium 20 (adjacent), the
+/// moonshot 10 (transformational).
+fn on_the_allocation(title: &str, resolution: &str) -> UpdateFields {
+    use crate::portfolio::{
+        Bucket, Horizon, Initiative, PortfolioSettings, PortfolioSnapshot, ValueAxis,
+    };
+    let item = |name: &str, bucket, cost| Initiative {
+        name: name.into(),
+        bucket: Some(bucket),
+        horizon: Some(Horizon::Now),
+        cost: Some(cost),
+        ..Initiative::default()
+    };
+    let portfolio = [
+        item("Upsell bundles for teams", Bucket::Core, 55.0),
+        item("Renewal push", Bucket::Core, 15.0),
+        item("Freemium experiment", Bucket::Adjacent, 20.0),
+        item("Underwriting moonshot", Bucket::Transformational, 10.0),
+    ];
+    let mut draft = fields(title, ["c", "d", resolution, "e"]);
+    draft.chart = Some(crate::ChartSpec {
+        kind: crate::ChartKind::Allocation,
+        title: "Effort matches 70/20/10".into(),
+        alt: "Allocation".into(),
+        portfolio: Some(PortfolioSnapshot::of(
+            &portfolio,
+            &PortfolioSettings::default(),
+            "2026-12-07".parse().unwrap(),
+            ValueAxis::Npv,
+        )),
+        ..crate::ChartSpec::default()
+    });
+    draft
+}
+
+#[test]
+fn a_share_of_effort_the_allocation_bears_out_stands_and_one_it_does_not_is_flagged() {
+    // Upsell is core, and core takes 70 %: the writer's reading holds.
+    let right = on_the_allocation(
+        "Keep 70 % of effort on upsell",
+        "Put 20% of budget into the freemium experiment.",
+    );
+    assert!(
+        contradictions(&right).is_empty(),
+        "{:?}",
+        contradictions(&right)
+    );
+    // Neither upsell (55 %) nor core (70 %) nor its target is 80 %.
+    let wrong = on_the_allocation(
+        "Keep 80 % of effort on upsell",
+        "Put 20% of budget into the freemium experiment.",
+    );
+    let found = contradictions(&wrong);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("80 %")
+            && found[0].contains("Upsell bundles for teams 55 %")
+            && found[0].contains("core 70 %"),
+        "{}",
+        found[0]
+    );
+    // A bucket named outright, and a target quoted as such.
+    let bucket = on_the_allocation(
+        "Portfolio review",
+        "New bets get 25 percent of capacity; moonshots get 10% of the budget.",
+    );
+    let found = contradictions(&bucket);
+    assert_eq!(
+        found.len(),
+        1,
+        "new bets get 10 %, not 25; the moonshots' 10 % stands: {found:?}"
+    );
+    assert!(found[0].starts_with("“25 %”"), "{}", found[0]);
+    let bucket = on_the_allocation(
+        "Portfolio review",
+        "We spend 25 percent of capacity on moonshots.",
+    );
+    let found = contradictions(&bucket);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("transformational 10 %"), "{}", found[0]);
+}
+
+#[test]
+fn a_percentage_that_is_not_a_share_of_effort_is_left_alone() {
+    let draft = on_the_allocation(
+        "Upsell lifted NRR 12%",
+        "Conversion on upsell rose 30% in the pilot.",
+    );
+    assert!(
+        contradictions(&draft).is_empty(),
+        "{:?}",
+        contradictions(&draft)
+    );
+}

@@ -51,6 +51,9 @@ pub fn claim_contradicts_chart(story: &Story<'_>) -> Vec<Finding> {
     let Some(chart) = story.fields.chart.as_ref() else {
         return Vec::new();
     };
+    if let Some(snapshot) = &chart.portfolio {
+        return super::portfolio_claims::shares_against_the_portfolio(story, snapshot);
+    }
     let facts = facts(chart);
     if facts.is_empty() {
         return Vec::new();
