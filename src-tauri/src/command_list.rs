@@ -55,6 +55,8 @@ app_commands! {
     portfolio::save_portfolio_settings,
     portfolio::portfolio_view,
     portfolio::gates_view,
+    portfolio::portfolio_chart,
+    portfolio::refresh_portfolio_chart,
     coach::review_update,
     coach::set_silenced_rules,
     branding::get_branding,

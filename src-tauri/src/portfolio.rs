@@ -4,7 +4,8 @@
 use serde::Deserialize;
 use tauri::State;
 use throughline_api::portfolio::{
-    gates_preview, import_initiatives_text, portfolio_state, view_preview, PortfolioState,
+    gates_preview, import_initiatives_text, portfolio_state, view_preview, ChartView,
+    PortfolioState,
 };
 use throughline_api::ApiError;
 use throughline_core::portfolio::{Initiative, PortfolioSettings};
@@ -115,4 +116,29 @@ pub async fn portfolio_view(
         ViewName::Tracks => PortfolioView::Tracks,
     };
     on_workspace(state, move |ws, _| view_preview(ws, view)).await
+}
+
+/// A portfolio view as an update's chart: today's figures, a title and
+/// alt text to start from. The window puts it in the draft, which saves it.
+#[tauri::command]
+pub async fn portfolio_chart(
+    state: State<'_, AppState>,
+    view: ChartView,
+) -> Result<throughline_core::ChartSpec, ApiError> {
+    on_workspace(state, move |ws, _| {
+        throughline_api::portfolio::portfolio_chart(ws, &view)
+    })
+    .await
+}
+
+/// "Refresh from portfolio": the chart's view with today's figures.
+#[tauri::command]
+pub async fn refresh_portfolio_chart(
+    state: State<'_, AppState>,
+    chart: throughline_core::ChartSpec,
+) -> Result<throughline_core::ChartSpec, ApiError> {
+    on_workspace(state, move |ws, _| {
+        throughline_api::portfolio::refresh_portfolio_chart(ws, &chart)
+    })
+    .await
 }

@@ -222,3 +222,115 @@ pub fn gates_preview(workspace: &Workspace, initiative: &str) -> Result<String, 
         throughline_render::base64(&png)
     ))
 }
+
+/// Which portfolio view an update's chart shows.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, TS)]
+#[serde(tag = "view", rename_all = "kebab-case")]
+pub enum ChartView {
+    Matrix {
+        value: throughline_core::portfolio::ValueAxis,
+    },
+    Allocation,
+    Tracks,
+    Gates {
+        initiative: String,
+    },
+}
+
+/// A portfolio view as an update's chart: the figures as of today (by the
+/// workspace's calendar), a takeaway title and alt text to start from.
+pub fn portfolio_chart(
+    workspace: &Workspace,
+    view: &ChartView,
+) -> Result<throughline_core::ChartSpec, ApiError> {
+    use throughline_core::portfolio::{GateTracker, PortfolioSnapshot, ValueAxis};
+    use throughline_core::ChartKind;
+    let today = workspace.today();
+    let (kind, snapshot) = match view {
+        ChartView::Gates { initiative } => {
+            let stored = workspace.initiative_named(initiative)?;
+            let readings = workspace.initiative_readings(stored.id)?;
+            (
+                ChartKind::Gates,
+                PortfolioSnapshot::of_tracker(
+                    GateTracker::of(&stored.initiative, &readings),
+                    today,
+                ),
+            )
+        }
+        other => {
+            let initiatives: Vec<_> = workspace
+                .list_initiatives()?
+                .into_iter()
+                .map(|stored| stored.initiative)
+                .collect();
+            let settings = workspace.portfolio_settings()?;
+            let (kind, axis) = match other {
+                ChartView::Matrix { value } => (ChartKind::PortfolioMatrix, *value),
+                ChartView::Allocation => (ChartKind::Allocation, ValueAxis::Npv),
+                _ => (ChartKind::Tracks, ValueAxis::Npv),
+            };
+            (
+                kind,
+                PortfolioSnapshot::of(&initiatives, &settings, today, axis),
+            )
+        }
+    };
+    snapshot.validate()?;
+    Ok(throughline_core::ChartSpec {
+        kind,
+        title: snapshot.default_title(kind),
+        alt: snapshot.describe(kind),
+        portfolio: Some(snapshot),
+        ..throughline_core::ChartSpec::default()
+    })
+}
+
+/// "Refresh from portfolio": the same view with today's figures; the
+/// title the PM wrote stays, the alt text follows the figures unless the
+/// PM wrote their own.
+pub fn refresh_portfolio_chart(
+    workspace: &Workspace,
+    chart: &throughline_core::ChartSpec,
+) -> Result<throughline_core::ChartSpec, ApiError> {
+    use throughline_core::ChartKind;
+    let Some(snapshot) = chart.portfolio.as_ref() else {
+        return Err(ApiError::invalid(
+            "the chart is not a portfolio view: choose one from the portfolio instead",
+        ));
+    };
+    let view = match chart.kind {
+        ChartKind::PortfolioMatrix => ChartView::Matrix {
+            value: snapshot.value,
+        },
+        ChartKind::Allocation => ChartView::Allocation,
+        ChartKind::Tracks => ChartView::Tracks,
+        ChartKind::Gates => ChartView::Gates {
+            initiative: snapshot
+                .tracker
+                .as_ref()
+                .map(|t| t.initiative.clone())
+                .unwrap_or_default(),
+        },
+        _ => {
+            return Err(ApiError::invalid(
+                "the chart is not a portfolio view: choose one from the portfolio instead",
+            ))
+        }
+    };
+    let fresh = portfolio_chart(workspace, &view)?;
+    let generated_alt = snapshot.describe(chart.kind);
+    Ok(throughline_core::ChartSpec {
+        title: if chart.title.trim().is_empty() {
+            fresh.title.clone()
+        } else {
+            chart.title.clone()
+        },
+        alt: if chart.alt.trim().is_empty() || chart.alt == generated_alt {
+            fresh.alt.clone()
+        } else {
+            chart.alt.clone()
+        },
+        ..fresh
+    })
+}

@@ -60,6 +60,7 @@ fn roots(c: &mut Collector) {
     c.visit::<throughline_api::journals::JournalView>();
     // The portfolio.
     c.visit::<throughline_api::portfolio::PortfolioState>();
+    c.visit::<throughline_api::portfolio::ChartView>();
     // An update's history.
     c.visit::<throughline_store::UpdateHistory>();
     c.visit::<throughline_api::journals::ReadingsImport>();

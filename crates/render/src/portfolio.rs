@@ -162,39 +162,7 @@ pub(crate) fn draw_view(
 
 /// The allocation's takeaway: on target, or the bucket furthest off it.
 pub fn allocation_headline(snapshot: &PortfolioSnapshot) -> String {
-    let shares = allocation(&snapshot.initiatives(), &snapshot.targets);
-    let t = snapshot.targets;
-    let target = format!(
-        "{}/{}/{}",
-        format_number(t.core),
-        format_number(t.adjacent),
-        format_number(t.transformational)
-    );
-    if shares.total <= 0.0 {
-        return format!("Allocation against {target}: nothing costed yet");
-    }
-    let worst = shares
-        .rows
-        .iter()
-        .max_by(|a, b| a.gap.abs().total_cmp(&b.gap.abs()));
-    match worst {
-        Some(row) if row.gap.abs() > throughline_core::portfolio::MAX_GAP_POINTS => {
-            let mut bucket = row.bucket.label().to_owned();
-            if let Some(first) = bucket.get_mut(..1) {
-                first.make_ascii_uppercase();
-            }
-            format!(
-                "{bucket} takes {:.0} % of {} against a {} % target",
-                row.actual,
-                shares.basis.label(),
-                format_number(row.target)
-            )
-        }
-        _ => format!(
-            "Effort matches the {target} target within {} points",
-            throughline_core::portfolio::MAX_GAP_POINTS
-        ),
-    }
+    snapshot.allocation_headline()
 }
 
 fn style(weight: Weight, max: f32, min: f32, lines: usize) -> TextStyle {

@@ -6,6 +6,8 @@ import {
   toApiError,
   type ApiError,
   type ChartKind,
+  type ChartSpec,
+  type ChartView,
   type DataTable,
   type ExportFormat,
   type ImportedFile,
@@ -309,6 +311,10 @@ export class WorkspaceController {
   setChartData(table: DataTable, suggested: ChartKind, suggestedUnit: string | null = null): void {
     const draft = this.draft;
     if (!draft) return;
+    if (draft.chart?.portfolio) {
+      // Pasted data replaces a portfolio view: a chart is one or the other.
+      draft.chart = null;
+    }
     if (draft.chart) {
       draft.chart.data = table;
       const choices = [...table.header.slice(1), ...table.rows.map((row) => row.label)];
@@ -347,6 +353,37 @@ export class WorkspaceController {
     if (!this.draft?.chart) return;
     this.draft.chart.better = better === 'up' || better === 'down' ? better : null;
     this.changed();
+  }
+
+  /** A portfolio view becomes the update's chart, its figures as of today. */
+  async usePortfolioView(view: ChartView): Promise<boolean> {
+    if (!this.draft) return false;
+    try {
+      const chart = await this.backend.portfolioChart(view);
+      if (!this.draft) return false;
+      this.draft.chart = chart;
+      this.changed();
+      return true;
+    } catch (err) {
+      this.report(err);
+      return false;
+    }
+  }
+
+  /** "Refresh from portfolio": today's figures for the chart's view, on purpose. */
+  async refreshPortfolioChart(): Promise<boolean> {
+    const chart = this.draft?.chart;
+    if (!chart?.portfolio) return false;
+    try {
+      const fresh = await this.backend.refreshPortfolioChart($state.snapshot(chart) as ChartSpec);
+      if (!this.draft) return false;
+      this.draft.chart = fresh;
+      this.changed();
+      return true;
+    } catch (err) {
+      this.report(err);
+      return false;
+    }
   }
 
   removeChart(): void {

@@ -184,6 +184,22 @@ describe('the workspace controller', () => {
     expect(workspace.draft!.chart!.unit).toBe('pts');
   });
 
+  it('a portfolio view becomes the chart as the backend makes it, and pasted data replaces it', async () => {
+    const backend = memoryBackend();
+    const workspace = await openWith(backend);
+    await workspace.newUpdate();
+    expect(await workspace.usePortfolioView({ view: 'allocation' })).toBe(true);
+    expect(backend.calls('portfolioChart').at(-1)!.args[0]).toEqual({ view: 'allocation' });
+    expect(workspace.draft!.chart!.kind).toBe('allocation');
+    workspace.draft!.chart!.title = 'Core takes 58 % of cost';
+    expect(await workspace.refreshPortfolioChart()).toBe(true);
+    const sent = backend.calls('refreshPortfolioChart').at(-1)!.args[0] as { title: string };
+    expect(sent.title).toBe('Core takes 58 % of cost');
+    workspace.setChartData({ header: ['Week', 'Signups'], rows: [{ label: 'W1', values: [3] }] }, 'line', null);
+    expect(workspace.draft!.chart!.kind).toBe('line');
+    expect(workspace.draft!.chart!.portfolio).toBeUndefined();
+  });
+
   it('which way is good news is chosen, or left to the chart\'s names, and saved with the chart', async () => {
     const backend = memoryBackend();
     const workspace = await openWith(backend);

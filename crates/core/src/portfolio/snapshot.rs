@@ -15,12 +15,16 @@ use sha2::{Digest, Sha256};
 use thiserror::Error;
 use ts_rs::TS;
 
+use super::allocation::allocation;
+use super::checks::MAX_GAP_POINTS;
 use super::model::{
     Bucket, BucketTargets, EvidenceGate, GateDecision, Horizon, Initiative, PortfolioSettings,
 };
 use super::value::value;
 use crate::journal::{Action, Comparator, CriterionWindow, KillCriterion, Reading};
+use crate::table::format_number;
 use crate::table::{csv_row, number_cell, text_rows, TableError};
+use crate::ChartKind;
 use crate::{CivilDate, CoreError};
 
 /// The most initiatives one snapshot may hold.
@@ -286,6 +290,204 @@ impl PortfolioSnapshot {
             }
         }
         Ok(())
+    }
+}
+
+impl PortfolioSnapshot {
+    /// The allocation's takeaway: on target, or the bucket furthest off it.
+    pub fn allocation_headline(&self) -> String {
+        let shares = allocation(&self.initiatives(), &self.targets);
+        let t = self.targets;
+        let target = format!(
+            "{}/{}/{}",
+            format_number(t.core),
+            format_number(t.adjacent),
+            format_number(t.transformational)
+        );
+        if shares.total <= 0.0 {
+            return format!("Allocation against {target}: nothing costed yet");
+        }
+        let worst = shares
+            .rows
+            .iter()
+            .max_by(|a, b| a.gap.abs().total_cmp(&b.gap.abs()));
+        match worst {
+            Some(row) if row.gap.abs() > MAX_GAP_POINTS => {
+                let mut bucket = row.bucket.label().to_owned();
+                if let Some(first) = bucket.get_mut(..1) {
+                    first.make_ascii_uppercase();
+                }
+                format!(
+                    "{bucket} takes {:.0} % of {} against a {} % target",
+                    row.actual,
+                    shares.basis.label(),
+                    format_number(row.target)
+                )
+            }
+            _ => format!("Effort matches the {target} target within {MAX_GAP_POINTS} points"),
+        }
+    }
+
+    /// A takeaway title for the chart, for the PM to sharpen.
+    pub fn default_title(&self, kind: ChartKind) -> String {
+        match kind {
+            ChartKind::Allocation => self.allocation_headline(),
+            ChartKind::Tracks => {
+                let now: Vec<&InitiativeFigures> = self
+                    .initiatives
+                    .iter()
+                    .filter(|i| i.horizon == Some(Horizon::Now))
+                    .collect();
+                let unlock = self.initiatives.iter().find_map(|later| {
+                    let feeds = later.depends_on.iter().find(|d| {
+                        now.iter()
+                            .any(|n| n.name.trim().eq_ignore_ascii_case(d.trim()))
+                    })?;
+                    (later.horizon != Some(Horizon::Now)).then(|| (feeds.clone(), later))
+                });
+                match unlock {
+                    Some((now, next)) => {
+                        format!("{} in Now unlocks {}", now.trim(), next.name.trim())
+                    }
+                    None => "Now, Next, Later: what today's work unlocks".to_owned(),
+                }
+            }
+            ChartKind::Gates => match &self.tracker {
+                Some(tracker) => format!("{}: how its evidence gates stand", tracker.initiative),
+                None => "Evidence gates and stopping rules".to_owned(),
+            },
+            _ => {
+                let value = |i: &InitiativeFigures| match self.value {
+                    ValueAxis::Npv => i.npv,
+                    ValueAxis::Ecv => i.ecv,
+                };
+                let fits: Vec<f64> = self.initiatives.iter().filter_map(|i| i.fit).collect();
+                let median_fit = median(fits);
+                let leader = self
+                    .initiatives
+                    .iter()
+                    .filter(|i| i.fit.zip(median_fit).is_some_and(|(f, m)| f >= m))
+                    .max_by(|a, b| value(a).total_cmp(&value(b)));
+                match leader {
+                    Some(i) => format!(
+                        "{} leads on {} and strategic fit",
+                        i.name.trim(),
+                        self.value.label()
+                    ),
+                    None => format!("Portfolio: {} × strategic fit", self.value.label()),
+                }
+            }
+        }
+    }
+
+    /// What a screen reader says for the chart, and the Markdown export's
+    /// alt text: the figures in words.
+    pub fn describe(&self, kind: ChartKind) -> String {
+        let day = self.as_of;
+        match kind {
+            ChartKind::Allocation => {
+                let shares = allocation(&self.initiatives(), &self.targets);
+                let rows: Vec<String> = shares
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "{} {:.0} % (target {} %)",
+                            r.bucket.label(),
+                            r.actual,
+                            format_number(r.target)
+                        )
+                    })
+                    .collect();
+                format!("Allocation by {} as of {day}: {}.", shares.basis.label(), rows.join(", "))
+            }
+            ChartKind::Tracks => {
+                let lane = |h: Horizon| {
+                    let names: Vec<&str> = self
+                        .initiatives
+                        .iter()
+                        .filter(|i| i.horizon == Some(h))
+                        .map(|i| i.name.trim())
+                        .collect();
+                    format!(
+                        "{}: {}",
+                        h.label(),
+                        if names.is_empty() { "none".to_owned() } else { names.join(", ") }
+                    )
+                };
+                let links: Vec<String> = self
+                    .initiatives
+                    .iter()
+                    .flat_map(|i| {
+                        i.depends_on
+                            .iter()
+                            .map(move |d| format!("{} → {}", d.trim(), i.name.trim()))
+                    })
+                    .collect();
+                format!(
+                    "Dual tracks as of {day}. {}; {}; {}.{}",
+                    lane(Horizon::Now),
+                    lane(Horizon::Next),
+                    lane(Horizon::Later),
+                    if links.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" Dependencies: {}.", links.join(", "))
+                    }
+                )
+            }
+            ChartKind::Gates => match &self.tracker {
+                Some(t) => format!(
+                    "Gate tracker for {} as of {day}: {} evidence gate{}, {} stopping rule{}, {} reading{}.",
+                    t.initiative,
+                    t.gates.len(),
+                    if t.gates.len() == 1 { "" } else { "s" },
+                    t.stopping_rules.len(),
+                    if t.stopping_rules.len() == 1 { "" } else { "s" },
+                    t.readings.len(),
+                    if t.readings.len() == 1 { "" } else { "s" },
+                ),
+                None => String::new(),
+            },
+            _ => {
+                let mut ranked: Vec<&InitiativeFigures> = self.initiatives.iter().collect();
+                let value = |i: &InitiativeFigures| match self.value {
+                    ValueAxis::Npv => i.npv,
+                    ValueAxis::Ecv => i.ecv,
+                };
+                ranked.sort_by(|a, b| value(b).total_cmp(&value(a)));
+                let top: Vec<String> = ranked
+                    .iter()
+                    .take(3)
+                    .map(|i| {
+                        format!(
+                            "{} ({} {}, fit {})",
+                            i.name.trim(),
+                            self.value.label(),
+                            format_number(value(i)),
+                            i.fit.map_or("not scored".to_owned(), format_number)
+                        )
+                    })
+                    .collect();
+                format!(
+                    "Portfolio matrix of {} initiatives by strategic fit and {} as of {day}; highest: {}.",
+                    self.initiatives.len(),
+                    self.value.label(),
+                    top.join(", ")
+                )
+            }
+        }
+    }
+}
+
+fn median(mut values: Vec<f64>) -> Option<f64> {
+    values.retain(|v| v.is_finite());
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => values.get(n / 2).copied(),
+        _ => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
     }
 }
 

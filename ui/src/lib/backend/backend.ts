@@ -1,5 +1,7 @@
 import type {
   Branding,
+  ChartSpec,
+  ChartView,
   ExportFormat,
   ExportProgress,
   ImportedFile,
@@ -121,6 +123,10 @@ export interface Backend {
   gatesView(initiative: string): Promise<string>;
   /** A portfolio view drawn by the renderer, as an image URL. */
   portfolioView(view: PortfolioViewName): Promise<string>;
+  /** A portfolio view as an update's chart: today's figures, a title and alt text to start from. */
+  portfolioChart(view: ChartView): Promise<ChartSpec>;
+  /** "Refresh from portfolio": the chart's view with today's figures, the PM's title kept. */
+  refreshPortfolioChart(chart: ChartSpec): Promise<ChartSpec>;
   /** An update's revisions, newest first, and its events. */
   updateHistory(id: UpdateId): Promise<UpdateHistory>;
   /** What changed from a revision to the update as it is now, line by line ("  ", "+ ", "− "). */

@@ -313,6 +313,28 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
     async gatesView(initiative) {
       return `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg"><text>${initiative}</text></svg>`)}`;
     },
+    async portfolioChart(view) {
+      // A canned chart: a test answers with the figures it needs.
+      const kind = view.view === 'matrix' ? 'portfolio-matrix' : view.view;
+      return {
+        kind,
+        title: '',
+        alt: '',
+        highlight: null,
+        unit: null,
+        better: null,
+        data: { header: [], rows: [] },
+        portfolio: {
+          as_of: '2026-12-07',
+          value: view.view === 'matrix' ? view.value : 'npv',
+          targets: { core: 70, adjacent: 20, transformational: 10 },
+          initiatives: [],
+        },
+      };
+    },
+    async refreshPortfolioChart(chart) {
+      return clone(chart);
+    },
     async portfolioView(view) {
       return `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg"><text>${view}</text></svg>`)}`;
     },

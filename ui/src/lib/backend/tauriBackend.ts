@@ -95,6 +95,8 @@ export function tauriBackend(): Backend {
     savePortfolioSettings: (settings) => call('save_portfolio_settings', { settings }),
     portfolioView: (view) => call('portfolio_view', { view }),
     gatesView: (initiative) => call('gates_view', { initiative }),
+    portfolioChart: (view) => call('portfolio_chart', { view }),
+    refreshPortfolioChart: (chart) => call('refresh_portfolio_chart', { chart }),
     updateHistory: (id) => call('update_history', { id }),
     updateRevisionDiff: (id, revision) => call('update_revision_diff', { id, revision }),
     restoreUpdateRevision: (id, revision) => call('restore_update_revision', { id, revision }),

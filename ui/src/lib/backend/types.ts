@@ -11,6 +11,7 @@ export type {
   BrandingView as Branding,
   ChartKind,
   ChartSpec,
+  ChartView,
   CoachTarget,
   DataRow,
   DataTable,

@@ -80,7 +80,7 @@ export type Bucket = "core" | "adjacent" | "transformational";
  */
 export type BucketTargets = { core: number, adjacent: number, transformational: number, };
 
-export type ChartKind = "line" | "bar" | "before-after" | "funnel" | "big-number" | "bubble";
+export type ChartKind = "line" | "bar" | "before-after" | "funnel" | "big-number" | "bubble" | "portfolio-matrix" | "allocation" | "tracks" | "gates";
 
 /**
  * Everything needed to draw the chart. The annotations (differences,
@@ -108,7 +108,17 @@ unit: string | null,
  * Which way is good news; `None`: inferred from the names
  * ([`crate::chart_reading::better_way`]).
  */
-better: Better | null, data: DataTable, };
+better: Better | null, data: DataTable,
+/**
+ * For a portfolio view ([`ChartKind::is_portfolio`]): the figures it
+ * is drawn from, as of the day they were taken; `data` stays empty.
+ */
+portfolio?: PortfolioSnapshot, };
+
+/**
+ * Which portfolio view an update's chart shows.
+ */
+export type ChartView = { "view": "matrix", value: ValueAxis, } | { "view": "allocation" } | { "view": "tracks" } | { "view": "gates", initiative: string, };
 
 export type Check = { check: CheckId, status: CheckStatus,
 /**
@@ -258,6 +268,11 @@ export type FitCriterion = { name: string, weight: number, };
 export type GateDecision = "go" | "kill" | "hold" | "recycle";
 
 /**
+ * One initiative's gates, stopping rules and readings.
+ */
+export type GateTracker = { initiative: string, gates: Array<EvidenceGate>, stopping_rules: Array<KillCriterion>, readings: Array<Reading>, };
+
+/**
  * Something that happened to an update or a journal beside its edits.
  */
 export type HistoryEvent = { at_ms: number, text: string, };
@@ -332,6 +347,15 @@ stands_alone: string, gates: Array<EvidenceGate>,
  * Stopping rules: the journal's kill criteria, windows and all.
  */
 stopping_rules: Array<KillCriterion>, journal: number | null, };
+
+/**
+ * One initiative's figures as of the snapshot's day.
+ */
+export type InitiativeFigures = { name: string, bucket: Bucket | null, horizon: Horizon | null,
+/**
+ * Strategic fit, 0–10; `None` when it was not scored.
+ */
+fit: number | null, npv: number, ecv: number, cost: number | null, fte: number | null, depends_on: Array<string>, };
 
 /**
  * One initiative as the portfolio panel lists it: its figures and value.
@@ -448,6 +472,23 @@ discount_rate: number, targets: BucketTargets,
  * stopping rule.
  */
 slider_threshold: number, fit_criteria: Array<FitCriterion>, };
+
+/**
+ * What a portfolio chart is drawn from.
+ */
+export type PortfolioSnapshot = { as_of: string,
+/**
+ * The matrix's height.
+ */
+value: ValueAxis,
+/**
+ * The allocation's targets.
+ */
+targets: BucketTargets, initiatives: Array<InitiativeFigures>,
+/**
+ * The gate tracker's initiative, for a gates chart.
+ */
+tracker?: GateTracker | null, };
 
 /**
  * The portfolio as the panel shows it: the initiatives with their value,
@@ -673,6 +714,11 @@ export type Valuation = { npv: number, risk_adjusted_npv: number, ecv: number,
  * The rate per period used.
  */
 rate_per_period: number, working: Array<string>, };
+
+/**
+ * Which value is the matrix's height.
+ */
+export type ValueAxis = "npv" | "ecv";
 
 /**
  * The open workspace, as the window names it.
