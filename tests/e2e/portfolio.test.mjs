@@ -2,10 +2,22 @@
 // from a pasted table, a dependency linked, a check that fails and then
 // passes, and the views drawn by the renderer.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { closeApp, launchApp, pasteInto, screenshot, typeInto, useSession } from './support/app.mjs';
+import {
+  answerSaveDialog,
+  closeApp,
+  launchApp,
+  openStep,
+  pasteInto,
+  previewSource,
+  screenshot,
+  typeInto,
+  useSession,
+  waitForSaved,
+} from './support/app.mjs';
 
 const ARTIFACTS = path.resolve('tests/e2e/artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -17,13 +29,14 @@ async function failingChecks(app) {
   );
 }
 
-async function createInitiative(app, name, horizon, bucket, cost) {
+async function createInitiative(app, name, horizon, bucket, cost, fit) {
   await app.$('[data-testid="initiative-new"]').click();
   await app.$('[data-testid="initiative-editor"]').waitForDisplayed({ timeout: 5000 });
   await typeInto(app, 'initiative-name', name);
   await app.$('[data-testid="initiative-horizon"]').selectByVisibleText(horizon);
   await app.$('[data-testid="initiative-bucket"]').selectByVisibleText(bucket);
   await typeInto(app, 'initiative-cost', cost);
+  await typeInto(app, 'initiative-fit', fit);
   await app.$('[data-testid="initiative-save"]').click();
   await app.waitUntil(
     async () =>
@@ -37,6 +50,7 @@ async function createInitiative(app, name, horizon, bucket, cost) {
 describe('the portfolio', () => {
   test('initiatives made and pasted, a dependency that fixes a failing check, and the views', async () => {
     const app = await launchApp(path.join(session.dir, 'portfolio.throughline'));
+    const pdf = path.join(session.dir, 'portfolio-update.pdf');
     try {
       await app.$('[data-testid="tab-portfolio"]').click();
       await app.$('[data-testid="portfolio"]').waitForDisplayed({ timeout: 5000 });
@@ -47,7 +61,7 @@ describe('the portfolio', () => {
       // One initiative from a pasted table: a Next item on nothing in Now.
       await app.$('[data-testid="initiative-paste"]').click();
       // As a spreadsheet puts it on the clipboard: tab-separated.
-      await pasteInto(app, 'initiative-paste-text', 'name\thorizon\tbucket\tcost\nPartner API\tNext\tadjacent\t30000\n');
+      await pasteInto(app, 'initiative-paste-text', 'name\thorizon\tbucket\tcost\tfit\nPartner API\tNext\tadjacent\t30000\t6\n');
       await app.$('[data-testid="initiative-paste-import"]').click();
       await app.waitUntil(async () => (await failingChecks(app)).includes('next-needs-now'), {
         timeout: 5000,
@@ -56,8 +70,8 @@ describe('the portfolio', () => {
       assert.match(await app.$('[data-testid="portfolio-check"]').getText(), /Partner API/);
 
       // Two made in the window.
-      await createInitiative(app, 'Billing export', 'Now', 'core', '40000');
-      await createInitiative(app, 'Usage dashboard', 'Now', 'core', '20000');
+      await createInitiative(app, 'Billing export', 'Now', 'core', '40000', '8');
+      await createInitiative(app, 'Usage dashboard', 'Now', 'core', '20000', '3');
 
       // Partner API builds on the billing export: the check passes.
       await app.execute(() => {
@@ -117,8 +131,45 @@ describe('the portfolio', () => {
         { timeout: 10000, timeoutMsg: 'the gate tracker was not drawn' },
       );
       screenshot(path.join(ARTIFACTS, 'portfolio.png'));
+
+      // The matrix as an update's chart, in the preview and the exported PDF.
+      await app.$('[data-testid="tab-updates"]').click();
+      await app.$('[data-testid="new-update"]').waitForDisplayed({ timeout: 5000 });
+      await app.$('[data-testid="new-update"]').click();
+      await typeInto(app, 'field-title', 'Fund the partner API after the billing export');
+      await openStep(app, 'evidence');
+      const blank = await previewSource(app);
+      await app.$('[data-testid="chart-portfolio"]').click();
+      await app.$('[data-testid="chart-portfolio"]').selectByAttribute('value', 'matrix-npv');
+      await app.$('[data-testid="chart-portfolio-view"]').waitForDisplayed({ timeout: 5000 });
+      assert.match(await app.$('[data-testid="chart-portfolio-view"]').getText(), /Portfolio matrix/);
+      assert.match(await app.$('[data-testid="chart-as-of"]').getText(), /^\d{4}-\d{2}-\d{2}$/);
+      await app.waitUntil(async () => (await previewSource(app)) !== blank, {
+        timeout: 10000,
+        timeoutMsg: 'the preview did not draw the matrix',
+      });
+      // Refresh keeps the PM's title.
+      await typeInto(app, 'chart-title', 'Billing export and upsell lead on value');
+      await app.$('[data-testid="chart-refresh"]').click();
+      await app.waitUntil(
+        async () => (await app.$('[data-testid="chart-title"]').getValue()) === 'Billing export and upsell lead on value',
+        { timeout: 5000, timeoutMsg: 'refreshing lost the chart title' },
+      );
+      await waitForSaved(app);
+      screenshot(path.join(ARTIFACTS, 'portfolio-chart.png'));
+      await app.$('[data-testid="export-pdf"]').click();
+      await answerSaveDialog(pdf);
+      await app.$('[data-testid="export-done"]').waitForExist({ timeout: 20000, timeoutMsg: 'the export never finished' });
     } finally {
       await closeApp(app);
     }
+    assert.ok(existsSync(pdf), `${pdf} was not written`);
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.match(text, /Fund the partner API after the billing export/);
+    assert.match(text, /Billing export and upsell lead on value/);
+    for (const name of ['Partner API', 'Billing export', 'Usage dashboard']) {
+      assert.ok(text.includes(name), `${name} is not in the exported PDF: ${text}`);
+    }
+    assert.match(text, /As of \d{4}-\d{2}-\d{2} · rows [0-9a-f]{8}/, 'the slide shows the day and the rows hash');
   });
 });
