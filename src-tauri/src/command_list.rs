@@ -57,6 +57,7 @@ app_commands! {
     portfolio::gates_view,
     portfolio::portfolio_chart,
     portfolio::refresh_portfolio_chart,
+    portfolio::add_initiative_reading,
     coach::review_update,
     coach::set_silenced_rules,
     branding::get_branding,

@@ -142,3 +142,20 @@ pub async fn refresh_portfolio_chart(
     })
     .await
 }
+
+/// One reading of an initiative's metric: what its gates and stopping
+/// rules are judged on.
+#[tauri::command]
+pub async fn add_initiative_reading(
+    state: State<'_, AppState>,
+    id: i64,
+    metric: String,
+    date: String,
+    value: f64,
+) -> Result<PortfolioState, ApiError> {
+    on_workspace(state, move |ws, clock| {
+        throughline_api::portfolio::add_initiative_reading(ws, id, (&metric, &date, value), clock)?;
+        portfolio_state(ws)
+    })
+    .await
+}

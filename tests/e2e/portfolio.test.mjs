@@ -105,6 +105,44 @@ describe('the portfolio', () => {
         timeoutMsg: 'the targets put back did not pass',
       });
 
+      // A red line needs an evidence gate; a gate, a stopping rule and a reading made in the form.
+      await app.execute(() => {
+        const row = [...document.querySelectorAll('[data-testid="initiative-row"]')].find(
+          (el) => el.textContent.trim() === 'Billing export',
+        );
+        row?.click();
+      });
+      await app.$('[data-testid="initiative-risks"]').waitForDisplayed({ timeout: 5000 });
+      await app.$('[data-testid="initiative-risk-regulatory"]').selectByAttribute('value', '4');
+      await app.$('[data-testid="initiative-redline-regulatory"]').click();
+      await app.$('[data-testid="initiative-save"]').click();
+      await app.waitUntil(async () => (await failingChecks(app)).includes('red-line-gate'), {
+        timeout: 5000,
+        timeoutMsg: 'a red line without a gate did not fail its check',
+      });
+      await app.$('[data-testid="gate-add"]').click();
+      await typeInto(app, 'gate-metric', 'Export errors');
+      await typeInto(app, 'gate-threshold', '2');
+      await app.$('[data-testid="rule-add"]').click();
+      await typeInto(app, 'rule-metric', 'Export errors');
+      await typeInto(app, 'rule-threshold', '5');
+      await app.$('[data-testid="initiative-save"]').click();
+      await app.waitUntil(async () => (await failingChecks(app)).length === 0, {
+        timeout: 5000,
+        timeoutMsg: 'the gate did not make the red-line check pass',
+      });
+      await typeInto(app, 'reading-metric', 'Export errors');
+      await typeInto(app, 'reading-value', '1.5');
+      await app.$('[data-testid="reading-add"]').click();
+      // Read in the page: the list is drawn again when the reading arrives.
+      const readings = () =>
+        app.execute(() => document.querySelector('[data-testid="initiative-readings"]')?.textContent ?? '');
+      await app.waitUntil(async () => /Export errors: 1\.5/.test(await readings()), {
+        timeout: 5000,
+        timeoutMsg: 'the reading did not appear under the initiative',
+      });
+      screenshot(path.join(ARTIFACTS, 'portfolio-safeguards.png'));
+
       // The views, drawn by the renderer.
       for (const view of ['matrix', 'allocation', 'tracks']) {
         await app.$(`[data-testid="portfolio-view-${view}"]`).click();

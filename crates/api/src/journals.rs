@@ -146,8 +146,26 @@ pub fn add_reading(
     value: f64,
     clock: &dyn Clock,
 ) -> Result<(), ApiError> {
+    let reading = checked_reading(metric, date, value, clock)?;
+    workspace.add_readings(id, &[reading])?;
+    Ok(())
+}
+
+/// One reading typed in the window, a journal's or an initiative's: a
+/// metric named, a number, a date that is not in the future.
+pub(crate) fn checked_reading(
+    metric: &str,
+    date: &str,
+    value: f64,
+    clock: &dyn Clock,
+) -> Result<Reading, ApiError> {
     if metric.trim().is_empty() {
         return Err(ApiError::invalid("say which metric the reading is of"));
+    }
+    if metric.chars().count() > 200 || throughline_core::text::has_bidi_control(metric) {
+        return Err(ApiError::invalid(
+            "the metric's name must be plain text of at most 200 characters",
+        ));
     }
     if !value.is_finite() {
         return Err(ApiError::invalid("the reading must be a number"));
@@ -160,15 +178,11 @@ pub fn add_reading(
             "{date} is in the future: a reading is something already measured"
         )));
     }
-    workspace.add_readings(
-        id,
-        &[Reading {
-            metric: metric.trim().to_owned(),
-            date,
-            value,
-        }],
-    )?;
-    Ok(())
+    Ok(Reading {
+        metric: metric.trim().to_owned(),
+        date,
+        value,
+    })
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]

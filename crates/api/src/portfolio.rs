@@ -117,6 +117,9 @@ pub struct InitiativeRow {
     pub initiative: throughline_core::portfolio::Initiative,
     pub fit: Option<f64>,
     pub valuation: throughline_core::portfolio::Valuation,
+    /// Its readings, oldest first: what its gates and stopping rules are
+    /// judged on.
+    pub readings: Vec<throughline_core::journal::Reading>,
 }
 
 /// The portfolio as the panel shows it: the initiatives with their value,
@@ -133,16 +136,18 @@ pub fn portfolio_state(workspace: &Workspace) -> Result<PortfolioState, ApiError
     let stored = workspace.list_initiatives()?;
     let settings = workspace.portfolio_settings()?;
     let initiatives: Vec<_> = stored.iter().map(|s| s.initiative.clone()).collect();
+    let mut rows = Vec::with_capacity(stored.len());
+    for s in stored {
+        rows.push(InitiativeRow {
+            id: s.id,
+            fit: s.initiative.fit_score(&settings.fit_criteria),
+            valuation: throughline_core::portfolio::value(&s.initiative, &settings),
+            readings: workspace.initiative_readings(s.id)?,
+            initiative: s.initiative,
+        });
+    }
     Ok(PortfolioState {
-        initiatives: stored
-            .into_iter()
-            .map(|s| InitiativeRow {
-                id: s.id,
-                fit: s.initiative.fit_score(&settings.fit_criteria),
-                valuation: throughline_core::portfolio::value(&s.initiative, &settings),
-                initiative: s.initiative,
-            })
-            .collect(),
+        initiatives: rows,
         checks: check(&initiatives, &settings),
         allocation: throughline_core::portfolio::allocation(&initiatives, &settings.targets),
         settings,
@@ -333,4 +338,17 @@ pub fn refresh_portfolio_chart(
         },
         ..fresh
     })
+}
+
+/// One reading of an initiative's gate or stopping-rule metric, typed in
+/// the window.
+pub fn add_initiative_reading(
+    workspace: &Workspace,
+    id: InitiativeId,
+    (metric, date, value): (&str, &str, f64),
+    clock: &dyn Clock,
+) -> Result<(), ApiError> {
+    let reading = crate::journals::checked_reading(metric, date, value, clock)?;
+    workspace.add_initiative_readings(id, &[reading])?;
+    Ok(())
 }

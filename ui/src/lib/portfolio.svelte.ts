@@ -50,8 +50,21 @@ export class PortfolioController {
     return this.state?.checks.filter((c) => c.status === 'fail').length ?? 0;
   }
 
+  /** Today by the backend's calendar: where a new gate or rule is dated. */
+  today = $state('');
+
   async enter(): Promise<void> {
+    if (!this.today) this.today = await this.backend.today().catch(() => '');
     await this.run(() => this.backend.getPortfolio());
+  }
+
+  /** One reading of the initiative being edited. */
+  async addReading(metric: string, date: string, value: number): Promise<boolean> {
+    const id = this.editing?.id;
+    if (id === null || id === undefined) return false;
+    const ok = await this.run(() => this.backend.addInitiativeReading(id, metric, date, value));
+    if (ok) this.notice = `Reading of “${metric.trim()}” on ${date} added.`;
+    return ok;
   }
 
   select(id: number): void {

@@ -123,6 +123,8 @@ export interface Backend {
   gatesView(initiative: string): Promise<string>;
   /** A portfolio view drawn by the renderer, as an image URL. */
   portfolioView(view: PortfolioViewName): Promise<string>;
+  /** One reading of an initiative's metric (what its gates and stopping rules are judged on). */
+  addInitiativeReading(id: number, metric: string, date: string, value: number): Promise<PortfolioState>;
   /** A portfolio view as an update's chart: today's figures, a title and alt text to start from. */
   portfolioChart(view: ChartView): Promise<ChartSpec>;
   /** "Refresh from portfolio": the chart's view with today's figures, the PM's title kept. */

@@ -145,6 +145,7 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
         initiative,
         fit: initiative.fit,
         valuation: { npv: 0, risk_adjusted_npv: 0, ecv: 0, rate_per_period: 0, working: [] },
+        readings: [],
       })),
       settings: portfolioSettings,
       checks: [],
@@ -312,6 +313,10 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
     },
     async gatesView(initiative) {
       return `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg"><text>${initiative}</text></svg>`)}`;
+    },
+    async addInitiativeReading() {
+      // The fake keeps no readings: a test answers with the state it wants.
+      return portfolio();
     },
     async portfolioChart(view) {
       // A canned chart: a test answers with the figures it needs.

@@ -96,6 +96,7 @@ export function tauriBackend(): Backend {
     portfolioView: (view) => call('portfolio_view', { view }),
     gatesView: (initiative) => call('gates_view', { initiative }),
     portfolioChart: (view) => call('portfolio_chart', { view }),
+    addInitiativeReading: (id, metric, date, value) => call('add_initiative_reading', { id, metric, date, value }),
     refreshPortfolioChart: (chart) => call('refresh_portfolio_chart', { chart }),
     updateHistory: (id) => call('update_history', { id }),
     updateRevisionDiff: (id, revision) => call('update_revision_diff', { id, revision }),

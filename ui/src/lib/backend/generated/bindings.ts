@@ -360,7 +360,12 @@ fit: number | null, npv: number, ecv: number, cost: number | null, fte: number |
 /**
  * One initiative as the portfolio panel lists it: its figures and value.
  */
-export type InitiativeRow = { id: number, initiative: Initiative, fit: number | null, valuation: Valuation, };
+export type InitiativeRow = { id: number, initiative: Initiative, fit: number | null, valuation: Valuation,
+/**
+ * Its readings, oldest first: what its gates and stopping rules are
+ * judged on.
+ */
+readings: Array<Reading>, };
 
 export type JournalBody = {
 /**
