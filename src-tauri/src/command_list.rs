@@ -52,6 +52,7 @@ app_commands! {
     portfolio::save_initiative,
     portfolio::delete_initiative,
     portfolio::import_initiatives,
+    portfolio::import_initiatives_file,
     portfolio::save_portfolio_settings,
     portfolio::portfolio_view,
     portfolio::gates_view,

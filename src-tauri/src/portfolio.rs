@@ -159,3 +159,19 @@ pub async fn add_initiative_reading(
     })
     .await
 }
+
+/// "Import file…": initiatives from a CSV or a spreadsheet the user picked
+/// in the open dialog (the first sheet with a “name” column): all or none.
+#[tauri::command]
+pub async fn import_initiatives_file(
+    state: State<'_, AppState>,
+    grants: State<'_, crate::file_access::FileGrants>,
+    path: String,
+) -> Result<PortfolioState, ApiError> {
+    let path = grants.check(&path, crate::file_access::FilePurpose::ChartData)?;
+    on_workspace(state, move |ws, clock| {
+        throughline_api::portfolio::import_initiatives_file(ws, &path, clock)?;
+        portfolio_state(ws)
+    })
+    .await
+}

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Serialize;
 use throughline_core::portfolio::{check, parse_initiatives, Check, CheckStatus};
-use throughline_core::table::{decode_text_file, MAX_DATA_FILE_BYTES};
+use throughline_core::table::{decode_text_file, read_data_file, MAX_DATA_FILE_BYTES};
 use throughline_store::{InitiativeId, Workspace};
 use ts_rs::TS;
 
@@ -55,8 +55,9 @@ pub fn import_initiatives_text(
     Ok(workspace.add_initiatives(&initiatives, clock.now_millis())?)
 }
 
-/// Initiatives from a CSV or tab-separated file; the file is named in
-/// every error.
+/// Initiatives from a file: CSV, tab-separated text, or a workbook (.xlsx,
+/// .xls, .ods), whose first sheet with a “name” column is read, its cells
+/// as text. The file (and the sheet) are named in every error.
 pub fn import_initiatives_file(
     workspace: &Workspace,
     path: &Path,
@@ -64,10 +65,29 @@ pub fn import_initiatives_file(
 ) -> Result<Vec<InitiativeId>, ApiError> {
     let name = display_name(path);
     let bytes = read_limited(path, MAX_DATA_FILE_BYTES as u64, "a spreadsheet")?;
-    let text =
-        decode_text_file(&bytes).map_err(|err| ApiError::invalid(format!("{name}: {err}")))?;
-    import_initiatives_text(workspace, &text, clock)
-        .map_err(|err| ApiError::new(err.code, format!("{name}: {}", err.message)))
+    let sheets =
+        read_data_file(&bytes).map_err(|err| ApiError::invalid(format!("{name}: {err}")))?;
+    let has_name_column = |text: &str| {
+        text.lines()
+            .find(|line| !line.trim().is_empty())
+            .is_some_and(|header| {
+                header
+                    .split(['\t', ',', ';'])
+                    .any(|cell| cell.trim().trim_matches('"').eq_ignore_ascii_case("name"))
+            })
+    };
+    let sheet = sheets
+        .iter()
+        .find(|sheet| has_name_column(&sheet.text))
+        .or_else(|| sheets.first())
+        .ok_or_else(|| ApiError::invalid(format!("{name}: the file holds no sheet")))?;
+    let place = if sheet.name.is_empty() {
+        name.clone()
+    } else {
+        format!("{name}, sheet “{}”", sheet.name)
+    };
+    import_initiatives_text(workspace, &sheet.text, clock)
+        .map_err(|err| ApiError::new(err.code, format!("{place}: {}", err.message)))
 }
 
 /// A portfolio view as a file: PNG (1920×1080) or PDF, drawn by the same

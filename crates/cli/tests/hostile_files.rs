@@ -627,3 +627,83 @@ fn hostile_files_finish_in_time_exit_normally_and_change_nothing() {
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+#[test]
+fn initiatives_import_from_an_xlsx_sheet_with_text_read_as_text_and_a_bad_cell_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("portfolio.throughline");
+    let good = dir.path().join("initiatives.xlsx");
+    std::fs::write(
+        &good,
+        build::xlsx_with(
+            &[
+                ("A1", "name"),
+                ("B1", "owner"),
+                ("C1", "horizon"),
+                ("D1", "bucket"),
+                ("E1", "cost"),
+                ("F1", "depends_on"),
+                ("A2", "Loan calculator"),
+                ("B2", "Lending squad"),
+                ("C2", "Now"),
+                ("D2", "core"),
+                ("E2", "200"),
+                ("A3", "Risk-scoring engine"),
+                ("B3", "Data team"),
+                ("C3", "Next"),
+                ("D3", "adjacent"),
+                ("E3", "150"),
+                ("F3", "Loan calculator"),
+            ],
+            None,
+        ),
+    )
+    .unwrap();
+    let out = throughline(&["portfolio", "import", s(&good), "--workspace", s(&ws)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("imported 2 initiative(s)"));
+    let check = throughline(&[
+        "portfolio",
+        "check",
+        "--workspace",
+        s(&ws),
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    let failing: Vec<&str> = json["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["status"] == "fail")
+        .filter_map(|c| c["check"].as_str())
+        .collect();
+    assert!(
+        !failing.contains(&"next-needs-now"),
+        "the dependency read from the sheet links the two: {failing:?}"
+    );
+
+    let bad = dir.path().join("bad.xlsx");
+    std::fs::write(
+        &bad,
+        build::xlsx_with(
+            &[
+                ("A1", "name"),
+                ("B1", "bucket"),
+                ("A2", "Partner API"),
+                ("B2", "sideways"),
+            ],
+            None,
+        ),
+    )
+    .unwrap();
+    let before = std::fs::read(&ws).unwrap();
+    let out = throughline(&["portfolio", "import", s(&bad), "--workspace", s(&ws)]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("bad.xlsx, sheet “Data”") && err.contains("row 2") && err.contains("bucket"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&ws).unwrap(), before, "nothing was imported");
+}

@@ -105,6 +105,16 @@ export class PortfolioController {
     return ok;
   }
 
+  /** Initiatives from a CSV or spreadsheet the user picks: all or none. */
+  async importFile(): Promise<boolean> {
+    const path = await this.backend.pickChartFile().catch(() => null);
+    if (!path) return false;
+    const before = this.state?.initiatives.length ?? 0;
+    const ok = await this.run(() => this.backend.importInitiativesFile(path));
+    if (ok) this.notice = `Imported ${(this.state?.initiatives.length ?? 0) - before} initiative(s).`;
+    return ok;
+  }
+
   async saveSettings(settings: PortfolioSettings): Promise<boolean> {
     const ok = await this.run(() => this.backend.savePortfolioSettings(settings));
     if (ok) this.notice = 'Settings saved: every value and check is computed again.';

@@ -706,10 +706,15 @@ impl Cells<'_> {
     }
 }
 
+/// A row's spreadsheet number and its cells.
+type NumberedRow = (usize, Vec<String>);
+
+/// The rows under `header` (which must open the table), and whether the
+/// table's decimal separator is a comma.
 fn rows_with_header(
     text: &str,
     header: &'static [&'static str],
-) -> Result<(Vec<(usize, Vec<String>)>, bool), SnapshotError> {
+) -> Result<(Vec<NumberedRow>, bool), SnapshotError> {
     let table = text_rows(text)?;
     let mut rows = table.rows.into_iter();
     let found = rows.next().map(|(_, cells)| cells).unwrap_or_default();

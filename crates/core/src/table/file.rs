@@ -34,6 +34,7 @@ pub fn read_data_file(bytes: &[u8]) -> Result<Vec<SheetTable>, DataFileError> {
     Ok(vec![SheetTable {
         name: String::new(),
         table: parse_table(&text),
+        text,
     }])
 }
 

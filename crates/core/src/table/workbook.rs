@@ -34,6 +34,10 @@ use crate::{CivilDate, DataTable};
 pub struct SheetTable {
     pub name: String,
     pub table: Result<DataTable, TableError>,
+    /// The used cells as tab-separated text (empty for an empty sheet):
+    /// for a table whose columns are not all numbers, as the portfolio's
+    /// initiatives are, read the way a paste is.
+    pub text: String,
 }
 
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
@@ -176,10 +180,8 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<SheetTable>, WorkbookError> {
                 "sheet {name:?} is a part of the file another sheet already is"
             )));
         }
-        sheets.push(SheetTable {
-            name,
-            table: table?,
-        });
+        let (table, text) = table?;
+        sheets.push(SheetTable { name, table, text });
     }
     Ok(sheets)
 }
@@ -250,9 +252,9 @@ fn xlsx_sheet(
     workbook: &mut Xlsx<Metered<'_>>,
     name: &str,
     budget: &TextBudget,
-) -> Result<Result<DataTable, TableError>, WorkbookError> {
+) -> Result<(Result<DataTable, TableError>, String), WorkbookError> {
     let Ok(mut reader) = workbook.worksheet_cells_reader(name) else {
-        return Ok(Err(TableError::Empty));
+        return Ok((Err(TableError::Empty), String::new()));
     };
     let declared = reader.dimensions();
     check_declared(name, declared.start, declared.end)?;
@@ -285,7 +287,7 @@ fn read_ods(bytes: &[u8]) -> Result<Vec<SheetTable>, WorkbookError> {
     let budget = TextBudget::new();
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
-        let table = match workbook.worksheet_range(&name) {
+        let (table, text) = match workbook.worksheet_range(&name) {
             Ok(range) => {
                 let (first_row, first_column) = range.start().unwrap_or((0, 0));
                 let mut cells = SheetCells::new(&name, &budget);
@@ -298,9 +300,9 @@ fn read_ods(bytes: &[u8]) -> Result<Vec<SheetTable>, WorkbookError> {
                 }
                 cells.into_table()
             }
-            Err(_) => Err(TableError::Empty),
+            Err(_) => (Err(TableError::Empty), String::new()),
         };
-        sheets.push(SheetTable { name, table });
+        sheets.push(SheetTable { name, table, text });
     }
     Ok(sheets)
 }
@@ -425,10 +427,11 @@ impl<'a> SheetCells<'a> {
         Ok(())
     }
 
-    /// The cells as the rows a copy of the used range would paste.
-    fn into_table(self) -> Result<DataTable, TableError> {
+    /// The cells as the rows a copy of the used range would paste: read
+    /// as chart data, and as that text.
+    fn into_table(self) -> (Result<DataTable, TableError>, String) {
         let Some(span) = self.span else {
-            return Err(TableError::Empty);
+            return (Err(TableError::Empty), String::new());
         };
         let text = self.text;
         let rows = (span.first.0..=span.last.0).map(move |row| {
@@ -436,25 +439,34 @@ impl<'a> SheetCells<'a> {
                 .map(|column| text.get(&(row, column)).cloned().unwrap_or_default())
                 .collect()
         });
-        sheet_to_table(span.first.0 as usize, span.first.1 as usize, rows)
+        let pasted = sheet_text(rows);
+        let table = parse_table(&pasted)
+            .map_err(|err| shift(err, span.first.0 as usize, span.first.1 as usize));
+        (table, pasted)
     }
 }
 
 /// Parses a sheet's cells (as text) whose top-left used cell is at
 /// (`first_row`, `first_column`), both 0-based, so that errors name the
 /// sheet's own row and column numbers.
+#[cfg(test)]
 fn sheet_to_table(
     first_row: usize,
     first_column: usize,
     rows: impl Iterator<Item = Vec<String>>,
 ) -> Result<DataTable, TableError> {
+    parse_table(&sheet_text(rows)).map_err(|err| shift(err, first_row, first_column))
+}
+
+/// Rows of cells as a tab-separated paste, each cell quoted where it must.
+fn sheet_text(rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut text = String::new();
     for row in rows {
         let cells: Vec<String> = row.iter().map(|cell| quote_cell(cell)).collect();
         text.push_str(&cells.join("\t"));
         text.push('\n');
     }
-    parse_table(&text).map_err(|err| shift(err, first_row, first_column))
+    text
 }
 
 /// Moves an error's row and column from the used range to the sheet's own
@@ -843,16 +855,17 @@ mod xls {
         let budget = TextBudget::new();
         let mut sheets = Vec::with_capacity(globals.sheets.len());
         for sheet in &globals.sheets {
-            let table = if sheet.worksheet {
-                let (table, range) = read_sheet(&stream, &read, &globals, sheet, &budget)?;
+            let (table, text) = if sheet.worksheet {
+                let (read_cells, range) = read_sheet(&stream, &read, &globals, sheet, &budget)?;
                 read.push(range);
-                table
+                read_cells
             } else {
-                Err(TableError::Empty)
+                (Err(TableError::Empty), String::new())
             };
             sheets.push(SheetTable {
                 name: sheet.name.clone(),
                 table,
+                text,
             });
         }
         Ok(sheets)
@@ -1344,7 +1357,7 @@ mod xls {
         globals: &Globals,
         sheet: &BoundSheet,
         budget: &TextBudget,
-    ) -> Result<(Result<DataTable, TableError>, Range), WorkbookError> {
+    ) -> Result<(SheetRead, Range), WorkbookError> {
         let start = sheet.offset;
         let twice = || {
             WorkbookError::Unreadable(format!(
@@ -1402,6 +1415,9 @@ mod xls {
 
     /// A range of the stream, `start..end`.
     type Range = (usize, usize);
+
+    /// A sheet as chart data, and its cells as text.
+    type SheetRead = (Result<DataTable, TableError>, String);
 
     /// The cells of one record, with their row and column.
     type Cells = Vec<((u32, u32), Value)>;

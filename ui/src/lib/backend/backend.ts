@@ -119,6 +119,8 @@ export interface Backend {
   savePortfolioSettings(settings: PortfolioSettings): Promise<PortfolioState>;
   /** Initiatives from a pasted table (all or none). */
   importInitiatives(text: string): Promise<PortfolioState>;
+  /** Initiatives from a CSV or spreadsheet picked with `pickChartFile` (all or none). */
+  importInitiativesFile(path: string): Promise<PortfolioState>;
   /** One initiative's gates and stopping rules over its readings, as an image URL. */
   gatesView(initiative: string): Promise<string>;
   /** A portfolio view drawn by the renderer, as an image URL. */

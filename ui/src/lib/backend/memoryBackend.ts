@@ -314,6 +314,10 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
     async gatesView(initiative) {
       return `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg"><text>${initiative}</text></svg>`)}`;
     },
+    async importInitiativesFile() {
+      // The fake reads no files: a test answers this call with the state it wants.
+      return portfolio();
+    },
     async addInitiativeReading() {
       // The fake keeps no readings: a test answers with the state it wants.
       return portfolio();

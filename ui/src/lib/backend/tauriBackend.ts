@@ -88,6 +88,7 @@ export function tauriBackend(): Backend {
     importReadings: (id, path, acceptValid) => call('import_readings', { id, path, acceptValid }),
     addReading: (id, metric, date, value) => call('add_reading', { id, metric, date, value }),
     getPortfolio: () => call('get_portfolio'),
+    importInitiativesFile: (path) => call('import_initiatives_file', { path }),
     addInitiative: (initiative) => call('add_initiative', { initiative }),
     saveInitiative: (id, initiative) => call('save_initiative', { id, initiative }),
     deleteInitiative: (id) => call('delete_initiative', { id }),
