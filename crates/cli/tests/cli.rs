@@ -944,3 +944,77 @@ fn portfolio_check_passes_fails_and_speaks_json_and_import_names_the_bad_cell() 
         "{message}"
     );
 }
+
+/// A story file holding a portfolio view: the file alone redraws it, and a
+/// Markdown round trip keeps its rows to the byte.
+const PORTFOLIO_STORY: &str = "---
+title: Keep 70/20/10 and fund the risk engine in Next
+date: 2026-12-07
+---
+
+## Context
+
+Upsell carries this quarter.
+
+## Evidence
+
+The allocation as of today.
+
+```chart
+kind: allocation
+title: Core takes 58 % of cost against a 70 % target
+as-of: 2026-12-07
+value: npv
+targets: 70/20/10
+
+name,bucket,horizon,fit,npv,ecv,cost,fte,depends_on
+Upsell bundles,core,now,7,400,400,500,,
+Risk-scoring engine,adjacent,next,8,100,100,200,,Loan calculator
+Loan calculator,core,now,5,20,20,200,,
+```
+";
+
+#[test]
+fn a_story_with_a_portfolio_chart_exports_its_view_day_and_rows_hash() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = write(dir.path(), "portfolio.md", PORTFOLIO_STORY);
+    let pdf = dir.path().join("portfolio.pdf");
+    let out = throughline(&["export", s(&story), "--pdf", s(&pdf)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = Command::new("pdftotext")
+        .args([s(&pdf), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for expected in [
+        "Core takes 58 % of cost",
+        "target 70 %",
+        "As of 2026-12-07 · rows ",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing from {text}");
+    }
+    let md = dir.path().join("canonical.md");
+    let out = throughline(&["export", s(&story), "--md", s(&md)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let canonical = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        canonical.contains("Risk-scoring engine,adjacent,next,8,100,100,200,,Loan calculator"),
+        "{canonical}"
+    );
+    // A bad row is refused with its line, as any chart block's.
+    let bad = write(
+        dir.path(),
+        "bad.md",
+        &PORTFOLIO_STORY.replace("adjacent,next", "adjacent,someday"),
+    );
+    let out = throughline(&["export", s(&bad), "--pdf", s(&pdf)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("line 23") && stderr(&out).contains("someday"),
+        "{}",
+        stderr(&out)
+    );
+}
