@@ -279,8 +279,14 @@ fn draw_matrix(
     let right = frame.right() - if many { 444.0 } else { 324.0 };
     let (width, height) = (right - left, bottom - top);
     let values: Vec<f64> = points.iter().map(|p| p.2).collect();
+    // The quadrant lines: where the PM set them, else at the medians.
+    let line_fit = snapshot
+        .quadrant_fit
+        .or_else(|| median(points.iter().map(|p| p.1).collect()));
+    let line_value = snapshot.quadrant_value.or_else(|| median(values.clone()));
     let (mut low, mut high) = values
         .iter()
+        .chain(snapshot.quadrant_value.iter())
         .fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
     if (high - low).abs() < f64::EPSILON {
         high = low + 1.0;
@@ -336,11 +342,7 @@ fn draw_matrix(
         Ink(22.0, Weight::SemiBold, theme.muted),
         Anchor::Start,
     );
-    // Quadrant lines at the medians.
-    if let (Some(mx), Some(my)) = (
-        median(points.iter().map(|p| p.1).collect()),
-        median(values.clone()),
-    ) {
+    if let (Some(mx), Some(my)) = (line_fit, line_value) {
         let (x, y) = (px(mx), py(my));
         let _ = write!(
             canvas.svg,
@@ -390,8 +392,17 @@ fn draw_matrix(
     }
     let legend_y = frame.y + 40.0;
     let x = draw_legend(canvas, theme, colours, (frame.x, legend_y));
+    let lines = match (snapshot.quadrant_fit, snapshot.quadrant_value) {
+        (None, None) => "lines at the medians".to_owned(),
+        (fit, value) => format!(
+            "lines at fit {} and {} {}",
+            fit.map_or("median".to_owned(), format_number),
+            axis_name,
+            value.map_or("median".to_owned(), short_number)
+        ),
+    };
     let note = format!(
-        "Bubble size: {}{}",
+        "Bubble size: {} · {lines}{}",
         basis.label(),
         if unplaced > 0 {
             format!(" · {unplaced} without a fit score not shown")

@@ -425,3 +425,30 @@ fn a_cycle_in_a_tracks_snapshot_is_said_in_the_chart_area() {
         &["Dependency cycle", "Loan calculator"],
     );
 }
+
+#[test]
+fn quadrant_lines_set_by_the_pm_are_drawn_there_and_said_in_the_legend() {
+    let settings = PortfolioSettings {
+        quadrant_fit: Some(5.0),
+        quadrant_value: Some(1000.0),
+        ..PortfolioSettings::default()
+    };
+    let initiatives = method();
+    let svg = render_portfolio_svg(
+        PortfolioView::Matrix(ValueAxis::Npv),
+        &page(&initiatives, &settings),
+        &Theme::light(),
+        &Branding::default(),
+    )
+    .unwrap();
+    // The value line lies above every initiative: the axis reaches it.
+    check_files("matrix-lines", &svg, &["lines at fit 5 and NPV 1k", "1k"]);
+    let medians = render_portfolio_svg(
+        PortfolioView::Matrix(ValueAxis::Npv),
+        &page(&initiatives, &PortfolioSettings::default()),
+        &Theme::light(),
+        &Branding::default(),
+    )
+    .unwrap();
+    check_files("matrix-medians", &medians, &["lines at the medians"]);
+}

@@ -199,6 +199,20 @@ impl Workspace {
         if settings.slider_threshold > 100 {
             return Err(invalid("the slider threshold runs from 0 to 100"));
         }
+        if settings
+            .quadrant_fit
+            .is_some_and(|fit| !(0.0..=10.0).contains(&fit))
+        {
+            return Err(invalid("the matrix's fit line lies between 0 and 10"));
+        }
+        if settings
+            .quadrant_value
+            .is_some_and(|v| !v.is_finite() || v.abs() > throughline_core::portfolio::MAX_AMOUNT)
+        {
+            return Err(invalid(
+                "the matrix's value line must be a number of a sensible size",
+            ));
+        }
         self.set_meta(SETTINGS_KEY, &to_json(settings)?)
     }
 }

@@ -402,6 +402,12 @@ pub struct PortfolioSettings {
     /// stopping rule.
     pub slider_threshold: u8,
     pub fit_criteria: Vec<FitCriterion>,
+    /// Where the matrix's quadrant lines cross: a fit (0–10) and a value;
+    /// `None` draws that line at the median.
+    #[serde(default)]
+    pub quadrant_fit: Option<f64>,
+    #[serde(default)]
+    pub quadrant_value: Option<f64>,
 }
 
 impl Default for PortfolioSettings {
@@ -412,6 +418,8 @@ impl Default for PortfolioSettings {
             targets: BucketTargets::default(),
             slider_threshold: 60,
             fit_criteria: Vec::new(),
+            quadrant_fit: None,
+            quadrant_value: None,
         }
     }
 }

@@ -147,6 +147,14 @@ pub struct PortfolioSnapshot {
     /// The allocation's targets.
     #[serde(default)]
     pub targets: BucketTargets,
+    /// Where the matrix's quadrant lines cross, when the PM set them
+    /// (else at the medians).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub quadrant_fit: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub quadrant_value: Option<f64>,
     #[serde(default)]
     pub initiatives: Vec<InitiativeFigures>,
     /// The gate tracker's initiative, for a gates chart.
@@ -183,6 +191,8 @@ impl PortfolioSnapshot {
             as_of,
             value: axis,
             targets: settings.targets,
+            quadrant_fit: settings.quadrant_fit,
+            quadrant_value: settings.quadrant_value,
             initiatives,
             tracker: None,
         }
@@ -194,6 +204,8 @@ impl PortfolioSnapshot {
             as_of,
             value: ValueAxis::default(),
             targets: BucketTargets::default(),
+            quadrant_fit: None,
+            quadrant_value: None,
             initiatives: Vec::new(),
             tracker: Some(tracker),
         }
@@ -256,6 +268,17 @@ impl PortfolioSnapshot {
                     ));
                 }
             }
+        }
+        if self
+            .quadrant_fit
+            .is_some_and(|f| !(0.0..=10.0).contains(&f))
+            || self
+                .quadrant_value
+                .is_some_and(|v| !v.is_finite() || v.abs() > super::MAX_AMOUNT * 1e3)
+        {
+            return invalid(
+                "the matrix's quadrant lines lie at a fit of 0–10 and a sensible value".into(),
+            );
         }
         let t = self.targets;
         if [t.core, t.adjacent, t.transformational]

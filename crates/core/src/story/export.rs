@@ -105,6 +105,15 @@ fn chart_block(chart: &ChartSpec) -> String {
                         "targets",
                         &format!("{}/{}/{}", t.core, t.adjacent, t.transformational),
                     );
+                    let lines = [
+                        ("fit-line", snapshot.quadrant_fit),
+                        ("value-line", snapshot.quadrant_value),
+                    ];
+                    for (key, value) in lines {
+                        if let Some(value) = value {
+                            push_key(&mut keys, key, &value.to_string());
+                        }
+                    }
                 }
             }
             snapshot.rows_csv()

@@ -13,7 +13,7 @@ use super::{beat_heading, ExtraSection, Story, StoryError};
 
 const FRONT_MATTER: &str = "front matter";
 const CHART_BLOCK: &str = "chart block";
-const CHART_KEYS: [&str; 10] = [
+const CHART_KEYS: [&str; 12] = [
     "kind",
     "title",
     "alt",
@@ -24,9 +24,11 @@ const CHART_KEYS: [&str; 10] = [
     "value",
     "targets",
     "initiative",
+    "fit-line",
+    "value-line",
 ];
 /// The keys only a portfolio chart has (indices into [`CHART_KEYS`]).
-const PORTFOLIO_KEYS: std::ops::Range<usize> = 6..10;
+const PORTFOLIO_KEYS: std::ops::Range<usize> = 6..12;
 const METRIC_KEYS: [&str; 6] = ["value", "unit", "baseline", "window", "source", "sample"];
 const QUOTE_KEYS: [&str; 3] = ["text", "who", "when"];
 
@@ -1106,7 +1108,7 @@ fn read_chart(block: &Block<'_>) -> Result<ChartSpec, StoryError> {
         meta,
         &CHART_KEYS,
         CHART_BLOCK,
-        "kind, title, alt, highlight, unit or better, and for a portfolio view as-of, value, targets or initiative (and leave a blank line before the data)",
+        "kind, title, alt, highlight, unit or better, and for a portfolio view as-of, value, targets, fit-line, value-line or initiative (and leave a blank line before the data)",
     )?;
 
     if data_lines.iter().all(|l| is_blank(l.text)) {
@@ -1247,6 +1249,20 @@ fn read_portfolio_chart(
         };
         problem(line, err.to_string())
     };
+    let mut line_at = |index: usize, key: &str| -> Result<Option<f64>, StoryError> {
+        let line = key_line(values, index);
+        match take(values, index) {
+            v if v.trim().is_empty() => Ok(None),
+            v => v.trim().parse::<f64>().map(Some).map_err(|_| {
+                problem(
+                    line,
+                    format!("“{key}: {v}” needs a number (leave it out for the median)"),
+                )
+            }),
+        }
+    };
+    let quadrant_fit = line_at(10, "fit-line")?;
+    let quadrant_value = line_at(11, "value-line")?;
     let initiative_line = key_line(values, 9);
     let initiative = take(values, 9);
     let snapshot = if kind == ChartKind::Gates {
@@ -1263,6 +1279,8 @@ fn read_portfolio_chart(
             as_of,
             value,
             targets,
+            quadrant_fit,
+            quadrant_value,
             initiatives: parse_figures(data_text).map_err(rows_error)?,
             tracker: None,
         }

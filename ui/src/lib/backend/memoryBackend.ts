@@ -136,6 +136,8 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
     targets: { core: 70, adjacent: 20, transformational: 10 },
     slider_threshold: 60,
     fit_criteria: [],
+    quadrant_fit: null,
+    quadrant_value: null,
   };
   /** The portfolio as stored; its value, checks and allocation are canned (no rules here). */
   const portfolio = (): PortfolioState =>

@@ -476,7 +476,12 @@ discount_rate: number, targets: BucketTargets,
  * Above this slider value, an initiative needs an evidence gate and a
  * stopping rule.
  */
-slider_threshold: number, fit_criteria: Array<FitCriterion>, };
+slider_threshold: number, fit_criteria: Array<FitCriterion>,
+/**
+ * Where the matrix's quadrant lines cross: a fit (0–10) and a value;
+ * `None` draws that line at the median.
+ */
+quadrant_fit: number | null, quadrant_value: number | null, };
 
 /**
  * What a portfolio chart is drawn from.
@@ -489,7 +494,12 @@ value: ValueAxis,
 /**
  * The allocation's targets.
  */
-targets: BucketTargets, initiatives: Array<InitiativeFigures>,
+targets: BucketTargets,
+/**
+ * Where the matrix's quadrant lines cross, when the PM set them
+ * (else at the medians).
+ */
+quadrant_fit?: number, quadrant_value?: number, initiatives: Array<InitiativeFigures>,
 /**
  * The gate tracker's initiative, for a gates chart.
  */
