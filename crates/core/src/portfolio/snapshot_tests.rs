@@ -40,7 +40,10 @@ fn a_matrix_snapshot_survives_the_story_file_byte_for_byte() {
     assert!(text.contains("kind: portfolio-matrix"), "{text}");
     assert!(text.contains("as-of: 2026-12-07"), "{text}");
     assert!(text.contains("value: ecv"), "{text}");
-    assert!(text.contains("fit-line: 5.5") && !text.contains("value-line"), "{text}");
+    assert!(
+        text.contains("fit-line: 5.5") && !text.contains("value-line"),
+        "{text}"
+    );
     assert!(
         text.contains("name,bucket,horizon,fit,npv,ecv,cost,fte,depends_on"),
         "{text}"
