@@ -3,6 +3,7 @@
 //! they check what they must (a file grant, the arguments), call one use case,
 //! and map its [`ApiError`] to `{code, message}` or to an exit code.
 
+pub mod audit;
 pub mod branding;
 pub mod chart_data;
 pub mod clock;

@@ -31,6 +31,8 @@ pub enum CoreError {
     InvalidJournal(String),
     #[error("{0}")]
     InvalidPortfolio(String),
+    #[error("{0}")]
+    InvalidAudit(String),
     #[error("the coach found {count} error(s) to fix before this update is ready: {first}")]
     CoachErrors { count: usize, first: String },
 }

@@ -31,6 +31,7 @@ pub fn example_update_fields(date: &str) -> UpdateFields {
         }),
         chart: Some(example_chart()),
         other: Default::default(),
+        template: None,
     }
 }
 

@@ -1,6 +1,9 @@
 //! Throughline's domain model: an executive update told as
 //! Context → Conflict → Resolution → Evidence. Pure data and rules, no I/O.
 
+pub mod audit;
+#[cfg(test)]
+mod audit_tests;
 pub mod beat_jobs;
 pub mod branding;
 pub mod chart;
@@ -17,6 +20,7 @@ pub mod portfolio;
 pub mod stats;
 pub mod story;
 pub mod table;
+pub mod template;
 pub mod text;
 pub mod update;
 

@@ -154,6 +154,9 @@ pub struct UpdateFields {
     /// What a draft written elsewhere said besides the beats, kept as written.
     #[serde(default)]
     pub other: OtherParts,
+    /// The template it started from, whose expectations the coach applies.
+    #[serde(default)]
+    pub template: Option<crate::template::TemplateId>,
 }
 
 /// The parts of a draft that are not beats: its other sections (an impact
@@ -203,6 +206,8 @@ struct IncomingFields {
     chart: Option<ChartSpec>,
     #[serde(default)]
     other: OtherParts,
+    #[serde(default)]
+    template: Option<crate::template::TemplateId>,
 }
 
 /// Reading the fields (as the app sends them, as JSON) removes the bidi
@@ -221,6 +226,7 @@ impl<'de> Deserialize<'de> for UpdateFields {
             evidence: incoming.evidence,
             chart: incoming.chart,
             other: incoming.other,
+            template: incoming.template,
         };
         Ok(fields.without_bidi_overrides())
     }

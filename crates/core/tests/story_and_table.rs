@@ -206,6 +206,7 @@ fn story() -> impl Strategy<Value = Story> {
                     evidence,
                     chart: None,
                     other: Default::default(),
+                    template: None,
                 }
             },
         );

@@ -3,11 +3,15 @@
 //! Run it once each time the schema changes and commit the file it writes
 //! (`tests/fixtures/schema-vN.throughline`); the migration tests open each one.
 
+use throughline_core::audit::{
+    Acknowledgement, Cascade, OpposedBeliefs, Stakeholder, Strategy, Tolerance, UpdateAudit,
+};
 use throughline_core::journal::{
     Action, Alternative, Assumption, Comparator, CriterionWindow, Door, EvidenceLevel, Importance,
     JournalBody, KillCriterion, Reading,
 };
-use throughline_core::portfolio::{Bucket, Horizon, Initiative, PortfolioSettings};
+use throughline_core::portfolio::{Bucket, Horizon, Initiative, PortfolioSettings, RiskKind};
+use throughline_core::template::TemplateId;
 use throughline_core::{
     Beats, BrandingSettings, CivilDate, Evidence, ExtraSection, OtherParts, QuoteEvidence, Status,
     UpdateFields,
@@ -137,7 +141,61 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         discount_rate: 0.12,
         ..PortfolioSettings::default()
     })?;
-    let third = workspace.create_update(&UpdateFields::default(), now + 3)?;
+    // Schema 11: the template an update started from, the strategy, and
+    // an update's audit.
+    let third = workspace.create_update(
+        &UpdateFields {
+            template: Some(TemplateId::Qbr),
+            ..UpdateFields::default()
+        },
+        now + 3,
+    )?;
+    workspace.save_strategy(&Strategy {
+        board_metric: "NRR".into(),
+        board_target: "115%".into(),
+        board_year: Some(2027),
+        why_switch: "Setup in ten minutes, not ten days".into(),
+        cascade: Cascade {
+            aspiration: "The lender small businesses trust".into(),
+            where_to_play: vec!["Small-business lending".into()],
+            how_to_win: vec!["Decisions in minutes".into()],
+            ..Cascade::default()
+        },
+        ..Strategy::default()
+    })?;
+    workspace.save_update_audit(
+        second.id,
+        &UpdateAudit {
+            stakeholders: vec![
+                Stakeholder {
+                    role: "CFO".into(),
+                    metric: "NRR".into(),
+                    horizon_months: Some(3),
+                    tolerances: vec![Tolerance {
+                        kind: RiskKind::Regulatory,
+                        level: 1,
+                    }],
+                    beliefs: vec!["Enterprise first".into()],
+                    acknowledged: Some(Acknowledgement {
+                        date: "2026-11-12".parse()?,
+                        place: "staff meeting".into(),
+                    }),
+                },
+                Stakeholder {
+                    role: "Head of Product".into(),
+                    metric: "MAU".into(),
+                    horizon_months: Some(18),
+                    beliefs: vec!["Product-led first".into()],
+                    ..Stakeholder::default()
+                },
+            ],
+            opposed: vec![OpposedBeliefs {
+                first: "Enterprise first".into(),
+                second: "Product-led first".into(),
+            }],
+        },
+        now + 12,
+    )?;
     workspace.delete_update(third.id, now + 4)?;
     drop(workspace);
     let conn = rusqlite::Connection::open(&out)?;

@@ -542,6 +542,7 @@ impl Workspace {
         let Some(journal) = self.linked_journal(update)? else {
             return Ok(JournalContext {
                 unlinked_while_triggered,
+                kill_criteria: Some(0),
                 ..JournalContext::default()
             });
         };
@@ -557,6 +558,7 @@ impl Workspace {
                 .map(|a| a.statement.clone())
                 .collect(),
             unlinked_while_triggered,
+            kill_criteria: Some(body.criteria.len()),
         })
     }
 }

@@ -5,6 +5,7 @@
 //! one transaction. A file that is not ours, is damaged, or was written by a
 //! newer app is refused with a typed error and left byte-for-byte untouched.
 
+mod audit;
 mod backup;
 mod branding;
 mod connection;

@@ -16,6 +16,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_significance_note.sql"),
     include_str!("migrations/0009_update_history.sql"),
     include_str!("migrations/0010_portfolio.sql"),
+    include_str!("migrations/0011_templates_and_audit.sql"),
 ];
 
 /// The schema version this build writes.

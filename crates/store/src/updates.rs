@@ -8,6 +8,8 @@ use throughline_core::{
     OtherParts, QuoteEvidence, Status, Update, UpdateFields, UpdateId, UpdateSummary,
 };
 
+use throughline_core::template::TemplateId;
+
 use crate::connection::write_transaction;
 use crate::history::RevisionKind;
 use crate::{StoreError, Workspace};
@@ -17,7 +19,7 @@ const EXAMPLE_CREATED_KEY: &str = "example_created";
 const UPDATE_COLUMNS: &str = "id, title, audience, priority, date, context, conflict, resolution, \
      evidence, evidence_kind, metric_value, metric_unit, metric_baseline, metric_window, \
      quote_text, quote_who, quote_when, status, is_example, created_at, updated_at, chart, \
-     status_note, metric_source, metric_sample, other_parts";
+     status_note, metric_source, metric_sample, other_parts, template";
 
 impl Workspace {
     /// Updates whose title contains `filter` (case-insensitive), newest first.
@@ -125,7 +127,8 @@ impl Workspace {
         let changed = self.conn.execute(
             "UPDATE updates SET title = ?2, audience = ?3, priority = ?4, date = ?5,
                  context = ?6, conflict = ?7, resolution = ?8, evidence = ?9,
-                 evidence_kind = ?10, updated_at = ?11, chart = ?12, other_parts = ?13
+                 evidence_kind = ?10, updated_at = ?11, chart = ?12, other_parts = ?13,
+                 template = ?14
              WHERE id = ?1",
             params![
                 id,
@@ -141,6 +144,7 @@ impl Workspace {
                 now_ms,
                 chart_to_sql(fields)?,
                 other_parts_to_sql(fields)?,
+                template_to_sql(fields),
             ],
         )?;
         if changed == 0 {
@@ -345,8 +349,8 @@ impl Workspace {
         self.conn.execute(
             "INSERT INTO updates (title, audience, priority, date, context, conflict, resolution,
                  evidence, evidence_kind, status, is_example, created_at, updated_at, chart,
-                 other_parts)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14)",
+                 other_parts, template)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15)",
             params![
                 fields.title,
                 fields.audience,
@@ -362,6 +366,7 @@ impl Workspace {
                 now_ms,
                 chart_to_sql(fields)?,
                 other_parts_to_sql(fields)?,
+                template_to_sql(fields),
             ],
         )?;
         let id = self.conn.last_insert_rowid();
@@ -516,11 +521,35 @@ fn update_from_row(row: &Row<'_>) -> rusqlite::Result<Update> {
             evidence,
             chart: chart_from_sql(row, 21)?,
             other: other_parts_from_sql(row, 25)?,
+            template: template_from_sql(row, 26)?,
         },
         status: status_from_sql(row, 17)?,
         is_example: row.get(18)?,
         created_at: row.get(19)?,
         updated_at: row.get(20)?,
         status_note: row.get(22)?,
+    })
+}
+
+fn template_to_sql(fields: &UpdateFields) -> &'static str {
+    fields.template.map_or("", |t| t.as_str())
+}
+
+/// The stored template, read back as any value from the file is: a name
+/// the app does not know is refused, not guessed.
+fn template_from_sql(
+    row: &rusqlite::Row<'_>,
+    index: usize,
+) -> rusqlite::Result<Option<TemplateId>> {
+    let text: String = row.get(index)?;
+    if text.is_empty() {
+        return Ok(None);
+    }
+    TemplateId::parse(&text).map(Some).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            rusqlite::types::Type::Text,
+            format!("{text:?} is not a template").into(),
+        )
     })
 }

@@ -51,6 +51,7 @@ fn full_fields() -> UpdateFields {
         }),
         chart: None,
         other: Default::default(),
+        template: None,
     }
 }
 

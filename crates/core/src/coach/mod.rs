@@ -113,6 +113,10 @@ pub struct JournalContext {
     /// Each time this update stopped backing a journal while one of its
     /// kill criteria was triggered, as recorded.
     pub unlinked_while_triggered: Vec<String>,
+    /// How many kill criteria the linked journal has: `Some(0)` when the
+    /// workspace knows none is linked, `None` when nothing is known (a
+    /// story file on its own).
+    pub kill_criteria: Option<usize>,
 }
 
 /// What the slide drawn from an update tells the coach (the renderer
@@ -137,6 +141,7 @@ pub const JOURNAL_RULES: &[&str] = &[
     "progress-while-killed",
     "assumption-only-anecdote",
     "unlinked-while-triggered",
+    "template-kill-criterion",
 ];
 
 /// [`review`] with what the linked decision journal says.

@@ -1003,3 +1003,59 @@ fn a_percentage_that_is_not_a_share_of_effort_is_left_alone() {
         contradictions(&draft)
     );
 }
+
+#[test]
+fn a_go_no_go_needs_a_linked_kill_criterion_only_where_the_workspace_knows() {
+    let mut draft = fields(
+        "Go: the discount reaches every market on 15 January",
+        [
+            "We piloted the discount in two markets.",
+            "Finance wants cash now; margin suffers.",
+            "Go on 15 January; the billing team rolls out.",
+            "22% chose annual billing, against 9% in control.",
+        ],
+    );
+    draft.template = Some(crate::template::TemplateId::GoNoGo);
+    let fires = |draft: &UpdateFields, context: &JournalContext| {
+        review_with(draft, &[], context)
+            .findings
+            .iter()
+            .any(|f| f.rule == "template-kill-criterion")
+    };
+    let rule = |context: &JournalContext| fires(&draft, context);
+    assert!(
+        !rule(&JournalContext::default()),
+        "a story file alone: unknown, silent"
+    );
+    let none_linked = JournalContext {
+        kill_criteria: Some(0),
+        ..JournalContext::default()
+    };
+    assert!(rule(&none_linked));
+    assert!(
+        !review_with(&draft, &[], &none_linked).ready,
+        "an error blocks ready"
+    );
+    let linked = JournalContext {
+        kill_criteria: Some(1),
+        ..JournalContext::default()
+    };
+    assert!(!rule(&linked));
+    // Without the template, nothing is asked of it.
+    let plain = UpdateFields {
+        template: None,
+        ..draft.clone()
+    };
+    assert!(!fires(&plain, &none_linked));
+}
+
+#[test]
+fn every_template_skeleton_reads_back_with_its_template_and_prompts_as_comments() {
+    for id in crate::template::TemplateId::ALL {
+        let text = id.template().skeleton("2026-12-07");
+        let story = crate::story::parse_story(&text).unwrap();
+        assert_eq!(story.fields.template, Some(id), "{text}");
+        assert_eq!(crate::template::TemplateId::parse(id.as_str()), Some(id));
+        assert!(text.contains(id.template().resolution.prompt));
+    }
+}

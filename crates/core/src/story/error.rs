@@ -94,6 +94,8 @@ pub enum StoryError {
     },
     #[error("line {line}: the portfolio chart cannot be read: {message}")]
     PortfolioChart { line: usize, message: String },
+    #[error("line {line}: {name:?} is not a template: use one of {valid}", valid = crate::template::TemplateId::names())]
+    UnknownTemplate { line: usize, name: String },
 }
 
 impl StoryError {
@@ -117,7 +119,8 @@ impl StoryError {
             | StoryError::ChartWithoutData { line }
             | StoryError::ChartData { line, .. }
             | StoryError::UnknownHighlight { line, .. }
-            | StoryError::PortfolioChart { line, .. } => *line,
+            | StoryError::PortfolioChart { line, .. }
+            | StoryError::UnknownTemplate { line, .. } => *line,
         }
     }
 }

@@ -141,6 +141,9 @@ pub fn to_markdown(story: &Story) -> String {
     push_key(&mut out, "priority", &fields.priority);
     push_key(&mut out, "status", story.status.as_str());
     push_key(&mut out, "date", &fields.date);
+    if let Some(template) = fields.template {
+        push_key(&mut out, "template", template.as_str());
+    }
     for (key, value) in &story.extra_front_matter {
         push_key(&mut out, key, value);
     }

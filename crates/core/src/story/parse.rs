@@ -120,7 +120,7 @@ fn read_front_matter(lines: &[Line<'_>], story: &mut Story) -> Result<usize, Sto
     let Some(opening) = lines.get(open).filter(|l| l.text.trim_end() == "---") else {
         return Ok(0);
     };
-    let mut first_lines: [Option<usize>; 5] = [None; 5];
+    let mut first_lines: [Option<usize>; 6] = [None; 6];
     for (index, line) in lines.iter().enumerate().skip(open + 1) {
         let text = line.text.trim();
         if line.text.trim_end() == "---" {
@@ -137,9 +137,11 @@ fn read_front_matter(lines: &[Line<'_>], story: &mut Story) -> Result<usize, Sto
             });
         };
         let value = value_at(line.no, key, raw)?;
-        let known = ["title", "audience", "priority", "status", "date"]
-            .iter()
-            .position(|k| k.eq_ignore_ascii_case(key));
+        let known = [
+            "title", "audience", "priority", "status", "date", "template",
+        ]
+        .iter()
+        .position(|k| k.eq_ignore_ascii_case(key));
         let Some(known) = known else {
             story.extra_front_matter.push((key.to_owned(), value));
             continue;
@@ -168,6 +170,18 @@ fn read_front_matter(lines: &[Line<'_>], story: &mut Story) -> Result<usize, Sto
                         line: line.no,
                         value: value.clone(),
                     })?
+                }
+            }
+            5 => {
+                fields.template = if value.trim().is_empty() {
+                    None
+                } else {
+                    Some(crate::template::TemplateId::parse(&value).ok_or_else(|| {
+                        StoryError::UnknownTemplate {
+                            line: line.no,
+                            name: value.clone(),
+                        }
+                    })?)
                 }
             }
             _ => {

@@ -83,6 +83,7 @@ fn full_story() -> Story {
                 sample: String::new(),
             }),
             other: Default::default(),
+            template: None,
         },
         status: Status::Ready,
         chart: Some(ChartSpec {

@@ -8,6 +8,7 @@ mod portfolio_claims;
 mod resolution;
 pub mod significance;
 mod structure;
+mod template;
 mod title;
 mod wording;
 
@@ -231,6 +232,7 @@ pub fn run(story: &Story<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     out.extend(structure::beat_missing(story));
     out.extend(evidence::evidence_missing(story));
+    out.extend(template::template_expectations(story));
     out.extend(evidence::claim_contradicts_chart(story));
     out.extend(evidence::metric_incomplete(story));
     out.extend(significance::difference_within_noise(story));
@@ -454,5 +456,54 @@ const RULES: &[RuleInfo] = &[
         rationale: "The word rules read English only; the coach says so rather than invent findings in a language it cannot judge.",
         bad: "(a German draft reviewed for English vague words)",
         good: "(a German draft: structure, evidence and chart checked; wording not checked)",
+    },
+    RuleInfo {
+        id: "template-decision-date",
+        severity: Severity::Error,
+        rationale: "Only for an update started from the go/no-go template: a go/no-go is a decision taken on a day, so the resolution states that day (a calendar date such as 2027-01-15 or 15 January).",
+        bad: "Resolution: We go ahead with the rollout soon.",
+        good: "Resolution: Go on 15 January; the web team rolls out to every market.",
+    },
+    RuleInfo {
+        id: "template-kill-criterion",
+        severity: Severity::Error,
+        rationale: "Only for the go/no-go template: the decision needs the bar that would reverse it, so a decision journal with at least one kill criterion is linked to the update.",
+        bad: "A go/no-go with no journal linked.",
+        good: "Linked journal: “halt if refunds pass 3% by 15 February”.",
+    },
+    RuleInfo {
+        id: "template-incident-impact",
+        severity: Severity::Error,
+        rationale: "Only for the incident-summary template: the context gives the impact in numbers — who was affected, for how long, what it cost — not just that something broke.",
+        bad: "Context: Checkout had problems on Tuesday.",
+        good: "Context: For 47 minutes 18% of checkouts failed: about 2,300 orders.",
+    },
+    RuleInfo {
+        id: "template-incident-cause",
+        severity: Severity::Error,
+        rationale: "Only for the incident-summary template: the conflict says what caused the incident (because, due to, an expired or failed part, a change deployed…).",
+        bad: "Conflict: The team worked through the night.",
+        good: "Conflict: An expired certificate on the payment gateway, because renewal was manual.",
+    },
+    RuleInfo {
+        id: "template-incident-owner",
+        severity: Severity::Error,
+        rationale: "Only for the incident-summary template: the fix has an owner and a date, or the same incident returns.",
+        bad: "Resolution: Renewal will be automated.",
+        good: "Resolution: The platform team automates renewal by 11 December.",
+    },
+    RuleInfo {
+        id: "template-weekly-comparison",
+        severity: Severity::Warning,
+        rationale: "Only for the weekly-update template: a week's number means little alone; compare it with last week or a baseline (a metric's baseline counts).",
+        bad: "Evidence: Conversion is 3.4%.",
+        good: "Evidence: Conversion 3.4% this week vs 2.6% last week.",
+    },
+    RuleInfo {
+        id: "template-qbr-target",
+        severity: Severity::Warning,
+        rationale: "Only for the quarterly-business-review template: the quarter is judged against its targets, so the figures come with their target or plan.",
+        bad: "Evidence: NRR was 112%.",
+        good: "Evidence: NRR 112% vs a 108% target.",
     },
 ];

@@ -25,11 +25,8 @@ fn names_a_date(words: &[String]) -> bool {
     })
 }
 
-pub fn resolution_no_owner_or_date(story: &Story<'_>) -> Vec<Finding> {
-    let text = &story.fields.beats.resolution;
-    if text.trim().is_empty() {
-        return Vec::new();
-    }
+/// Whether a resolution names who acts, and by when.
+pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
     let words = lower_words(text);
     let has_owner = mentions(&words, OWNER_SIGNS)
         || text
@@ -43,6 +40,15 @@ pub fn resolution_no_owner_or_date(story: &Story<'_>) -> Vec<Finding> {
                 !matches!(w.as_str(), "by" | "before" | "until")
                     && names_a_date(std::slice::from_ref(w))
             }));
+    (has_owner, has_date)
+}
+
+pub fn resolution_no_owner_or_date(story: &Story<'_>) -> Vec<Finding> {
+    let text = &story.fields.beats.resolution;
+    if text.trim().is_empty() {
+        return Vec::new();
+    }
+    let (has_owner, has_date) = owner_and_date(text);
     let message = match (has_owner, has_date) {
         (true, true) => return Vec::new(),
         (false, false) => {
