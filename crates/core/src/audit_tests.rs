@@ -194,7 +194,7 @@ fn each_audit_question_is_a_fact_both_ways_where_the_workspace_knows_and_open_wh
     assert!(!q(&d, 0).fact);
 
     // 2. Every stakeholder's acknowledgement.
-    assert!(q(&d, 1).fact == false, "no statement yet: open");
+    assert!(!q(&d, 1).fact, "no statement yet: open");
     let d = diagnose(&audit(&cfo), &strategy, &serving("x"), &[]);
     assert!(q(&d, 1).fact && !q(&d, 1).yes && q(&d, 1).answer.contains("CFO"));
     cfo.acknowledged = Some(Acknowledgement {
