@@ -62,9 +62,55 @@ Exit codes: 0 ready (no errors) · 1 errors found · 2 the file cannot be read."
     /// The portfolio: its checks, and initiatives imported from a spreadsheet.
     #[command(subcommand)]
     Portfolio(PortfolioCommand),
+    /// The misalignment audit of a stored update: which of the four buckets (goals,
+    /// beliefs, timeline, risk appetite) its stakeholders clash on, and the four audit
+    /// questions answered as facts where the workspace knows them, else left open.
+    /// Exit 0 when nothing conflicts and every question is answered yes, 1 otherwise.
+    #[command(
+        after_help = "Examples:\n  throughline audit --id 3 --workspace team.throughline\n  \
+throughline audit --id 3 --format json | jq '.buckets[] | select(.conflict)'"
+    )]
+    Audit(AuditArgs),
+    /// Start a story from a template (weekly-update, go-no-go, qbr, incident-summary):
+    /// front matter with the template kept, and each beat's prompt and example as a
+    /// comment. Written to stdout, or to --out FILE.
+    #[command(
+        after_help = "Examples:\n  throughline new --template go-no-go --out launch.md\n  \
+throughline new --template incident-summary > incident.md"
+    )]
+    New(NewArgs),
     /// Write a clean copy of the workspace to send to someone: what the app shows and
     /// nothing else (deleted updates and leftover text in free pages are left out).
     PrepareToSend(PrepareToSendArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// The update's id (as `throughline export --workspace F --all --md DIR` names them).
+    #[arg(long)]
+    pub id: i64,
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
+    /// `json`: `{"buckets":[{"bucket","conflict","why"}],"questions":[{"question","answer","fact"}]}`.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: LintFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TemplateName {
+    WeeklyUpdate,
+    GoNoGo,
+    Qbr,
+    IncidentSummary,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[arg(long, value_enum)]
+    pub template: TemplateName,
+    /// Where to write the story (default: stdout). An existing file is not replaced.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -20,6 +20,8 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Lint(args) => crate::lint::lint(args),
         Command::Journal(command) => crate::journal::run(command),
         Command::Portfolio(command) => crate::portfolio::run(command),
+        Command::Audit(args) => crate::audit::audit(args),
+        Command::New(args) => crate::audit::new(args),
         Command::PrepareToSend(args) => prepare_to_send(args),
     }
 }

@@ -1,5 +1,6 @@
 //! `throughline`: the same crates as the app, without a window.
 
+mod audit;
 mod cli;
 mod commands;
 mod error;

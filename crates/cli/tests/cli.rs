@@ -1018,3 +1018,214 @@ fn a_story_with_a_portfolio_chart_exports_its_view_day_and_rows_hash() {
         stderr(&out)
     );
 }
+
+/// A template's skeleton with its own examples written into the beats and
+/// the title.
+fn filled(template: &str) -> String {
+    let out = throughline(&["new", "--template", template]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let skeleton = String::from_utf8(out.stdout).unwrap();
+    let example = |name: &str| -> String {
+        let line = skeleton
+            .lines()
+            .find(|l| l.starts_with(&format!("# {name}: ")))
+            .unwrap_or_else(|| panic!("{name} prompt missing from {skeleton}"));
+        line.split("e.g. “")
+            .nth(1)
+            .unwrap()
+            .trim_end_matches('”')
+            .to_owned()
+    };
+    let mut text = skeleton.replace("title: \"\"", &format!("title: \"{}\"", example("Title")));
+    for beat in ["Context", "Conflict", "Resolution", "Evidence"] {
+        text = text.replace(
+            &format!("## {beat}\n"),
+            &format!("## {beat}\n\n{}\n", example(beat)),
+        );
+    }
+    text
+}
+
+#[test]
+fn every_template_starts_a_story_that_lints_with_its_own_expectations_once_filled() {
+    let dir = tempfile::tempdir().unwrap();
+    for template in ["weekly-update", "go-no-go", "qbr", "incident-summary"] {
+        // Unfilled, the beats are missing; filled with the template's own examples, it is ready.
+        let blank = dir.path().join(format!("{template}-blank.md"));
+        let out = throughline(&["new", "--template", template, "--out", s(&blank)]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = std::fs::read_to_string(&blank).unwrap();
+        assert!(text.contains(&format!("template: {template}")), "{text}");
+        let lint = throughline(&["lint", s(&blank)]);
+        assert_eq!(
+            lint.status.code(),
+            Some(1),
+            "{template}: a blank template is not ready"
+        );
+
+        let story = write(dir.path(), &format!("{template}.md"), &filled(template));
+        let lint = throughline(&["lint", s(&story), "--format", "json"]);
+        let json: serde_json::Value = serde_json::from_slice(&lint.stdout).unwrap();
+        assert_eq!(lint.status.code(), Some(0), "{template}: {json}");
+        // The template survives a Markdown round trip.
+        let md = dir.path().join(format!("{template}-canonical.md"));
+        let out = throughline(&["export", s(&story), "--md", s(&md)]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(std::fs::read_to_string(&md)
+            .unwrap()
+            .contains(&format!("template: {template}")));
+    }
+    // Its expectations apply: a go/no-go without a decision date, an incident without a cause.
+    let undated = filled("go-no-go").replace(
+        "Go on 15 January; the web team rolls out; we halt if refunds pass 3% by 15 February.",
+        "We go ahead soon; the web team rolls out, and we halt if refunds climb.",
+    );
+    let story = write(dir.path(), "undated.md", &undated);
+    let lint = throughline(&["lint", s(&story)]);
+    assert_eq!(lint.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&lint.stdout).contains("template-decision-date"),
+        "{}",
+        String::from_utf8_lossy(&lint.stdout)
+    );
+    // An existing file is not replaced, and an unknown template is a usage error.
+    let blank = dir.path().join("go-no-go-blank.md");
+    let out = throughline(&["new", "--template", "go-no-go", "--out", s(&blank)]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let out = throughline(&["new", "--template", "retro"]);
+    assert_eq!(out.status.code(), Some(2));
+    let bad = write(
+        dir.path(),
+        "bad.md",
+        "---\ntitle: T\ntemplate: retro\n---\n",
+    );
+    let lint = throughline(&["lint", s(&bad)]);
+    assert_eq!(lint.status.code(), Some(2));
+    assert!(
+        stderr(&lint).contains("line 3") && stderr(&lint).contains("go-no-go"),
+        "{}",
+        stderr(&lint)
+    );
+}
+
+#[test]
+fn audit_names_the_conflicting_buckets_in_text_and_json_with_its_exit_codes() {
+    use throughline_core::audit::{Acknowledgement, Stakeholder, Strategy, UpdateAudit};
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("audit.throughline");
+    let story = write(dir.path(), "update.md", STORY);
+    let out = throughline(&["import", s(&story), "--workspace", s(&ws)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let workspace = throughline_store::Workspace::open(&ws).unwrap();
+    let id = workspace.list_updates("").unwrap()[0].id;
+    let person = |role: &str, metric: &str| Stakeholder {
+        role: role.into(),
+        metric: metric.into(),
+        acknowledged: Some(Acknowledgement {
+            date: "2026-11-12".parse().unwrap(),
+            place: "staff meeting".into(),
+        }),
+        ..Stakeholder::default()
+    };
+    let audit = |metrics: [&str; 2]| UpdateAudit {
+        stakeholders: vec![
+            person("CFO", metrics[0]),
+            person("Head of Product", metrics[1]),
+        ],
+        ..UpdateAudit::default()
+    };
+    workspace
+        .save_update_audit(id, &audit(["NRR", "MAU"]), 1)
+        .unwrap();
+    drop(workspace);
+
+    let id_text = id.to_string();
+    let out = throughline(&["audit", "--id", &id_text, "--workspace", s(&ws)]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("CONFLICT Goals") && text.contains("CFO judges by NRR"),
+        "{text}"
+    );
+    assert!(text.contains("playbook: Map each initiative"), "{text}");
+    assert!(
+        text.contains("open Does your North-Star metric echo"),
+        "{text}"
+    );
+
+    let out = throughline(&[
+        "audit",
+        "--id",
+        &id_text,
+        "--workspace",
+        s(&ws),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let keys = |v: &serde_json::Value| {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    assert_eq!(keys(&json), ["buckets", "questions"]);
+    assert_eq!(keys(&json["buckets"][0]), ["bucket", "conflict", "why"]);
+    assert_eq!(keys(&json["questions"][0]), ["answer", "fact", "question"]);
+    let goals = &json["buckets"][0];
+    assert_eq!(
+        (goals["bucket"].as_str(), goals["conflict"].as_bool()),
+        (Some("goals"), Some(true))
+    );
+
+    // Agreement, a board target the priority names, every acknowledgement, and a
+    // portfolio whose items have horizons and a gated red line: exit 0.
+    let workspace = throughline_store::Workspace::open(&ws).unwrap();
+    workspace
+        .save_update_audit(id, &audit(["NRR", "nrr"]), 2)
+        .unwrap();
+    let mut update = workspace.get_update(id).unwrap().fields;
+    update.priority = "Grow NRR".into();
+    workspace.save_update(id, &update, 3).unwrap();
+    workspace
+        .save_strategy(&Strategy {
+            board_metric: "NRR".into(),
+            why_switch: "Setup in ten minutes".into(),
+            ..Strategy::default()
+        })
+        .unwrap();
+    let gated = throughline_core::portfolio::Initiative {
+        name: "AI assistant".into(),
+        horizon: Some(throughline_core::portfolio::Horizon::Later),
+        risks: vec![throughline_core::portfolio::Risk {
+            kind: throughline_core::portfolio::RiskKind::Brand,
+            level: 4,
+            red_line: true,
+        }],
+        gates: vec![throughline_core::portfolio::EvidenceGate {
+            date: "2027-01-15".parse().unwrap(),
+            metric: "Complaints".into(),
+            threshold: 5.0,
+            at_most: true,
+            unit: String::new(),
+            decision: None,
+        }],
+        ..throughline_core::portfolio::Initiative::default()
+    };
+    workspace.add_initiatives(&[gated], 4).unwrap();
+    drop(workspace);
+    let out = throughline(&["audit", "--id", &id_text, "--workspace", s(&ws)]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+
+    // An update that does not exist is bad input; a workspace that cannot be opened, 3.
+    let out = throughline(&["audit", "--id", "999", "--workspace", s(&ws)]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let garbage = write(dir.path(), "garbage.throughline", "not a database");
+    let out = throughline(&["audit", "--id", "1", "--workspace", s(&garbage)]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+}

@@ -93,31 +93,34 @@ impl Template {
         }
     }
 
-    /// The template as a story file to fill in: its prompts as comments
-    /// under each heading.
+    /// The template as a story file to fill in: the template kept in the
+    /// front matter, each beat's prompt and example as front-matter
+    /// comments (`# …`, which the story reader skips), and the four beats
+    /// empty under their headings.
     pub fn skeleton(&self, date: &str) -> String {
         let mut out = format!(
-            "---\ntitle: \"\"\naudience: \"\"\npriority: \"\"\nstatus: draft\ndate: {date}\ntemplate: {}\n---\n",
+            "---\ntitle: \"\"\naudience: \"\"\npriority: \"\"\nstatus: draft\ndate: {date}\ntemplate: {}\n",
             self.id.as_str()
         );
-        out.push_str(&format!(
-            "\n<!-- {} — {}\n     Title: {} (e.g. “{}”)\n     The coach expects: {} -->\n",
-            self.label,
-            self.purpose,
-            self.title.prompt,
-            self.title.example,
-            self.expectations.join("; ")
-        ));
-        for (heading, beat) in [
+        out.push_str(&format!("# {}: {}.\n", self.label, self.purpose));
+        for (name, beat) in [
+            ("Title", &self.title),
             ("Context", &self.context),
             ("Conflict", &self.conflict),
             ("Resolution", &self.resolution),
             ("Evidence", &self.evidence),
         ] {
             out.push_str(&format!(
-                "\n## {heading}\n\n<!-- {} e.g. “{}” -->\n",
+                "# {name}: {} e.g. “{}”\n",
                 beat.prompt, beat.example
             ));
+        }
+        out.push_str(&format!(
+            "# The coach expects: {}.\n---\n",
+            self.expectations.join("; ")
+        ));
+        for heading in ["Context", "Conflict", "Resolution", "Evidence"] {
+            out.push_str(&format!("\n## {heading}\n"));
         }
         out
     }
