@@ -2,6 +2,7 @@
 //! use case. Everything else lives in the Tauri-free crates.
 
 mod applog;
+mod audit;
 mod branding;
 mod chart_import;
 mod coach;

@@ -61,6 +61,9 @@ fn roots(c: &mut Collector) {
     // The portfolio.
     c.visit::<throughline_api::portfolio::PortfolioState>();
     c.visit::<throughline_api::portfolio::ChartView>();
+    c.visit::<throughline_api::audit::AuditView>();
+    c.visit::<throughline_api::audit::Pathfinder>();
+    c.visit::<throughline_core::template::Template>();
     // An update's history.
     c.visit::<throughline_store::UpdateHistory>();
     c.visit::<throughline_api::journals::ReadingsImport>();

@@ -1,5 +1,6 @@
 import { PortfolioController } from './portfolio.svelte';
 import { HistoryController } from './history.svelte';
+import { AuditController } from './audit.svelte';
 import { Autosave, type SaveState } from './autosave';
 import type { Backend } from './backend/backend';
 import {
@@ -8,6 +9,8 @@ import {
   type ChartKind,
   type ChartSpec,
   type ChartView,
+  type Template,
+  type TemplateId,
   type DataTable,
   type ExportFormat,
   type ImportedFile,
@@ -79,6 +82,10 @@ export class WorkspaceController {
   readonly portfolio: PortfolioController;
   /** "History…" of the open update. */
   readonly history: HistoryController;
+  /** "Audit…": the open update's stakeholders, strategy and diagnosis. */
+  readonly audit: AuditController;
+  /** The templates an update can start from, with their prompts. */
+  templates = $state<Template[]>([]);
   /** The journal the open update backs, and its triggered kill criteria. */
   linked = $state<UpdateJournal>({ journal: null, triggered: [] });
   mode = $state<'updates' | 'journals' | 'portfolio'>('updates');
@@ -108,6 +115,17 @@ export class WorkspaceController {
         if (this.current?.id !== update.id) return;
         this.load(update);
         void this.refreshList();
+      },
+    );
+    this.audit = new AuditController(
+      backend,
+      (update) => {
+        void this.refreshList();
+        this.open(update, { titleFirst: true });
+      },
+      async (journal) => {
+        await this.showMode('journals');
+        await this.journals.open(journal);
       },
     );
     this.autosave = new Autosave({
@@ -142,6 +160,7 @@ export class WorkspaceController {
       }
       this.info = state.info;
       this.phase = 'open';
+      void this.loadTemplates();
       await this.refreshList();
       const first = this.list[0];
       if (first) await this.select(first.id);
@@ -185,6 +204,30 @@ export class WorkspaceController {
     const wanted = this.titleFocusWanted;
     this.titleFocusWanted = false;
     return wanted;
+  }
+
+  /** The templates an update can start from (from the backend, once). */
+  async loadTemplates(): Promise<void> {
+    if (this.templates.length > 0) return;
+    this.templates = await this.backend.templates().catch(() => []);
+  }
+
+  /** The open update's template, if it started from one. */
+  get template(): Template | null {
+    const id = this.draft?.template;
+    return id ? (this.templates.find((t) => t.id === id) ?? null) : null;
+  }
+
+  async newFromTemplate(template: TemplateId): Promise<void> {
+    await this.flushQuietly();
+    try {
+      const update = await this.backend.createFromTemplate(template);
+      if (this.filter) this.filter = '';
+      await this.refreshList();
+      this.open(update, { titleFirst: true });
+    } catch (err) {
+      this.report(err);
+    }
   }
 
   async newUpdate(): Promise<void> {

@@ -1,6 +1,13 @@
 import type {
+  AuditBucket,
+  AuditView,
   Branding,
   ChartSpec,
+  Pathfinder,
+  Strategy,
+  Template,
+  TemplateId,
+  UpdateAudit,
   ChartView,
   ExportFormat,
   ExportProgress,
@@ -125,6 +132,18 @@ export interface Backend {
   gatesView(initiative: string): Promise<string>;
   /** A portfolio view drawn by the renderer, as an image URL. */
   portfolioView(view: PortfolioViewName): Promise<string>;
+  /** The open update's misalignment audit: stakeholders, strategy, diagnosis. */
+  getAudit(id: UpdateId): Promise<AuditView>;
+  saveAudit(id: UpdateId, audit: UpdateAudit): Promise<AuditView>;
+  /** The workspace's strategy; answers with the update's audit seen through it. */
+  saveStrategy(id: UpdateId, strategy: Strategy): Promise<AuditView>;
+  /** A bucket's playbook as a new, pre-filled draft update. */
+  followPlaybook(id: UpdateId, bucket: AuditBucket): Promise<Update>;
+  /** A pathfinder experiment as a new decision journal; its id. */
+  startPathfinder(experiment: Pathfinder): Promise<JournalId>;
+  /** The templates, with their prompts, examples and expectations. */
+  templates(): Promise<Template[]>;
+  createFromTemplate(template: TemplateId): Promise<Update>;
   /** One reading of an initiative's metric (what its gates and stopping rules are judged on). */
   addInitiativeReading(id: number, metric: string, date: string, value: number): Promise<PortfolioState>;
   /** A portfolio view as an update's chart: today's figures, a title and alt text to start from. */

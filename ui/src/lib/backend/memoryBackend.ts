@@ -1,6 +1,7 @@
 import type { Backend } from './backend';
 import type {
   ApiError,
+  AuditView,
   Initiative,
   PortfolioSettings,
   PortfolioState,
@@ -88,6 +89,7 @@ export function emptyFields(date = ''): UpdateFields {
     evidence: { kind: 'none' },
     chart: null,
     other: { sections: [], front_matter: [] },
+    template: null,
   };
 }
 
@@ -176,6 +178,20 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
     if (!update || deleted.has(id)) throw notFound(`update with id ${id}`);
     return update;
   };
+  const cannedAudit = (): AuditView => ({
+    audit: { stakeholders: [], opposed: [] },
+    strategy: {
+      board_metric: '',
+      board_target: '',
+      board_year: null,
+      why_switch: '',
+      now_months: 3,
+      next_months: 12,
+      cascade: { aspiration: '', where_to_play: [], how_to_win: [], capabilities: [], systems: [] },
+    },
+    diagnosis: { buckets: [], questions: [] },
+    orphans: [],
+  });
   const insert = (update: Partial<Update> = {}): Update => {
     const now = tick();
     const stored: Update = {
@@ -323,6 +339,28 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
     async addInitiativeReading() {
       // The fake keeps no readings: a test answers with the state it wants.
       return portfolio();
+    },
+    async getAudit() {
+      // Canned: a test answers with the audit it needs (no diagnosis is computed here).
+      return cannedAudit();
+    },
+    async saveAudit(_id, audit) {
+      return { ...cannedAudit(), audit: clone(audit) };
+    },
+    async saveStrategy(_id, strategy) {
+      return { ...cannedAudit(), strategy: clone(strategy) };
+    },
+    async followPlaybook() {
+      return insert();
+    },
+    async startPathfinder() {
+      return nextJournalId++;
+    },
+    async templates() {
+      return [];
+    },
+    async createFromTemplate(template) {
+      return insert({ template });
     },
     async portfolioChart(view) {
       // A canned chart: a test answers with the figures it needs.

@@ -1,6 +1,15 @@
 // Generated from the Rust types by crates/api/tests/bindings.rs: do not edit.
 // Regenerate with `UPDATE_BINDINGS=1 cargo test -p throughline-api --test bindings`.
 
+/**
+ * That a stakeholder can say why users switch, as the PM recorded it.
+ */
+export type Acknowledgement = { date: string,
+/**
+ * Where: "staff meeting", "1:1".
+ */
+place: string, };
+
 export type Action = { "kind": "halt" } | { "kind": "pivot-to", "to": string } | { "kind": "escalate-to", "to": string };
 
 export type Allocation = { basis: Basis, total: number, rows: Array<AllocationRow>, };
@@ -44,7 +53,37 @@ statement: string, importance: Importance, evidence: EvidenceLevel,
  */
 source: string, };
 
+export type AuditBucket = "goals" | "beliefs" | "timeline" | "risk-appetite";
+
+/**
+ * One audit question: answered as a fact, or open.
+ */
+export type AuditQuestion = { question: string, answer: string,
+/**
+ * `true` when the workspace knows the answer; `false` for an open
+ * question the PM has to answer.
+ */
+fact: boolean,
+/**
+ * Whether the answer is a yes (meaningful only for a fact).
+ */
+yes: boolean, };
+
+/**
+ * An update's audit as the window shows it.
+ */
+export type AuditView = { audit: UpdateAudit, strategy: Strategy, diagnosis: Diagnosis,
+/**
+ * Initiatives no where-to-play or how-to-win choice explains.
+ */
+orphans: Array<string>, };
+
 export type Basis = "cost" | "fte";
+
+/**
+ * What one beat of a template asks for, with an example answer.
+ */
+export type BeatPrompt = { prompt: string, example: string, };
 
 export type Beats = { context: string, conflict: string, resolution: string, evidence: string, };
 
@@ -79,6 +118,16 @@ export type Bucket = "core" | "adjacent" | "transformational";
  * The share of effort each bucket should get, in percent.
  */
 export type BucketTargets = { core: number, adjacent: number, transformational: number, };
+
+/**
+ * One bucket's verdict.
+ */
+export type BucketVerdict = { bucket: AuditBucket, conflict: boolean, why: string, };
+
+/**
+ * The strategy cascade, from the aspiration down.
+ */
+export type Cascade = { aspiration: string, where_to_play: Array<string>, how_to_win: Array<string>, capabilities: Array<string>, systems: Array<string>, };
 
 export type ChartKind = "line" | "bar" | "before-after" | "funnel" | "big-number" | "bubble" | "portfolio-matrix" | "allocation" | "tracks" | "gates";
 
@@ -172,6 +221,8 @@ export type DataTable = {
  * Column names; `header[0]` names the label column.
  */
 header: Array<string>, rows: Array<DataRow>, };
+
+export type Diagnosis = { buckets: Array<BucketVerdict>, questions: Array<AuditQuestion>, };
 
 /**
  * Whether a path can be walked back (a two-way door) or not.
@@ -441,6 +492,11 @@ source: string,
 sample: string, };
 
 /**
+ * Two beliefs marked as opposed, by their text.
+ */
+export type OpposedBeliefs = { first: string, second: string, };
+
+/**
  * The parts of a draft that are not beats: its other sections (an impact
  * statement, root causes, a summary, the text before the first heading)
  * and the front-matter keys the app does not know. Kept on the update,
@@ -458,6 +514,31 @@ export type ParsedTable = { table: DataTable, suggested_kind: ChartKind,
  * The unit the pasted cells state (`%`), for a chart that has none yet.
  */
 suggested_unit: string | null, };
+
+/**
+ * A pathfinder experiment as the window describes it.
+ */
+export type Pathfinder = {
+/**
+ * The test-first assumption it tests.
+ */
+assumption: string, weeks: number,
+/**
+ * Why it runs outside 4–6 weeks, when it does.
+ */
+reason: string,
+/**
+ * The cheaper or faster option it tries, and the path it stands in for.
+ */
+option: string, alternative: string,
+/**
+ * What success looks like: the metric must reach this.
+ */
+metric: string, success: number,
+/**
+ * Stop when the metric is below this at the review.
+ */
+kill: number, unit: string, owner: string, };
 
 /**
  * How long a cash-flow period is.
@@ -577,6 +658,24 @@ export type RiskKind = "regulatory" | "brand" | "infrastructure" | "delivery";
 
 export type Severity = "error" | "warning" | "info";
 
+export type Stakeholder = {
+/**
+ * "CFO", "Head of Product".
+ */
+role: string,
+/**
+ * The metric they judge success by.
+ */
+metric: string,
+/**
+ * How far ahead they look, in months.
+ */
+horizon_months: number | null, tolerances: Array<Tolerance>,
+/**
+ * Short statements of how they believe the market works.
+ */
+beliefs: Array<string>, acknowledged: Acknowledgement | null, };
+
 export type Status = "draft" | "ready";
 
 /**
@@ -608,11 +707,47 @@ mapped: Array<string>,
 demoted: Array<string>, };
 
 /**
+ * The workspace's strategy: the board target, why users switch, the
+ * horizon bands and the cascade.
+ */
+export type Strategy = {
+/**
+ * The board target's metric ("NRR"), value ("115%") and year.
+ */
+board_metric: string, board_target: string, board_year: number | null,
+/**
+ * Why users switch to the product, in one statement.
+ */
+why_switch: string,
+/**
+ * Now is up to this many months ahead; Next up to `next_months`;
+ * Later beyond.
+ */
+now_months: number, next_months: number, cascade: Cascade, };
+
+/**
  * The first revision that fails its check, and how.
  */
 export type TamperReport = { seq: number, detail: string, };
 
+export type Template = { id: TemplateId, label: string,
+/**
+ * When to use it, in one line.
+ */
+purpose: string, title: BeatPrompt, context: BeatPrompt, conflict: BeatPrompt, resolution: BeatPrompt, evidence: BeatPrompt,
+/**
+ * What the coach checks on top of its rules, said to the PM.
+ */
+expectations: Array<string>, };
+
+export type TemplateId = "weekly-update" | "go-no-go" | "qbr" | "incident-summary";
+
 export type ThemeName = "light" | "dark";
+
+/**
+ * A risk tolerance: 1 (none) to 5 (a lot), per kind.
+ */
+export type Tolerance = { kind: RiskKind, level: number, };
 
 /**
  * A stored update.
@@ -657,7 +792,16 @@ chart: ChartSpec | null,
 /**
  * What a draft written elsewhere said besides the beats, kept as written.
  */
-other: OtherParts, };
+other: OtherParts,
+/**
+ * The template it started from, whose expectations the coach applies.
+ */
+template: TemplateId | null, };
+
+/**
+ * What the audit of one update knows.
+ */
+export type UpdateAudit = { stakeholders: Array<Stakeholder>, opposed: Array<OpposedBeliefs>, };
 
 /**
  * Everything a PM edits in the editor. Autosave sends the whole set, so a
@@ -687,7 +831,11 @@ chart: ChartSpec | null,
 /**
  * What a draft written elsewhere said besides the beats, kept as written.
  */
-other: OtherParts, };
+other: OtherParts,
+/**
+ * The template it started from, whose expectations the coach applies.
+ */
+template: TemplateId | null, };
 
 /**
  * An update's history, newest first, with its events.
