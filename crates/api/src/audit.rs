@@ -103,7 +103,12 @@ pub fn follow_playbook(
                 }),
             AuditBucket::Beliefs => None,
         };
-    if let Some(chart_view) = chart_view.filter(|_| !initiatives.is_empty()) {
+    let has_journals = !workspace.list_journals()?.is_empty();
+    let chart_view = match bucket {
+        AuditBucket::Beliefs if has_journals => Some(ChartView::AssumptionMap),
+        _ => chart_view.filter(|_| !initiatives.is_empty()),
+    };
+    if let Some(chart_view) = chart_view {
         let chart = portfolio_chart(workspace, &chart_view)?;
         fields.beats.evidence = chart.alt.clone();
         fields.chart = Some(chart);

@@ -260,6 +260,8 @@ pub enum ChartView {
     Gates {
         initiative: String,
     },
+    /// Every decision journal's assumptions by importance × evidence.
+    AssumptionMap,
 }
 
 /// A portfolio view as an update's chart: the figures as of today (by the
@@ -272,6 +274,19 @@ pub fn portfolio_chart(
     use throughline_core::ChartKind;
     let today = workspace.today();
     let (kind, snapshot) = match view {
+        ChartView::AssumptionMap => {
+            let mut bodies = Vec::new();
+            for summary in workspace.list_journals()? {
+                bodies.push(workspace.journal(summary.id)?.body);
+            }
+            (
+                ChartKind::AssumptionMap,
+                PortfolioSnapshot::of_assumptions(
+                    throughline_core::portfolio::assumption_points(&bodies),
+                    today,
+                ),
+            )
+        }
         ChartView::Gates { initiative } => {
             let stored = workspace.initiative_named(initiative)?;
             let readings = workspace.initiative_readings(stored.id)?;
@@ -330,6 +345,7 @@ pub fn refresh_portfolio_chart(
         },
         ChartKind::Allocation => ChartView::Allocation,
         ChartKind::Tracks => ChartView::Tracks,
+        ChartKind::AssumptionMap => ChartView::AssumptionMap,
         ChartKind::Gates => ChartView::Gates {
             initiative: snapshot
                 .tracker

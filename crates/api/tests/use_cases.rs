@@ -121,3 +121,101 @@ fn png_and_markdown_take_one_update_and_an_empty_export_is_refused() {
     let pdf = export_bytes(&slides, ExportFormat::Pdf, &look, 1.0, |_| {}).unwrap();
     assert!(pdf.starts_with(b"%PDF"));
 }
+
+fn pathfinder(weeks: u32, reason: &str) -> throughline_api::audit::Pathfinder {
+    serde_json::from_value(serde_json::json!({
+        "assumption": "Self-serve buyers convert without a sales call",
+        "weeks": weeks,
+        "reason": reason,
+        "option": "Self-serve checkout for teams",
+        "alternative": "An enterprise sales motion",
+        "metric": "Trial-to-paid",
+        "success": 12.0,
+        "kill": 8.0,
+        "unit": "%",
+    }))
+    .unwrap()
+}
+
+#[test]
+fn a_pathfinder_becomes_a_journal_judged_on_its_review_date_and_its_length_is_checked() {
+    let (_dir, ws, _) = workspace_with_journal();
+    let today = clock("2026-12-07");
+    let id = throughline_api::audit::start_pathfinder(&ws, &pathfinder(6, ""), &today).unwrap();
+    let body = ws.journal(id).unwrap().body;
+    assert_eq!(body.item, "Pathfinder: Self-serve checkout for teams");
+    assert_eq!(body.alternatives.len(), 2);
+    let criterion = &body.criteria[0];
+    assert_eq!(
+        (criterion.threshold, criterion.by.as_str()),
+        (8.0, "2027-01-18")
+    );
+    assert!(
+        body.decision
+            .contains("Success: Trial-to-paid reaches 12% by 2027-01-18"),
+        "{}",
+        body.decision
+    );
+    body.check_shareable().unwrap();
+
+    let err =
+        throughline_api::audit::start_pathfinder(&ws, &pathfinder(9, ""), &today).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert!(err.message.contains("4–6 weeks"), "{}", err.message);
+    assert!(throughline_api::audit::start_pathfinder(
+        &ws,
+        &pathfinder(9, "the sales cycle is nine weeks"),
+        &today
+    )
+    .is_ok());
+    let mut upside_down = pathfinder(5, "");
+    upside_down.kill = 15.0;
+    assert!(throughline_api::audit::start_pathfinder(&ws, &upside_down, &today).is_err());
+}
+
+#[test]
+fn the_goals_playbook_drafts_an_update_with_the_allocation_and_keeps_the_stakeholders() {
+    use throughline_core::audit::{AuditBucket, Stakeholder, UpdateAudit};
+    let (_dir, ws, _) = workspace_with_journal();
+    let today = clock("2026-12-07");
+    ws.add_initiatives(&throughline_core::example::demo_portfolio(today.today), 1)
+        .unwrap();
+    let update = ws
+        .create_update(&throughline_core::UpdateFields::default(), 1)
+        .unwrap();
+    let audit = UpdateAudit {
+        stakeholders: vec![
+            Stakeholder {
+                role: "CFO".into(),
+                metric: "NRR".into(),
+                ..Stakeholder::default()
+            },
+            Stakeholder {
+                role: "CPO".into(),
+                metric: "MAU".into(),
+                ..Stakeholder::default()
+            },
+        ],
+        ..UpdateAudit::default()
+    };
+    throughline_api::audit::save_audit(&ws, update.id, &audit, &today).unwrap();
+    let draft = throughline_api::audit::follow_playbook(&ws, update.id, AuditBucket::Goals, &today)
+        .unwrap();
+    let fields = ws.get_update(draft).unwrap().fields;
+    assert!(
+        fields.beats.conflict.contains("CFO judges by NRR"),
+        "{}",
+        fields.beats.conflict
+    );
+    let chart = fields.chart.unwrap();
+    assert_eq!(chart.kind, throughline_core::ChartKind::Allocation);
+    assert_eq!(chart.portfolio.unwrap().as_of.to_string(), "2026-12-07");
+    assert_eq!(ws.update_audit(draft).unwrap(), audit);
+    // The beliefs playbook draws the journals' assumption map.
+    let beliefs =
+        throughline_api::audit::follow_playbook(&ws, update.id, AuditBucket::Beliefs, &today)
+            .unwrap();
+    let chart = ws.get_update(beliefs).unwrap().fields.chart.unwrap();
+    assert_eq!(chart.kind, throughline_core::ChartKind::AssumptionMap);
+    assert!(!chart.portfolio.unwrap().assumptions.unwrap().is_empty());
+}

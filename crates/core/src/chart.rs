@@ -30,6 +30,8 @@ pub enum ChartKind {
     Tracks,
     /// One initiative's evidence gates and stopping rules.
     Gates,
+    /// The decision journals' assumptions by importance × evidence.
+    AssumptionMap,
 }
 
 impl ChartKind {
@@ -44,11 +46,12 @@ impl ChartKind {
     ];
 
     /// The kinds drawn from a snapshot of the portfolio.
-    pub const PORTFOLIO: [ChartKind; 4] = [
+    pub const PORTFOLIO: [ChartKind; 5] = [
         ChartKind::PortfolioMatrix,
         ChartKind::Allocation,
         ChartKind::Tracks,
         ChartKind::Gates,
+        ChartKind::AssumptionMap,
     ];
 
     /// Whether the chart is one of the portfolio's views.
@@ -69,6 +72,7 @@ impl ChartKind {
             ChartKind::Allocation => "allocation",
             ChartKind::Tracks => "tracks",
             ChartKind::Gates => "gates",
+            ChartKind::AssumptionMap => "assumption-map",
         }
     }
 

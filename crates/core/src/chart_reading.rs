@@ -197,7 +197,8 @@ pub fn headline(spec: &ChartSpec, reading: &ChartReading) -> Option<Headline> {
         | ChartKind::PortfolioMatrix
         | ChartKind::Allocation
         | ChartKind::Tracks
-        | ChartKind::Gates => None,
+        | ChartKind::Gates
+        | ChartKind::AssumptionMap => None,
     }
 }
 

@@ -3,6 +3,7 @@
 //! system fonts, no files read at run time. The preview and every export
 //! come from the same [`render_slide_svg`] call.
 
+mod assumption_map;
 mod chart;
 mod error;
 mod fonts;

@@ -24,9 +24,13 @@ const CAPTION_HEIGHT: f32 = 34.0;
 /// The line under a portfolio chart: "As of 2026-12-07 · 6 initiatives ·
 /// rows 1a2b3c4d".
 pub fn caption(snapshot: &PortfolioSnapshot) -> String {
-    let what = match &snapshot.tracker {
-        Some(tracker) => tracker.initiative.clone(),
-        None => {
+    let what = match (&snapshot.tracker, &snapshot.assumptions) {
+        (Some(tracker), _) => tracker.initiative.clone(),
+        (None, Some(points)) => {
+            let n = points.len();
+            format!("{n} assumption{}", if n == 1 { "" } else { "s" })
+        }
+        (None, None) => {
             let n = snapshot.initiatives.len();
             format!("{n} initiative{}", if n == 1 { "" } else { "s" })
         }
@@ -60,7 +64,19 @@ pub(crate) fn draw(
         w,
         h,
     };
-    if spec.kind == ChartKind::Gates {
+    if spec.kind == ChartKind::AssumptionMap {
+        let points = snapshot
+            .assumptions
+            .as_deref()
+            .ok_or(ChartError::NoPortfolioSnapshot)?;
+        crate::assumption_map::draw_assumption_map(
+            &mut canvas,
+            points,
+            frame,
+            theme,
+            palette.accent,
+        );
+    } else if spec.kind == ChartKind::Gates {
         let tracker = snapshot
             .tracker
             .as_ref()

@@ -452,3 +452,64 @@ fn quadrant_lines_set_by_the_pm_are_drawn_there_and_said_in_the_legend() {
     .unwrap();
     check_files("matrix-medians", &medians, &["lines at the medians"]);
 }
+
+#[test]
+fn the_assumption_map_places_each_assumption_and_names_the_corner_to_test_first() {
+    use throughline_core::journal::{EvidenceLevel, Importance};
+    use throughline_core::portfolio::{AssumptionPoint, PortfolioSnapshot};
+    let point = |statement: &str, importance, evidence| AssumptionPoint {
+        journal: "Self-serve checkout".into(),
+        statement: statement.into(),
+        importance,
+        evidence,
+    };
+    let mut points = vec![
+        point(
+            "Self-serve buyers convert without a sales call",
+            Importance::High,
+            EvidenceLevel::Anecdote,
+        ),
+        point(
+            "Teams under 20 seats pay by card",
+            Importance::High,
+            EvidenceLevel::Survey,
+        ),
+        point(
+            "Annual billing lifts retention",
+            Importance::High,
+            EvidenceLevel::Pilot,
+        ),
+        point(
+            "小規模チームはカードで支払う",
+            Importance::Medium,
+            EvidenceLevel::CohortData,
+        ),
+        point(
+            "Procurement needs an invoice above 50 seats",
+            Importance::Low,
+            EvidenceLevel::Survey,
+        ),
+    ];
+    for n in 0..9 {
+        points.push(point(
+            &format!("A crowded cell's assumption number {n}"),
+            Importance::High,
+            EvidenceLevel::Anecdote,
+        ));
+    }
+    let snapshot = PortfolioSnapshot::of_assumptions(points, "2026-12-06".parse().unwrap());
+    let svg = slide_with(throughline_core::ChartKind::AssumptionMap, snapshot);
+    check_files(
+        "chart-assumptions",
+        &svg,
+        &[
+            "TEST FIRST",
+            "Self-serve buyers convert",
+            "Annual billing lifts retention",
+            "小規模チーム",
+            "more",
+            "As of 2026-12-06 · rows",
+            "14 assumptions",
+        ],
+    );
+}

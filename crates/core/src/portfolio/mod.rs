@@ -3,6 +3,7 @@
 //! and the checks that keep them honest. No I/O.
 
 mod allocation;
+mod assumption_map;
 mod checks;
 mod import;
 mod model;
@@ -10,6 +11,7 @@ mod snapshot;
 mod value;
 
 pub use allocation::{allocation, Allocation, AllocationRow, Basis};
+pub use assumption_map::{assumption_points, parse_assumption_map, AssumptionPoint};
 pub use checks::{check, find_cycles, Check, CheckId, CheckStatus, MAX_GAP_POINTS};
 pub use import::{parse_initiatives, ImportError};
 pub use model::{

@@ -160,6 +160,10 @@ pub struct PortfolioSnapshot {
     /// The gate tracker's initiative, for a gates chart.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tracker: Option<GateTracker>,
+    /// The journals' assumptions, for an assumption map.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub assumptions: Option<Vec<super::AssumptionPoint>>,
 }
 
 impl PortfolioSnapshot {
@@ -195,6 +199,28 @@ impl PortfolioSnapshot {
             quadrant_value: settings.quadrant_value,
             initiatives,
             tracker: None,
+            assumptions: None,
+        }
+    }
+
+    /// The journals' assumptions today, for an assumption map.
+    pub fn of_assumptions(points: Vec<super::AssumptionPoint>, as_of: CivilDate) -> Self {
+        Self {
+            assumptions: Some(points),
+            ..Self::of_tracker_parts(as_of)
+        }
+    }
+
+    fn of_tracker_parts(as_of: CivilDate) -> Self {
+        Self {
+            as_of,
+            value: ValueAxis::default(),
+            targets: BucketTargets::default(),
+            quadrant_fit: None,
+            quadrant_value: None,
+            initiatives: Vec::new(),
+            tracker: None,
+            assumptions: None,
         }
     }
 
@@ -208,6 +234,7 @@ impl PortfolioSnapshot {
             quadrant_value: None,
             initiatives: Vec::new(),
             tracker: Some(tracker),
+            assumptions: None,
         }
     }
 
@@ -221,9 +248,10 @@ impl PortfolioSnapshot {
 
     /// The rows as a story file's chart block holds them.
     pub fn rows_csv(&self) -> String {
-        match &self.tracker {
-            Some(tracker) => tracker_csv(tracker),
-            None => figures_csv(&self.initiatives),
+        match (&self.tracker, &self.assumptions) {
+            (Some(tracker), _) => tracker_csv(tracker),
+            (None, Some(points)) => super::assumption_map::map_csv(points),
+            (None, None) => figures_csv(&self.initiatives),
         }
     }
 
@@ -286,6 +314,24 @@ impl PortfolioSnapshot {
             .any(|v| !(0.0..=100.0).contains(v))
         {
             return invalid("each bucket's target is a percentage from 0 to 100".into());
+        }
+        if let Some(points) = &self.assumptions {
+            if points.len() > MAX_TRACKER_ROWS {
+                return invalid(format!(
+                    "the assumption map holds {} assumptions; the limit is {MAX_TRACKER_ROWS}",
+                    points.len()
+                ));
+            }
+            for p in points {
+                for text in [&p.journal, &p.statement] {
+                    if text.chars().count() > 2_000 || crate::text::has_bidi_control(text) {
+                        return invalid(
+                            "an assumption and its journal are plain text of at most 2,000 characters"
+                                .into(),
+                        );
+                    }
+                }
+            }
         }
         if let Some(tracker) = &self.tracker {
             let rows = tracker.gates.len() + tracker.stopping_rules.len() + tracker.readings.len();
@@ -379,6 +425,21 @@ impl PortfolioSnapshot {
                 Some(tracker) => format!("{}: how its evidence gates stand", tracker.initiative),
                 None => "Evidence gates and stopping rules".to_owned(),
             },
+            ChartKind::AssumptionMap => {
+                let first = self
+                    .assumptions
+                    .iter()
+                    .flatten()
+                    .filter(|p| p.test_first())
+                    .count();
+                match first {
+                    0 => {
+                        "No important assumption rests on an anecdote or a survey alone".to_owned()
+                    }
+                    1 => "One important assumption is unproven: test it first".to_owned(),
+                    n => format!("{n} important assumptions are unproven: test them first"),
+                }
+            }
             _ => {
                 let value = |i: &InitiativeFigures| match self.value {
                     ValueAxis::Npv => i.npv,
@@ -457,6 +518,20 @@ impl PortfolioSnapshot {
                     } else {
                         format!(" Dependencies: {}.", links.join(", "))
                     }
+                )
+            }
+            ChartKind::AssumptionMap => {
+                let points = self.assumptions.as_deref().unwrap_or(&[]);
+                let first: Vec<&str> = points
+                    .iter()
+                    .filter(|p| p.test_first())
+                    .map(|p| p.statement.as_str())
+                    .collect();
+                format!(
+                    "Assumption map as of {day}: {} assumption{} by importance and evidence; test first: {}.",
+                    points.len(),
+                    if points.len() == 1 { "" } else { "s" },
+                    if first.is_empty() { "none".to_owned() } else { first.join("; ") }
                 )
             }
             ChartKind::Gates => match &self.tracker {

@@ -155,3 +155,48 @@ fn a_snapshot_out_of_bounds_is_refused() {
     line.data = Default::default();
     assert!(story_with(line).update_fields().validate().is_err());
 }
+
+#[test]
+fn an_assumption_map_survives_the_story_file_and_names_what_to_test_first() {
+    use crate::journal::{EvidenceLevel, Importance};
+    let points = vec![
+        AssumptionPoint {
+            journal: "Self-serve checkout".into(),
+            statement: "Buyers convert without a call, even at 50 seats".into(),
+            importance: Importance::High,
+            evidence: EvidenceLevel::Anecdote,
+        },
+        AssumptionPoint {
+            journal: "Self-serve checkout".into(),
+            statement: "Annual billing lifts retention".into(),
+            importance: Importance::Medium,
+            evidence: EvidenceLevel::CohortData,
+        },
+    ];
+    let snapshot = PortfolioSnapshot::of_assumptions(points, today());
+    assert_eq!(
+        snapshot.default_title(ChartKind::AssumptionMap),
+        "One important assumption is unproven: test it first"
+    );
+    assert!(snapshot
+        .describe(ChartKind::AssumptionMap)
+        .contains("test first: Buyers convert"));
+    let chart = ChartSpec {
+        kind: ChartKind::AssumptionMap,
+        title: "Test the self-serve assumption first".into(),
+        portfolio: Some(snapshot),
+        ..ChartSpec::default()
+    };
+    let story = story_with(chart);
+    let text = to_markdown(&story);
+    assert!(
+        text.contains("journal,statement,importance,evidence"),
+        "{text}"
+    );
+    assert!(text.contains("cohort-data"), "{text}");
+    let back = parse_story(&text).unwrap();
+    assert_eq!(back.chart, story.chart);
+    let bad = text.replace("cohort-data", "hunch");
+    let err = parse_story(&bad).unwrap_err().to_string();
+    assert!(err.contains("hunch") && err.contains("evidence"), "{err}");
+}

@@ -95,9 +95,10 @@ fn chart_block(chart: &ChartSpec) -> String {
     let data = match &chart.portfolio {
         Some(snapshot) => {
             push_key(&mut keys, "as-of", &snapshot.as_of.to_string());
-            match &snapshot.tracker {
-                Some(tracker) => push_key(&mut keys, "initiative", &tracker.initiative),
-                None => {
+            match (&snapshot.tracker, &snapshot.assumptions) {
+                (Some(tracker), _) => push_key(&mut keys, "initiative", &tracker.initiative),
+                (None, Some(_)) => {}
+                (None, None) => {
                     let t = snapshot.targets;
                     push_key(&mut keys, "value", snapshot.value.as_str());
                     push_key(

@@ -1288,6 +1288,9 @@ fn read_portfolio_chart(
         }
         let tracker = parse_tracker(&initiative, data_text).map_err(rows_error)?;
         PortfolioSnapshot::of_tracker(tracker, as_of)
+    } else if kind == ChartKind::AssumptionMap {
+        let points = crate::portfolio::parse_assumption_map(data_text).map_err(rows_error)?;
+        PortfolioSnapshot::of_assumptions(points, as_of)
     } else {
         PortfolioSnapshot {
             as_of,
@@ -1297,6 +1300,7 @@ fn read_portfolio_chart(
             quadrant_value,
             initiatives: parse_figures(data_text).map_err(rows_error)?,
             tracker: None,
+            assumptions: None,
         }
     };
     snapshot

@@ -45,7 +45,8 @@ pub fn draw(
             ChartKind::PortfolioMatrix
             | ChartKind::Allocation
             | ChartKind::Tracks
-            | ChartKind::Gates => return Err(ChartError::NoPortfolioSnapshot),
+            | ChartKind::Gates
+            | ChartKind::AssumptionMap => return Err(ChartError::NoPortfolioSnapshot),
         }
         root.present().map_err(plot_error)?;
     }

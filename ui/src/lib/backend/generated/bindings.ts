@@ -53,6 +53,15 @@ statement: string, importance: Importance, evidence: EvidenceLevel,
  */
 source: string, };
 
+/**
+ * One assumption on the map.
+ */
+export type AssumptionPoint = {
+/**
+ * The journal's roadmap item.
+ */
+journal: string, statement: string, importance: Importance, evidence: EvidenceLevel, };
+
 export type AuditBucket = "goals" | "beliefs" | "timeline" | "risk-appetite";
 
 /**
@@ -129,7 +138,7 @@ export type BucketVerdict = { bucket: AuditBucket, conflict: boolean, why: strin
  */
 export type Cascade = { aspiration: string, where_to_play: Array<string>, how_to_win: Array<string>, capabilities: Array<string>, systems: Array<string>, };
 
-export type ChartKind = "line" | "bar" | "before-after" | "funnel" | "big-number" | "bubble" | "portfolio-matrix" | "allocation" | "tracks" | "gates";
+export type ChartKind = "line" | "bar" | "before-after" | "funnel" | "big-number" | "bubble" | "portfolio-matrix" | "allocation" | "tracks" | "gates" | "assumption-map";
 
 /**
  * Everything needed to draw the chart. The annotations (differences,
@@ -167,7 +176,7 @@ portfolio?: PortfolioSnapshot, };
 /**
  * Which portfolio view an update's chart shows.
  */
-export type ChartView = { "view": "matrix", value: ValueAxis, } | { "view": "allocation" } | { "view": "tracks" } | { "view": "gates", initiative: string, };
+export type ChartView = { "view": "matrix", value: ValueAxis, } | { "view": "allocation" } | { "view": "tracks" } | { "view": "gates", initiative: string, } | { "view": "assumption-map" };
 
 export type Check = { check: CheckId, status: CheckStatus,
 /**
@@ -584,7 +593,11 @@ quadrant_fit?: number, quadrant_value?: number, initiatives: Array<InitiativeFig
 /**
  * The gate tracker's initiative, for a gates chart.
  */
-tracker?: GateTracker | null, };
+tracker?: GateTracker | null,
+/**
+ * The journals' assumptions, for an assumption map.
+ */
+assumptions?: Array<AssumptionPoint>, };
 
 /**
  * The portfolio as the panel shows it: the initiatives with their value,
