@@ -150,6 +150,11 @@ pub struct PortfolioState {
     pub settings: throughline_core::portfolio::PortfolioSettings,
     pub checks: Vec<Check>,
     pub allocation: throughline_core::portfolio::Allocation,
+    /// The strategy cascade's where-to-play and how-to-win choices, for an
+    /// initiative's objective to name.
+    pub cascade_choices: Vec<String>,
+    /// Initiatives that trace to none of them (empty while the cascade is).
+    pub orphans: Vec<String>,
 }
 
 pub fn portfolio_state(workspace: &Workspace) -> Result<PortfolioState, ApiError> {
@@ -166,7 +171,25 @@ pub fn portfolio_state(workspace: &Workspace) -> Result<PortfolioState, ApiError
             initiative: s.initiative,
         });
     }
+    let strategy = workspace.strategy()?;
+    let cascade_choices: Vec<String> = strategy
+        .cascade
+        .where_to_play
+        .iter()
+        .chain(&strategy.cascade.how_to_win)
+        .cloned()
+        .collect();
+    let orphans = if cascade_choices.is_empty() {
+        Vec::new()
+    } else {
+        throughline_core::audit::cascade_orphans(&strategy, &initiatives)
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    };
     Ok(PortfolioState {
+        cascade_choices,
+        orphans,
         initiatives: rows,
         checks: check(&initiatives, &settings),
         allocation: throughline_core::portfolio::allocation(&initiatives, &settings.targets),

@@ -154,6 +154,8 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
       settings: portfolioSettings,
       checks: [],
       allocation: { basis: 'cost', total: 0, rows: [] },
+      cascade_choices: [],
+      orphans: [],
     });
   const links = new Map<UpdateId, JournalId>();
   const chartFiles = new Map<string, ImportedFile>();

@@ -603,7 +603,16 @@ assumptions?: Array<AssumptionPoint>, };
  * The portfolio as the panel shows it: the initiatives with their value,
  * the settings, the checks and the allocation.
  */
-export type PortfolioState = { initiatives: Array<InitiativeRow>, settings: PortfolioSettings, checks: Array<Check>, allocation: Allocation, };
+export type PortfolioState = { initiatives: Array<InitiativeRow>, settings: PortfolioSettings, checks: Array<Check>, allocation: Allocation,
+/**
+ * The strategy cascade's where-to-play and how-to-win choices, for an
+ * initiative's objective to name.
+ */
+cascade_choices: Array<string>,
+/**
+ * Initiatives that trace to none of them (empty while the cascade is).
+ */
+orphans: Array<string>, };
 
 /**
  * One attributed customer quote.
