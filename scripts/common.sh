@@ -17,6 +17,12 @@ export PATH="$HOME/.cargo/bin:$PATH"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/throughline/target}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
+# Python readers the tests check files with (python-pptx), in a virtual
+# environment of the project's own outside the clone; scripts/setup.sh
+# makes it.
+PYTHON_TOOLS="${PYTHON_TOOLS:-$HOME/.cache/throughline/venv}"
+export PYTHON_TOOLS
+
 APP_FEATURES="throughline-app/custom-protocol"
 APP_BINARY="$CARGO_TARGET_DIR/debug/throughline-app"
 export APP_FEATURES APP_BINARY

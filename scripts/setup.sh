@@ -44,6 +44,17 @@ if [ "${THROUGHLINE_SKIP_TEST_TOOLS:-0}" != 1 ]; then
   cargo fuzz --version
 fi
 
+if [ "${THROUGHLINE_SKIP_TEST_TOOLS:-0}" != 1 ]; then
+  step "Python readers for the tests (python-pptx, in $PYTHON_TOOLS)"
+  if [ ! -x "$PYTHON_TOOLS/bin/python" ]; then
+    python3 -m venv "$PYTHON_TOOLS"
+  fi
+  if ! "$PYTHON_TOOLS/bin/python" -c 'import pptx' >/dev/null 2>&1; then
+    "$PYTHON_TOOLS/bin/pip" install --quiet --disable-pip-version-check 'python-pptx==1.0.2'
+  fi
+  "$PYTHON_TOOLS/bin/python" -c 'import pptx; print("python-pptx", pptx.__version__)'
+fi
+
 step "Front end"
 npm run --silent build:ui
 

@@ -12,6 +12,8 @@ pub enum RenderError {
     Pdf(String),
     #[error("there is no slide to export")]
     NoSlides,
+    #[error("PowerPoint writing failed: {0}")]
+    Pptx(String),
 }
 
 /// Why a chart cannot be drawn. The message is written for the person who

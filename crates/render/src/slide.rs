@@ -20,11 +20,11 @@ use crate::theme::{Branding, Rgb, Theme};
 pub const SLIDE_WIDTH: u32 = 1920;
 pub const SLIDE_HEIGHT: u32 = 1080;
 
-const MARGIN: f32 = 96.0;
-const LEFT_WIDTH: f32 = 800.0;
-const RIGHT_X: f32 = 960.0;
-const RIGHT_WIDTH: f32 = SLIDE_WIDTH as f32 - MARGIN - RIGHT_X;
-const CONTENT_BOTTOM: f32 = 985.0;
+pub(crate) const MARGIN: f32 = 96.0;
+pub(crate) const LEFT_WIDTH: f32 = 800.0;
+pub(crate) const RIGHT_X: f32 = 960.0;
+pub(crate) const RIGHT_WIDTH: f32 = SLIDE_WIDTH as f32 - MARGIN - RIGHT_X;
+pub(crate) const CONTENT_BOTTOM: f32 = 985.0;
 const FOOTER_BASELINE: f32 = 1040.0;
 const BEAT_LABEL_HEIGHT: f32 = 32.0;
 /// Room for the significance note at the bottom of the content area.
@@ -245,7 +245,7 @@ fn compose_slide(input: &SlideInput<'_>, theme: &Theme, branding: &Branding) -> 
     canvas
 }
 
-fn beat_texts(fields: &UpdateFields) -> [(&'static str, &str); 4] {
+pub(crate) fn beat_texts(fields: &UpdateFields) -> [(&'static str, &str); 4] {
     [
         ("CONTEXT", fields.beats.context.trim()),
         ("CONFLICT", fields.beats.conflict.trim()),
@@ -294,23 +294,7 @@ fn draw_beats(
         .enumerate()
         .map(|(index, (_, text))| Paragraph::new(&shown(text), weight_of(index)))
         .collect();
-    let largest = if width > LEFT_WIDTH { 38 } else { 28 };
-    let mut chosen: Option<Vec<FittedText>> = None;
-    for size in (17..=largest).rev().map(|s| s as f32) {
-        let fitted: Vec<FittedText> = paragraphs
-            .iter()
-            .map(|paragraph| paragraph.lines_at(size, text_width, 1.38))
-            .collect();
-        let total: f32 = fitted
-            .iter()
-            .map(|f| f.height() + label_height)
-            .sum::<f32>()
-            + 3.0 * BEAT_GAP;
-        if total <= available {
-            chosen = Some(fitted);
-            break;
-        }
-    }
+    let chosen = fit_beats(&paragraphs, width, label_height, available);
     // Too long even at the smallest size: each beat gets a quarter, cut with "…".
     let fitted = chosen.unwrap_or_else(|| {
         let block = (available - 3.0 * BEAT_GAP) / 4.0 - label_height;
@@ -366,6 +350,55 @@ fn draw_beats(
         );
         y += block_height + BEAT_GAP;
     }
+}
+
+/// The four beats at one size, the largest at which they all fit in
+/// `available` (the whole width, with nothing beside it, may take larger
+/// text); `None` when even the smallest does not fit.
+fn fit_beats(
+    paragraphs: &[Paragraph],
+    width: f32,
+    label_height: f32,
+    available: f32,
+) -> Option<Vec<FittedText>> {
+    let text_width = width - BEAT_TEXT_INDENT;
+    let largest = if width > LEFT_WIDTH { 38 } else { 28 };
+    for size in (17..=largest).rev().map(|s| s as f32) {
+        let fitted: Vec<FittedText> = paragraphs
+            .iter()
+            .map(|paragraph| paragraph.lines_at(size, text_width, 1.38))
+            .collect();
+        let total: f32 = fitted
+            .iter()
+            .map(|f| f.height() + label_height)
+            .sum::<f32>()
+            + 3.0 * BEAT_GAP;
+        if total <= available {
+            return Some(fitted);
+        }
+    }
+    None
+}
+
+/// The size the slide sets the beats in, for a deck format that lays text
+/// out itself (PowerPoint): the same fit as [`draw_beats`].
+pub(crate) fn beat_size(fields: &UpdateFields, names: bool, (top, width): (f32, f32)) -> f32 {
+    let paragraphs: Vec<Paragraph> = beat_texts(fields)
+        .iter()
+        .enumerate()
+        .map(|(index, (_, text))| {
+            let weight = if !names && index == 2 {
+                Weight::SemiBold
+            } else {
+                Weight::Regular
+            };
+            Paragraph::new(text, weight)
+        })
+        .collect();
+    let label_height = if names { BEAT_LABEL_HEIGHT } else { 0.0 };
+    fit_beats(&paragraphs, width, label_height, CONTENT_BOTTOM - top)
+        .and_then(|fitted| fitted.first().map(|f| f.size))
+        .unwrap_or(17.0)
 }
 
 /// The significance note: small print at the bottom of the content area,
@@ -461,7 +494,7 @@ fn story_language(fields: &UpdateFields) -> Option<&'static str> {
 
 /// "vs 32% without the checklist · 6 weeks": what a metric is compared
 /// with and over which period; empty when it says neither.
-fn metric_comparison(metric: &throughline_core::MetricEvidence) -> String {
+pub(crate) fn metric_comparison(metric: &throughline_core::MetricEvidence) -> String {
     let detail: Vec<&str> = [metric.baseline.trim(), metric.window.trim()]
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -530,7 +563,7 @@ fn draw_metric_hero(
 
 /// How the slide reads its chart: in the light of the story's title and
 /// evidence, which name the series it is about and the unit of its change.
-fn story_reading(fields: &UpdateFields, chart: &ChartSpec) -> ChartReading {
+pub(crate) fn story_reading(fields: &UpdateFields, chart: &ChartSpec) -> ChartReading {
     read_chart(chart, &[&fields.title, &fields.beats.evidence])
 }
 
@@ -757,7 +790,7 @@ fn draw_footer(canvas: &mut Canvas, input: &SlideInput<'_>, theme: &Theme, brand
 
 /// "Source: Billing export · n = 1420, 1410 · Q2" from a metric's source,
 /// sample and window; empty when the evidence says none of them.
-fn source_line(evidence: &Evidence) -> String {
+pub(crate) fn source_line(evidence: &Evidence) -> String {
     let Evidence::Metric(metric) = evidence else {
         return String::new();
     };

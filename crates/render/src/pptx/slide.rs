@@ -1,0 +1,306 @@
+//! One update as a PowerPoint slide: the title and the beats in the
+//! layout's placeholders (so a company theme restyles them), the evidence
+//! callout, the chart as a native chart (or a picture where PowerPoint has
+//! no such chart), the footer, and a triggered criterion's banner.
+
+use throughline_core::{Evidence, UpdateFields};
+
+use super::package::xml;
+use super::theme::{sp_tree_start, xfrm, BEATS_BOX, TITLE_BOX, WIDE_BEATS_BOX};
+use crate::slide::{
+    beat_size, beat_texts, metric_comparison, source_line, CONTENT_BOTTOM, MARGIN, RIGHT_WIDTH,
+    RIGHT_X,
+};
+use crate::text::{fit_text, TextStyle};
+use crate::theme::{Branding, Rgb, Theme};
+use crate::Weight;
+
+fn hex(rgb: Rgb) -> String {
+    format!("{:02X}{:02X}{:02X}", rgb.0, rgb.1, rgb.2)
+}
+
+/// Slide pixels to hundredths of a point (1920 px = 960 pt).
+fn points(px: f32) -> u32 {
+    (px * 50.0).round().max(100.0) as u32
+}
+
+fn run(text: &str, size_px: f32, bold: bool, colour: Rgb) -> String {
+    format!(
+        r#"<a:r><a:rPr lang="en-US" sz="{}" b="{}" dirty="0"><a:solidFill><a:srgbClr val="{}"/></a:solidFill></a:rPr><a:t>{}</a:t></a:r>"#,
+        points(size_px),
+        u8::from(bold),
+        hex(colour),
+        xml(text)
+    )
+}
+
+fn paragraph(runs: &str, space_after_px: f32) -> String {
+    format!(
+        r#"<a:p><a:pPr><a:spcAft><a:spcPts val="{}"/></a:spcAft></a:pPr>{runs}</a:p>"#,
+        points(space_after_px)
+    )
+}
+
+fn text_box(
+    id: u32,
+    name: &str,
+    bx: (f32, f32, f32, f32),
+    paragraphs: &str,
+    fill: Option<Rgb>,
+) -> String {
+    let fill = fill.map_or("<a:noFill/>".to_owned(), |c| {
+        format!(
+            r#"<a:solidFill><a:srgbClr val="{}"/></a:solidFill>"#,
+            hex(c)
+        )
+    });
+    format!(
+        r#"<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="{}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}</p:spPr><p:txBody><a:bodyPr wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="t"><a:normAutofit/></a:bodyPr><a:lstStyle/>{paragraphs}</p:txBody></p:sp>"#,
+        xml(name),
+        xfrm(bx.0, bx.1, bx.2, bx.3)
+    )
+}
+
+fn placeholder(
+    id: u32,
+    name: &str,
+    ph: &str,
+    bx: (f32, f32, f32, f32),
+    paragraphs: &str,
+) -> String {
+    format!(
+        r#"<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="{name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{ph}</p:nvPr></p:nvSpPr><p:spPr>{}</p:spPr><p:txBody><a:bodyPr wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="t"><a:normAutofit/></a:bodyPr><a:lstStyle/>{paragraphs}</p:txBody></p:sp>"#,
+        xfrm(bx.0, bx.1, bx.2, bx.3)
+    )
+}
+
+/// What goes in the chart area, decided by the deck writer.
+pub enum ChartPart {
+    None,
+    /// A native chart, by its relationship id.
+    Native(String),
+    /// A picture of the chart, by its relationship id.
+    Picture(String),
+}
+
+pub struct SlideParts<'a> {
+    pub fields: &'a UpdateFields,
+    pub banner: Option<&'a str>,
+    pub chart: ChartPart,
+    pub page: (usize, usize),
+}
+
+pub fn slide_xml(parts: &SlideParts<'_>, theme: &Theme, branding: &Branding) -> String {
+    let fields = parts.fields;
+    let accent = theme.accent(branding.accent);
+    let mut tree = String::from(sp_tree_start());
+    let mut top = 58.0;
+    if let Some(banner) = parts.banner.filter(|b| !b.trim().is_empty()) {
+        tree.push_str(&text_box(
+            10,
+            "Banner",
+            (0.0, 10.0, 1920.0, 56.0),
+            &paragraph(
+                &run(
+                    &format!("   {}", banner.trim()),
+                    24.0,
+                    true,
+                    Rgb(255, 255, 255),
+                ),
+                0.0,
+            ),
+            Some(theme.banner),
+        ));
+        top = 96.0;
+    }
+    // The title, at the size the slide sets it.
+    let title_text = if fields.title.trim().is_empty() {
+        "Untitled update"
+    } else {
+        fields.title.trim()
+    };
+    let title_style = TextStyle {
+        weight: Weight::Bold,
+        max_size: 60.0,
+        min_size: 36.0,
+        line_height: 1.18,
+        max_lines: Some(2),
+    };
+    let fitted = fit_text(title_text, &title_style, TITLE_BOX.2, TITLE_BOX.3);
+    tree.push_str(&placeholder(
+        2,
+        "Title",
+        r#"<p:ph type="title"/>"#,
+        (TITLE_BOX.0, top, TITLE_BOX.2, TITLE_BOX.3),
+        &paragraph(&run(title_text, fitted.size, true, theme.text), 0.0),
+    ));
+    let content_top = (top + fitted.height() + 48.0).max(210.0);
+
+    // The beats, as the slide words them: named, or a narrative whose
+    // resolution stands out.
+    let has_right = !matches!(parts.chart, ChartPart::None)
+        || matches!(fields.evidence, Evidence::Metric(_) | Evidence::Quote(_));
+    let body_box = if has_right { BEATS_BOX } else { WIDE_BEATS_BOX };
+    let size = beat_size(fields, branding.beat_names, (content_top, body_box.2));
+    let colours = [theme.context, theme.conflict, accent, theme.evidence];
+    let mut body = String::new();
+    for (index, (label, text)) in beat_texts(fields).iter().enumerate() {
+        if text.is_empty() && !branding.beat_names {
+            continue;
+        }
+        if branding.beat_names {
+            body.push_str(&paragraph(&run(label, 20.0, true, colours[index]), 4.0));
+        }
+        let bold = !branding.beat_names && index == 2;
+        let shown = if text.is_empty() {
+            "Not written yet"
+        } else {
+            text
+        };
+        let colour = if text.is_empty() {
+            theme.faint
+        } else {
+            theme.text
+        };
+        body.push_str(&paragraph(&run(shown, size, bold, colour), 26.0));
+    }
+    if body.is_empty() {
+        body = r#"<a:p><a:endParaRPr lang="en-US"/></a:p>"#.to_owned();
+    }
+    tree.push_str(&placeholder(
+        3,
+        "Story",
+        r#"<p:ph type="body" idx="1"/>"#,
+        (
+            body_box.0,
+            content_top,
+            body_box.2,
+            CONTENT_BOTTOM - content_top,
+        ),
+        &body,
+    ));
+
+    // The evidence callout over the chart.
+    let mut chart_top = content_top;
+    let callout = match &fields.evidence {
+        Evidence::Metric(m) if !m.value.trim().is_empty() => Some((
+            format!("{} {}", m.value.trim(), m.unit.trim())
+                .trim()
+                .to_owned(),
+            metric_comparison(m),
+        )),
+        Evidence::Quote(q) if !q.text.trim().is_empty() => Some((
+            format!("“{}”", q.text.trim()),
+            [q.who.trim(), q.when.trim()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", "),
+        )),
+        _ => None,
+    };
+    if let Some((headline, detail)) = callout {
+        let hero = matches!(parts.chart, ChartPart::None);
+        let height = if hero {
+            CONTENT_BOTTOM - content_top
+        } else {
+            150.0
+        };
+        let mut paragraphs = paragraph(
+            &run(&headline, if hero { 72.0 } else { 44.0 }, true, accent),
+            6.0,
+        );
+        if !detail.is_empty() {
+            paragraphs.push_str(&paragraph(&run(&detail, 22.0, false, theme.muted), 0.0));
+        }
+        tree.push_str(&text_box(
+            4,
+            "Evidence",
+            (RIGHT_X, content_top, RIGHT_WIDTH, height),
+            &paragraphs,
+            Some(theme.background.mix(accent, theme.callout_tint)),
+        ));
+        chart_top = content_top + height + 36.0;
+    }
+    let chart_box = (
+        RIGHT_X,
+        chart_top,
+        RIGHT_WIDTH,
+        (CONTENT_BOTTOM - chart_top).max(200.0),
+    );
+    match &parts.chart {
+        ChartPart::None => {}
+        ChartPart::Native(rid) => tree.push_str(&format!(
+            r#"<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="5" name="Chart" descr="{}"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="{}" y="{}"/><a:ext cx="{}" cy="{}"/></p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="{rid}"/></a:graphicData></a:graphic></p:graphicFrame>"#,
+            xml(&chart_alt(fields)),
+            emu(chart_box.0),
+            emu(chart_box.1),
+            emu(chart_box.2),
+            emu(chart_box.3)
+        )),
+        ChartPart::Picture(rid) => tree.push_str(&format!(
+            r#"<p:pic><p:nvPicPr><p:cNvPr id="5" name="Chart" descr="{}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr>{}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>"#,
+            xml(&chart_alt(fields)),
+            xfrm(chart_box.0, chart_box.1, chart_box.2, chart_box.3)
+        )),
+    }
+
+    // The footer: the evidence's source and the workspace's label; the date
+    // and the page on the right.
+    let source = source_line(&fields.evidence);
+    let left: Vec<&str> = [source.as_str(), branding.footer_label.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    let right = [
+        fields.date.trim().to_owned(),
+        format!("{} / {}", parts.page.0, parts.page.1),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join("   ");
+    if !left.is_empty() {
+        tree.push_str(&text_box(
+            6,
+            "Footer",
+            (MARGIN, 1015.0, 1300.0, 40.0),
+            &paragraph(&run(&left.join(" · "), 20.0, false, theme.muted), 0.0),
+            None,
+        ));
+    }
+    tree.push_str(&text_box(
+        7,
+        "Date and page",
+        (1424.0, 1015.0, 400.0, 40.0),
+        &format!(
+            r#"<a:p><a:pPr algn="r"/>{}</a:p>"#,
+            run(&right, 20.0, false, theme.muted)
+        ),
+        None,
+    ));
+    tree.push_str("</p:spTree>");
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:sld {}><p:cSld>{tree}</p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"#,
+        super::theme::ns()
+    )
+}
+
+fn emu(px: f32) -> i64 {
+    (px.max(0.0) * super::EMU_PER_PX as f32).round() as i64
+}
+
+/// What a screen reader says for the chart.
+fn chart_alt(fields: &UpdateFields) -> String {
+    fields
+        .chart
+        .as_ref()
+        .map(|c| {
+            [c.alt.trim(), c.title.trim()]
+                .into_iter()
+                .find(|t| !t.is_empty())
+                .unwrap_or("A chart")
+                .to_owned()
+        })
+        .unwrap_or_default()
+}
