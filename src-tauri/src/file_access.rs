@@ -29,6 +29,7 @@ pub enum FilePurpose {
     ExportPdf,
     ExportPng,
     ExportMd,
+    ExportPptx,
     /// A file this app wrote, which may be shown in its folder.
     Exported,
 }
@@ -47,6 +48,7 @@ impl FilePurpose {
             Self::ExportPdf => ("PDF", &["pdf"]),
             Self::ExportPng => ("PNG image", &["png"]),
             Self::ExportMd => ("Markdown", &["md"]),
+            Self::ExportPptx => ("PowerPoint", &["pptx"]),
             Self::Exported => return None,
         })
     }
@@ -63,6 +65,7 @@ impl FilePurpose {
             Self::ExportPdf => "Save as PDF",
             Self::ExportPng => "Save as PNG",
             Self::ExportMd => "Save as Markdown",
+            Self::ExportPptx => "Save as PowerPoint",
             Self::Exported => "Show a file",
         }
         .to_owned()
@@ -71,8 +74,23 @@ impl FilePurpose {
     fn saves(self) -> bool {
         matches!(
             self,
-            Self::NewWorkspace | Self::ExportPdf | Self::ExportPng | Self::ExportMd
+            Self::NewWorkspace
+                | Self::ExportPdf
+                | Self::ExportPng
+                | Self::ExportMd
+                | Self::ExportPptx
         )
+    }
+
+    /// The save dialog an export's file comes from.
+    pub fn for_export(format: throughline_api::export::ExportFormat) -> Self {
+        use throughline_api::export::ExportFormat;
+        match format {
+            ExportFormat::Pdf => Self::ExportPdf,
+            ExportFormat::Png => Self::ExportPng,
+            ExportFormat::Md => Self::ExportMd,
+            ExportFormat::Pptx => Self::ExportPptx,
+        }
     }
 }
 

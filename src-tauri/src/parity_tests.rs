@@ -179,7 +179,12 @@ fn the_window_and_the_cli_store_and_export_the_same_things() {
     drop(cli_ws);
 
     for id in &imported.ids {
-        for format in [ExportFormat::Pdf, ExportFormat::Png, ExportFormat::Md] {
+        for format in [
+            ExportFormat::Pdf,
+            ExportFormat::Png,
+            ExportFormat::Md,
+            ExportFormat::Pptx,
+        ] {
             let ext = format.extension();
             let app_out = dir.path().join(format!("app-{id}.{ext}"));
             grants.grant(&app_out, export_purpose(format));
@@ -288,11 +293,7 @@ fn a_path_not_chosen_in_a_dialog_is_refused_before_anything_is_read() {
 }
 
 fn export_purpose(format: ExportFormat) -> FilePurpose {
-    match format {
-        ExportFormat::Pdf => FilePurpose::ExportPdf,
-        ExportFormat::Png => FilePurpose::ExportPng,
-        ExportFormat::Md => FilePurpose::ExportMd,
-    }
+    FilePurpose::for_export(format)
 }
 
 fn decode_png(path: &Path) -> Vec<u8> {

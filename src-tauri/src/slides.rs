@@ -7,9 +7,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use throughline_api::chart_data::{parse_chart_data as parse, ParsedTable};
-use throughline_api::export::{
-    self, ExportFormat, ExportProgress, ExportRequest, Look, Slide, ThemeName,
-};
+use throughline_api::export::{self, ExportProgress, ExportRequest, Look, Slide, ThemeName};
 use throughline_api::files::{check_save_target, write_atomically};
 use throughline_api::{ApiError, ErrorCode};
 use throughline_core::{UpdateFields, UpdateId};
@@ -101,11 +99,7 @@ pub fn export_to_chosen_file(
     request: ExportRequest,
     progress: impl Fn(usize),
 ) -> Result<PathBuf, ApiError> {
-    let purpose = match request.format {
-        ExportFormat::Pdf => FilePurpose::ExportPdf,
-        ExportFormat::Png => FilePurpose::ExportPng,
-        ExportFormat::Md => FilePurpose::ExportMd,
-    };
+    let purpose = FilePurpose::for_export(request.format);
     let path = grants.check(&request.path, purpose)?;
     check_save_target(&path)?;
     let slides = state.with_workspace(|ws| export::stored_slides(ws, &request.ids))?;
@@ -173,7 +167,7 @@ mod tests {
         ExportRequest {
             ids: vec![id],
             path: path.display().to_string(),
-            format: ExportFormat::Md,
+            format: throughline_api::export::ExportFormat::Md,
             theme: ThemeName::Light,
             scale: None,
         }

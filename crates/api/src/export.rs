@@ -38,6 +38,8 @@ pub enum ExportFormat {
     Pdf,
     Png,
     Md,
+    /// An editable PowerPoint deck with native charts and notes.
+    Pptx,
 }
 
 impl ExportFormat {
@@ -46,7 +48,13 @@ impl ExportFormat {
             ExportFormat::Pdf => "pdf",
             ExportFormat::Png => "png",
             ExportFormat::Md => "md",
+            ExportFormat::Pptx => "pptx",
         }
+    }
+
+    /// Whether one file holds every slide (a deck), not one file each.
+    pub fn is_deck(self) -> bool {
+        matches!(self, ExportFormat::Pdf | ExportFormat::Pptx)
     }
 }
 
@@ -235,6 +243,21 @@ pub fn deck_pdf(
     slides_to_pdf_with_progress(&svgs, progress).map_err(ApiError::render)
 }
 
+/// The slides as an editable PowerPoint deck, in order: native charts,
+/// the speaker notes on each notes page.
+pub fn deck_pptx(slides: &[Slide], look: &Look) -> Result<Vec<u8>, ApiError> {
+    let pages: Vec<throughline_render::PptxSlide<'_>> = slides
+        .iter()
+        .map(|s| throughline_render::PptxSlide {
+            fields: &s.fields,
+            banner: s.banner.as_deref(),
+            notes: "",
+        })
+        .collect();
+    throughline_render::slides_to_pptx(&pages, &look.theme, &look.branding)
+        .map_err(ApiError::render)
+}
+
 /// The bytes of one export file: a PDF deck of every slide, or the one
 /// slide as PNG or Markdown.
 pub fn export_bytes(
@@ -249,6 +272,7 @@ pub fn export_bytes(
     }
     match (format, slides) {
         (ExportFormat::Pdf, _) => deck_pdf(slides, look, progress),
+        (ExportFormat::Pptx, _) => deck_pptx(slides, look),
         (ExportFormat::Png, [one]) => slide_png(one, look, scale),
         (ExportFormat::Md, [one]) => Ok(slide_markdown(one)),
         _ => Err(ApiError::invalid(
@@ -272,6 +296,7 @@ pub fn export_each(
                 ExportFormat::Png => slide_png(slide, look, scale)?,
                 ExportFormat::Md => slide_markdown(slide),
                 ExportFormat::Pdf => deck_pdf(std::slice::from_ref(slide), look, |_| {})?,
+                ExportFormat::Pptx => deck_pptx(std::slice::from_ref(slide), look)?,
             };
             Ok((name, bytes))
         })

@@ -274,7 +274,7 @@ pub enum Theme {
 }
 
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("output").required(true).args(["png", "pdf", "md"])))]
+#[command(group(clap::ArgGroup::new("output").required(true).args(["png", "pdf", "md", "pptx"])))]
 pub struct ExportArgs {
     /// Story Markdown files. Several with --pdf (one deck, in the order given) or with
     /// --png FOLDER/ (one PNG per story, named after it).
@@ -290,6 +290,10 @@ pub struct ExportArgs {
     /// FOLDER/ takes one Markdown file per story.
     #[arg(long, value_name = "OUT")]
     pub md: Option<PathBuf>,
+    /// Write an editable PowerPoint deck: one slide per story, text in the layout's
+    /// placeholders, native charts whose "Edit data" holds the chart's numbers.
+    #[arg(long, value_name = "OUT")]
+    pub pptx: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "light")]
     pub theme: Theme,
     /// PNG scale: 1 for 1920×1080, 2 for 3840×2160.

@@ -66,14 +66,19 @@ fn export(args: ExportArgs) -> Result<u8, CliError> {
         Theme::Dark => ThemeName::Dark,
     };
     let look = Look::new(theme, branding);
-    let (format, out) = match (&args.pdf, &args.png, &args.md) {
-        (Some(out), _, _) => (ExportFormat::Pdf, out),
-        (_, Some(out), _) => (ExportFormat::Png, out),
-        (_, _, Some(out)) => (ExportFormat::Md, out),
-        _ => return Err(CliError::Usage("choose --pdf, --png or --md".into())),
+    let (format, out) = match (&args.pdf, &args.png, &args.md, &args.pptx) {
+        (Some(out), _, _, _) => (ExportFormat::Pdf, out),
+        (_, Some(out), _, _) => (ExportFormat::Png, out),
+        (_, _, Some(out), _) => (ExportFormat::Md, out),
+        (_, _, _, Some(out)) => (ExportFormat::Pptx, out),
+        _ => {
+            return Err(CliError::Usage(
+                "choose --pdf, --pptx, --png or --md".into(),
+            ))
+        }
     };
-    let into_folder = format != ExportFormat::Pdf
-        && (out.is_dir() || out.as_os_str().to_string_lossy().ends_with('/'));
+    let into_folder =
+        !format.is_deck() && (out.is_dir() || out.as_os_str().to_string_lossy().ends_with('/'));
     if into_folder {
         // Two inputs named alike would race for one file: refused, naming it.
         let mut names = std::collections::HashSet::new();
@@ -103,7 +108,7 @@ fn export(args: ExportArgs) -> Result<u8, CliError> {
         })?;
         return Ok(OK);
     }
-    if format != ExportFormat::Pdf && slides.len() != 1 {
+    if !format.is_deck() && slides.len() != 1 {
         let flag = format!("--{}", format.extension());
         return Err(CliError::Usage(format!(
             "{flag} writes one update, but {} were given: use --pdf for a deck, or {flag} FOLDER/ for one file per update",

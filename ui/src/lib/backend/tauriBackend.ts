@@ -14,7 +14,8 @@ type FilePurpose =
   | 'new-workspace'
   | 'export-pdf'
   | 'export-png'
-  | 'export-md';
+  | 'export-md'
+  | 'export-pptx';
 
 /** The native dialog for `purpose`, opened by the backend; [] when cancelled. */
 function choose(purpose: FilePurpose, suggestedName?: string): Promise<string[]> {

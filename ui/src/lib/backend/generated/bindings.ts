@@ -277,7 +277,7 @@ decision: GateDecision | null, };
  */
 export type EvidenceLevel = "anecdote" | "survey" | "cohort-data" | "pilot";
 
-export type ExportFormat = "pdf" | "png" | "md";
+export type ExportFormat = "pdf" | "png" | "md" | "pptx";
 
 /**
  * How far a deck export has come, sent while it runs.
