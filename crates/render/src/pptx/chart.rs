@@ -144,7 +144,7 @@ fn axes(theme: &Theme, categories_reversed: bool, horizontal: bool) -> String {
     );
     let (cat_pos, val_pos) = if horizontal { ("l", "b") } else { ("b", "l") };
     format!(
-        r#"<c:catAx><c:axId val="{CAT_AX}"/><c:scaling><c:orientation val="{}"/></c:scaling><c:delete val="0"/><c:axPos val="{cat_pos}"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:spPr><a:ln w="9525">{}</a:ln></c:spPr>{}<c:crossAx val="{VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx><c:valAx><c:axId val="{VAL_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="{val_pos}"/>{gridlines}<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:spPr><a:ln><a:noFill/></a:ln></c:spPr>{}<c:crossAx val="{CAT_AX}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>"#,
+        r#"<c:catAx><c:axId val="{CAT_AX}"/><c:scaling><c:orientation val="{}"/></c:scaling><c:delete val="0"/><c:axPos val="{cat_pos}"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:spPr><a:ln w="9525">{}</a:ln></c:spPr>{}<c:crossAx val="{VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx><c:valAx><c:axId val="{VAL_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="{}"/><c:axPos val="{val_pos}"/>{gridlines}<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:spPr><a:ln><a:noFill/></a:ln></c:spPr>{}<c:crossAx val="{CAT_AX}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>"#,
         if categories_reversed {
             "maxMin"
         } else {
@@ -152,6 +152,8 @@ fn axes(theme: &Theme, categories_reversed: bool, horizontal: bool) -> String {
         },
         solid(theme.muted),
         text_properties(1400, theme.muted),
+        // Horizontal bars carry their values as labels: no value axis.
+        u8::from(horizontal),
         text_properties(1400, theme.muted),
     )
 }
@@ -190,6 +192,8 @@ fn value_axes(theme: &Theme, x_title: &str, y_title: &str) -> String {
 /// shapes laid over it line up), the plot, a legend when there are several
 /// series.
 fn chart_space(spec: &ChartSpec, theme: &Theme, plot: &str, legend: bool) -> String {
+    // Horizontal bars name their categories on the left: room for them.
+    let left = if plot.contains(r#"<c:barDir val="bar"/>"#) { 0.24 } else { 0.1 };
     let legend = if legend {
         format!(
             r#"<c:legend><c:legendPos val="b"/><c:overlay val="0"/>{}</c:legend>"#,
@@ -199,8 +203,9 @@ fn chart_space(spec: &ChartSpec, theme: &Theme, plot: &str, legend: bool) -> Str
         String::new()
     };
     format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><c:date1904 val="0"/><c:lang val="en-US"/><c:roundedCorners val="0"/><c:chart>{}<c:plotArea><c:layout><c:manualLayout><c:layoutTarget val="inner"/><c:xMode val="edge"/><c:yMode val="edge"/><c:x val="0.1"/><c:y val="0.14"/><c:w val="0.86"/><c:h val="0.68"/></c:manualLayout></c:layout>{plot}</c:plotArea>{legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>{}<c:externalData r:id="rId1"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>"#,
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><c:date1904 val="0"/><c:lang val="en-US"/><c:roundedCorners val="0"/><c:chart>{}<c:plotArea><c:layout><c:manualLayout><c:layoutTarget val="inner"/><c:xMode val="edge"/><c:yMode val="edge"/><c:x val="{left}"/><c:y val="0.14"/><c:w val="{}"/><c:h val="0.68"/></c:manualLayout></c:layout>{plot}</c:plotArea>{legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>{}<c:externalData r:id="rId1"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>"#,
         title(spec, theme),
+        0.96 - left,
         text_properties(1400, theme.text),
     )
 }
