@@ -251,7 +251,6 @@ pub fn deck_pptx(slides: &[Slide], look: &Look) -> Result<Vec<u8>, ApiError> {
         .map(|s| throughline_render::PptxSlide {
             fields: &s.fields,
             banner: s.banner.as_deref(),
-            notes: "",
         })
         .collect();
     throughline_render::slides_to_pptx(&pages, &look.theme, &look.branding)

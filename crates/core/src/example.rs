@@ -32,6 +32,7 @@ pub fn example_update_fields(date: &str) -> UpdateFields {
         chart: Some(example_chart()),
         other: Default::default(),
         template: None,
+        notes: String::new(),
     }
 }
 

@@ -157,6 +157,9 @@ pub struct UpdateFields {
     /// The template it started from, whose expectations the coach applies.
     #[serde(default)]
     pub template: Option<crate::template::TemplateId>,
+    /// What the presenter says: the slide's notes page in PowerPoint.
+    #[serde(default)]
+    pub notes: String,
 }
 
 /// The parts of a draft that are not beats: its other sections (an impact
@@ -208,6 +211,8 @@ struct IncomingFields {
     other: OtherParts,
     #[serde(default)]
     template: Option<crate::template::TemplateId>,
+    #[serde(default)]
+    notes: String,
 }
 
 /// Reading the fields (as the app sends them, as JSON) removes the bidi
@@ -227,6 +232,7 @@ impl<'de> Deserialize<'de> for UpdateFields {
             chart: incoming.chart,
             other: incoming.other,
             template: incoming.template,
+            notes: incoming.notes,
         };
         Ok(fields.without_bidi_overrides())
     }
@@ -257,6 +263,7 @@ impl UpdateFields {
             &mut beats.conflict,
             &mut beats.resolution,
             &mut beats.evidence,
+            &mut self.notes,
         ];
         match &mut self.evidence {
             Evidence::None => {}
@@ -290,7 +297,7 @@ impl UpdateFields {
     /// Refuses values the store must never hold. Empty fields are fine: a
     /// draft is allowed to be unfinished.
     pub fn validate(&self) -> Result<(), CoreError> {
-        let texts: [(&'static str, &str); 7] = [
+        let texts: [(&'static str, &str); 8] = [
             ("title", &self.title),
             ("audience", &self.audience),
             ("priority", &self.priority),
@@ -298,6 +305,7 @@ impl UpdateFields {
             ("conflict", &self.beats.conflict),
             ("resolution", &self.beats.resolution),
             ("evidence", &self.beats.evidence),
+            ("speaker notes", &self.notes),
         ];
         for (field, text) in texts {
             check_length(field, text)?;

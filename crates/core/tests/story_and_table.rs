@@ -207,6 +207,7 @@ fn story() -> impl Strategy<Value = Story> {
                     chart: None,
                     other: Default::default(),
                     template: None,
+                    notes: String::new(),
                 }
             },
         );

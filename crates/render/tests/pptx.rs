@@ -180,7 +180,7 @@ fn the_deck_reads_back_in_python_pptx_with_every_chart_holding_the_updates_numbe
         who: "Ops lead".into(),
         when: "Nov 2026".into(),
     });
-    let notes = "Say the nine points first.\nThen what it costs.";
+    line.notes = "Say the nine points first.\nThen what it costs.".into();
     let updates = [
         &line,
         &bars,
@@ -198,7 +198,6 @@ fn the_deck_reads_back_in_python_pptx_with_every_chart_holding_the_updates_numbe
         .map(|(i, fields)| PptxSlide {
             fields,
             banner: (i == 1).then_some("Kill criterion triggered: sharing < 20%"),
-            notes: if i == 0 { notes } else { "" },
         })
         .collect();
     let branding = Branding {

@@ -75,6 +75,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             who: "Ops lead".into(),
             when: "Nov 2026".into(),
         }),
+        // Schema 12: the speaker notes.
+        notes: "Open with the margin; the CFO asks about support cost.".into(),
         // Schema 7 keeps a draft's other sections and front-matter keys.
         other: OtherParts {
             sections: vec![ExtraSection {

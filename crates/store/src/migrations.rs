@@ -17,6 +17,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_update_history.sql"),
     include_str!("migrations/0010_portfolio.sql"),
     include_str!("migrations/0011_templates_and_audit.sql"),
+    include_str!("migrations/0012_speaker_notes.sql"),
 ];
 
 /// The schema version this build writes.

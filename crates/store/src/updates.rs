@@ -19,7 +19,7 @@ const EXAMPLE_CREATED_KEY: &str = "example_created";
 const UPDATE_COLUMNS: &str = "id, title, audience, priority, date, context, conflict, resolution, \
      evidence, evidence_kind, metric_value, metric_unit, metric_baseline, metric_window, \
      quote_text, quote_who, quote_when, status, is_example, created_at, updated_at, chart, \
-     status_note, metric_source, metric_sample, other_parts, template";
+     status_note, metric_source, metric_sample, other_parts, template, notes";
 
 impl Workspace {
     /// Updates whose title contains `filter` (case-insensitive), newest first.
@@ -128,7 +128,7 @@ impl Workspace {
             "UPDATE updates SET title = ?2, audience = ?3, priority = ?4, date = ?5,
                  context = ?6, conflict = ?7, resolution = ?8, evidence = ?9,
                  evidence_kind = ?10, updated_at = ?11, chart = ?12, other_parts = ?13,
-                 template = ?14
+                 template = ?14, notes = ?15
              WHERE id = ?1",
             params![
                 id,
@@ -145,6 +145,7 @@ impl Workspace {
                 chart_to_sql(fields)?,
                 other_parts_to_sql(fields)?,
                 template_to_sql(fields),
+                fields.notes,
             ],
         )?;
         if changed == 0 {
@@ -349,8 +350,8 @@ impl Workspace {
         self.conn.execute(
             "INSERT INTO updates (title, audience, priority, date, context, conflict, resolution,
                  evidence, evidence_kind, status, is_example, created_at, updated_at, chart,
-                 other_parts, template)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15)",
+                 other_parts, template, notes)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15, ?16)",
             params![
                 fields.title,
                 fields.audience,
@@ -367,6 +368,7 @@ impl Workspace {
                 chart_to_sql(fields)?,
                 other_parts_to_sql(fields)?,
                 template_to_sql(fields),
+                fields.notes,
             ],
         )?;
         let id = self.conn.last_insert_rowid();
@@ -522,6 +524,7 @@ fn update_from_row(row: &Row<'_>) -> rusqlite::Result<Update> {
             chart: chart_from_sql(row, 21)?,
             other: other_parts_from_sql(row, 25)?,
             template: template_from_sql(row, 26)?,
+            notes: row.get(27)?,
         },
         status: status_from_sql(row, 17)?,
         is_example: row.get(18)?,

@@ -52,6 +52,7 @@ fn full_fields() -> UpdateFields {
         chart: None,
         other: Default::default(),
         template: None,
+        notes: String::new(),
     }
 }
 

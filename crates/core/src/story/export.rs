@@ -169,6 +169,10 @@ pub fn to_markdown(story: &Story) -> String {
             }
         }
     }
+    if !fields.notes.trim().is_empty() {
+        out.push_str("\n## Notes\n");
+        push_part(&mut out, &canonical_prose(&fields.notes));
+    }
     for section in story
         .extra_sections
         .iter()

@@ -742,6 +742,12 @@ impl<'a> Body<'a> {
                 SectionKind::Beat(Beat::Conflict) => beats.conflict = text,
                 SectionKind::Beat(Beat::Resolution) => beats.resolution = text,
                 SectionKind::Beat(Beat::Evidence) => beats.evidence = text,
+                // The first `## Notes` is what the presenter says.
+                SectionKind::Extra(heading)
+                    if is_notes_heading(&heading) && story.fields.notes.is_empty() =>
+                {
+                    story.fields.notes = text;
+                }
                 SectionKind::Extra(heading) => story.extra_sections.push(ExtraSection {
                     heading,
                     body: text,
@@ -750,6 +756,19 @@ impl<'a> Body<'a> {
         }
         Ok(self.renamed)
     }
+}
+
+/// `## Notes` (or Speaker notes, Presenter notes): the slide's notes page.
+fn is_notes_heading(heading: &str) -> bool {
+    matches!(
+        heading
+            .trim()
+            .trim_end_matches(':')
+            .trim()
+            .to_lowercase()
+            .as_str(),
+        "notes" | "speaker notes" | "presenter notes"
+    )
 }
 
 /// The beat a section heading names, by the beat's own name or another one

@@ -84,6 +84,7 @@ fn full_story() -> Story {
             }),
             other: Default::default(),
             template: None,
+            notes: String::new(),
         },
         status: Status::Ready,
         chart: Some(ChartSpec {
@@ -893,4 +894,20 @@ fn a_draft_with_hundreds_of_sections_imports_whole_within_the_limit() {
     let last = fields.other.sections.last().unwrap();
     assert_eq!(last.heading, "More sections");
     assert!(last.body.contains("Part 299\n\nText 299."));
+}
+
+#[test]
+fn speaker_notes_are_the_notes_section_and_round_trip_after_the_evidence() {
+    let text = "---\ntitle: T\n---\n\n## Context\n\nc\n\n## Speaker notes:\n\nOpen with the margin.\nThen the cost.\n\n## Notes\n\nA second notes section stays a section.\n";
+    let story = parse_story(text).unwrap();
+    assert_eq!(story.fields.notes, "Open with the margin.\nThen the cost.");
+    assert_eq!(story.extra_sections.len(), 1);
+    assert_eq!(story.extra_sections[0].heading, "Notes");
+    let exported = to_markdown(&story);
+    let evidence = exported.find("## Evidence").unwrap();
+    let notes = exported.find("## Notes\n\nOpen with the margin.").unwrap();
+    assert!(notes > evidence, "{exported}");
+    let again = parse_story(&exported).unwrap();
+    assert_eq!(again.update_fields(), story.update_fields());
+    assert_eq!(to_markdown(&again), exported);
 }

@@ -193,7 +193,11 @@ fn value_axes(theme: &Theme, x_title: &str, y_title: &str) -> String {
 /// series.
 fn chart_space(spec: &ChartSpec, theme: &Theme, plot: &str, legend: bool) -> String {
     // Horizontal bars name their categories on the left: room for them.
-    let left = if plot.contains(r#"<c:barDir val="bar"/>"#) { 0.24 } else { 0.1 };
+    let left = if plot.contains(r#"<c:barDir val="bar"/>"#) {
+        0.24
+    } else {
+        0.1
+    };
     let legend = if legend {
         format!(
             r#"<c:legend><c:legendPos val="b"/><c:overlay val="0"/>{}</c:legend>"#,

@@ -29,8 +29,6 @@ pub struct PptxSlide<'a> {
     pub fields: &'a UpdateFields,
     /// A warning across the top (a triggered kill criterion).
     pub banner: Option<&'a str>,
-    /// What the presenter says: the slide's notes page.
-    pub notes: &'a str,
 }
 
 const CT_DEFAULTS: &str = r#"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>"#;
@@ -185,7 +183,7 @@ pub fn slides_to_pptx(
         );
         body.add(
             &format!("ppt/notesSlides/notesSlide{n}.xml"),
-            &theme::notes_slide_xml(input.notes),
+            &theme::notes_slide_xml(&input.fields.notes),
         );
         body.add(
             &format!("ppt/notesSlides/_rels/notesSlide{n}.xml.rels"),

@@ -90,6 +90,7 @@ export function emptyFields(date = ''): UpdateFields {
     chart: null,
     other: { sections: [], front_matter: [] },
     template: null,
+    notes: '',
   };
 }
 

@@ -818,7 +818,11 @@ other: OtherParts,
 /**
  * The template it started from, whose expectations the coach applies.
  */
-template: TemplateId | null, };
+template: TemplateId | null,
+/**
+ * What the presenter says: the slide's notes page in PowerPoint.
+ */
+notes: string, };
 
 /**
  * What the audit of one update knows.
@@ -857,7 +861,11 @@ other: OtherParts,
 /**
  * The template it started from, whose expectations the coach applies.
  */
-template: TemplateId | null, };
+template: TemplateId | null,
+/**
+ * What the presenter says: the slide's notes page in PowerPoint.
+ */
+notes: string, };
 
 /**
  * An update's history, newest first, with its events.
