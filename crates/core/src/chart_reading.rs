@@ -205,7 +205,7 @@ pub fn headline(spec: &ChartSpec, reading: &ChartReading) -> Option<Headline> {
 /// Whether a series is named like something the story compares against
 /// (a control group, a baseline, a target, last year, a plan…).
 pub fn is_comparison(name: &str) -> bool {
-    const COMPARISONS: [&str; 19] = [
+    const COMPARISONS: [&str; 20] = [
         "control",
         "baseline",
         "benchmark",
@@ -225,6 +225,8 @@ pub fn is_comparison(name: &str) -> bool {
         "projection",
         "industry",
         "before",
+        // "Without the checklist" against "With the checklist".
+        "without",
     ];
     let words = words(name);
     COMPARISONS
@@ -514,5 +516,14 @@ mod tests {
         assert!(is_comparison("Q3 target"));
         assert!(!is_comparison("Controlled rollout"));
         assert!(!is_comparison("Planner adoption"));
+    }
+
+    #[test]
+    fn the_series_without_the_change_is_the_comparison_so_the_other_is_the_story() {
+        assert!(is_comparison("Without checklist"));
+        assert!(!is_comparison("Withdrawals"));
+        let chart = line(&["Week", "Without", "With checklist"], Some("%"));
+        let reading = read_chart(&chart, &["Activation rose 9 points with the checklist"]);
+        assert_eq!(reading.highlight.as_deref(), Some("With checklist"));
     }
 }
