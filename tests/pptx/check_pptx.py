@@ -38,8 +38,9 @@ def main(deck_path, expected_path):
     expected = json.load(open(expected_path, encoding="utf-8"))
     deck = Presentation(deck_path)
     problems = []
-    if (deck.slide_width, deck.slide_height) != (Emu(12192000), Emu(6858000)):
-        problems.append("the deck is not 16:9 at 13.333 × 7.5 in")
+    size = expected.get("size", [12192000, 6858000])
+    if (deck.slide_width, deck.slide_height) != (Emu(size[0]), Emu(size[1])):
+        problems.append(f"the slides are {deck.slide_width} × {deck.slide_height} EMU, expected {size}")
     slides = list(deck.slides)
     if len(slides) != len(expected["slides"]):
         problems.append(f"{len(slides)} slides, expected {len(expected['slides'])}")
@@ -48,10 +49,12 @@ def main(deck_path, expected_path):
         if name not in layouts:
             problems.append(f"layout {name!r} missing from {layouts}")
     for number, (slide, want) in enumerate(zip(slides, expected["slides"]), start=1):
+        if "layout" in want and slide.slide_layout.name != want["layout"]:
+            problems.append(f"slide {number}: layout {slide.slide_layout.name!r}, expected {want['layout']!r}")
         title = slide.shapes.title.text if slide.shapes.title is not None else None
         if title != want["title"]:
             problems.append(f"slide {number}: title {title!r}, expected {want['title']!r}")
-        body = [s for s in slide.placeholders if s.placeholder_format.idx == 1]
+        body = [s for s in slide.placeholders if s.placeholder_format.idx == want.get("body_idx", 1)]
         for beat in want.get("beats", []):
             if not body or beat not in body[0].text_frame.text:
                 problems.append(f"slide {number}: the story placeholder lacks {beat!r}")

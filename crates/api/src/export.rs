@@ -81,6 +81,9 @@ pub struct ExportRequest {
 pub struct Look {
     pub theme: Theme,
     pub branding: Branding,
+    /// A company's PowerPoint template (`.pptx`/`.potx` bytes) the
+    /// PowerPoint export builds on; `None`: our own master.
+    pub pptx_template: Option<Vec<u8>>,
 }
 
 impl Look {
@@ -88,7 +91,18 @@ impl Look {
         Self {
             theme: theme.theme(),
             branding,
+            pptx_template: None,
         }
+    }
+
+    /// The look with a company's PowerPoint template read from `path`.
+    pub fn with_pptx_template(mut self, path: &std::path::Path) -> Result<Self, ApiError> {
+        self.pptx_template = Some(crate::files::read_limited(
+            path,
+            50 * 1024 * 1024,
+            "a PowerPoint template",
+        )?);
+        Ok(self)
     }
 }
 
@@ -253,8 +267,19 @@ pub fn deck_pptx(slides: &[Slide], look: &Look) -> Result<Vec<u8>, ApiError> {
             banner: s.banner.as_deref(),
         })
         .collect();
-    throughline_render::slides_to_pptx(&pages, &look.theme, &look.branding)
-        .map_err(ApiError::render)
+    let deck = match &look.pptx_template {
+        None => throughline_render::slides_to_pptx(&pages, &look.theme, &look.branding),
+        Some(template) => throughline_render::slides_to_pptx_with_template(
+            &pages,
+            &look.theme,
+            &look.branding,
+            template,
+        ),
+    };
+    deck.map_err(|err| match err {
+        throughline_render::RenderError::Template(_) => ApiError::invalid(err.to_string()),
+        other => ApiError::render(other),
+    })
 }
 
 /// The bytes of one export file: a PDF deck of every slide, or the one

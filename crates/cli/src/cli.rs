@@ -294,6 +294,11 @@ pub struct ExportArgs {
     /// placeholders, native charts whose "Edit data" holds the chart's numbers.
     #[arg(long, value_name = "OUT")]
     pub pptx: Option<PathBuf>,
+    /// With --pptx: build on a company's PowerPoint template (.pptx or .potx): its
+    /// master, layouts, theme and fonts; the title and story go in its "Title and
+    /// Content" placeholders.
+    #[arg(long, value_name = "FILE", requires = "pptx")]
+    pub template: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "light")]
     pub theme: Theme,
     /// PNG scale: 1 for 1920×1080, 2 for 3840×2160.

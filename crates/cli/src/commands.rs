@@ -66,6 +66,12 @@ fn export(args: ExportArgs) -> Result<u8, CliError> {
         Theme::Dark => ThemeName::Dark,
     };
     let look = Look::new(theme, branding);
+    let look = match &args.template {
+        Some(path) => look
+            .with_pptx_template(path)
+            .map_err(|err| CliError::input(path, err))?,
+        None => look,
+    };
     let (format, out) = match (&args.pdf, &args.png, &args.md, &args.pptx) {
         (Some(out), _, _, _) => (ExportFormat::Pdf, out),
         (_, Some(out), _, _) => (ExportFormat::Png, out),
@@ -77,6 +83,11 @@ fn export(args: ExportArgs) -> Result<u8, CliError> {
             ))
         }
     };
+    if args.template.is_some() && format != ExportFormat::Pptx {
+        return Err(CliError::Usage(
+            "--template is a PowerPoint template: use it with --pptx".into(),
+        ));
+    }
     let into_folder =
         !format.is_deck() && (out.is_dir() || out.as_os_str().to_string_lossy().ends_with('/'));
     if into_folder {

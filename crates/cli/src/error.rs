@@ -34,7 +34,8 @@ impl CliError {
     /// A use case's error while writing `path`.
     pub fn write(path: &Path, err: ApiError) -> Self {
         match err.code {
-            ErrorCode::WriteFailed => CliError::Api(err),
+            // The input was refused (a template that is not one): bad input, not a write.
+            ErrorCode::WriteFailed | ErrorCode::InvalidInput => CliError::Api(err),
             _ => CliError::Write {
                 path: path.to_owned(),
                 message: err.message,

@@ -1229,3 +1229,85 @@ fn audit_names_the_conflicting_buckets_in_text_and_json_with_its_exit_codes() {
     let out = throughline(&["audit", "--id", "1", "--workspace", s(&garbage)]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
 }
+
+#[test]
+fn pptx_export_writes_one_deck_with_notes_and_a_template_must_be_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let with_notes = format!("{STORY}\n## Notes\n\nOpen with the nine points.\n");
+    let first = write(dir.path(), "first.md", &with_notes);
+    let second = write(dir.path(), "second.md", STORY);
+    let deck = dir.path().join("deck.pptx");
+    let out = throughline(&["export", s(&first), s(&second), "--pptx", s(&deck)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&deck).unwrap()).unwrap();
+    for part in [
+        "ppt/slides/slide1.xml",
+        "ppt/slides/slide2.xml",
+        "ppt/charts/throughlineChart1.xml",
+        "ppt/embeddings/throughlineWorkbook1.xlsx",
+        "ppt/notesSlides/notesSlide1.xml",
+    ] {
+        assert!(zip.by_name(part).is_ok(), "{part} missing");
+    }
+    let mut notes = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("ppt/notesSlides/notesSlide1.xml").unwrap(),
+        &mut notes,
+    )
+    .unwrap();
+    assert!(notes.contains("Open with the nine points."), "{notes}");
+    // The same stories give the same bytes.
+    let again = dir.path().join("again.pptx");
+    assert!(
+        throughline(&["export", s(&first), s(&second), "--pptx", s(&again)])
+            .status
+            .success()
+    );
+    assert_eq!(
+        std::fs::read(&deck).unwrap(),
+        std::fs::read(&again).unwrap()
+    );
+
+    // A template is a PowerPoint file, and only for --pptx.
+    let not_a_template = write(dir.path(), "notes.txt", "just text");
+    let out = throughline(&[
+        "export",
+        s(&first),
+        "--pptx",
+        s(&deck),
+        "--template",
+        s(&not_a_template),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("template cannot be used"),
+        "{}",
+        stderr(&out)
+    );
+    let out = throughline(&[
+        "export",
+        s(&first),
+        "--pdf",
+        s(&dir.path().join("x.pdf")),
+        "--template",
+        s(&deck),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    // Our own deck is a template too: its master and layouts carry over.
+    let on_ours = dir.path().join("on-ours.pptx");
+    let out = throughline(&[
+        "export",
+        s(&second),
+        "--pptx",
+        s(&on_ours),
+        "--template",
+        s(&deck),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&on_ours).unwrap()).unwrap();
+    assert!(
+        zip.by_name("ppt/slides/slide2.xml").is_err(),
+        "the template's own slides are left out"
+    );
+    assert!(zip.by_name("ppt/slideLayouts/slideLayout1.xml").is_ok());
+}

@@ -14,6 +14,8 @@ pub enum RenderError {
     NoSlides,
     #[error("PowerPoint writing failed: {0}")]
     Pptx(String),
+    #[error("the PowerPoint template cannot be used: {0}")]
+    Template(String),
 }
 
 /// Why a chart cannot be drawn. The message is written for the person who

@@ -32,7 +32,7 @@ pub use portfolio::{
     allocation_headline, render_portfolio_svg, view_title, PortfolioPage, PortfolioView,
     PortfolioViewError, MAX_LABELLED,
 };
-pub use pptx::{slides_to_pptx, PptxSlide};
+pub use pptx::{slides_to_pptx, slides_to_pptx_with_template, PptxSlide};
 pub use slide::{
     base64, render_slide_svg, render_update_slide, slide_cuts_text, SlideInput, SLIDE_HEIGHT,
     SLIDE_WIDTH,

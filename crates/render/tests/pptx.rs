@@ -83,8 +83,8 @@ fn portfolio(kind: ChartKind) -> Option<ChartSpec> {
     })
 }
 
-#[test]
-fn the_deck_reads_back_in_python_pptx_with_every_chart_holding_the_updates_numbers() {
+/// The project's Python with python-pptx (scripts/setup.sh makes it).
+fn python() -> String {
     let python = format!(
         "{}/bin/python",
         std::env::var("PYTHON_TOOLS").unwrap_or_else(|_| format!(
@@ -96,6 +96,36 @@ fn the_deck_reads_back_in_python_pptx_with_every_chart_holding_the_updates_numbe
         std::path::Path::new(&python).exists(),
         "{python} is missing: run scripts/setup.sh (it makes the project's Python environment with python-pptx)"
     );
+    python
+}
+
+/// Reads the deck with python-pptx and checks it against `expected`.
+fn check(python: &str, deck: &std::path::Path, expected: &serde_json::Value) {
+    let expected_path = deck.with_extension("json");
+    std::fs::write(&expected_path, expected.to_string()).unwrap();
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/pptx/check_pptx.py"
+    );
+    let out = Command::new(python)
+        .args([
+            script,
+            deck.to_str().unwrap(),
+            expected_path.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "python-pptx found:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn the_deck_reads_back_in_python_pptx_with_every_chart_holding_the_updates_numbers() {
+    let python = python();
     let weekly = table(
         &["Week", "Without", "With checklist"],
         &[
@@ -247,24 +277,86 @@ fn the_deck_reads_back_in_python_pptx_with_every_chart_holding_the_updates_numbe
             {"title": "Setup takes ten minutes", "chart": null}
         ]
     });
-    let expected_path = dir.path().join("expected.json");
-    std::fs::write(&expected_path, expected.to_string()).unwrap();
-    let script = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/pptx/check_pptx.py"
-    );
-    let out = Command::new(&python)
+    check(&python, &path, &expected);
+}
+
+#[test]
+fn on_a_company_template_the_slides_use_its_master_layout_and_size() {
+    let python = python();
+    let dir = tempfile::tempdir().unwrap();
+    // A template as PowerPoint ships it: python-pptx's default, 4:3, eleven layouts.
+    let template = dir.path().join("company.pptx");
+    let made = Command::new(&python)
         .args([
-            script,
-            path.to_str().unwrap(),
-            expected_path.to_str().unwrap(),
+            "-c",
+            &format!(
+                "from pptx import Presentation; Presentation().save({:?})",
+                template.to_str().unwrap()
+            ),
         ])
         .output()
         .unwrap();
     assert!(
-        out.status.success(),
-        "python-pptx found:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
     );
+    let mut with_chart = update(
+        "EMEA leads new logos",
+        chart(
+            ChartKind::Bar,
+            "New logos by region",
+            table(
+                &["Region", "Logos"],
+                &[("EMEA", &[Some(18.0)]), ("NA", &[Some(12.0)])],
+            ),
+        ),
+    );
+    with_chart.notes = "Name the three EMEA deals.".into();
+    let plain = update("Setup takes ten minutes", None);
+    let slides = [
+        PptxSlide {
+            fields: &with_chart,
+            banner: None,
+        },
+        PptxSlide {
+            fields: &plain,
+            banner: None,
+        },
+    ];
+    let bytes = std::fs::read(&template).unwrap();
+    let deck = throughline_render::slides_to_pptx_with_template(
+        &slides,
+        &Theme::light(),
+        &Branding::default(),
+        &bytes,
+    )
+    .unwrap();
+    let path = dir.path().join("on-template.pptx");
+    std::fs::write(&path, &deck).unwrap();
+    if let Ok(look) = std::env::var("THROUGHLINE_LOOK") {
+        std::fs::write(std::path::Path::new(&look).join("on-template.pptx"), &deck).unwrap();
+    }
+    let expected = json!({
+        "size": [9144000, 6858000],
+        "layouts": ["Title and Content", "Title Slide", "Two Content"],
+        "slides": [
+            {"title": "EMEA leads new logos", "layout": "Title and Content", "notes": "Name the three EMEA deals.",
+             "beats": ["Context of EMEA leads new logos."],
+             "chart": {"type": "COLUMN", "series": {"Logos": [18.0, 12.0]}, "workbook": {"B": ["Logos", 18.0, 12.0]}}},
+            {"title": "Setup takes ten minutes", "layout": "Title and Content", "beats": ["The growth squad ships it by 15 January."], "chart": null}
+        ]
+    });
+    check(&python, &path, &expected);
+    // Not a template: a clear error, no deck.
+    let err = throughline_render::slides_to_pptx_with_template(
+        &slides,
+        &Theme::light(),
+        &Branding::default(),
+        b"PK not really",
+    )
+    .err()
+    .unwrap()
+    .to_string();
+    assert!(err.contains("template cannot be used"), "{err}");
 }

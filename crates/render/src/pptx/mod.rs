@@ -8,6 +8,7 @@
 mod chart;
 mod package;
 mod slide;
+mod template;
 mod theme;
 mod workbook;
 
@@ -71,15 +72,69 @@ fn rel(kind: &str) -> &'static str {
     }
 }
 
-/// The deck as `.pptx` bytes.
+/// The deck as `.pptx` bytes, on our own master.
 pub fn slides_to_pptx(
     slides: &[PptxSlide<'_>],
     theme: &Theme,
     branding: &Branding,
 ) -> Result<Vec<u8>, RenderError> {
+    write_deck(slides, theme, branding, None)
+}
+
+/// The deck on a company's template (`.pptx` or `.potx` bytes): its
+/// masters, layouts, theme and fonts; our title and story in its "Title
+/// and Content" placeholders; the chart, callout and footer where ours go,
+/// scaled to its slide size.
+pub fn slides_to_pptx_with_template(
+    slides: &[PptxSlide<'_>],
+    theme: &Theme,
+    branding: &Branding,
+    template: &[u8],
+) -> Result<Vec<u8>, RenderError> {
+    let template = template::read(template)?;
+    write_deck(slides, theme, branding, Some(&template))
+}
+
+fn write_deck(
+    slides: &[PptxSlide<'_>],
+    theme: &Theme,
+    branding: &Branding,
+    template: Option<&template::CompanyTemplate>,
+) -> Result<Vec<u8>, RenderError> {
     if slides.is_empty() {
         return Err(RenderError::NoSlides);
     }
+    let geometry = match template {
+        Some(t) => slide::Geometry {
+            x: t.size.0 as f64 / 1920.0,
+            y: t.size.1 as f64 / 1080.0,
+        },
+        None => slide::Geometry {
+            x: EMU_PER_PX as f64,
+            y: EMU_PER_PX as f64,
+        },
+    };
+    // The notes master the notes pages use: the template's, or ours.
+    let notes_master_target = template
+        .filter(|t| t.has_notes_master)
+        .and_then(|t| {
+            t.presentation_rels
+                .iter()
+                .find(|r| r.kind.ends_with("/notesMaster"))
+                .map(|r| {
+                    format!(
+                        "../{}",
+                        r.target.trim_start_matches('/').trim_start_matches("ppt/")
+                    )
+                })
+        })
+        .unwrap_or_else(|| {
+            if template.is_some() {
+                "../notesMasters/notesMasterThroughline.xml".to_owned()
+            } else {
+                "../notesMasters/notesMaster1.xml".to_owned()
+            }
+        });
     let accent = theme.accent(branding.accent);
     let mut parts = Parts::default();
     let mut overrides = String::new();
@@ -99,14 +154,17 @@ pub fn slides_to_pptx(
             (
                 "rId1".to_owned(),
                 rel("slideLayout"),
-                format!(
-                    "../slideLayouts/slideLayout{}.xml",
-                    if input.fields.chart.is_some() || has_callout(input.fields) {
-                        1
-                    } else {
-                        2
-                    }
-                ),
+                match template {
+                    Some(t) => format!("../slideLayouts/{}", t.layout),
+                    None => format!(
+                        "../slideLayouts/slideLayout{}.xml",
+                        if input.fields.chart.is_some() || has_callout(input.fields) {
+                            1
+                        } else {
+                            2
+                        }
+                    ),
+                },
             ),
             (
                 "rId2".to_owned(),
@@ -122,24 +180,27 @@ pub fn slides_to_pptx(
                     Some(native) => {
                         charts += 1;
                         let c = charts;
-                        body.add(&format!("ppt/charts/chart{c}.xml"), &native.xml);
+                        body.add(&format!("ppt/charts/throughlineChart{c}.xml"), &native.xml);
                         body.add(
-                            &format!("ppt/charts/_rels/chart{c}.xml.rels"),
+                            &format!("ppt/charts/_rels/throughlineChart{c}.xml.rels"),
                             &rels(&[(
                                 "rId1".to_owned(),
                                 rel("package"),
-                                format!("../embeddings/Microsoft_Excel_Worksheet{c}.xlsx"),
+                                format!("../embeddings/throughlineWorkbook{c}.xlsx"),
                             )]),
                         );
                         body.add_bytes(
-                            &format!("ppt/embeddings/Microsoft_Excel_Worksheet{c}.xlsx"),
+                            &format!("ppt/embeddings/throughlineWorkbook{c}.xlsx"),
                             workbook::workbook(&native.rows)?,
                         );
-                        add_override(&format!("ppt/charts/chart{c}.xml"), "drawingml.chart+xml");
+                        add_override(
+                            &format!("ppt/charts/throughlineChart{c}.xml"),
+                            "drawingml.chart+xml",
+                        );
                         slide_rels.push((
                             "rId3".to_owned(),
                             rel("chart"),
-                            format!("../charts/chart{c}.xml"),
+                            format!("../charts/throughlineChart{c}.xml"),
                         ));
                         ChartPart::Native("rId3".to_owned())
                     }
@@ -155,11 +216,11 @@ pub fn slides_to_pptx(
                             height,
                         );
                         let png = svg_to_png(&svg, 2.0, PngCompression::Small)?;
-                        body.add_bytes(&format!("ppt/media/image{images}.png"), png);
+                        body.add_bytes(&format!("ppt/media/throughlineImage{images}.png"), png);
                         slide_rels.push((
                             "rId3".to_owned(),
                             rel("image"),
-                            format!("../media/image{images}.png"),
+                            format!("../media/throughlineImage{images}.png"),
                         ));
                         ChartPart::Picture("rId3".to_owned())
                     }
@@ -172,6 +233,8 @@ pub fn slides_to_pptx(
                 banner: input.banner,
                 chart: chart_part,
                 page: (n, slides.len()),
+                geometry,
+                template_body: template.map(|t| t.body_idx.as_str()),
             },
             theme,
             branding,
@@ -191,7 +254,7 @@ pub fn slides_to_pptx(
                 (
                     "rId1".to_owned(),
                     rel("notesMaster"),
-                    "../notesMasters/notesMaster1.xml".to_owned(),
+                    notes_master_target.clone(),
                 ),
                 (
                     "rId2".to_owned(),
@@ -208,6 +271,10 @@ pub fn slides_to_pptx(
             &format!("ppt/notesSlides/notesSlide{n}.xml"),
             "presentationml.notesSlide+xml",
         );
+    }
+
+    if let Some(t) = template {
+        return finish_on_template(t, slides, body, overrides, theme, accent);
     }
 
     // The master, its layouts, the notes master and their themes.
@@ -411,4 +478,133 @@ fn has_callout(fields: &UpdateFields) -> bool {
         throughline_core::Evidence::Quote(q) => !q.text.trim().is_empty(),
         throughline_core::Evidence::None => false,
     }
+}
+
+/// The deck on a company template: its parts kept, its presentation part
+/// given our slides (and our notes master when it has none).
+fn finish_on_template(
+    t: &template::CompanyTemplate,
+    slides: &[PptxSlide<'_>],
+    body: Parts,
+    mut overrides: String,
+    theme: &Theme,
+    accent: crate::theme::Rgb,
+) -> Result<Vec<u8>, RenderError> {
+    let mut parts = Parts::default();
+    let mut presentation_rels: Vec<(String, String, String)> = t
+        .presentation_rels
+        .iter()
+        .map(|r| (r.id.clone(), r.kind.clone(), r.target.clone()))
+        .collect();
+    let full = |kind: &str| format!("http://schemas.openxmlformats.org/{}", rel(kind));
+    let mut presentation = t.presentation.clone();
+    let slide_ids: String = (0..slides.len())
+        .map(|i| {
+            format!(
+                r#"<p:sldId id="{}" r:id="rIdThroughlineSlide{}"/>"#,
+                256 + i,
+                i + 1
+            )
+        })
+        .collect();
+    let mut insert = format!("<p:sldIdLst>{slide_ids}</p:sldIdLst>");
+    let mut extra = Parts::default();
+    if !t.has_notes_master {
+        insert = format!(
+            r#"<p:notesMasterIdLst><p:notesMasterId r:id="rIdThroughlineNotes"/></p:notesMasterIdLst>{insert}"#
+        );
+        presentation_rels.push((
+            "rIdThroughlineNotes".to_owned(),
+            full("notesMaster"),
+            "notesMasters/notesMasterThroughline.xml".to_owned(),
+        ));
+        extra.add(
+            "ppt/notesMasters/notesMasterThroughline.xml",
+            &theme::notes_master_xml(),
+        );
+        extra.add(
+            "ppt/notesMasters/_rels/notesMasterThroughline.xml.rels",
+            &rels(&[(
+                "rId1".to_owned(),
+                rel("theme"),
+                "../theme/themeThroughlineNotes.xml".to_owned(),
+            )]),
+        );
+        extra.add(
+            "ppt/theme/themeThroughlineNotes.xml",
+            &theme::theme_xml(theme, accent),
+        );
+        overrides.push_str(r#"<Override PartName="/ppt/notesMasters/notesMasterThroughline.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml"/><Override PartName="/ppt/theme/themeThroughlineNotes.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>"#);
+    }
+    let anchor = if t.has_notes_master {
+        "</p:notesMasterIdLst>"
+    } else {
+        "</p:sldMasterIdLst>"
+    };
+    let at = presentation
+        .find(anchor)
+        .map(|i| i + anchor.len())
+        .ok_or_else(|| {
+            RenderError::Template("the template's presentation part has no master list".into())
+        })?;
+    presentation.insert_str(at, &insert);
+    for i in 0..slides.len() {
+        presentation_rels.push((
+            format!("rIdThroughlineSlide{}", i + 1),
+            full("slide"),
+            format!("slides/slide{}.xml", i + 1),
+        ));
+    }
+    let mut content_types = t.content_types.clone();
+    let mut defaults = String::new();
+    for (extension, kind) in [
+        ("png", "image/png"),
+        (
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+    ] {
+        if !content_types.contains(&format!(r#"Extension="{extension}""#)) {
+            defaults.push_str(&format!(
+                r#"<Default Extension="{extension}" ContentType="{kind}"/>"#
+            ));
+        }
+    }
+    let end = content_types.rfind("</Types>").ok_or_else(|| {
+        RenderError::Template("the template's content types part is not in the usual form".into())
+    })?;
+    content_types.insert_str(end, &format!("{defaults}{overrides}"));
+    parts.add("[Content_Types].xml", &content_types);
+    parts.add(
+        "_rels/.rels",
+        &rels(&[(
+            "rId1".to_owned(),
+            rel("officeDocument"),
+            "ppt/presentation.xml".to_owned(),
+        )]),
+    );
+    parts.add("ppt/presentation.xml", &presentation);
+    let relationships: String = presentation_rels
+        .iter()
+        .map(|(id, kind, target)| {
+            format!(
+                r#"<Relationship Id="{}" Type="{}" Target="{}"/>"#,
+                xml(id),
+                xml(kind),
+                xml(target)
+            )
+        })
+        .collect();
+    parts.add(
+        "ppt/_rels/presentation.xml.rels",
+        &format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{relationships}</Relationships>"#
+        ),
+    );
+    for (name, bytes) in &t.kept {
+        parts.add_bytes(name, bytes.clone());
+    }
+    parts.append(extra);
+    parts.append(body);
+    parts.zip()
 }

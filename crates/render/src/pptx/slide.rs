@@ -6,7 +6,7 @@
 use throughline_core::{Evidence, UpdateFields};
 
 use super::package::xml;
-use super::theme::{sp_tree_start, xfrm, BEATS_BOX, TITLE_BOX, WIDE_BEATS_BOX};
+use super::theme::{sp_tree_start, BEATS_BOX, TITLE_BOX, WIDE_BEATS_BOX};
 use crate::slide::{
     beat_size, beat_texts, metric_comparison, source_line, CONTENT_BOTTOM, MARGIN, RIGHT_WIDTH,
     RIGHT_X,
@@ -22,6 +22,37 @@ fn hex(rgb: Rgb) -> String {
 /// Slide pixels to hundredths of a point (1920 px = 960 pt).
 fn points(px: f32) -> u32 {
     (px * 50.0).round().max(100.0) as u32
+}
+
+/// EMU per slide pixel across and down: 6350 for our 16:9 slide; a
+/// company template's own slide size otherwise.
+#[derive(Debug, Clone, Copy)]
+pub struct Geometry {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Geometry {
+    fn xfrm(self, (x, y, w, h): (f32, f32, f32, f32)) -> String {
+        let (x, y, w, h) = self.emu((x, y, w, h));
+        format!(r#"<a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>"#)
+    }
+
+    fn emu(self, (x, y, w, h): (f32, f32, f32, f32)) -> (i64, i64, i64, i64) {
+        let across = |v: f32| (f64::from(v.max(0.0)) * self.x).round() as i64;
+        let down = |v: f32| (f64::from(v.max(0.0)) * self.y).round() as i64;
+        (across(x), down(y), across(w), down(h))
+    }
+}
+
+/// A run in a placeholder of a company template: bold where ours is, the
+/// template's own font, size and colour otherwise.
+fn plain_run(text: &str, bold: bool) -> String {
+    format!(
+        r#"<a:r><a:rPr lang="en-US" b="{}" dirty="0"/><a:t>{}</a:t></a:r>"#,
+        u8::from(bold),
+        xml(text)
+    )
 }
 
 fn run(text: &str, size_px: f32, bold: bool, colour: Rgb) -> String {
@@ -42,6 +73,7 @@ fn paragraph(runs: &str, space_after_px: f32) -> String {
 }
 
 fn text_box(
+    geometry: Geometry,
     id: u32,
     name: &str,
     bx: (f32, f32, f32, f32),
@@ -57,20 +89,20 @@ fn text_box(
     format!(
         r#"<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="{}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}</p:spPr><p:txBody><a:bodyPr wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="t"><a:normAutofit/></a:bodyPr><a:lstStyle/>{paragraphs}</p:txBody></p:sp>"#,
         xml(name),
-        xfrm(bx.0, bx.1, bx.2, bx.3)
+        geometry.xfrm(bx)
     )
 }
 
+/// A placeholder: where the layout puts it (`bx` `None`) or at `bx`.
 fn placeholder(
-    id: u32,
-    name: &str,
-    ph: &str,
-    bx: (f32, f32, f32, f32),
+    geometry: Geometry,
+    (id, name, ph): (u32, &str, &str),
+    bx: Option<(f32, f32, f32, f32)>,
     paragraphs: &str,
 ) -> String {
     format!(
-        r#"<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="{name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{ph}</p:nvPr></p:nvSpPr><p:spPr>{}</p:spPr><p:txBody><a:bodyPr wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="t"><a:normAutofit/></a:bodyPr><a:lstStyle/>{paragraphs}</p:txBody></p:sp>"#,
-        xfrm(bx.0, bx.1, bx.2, bx.3)
+        r#"<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="{name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{ph}</p:nvPr></p:nvSpPr><p:spPr>{}</p:spPr><p:txBody><a:bodyPr><a:normAutofit/></a:bodyPr><a:lstStyle/>{paragraphs}</p:txBody></p:sp>"#,
+        bx.map(|b| geometry.xfrm(b)).unwrap_or_default()
     )
 }
 
@@ -88,15 +120,22 @@ pub struct SlideParts<'a> {
     pub banner: Option<&'a str>,
     pub chart: ChartPart,
     pub page: (usize, usize),
+    pub geometry: Geometry,
+    /// In a company template: its layout's body placeholder index; the
+    /// title and the beats then take the template's fonts and colours.
+    pub template_body: Option<&'a str>,
 }
 
 pub fn slide_xml(parts: &SlideParts<'_>, theme: &Theme, branding: &Branding) -> String {
     let fields = parts.fields;
+    let g = parts.geometry;
+    let templated = parts.template_body.is_some();
     let accent = theme.accent(branding.accent);
     let mut tree = String::from(sp_tree_start());
     let mut top = 58.0;
     if let Some(banner) = parts.banner.filter(|b| !b.trim().is_empty()) {
         tree.push_str(&text_box(
+            g,
             10,
             "Banner",
             (0.0, 10.0, 1920.0, 56.0),
@@ -127,12 +166,16 @@ pub fn slide_xml(parts: &SlideParts<'_>, theme: &Theme, branding: &Branding) -> 
         max_lines: Some(2),
     };
     let fitted = fit_text(title_text, &title_style, TITLE_BOX.2, TITLE_BOX.3);
+    let title_run = if templated {
+        plain_run(title_text, false)
+    } else {
+        run(title_text, fitted.size, true, theme.text)
+    };
     tree.push_str(&placeholder(
-        2,
-        "Title",
-        r#"<p:ph type="title"/>"#,
-        (TITLE_BOX.0, top, TITLE_BOX.2, TITLE_BOX.3),
-        &paragraph(&run(title_text, fitted.size, true, theme.text), 0.0),
+        g,
+        (2, "Title", r#"<p:ph type="title"/>"#),
+        (!templated).then_some((TITLE_BOX.0, top, TITLE_BOX.2, TITLE_BOX.3)),
+        &paragraph(&title_run, 0.0),
     ));
     let content_top = (top + fitted.height() + 48.0).max(210.0);
 
@@ -148,15 +191,22 @@ pub fn slide_xml(parts: &SlideParts<'_>, theme: &Theme, branding: &Branding) -> 
         if text.is_empty() && !branding.beat_names {
             continue;
         }
-        if branding.beat_names {
-            body.push_str(&paragraph(&run(label, 20.0, true, colours[index]), 4.0));
-        }
         let bold = !branding.beat_names && index == 2;
         let shown = if text.is_empty() {
             "Not written yet"
         } else {
             text
         };
+        if templated {
+            if branding.beat_names {
+                body.push_str(&bare_paragraph(&plain_run(label, true)));
+            }
+            body.push_str(&bare_paragraph(&plain_run(shown, bold)));
+            continue;
+        }
+        if branding.beat_names {
+            body.push_str(&paragraph(&run(label, 20.0, true, colours[index]), 4.0));
+        }
         let colour = if text.is_empty() {
             theme.faint
         } else {
@@ -167,18 +217,19 @@ pub fn slide_xml(parts: &SlideParts<'_>, theme: &Theme, branding: &Branding) -> 
     if body.is_empty() {
         body = r#"<a:p><a:endParaRPr lang="en-US"/></a:p>"#.to_owned();
     }
-    tree.push_str(&placeholder(
-        3,
-        "Story",
-        r#"<p:ph type="body" idx="1"/>"#,
-        (
-            body_box.0,
-            content_top,
-            body_box.2,
-            CONTENT_BOTTOM - content_top,
-        ),
-        &body,
+    let story_ph = match parts.template_body {
+        Some(idx) => format!(r#"<p:ph idx="{}"/>"#, xml(idx)),
+        None => r#"<p:ph type="body" idx="1"/>"#.to_owned(),
+    };
+    // In a template the story keeps its layout's place unless the chart
+    // needs the right half.
+    let story_box = (!templated || has_right).then_some((
+        body_box.0,
+        content_top,
+        body_box.2,
+        CONTENT_BOTTOM - content_top,
     ));
+    tree.push_str(&placeholder(g, (3, "Story", &story_ph), story_box, &body));
 
     // The evidence callout over the chart.
     let mut chart_top = content_top;
@@ -214,6 +265,7 @@ pub fn slide_xml(parts: &SlideParts<'_>, theme: &Theme, branding: &Branding) -> 
             paragraphs.push_str(&paragraph(&run(&detail, 22.0, false, theme.muted), 0.0));
         }
         tree.push_str(&text_box(
+            g,
             4,
             "Evidence",
             (RIGHT_X, content_top, RIGHT_WIDTH, height),
@@ -233,15 +285,15 @@ pub fn slide_xml(parts: &SlideParts<'_>, theme: &Theme, branding: &Branding) -> 
         ChartPart::Native(rid) => tree.push_str(&format!(
             r#"<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="5" name="Chart" descr="{}"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="{}" y="{}"/><a:ext cx="{}" cy="{}"/></p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="{rid}"/></a:graphicData></a:graphic></p:graphicFrame>"#,
             xml(&chart_alt(fields)),
-            emu(chart_box.0),
-            emu(chart_box.1),
-            emu(chart_box.2),
-            emu(chart_box.3)
+            g.emu(chart_box).0,
+            g.emu(chart_box).1,
+            g.emu(chart_box).2,
+            g.emu(chart_box).3
         )),
         ChartPart::Picture(rid) => tree.push_str(&format!(
             r#"<p:pic><p:nvPicPr><p:cNvPr id="5" name="Chart" descr="{}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr>{}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>"#,
             xml(&chart_alt(fields)),
-            xfrm(chart_box.0, chart_box.1, chart_box.2, chart_box.3)
+            g.xfrm(chart_box)
         )),
     }
 
@@ -262,6 +314,7 @@ pub fn slide_xml(parts: &SlideParts<'_>, theme: &Theme, branding: &Branding) -> 
     .join("   ");
     if !left.is_empty() {
         tree.push_str(&text_box(
+            g,
             6,
             "Footer",
             (MARGIN, 1015.0, 1300.0, 40.0),
@@ -270,6 +323,7 @@ pub fn slide_xml(parts: &SlideParts<'_>, theme: &Theme, branding: &Branding) -> 
         ));
     }
     tree.push_str(&text_box(
+        g,
         7,
         "Date and page",
         (1424.0, 1015.0, 400.0, 40.0),
@@ -286,8 +340,9 @@ pub fn slide_xml(parts: &SlideParts<'_>, theme: &Theme, branding: &Branding) -> 
     )
 }
 
-fn emu(px: f32) -> i64 {
-    (px.max(0.0) * super::EMU_PER_PX as f32).round() as i64
+/// A paragraph without bullets, spaced as the template spaces it.
+fn bare_paragraph(runs: &str) -> String {
+    format!(r#"<a:p><a:pPr marL="0" indent="0"><a:buNone/></a:pPr>{runs}</a:p>"#)
 }
 
 /// What a screen reader says for the chart.
