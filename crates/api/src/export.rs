@@ -84,6 +84,23 @@ pub struct Look {
     /// A company's PowerPoint template (`.pptx`/`.potx` bytes) the
     /// PowerPoint export builds on; `None`: our own master.
     pub pptx_template: Option<Vec<u8>>,
+    /// The pages around a deck's updates.
+    pub frame: DeckFrame,
+}
+
+/// What a deck holds besides its updates: a title page that opens with the
+/// ask, an agenda, notes pages (PDF; PowerPoint keeps notes on each slide's
+/// notes page), and an appendix of pages drawn by the renderer.
+#[derive(Debug, Clone, Default)]
+pub struct DeckFrame {
+    /// The deck's title, for its title page.
+    pub title: Option<String>,
+    /// Under the title: the date and who it is for.
+    pub subtitle: String,
+    pub agenda: bool,
+    pub notes_pages: bool,
+    /// Pages after the updates (SVG and what a screen reader says).
+    pub appendix: Vec<(String, String)>,
 }
 
 impl Look {
@@ -92,6 +109,7 @@ impl Look {
             theme: theme.theme(),
             branding,
             pptx_template: None,
+            frame: DeckFrame::default(),
         }
     }
 
@@ -254,32 +272,112 @@ pub fn deck_pdf(
     let svgs = throughline_core::parallel::map(&pages, |(i, s)| {
         slide_svg(&s.fields, s.banner.as_deref(), (i + 1, count), look)
     });
-    slides_to_pdf_with_progress(&svgs, progress).map_err(ApiError::render)
+    let frame = &look.frame;
+    let mut all = Vec::with_capacity(svgs.len() + 2 + frame.appendix.len());
+    if let Some(title) = &frame.title {
+        all.push(throughline_render::render_title_svg(
+            title,
+            &frame.subtitle,
+            &look.theme,
+            &look.branding,
+        ));
+    }
+    if frame.agenda {
+        all.push(throughline_render::render_agenda_svg(
+            &agenda(slides),
+            &look.theme,
+            &look.branding,
+        ));
+    }
+    for (svg, slide) in svgs.into_iter().zip(slides) {
+        all.push(svg);
+        if frame.notes_pages && !slide.fields.notes.trim().is_empty() {
+            all.push(throughline_render::render_notes_svg(
+                &slide.fields.title,
+                &slide.fields.notes,
+                &look.theme,
+                &look.branding,
+            ));
+        }
+    }
+    all.extend(frame.appendix.iter().map(|(svg, _)| svg.clone()));
+    slides_to_pdf_with_progress(&all, progress).map_err(ApiError::render)
 }
 
 /// The slides as an editable PowerPoint deck, in order: native charts,
 /// the speaker notes on each notes page.
 pub fn deck_pptx(slides: &[Slide], look: &Look) -> Result<Vec<u8>, ApiError> {
-    let pages: Vec<throughline_render::PptxSlide<'_>> = slides
-        .iter()
-        .map(|s| throughline_render::PptxSlide {
+    use throughline_render::DeckPage;
+    let frame = &look.frame;
+    let mut pages: Vec<DeckPage<'_>> = Vec::new();
+    if let Some(title) = &frame.title {
+        pages.push(DeckPage::Title {
+            title,
+            subtitle: &frame.subtitle,
+        });
+    }
+    if frame.agenda {
+        pages.push(DeckPage::Agenda(agenda(slides)));
+    }
+    pages.extend(slides.iter().map(|s| {
+        DeckPage::Update(throughline_render::PptxSlide {
             fields: &s.fields,
             banner: s.banner.as_deref(),
         })
-        .collect();
-    let deck = match &look.pptx_template {
-        None => throughline_render::slides_to_pptx(&pages, &look.theme, &look.branding),
-        Some(template) => throughline_render::slides_to_pptx_with_template(
-            &pages,
-            &look.theme,
-            &look.branding,
-            template,
-        ),
-    };
+    }));
+    pages.extend(frame.appendix.iter().map(|(svg, alt)| DeckPage::Picture {
+        svg: svg.clone(),
+        alt: alt.clone(),
+    }));
+    let deck = throughline_render::deck_to_pptx(
+        &pages,
+        &look.theme,
+        &look.branding,
+        look.pptx_template.as_deref(),
+    );
     deck.map_err(|err| match err {
         throughline_render::RenderError::Template(_) => ApiError::invalid(err.to_string()),
         other => ApiError::render(other),
     })
+}
+
+/// The agenda: the updates' titles in the deck's order.
+fn agenda(slides: &[Slide]) -> Vec<String> {
+    slides
+        .iter()
+        .map(|s| {
+            let title = s.fields.title.trim();
+            if title.is_empty() {
+                "Untitled update".to_owned()
+            } else {
+                title.to_owned()
+            }
+        })
+        .collect()
+}
+
+/// The appendix a workspace gives a deck: each decision journal's
+/// one-pager, then the portfolio's matrix and allocation (when it has
+/// initiatives), drawn as of today.
+pub fn workspace_appendix(
+    workspace: &Workspace,
+    look: &Look,
+) -> Result<Vec<(String, String)>, ApiError> {
+    let mut pages = Vec::new();
+    for summary in workspace.list_journals()? {
+        let svg = crate::journals::journal_page_svg(workspace, summary.id, &look.branding)?;
+        pages.push((svg, format!("Decision journal: {}", summary.item.trim())));
+    }
+    if !workspace.list_initiatives()?.is_empty() {
+        for view in [
+            throughline_render::PortfolioView::Matrix(throughline_render::ValueAxis::Npv),
+            throughline_render::PortfolioView::Allocation,
+        ] {
+            let svg = crate::portfolio::view_svg(workspace, view)?;
+            pages.push((svg, "The portfolio".to_owned()));
+        }
+    }
+    Ok(pages)
 }
 
 /// The bytes of one export file: a PDF deck of every slide, or the one

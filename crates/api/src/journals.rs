@@ -229,8 +229,34 @@ pub fn export_journal(
             to_markdown(&journal.body, &readings, revision, &hash, workspace.today()).into_bytes(),
         );
     }
+    let svg = journal_page_svg(workspace, id, branding)?;
+    match format {
+        JournalFormat::Pdf => throughline_render::slides_to_pdf(&[svg]),
+        _ => throughline_render::svg_to_png(&svg, 1.0, throughline_render::PngCompression::Small),
+    }
+    .map_err(ApiError::render)
+}
+
+/// A journal's one-pager as SVG: stamped with its latest revision and
+/// hash; a journal whose history fails its check is refused.
+pub fn journal_page_svg(
+    workspace: &Workspace,
+    id: JournalId,
+    branding: &Branding,
+) -> Result<String, ApiError> {
+    let journal = workspace.journal(id)?;
+    if let Some(report) = &journal.tamper {
+        return Err(ApiError::new(ErrorCode::Tampered, report.to_string()));
+    }
+    let readings = workspace.readings(id)?;
+    let (revision, hash) = journal
+        .revisions
+        .last()
+        .map_or((0, "draft, not shared yet".to_owned()), |r| {
+            (r.seq, r.hash.clone())
+        });
     let evaluations = evaluations(&journal.body, &readings, workspace.today());
-    let svg = throughline_render::render_journal_svg(
+    Ok(throughline_render::render_journal_svg(
         &throughline_render::JournalPage {
             body: &journal.body,
             evaluations: &evaluations,
@@ -240,12 +266,7 @@ pub fn export_journal(
         },
         &throughline_render::Theme::light(),
         branding,
-    );
-    match format {
-        JournalFormat::Pdf => throughline_render::slides_to_pdf(&[svg]),
-        _ => throughline_render::svg_to_png(&svg, 1.0, throughline_render::PngCompression::Small),
-    }
-    .map_err(ApiError::render)
+    ))
 }
 
 /// What changed between two revisions, line by line.

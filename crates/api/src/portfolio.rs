@@ -103,6 +103,21 @@ pub fn export_view(
     view: throughline_render::PortfolioView,
     file: ViewFile,
 ) -> Result<Vec<u8>, ApiError> {
+    let svg = view_svg(workspace, view)?;
+    match file {
+        ViewFile::Png => {
+            throughline_render::svg_to_png(&svg, 1.0, throughline_render::PngCompression::Small)
+        }
+        ViewFile::Pdf => throughline_render::slides_to_pdf(&[svg]),
+    }
+    .map_err(ApiError::render)
+}
+
+/// A portfolio view as a page (SVG), as of today by the workspace's calendar.
+pub fn view_svg(
+    workspace: &Workspace,
+    view: throughline_render::PortfolioView,
+) -> Result<String, ApiError> {
     let initiatives: Vec<_> = workspace
         .list_initiatives()?
         .into_iter()
@@ -120,13 +135,7 @@ pub fn export_view(
         &crate::export::workspace_branding(workspace),
     )
     .map_err(|err| ApiError::invalid(err.to_string()))?;
-    match file {
-        ViewFile::Png => {
-            throughline_render::svg_to_png(&svg, 1.0, throughline_render::PngCompression::Small)
-        }
-        ViewFile::Pdf => throughline_render::slides_to_pdf(&[svg]),
-    }
-    .map_err(ApiError::render)
+    Ok(svg)
 }
 
 /// One initiative as the portfolio panel lists it: its figures and value.

@@ -299,6 +299,21 @@ pub struct ExportArgs {
     /// Content" placeholders.
     #[arg(long, value_name = "FILE", requires = "pptx")]
     pub template: Option<PathBuf>,
+    /// A deck that opens with the ask (--pdf or --pptx): a title page with this title,
+    /// the first update's date and audience under it.
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// An agenda after the title: the updates' titles in order.
+    #[arg(long)]
+    pub agenda: bool,
+    /// An appendix after the updates (with --workspace): each decision journal's
+    /// one-pager, then the portfolio's matrix and allocation.
+    #[arg(long)]
+    pub appendix: bool,
+    /// In a PDF, a page of speaker notes after each slide that has them (PowerPoint
+    /// keeps them on each slide's notes page).
+    #[arg(long)]
+    pub notes_pages: bool,
     #[arg(long, value_enum, default_value = "light")]
     pub theme: Theme,
     /// PNG scale: 1 for 1920×1080, 2 for 3840×2160.

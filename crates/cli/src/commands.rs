@@ -83,6 +83,35 @@ fn export(args: ExportArgs) -> Result<u8, CliError> {
             ))
         }
     };
+    let frame_asked = args.title.is_some() || args.agenda || args.appendix || args.notes_pages;
+    if frame_asked && !format.is_deck() {
+        return Err(CliError::Usage(
+            "--title, --agenda, --appendix and --notes-pages shape a deck: use them with --pdf or --pptx"
+                .into(),
+        ));
+    }
+    let mut look = look;
+    look.frame.title = args.title.clone().filter(|t| !t.trim().is_empty());
+    look.frame.agenda = args.agenda;
+    look.frame.notes_pages = args.notes_pages;
+    if let Some(first) = slides.first() {
+        look.frame.subtitle = [first.fields.date.trim(), first.fields.audience.trim()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+    }
+    if args.appendix {
+        if args.workspace.is_none() {
+            return Err(CliError::Usage(
+                "--appendix takes the journals and the portfolio from a workspace: add --workspace FILE"
+                    .into(),
+            ));
+        }
+        let workspace = open_workspace_to_read(args.workspace.clone())?;
+        look.frame.appendix =
+            export::workspace_appendix(&workspace, &look).map_err(CliError::Api)?;
+    }
     if args.template.is_some() && format != ExportFormat::Pptx {
         return Err(CliError::Usage(
             "--template is a PowerPoint template: use it with --pptx".into(),

@@ -1311,3 +1311,105 @@ fn pptx_export_writes_one_deck_with_notes_and_a_template_must_be_one() {
     );
     assert!(zip.by_name("ppt/slideLayouts/slideLayout1.xml").is_ok());
 }
+
+#[test]
+fn a_deck_opens_with_its_ask_and_an_agenda_and_ends_with_its_appendix_in_pdf_and_pptx() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("deck.throughline");
+    let with_notes = format!("{STORY}\n## Notes\n\nOpen with the nine points.\n");
+    let story = write(dir.path(), "update.md", &with_notes);
+    let out = throughline(&["import", s(&story), "--workspace", s(&ws)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    {
+        let workspace = throughline_store::Workspace::open(&ws).unwrap();
+        workspace
+            .create_journal(&throughline_core::example::example_journal(), 1)
+            .unwrap();
+        workspace
+            .add_initiatives(
+                &throughline_core::example::demo_portfolio("2026-12-07".parse().unwrap()),
+                2,
+            )
+            .unwrap();
+    }
+    let pdf = dir.path().join("deck.pdf");
+    let frame = [
+        "--title",
+        "Q4 review: fund the setup checklist",
+        "--agenda",
+        "--appendix",
+        "--notes-pages",
+    ];
+    let mut args = vec!["export", "--workspace", s(&ws), "--all", "--pdf", s(&pdf)];
+    args.extend(frame);
+    let out = throughline(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let info = String::from_utf8(
+        Command::new("pdfinfo")
+            .arg(s(&pdf))
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    // Title, agenda, the update, its notes page, the journal, the matrix and the allocation.
+    let pages = info
+        .lines()
+        .find(|l| l.starts_with("Pages:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .unwrap_or_default();
+    assert_eq!(pages, "7", "{info}");
+    let text = String::from_utf8(
+        Command::new("pdftotext")
+            .args([s(&pdf), "-"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    for expected in [
+        "Q4 review: fund the setup checklist",
+        "Agenda",
+        "Guided setup lifts activation 9 points",
+        "SPEAKER NOTES",
+        "Open with the nine points.",
+        "Portfolio: NPV",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from the deck: {text}"
+        );
+    }
+    let pptx = dir.path().join("deck.pptx");
+    let mut args = vec!["export", "--workspace", s(&ws), "--all", "--pptx", s(&pptx)];
+    args.extend(frame);
+    let out = throughline(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let zip = zip::ZipArchive::new(std::fs::File::open(&pptx).unwrap()).unwrap();
+    let slides = zip
+        .file_names()
+        .filter(|n| n.starts_with("ppt/slides/slide") && n.ends_with(".xml"))
+        .count();
+    assert_eq!(
+        slides, 6,
+        "title, agenda, the update and three appendix pages (notes stay on the notes page)"
+    );
+    // The frame shapes decks only, and the appendix needs its workspace.
+    let out = throughline(&[
+        "export",
+        s(&story),
+        "--png",
+        s(&dir.path().join("x.png")),
+        "--agenda",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = throughline(&[
+        "export",
+        s(&story),
+        "--pdf",
+        s(&dir.path().join("x.pdf")),
+        "--appendix",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--workspace"), "{}", stderr(&out));
+}

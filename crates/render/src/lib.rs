@@ -5,6 +5,7 @@
 
 mod assumption_map;
 mod chart;
+mod deck_pages;
 mod error;
 mod fonts;
 mod gates;
@@ -20,6 +21,7 @@ mod text;
 mod theme;
 
 pub use chart::{chart_annotation, render_chart_svg, try_render_chart_svg, Annotation};
+pub use deck_pages::{render_agenda_svg, render_notes_svg, render_title_svg};
 pub use error::{ChartError, RenderError};
 pub use fonts::Weight;
 pub use gates::render_gates_svg;
@@ -32,7 +34,7 @@ pub use portfolio::{
     allocation_headline, render_portfolio_svg, view_title, PortfolioPage, PortfolioView,
     PortfolioViewError, MAX_LABELLED,
 };
-pub use pptx::{slides_to_pptx, slides_to_pptx_with_template, PptxSlide};
+pub use pptx::{deck_to_pptx, slides_to_pptx, slides_to_pptx_with_template, DeckPage, PptxSlide};
 pub use slide::{
     base64, render_slide_svg, render_update_slide, slide_cuts_text, SlideInput, SLIDE_HEIGHT,
     SLIDE_WIDTH,

@@ -72,13 +72,56 @@ fn rel(kind: &str) -> &'static str {
     }
 }
 
+/// One page of a deck: an update, or a page around the updates (the title
+/// page, the agenda, an appendix page drawn by the renderer).
+pub enum DeckPage<'a> {
+    Update(PptxSlide<'a>),
+    Title {
+        title: &'a str,
+        subtitle: &'a str,
+    },
+    Agenda(Vec<String>),
+    /// A page drawn by the renderer (a journal's one-pager, a portfolio
+    /// view), placed as a picture filling the slide.
+    Picture {
+        svg: String,
+        alt: String,
+    },
+}
+
 /// The deck as `.pptx` bytes, on our own master.
 pub fn slides_to_pptx(
     slides: &[PptxSlide<'_>],
     theme: &Theme,
     branding: &Branding,
 ) -> Result<Vec<u8>, RenderError> {
-    write_deck(slides, theme, branding, None)
+    let pages: Vec<DeckPage<'_>> = slides
+        .iter()
+        .map(|s| {
+            DeckPage::Update(PptxSlide {
+                fields: s.fields,
+                banner: s.banner,
+            })
+        })
+        .collect();
+    write_deck(&pages, theme, branding, None)
+}
+
+/// A deck with pages around its updates, on our master or a company's
+/// template (its bytes).
+pub fn deck_to_pptx(
+    pages: &[DeckPage<'_>],
+    theme: &Theme,
+    branding: &Branding,
+    template: Option<&[u8]>,
+) -> Result<Vec<u8>, RenderError> {
+    match template {
+        None => write_deck(pages, theme, branding, None),
+        Some(bytes) => {
+            let template = template::read(bytes)?;
+            write_deck(pages, theme, branding, Some(&template))
+        }
+    }
 }
 
 /// The deck on a company's template (`.pptx` or `.potx` bytes): its
@@ -92,16 +135,25 @@ pub fn slides_to_pptx_with_template(
     template: &[u8],
 ) -> Result<Vec<u8>, RenderError> {
     let template = template::read(template)?;
-    write_deck(slides, theme, branding, Some(&template))
+    let pages: Vec<DeckPage<'_>> = slides
+        .iter()
+        .map(|s| {
+            DeckPage::Update(PptxSlide {
+                fields: s.fields,
+                banner: s.banner,
+            })
+        })
+        .collect();
+    write_deck(&pages, theme, branding, Some(&template))
 }
 
 fn write_deck(
-    slides: &[PptxSlide<'_>],
+    pages: &[DeckPage<'_>],
     theme: &Theme,
     branding: &Branding,
     template: Option<&template::CompanyTemplate>,
 ) -> Result<Vec<u8>, RenderError> {
-    if slides.is_empty() {
+    if pages.is_empty() {
         return Err(RenderError::NoSlides);
     }
     let geometry = match template {
@@ -148,8 +200,56 @@ fn write_deck(
     // The slides, with their charts, pictures and notes.
     let mut charts = 0usize;
     let mut images = 0usize;
-    for (index, input) in slides.iter().enumerate() {
+    for (index, page) in pages.iter().enumerate() {
         let n = index + 1;
+        let input = match page {
+            DeckPage::Update(input) => input,
+            frame => {
+                let layout = match template {
+                    Some(t) => format!("../slideLayouts/{}", t.layout),
+                    None => "../slideLayouts/slideLayout2.xml".to_owned(),
+                };
+                let mut slide_rels = vec![
+                    ("rId1".to_owned(), rel("slideLayout"), layout),
+                    (
+                        "rId2".to_owned(),
+                        rel("notesSlide"),
+                        format!("../notesSlides/notesSlide{n}.xml"),
+                    ),
+                ];
+                let frame_page = match frame {
+                    DeckPage::Title { title, subtitle } => {
+                        slide::FramePage::Title { title, subtitle }
+                    }
+                    DeckPage::Agenda(items) => slide::FramePage::Agenda(items),
+                    DeckPage::Picture { svg, alt } => {
+                        images += 1;
+                        let png = svg_to_png(svg, 1.0, PngCompression::Small)?;
+                        body.add_bytes(&format!("ppt/media/throughlineImage{images}.png"), png);
+                        slide_rels.push((
+                            "rId3".to_owned(),
+                            rel("image"),
+                            format!("../media/throughlineImage{images}.png"),
+                        ));
+                        slide::FramePage::Picture { rid: "rId3", alt }
+                    }
+                    DeckPage::Update(_) => continue,
+                };
+                let xml_text = slide::frame_slide_xml(
+                    &frame_page,
+                    geometry,
+                    template.map(|t| t.body_idx.as_str()),
+                    theme,
+                );
+                add_slide(
+                    &mut body,
+                    &mut add_override,
+                    (n, &xml_text, &slide_rels, ""),
+                    &notes_master_target,
+                );
+                continue;
+            }
+        };
         let mut slide_rels = vec![
             (
                 "rId1".to_owned(),
@@ -232,49 +332,23 @@ fn write_deck(
                 fields: input.fields,
                 banner: input.banner,
                 chart: chart_part,
-                page: (n, slides.len()),
+                page: (n, pages.len()),
                 geometry,
                 template_body: template.map(|t| t.body_idx.as_str()),
             },
             theme,
             branding,
         );
-        body.add(&format!("ppt/slides/slide{n}.xml"), &xml_text);
-        body.add(
-            &format!("ppt/slides/_rels/slide{n}.xml.rels"),
-            &rels(&slide_rels),
-        );
-        body.add(
-            &format!("ppt/notesSlides/notesSlide{n}.xml"),
-            &theme::notes_slide_xml(&input.fields.notes),
-        );
-        body.add(
-            &format!("ppt/notesSlides/_rels/notesSlide{n}.xml.rels"),
-            &rels(&[
-                (
-                    "rId1".to_owned(),
-                    rel("notesMaster"),
-                    notes_master_target.clone(),
-                ),
-                (
-                    "rId2".to_owned(),
-                    rel("slide"),
-                    format!("../slides/slide{n}.xml"),
-                ),
-            ]),
-        );
-        add_override(
-            &format!("ppt/slides/slide{n}.xml"),
-            "presentationml.slide+xml",
-        );
-        add_override(
-            &format!("ppt/notesSlides/notesSlide{n}.xml"),
-            "presentationml.notesSlide+xml",
+        add_slide(
+            &mut body,
+            &mut add_override,
+            (n, &xml_text, &slide_rels, &input.fields.notes),
+            &notes_master_target,
         );
     }
 
     if let Some(t) = template {
-        return finish_on_template(t, slides, body, overrides, theme, accent);
+        return finish_on_template(t, pages.len(), body, overrides, theme, accent);
     }
 
     // The master, its layouts, the notes master and their themes.
@@ -347,7 +421,7 @@ fn write_deck(
     );
 
     // The presentation: master, notes master, slides, 16:9.
-    let slide_ids: String = (0..slides.len())
+    let slide_ids: String = (0..pages.len())
         .map(|i| format!(r#"<p:sldId id="{}" r:id="rId{}"/>"#, 256 + i, 10 + i))
         .collect();
     body.add(
@@ -389,7 +463,7 @@ fn write_deck(
             "tableStyles.xml".to_owned(),
         ),
     ];
-    for i in 0..slides.len() {
+    for i in 0..pages.len() {
         presentation_rels.push((
             format!("rId{}", 10 + i),
             rel("slide"),
@@ -424,9 +498,13 @@ fn write_deck(
     add_override("ppt/tableStyles.xml", "presentationml.tableStyles+xml");
 
     // Document properties: the first title, no clock.
-    let title = slides
-        .first()
-        .map(|s| s.fields.title.trim().to_owned())
+    let title = pages
+        .iter()
+        .find_map(|p| match p {
+            DeckPage::Title { title, .. } => Some(title.trim().to_owned()),
+            DeckPage::Update(s) => Some(s.fields.title.trim().to_owned()),
+            _ => None,
+        })
         .unwrap_or_default();
     body.add(
         "docProps/core.xml",
@@ -439,8 +517,8 @@ fn write_deck(
         "docProps/app.xml",
         &format!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Throughline</Application><Slides>{}</Slides><Notes>{}</Notes></Properties>"#,
-            slides.len(),
-            slides.len()
+            pages.len(),
+            pages.len()
         ),
     );
     let core_type = r#"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#;
@@ -484,7 +562,7 @@ fn has_callout(fields: &UpdateFields) -> bool {
 /// given our slides (and our notes master when it has none).
 fn finish_on_template(
     t: &template::CompanyTemplate,
-    slides: &[PptxSlide<'_>],
+    slide_count: usize,
     body: Parts,
     mut overrides: String,
     theme: &Theme,
@@ -498,7 +576,7 @@ fn finish_on_template(
         .collect();
     let full = |kind: &str| format!("http://schemas.openxmlformats.org/{}", rel(kind));
     let mut presentation = t.presentation.clone();
-    let slide_ids: String = (0..slides.len())
+    let slide_ids: String = (0..slide_count)
         .map(|i| {
             format!(
                 r#"<p:sldId id="{}" r:id="rIdThroughlineSlide{}"/>"#,
@@ -548,7 +626,7 @@ fn finish_on_template(
             RenderError::Template("the template's presentation part has no master list".into())
         })?;
     presentation.insert_str(at, &insert);
-    for i in 0..slides.len() {
+    for i in 0..slide_count {
         presentation_rels.push((
             format!("rIdThroughlineSlide{}", i + 1),
             full("slide"),
@@ -607,4 +685,45 @@ fn finish_on_template(
     parts.append(extra);
     parts.append(body);
     parts.zip()
+}
+
+/// A slide, its relationships, its notes page and their content types.
+fn add_slide(
+    body: &mut Parts,
+    add_override: &mut impl FnMut(&str, &str),
+    (n, slide_xml, slide_rels, notes): (usize, &str, &[(String, &str, String)], &str),
+    notes_master_target: &str,
+) {
+    body.add(&format!("ppt/slides/slide{n}.xml"), slide_xml);
+    body.add(
+        &format!("ppt/slides/_rels/slide{n}.xml.rels"),
+        &rels(slide_rels),
+    );
+    body.add(
+        &format!("ppt/notesSlides/notesSlide{n}.xml"),
+        &theme::notes_slide_xml(notes),
+    );
+    body.add(
+        &format!("ppt/notesSlides/_rels/notesSlide{n}.xml.rels"),
+        &rels(&[
+            (
+                "rId1".to_owned(),
+                rel("notesMaster"),
+                notes_master_target.to_owned(),
+            ),
+            (
+                "rId2".to_owned(),
+                rel("slide"),
+                format!("../slides/slide{n}.xml"),
+            ),
+        ]),
+    );
+    add_override(
+        &format!("ppt/slides/slide{n}.xml"),
+        "presentationml.slide+xml",
+    );
+    add_override(
+        &format!("ppt/notesSlides/notesSlide{n}.xml"),
+        "presentationml.notesSlide+xml",
+    );
 }

@@ -359,3 +359,86 @@ fn chart_alt(fields: &UpdateFields) -> String {
         })
         .unwrap_or_default()
 }
+
+/// A page around the updates: the title page (title and subtitle), the
+/// agenda (a title and its items), or a whole-slide picture (an appendix
+/// page drawn by the renderer), by its relationship id.
+pub enum FramePage<'a> {
+    Title { title: &'a str, subtitle: &'a str },
+    Agenda(&'a [String]),
+    Picture { rid: &'a str, alt: &'a str },
+}
+
+pub fn frame_slide_xml(
+    page: &FramePage<'_>,
+    geometry: Geometry,
+    template_body: Option<&str>,
+    theme: &Theme,
+) -> String {
+    let g = geometry;
+    let templated = template_body.is_some();
+    let story_ph = match template_body {
+        Some(idx) => format!(r#"<p:ph idx="{}"/>"#, xml(idx)),
+        None => r#"<p:ph type="body" idx="1"/>"#.to_owned(),
+    };
+    let text_run = |text: &str, size: f32, bold: bool, colour: Rgb| {
+        if templated {
+            plain_run(text, bold)
+        } else {
+            run(text, size, bold, colour)
+        }
+    };
+    let mut tree = String::from(sp_tree_start());
+    match page {
+        FramePage::Title { title, subtitle } => {
+            tree.push_str(&placeholder(
+                g,
+                (2, "Title", r#"<p:ph type="title"/>"#),
+                (!templated).then_some((96.0, 360.0, 1728.0, 260.0)),
+                &paragraph(&text_run(title.trim(), 76.0, true, theme.text), 0.0),
+            ));
+            tree.push_str(&placeholder(
+                g,
+                (3, "Subtitle", &story_ph),
+                (!templated).then_some((96.0, 660.0, 1728.0, 120.0)),
+                &bare_paragraph(&text_run(subtitle.trim(), 32.0, false, theme.muted)),
+            ));
+        }
+        FramePage::Agenda(items) => {
+            tree.push_str(&placeholder(
+                g,
+                (2, "Title", r#"<p:ph type="title"/>"#),
+                (!templated).then_some(TITLE_BOX),
+                &paragraph(&text_run("Agenda", 60.0, true, theme.text), 0.0),
+            ));
+            let list: String = items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    bare_paragraph(&text_run(&format!("{}   {}", i + 1, item.trim()), 32.0, false, theme.text))
+                })
+                .collect();
+            let list = if list.is_empty() {
+                r#"<a:p><a:endParaRPr lang="en-US"/></a:p>"#.to_owned()
+            } else {
+                list
+            };
+            tree.push_str(&placeholder(
+                g,
+                (3, "Agenda", &story_ph),
+                (!templated).then_some(WIDE_BEATS_BOX),
+                &list,
+            ));
+        }
+        FramePage::Picture { rid, alt } => tree.push_str(&format!(
+            r#"<p:pic><p:nvPicPr><p:cNvPr id="2" name="Page" descr="{}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr>{}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>"#,
+            xml(alt),
+            g.xfrm((0.0, 0.0, 1920.0, 1080.0))
+        )),
+    }
+    tree.push_str("</p:spTree>");
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:sld {}><p:cSld>{tree}</p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"#,
+        super::theme::ns()
+    )
+}
