@@ -194,6 +194,7 @@ fn the_window_and_the_cli_store_and_export_the_same_things() {
                 format,
                 theme: ThemeName::Light,
                 scale: None,
+                frame: None,
             };
             export_to_chosen_file(&state, &grants, request, |_| {}).unwrap();
             let cli_out = dir.path().join(format!("cli-{id}.{ext}"));

@@ -103,7 +103,11 @@ pub fn export_to_chosen_file(
     let path = grants.check(&request.path, purpose)?;
     check_save_target(&path)?;
     let slides = state.with_workspace(|ws| export::stored_slides(ws, &request.ids))?;
-    let look = Look::new(request.theme, (*state.branding()).clone());
+    let mut look = Look::new(request.theme, (*state.branding()).clone());
+    if let Some(frame) = &request.frame {
+        look.frame =
+            state.with_workspace(|ws| export::deck_frame(&slides, frame, Some(ws), &look))?;
+    }
     let bytes = export::export_bytes(
         &slides,
         request.format,
@@ -170,6 +174,7 @@ mod tests {
             format: throughline_api::export::ExportFormat::Md,
             theme: ThemeName::Light,
             scale: None,
+            frame: None,
         }
     }
 

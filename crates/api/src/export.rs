@@ -74,6 +74,60 @@ pub struct ExportRequest {
     pub format: ExportFormat,
     pub theme: ThemeName,
     pub scale: Option<f32>,
+    /// The pages around a deck's updates (PDF and PowerPoint).
+    #[serde(default)]
+    #[ts(optional)]
+    pub frame: Option<DeckFrameRequest>,
+}
+
+/// What the user asked to put around a deck's updates.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+pub struct DeckFrameRequest {
+    /// The title page's title; empty for none.
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub agenda: bool,
+    /// The workspace's journals and portfolio after the updates.
+    #[serde(default)]
+    pub appendix: bool,
+    #[serde(default)]
+    pub notes_pages: bool,
+}
+
+/// The frame a request asks for: the title page's subtitle is the first
+/// update's date and audience; the appendix comes from `workspace` (which
+/// it needs).
+pub fn deck_frame(
+    slides: &[Slide],
+    request: &DeckFrameRequest,
+    workspace: Option<&Workspace>,
+    look: &Look,
+) -> Result<DeckFrame, ApiError> {
+    let subtitle = slides
+        .first()
+        .map(|first| {
+            [first.fields.date.trim(), first.fields.audience.trim()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ")
+        })
+        .unwrap_or_default();
+    let appendix = match (request.appendix, workspace) {
+        (false, _) => Vec::new(),
+        (true, Some(workspace)) => workspace_appendix(workspace, look)?,
+        (true, None) => return Err(ApiError::invalid(
+            "the appendix takes the journals and the portfolio from a workspace: export from one",
+        )),
+    };
+    Ok(DeckFrame {
+        title: Some(request.title.trim().to_owned()).filter(|t| !t.is_empty()),
+        subtitle,
+        agenda: request.agenda,
+        notes_pages: request.notes_pages,
+        appendix,
+    })
 }
 
 /// How slides look: the theme and the workspace's branding.

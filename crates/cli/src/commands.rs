@@ -91,26 +91,25 @@ fn export(args: ExportArgs) -> Result<u8, CliError> {
         ));
     }
     let mut look = look;
-    look.frame.title = args.title.clone().filter(|t| !t.trim().is_empty());
-    look.frame.agenda = args.agenda;
-    look.frame.notes_pages = args.notes_pages;
-    if let Some(first) = slides.first() {
-        look.frame.subtitle = [first.fields.date.trim(), first.fields.audience.trim()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · ");
-    }
-    if args.appendix {
-        if args.workspace.is_none() {
+    if frame_asked {
+        if args.appendix && args.workspace.is_none() {
             return Err(CliError::Usage(
                 "--appendix takes the journals and the portfolio from a workspace: add --workspace FILE"
                     .into(),
             ));
         }
-        let workspace = open_workspace_to_read(args.workspace.clone())?;
-        look.frame.appendix =
-            export::workspace_appendix(&workspace, &look).map_err(CliError::Api)?;
+        let workspace = match args.appendix {
+            true => Some(open_workspace_to_read(args.workspace.clone())?),
+            false => None,
+        };
+        let request = export::DeckFrameRequest {
+            title: args.title.clone().unwrap_or_default(),
+            agenda: args.agenda,
+            appendix: args.appendix,
+            notes_pages: args.notes_pages,
+        };
+        look.frame = export::deck_frame(&slides, &request, workspace.as_ref(), &look)
+            .map_err(CliError::Api)?;
     }
     if args.template.is_some() && format != ExportFormat::Pptx {
         return Err(CliError::Usage(

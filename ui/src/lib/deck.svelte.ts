@@ -1,5 +1,12 @@
 import type { Backend } from './backend/backend';
-import { toApiError, type ExportProgress, type ThemeName, type UpdateId, type UpdateSummary } from './backend/types';
+import {
+  toApiError,
+  type DeckFrameRequest,
+  type ExportProgress,
+  type ThemeName,
+  type UpdateId,
+  type UpdateSummary,
+} from './backend/types';
 
 export interface DeckItem {
   id: UpdateId;
@@ -18,6 +25,10 @@ export class DeckController {
   progress = $state<ExportProgress | null>(null);
   error = $state('');
   exported = $state('');
+  /** PDF or an editable PowerPoint deck. */
+  format = $state<'pdf' | 'pptx'>('pdf');
+  /** The pages around the updates. */
+  frame = $state<DeckFrameRequest>({ title: '', agenda: false, appendix: false, notes_pages: false });
 
   constructor(
     private readonly backend: Backend,
@@ -78,12 +89,21 @@ export class DeckController {
     this.exported = '';
     try {
       await this.beforeExport();
-      const path = await this.backend.pickExportPath('pdf', 'deck');
+      const format = this.format;
+      const path = await this.backend.pickExportPath(format, this.frame.title.trim() || 'deck');
       if (!path) return;
       this.progress = { done: 0, total: ids.length };
-      this.exported = await this.backend.exportUpdates(ids, path, 'pdf', theme, undefined, (progress) => {
-        this.progress = progress;
-      });
+      this.exported = await this.backend.exportUpdates(
+        ids,
+        path,
+        format,
+        theme,
+        undefined,
+        (progress) => {
+          this.progress = progress;
+        },
+        $state.snapshot(this.frame) as DeckFrameRequest,
+      );
     } catch (err) {
       this.error = toApiError(err).message;
     } finally {

@@ -9,6 +9,7 @@ import type {
   TemplateId,
   UpdateAudit,
   ChartView,
+  DeckFrameRequest,
   ExportFormat,
   ExportProgress,
   ImportedFile,
@@ -88,6 +89,7 @@ export interface Backend {
     theme: ThemeName,
     scale?: number,
     onProgress?: (progress: ExportProgress) => void,
+    frame?: DeckFrameRequest,
   ): Promise<string>;
   /**
    * Puts the slide for these fields on the clipboard as an image; with the

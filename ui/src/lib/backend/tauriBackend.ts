@@ -66,11 +66,11 @@ export function tauriBackend(): Backend {
     importStories: (paths) => call('import_stories', { paths }),
     importChartFile: (path) => call('import_chart_file', { path }),
     pickChartFile: () => chooseOne('chart-data'),
-    exportUpdates(ids, path, format, theme, scale, onProgress) {
+    exportUpdates(ids, path, format, theme, scale, onProgress, frame) {
       const onProgressChannel = new Channel<ExportProgress>();
       onProgressChannel.onmessage = (progress) => onProgress?.(progress);
       return call('export_updates', {
-        request: { ids, path, format, theme, scale: scale ?? null },
+        request: { ids, path, format, theme, scale: scale ?? null, ...(frame ? { frame } : {}) },
         onProgress: onProgressChannel,
       });
     },

@@ -12,6 +12,7 @@ export type {
   ChartKind,
   ChartSpec,
   ChartView,
+  DeckFrameRequest,
   CoachTarget,
   DataRow,
   DataTable,

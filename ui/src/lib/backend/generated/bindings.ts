@@ -231,6 +231,19 @@ export type DataTable = {
  */
 header: Array<string>, rows: Array<DataRow>, };
 
+/**
+ * What the user asked to put around a deck's updates.
+ */
+export type DeckFrameRequest = {
+/**
+ * The title page's title; empty for none.
+ */
+title: string, agenda: boolean,
+/**
+ * The workspace's journals and portfolio after the updates.
+ */
+appendix: boolean, notes_pages: boolean, };
+
 export type Diagnosis = { buckets: Array<BucketVerdict>, questions: Array<AuditQuestion>, };
 
 /**
@@ -287,7 +300,11 @@ export type ExportProgress = { done: number, total: number, };
 /**
  * What to export, and where: the path the user chose in the save dialog.
  */
-export type ExportRequest = { ids: Array<number>, path: string, format: ExportFormat, theme: ThemeName, scale: number | null, };
+export type ExportRequest = { ids: Array<number>, path: string, format: ExportFormat, theme: ThemeName, scale: number | null,
+/**
+ * The pages around a deck's updates (PDF and PowerPoint).
+ */
+frame?: DeckFrameRequest, };
 
 /**
  * A section of a story file other than the four beats, kept as written.
