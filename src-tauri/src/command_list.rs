@@ -27,6 +27,7 @@ app_commands! {
     slides::render_preview,
     slides::parse_chart_data,
     slides::export_updates,
+    slides::export_memo,
     slides::copy_slide_image,
     chart_import::import_chart_file,
     story_import::import_stories,

@@ -210,3 +210,31 @@ mod tests {
         assert!(chosen.is_file());
     }
 }
+
+/// "Read-ahead…": the open update's memo (PDF or Markdown) written to the
+/// file the user chose. Returns the path written.
+#[tauri::command]
+pub async fn export_memo(
+    state: State<'_, AppState>,
+    grants: State<'_, FileGrants>,
+    id: throughline_core::UpdateId,
+    path: String,
+    format: export::MemoFormat,
+) -> Result<String, ApiError> {
+    let state = state.inner().clone();
+    let grants = grants.inner().clone();
+    blocking(move || {
+        let purpose = match format {
+            export::MemoFormat::Pdf => FilePurpose::ExportPdf,
+            export::MemoFormat::Md => FilePurpose::ExportMd,
+        };
+        let path = grants.check(&path, purpose)?;
+        check_save_target(&path)?;
+        let look = Look::new(ThemeName::Light, (*state.branding()).clone());
+        let bytes = state.with_workspace(|ws| export::stored_memo(ws, id, format, &look))?;
+        write_atomically(&path, &bytes)?;
+        grants.grant(&path, FilePurpose::Exported);
+        Ok(path.display().to_string())
+    })
+    .await
+}

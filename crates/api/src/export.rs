@@ -478,3 +478,47 @@ pub fn export_each(
         })
         .collect()
 }
+
+/// The read-ahead memo's formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum MemoFormat {
+    Pdf,
+    Md,
+}
+
+/// The read-ahead memo of one update: one or two portrait pages (PDF) or
+/// Markdown, with the journal it backs when there is one.
+pub fn memo_bytes(
+    fields: &UpdateFields,
+    journal: Option<&throughline_core::journal::JournalBody>,
+    format: MemoFormat,
+    look: &Look,
+) -> Result<Vec<u8>, ApiError> {
+    match format {
+        MemoFormat::Md => Ok(throughline_core::memo::memo_markdown(fields, journal).into_bytes()),
+        MemoFormat::Pdf => {
+            let pages = throughline_render::render_memo_svgs(
+                &throughline_render::MemoInput { fields, journal },
+                &look.theme,
+                &look.branding,
+            );
+            slides_to_pdf_with_progress(&pages, |_| {}).map_err(ApiError::render)
+        }
+    }
+}
+
+/// A stored update's memo: its fields and the journal it backs.
+pub fn stored_memo(
+    workspace: &Workspace,
+    id: UpdateId,
+    format: MemoFormat,
+    look: &Look,
+) -> Result<Vec<u8>, ApiError> {
+    let update = workspace.get_update(id)?;
+    let journal = match workspace.linked_journal(id)? {
+        Some(journal) => Some(workspace.journal(journal)?.body),
+        None => None,
+    };
+    memo_bytes(&update.fields, journal.as_ref(), format, look)
+}

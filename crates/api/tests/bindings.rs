@@ -64,6 +64,7 @@ fn roots(c: &mut Collector) {
     c.visit::<throughline_api::audit::AuditView>();
     c.visit::<throughline_api::audit::Pathfinder>();
     c.visit::<throughline_core::template::Template>();
+    c.visit::<throughline_api::export::MemoFormat>();
     // An update's history.
     c.visit::<throughline_store::UpdateHistory>();
     c.visit::<throughline_api::journals::ReadingsImport>();

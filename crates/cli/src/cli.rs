@@ -79,9 +79,34 @@ throughline audit --id 3 --format json | jq '.buckets[] | select(.conflict)'"
 throughline new --template incident-summary > incident.md"
     )]
     New(NewArgs),
+    /// The read-ahead memo of one update, for the executive who reads before the meeting:
+    /// the story in full sentences, the evidence with its source, sample and interval,
+    /// the chart, the other sections, the linked journal's assumptions and criteria.
+    #[command(
+        after_help = "Examples:\n  throughline memo update.md --pdf memo.pdf\n  \
+throughline memo --workspace team.throughline --id 3 --md memo.md"
+    )]
+    Memo(MemoArgs),
     /// Write a clean copy of the workspace to send to someone: what the app shows and
     /// nothing else (deleted updates and leftover text in free pages are left out).
     PrepareToSend(PrepareToSendArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("output").required(true).args(["pdf", "md"])))]
+pub struct MemoArgs {
+    /// A story Markdown file (or --workspace with --id).
+    pub story: Option<PathBuf>,
+    /// One or two portrait pages.
+    #[arg(long, value_name = "OUT")]
+    pub pdf: Option<PathBuf>,
+    #[arg(long, value_name = "OUT")]
+    pub md: Option<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
+    /// The stored update (with --workspace); its linked journal comes along.
+    #[arg(long)]
+    pub id: Option<i64>,
 }
 
 #[derive(Debug, Args)]

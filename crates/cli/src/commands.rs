@@ -21,6 +21,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Journal(command) => crate::journal::run(command),
         Command::Portfolio(command) => crate::portfolio::run(command),
         Command::Audit(args) => crate::audit::audit(args),
+        Command::Memo(args) => memo(args),
         Command::New(args) => crate::audit::new(args),
         Command::PrepareToSend(args) => prepare_to_send(args),
     }
@@ -246,5 +247,37 @@ fn import(args: ImportArgs) -> Result<u8, CliError> {
         workspace.path().display(),
         done.id_summary()
     );
+    Ok(OK)
+}
+
+fn memo(args: crate::cli::MemoArgs) -> Result<u8, CliError> {
+    let (format, out) = match (&args.pdf, &args.md) {
+        (Some(out), _) => (export::MemoFormat::Pdf, out.clone()),
+        (None, Some(out)) => (export::MemoFormat::Md, out.clone()),
+        (None, None) => return Err(CliError::Usage("choose --pdf OUT or --md OUT".into())),
+    };
+    let bytes = match (&args.story, args.id) {
+        (Some(story), None) => {
+            let slides = story_slides(std::slice::from_ref(story))?;
+            let slide = slides
+                .first()
+                .ok_or_else(|| CliError::Usage("the story file holds no update".into()))?;
+            let look = Look::new(ThemeName::Light, Branding::default());
+            export::memo_bytes(&slide.fields, None, format, &look)
+        }
+        (None, Some(id)) => {
+            let workspace = open_workspace_to_read(args.workspace.clone())?;
+            let look = Look::new(ThemeName::Light, export::workspace_branding(&workspace));
+            export::stored_memo(&workspace, id, format, &look)
+        }
+        _ => {
+            return Err(CliError::Usage(
+                "give one story file, or --workspace FILE --id ID".into(),
+            ))
+        }
+    }
+    .map_err(|err| CliError::write(&out, err))?;
+    write(&out, &bytes)?;
+    println!("wrote {}", out.display());
     Ok(OK)
 }

@@ -1413,3 +1413,111 @@ fn a_deck_opens_with_its_ask_and_an_agenda_and_ends_with_its_appendix_in_pdf_and
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--workspace"), "{}", stderr(&out));
 }
+
+#[test]
+fn the_read_ahead_memo_holds_the_story_the_evidence_and_the_journal_in_two_pages_at_most() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("memo.throughline");
+    let story = write(dir.path(), "update.md", STORY);
+    assert!(throughline(&["import", s(&story), "--workspace", s(&ws)])
+        .status
+        .success());
+    let id = {
+        let workspace = throughline_store::Workspace::open(&ws).unwrap();
+        let id = workspace.list_updates("").unwrap()[0].id;
+        let journal = workspace
+            .create_journal(&throughline_core::example::example_journal(), 1)
+            .unwrap();
+        workspace.link_update(id, Some(journal), 2).unwrap();
+        id
+    };
+    let pdf = dir.path().join("memo.pdf");
+    let id_text = id.to_string();
+    let out = throughline(&[
+        "memo",
+        "--workspace",
+        s(&ws),
+        "--id",
+        &id_text,
+        "--pdf",
+        s(&pdf),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(
+        Command::new("pdftotext")
+            .args([s(&pdf), "-"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Guided setup lifts activation 9 points",
+        "CONTEXT",
+        "RESOLUTION",
+        "Kill criterion:",
+        "Assumption:",
+        "Read-ahead",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from the memo: {text}"
+        );
+    }
+    let md = dir.path().join("memo.md");
+    let out = throughline(&[
+        "memo",
+        "--workspace",
+        s(&ws),
+        "--id",
+        &id_text,
+        "--md",
+        s(&md),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let markdown = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        markdown.starts_with("# Guided setup lifts activation 9 points"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("## Decision journal: "), "{markdown}");
+
+    // A long draft still fits two pages, and says the rest is left out.
+    let long = STORY.replace(
+        "## Conflict",
+        &format!(
+            "## Impact\n\n{}\n\n## Conflict",
+            "A long paragraph about the impact. ".repeat(400)
+        ),
+    );
+    let long = write(dir.path(), "long.md", &long);
+    let long_pdf = dir.path().join("long.pdf");
+    assert!(throughline(&["memo", s(&long), "--pdf", s(&long_pdf)])
+        .status
+        .success());
+    let info = String::from_utf8(
+        Command::new("pdfinfo")
+            .arg(s(&long_pdf))
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let pages = info
+        .lines()
+        .find(|l| l.starts_with("Pages:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(pages, "2", "{info}");
+    let text = String::from_utf8(
+        Command::new("pdftotext")
+            .args([s(&long_pdf), "-"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(text.contains("the rest is in the update itself"), "{text}");
+}

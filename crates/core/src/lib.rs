@@ -15,6 +15,7 @@ pub mod example;
 pub mod journal;
 pub mod lifecycle;
 pub mod line_diff;
+pub mod memo;
 pub mod parallel;
 pub mod portfolio;
 pub mod stats;

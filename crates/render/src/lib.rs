@@ -10,6 +10,7 @@ mod error;
 mod fonts;
 mod gates;
 mod journal;
+mod memo;
 mod output;
 mod portfolio;
 mod portfolio_chart;
@@ -26,6 +27,7 @@ pub use error::{ChartError, RenderError};
 pub use fonts::Weight;
 pub use gates::render_gates_svg;
 pub use journal::{render_journal_svg, JournalPage};
+pub use memo::{render_memo_svgs, MemoInput};
 pub use output::{
     png_data_url, slides_to_pdf, slides_to_pdf_with_progress, svg_to_png, svg_to_rgba,
     PngCompression, RgbaImage,

@@ -56,10 +56,15 @@ pub(crate) struct Canvas {
 
 impl Canvas {
     pub(crate) fn new(theme: &Theme) -> Self {
+        Self::with_size(theme, SLIDE_WIDTH, SLIDE_HEIGHT)
+    }
+
+    /// A page of another size (the read-ahead memo's portrait page).
+    pub(crate) fn with_size(theme: &Theme, width: u32, height: u32) -> Self {
         let mut svg = String::with_capacity(32 * 1024);
         let _ = write!(
             svg,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{SLIDE_WIDTH}" height="{SLIDE_HEIGHT}" viewBox="0 0 {SLIDE_WIDTH} {SLIDE_HEIGHT}"><rect width="{SLIDE_WIDTH}" height="{SLIDE_HEIGHT}" fill="{}"/>"#,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}"><rect width="{width}" height="{height}" fill="{}"/>"#,
             theme.background.hex()
         );
         Self { svg, cut: false }

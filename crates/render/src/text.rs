@@ -379,6 +379,8 @@ fn with_ellipsis(line: &str, max_width: f32, weight: Weight) -> String {
 pub struct Paragraph {
     pieces: Vec<Piece>,
     weight: Weight,
+    /// The text was longer than is laid out: its end is left out.
+    cut: bool,
 }
 
 impl Paragraph {
@@ -387,6 +389,7 @@ impl Paragraph {
         Self {
             pieces: pieces(considered.trim(), weight),
             weight,
+            cut: text.chars().count() > MAX_CHARS_CONSIDERED,
         }
     }
 
@@ -396,7 +399,7 @@ impl Paragraph {
             size,
             line_height: size * line_height,
             lines: wrap(&self.pieces, width / size, self.weight),
-            truncated: false,
+            truncated: self.cut,
         }
     }
 }

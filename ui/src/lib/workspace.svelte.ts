@@ -435,6 +435,25 @@ export class WorkspaceController {
     this.changed();
   }
 
+  /** The read-ahead memo of the open update: saved first, then written where the user chooses. */
+  async exportMemo(): Promise<void> {
+    const current = this.current;
+    if (!current || this.exporting) return;
+    this.exported = '';
+    try {
+      await this.autosave.flush();
+      const name = `${slug(this.draft?.title ?? current.title)} read-ahead`;
+      const path = await this.backend.pickExportPath('pdf', name);
+      if (!path) return;
+      this.exporting = true;
+      this.exported = await this.backend.exportMemo(current.id, path, 'pdf');
+    } catch (err) {
+      this.report(err);
+    } finally {
+      this.exporting = false;
+    }
+  }
+
   /** Saves, asks where to write, and exports the open update. */
   async exportCurrent(format: ExportFormat, scale = 1): Promise<void> {
     const current = this.current;

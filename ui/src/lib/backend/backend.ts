@@ -134,6 +134,8 @@ export interface Backend {
   gatesView(initiative: string): Promise<string>;
   /** A portfolio view drawn by the renderer, as an image URL. */
   portfolioView(view: PortfolioViewName): Promise<string>;
+  /** A stored update's read-ahead memo (PDF or Markdown) to the chosen path; resolves with it. */
+  exportMemo(id: UpdateId, path: string, format: 'pdf' | 'md'): Promise<string>;
   /** The open update's misalignment audit: stakeholders, strategy, diagnosis. */
   getAudit(id: UpdateId): Promise<AuditView>;
   saveAudit(id: UpdateId, audit: UpdateAudit): Promise<AuditView>;

@@ -343,6 +343,9 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
       // The fake keeps no readings: a test answers with the state it wants.
       return portfolio();
     },
+    async exportMemo(_id, path) {
+      return path;
+    },
     async getAudit() {
       // Canned: a test answers with the audit it needs (no diagnosis is computed here).
       return cannedAudit();

@@ -99,6 +99,7 @@ export function tauriBackend(): Backend {
     gatesView: (initiative) => call('gates_view', { initiative }),
     portfolioChart: (view) => call('portfolio_chart', { view }),
     getAudit: (id) => call('get_audit', { id }),
+    exportMemo: (id, path, format) => call('export_memo', { id, path, format }),
     saveAudit: (id, audit) => call('save_audit', { id, audit }),
     saveStrategy: (id, strategy) => call('save_strategy', { id, strategy }),
     followPlaybook: (id, bucket) => call('follow_playbook', { id, bucket }),

@@ -504,6 +504,11 @@ margin: number,
 window?: CriterionWindow, };
 
 /**
+ * The read-ahead memo's formats.
+ */
+export type MemoFormat = "pdf" | "md";
+
+/**
  * One high-signal metric: the figure, what it measures, what it is compared
  * with, and over which period. Kept as the PM typed it.
  */
