@@ -60,3 +60,38 @@ pub async fn set_logo(
 pub async fn clear_logo(state: State<'_, AppState>) -> Result<BrandingView, ApiError> {
     change(state, BrandingChange::NoLogo).await
 }
+
+/// The company PowerPoint template's file name, if one is set.
+#[tauri::command]
+pub async fn get_pptx_template(state: State<'_, AppState>) -> Result<Option<String>, ApiError> {
+    let state = state.inner().clone();
+    blocking(move || state.with_workspace(|ws| Ok(ws.pptx_template_name()?))).await
+}
+
+/// Sets the template PowerPoint exports build on to the file the user
+/// picked (checked first); answers with its name.
+#[tauri::command]
+pub async fn set_pptx_template(
+    state: State<'_, AppState>,
+    grants: State<'_, FileGrants>,
+    path: String,
+) -> Result<Option<String>, ApiError> {
+    let path = grants.check(&path, FilePurpose::PptxTemplate)?;
+    let state = state.inner().clone();
+    blocking(move || {
+        state.with_workspace(|ws| throughline_api::branding::set_pptx_template(ws, &path))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn clear_pptx_template(state: State<'_, AppState>) -> Result<Option<String>, ApiError> {
+    let state = state.inner().clone();
+    blocking(move || {
+        state.with_workspace(|ws| {
+            ws.clear_pptx_template()?;
+            Ok(None)
+        })
+    })
+    .await
+}

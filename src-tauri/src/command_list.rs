@@ -73,4 +73,7 @@ app_commands! {
     branding::save_branding,
     branding::set_logo,
     branding::clear_logo,
+    branding::get_pptx_template,
+    branding::set_pptx_template,
+    branding::clear_pptx_template,
 }

@@ -30,6 +30,7 @@ pub enum FilePurpose {
     ExportPng,
     ExportMd,
     ExportPptx,
+    PptxTemplate,
     /// A file this app wrote, which may be shown in its folder.
     Exported,
 }
@@ -49,6 +50,7 @@ impl FilePurpose {
             Self::ExportPng => ("PNG image", &["png"]),
             Self::ExportMd => ("Markdown", &["md"]),
             Self::ExportPptx => ("PowerPoint", &["pptx"]),
+            Self::PptxTemplate => ("PowerPoint template", &["pptx", "potx"]),
             Self::Exported => return None,
         })
     }
@@ -66,6 +68,7 @@ impl FilePurpose {
             Self::ExportPng => "Save as PNG",
             Self::ExportMd => "Save as Markdown",
             Self::ExportPptx => "Save as PowerPoint",
+            Self::PptxTemplate => "Open a PowerPoint template",
             Self::Exported => "Show a file",
         }
         .to_owned()

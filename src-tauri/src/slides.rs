@@ -104,6 +104,8 @@ pub fn export_to_chosen_file(
     check_save_target(&path)?;
     let slides = state.with_workspace(|ws| export::stored_slides(ws, &request.ids))?;
     let mut look = Look::new(request.theme, (*state.branding()).clone());
+    look.pptx_template =
+        state.with_workspace(throughline_api::branding::workspace_pptx_template)?;
     if let Some(frame) = &request.frame {
         look.frame =
             state.with_workspace(|ws| export::deck_frame(&slides, frame, Some(ws), &look))?;

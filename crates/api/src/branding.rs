@@ -98,6 +98,32 @@ pub fn change_branding(
     Ok(workspace.save_branding(next)?)
 }
 
+/// Sets the workspace's company PowerPoint template to the file the user
+/// chose (.pptx or .potx), once the renderer has checked it can build on
+/// it; answers with its file name.
+pub fn set_pptx_template(
+    workspace: &throughline_store::Workspace,
+    path: &std::path::Path,
+) -> Result<Option<String>, ApiError> {
+    let name = crate::files::display_name(path);
+    let bytes = crate::files::read_limited(
+        path,
+        throughline_store::MAX_TEMPLATE_BYTES as u64,
+        "a PowerPoint template",
+    )?;
+    throughline_render::check_pptx_template(&bytes)
+        .map_err(|err| ApiError::invalid(format!("{name}: {err}")))?;
+    workspace.set_pptx_template(&name, &bytes)?;
+    Ok(Some(name))
+}
+
+/// The template a workspace's PowerPoint exports build on, if any.
+pub fn workspace_pptx_template(
+    workspace: &throughline_store::Workspace,
+) -> Result<Option<Vec<u8>>, ApiError> {
+    Ok(workspace.pptx_template()?.map(|(_, bytes)| bytes))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -219,3 +219,46 @@ fn the_goals_playbook_drafts_an_update_with_the_allocation_and_keeps_the_stakeho
     assert_eq!(chart.kind, throughline_core::ChartKind::AssumptionMap);
     assert!(!chart.portfolio.unwrap().assumptions.unwrap().is_empty());
 }
+
+#[test]
+fn a_workspace_keeps_a_checked_powerpoint_template_and_refuses_what_is_not_one() {
+    let (dir, ws, _) = workspace_with_journal();
+    let update = ws
+        .create_update(
+            &throughline_core::example::example_update_fields("2026-12-07"),
+            1,
+        )
+        .unwrap();
+    // A deck the app wrote is a template too.
+    let fields = ws.get_update(update.id).unwrap().fields;
+    let deck = throughline_render::slides_to_pptx(
+        &[throughline_render::PptxSlide {
+            fields: &fields,
+            banner: None,
+        }],
+        &throughline_render::Theme::light(),
+        &throughline_render::Branding::default(),
+    )
+    .unwrap();
+    let template = dir.path().join("company.pptx");
+    std::fs::write(&template, &deck).unwrap();
+    let name = throughline_api::branding::set_pptx_template(&ws, &template).unwrap();
+    assert_eq!(name.as_deref(), Some("company.pptx"));
+    assert_eq!(
+        ws.pptx_template_name().unwrap().as_deref(),
+        Some("company.pptx")
+    );
+
+    let not_one = dir.path().join("notes.pptx");
+    std::fs::write(&not_one, b"just text").unwrap();
+    let err = throughline_api::branding::set_pptx_template(&ws, &not_one).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert!(err.message.starts_with("notes.pptx:"), "{}", err.message);
+    assert_eq!(
+        ws.pptx_template_name().unwrap().as_deref(),
+        Some("company.pptx"),
+        "the template before stays"
+    );
+    ws.clear_pptx_template().unwrap();
+    assert!(ws.pptx_template().unwrap().is_none());
+}

@@ -71,6 +71,14 @@ fn export(args: ExportArgs) -> Result<u8, CliError> {
         Some(path) => look
             .with_pptx_template(path)
             .map_err(|err| CliError::input(path, err))?,
+        // Stored updates use their workspace's template, when it has one.
+        None if from_workspace => {
+            let mut look = look;
+            let workspace = open_workspace_to_read(args.workspace.clone())?;
+            look.pptx_template = throughline_api::branding::workspace_pptx_template(&workspace)
+                .map_err(CliError::Api)?;
+            look
+        }
         None => look,
     };
     let (format, out) = match (&args.pdf, &args.png, &args.md, &args.pptx) {

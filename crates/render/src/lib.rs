@@ -36,7 +36,10 @@ pub use portfolio::{
     allocation_headline, render_portfolio_svg, view_title, PortfolioPage, PortfolioView,
     PortfolioViewError, MAX_LABELLED,
 };
-pub use pptx::{deck_to_pptx, slides_to_pptx, slides_to_pptx_with_template, DeckPage, PptxSlide};
+pub use pptx::{
+    check_pptx_template, deck_to_pptx, slides_to_pptx, slides_to_pptx_with_template, DeckPage,
+    PptxSlide,
+};
 pub use slide::{
     base64, render_slide_svg, render_update_slide, slide_cuts_text, SlideInput, SLIDE_HEIGHT,
     SLIDE_WIDTH,

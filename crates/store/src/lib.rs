@@ -14,6 +14,7 @@ mod history;
 mod journals;
 mod migrations;
 mod portfolio;
+mod pptx_template;
 mod privacy;
 mod probe;
 mod schema;
@@ -31,6 +32,7 @@ pub use history::{
 pub use journals::{CriterionReport, JournalId, JournalSummary, StoredJournal};
 pub use migrations::SCHEMA_VERSION;
 pub use portfolio::{InitiativeId, StoredInitiative};
+pub use pptx_template::MAX_TEMPLATE_BYTES;
 pub use probe::{probe, Probe};
 pub use workspace::{Calendar, Workspace, WorkspaceInfo};
 

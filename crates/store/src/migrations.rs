@@ -18,6 +18,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_portfolio.sql"),
     include_str!("migrations/0011_templates_and_audit.sql"),
     include_str!("migrations/0012_speaker_notes.sql"),
+    include_str!("migrations/0013_pptx_template.sql"),
 ];
 
 /// The schema version this build writes.

@@ -11,6 +11,8 @@ export class BrandingController {
   /** Print a two-group difference's 95% interval under the evidence. */
   significanceNote = $state(false);
   logo = $state<string | null>(null);
+  /** The company PowerPoint template's file name (null: our own master). */
+  pptxTemplate = $state<string | null>(null);
   error = $state('');
   saving = $state(false);
   /** Bumped after every change, so the slide preview draws again. */
@@ -22,6 +24,7 @@ export class BrandingController {
     this.error = '';
     try {
       this.apply(await this.backend.getBranding());
+      this.pptxTemplate = await this.backend.getPptxTemplate();
       this.isOpen = true;
     } catch (err) {
       this.error = toApiError(err).message;
@@ -44,6 +47,28 @@ export class BrandingController {
     try {
       const path = await this.backend.pickLogo();
       if (path) await this.run(() => this.backend.setLogo(path));
+    } catch (err) {
+      this.error = toApiError(err).message;
+    }
+  }
+
+  async chooseTemplate(): Promise<void> {
+    try {
+      const path = await this.backend.pickPptxTemplate();
+      if (!path) return;
+      this.saving = true;
+      this.pptxTemplate = await this.backend.setPptxTemplate(path);
+      this.error = '';
+    } catch (err) {
+      this.error = toApiError(err).message;
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  async removeTemplate(): Promise<void> {
+    try {
+      this.pptxTemplate = await this.backend.clearPptxTemplate();
     } catch (err) {
       this.error = toApiError(err).message;
     }

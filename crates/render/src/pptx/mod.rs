@@ -107,6 +107,12 @@ pub fn slides_to_pptx(
     write_deck(&pages, theme, branding, None)
 }
 
+/// Whether `bytes` are a PowerPoint template the deck can build on: the
+/// name of the layout the slides would use, or why not.
+pub fn check_pptx_template(bytes: &[u8]) -> Result<String, RenderError> {
+    template::read(bytes).map(|t| t.layout)
+}
+
 /// A deck with pages around its updates, on our master or a company's
 /// template (its bytes).
 pub fn deck_to_pptx(

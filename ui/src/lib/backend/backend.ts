@@ -175,6 +175,12 @@ export interface Backend {
   pickLogo(): Promise<string | null>;
   setLogo(path: string): Promise<Branding>;
   clearLogo(): Promise<Branding>;
+  /** The company PowerPoint template's file name (null: our own master). */
+  getPptxTemplate(): Promise<string | null>;
+  /** The open dialog for a .pptx/.potx template; null when cancelled. */
+  pickPptxTemplate(): Promise<string | null>;
+  setPptxTemplate(path: string): Promise<string | null>;
+  clearPptxTemplate(): Promise<string | null>;
   /** The native save dialog for an export; null when cancelled. */
   pickExportPath(format: ExportFormat, suggestedName: string): Promise<string | null>;
   /** The native dialogs; null when the user cancels. */

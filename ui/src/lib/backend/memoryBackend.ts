@@ -181,6 +181,7 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
     if (!update || deleted.has(id)) throw notFound(`update with id ${id}`);
     return update;
   };
+  let pptxTemplate: string | null = null;
   const cannedAudit = (): AuditView => ({
     audit: { stakeholders: [], opposed: [] },
     strategy: {
@@ -520,6 +521,16 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
       return { ...branding };
     },
     pickLogo: async () => null,
+    getPptxTemplate: async () => pptxTemplate,
+    pickPptxTemplate: async () => null,
+    async setPptxTemplate(path) {
+      pptxTemplate = path.split('/').pop() ?? path;
+      return pptxTemplate;
+    },
+    async clearPptxTemplate() {
+      pptxTemplate = null;
+      return null;
+    },
     async setLogo(path) {
       branding = { ...branding, logo: `data:image/png;base64,${btoa(path)}` };
       return { ...branding };

@@ -15,7 +15,8 @@ type FilePurpose =
   | 'export-pdf'
   | 'export-png'
   | 'export-md'
-  | 'export-pptx';
+  | 'export-pptx'
+  | 'pptx-template';
 
 /** The native dialog for `purpose`, opened by the backend; [] when cancelled. */
 function choose(purpose: FilePurpose, suggestedName?: string): Promise<string[]> {
@@ -124,6 +125,10 @@ export function tauriBackend(): Backend {
     pickLogo: () => chooseOne('logo'),
     setLogo: (path) => call('set_logo', { path }),
     clearLogo: () => call('clear_logo'),
+    getPptxTemplate: () => call('get_pptx_template'),
+    pickPptxTemplate: () => chooseOne('pptx-template'),
+    setPptxTemplate: (path) => call('set_pptx_template', { path }),
+    clearPptxTemplate: () => call('clear_pptx_template'),
     pickExportPath: (format, suggestedName) => chooseOne(`export-${format}`, exportFileName(suggestedName, format)),
     pickWorkspaceToOpen: () => chooseOne('open-workspace'),
     pickWorkspaceToCreate: () => chooseOne('new-workspace', 'workspace.throughline'),
