@@ -24,6 +24,10 @@ pub fn requested_workspace(
             }
         } else if let Some(path) = arg.to_str().and_then(|a| a.strip_prefix("--workspace=")) {
             return Some(PathBuf::from(path));
+        } else if !arg.to_string_lossy().starts_with('-') && !arg.is_empty() {
+            // A bare path: what a file manager passes when a .throughline
+            // file is opened (the desktop entry's `%f`).
+            return Some(PathBuf::from(arg));
         }
     }
     env(WORKSPACE_ENV)
@@ -68,6 +72,16 @@ mod tests {
         assert_eq!(found, Some(PathBuf::from("/a b.throughline")));
         let found = requested_workspace(args(&["app", "--workspace=/c.throughline"]), env);
         assert_eq!(found, Some(PathBuf::from("/c.throughline")));
+    }
+
+    #[test]
+    fn a_bare_path_is_the_file_a_file_manager_opens() {
+        let env = |_: &str| Some(OsString::from("/env/file.throughline"));
+        let found = requested_workspace(args(&["app", "/home/pm/Q4 plan.throughline"]), env);
+        assert_eq!(found, Some(PathBuf::from("/home/pm/Q4 plan.throughline")));
+        // Options the app does not know are not paths.
+        let found = requested_workspace(args(&["app", "--verbose"]), |_| None);
+        assert_eq!(found, None);
     }
 
     #[test]
