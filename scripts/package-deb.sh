@@ -54,8 +54,22 @@ file "$tmp/slide.png" | grep -q "1920 x 1080" || { echo "FAIL: the packaged CLI 
 "$tmp/root/usr/bin/throughline" import tests/fixtures/stories/activation.md --workspace "$tmp/given.throughline" >/dev/null
 export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/data" XDG_CONFIG_HOME="$tmp/home/config"
 mkdir -p "$HOME"
-dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24' \
-  timeout 25 "$tmp/root/usr/bin/throughline-app" "$tmp/given.throughline" >/dev/null 2>&1 || true
+# The app, given the workspace as a file manager gives it (a bare path):
+# its window must appear, and it must be on that workspace.
+dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24' bash -c '
+  "$1" "$2" >/dev/null 2>&1 &
+  app=$!
+  for _ in $(seq 1 40); do
+    if xdotool search --onlyvisible --name "Throughline" >/dev/null 2>&1; then
+      echo "window" > "$3"
+      break
+    fi
+    sleep 0.5
+  done
+  kill "$app" 2>/dev/null || true
+  wait "$app" 2>/dev/null || true
+' _ "$tmp/root/usr/bin/throughline-app" "$tmp/given.throughline" "$tmp/window" || true
+[ -f "$tmp/window" ] || { echo "FAIL: the packaged app opened no window"; fail=1; }
 log="$(cat "$XDG_DATA_HOME"/io.throughline.desktop/logs/*.log 2>/dev/null || true)"
 need "$log" "starting on $tmp/given.throughline" "the packaged app did not open the workspace it was given"
 if [ "$fail" -ne 0 ]; then exit 1; fi
