@@ -213,6 +213,35 @@ pub fn export_journal(
     format: JournalFormat,
     branding: &Branding,
 ) -> Result<Vec<u8>, ApiError> {
+    let stamped = stamped_journal(workspace, id)?;
+    if format == JournalFormat::Md {
+        return Ok(to_markdown(
+            &stamped.journal.body,
+            &stamped.readings,
+            stamped.revision,
+            &stamped.hash,
+            workspace.today(),
+        )
+        .into_bytes());
+    }
+    let svg = page_svg(workspace, &stamped, branding);
+    match format {
+        JournalFormat::Pdf => throughline_render::slides_to_pdf(&[svg]),
+        _ => throughline_render::svg_to_png(&svg, 1.0, throughline_render::PngCompression::Small),
+    }
+    .map_err(ApiError::render)
+}
+
+/// A journal as it goes out: checked (a history that fails its check is
+/// refused), with its readings and its latest revision's number and hash.
+struct Stamped {
+    journal: throughline_store::StoredJournal,
+    readings: Vec<Reading>,
+    revision: u32,
+    hash: String,
+}
+
+fn stamped_journal(workspace: &Workspace, id: JournalId) -> Result<Stamped, ApiError> {
     let journal = workspace.journal(id)?;
     if let Some(report) = &journal.tamper {
         return Err(ApiError::new(ErrorCode::Tampered, report.to_string()));
@@ -224,17 +253,28 @@ pub fn export_journal(
         .map_or((0, "draft, not shared yet".to_owned()), |r| {
             (r.seq, r.hash.clone())
         });
-    if format == JournalFormat::Md {
-        return Ok(
-            to_markdown(&journal.body, &readings, revision, &hash, workspace.today()).into_bytes(),
-        );
-    }
-    let svg = journal_page_svg(workspace, id, branding)?;
-    match format {
-        JournalFormat::Pdf => throughline_render::slides_to_pdf(&[svg]),
-        _ => throughline_render::svg_to_png(&svg, 1.0, throughline_render::PngCompression::Small),
-    }
-    .map_err(ApiError::render)
+    Ok(Stamped {
+        journal,
+        readings,
+        revision,
+        hash,
+    })
+}
+
+fn page_svg(workspace: &Workspace, stamped: &Stamped, branding: &Branding) -> String {
+    let body = &stamped.journal.body;
+    let evaluations = evaluations(body, &stamped.readings, workspace.today());
+    throughline_render::render_journal_svg(
+        &throughline_render::JournalPage {
+            body,
+            evaluations: &evaluations,
+            readings: &stamped.readings,
+            revision: stamped.revision,
+            hash: &stamped.hash,
+        },
+        &throughline_render::Theme::light(),
+        branding,
+    )
 }
 
 /// A journal's one-pager as SVG: stamped with its latest revision and
@@ -244,27 +284,9 @@ pub fn journal_page_svg(
     id: JournalId,
     branding: &Branding,
 ) -> Result<String, ApiError> {
-    let journal = workspace.journal(id)?;
-    if let Some(report) = &journal.tamper {
-        return Err(ApiError::new(ErrorCode::Tampered, report.to_string()));
-    }
-    let readings = workspace.readings(id)?;
-    let (revision, hash) = journal
-        .revisions
-        .last()
-        .map_or((0, "draft, not shared yet".to_owned()), |r| {
-            (r.seq, r.hash.clone())
-        });
-    let evaluations = evaluations(&journal.body, &readings, workspace.today());
-    Ok(throughline_render::render_journal_svg(
-        &throughline_render::JournalPage {
-            body: &journal.body,
-            evaluations: &evaluations,
-            readings: &readings,
-            revision,
-            hash: &hash,
-        },
-        &throughline_render::Theme::light(),
+    Ok(page_svg(
+        workspace,
+        &stamped_journal(workspace, id)?,
         branding,
     ))
 }

@@ -25,6 +25,23 @@ fn s(path: &Path) -> &str {
     path.to_str().unwrap()
 }
 
+/// How many pages `pdfinfo` counts in a PDF.
+fn pdf_pages(path: &Path) -> String {
+    let info = String::from_utf8(
+        Command::new("pdfinfo")
+            .arg(s(path))
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    info.lines()
+        .find(|l| l.starts_with("Pages:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .unwrap_or_default()
+        .to_owned()
+}
+
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
@@ -1344,21 +1361,8 @@ fn a_deck_opens_with_its_ask_and_an_agenda_and_ends_with_its_appendix_in_pdf_and
     args.extend(frame);
     let out = throughline(&args);
     assert!(out.status.success(), "{}", stderr(&out));
-    let info = String::from_utf8(
-        Command::new("pdfinfo")
-            .arg(s(&pdf))
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
     // Title, agenda, the update, its notes page, the journal, the matrix and the allocation.
-    let pages = info
-        .lines()
-        .find(|l| l.starts_with("Pages:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .unwrap_or_default();
-    assert_eq!(pages, "7", "{info}");
+    assert_eq!(pdf_pages(&pdf), "7");
     let text = String::from_utf8(
         Command::new("pdftotext")
             .args([s(&pdf), "-"])
@@ -1496,21 +1500,7 @@ fn the_read_ahead_memo_holds_the_story_the_evidence_and_the_journal_in_two_pages
     assert!(throughline(&["memo", s(&long), "--pdf", s(&long_pdf)])
         .status
         .success());
-    let info = String::from_utf8(
-        Command::new("pdfinfo")
-            .arg(s(&long_pdf))
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
-    let pages = info
-        .lines()
-        .find(|l| l.starts_with("Pages:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .unwrap_or_default()
-        .to_owned();
-    assert_eq!(pages, "2", "{info}");
+    assert_eq!(pdf_pages(&long_pdf), "2");
     let text = String::from_utf8(
         Command::new("pdftotext")
             .args([s(&long_pdf), "-"])
