@@ -34,11 +34,7 @@ pub fn audit_view(workspace: &Workspace, id: UpdateId) -> Result<AuditView, ApiE
     let update = workspace.get_update(id)?;
     let audit = workspace.update_audit(id)?;
     let strategy = workspace.strategy()?;
-    let initiatives: Vec<_> = workspace
-        .list_initiatives()?
-        .into_iter()
-        .map(|stored| stored.initiative)
-        .collect();
+    let initiatives = workspace.initiatives()?;
     let has_cascade =
         !strategy.cascade.where_to_play.is_empty() || !strategy.cascade.how_to_win.is_empty();
     let orphans = if has_cascade {

@@ -29,11 +29,7 @@ impl PortfolioChecks {
 }
 
 pub fn check_portfolio(workspace: &Workspace) -> Result<PortfolioChecks, ApiError> {
-    let initiatives: Vec<_> = workspace
-        .list_initiatives()?
-        .into_iter()
-        .map(|stored| stored.initiative)
-        .collect();
+    let initiatives = workspace.initiatives()?;
     let settings = workspace.portfolio_settings()?;
     Ok(PortfolioChecks {
         checks: check(&initiatives, &settings),
@@ -118,11 +114,7 @@ pub fn view_svg(
     workspace: &Workspace,
     view: throughline_render::PortfolioView,
 ) -> Result<String, ApiError> {
-    let initiatives: Vec<_> = workspace
-        .list_initiatives()?
-        .into_iter()
-        .map(|stored| stored.initiative)
-        .collect();
+    let initiatives = workspace.initiatives()?;
     let settings = workspace.portfolio_settings()?;
     let svg = throughline_render::render_portfolio_svg(
         view,
@@ -331,11 +323,7 @@ pub fn portfolio_chart(
             )
         }
         other => {
-            let initiatives: Vec<_> = workspace
-                .list_initiatives()?
-                .into_iter()
-                .map(|stored| stored.initiative)
-                .collect();
+            let initiatives = workspace.initiatives()?;
             let settings = workspace.portfolio_settings()?;
             let (kind, axis) = match other {
                 ChartView::Matrix { value } => (ChartKind::PortfolioMatrix, *value),

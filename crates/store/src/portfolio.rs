@@ -37,6 +37,15 @@ fn from_json(json: &str, what: &str) -> Result<Initiative, StoreError> {
 }
 
 impl Workspace {
+    /// The initiatives alone, in the listing's order (without their ids).
+    pub fn initiatives(&self) -> Result<Vec<Initiative>, StoreError> {
+        Ok(self
+            .list_initiatives()?
+            .into_iter()
+            .map(|stored| stored.initiative)
+            .collect())
+    }
+
     /// Every initiative, in the order they were added.
     pub fn list_initiatives(&self) -> Result<Vec<StoredInitiative>, StoreError> {
         let mut statement = self
