@@ -237,6 +237,10 @@ const NAMES_A_RESOLUTION: &[&str] = &[
     "next step", "next steps", "action item", "action items", "our ask", "the ask",
     "we ask", "decision:", "recommendation:", "we recommend", "we propose", "i recommend",
     "i propose", "we are asking", "i am asking", "we have decided", "we decided",
+    // A standing commitment is a resolution, if a weak one: "We stay
+    // focused on improving the service" (the owner and date rules judge it).
+    "stay focused on", "stays focused on", "remain focused on", "remains focused on",
+    "stay committed to", "remain committed to",
 ];
 
 /// Whether the sentence states what will be done or what is asked.
@@ -253,7 +257,31 @@ pub fn states_resolution(sentence: &str) -> bool {
         .iter()
         .find(|w| !w.chars().all(|c| c.is_ascii_digit()))
         .is_some_and(|first| IMPERATIVES.contains(&first.as_str()));
-    opens_with_instruction || actor_commits(&all) || named_actor_commits(sentence)
+    opens_with_instruction
+        || actor_commits(&all)
+        || named_actor_commits(sentence)
+        || dated_rule_change(&all)
+}
+
+/// A rule that takes effect on a day: "From December 1st, employees can
+/// work from home one day a week", "Effective 1 March, travel needs
+/// approval". Its numbers are the rule's terms, not proof.
+fn dated_rule_change(all: &[String]) -> bool {
+    let opens = all
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "from" | "starting" | "effective" | "beginning"));
+    let dated = all.iter().skip(1).take(3).any(|w| {
+        MONTHS.contains(&w.as_str())
+            || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || matches!(w.as_str(), "today" | "tomorrow" | "monday" | "next")
+    });
+    let rule_verb = all.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "can" | "may" | "must" | "will" | "need" | "needs"
+        )
+    });
+    opens && dated && rule_verb
 }
 
 /// A named actor inside the sentence commits: "Besides the penalty, Knight
@@ -336,7 +364,39 @@ pub fn states_context(sentence: &str) -> bool {
         .filter(|c| c.is_ascii_digit() || *c == ':')
         .count()
         >= 4;
-    all.len() >= 8 && !log_entry && !states_resolution(sentence) && !states_conflict(sentence)
+    all.len() >= 8
+        && !log_entry
+        && !reports_on_the_team(sentence)
+        && !frames_the_text(sentence)
+        && !states_resolution(sentence)
+        && !states_conflict(sentence)
+}
+
+/// The team speaking of itself with nothing counted: "We take security
+/// extremely seriously", "we are testing and handing back sites much
+/// faster". That is how the writer feels or what it is busy with, not
+/// what is so for the reader. ("We closed the quarter with 209m members"
+/// counts something and is context.)
+fn reports_on_the_team(sentence: &str) -> bool {
+    let lower = lower_words(sentence);
+    lower.iter().any(|w| w == "we") && !has_number(sentence)
+}
+
+/// A courtesy ("Thank you for your attention") or the line that introduces
+/// a table ("Restoration by day:") frames the update; it states nothing.
+fn frames_the_text(sentence: &str) -> bool {
+    let lower = sentence.trim().to_lowercase();
+    lower.ends_with(':')
+        || [
+            "thank you",
+            "thanks",
+            "sorry",
+            "please",
+            "we apologise",
+            "we apologize",
+        ]
+        .iter()
+        .any(|opening| lower.starts_with(opening))
 }
 
 #[cfg(test)]
@@ -368,6 +428,41 @@ mod tests {
             "Customers who cancel inside the same 30 days now count.",
         ] {
             assert!(!states_amount(not_amount), "{not_amount}");
+        }
+    }
+
+    #[test]
+    fn context_is_what_is_so_not_the_team_on_itself_a_courtesy_or_a_caption() {
+        for context in [
+            "Most of our revenue comes from mid-market banks in Germany and France.",
+            "We closed the quarter with more than 209m paid memberships, slightly ahead of plan.",
+        ] {
+            assert!(states_context(context), "{context}");
+        }
+        for not_context in [
+            "We take the security of our systems, and of yours, extremely seriously.",
+            "With automation now fully running, we are testing and handing back sites much faster.",
+            "Thank you for giving this your urgent attention today.",
+            "Restoration went from 55% of affected users to all of them in four days:",
+        ] {
+            assert!(!states_context(not_context), "{not_context}");
+        }
+    }
+
+    #[test]
+    fn a_dated_rule_change_and_a_standing_commitment_are_resolutions() {
+        for resolution in [
+            "From December 1st, employees can work from home one day a week instead of three.",
+            "Effective 1 March, every trip over $500 needs a director's approval.",
+            "We stay focused on improving the service for our members.",
+        ] {
+            assert!(states_resolution(resolution), "{resolution}");
+        }
+        for not_resolution in [
+            "From 2019 to 2021 churn rose by half.",
+            "I am confident that we are well placed to keep growing.",
+        ] {
+            assert!(!states_resolution(not_resolution), "{not_resolution}");
         }
     }
 

@@ -1059,3 +1059,56 @@ fn every_template_skeleton_reads_back_with_its_template_and_prompts_as_comments(
         assert!(text.contains(id.template().resolution.prompt));
     }
 }
+
+#[test]
+fn a_resolution_needs_an_owner_or_a_date_and_a_bare_we_is_no_owner() {
+    let flagged = |resolution: &str| {
+        let draft = fields(
+            "Usage alerts cut surprise bills by half",
+            [
+                "Customers pay overage.",
+                "Bills surprise them.",
+                resolution,
+                "Tickets fell 50%.",
+            ],
+        );
+        review(&draft, &[])
+            .findings
+            .iter()
+            .any(|f| f.rule == "resolution-no-owner-or-date")
+    };
+    assert!(flagged("We should get to it soon, before it escalates."));
+    assert!(flagged("Data residency is important to us going forward."));
+    assert!(!flagged(
+        "The Billing team adds usage alerts at 80% of each allowance."
+    ));
+    assert!(!flagged("We ship usage alerts to every plan by 15 March."));
+    assert!(!flagged("Dana's squad ships usage alerts."));
+}
+
+#[test]
+fn a_window_is_a_span_word_a_year_or_a_named_span() {
+    let incomplete = |evidence: &str| {
+        let draft = fields(
+            "Sign-ups rose 40%",
+            [
+                "Visitors leave.",
+                "Few sign up.",
+                "Growth ships it by March.",
+                evidence,
+            ],
+        );
+        review(&draft, &[])
+            .findings
+            .iter()
+            .any(|f| f.rule == "metric-incomplete")
+    };
+    assert!(incomplete("Sign-ups rose from 8.26% to 11.6%."));
+    assert!(!incomplete("Sign-ups rose from 8.26% to 11.6% over 2021."));
+    assert!(!incomplete(
+        "Sign-ups rose from 8.26% to 11.6% over the campaign."
+    ));
+    assert!(!incomplete(
+        "Sign-ups rose from 8.26% to 11.6% in six weeks."
+    ));
+}

@@ -392,6 +392,20 @@ const COMPARISON_SIGNS: &[&str] = &[
     "increase", "decrease", "benchmark", "target", "average",
 ];
 
+/// A window as prose gives it: a span word ("6 weeks", "Q3", "March"), a
+/// year ("over 2021"), or a span named by what happened in it ("over the
+/// campaign", "during the pilot").
+fn names_a_window(words: &[String]) -> bool {
+    let year = |w: &str| w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1900..=2099).contains(&y));
+    [WINDOW_SIGNS, MONTHS, PERIODS]
+        .iter()
+        .any(|signs| mentions(words, signs))
+        || words.iter().any(|w| year(w))
+        || words.windows(2).any(|pair| {
+            matches!(pair[0].as_str(), "over" | "during" | "throughout") && pair[1] == "the"
+        })
+}
+
 pub fn metric_incomplete(story: &Story<'_>) -> Vec<Finding> {
     let fields = story.fields;
     let missing: Vec<&str> = match &fields.evidence {
@@ -431,10 +445,7 @@ pub fn metric_incomplete(story: &Story<'_>) -> Vec<Finding> {
             }
             let words = lower_words(text);
             let mut missing = Vec::new();
-            if ![WINDOW_SIGNS, MONTHS, PERIODS]
-                .iter()
-                .any(|signs| mentions(&words, signs))
-            {
+            if !names_a_window(&words) {
                 missing.push("a time window");
             }
             if !mentions(&words, COMPARISON_SIGNS) && !text.contains("→") {

@@ -319,8 +319,8 @@ const RULES: &[RuleInfo] = &[
     },
     RuleInfo {
         id: "beat-off-job",
-        severity: Severity::Warning,
-        rationale: "Each beat has a job: context names a market shift, customer pain or competitor; conflict names the obstacle, trade-off or metric going the wrong way; resolution names a concrete action.",
+        severity: Severity::Info,
+        rationale: "Each beat has a job: context names a market shift, customer pain or competitor; conflict names the obstacle, trade-off or metric going the wrong way; resolution names a concrete action. A tip, not a warning: measured on real drafts it was right too rarely (a resolution in a list of imperatives, a bottom line that states a status) to cost the score.",
         bad: "Context: We had a busy quarter.",
         good: "Context: Two competitors now bundle onboarding into their free tiers.",
     },
@@ -348,8 +348,8 @@ const RULES: &[RuleInfo] = &[
     RuleInfo {
         id: "long-sentence",
         severity: Severity::Warning,
-        rationale: "Sentences over 30 words hide the point; plain-writing guides cap them well below that.",
-        bad: "A 40-word sentence joining three ideas with and, which and because.",
+        rationale: "Sentences over 40 words hide the point; plain-writing guides aim well below that, but real updates run past 30 words often enough that flagging them would drown what matters.",
+        bad: "A 45-word sentence joining three ideas with and, which and because.",
         good: "Two short sentences, one idea each.",
     },
     RuleInfo {
@@ -369,7 +369,7 @@ const RULES: &[RuleInfo] = &[
     RuleInfo {
         id: "resolution-no-owner-or-date",
         severity: Severity::Warning,
-        rationale: "A decision without an owner and a date is a wish: say who does what by when.",
+        rationale: "A decision with neither an owner nor a date is a wish: say who does what by when. A bare “we” names nobody; a team, a role or a person does. A resolution written under another heading is judged where it is.",
         bad: "Resolution: We should improve onboarding.",
         good: "Resolution: The Growth squad ships the checklist to all new workspaces by 15 December.",
     },
@@ -411,7 +411,7 @@ const RULES: &[RuleInfo] = &[
     RuleInfo {
         id: "chart-no-takeaway-title",
         severity: Severity::Warning,
-        rationale: "A chart title should say what the chart shows (Storytelling with Data): the takeaway, not the axis names.",
+        rationale: "A chart title should say what the chart shows: the takeaway, not the axis names. An untitled chart sits under the update's title, which the title rules judge.",
         bad: "Chart title: Activation by week",
         good: "Chart title: Activation rose 9 points with the checklist",
     },

@@ -6,9 +6,8 @@ use crate::coach::{Finding, Target};
 
 #[rustfmt::skip]
 const OWNER_SIGNS: &[&str] = &[
-    "we", "i", "our", "team", "squad", "group", "pod", "crew", "engineering", "design", "product",
-    "sales", "marketing", "support", "ops", "operations", "finance", "legal", "growth", "platform",
-    "data", "security", "pm", "eng", "lead", "owner", "owns", "led",
+    "team", "squad", "group", "pod", "crew", "engineering", "sales", "marketing", "support",
+    "operations", "finance", "legal", "pm", "lead", "owner", "owns", "led",
 ];
 /// Besides month names and quarters ([`MONTHS`], [`PERIODS`]).
 #[rustfmt::skip]
@@ -25,14 +24,11 @@ fn names_a_date(words: &[String]) -> bool {
     })
 }
 
-/// Whether a resolution names who acts, and by when.
+/// Whether a resolution names who acts, and by when. A bare "we" names
+/// nobody: a team, a role or a person does.
 pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
     let words = lower_words(text);
-    let has_owner = mentions(&words, OWNER_SIGNS)
-        || text
-            .split_whitespace()
-            .skip(1)
-            .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let has_owner = mentions(&words, OWNER_SIGNS) || names_someone(text);
     // "by" alone is not a date; "by 15 March", "by Q2", "next sprint" are.
     let has_date = names_a_date(&words)
         && (has_digit(text)
@@ -43,25 +39,34 @@ pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
     (has_owner, has_date)
 }
 
+/// A capitalised word inside a sentence: a person, a team, a company
+/// ("Dana ships it", "HR recalibrates"). Sentence openers do not count.
+fn names_someone(text: &str) -> bool {
+    let mut opens_sentence = true;
+    for word in text.split_whitespace() {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if !opens_sentence && bare.chars().next().is_some_and(char::is_uppercase) {
+            return true;
+        }
+        opens_sentence = word.ends_with(['.', '!', '?', ':']) || word.starts_with(['-', '*']);
+    }
+    false
+}
+
 pub fn resolution_no_owner_or_date(story: &Story<'_>) -> Vec<Finding> {
-    let text = &story.fields.beats.resolution;
-    if text.trim().is_empty() {
+    let Some(text) = super::structure::beat_or_stand_in(story, Target::Resolution) else {
+        return Vec::new();
+    };
+    // Either one gives the follow-up a handle; a resolution with neither
+    // is a wish.
+    if owner_and_date(text) != (false, false) {
         return Vec::new();
     }
-    let (has_owner, has_date) = owner_and_date(text);
-    let message = match (has_owner, has_date) {
-        (true, true) => return Vec::new(),
-        (false, false) => {
-            "Say who does it and by when (“The Growth squad ships it by 15 December”)."
-        }
-        (false, true) => "Say who owns this action (a team or a person).",
-        (true, false) => "Say by when (a date, a sprint or a quarter).",
-    };
     vec![finding(
         "resolution-no-owner-or-date",
         info("resolution-no-owner-or-date"),
         Some(Target::Resolution),
-        message,
+        "Say who does it and by when (“The Growth squad ships it by 15 December”).",
         None,
     )]
 }

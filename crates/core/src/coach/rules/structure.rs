@@ -8,7 +8,7 @@ use crate::beat_jobs;
 use crate::coach::{Finding, Target};
 
 const BEAT_WORD_BUDGET: usize = 60;
-const SENTENCE_WORD_LIMIT: usize = 30;
+const SENTENCE_WORD_LIMIT: usize = 40;
 
 pub fn beat_missing(story: &Story<'_>) -> Vec<Finding> {
     let written = story.passages().iter().any(|p| !p.text.trim().is_empty());
@@ -67,7 +67,8 @@ struct Elsewhere<'a> {
 
 /// Where the empty beat's job is done instead: under another heading the
 /// update keeps, or inside another beat. In a language the coach does not
-/// read, any text under another heading may be it.
+/// read, any text under another heading may be it, and so may a later
+/// paragraph of another beat.
 fn found_elsewhere<'a>(story: &Story<'a>, target: Target) -> Option<Elsewhere<'a>> {
     let job: fn(&str) -> bool = match target {
         Target::Context => beat_jobs::states_context,
@@ -75,9 +76,9 @@ fn found_elsewhere<'a>(story: &Story<'a>, target: Target) -> Option<Elsewhere<'a
         Target::Resolution => beat_jobs::states_resolution,
         _ => states_evidence,
     };
-    story
-        .passages()
-        .into_iter()
+    let passages = story.passages();
+    let read = passages
+        .iter()
         .filter(|p| searched_for(target, p.place, story.english))
         .find_map(|p| {
             sentences(p.text)
@@ -87,7 +88,28 @@ fn found_elsewhere<'a>(story: &Story<'a>, target: Target) -> Option<Elsewhere<'a
                     place: p.place,
                     sentence: s.text,
                 })
-        })
+        });
+    if read.is_some() || story.english {
+        return read;
+    }
+    // Unread language: a beat of several paragraphs may hold the empty
+    // beat in a later one (a German context whose third paragraph is the
+    // obstacle). Point at that paragraph's first sentence.
+    passages.iter().find_map(|p| match p.place {
+        Place::Beat(beat) if beat != target => {
+            let later = p
+                .text
+                .split("\n\n")
+                .skip(1)
+                .find(|para| !para.trim().is_empty())?;
+            let first = sentences(later).into_iter().next()?;
+            Some(Elsewhere {
+                place: p.place,
+                sentence: first.text,
+            })
+        }
+        _ => None,
+    })
 }
 
 /// Where an empty beat's job is looked for: under every other heading the
@@ -102,6 +124,28 @@ fn searched_for(target: Target, place: Place<'_>, english: bool) -> bool {
             english && beat != target && !(target == Target::Conflict && beat == Target::Evidence)
         }
     }
+}
+
+/// The text that does a beat's job: the beat, or when it is empty the
+/// paragraph elsewhere whose sentence does the job (read in English only).
+pub(super) fn beat_or_stand_in<'a>(story: &Story<'a>, target: Target) -> Option<&'a str> {
+    let (_, text) = story.beats().into_iter().find(|(t, _)| *t == target)?;
+    if !text.trim().is_empty() {
+        return Some(text);
+    }
+    if !story.english {
+        return None;
+    }
+    let found = found_elsewhere(story, target)?;
+    story
+        .passages()
+        .into_iter()
+        .find(|p| p.place == found.place && p.text.contains(found.sentence))
+        .and_then(|p| {
+            p.text
+                .split("\n\n")
+                .find(|paragraph| paragraph.contains(found.sentence))
+        })
 }
 
 fn states_evidence(sentence: &str) -> bool {

@@ -173,8 +173,21 @@ const KNOWN_ACRONYMS: &[&str] = &[
     "OKR", "OKRS", "ROI", "API", "APIS", "UI", "UX", "US", "USA", "UK", "EU", "AI", "ML", "PDF",
     "CSV", "SQL", "IT", "QA", "ARR", "MRR", "NPS", "B2B", "B2C", "SLA", "GA", "FAQ", "ID", "IOS",
     "TV", "OK", "AM", "PM", "CRM", "ERP", "SEO", "GDPR", "USD", "EUR", "GBP", "JPY", "YOY", "MOM",
-    "QOQ", "ETA", "EOD", "EOW", "R&D", "FTE", "FTES",
+    "QOQ", "ETA", "EOD", "EOW", "R&D", "FTE", "FTES", "SAAS", "URL", "URLS", "FY", "SDK", "DNS",
+    "AWS", "BLUF",
 ];
+
+/// "TL;DR" reads as two acronyms to a word splitter; every reader knows it.
+fn inside_tldr(text: &str, start: usize, end: usize) -> bool {
+    let from = (start.saturating_sub(3)..=start).find(|&i| text.is_char_boundary(i));
+    let to = (end..=(end + 3).min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i));
+    match (from, to) {
+        (Some(from), Some(to)) => text[from..to].to_ascii_uppercase().contains("TL;DR"),
+        _ => false,
+    }
+}
 
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_ascii_alphabetic()).count();
@@ -213,6 +226,7 @@ pub fn undefined_acronym(story: &Story<'_>) -> Vec<Finding> {
             let token = if is_acronym(token) { token } else { word.text };
             if !is_acronym(token)
                 || KNOWN_ACRONYMS.contains(&token.to_ascii_uppercase().as_str())
+                || inside_tldr(text, word.start, word.end)
                 || reported.iter().any(|r| r == token)
                 || everything.contains(&format!("({token})"))
             {
