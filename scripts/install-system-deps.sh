@@ -8,7 +8,7 @@ PACKAGES=(
   libwebkit2gtk-4.1-dev libssl-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
   webkit2gtk-driver xvfb xauth dbus dbus-x11 at-spi2-core
   imagemagick sqlite3 poppler-utils qpdf xdotool xclip
-  fonts-dejavu-core python3-venv
+  fonts-dejavu-core python3-venv strace nodejs
 )
 
 missing=()

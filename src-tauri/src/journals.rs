@@ -185,11 +185,11 @@ pub async fn export_journal_markdown(
 pub async fn journal_diff(
     state: State<'_, AppState>,
     id: JournalId,
-    from: u32,
-    to: u32,
+    from: String,
+    to: String,
 ) -> Result<Vec<String>, ApiError> {
     on_workspace(state, move |ws, _| {
-        journals::revision_diff(ws, id, from, to)
+        journals::revision_diff(ws, id, &from, &to)
     })
     .await
 }

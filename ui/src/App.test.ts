@@ -392,6 +392,50 @@ describe('the app window', () => {
     expect(backend.calls('discardJournalChange')).toHaveLength(1);
   });
 
+  it('shows a forked journal plainly, and recording the next revision says it joins the fork', async () => {
+    const backend = memoryBackend();
+    render(App, { props: { backend, autosaveDelayMs: 10 } });
+    await fireEvent.click(await screen.findByTestId('tab-journals'));
+    await fireEvent.click(await screen.findByTestId('new-journal'));
+    await fireEvent.click(await screen.findByTestId('journal-freeze'));
+    await fireEvent.click(await screen.findByTestId('journal-freeze-confirm'));
+    await screen.findByTestId('journal-revisions');
+    expect(screen.queryByTestId('journal-fork')).toBeNull();
+
+    // Two revisions made apart on revision 1 arrive (another program wrote them).
+    const shared = await backend.getJournal(1);
+    const first = shared.journal.revisions[0]!;
+    const made = (author: string, at_ms: number, hash: string) => ({
+      ...first,
+      seq: 2,
+      author,
+      at_ms: first.at_ms + at_ms,
+      reason: `${author}'s change`,
+      prev_hash: first.hash,
+      hash,
+    });
+    const forked = {
+      ...shared,
+      journal: {
+        ...shared.journal,
+        revisions: [first, made('Ana', 1, 'fork-ana'), made('Bo', 2, 'fork-bo')],
+        heads: ['fork-ana', 'fork-bo'],
+      },
+    };
+    backend.answerNext('getJournal', forked);
+    backend.emitWorkspaceChanged();
+    const fork = await screen.findByTestId('journal-fork');
+    expect(fork.textContent).toContain('forked between revision 2 by Ana and revision 2 by Bo');
+    expect(fork.textContent).toContain('the next revision you record joins them');
+    expect(screen.getByTestId('journal-revisions').querySelectorAll('li')).toHaveLength(3);
+
+    await fireEvent.input(screen.getByTestId('journal-decision'), { target: { value: 'Build it natively' } });
+    expect((await screen.findByTestId('journal-record')).textContent).toContain('joining the fork');
+    await fireEvent.click(screen.getByTestId('journal-record'));
+    await fireEvent.input(await screen.findByTestId('journal-reason'), { target: { value: 'agreed at the review' } });
+    expect(screen.getByTestId('journal-revise').textContent).toContain('Record revision joining the fork');
+  });
+
   it('records a shared journal’s pending change as a revision with the reason asked for', async () => {
     const backend = memoryBackend();
     render(App, { props: { backend, autosaveDelayMs: 10 } });

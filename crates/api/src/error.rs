@@ -49,6 +49,13 @@ pub enum ErrorCode {
     OpenElsewhere,
     /// The file manager could not show a file.
     RevealFailed,
+    /// The workspace has not joined a team.
+    NotInTeam,
+    /// The team server could not be reached or does not know the team.
+    TeamUnreachable,
+    /// The server did not confirm every local change in time; they wait
+    /// in the workspace for the next exchange.
+    SyncPending,
     /// A bug: something that should not happen.
     Internal,
 }
@@ -77,6 +84,9 @@ impl ErrorCode {
             ErrorCode::NotChosen => "not_chosen",
             ErrorCode::OpenElsewhere => "open_elsewhere",
             ErrorCode::RevealFailed => "reveal_failed",
+            ErrorCode::NotInTeam => "not_in_team",
+            ErrorCode::TeamUnreachable => "team_unreachable",
+            ErrorCode::SyncPending => "sync_pending",
             ErrorCode::Internal => "internal",
         }
     }
@@ -152,6 +162,9 @@ impl From<StoreError> for ApiError {
             }
             StoreError::BackupFailed { .. } => ErrorCode::BackupFailed,
             StoreError::Invalid(_) => ErrorCode::InvalidInput,
+            // A received revision that does not check out is what the hash
+            // check exists for.
+            StoreError::RevisionRefused { .. } => ErrorCode::Tampered,
             StoreError::Sqlite(_) | StoreError::Corrupt(_) => ErrorCode::Internal,
         };
         Self::new(code, err.to_string())

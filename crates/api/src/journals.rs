@@ -5,8 +5,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use throughline_core::journal::{
-    diff, evaluate, parse_readings, to_markdown, weak_points, Evaluation, JournalBody, Reading,
-    ReadingProblem,
+    current_head, diff, evaluate, parse_readings, to_markdown, weak_points, Evaluation,
+    JournalBody, Reading, ReadingProblem,
 };
 use throughline_core::{CivilDate, DataRow, DataTable};
 use throughline_render::Branding;
@@ -233,7 +233,8 @@ pub fn export_journal(
 }
 
 /// A journal as it goes out: checked (a history that fails its check is
-/// refused), with its readings and its latest revision's number and hash.
+/// refused), with its readings and the number and hash of the revision it
+/// reads as (the current head of a forked history).
 struct Stamped {
     journal: throughline_store::StoredJournal,
     readings: Vec<Reading>,
@@ -247,9 +248,7 @@ fn stamped_journal(workspace: &Workspace, id: JournalId) -> Result<Stamped, ApiE
         return Err(ApiError::new(ErrorCode::Tampered, report.to_string()));
     }
     let readings = workspace.readings(id)?;
-    let (revision, hash) = journal
-        .revisions
-        .last()
+    let (revision, hash) = current_head(&journal.revisions)
         .map_or((0, "draft, not shared yet".to_owned()), |r| {
             (r.seq, r.hash.clone())
         });
@@ -291,22 +290,26 @@ pub fn journal_page_svg(
     ))
 }
 
-/// What changed between two revisions, line by line.
+/// What changed between two revisions (named by hash: in a forked history
+/// two revisions share a number), line by line.
 pub fn revision_diff(
     workspace: &Workspace,
     id: JournalId,
-    from: u32,
-    to: u32,
+    from: &str,
+    to: &str,
 ) -> Result<Vec<String>, ApiError> {
     let journal = workspace.journal(id)?;
-    let find = |seq: u32| {
+    let find = |hash: &str| {
         journal
             .revisions
             .iter()
-            .find(|r| r.seq == seq)
+            .find(|r| r.hash == hash)
             .map(|r| r.body.clone())
             .ok_or_else(|| {
-                ApiError::new(ErrorCode::NotFound, format!("there is no revision {seq}"))
+                ApiError::new(
+                    ErrorCode::NotFound,
+                    format!("this journal has no revision {hash}"),
+                )
             })
     };
     Ok(diff(&find(from)?, &find(to)?))

@@ -17,6 +17,7 @@ pub mod paths;
 pub mod portfolio;
 pub mod sending;
 pub mod stories;
+pub mod team;
 pub mod workspace;
 
 pub use clock::{Clock, FixedClock, SystemClock};

@@ -90,6 +90,117 @@ throughline memo --workspace team.throughline --id 3 --md memo.md"
     /// Write a clean copy of the workspace to send to someone: what the app shows and
     /// nothing else (deleted updates and leftover text in free pages are left out).
     PrepareToSend(PrepareToSendArgs),
+    /// A team workspace: join a team on an automerge-repo sync server (or start one),
+    /// share journals, initiatives and updates, exchange changes, leave. Nothing connects
+    /// before `team join`.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  throughline team join --server wss://sync.example.com --new \"Platform PMs\" --name Ana --invitation-out team.json\n  \
+throughline team join --invitation team.json --name Ben\n  \
+throughline team share --initiative 3\n  \
+throughline team sync --timeout 30\n  \
+throughline team status --format json"
+    )]
+    Team(TeamCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// Join a team (--team ID or --invitation FILE) or start one (--new NAME), on the
+    /// server given (or the invitation's). Prints the invitation others join with.
+    Join(TeamJoinArgs),
+    /// Who this workspace is in the team, what it shares, what waits to be sent.
+    Status(TeamStatusArgs),
+    /// Exchange changes with the server. Exit 0 when the server holds every local change,
+    /// 3 when it could not be reached or did not confirm in time (what waits is named).
+    Sync(TeamSyncArgs),
+    /// Share one item with the team.
+    Share(TeamItemArgs),
+    /// Stop sharing one item (it stays here; the server keeps the team's copy).
+    Unshare(TeamItemArgs),
+    /// Print (or write) the team's invitation.
+    Invite(TeamInviteArgs),
+    /// Leave the team: every item stays here; the server keeps what was shared. Needs --yes.
+    Leave(TeamLeaveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TeamJoinArgs {
+    /// The sync server: wss://host[:port] (ws:// only on this machine unless --allow-plain-ws).
+    #[arg(long)]
+    pub server: Option<String>,
+    /// The team id (automerge:…) to join.
+    #[arg(long, conflicts_with_all = ["invitation", "new"])]
+    pub team: Option<String>,
+    /// An invitation file (JSON) to join by.
+    #[arg(long, value_name = "FILE", conflicts_with = "new")]
+    pub invitation: Option<PathBuf>,
+    /// Start a new team with this name.
+    #[arg(long, value_name = "NAME")]
+    pub new: Option<String>,
+    /// The name the team sees beside your changes.
+    #[arg(long, value_name = "DISPLAY NAME")]
+    pub name: Option<String>,
+    /// Accept unencrypted ws:// to another machine: anyone on the network path can read
+    /// and change the team.
+    #[arg(long)]
+    pub allow_plain_ws: bool,
+    /// Also write the invitation to this file.
+    #[arg(long, value_name = "FILE")]
+    pub invitation_out: Option<PathBuf>,
+    #[arg(long, default_value_t = 20, value_name = "SECONDS")]
+    pub timeout: u64,
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TeamStatusArgs {
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: LintFormat,
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TeamSyncArgs {
+    /// Seconds to wait for the server.
+    #[arg(long, default_value_t = 20, value_name = "SECONDS")]
+    pub timeout: u64,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: LintFormat,
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("item").required(true).args(["journal", "initiative", "update"])))]
+pub struct TeamItemArgs {
+    #[arg(long, value_name = "ID")]
+    pub journal: Option<i64>,
+    #[arg(long, value_name = "ID")]
+    pub initiative: Option<i64>,
+    #[arg(long, value_name = "ID")]
+    pub update: Option<i64>,
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TeamInviteArgs {
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TeamLeaveArgs {
+    /// Confirm: leaving cannot take back what the server already holds.
+    #[arg(long)]
+    pub yes: bool,
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -21,6 +21,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Journal(command) => crate::journal::run(command),
         Command::Portfolio(command) => crate::portfolio::run(command),
         Command::Audit(args) => crate::audit::audit(args),
+        Command::Team(command) => crate::team::run(command),
         Command::Memo(args) => memo(args),
         Command::New(args) => crate::audit::new(args),
         Command::PrepareToSend(args) => prepare_to_send(args),
@@ -193,7 +194,7 @@ pub(crate) fn open_workspace_to_read(flag: Option<PathBuf>) -> Result<Workspace,
     throughline_api::workspace::open_for_reading(&workspace_path(flag)?).map_err(CliError::Api)
 }
 
-fn workspace_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
+pub(crate) fn workspace_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
     throughline_api::paths::resolve_workspace(flag)
         .ok_or_else(|| CliError::Usage("no workspace: pass --workspace FILE".into()))
 }

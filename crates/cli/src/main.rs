@@ -7,6 +7,7 @@ mod error;
 mod journal;
 mod lint;
 mod portfolio;
+mod team;
 
 use std::process::ExitCode;
 

@@ -33,6 +33,8 @@ pub enum CoreError {
     InvalidPortfolio(String),
     #[error("{0}")]
     InvalidAudit(String),
+    #[error("{0}")]
+    InvalidTeam(String),
     #[error("the coach found {count} error(s) to fix before this update is ready: {first}")]
     CoachErrors { count: usize, first: String },
 }

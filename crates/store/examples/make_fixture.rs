@@ -8,7 +8,7 @@ use throughline_core::audit::{
 };
 use throughline_core::journal::{
     Action, Alternative, Assumption, Comparator, CriterionWindow, Door, EvidenceLevel, Importance,
-    JournalBody, KillCriterion, Reading,
+    JournalBody, KillCriterion, Reading, Revision,
 };
 use throughline_core::portfolio::{Bucket, Horizon, Initiative, PortfolioSettings, RiskKind};
 use throughline_core::template::TemplateId;
@@ -99,12 +99,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         logo: None,
     })?;
     let journal = workspace.create_journal(&fixture_journal(20.0), now + 5)?;
-    workspace.share_journal(journal, "Fixture author", now + 6)?;
+    let first = workspace.share_journal(journal, "Fixture author", now + 6)?;
     workspace.revise_journal(
         journal,
         &fixture_journal(25.0),
         "Fixture author",
         "pilot data",
+        now + 7,
+    )?;
+    // Schema 14: a teammate's revision made on revision 1 too (a fork),
+    // then a revision joining both (the journal still reads 25%).
+    workspace.receive_journal_revision(
+        journal,
+        Revision::new(
+            Some(&first),
+            fixture_journal(22.0),
+            "Fixture teammate",
+            now + 7,
+            "board review",
+        ),
+    )?;
+    workspace.revise_journal(
+        journal,
+        &fixture_journal(25.0),
+        "Fixture author",
+        "agreed on the pilot's 25%",
         now + 7,
     )?;
     workspace.add_readings(
@@ -199,6 +218,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         now + 12,
     )?;
     workspace.delete_update(third.id, now + 4)?;
+    // Schema 15: a team joined, one update shared with its agreement, and
+    // one blob of the sync engine's storage.
+    workspace.set_display_name("Ana")?;
+    workspace.join_team(&throughline_store::TeamMembership {
+        server_url: "wss://sync.example.com/".into(),
+        team_id: "automerge:2j9knpCseyhnK8izDmLpGP5WMdZQ".into(),
+        team_name: "Platform PMs".into(),
+        allow_plain: false,
+        joined_at: now + 13,
+        last_sync_at: Some(now + 14),
+        last_error: String::new(),
+    })?;
+    let key = workspace.share_item(throughline_store::SharedKind::Update, second.id, None)?;
+    workspace.set_shared_base(&key, "{}", "", "Ana", now + 14)?;
+    workspace
+        .team_blobs()?
+        .put("storage-adapter-id", b"fixture");
     drop(workspace);
     let conn = rusqlite::Connection::open(&out)?;
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")?;

@@ -51,6 +51,13 @@ pub enum StoreError {
     UpdateNotFound(UpdateId),
     #[error("update {update} has no revision {revision} (it may have been pruned: after 30 days one a day is kept)")]
     RevisionNotFound { update: UpdateId, revision: i64 },
+    #[error(
+        "a revision received for journal {journal} was refused, and nothing was written: {reason}"
+    )]
+    RevisionRefused {
+        journal: i64,
+        reason: crate::RevisionRefusal,
+    },
     #[error(transparent)]
     Invalid(#[from] CoreError),
     #[error("database error: {0}")]
@@ -78,6 +85,7 @@ impl StoreError {
             StoreError::UpdateNotFound(_) | StoreError::RevisionNotFound { .. } => "not_found",
             StoreError::BackupFailed { .. } => "backup_failed",
             StoreError::Invalid(_) => "invalid_input",
+            StoreError::RevisionRefused { .. } => "tampered",
             StoreError::Sqlite(_) | StoreError::Corrupt(_) => "internal",
         }
     }

@@ -1,12 +1,14 @@
 //! Decision journals: drafts edited in place until shared, then revisions
-//! only (hash-chained, checked on every read), their metric readings, and
-//! the update each one backs.
+//! only (a hash-linked graph, checked on every read: revisions made apart
+//! on the same parent fork it, a revision naming both joins it), their
+//! metric readings, and the update each one backs.
 
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
-use throughline_core::coach::JournalContext;
+use throughline_core::coach::{ForkedRevision, JournalContext};
 use throughline_core::journal::{
-    evaluate, verify_chain, Evaluation, JournalBody, Reading, Revision, TamperReport,
+    current_head, evaluate, heads, next_parents, verify_history, Evaluation, JournalBody, Reading,
+    Revision, TamperReport,
 };
 use throughline_core::journal::{EvidenceLevel, Importance};
 use throughline_core::{CivilDate, CoreError, UpdateId};
@@ -26,14 +28,21 @@ pub struct JournalSummary {
 }
 
 /// A journal as the app shows it: its current body (the draft, or the
-/// latest revision), its history, and whether that history checks out.
+/// current head of its history), its history, and whether that history
+/// checks out.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct StoredJournal {
     #[ts(type = "number")]
     pub id: JournalId,
     pub shared: bool,
     pub body: JournalBody,
+    /// Every revision, in the order this copy stored them (each after the
+    /// revisions it was made on).
     pub revisions: Vec<Revision>,
+    /// The hashes of the revisions nothing was made on yet, in stored
+    /// order: one for a straight history, more when it forked (revisions
+    /// made apart on the same earlier one) until a revision joins them.
+    pub heads: Vec<String>,
     /// The first revision that fails its check, when one does.
     pub tamper: Option<TamperReport>,
     /// A shared journal's change not yet recorded as a revision.
@@ -107,16 +116,20 @@ impl Workspace {
             _ => None,
         };
         let revisions = self.revisions(id)?;
-        let tamper = verify_chain(&revisions).err();
-        let body = match revisions.last() {
-            Some(latest) if shared => latest.body.clone(),
+        let tamper = verify_history(&revisions).err();
+        // A forked journal reads as its latest head; the fork is shown
+        // beside it, never resolved by picking one silently.
+        let body = match current_head(&revisions) {
+            Some(head) if shared => head.body.clone(),
             _ => body_from_json(&draft, "journal draft")?,
         };
+        let heads = heads(&revisions).iter().map(|h| h.hash.clone()).collect();
         Ok(StoredJournal {
             id,
             shared,
             body,
             revisions,
+            heads,
             tamper,
             pending,
         })
@@ -124,37 +137,24 @@ impl Workspace {
 
     fn revisions(&self, id: JournalId) -> Result<Vec<Revision>, StoreError> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT seq, body, author, at_ms, reason, prev_hash, hash
-             FROM journal_revisions WHERE journal_id = ?1 ORDER BY seq",
+            "SELECT seq, body, author, at_ms, reason, prev_hash, merged, hash
+             FROM journal_revisions WHERE journal_id = ?1 ORDER BY ord",
         )?;
         let rows = statement.query_map([id], |row| {
-            Ok((
-                row.get::<_, u32>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, i64>(3)?,
-                row.get::<_, String>(4)?,
-                row.get::<_, String>(5)?,
-                row.get::<_, String>(6)?,
-            ))
+            Ok(Revision {
+                seq: row.get(0)?,
+                // A body that no longer parses was edited outside the app;
+                // keep the revision with an empty body so the check names it.
+                body: serde_json::from_str(&row.get::<_, String>(1)?).unwrap_or_default(),
+                author: row.get(2)?,
+                at_ms: row.get(3)?,
+                reason: row.get(4)?,
+                prev_hash: row.get(5)?,
+                merged: merged_from_column(&row.get::<_, String>(6)?),
+                hash: row.get(7)?,
+            })
         })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (seq, body, author, at_ms, reason, prev_hash, hash) = row?;
-            // A body that no longer parses was edited outside the app; keep
-            // the revision with an empty body so the chain check names it.
-            let body = serde_json::from_str(&body).unwrap_or_default();
-            out.push(Revision {
-                seq,
-                body,
-                author,
-                at_ms,
-                reason,
-                prev_hash,
-                hash,
-            });
-        }
-        Ok(out)
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Edits an unshared journal in place. A shared one is never edited in
@@ -229,8 +229,10 @@ impl Workspace {
                 "{report}. The history must be checked before anything is added to it."
             )));
         }
-        let revision = Revision::new(
-            journal.revisions.last(),
+        // On a forked journal the new revision is made on every head, so
+        // recording it joins the fork.
+        let revision = Revision::merging(
+            &next_parents(&journal.revisions),
             body.clone(),
             author,
             now_ms,
@@ -246,10 +248,19 @@ impl Workspace {
         Ok(revision)
     }
 
-    fn insert_revision(&self, id: JournalId, revision: &Revision) -> Result<(), StoreError> {
+    /// Appends a revision after every one this copy holds (the next `ord`),
+    /// so stored order stays an order in which parents come first.
+    pub(crate) fn insert_revision(
+        &self,
+        id: JournalId,
+        revision: &Revision,
+    ) -> Result<(), StoreError> {
         self.conn.execute(
-            "INSERT INTO journal_revisions (journal_id, seq, body, author, at_ms, reason, prev_hash, hash)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO journal_revisions
+                 (journal_id, ord, seq, body, author, at_ms, reason, prev_hash, merged, hash)
+             VALUES (?1,
+                     (SELECT coalesce(max(ord), 0) + 1 FROM journal_revisions WHERE journal_id = ?1),
+                     ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 id,
                 revision.seq,
@@ -258,6 +269,7 @@ impl Workspace {
                 revision.at_ms,
                 revision.reason,
                 revision.prev_hash,
+                merged_to_column(&revision.merged)?,
                 revision.hash
             ],
         )?;
@@ -344,7 +356,7 @@ impl Workspace {
                     "{report}. The history must be checked before anything is added to it."
                 )));
             }
-            let Some(last) = journal.revisions.last() else {
+            let Some(current) = current_head(&journal.revisions) else {
                 return Err(invalid("this frozen journal has no revision to add to"));
             };
             let old_text = throughline_core::table::format_number(old);
@@ -359,9 +371,9 @@ impl Workspace {
                     metric.trim()
                 ),
             };
-            let revision = Revision::new(
-                Some(last),
-                last.body.clone(),
+            let revision = Revision::merging(
+                &next_parents(&journal.revisions),
+                current.body.clone(),
                 author,
                 now_ms,
                 &format!("{change}: {}", reason.trim()),
@@ -546,7 +558,9 @@ impl Workspace {
                 ..JournalContext::default()
             });
         };
-        let body = self.journal(journal)?.body;
+        let journal = self.journal(journal)?;
+        let forked_heads = forked_heads(&journal.revisions);
+        let body = journal.body;
         Ok(JournalContext {
             triggered: self.triggered_for_update(update)?,
             anecdotal_assumptions: body
@@ -559,6 +573,44 @@ impl Workspace {
                 .collect(),
             unlinked_while_triggered,
             kill_criteria: Some(body.criteria.len()),
+            forked_heads,
         })
     }
+}
+
+/// The heads of a forked history as the coach names them; none for a
+/// straight one.
+fn forked_heads(revisions: &[Revision]) -> Vec<ForkedRevision> {
+    let heads = heads(revisions);
+    if heads.len() < 2 {
+        return Vec::new();
+    }
+    heads
+        .into_iter()
+        .map(|head| ForkedRevision {
+            seq: head.seq,
+            author: head.author.clone(),
+            reason: head.reason.clone(),
+        })
+        .collect()
+}
+
+/// The `merged` column: '' for a revision with one parent (every revision
+/// written before schema 14), else a JSON array of hashes.
+fn merged_to_column(merged: &[String]) -> Result<String, StoreError> {
+    if merged.is_empty() {
+        Ok(String::new())
+    } else {
+        to_json(&merged)
+    }
+}
+
+/// Reads the `merged` column back. Text that is not a list of hashes was
+/// written outside the app: it is kept as a parent no revision has, so the
+/// history check reports the revision instead of trusting it.
+fn merged_from_column(text: &str) -> Vec<String> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    serde_json::from_str(text).unwrap_or_else(|_| vec![format!("unreadable: {text}")])
 }

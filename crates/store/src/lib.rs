@@ -11,6 +11,7 @@ mod branding;
 mod connection;
 mod error;
 mod history;
+mod journal_receive;
 mod journals;
 mod migrations;
 mod portfolio;
@@ -18,6 +19,7 @@ mod pptx_template;
 mod privacy;
 mod probe;
 mod schema;
+mod team;
 mod updates;
 mod workspace;
 
@@ -29,11 +31,13 @@ pub use history::{
     HistoryEvent, RevisionKind, UpdateHistory, UpdateRevision, FOLD_MS, KEEP_ALL_MS,
     MAX_HISTORY_BYTES,
 };
+pub use journal_receive::{ReceiveOutcome, RevisionRefusal};
 pub use journals::{CriterionReport, JournalId, JournalSummary, StoredJournal};
 pub use migrations::SCHEMA_VERSION;
 pub use portfolio::{InitiativeId, StoredInitiative};
 pub use pptx_template::MAX_TEMPLATE_BYTES;
 pub use probe::{probe, Probe};
+pub use team::{SharedItem, SharedKind, TeamBlobs, TeamMembership};
 pub use workspace::{Calendar, Workspace, WorkspaceInfo};
 
 /// Marks a SQLite file as a Throughline workspace (`PRAGMA application_id`): "THLN".

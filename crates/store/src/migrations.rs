@@ -19,6 +19,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_templates_and_audit.sql"),
     include_str!("migrations/0012_speaker_notes.sql"),
     include_str!("migrations/0013_pptx_template.sql"),
+    include_str!("migrations/0014_journal_graph.sql"),
+    include_str!("migrations/0015_team.sql"),
 ];
 
 /// The schema version this build writes.

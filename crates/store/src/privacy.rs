@@ -28,7 +28,9 @@ impl Workspace {
 
     /// Writes a clean copy of the workspace to `target` for someone else:
     /// no deleted updates, no update history (earlier wording stays with
-    /// its author), no free pages holding old text, no log. The copy
+    /// its author), no team (its id is the key to the team's server, and
+    /// the team document's history holds deleted text), no author id, no
+    /// free pages holding old text, no log. The copy
     /// is built beside `target` and renamed onto it when it is complete.
     pub fn write_clean_copy(&self, target: &Path) -> Result<(), StoreError> {
         let temp = partial_path_beside(target)?;
@@ -58,6 +60,10 @@ impl Workspace {
                  DELETE FROM history_events WHERE update_id IN
                      (SELECT id FROM updates WHERE deleted_at IS NOT NULL);
                  DELETE FROM updates WHERE deleted_at IS NOT NULL;
+                 DELETE FROM team_items;
+                 DELETE FROM team_blobs;
+                 DELETE FROM team;
+                 DELETE FROM meta WHERE key = 'author_id';
                  VACUUM;",
             )?;
             drop(copy);

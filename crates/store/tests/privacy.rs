@@ -105,3 +105,39 @@ fn a_copy_prepared_for_sending_holds_only_what_the_app_shows() {
     // The workspace itself still has the deleted update, ready to undo.
     ws.restore_update(secret.id).unwrap();
 }
+
+#[test]
+fn a_copy_prepared_for_sending_holds_no_team_key_and_no_team_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.throughline");
+    let ws = Workspace::open(&path).unwrap();
+    let update = ws
+        .create_update(&with_title("Pricing test is ready"), NOW)
+        .unwrap();
+    const TEAM_KEY: &str = "automerge:2j9knpCseyhnK8izDmLpGP5WMdZQ";
+    ws.join_team(&throughline_store::TeamMembership {
+        server_url: "wss://sync.example.com/".into(),
+        team_id: TEAM_KEY.into(),
+        team_name: "Platform PMs".into(),
+        allow_plain: false,
+        joined_at: NOW,
+        last_sync_at: None,
+        last_error: String::new(),
+    })
+    .unwrap();
+    ws.share_item(throughline_store::SharedKind::Update, update.id, None)
+        .unwrap();
+    ws.team_blobs()
+        .unwrap()
+        .put("doc/snapshot/1", b"team document text that was deleted");
+    let copy = dir.path().join("to send.throughline");
+    ws.write_clean_copy(&copy).unwrap();
+    let bytes = std::fs::read(&copy).unwrap();
+    assert!(!holds(&bytes, TEAM_KEY));
+    assert!(!holds(&bytes, "team document text"));
+    let sent = Workspace::open_read_only(&copy).unwrap();
+    assert!(sent.team().unwrap().is_none());
+    assert!(sent.shared_items().unwrap().is_empty());
+    // The workspace itself is still in its team.
+    assert!(ws.team().unwrap().is_some());
+}

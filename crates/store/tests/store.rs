@@ -421,6 +421,26 @@ fn a_workspace_that_already_holds_updates_gets_no_example() {
     assert_eq!(workspace.list_updates("").unwrap().len(), 1);
 }
 
+/// Every journal revision a fixture holds as its file stores it (journal,
+/// seq, hash), by journal and then in stored order.
+fn journal_revision_rows(path: &Path, version: i64) -> Vec<(i64, u32, String)> {
+    if version < 4 {
+        return Vec::new();
+    }
+    let order = if version < 14 { "seq" } else { "ord" };
+    let conn = Connection::open(path).unwrap();
+    let mut statement = conn
+        .prepare(&format!(
+            "SELECT journal_id, seq, hash FROM journal_revisions ORDER BY journal_id, {order}"
+        ))
+        .unwrap();
+    statement
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
 /// One fixture per schema version that has existed (written by
 /// `examples/make_fixture.rs` and committed when the schema changed).
 fn fixture(version: i64) -> PathBuf {
@@ -445,6 +465,7 @@ fn every_older_workspace_migrates_keeping_every_row() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.throughline");
         std::fs::copy(fixture(version), &path).unwrap();
+        let revisions_before = journal_revision_rows(&path, version);
         let before: Vec<Row> = {
             let conn = Connection::open(&path).unwrap();
             assert_eq!(
@@ -511,9 +532,30 @@ fn every_older_workspace_migrates_keeping_every_row() {
                 .find(|j| j.item == "Shared workspaces")
                 .unwrap();
             let journal = workspace.journal(fixture_journal.id).unwrap();
-            assert_eq!(journal.revisions.len(), 2);
+            // From schema 14 the fixture's history forks (a teammate's
+            // revision on revision 1) and a fourth revision joins it.
+            let expected = if version < 14 { 2 } else { 4 };
+            assert_eq!(journal.revisions.len(), expected, "schema {version}");
+            assert_eq!(journal.heads.len(), 1, "schema {version}");
             assert_eq!(journal.tamper, None, "the fixture's history checks out");
             assert_eq!(workspace.readings(journal.id).unwrap().len(), 1);
+            // Every revision is kept, in its order, with the hash it had:
+            // the exports the team already holds still match.
+            let after: Vec<(i64, u32, String)> = journals
+                .iter()
+                .rev()
+                .flat_map(|summary| {
+                    let journal = workspace.journal(summary.id).unwrap();
+                    assert_eq!(journal.tamper, None, "schema {version}");
+                    journal
+                        .revisions
+                        .into_iter()
+                        .map(move |r| (summary.id, r.seq, r.hash))
+                })
+                .collect();
+            let mut after = after;
+            after.sort_by_key(|(journal, _, _)| *journal);
+            assert_eq!(after, revisions_before, "schema {version}");
         }
         // The example (update 1) has a metric: its source and sample
         // exist from schema 6; older files open with them empty.

@@ -319,7 +319,8 @@ export class JournalController {
     }
   }
 
-  async diff(from: number, to: number): Promise<void> {
+  /** What changed between two revisions, named by hash (a forked history repeats numbers). */
+  async diff(from: string, to: string): Promise<void> {
     const view = this.view;
     if (!view) return;
     try {

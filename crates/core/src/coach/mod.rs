@@ -117,6 +117,19 @@ pub struct JournalContext {
     /// workspace knows none is linked, `None` when nothing is known (a
     /// story file on its own).
     pub kill_criteria: Option<usize>,
+    /// The heads of the linked journal's history when it forked (two or
+    /// more revisions made on the same earlier one and not joined yet):
+    /// the update may follow either, so the coach says so until a joining
+    /// revision exists. Empty for a straight history.
+    pub forked_heads: Vec<ForkedRevision>,
+}
+
+/// One head of a forked journal history, as the coach names it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ForkedRevision {
+    pub seq: u32,
+    pub author: String,
+    pub reason: String,
 }
 
 /// What the slide drawn from an update tells the coach (the renderer
@@ -142,6 +155,7 @@ pub const JOURNAL_RULES: &[&str] = &[
     "assumption-only-anecdote",
     "unlinked-while-triggered",
     "template-kill-criterion",
+    "journal-forked",
 ];
 
 /// [`review`] with what the linked decision journal says.

@@ -227,6 +227,61 @@ fn an_update_that_left_a_triggered_journal_says_so_until_the_record_is_gone() {
 }
 
 #[test]
+fn an_update_backed_by_a_forked_journal_is_warned_until_a_revision_joins_the_fork() {
+    let draft = crate::example::example_update_fields("2026-11-23");
+    let head = |author: &str, reason: &str| super::ForkedRevision {
+        seq: 2,
+        author: author.into(),
+        reason: reason.into(),
+    };
+    let forked = JournalContext {
+        forked_heads: vec![head("Ana", "pilot data"), head("Bo", "board review")],
+        ..JournalContext::default()
+    };
+    let review = review_with(&draft, &[], &forked);
+    let finding = review
+        .findings
+        .iter()
+        .find(|f| f.rule == "journal-forked")
+        .expect("the fork is named");
+    assert_eq!((finding.severity, finding.beat), (Severity::Warning, None));
+    assert!(
+        finding
+            .message
+            .starts_with("Two revisions of the decision journal were made on the same earlier one"),
+        "{}",
+        finding.message
+    );
+    assert!(finding
+        .message
+        .contains("revision 2 by Ana (“pilot data”) and revision 2 by Bo (“board review”)"));
+    assert!(finding
+        .message
+        .contains("record a revision that joins them"));
+    // A warning: it can be silenced, and it does not block ready.
+    assert!(review.ready);
+    assert!(
+        !review_with(&draft, &["journal-forked".to_owned()], &forked)
+            .findings
+            .iter()
+            .any(|f| f.rule == "journal-forked")
+    );
+    // Joined (one head left), or no journal at all: nothing.
+    for context in [
+        JournalContext {
+            forked_heads: vec![head("Cy", "agreed on 20%")],
+            ..JournalContext::default()
+        },
+        JournalContext::default(),
+    ] {
+        assert!(!review_with(&draft, &[], &context)
+            .findings
+            .iter()
+            .any(|f| f.rule == "journal-forked"));
+    }
+}
+
+#[test]
 fn a_slide_that_cuts_its_text_fails_the_glance_test_and_the_warning_can_be_silenced() {
     let draft = crate::example::example_update_fields("2026-11-23");
     let journal = JournalContext::default();

@@ -164,7 +164,8 @@ export interface Backend {
   changeReading(id: JournalId, metric: string, date: string, value: number | null, reason: string): Promise<JournalView>;
   /** Markdown for the channel or wiki, or a one-page PDF/PNG. */
   exportJournal(id: JournalId, path: string, format: 'md' | 'pdf' | 'png'): Promise<string>;
-  journalDiff(id: JournalId, from: number, to: number): Promise<string[]>;
+  /** What changed between two revisions, named by hash. */
+  journalDiff(id: JournalId, from: string, to: string): Promise<string[]>;
   getAuthor(): Promise<string>;
   setAuthor(name: string): Promise<string>;
   linkUpdate(update: UpdateId, journal: JournalId | null): Promise<void>;

@@ -219,7 +219,16 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
   const view = (id: JournalId): JournalView => {
     const { shared, body, pending, revisions, readings } = journal(id);
     return clone({
-      journal: { id, shared, body, pending: shared ? pending : null, revisions, tamper: null },
+      // The fake's history never forks: its one head is the last revision.
+      journal: {
+        id,
+        shared,
+        body,
+        pending: shared ? pending : null,
+        revisions,
+        heads: revisions.slice(-1).map((r) => r.hash),
+        tamper: null,
+      },
       readings,
       evaluations: answers.evaluations,
       weak_points: answers.weakPoints,

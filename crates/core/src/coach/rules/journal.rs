@@ -104,3 +104,38 @@ pub fn unlinked_while_triggered(story: &Story<'_>) -> Vec<Finding> {
         })
         .collect()
 }
+
+/// A forked journal holds two bets at once (revisions made apart on the
+/// same earlier one): the update backed by it may follow either, so the
+/// coach says which revisions disagree until one joins them.
+pub fn journal_forked(story: &Story<'_>) -> Vec<Finding> {
+    let heads = &story.journal.forked_heads;
+    if heads.len() < 2 {
+        return Vec::new();
+    }
+    let named: Vec<String> = heads
+        .iter()
+        .map(|head| {
+            format!(
+                "revision {} by {} (“{}”)",
+                head.seq,
+                head.author.trim(),
+                head.reason.trim()
+            )
+        })
+        .collect();
+    let count = match heads.len() {
+        2 => "Two".to_owned(),
+        n => n.to_string(),
+    };
+    vec![finding(
+        "journal-forked",
+        info("journal-forked"),
+        None,
+        format!(
+            "{count} revisions of the decision journal were made on the same earlier one: {}. This update may follow either; record a revision that joins them.",
+            named.join(" and ")
+        ),
+        None,
+    )]
+}

@@ -246,6 +246,7 @@ pub fn run(story: &Story<'_>) -> Vec<Finding> {
     out.extend(journal::progress_while_killed(story));
     out.extend(journal::assumption_only_anecdote(story));
     out.extend(journal::unlinked_while_triggered(story));
+    out.extend(journal::journal_forked(story));
     if story.english {
         out.extend(resolution::resolution_no_owner_or_date(story));
         out.extend(structure::beat_off_job(story));
@@ -337,6 +338,13 @@ const RULES: &[RuleInfo] = &[
         rationale: "Nothing hides a trigger. An update that stops backing a decision journal while one of its kill criteria is triggered loses the banner and the block on “ready” — so the change is recorded in the update's and the journal's history, and the coach says it on the update every time.",
         bad: "“Backs journal” set to None the day “Sharing activation < 20% → halt” triggered; the slide now reads as progress.",
         good: "The conflict says the sharing bet hit its kill criterion on 2 December and the resolution asks to halt it.",
+    },
+    RuleInfo {
+        id: "journal-forked",
+        severity: Severity::Warning,
+        rationale: "Two revisions of the decision journal were made on the same earlier one (offline, on two machines), so the bet has two versions at once: a threshold in one, another in the other. The update backed by it may follow either, and the room cannot tell which. The history keeps both; record a revision that joins them, and the warning goes.",
+        bad: "Revision 2 by Ana lowers the kill threshold to 15%; revision 2 by Bo raises it to 25%; the update says “on track against the bar”.",
+        good: "Revision 3 by Ana joins both (“agreed on 20% at the review”); the update cites the 20% bar.",
     },
     RuleInfo {
         id: "slide-text-cut",

@@ -255,7 +255,7 @@ export type Door = "one-way" | "two-way";
  * What went wrong, as the window switches on it (`code` in `{code, message}`)
  * and as the CLI maps it to an exit code.
  */
-export type ErrorCode = "not_a_workspace" | "workspace_damaged" | "workspace_newer" | "workspace_untrusted" | "too_slow" | "invalid_record" | "no_workspace" | "io" | "write_failed" | "disk_full" | "read_only" | "busy" | "backup_failed" | "invalid_input" | "not_found" | "tampered" | "render_failed" | "clipboard" | "not_chosen" | "open_elsewhere" | "reveal_failed" | "internal";
+export type ErrorCode = "not_a_workspace" | "workspace_damaged" | "workspace_newer" | "workspace_untrusted" | "too_slow" | "invalid_record" | "no_workspace" | "io" | "write_failed" | "disk_full" | "read_only" | "busy" | "backup_failed" | "invalid_input" | "not_found" | "tampered" | "render_failed" | "clipboard" | "not_chosen" | "open_elsewhere" | "reveal_failed" | "not_in_team" | "team_unreachable" | "sync_pending" | "internal";
 
 export type Evaluation = { status: CriterionStatus,
 /**
@@ -678,7 +678,9 @@ export type ReviewView = { score: number, ready: boolean, findings: Array<Findin
 
 export type Revision = {
 /**
- * 1, 2, 3… in order.
+ * The revision's generation: 1 for the first, else 1 + the largest
+ * `seq` among its parents. Two revisions made on the same parent
+ * share it.
  */
 seq: number, body: JournalBody, author: string,
 /**
@@ -688,7 +690,16 @@ at_ms: number,
 /**
  * Why this revision was made ("first shared", "threshold from pilot").
  */
-reason: string, prev_hash: string, hash: string, };
+reason: string,
+/**
+ * The revision this one was made on ([`GENESIS`] for the first).
+ */
+prev_hash: string,
+/**
+ * The other revisions this one joins, besides `prev_hash`: empty but
+ * for a revision that ends a fork.
+ */
+merged?: Array<string>, hash: string, };
 
 export type RevisionKind = "created" | "edit" | "status" | "import" | "restore";
 
@@ -724,9 +735,21 @@ export type Status = "draft" | "ready";
 
 /**
  * A journal as the app shows it: its current body (the draft, or the
- * latest revision), its history, and whether that history checks out.
+ * current head of its history), its history, and whether that history
+ * checks out.
  */
-export type StoredJournal = { id: number, shared: boolean, body: JournalBody, revisions: Array<Revision>,
+export type StoredJournal = { id: number, shared: boolean, body: JournalBody,
+/**
+ * Every revision, in the order this copy stored them (each after the
+ * revisions it was made on).
+ */
+revisions: Array<Revision>,
+/**
+ * The hashes of the revisions nothing was made on yet, in stored
+ * order: one for a straight history, more when it forked (revisions
+ * made apart on the same earlier one) until a revision joins them.
+ */
+heads: Array<string>,
 /**
  * The first revision that fails its check, when one does.
  */
@@ -772,7 +795,12 @@ now_months: number, next_months: number, cascade: Cascade, };
 /**
  * The first revision that fails its check, and how.
  */
-export type TamperReport = { seq: number, detail: string, };
+export type TamperReport = { seq: number,
+/**
+ * The start of the revision's hash when another revision shares its
+ * number (a fork), so the report still says which one it is.
+ */
+hash_prefix: string | null, detail: string, };
 
 export type Template = { id: TemplateId, label: string,
 /**
