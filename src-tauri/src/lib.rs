@@ -22,6 +22,7 @@ mod slides;
 mod state;
 mod story_import;
 mod tasks;
+mod team;
 
 use tauri::Manager;
 use throughline_api::paths;

@@ -1,10 +1,11 @@
 //! Work off the UI thread, on tokio (Tauri's own runtime): blocking use
 //! cases, and the background tasks that run while the window is open — the
-//! backup schedule and the watch for other programs' writes — each stopped
-//! when the app quits.
+//! backup schedule, the watch for other programs' writes and, once the
+//! workspace joined a team, the exchange with it — each stopped when the
+//! app quits.
 
 use tauri::{AppHandle, Emitter, Manager};
-use throughline_api::limits::{BACKUP_INTERVAL, EXTERNAL_CHANGE_POLL};
+use throughline_api::limits::{BACKUP_INTERVAL, EXTERNAL_CHANGE_POLL, TEAM_SYNC_PERIOD};
 use throughline_api::ApiError;
 use tokio::sync::watch;
 
@@ -42,6 +43,11 @@ pub fn start(app: &AppHandle) -> Shutdown {
             let state = state.clone();
             async move { back_up(state).await }
         }
+    }));
+    tauri::async_runtime::spawn(every(TEAM_SYNC_PERIOD, stopped.clone(), {
+        let state = state.clone();
+        let handle = app.clone();
+        move || crate::team::scheduled_exchange(state.clone(), handle.clone())
     }));
     let handle = app.clone();
     tauri::async_runtime::spawn(every(EXTERNAL_CHANGE_POLL, stopped, move || {

@@ -15,6 +15,8 @@ pub const BACKUP_INTERVAL: Duration = Duration::from_secs(30 * 60);
 /// open workspace. Its writes land in the `-wal` file, which file-change
 /// notifications on the main file miss, so the app asks SQLite.
 pub const EXTERNAL_CHANGE_POLL: Duration = Duration::from_secs(2);
+/// How often the window exchanges with its team, once joined (never before).
+pub const TEAM_SYNC_PERIOD: Duration = Duration::from_secs(3);
 
 /// A logo file's bytes, and its pixels on each side (read from its header
 /// before it is decoded).

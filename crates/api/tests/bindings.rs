@@ -31,6 +31,10 @@ fn roots(c: &mut Collector) {
 
     // Updates and their chart.
     c.visit::<throughline_core::Update>();
+    c.visit::<throughline_api::team::TeamStatus>();
+    c.visit::<throughline_api::team::SyncOutcome>();
+    c.visit::<throughline_store::TeamSharing>();
+    c.visit::<throughline_store::SharedKind>();
     c.visit::<throughline_core::UpdateFields>();
     c.visit::<throughline_core::UpdateSummary>();
     c.visit::<throughline_core::Status>();

@@ -37,7 +37,7 @@ pub use migrations::SCHEMA_VERSION;
 pub use portfolio::{InitiativeId, StoredInitiative};
 pub use pptx_template::MAX_TEMPLATE_BYTES;
 pub use probe::{probe, Probe};
-pub use team::{SharedItem, SharedKind, TeamBlobs, TeamMembership};
+pub use team::{SharedItem, SharedKind, TeamBlobs, TeamMembership, TeamSharing};
 pub use workspace::{Calendar, Workspace, WorkspaceInfo};
 
 /// Marks a SQLite file as a Throughline workspace (`PRAGMA application_id`): "THLN".

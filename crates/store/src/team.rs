@@ -13,6 +13,17 @@ use crate::connection::{open_read_write, write_transaction};
 use crate::{StoreError, Workspace};
 
 const AUTHOR_ID_KEY: &str = "author_id";
+const SHARE_PORTFOLIO_KEY: &str = "team_share_portfolio";
+const SHARE_JOURNALS_KEY: &str = "team_share_journals";
+
+/// What the user chose to share as a whole, besides single updates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
+pub struct TeamSharing {
+    /// Every initiative (new ones too) and the portfolio's settings.
+    pub portfolio: bool,
+    /// Every shared decision journal's revisions.
+    pub journals: bool,
+}
 
 /// The team this workspace joined.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +39,9 @@ pub struct TeamMembership {
 }
 
 /// What kind of item a shared record mirrors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize, TS,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum SharedKind {
     Journal,
@@ -97,6 +110,19 @@ impl Workspace {
 
     pub fn set_display_name(&self, name: &str) -> Result<(), StoreError> {
         self.set_author_name(name)
+    }
+
+    pub fn team_sharing(&self) -> Result<TeamSharing, StoreError> {
+        Ok(TeamSharing {
+            portfolio: self.meta(SHARE_PORTFOLIO_KEY)?.as_deref() == Some("1"),
+            journals: self.meta(SHARE_JOURNALS_KEY)?.as_deref() == Some("1"),
+        })
+    }
+
+    pub fn set_team_sharing(&self, sharing: TeamSharing) -> Result<(), StoreError> {
+        let flag = |on: bool| if on { "1" } else { "0" };
+        self.set_meta(SHARE_PORTFOLIO_KEY, flag(sharing.portfolio))?;
+        self.set_meta(SHARE_JOURNALS_KEY, flag(sharing.journals))
     }
 
     pub fn team(&self) -> Result<Option<TeamMembership>, StoreError> {

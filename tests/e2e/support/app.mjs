@@ -13,6 +13,8 @@ const DRIVER_PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
 // The WebKitWebDriver behind it; a second driver (a benchmark beside the
 // tests) needs its own.
 const NATIVE_PORT = Number(process.env.TAURI_NATIVE_PORT ?? DRIVER_PORT + 1);
+/** Where a test file's second driver (a second window) listens. */
+export const SECOND_DRIVER = { port: DRIVER_PORT + 2, nativePort: DRIVER_PORT + 3 };
 
 export const appBinary = process.env.THROUGHLINE_APP_BINARY;
 if (!appBinary) {
@@ -49,12 +51,16 @@ export function logFile(dir) {
   return path.join(dir, 'data', 'io.throughline.desktop', 'logs', 'throughline.log');
 }
 
-/** Starts tauri-driver and waits until it accepts connections. */
-export async function startDriver(env = process.env) {
-  if (await portOpen(DRIVER_PORT)) {
-    throw new Error(`port ${DRIVER_PORT} is taken: is another tauri-driver running?`);
+/**
+ * Starts tauri-driver and waits until it accepts connections. One driver
+ * runs one app; a second window (a teammate's) needs a driver of its own on
+ * other ports.
+ */
+export async function startDriver(env = process.env, { port = DRIVER_PORT, nativePort = NATIVE_PORT } = {}) {
+  if (await portOpen(port)) {
+    throw new Error(`port ${port} is taken: is another tauri-driver running?`);
   }
-  const driver = spawn('tauri-driver', ['--port', String(DRIVER_PORT), '--native-port', String(NATIVE_PORT)], {
+  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env,
   });
@@ -64,7 +70,7 @@ export async function startDriver(env = process.env) {
   });
   const exited = new Promise((resolve) => driver.once('exit', resolve));
   for (let i = 0; i < 100; i += 1) {
-    if (await portOpen(DRIVER_PORT)) return { driver, exited };
+    if (await portOpen(port)) return { driver, exited };
     if (driver.exitCode !== null) break;
     await sleep(100);
   }
@@ -85,10 +91,10 @@ export function tempDir() {
 }
 
 /** Launches the app on `workspace` and waits for the front end to be ready. */
-export async function launchApp(workspace) {
+export async function launchApp(workspace, { port = DRIVER_PORT } = {}) {
   const browser = await remote({
     hostname: '127.0.0.1',
-    port: DRIVER_PORT,
+    port,
     logLevel: 'error',
     connectionRetryCount: 0,
     capabilities: {

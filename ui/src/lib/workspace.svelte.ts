@@ -1,6 +1,7 @@
 import { PortfolioController } from './portfolio.svelte';
 import { HistoryController } from './history.svelte';
 import { AuditController } from './audit.svelte';
+import { TeamController } from './team.svelte';
 import { Autosave, type SaveState } from './autosave';
 import type { Backend } from './backend/backend';
 import {
@@ -75,6 +76,7 @@ export class WorkspaceController {
   copying = $state(false);
   copied = $state(false);
   readonly deck: DeckController;
+  readonly team: TeamController;
   readonly branding: BrandingController;
   readonly coach: CoachController;
   readonly journals: JournalController;
@@ -108,6 +110,7 @@ export class WorkspaceController {
     this.coach = new CoachController(backend, options.coachDelayMs ?? 300);
     this.journals = new JournalController(backend, { autosaveDelayMs: options.autosaveDelayMs });
     this.portfolio = new PortfolioController(backend);
+    this.team = new TeamController(backend);
     this.history = new HistoryController(
       backend,
       () => this.autosave.flush(),
@@ -161,6 +164,7 @@ export class WorkspaceController {
       this.info = state.info;
       this.phase = 'open';
       void this.loadTemplates();
+      void this.team.refresh();
       await this.refreshList();
       const first = this.list[0];
       if (first) await this.select(first.id);
@@ -671,7 +675,11 @@ export class WorkspaceController {
   async pickUpExternalChanges(): Promise<void> {
     if (this.phase !== 'open') return;
     try {
-      await Promise.all([this.refreshList(), this.journals.pickUpExternalChanges()]);
+      await Promise.all([
+        this.refreshList(),
+        this.journals.pickUpExternalChanges(),
+        this.mode === 'portfolio' ? this.portfolio.enter() : Promise.resolve(),
+      ]);
       const current = this.current;
       if (current && this.saveState === 'saved') {
         const fresh = await this.backend.getUpdate(current.id);

@@ -20,7 +20,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use serde::Serialize;
-use throughline_store::{SharedItem, SharedKind, TeamBlobs, TeamMembership, Workspace};
+use throughline_store::{
+    SharedItem, SharedKind, TeamBlobs, TeamMembership, TeamSharing, Workspace,
+};
 use throughline_sync::team_doc::Change;
 use throughline_sync::{
     BlobStore, Invitation, ItemKind, Record, ServerAddress, Session, SyncError, TeamId,
@@ -91,6 +93,14 @@ pub struct TeamStatus {
     #[ts(type = "number | null")]
     pub last_sync_at: Option<i64>,
     pub last_error: String,
+    pub sharing: TeamSharing,
+    /// The updates this workspace shares (their ids here).
+    #[ts(type = "Array<number>")]
+    pub shared_updates: Vec<i64>,
+    /// What leaving, unsharing and deleting keep on the server, for the
+    /// window's confirmations.
+    pub leave_warning: String,
+    pub unshare_warning: String,
 }
 
 /// What one exchange did.
@@ -198,6 +208,12 @@ pub async fn join(
     if request.team.is_none() {
         workspace.share_item(SharedKind::PortfolioSettings, 0, Some(SETTINGS_KEY))?;
     }
+    drop(workspace);
+    // The team's items arrive at once, before anything here is shared.
+    let first = sync(path, wait, clock).await?;
+    if !first.offline_reason.is_empty() {
+        return Err(ApiError::new(ErrorCode::SyncPending, first.offline_reason));
+    }
     Ok(Invitation { server, team, name })
 }
 
@@ -259,6 +275,35 @@ pub fn share(workspace: &Workspace, kind: SharedKind, local_id: i64) -> Result<S
         SharedKind::PortfolioSettings => {}
     }
     Ok(workspace.share_item(kind, local_id, None)?)
+}
+
+/// Shares (or stops sharing) the portfolio and the journals as a whole:
+/// what is on now is shared at once, and what is added later with it.
+pub fn set_sharing(workspace: &Workspace, sharing: TeamSharing) -> Result<TeamSharing, ApiError> {
+    member_of(workspace)?;
+    workspace.set_team_sharing(sharing)?;
+    share_what_is_chosen(workspace)?;
+    Ok(sharing)
+}
+
+/// Every initiative (and the settings) when the portfolio is shared, every
+/// shared journal when journals are.
+fn share_what_is_chosen(workspace: &Workspace) -> Result<(), ApiError> {
+    let sharing = workspace.team_sharing()?;
+    if sharing.portfolio {
+        workspace.share_item(SharedKind::PortfolioSettings, 0, Some(SETTINGS_KEY))?;
+        for initiative in workspace.list_initiatives()? {
+            workspace.share_item(SharedKind::Initiative, initiative.id, None)?;
+        }
+    }
+    if sharing.journals {
+        for journal in workspace.list_journals()? {
+            if journal.shared {
+                workspace.share_item(SharedKind::Journal, journal.id, None)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// What unsharing keeps, for the confirmation.
@@ -371,9 +416,13 @@ pub fn status(workspace: &Workspace) -> Result<TeamStatus, ApiError> {
     let team = workspace.team()?;
     let mut shared = BTreeMap::new();
     let mut pending = Vec::new();
+    let mut shared_updates = Vec::new();
     if team.is_some() {
         for item in workspace.shared_items()? {
             *shared.entry(item.kind.as_str().to_owned()).or_insert(0) += 1;
+            if item.kind == SharedKind::Update {
+                shared_updates.push(item.local_id);
+            }
         }
         let (_, names) = local_changes(workspace, "", "", 0)?;
         pending = names;
@@ -394,6 +443,10 @@ pub fn status(workspace: &Workspace) -> Result<TeamStatus, ApiError> {
         pending,
         last_sync_at: team.as_ref().and_then(|t| t.last_sync_at),
         last_error: team.map(|t| t.last_error).unwrap_or_default(),
+        sharing: workspace.team_sharing()?,
+        shared_updates,
+        leave_warning: LEAVE_WARNING.into(),
+        unshare_warning: UNSHARE_WARNING.into(),
     })
 }
 
@@ -407,6 +460,7 @@ pub async fn sync(path: &Path, wait: Wait, clock: &dyn Clock) -> Result<SyncOutc
     let by = workspace.display_name()?;
     let by_id = workspace.author_id()?;
     let now = clock.now_millis();
+    share_what_is_chosen(&workspace)?;
     let (changes, _) = local_changes(&workspace, &by, &by_id, now)?;
     let blobs = Arc::new(Blobs(workspace.team_blobs()?));
     let mut session = Session::open(blobs).await;
@@ -526,9 +580,8 @@ fn apply(
                 if changed {
                     applied.received += 1;
                 }
-                if changed || shared.contains_key(key) {
-                    agree(workspace)?;
-                }
+                // A key with no shared row (a deleted item not created) sets nothing.
+                agree(workspace)?;
                 if team_record.deleted {
                     if let Some(item) = shared.get(key) {
                         workspace.unshare_item(item.kind, item.local_id)?;
@@ -606,6 +659,14 @@ fn create_local(workspace: &Workspace, key: &str, record: &Record) -> Result<boo
         }
         ItemKind::Initiative => {
             let mut initiative = records::to_initiative(record)?;
+            // The same initiative already here, not yet shared (the demo
+            // portfolio, a spreadsheet both imported): it becomes the team's.
+            if let Some(id) = identical_unshared_initiative(workspace, record).map_err(store)? {
+                workspace
+                    .share_item(SharedKind::Initiative, id, Some(key))
+                    .map_err(store)?;
+                return Ok(false);
+            }
             initiative.name =
                 free_name(workspace, &initiative.name, None, &record.changed_by).map_err(store)?;
             let ids = workspace
@@ -662,6 +723,25 @@ fn receive_revisions(
     } else {
         Err(problems.join("; "))
     }
+}
+
+fn identical_unshared_initiative(
+    workspace: &Workspace,
+    record: &Record,
+) -> Result<Option<i64>, throughline_store::StoreError> {
+    let shared: Vec<i64> = workspace
+        .shared_items()?
+        .into_iter()
+        .filter(|i| i.kind == SharedKind::Initiative)
+        .map(|i| i.local_id)
+        .collect();
+    Ok(workspace
+        .list_initiatives()?
+        .into_iter()
+        .find(|i| {
+            !shared.contains(&i.id) && records::from_initiative(&i.initiative).same_content(record)
+        })
+        .map(|i| i.id))
 }
 
 /// Two members may name initiatives alike at the same time: the one that

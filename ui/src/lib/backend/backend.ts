@@ -23,7 +23,11 @@ import type {
   Initiative,
   PortfolioSettings,
   PortfolioState,
+  SharedKind,
   StoriesImport,
+  SyncOutcome,
+  TeamSharing,
+  TeamStatus,
   UpdateId,
   UpdateSummary,
   WorkspaceInfo,
@@ -121,6 +125,18 @@ export interface Backend {
   importReadings(id: JournalId, path: string, acceptValid: boolean): Promise<ReadingsImport>;
   addReading(id: JournalId, metric: string, date: string, value: number): Promise<JournalView>;
   /** The portfolio: initiatives with their value, settings, checks and allocation. */
+  /** The team this workspace joined (or that it has not), what it shares, what waits. */
+  teamStatus(): Promise<TeamStatus>;
+  /** Joins a team (`team` its id) or starts one (`team` null), then exchanges once. */
+  teamJoin(request: TeamJoinRequest): Promise<TeamStatus>;
+  teamLeave(): Promise<TeamStatus>;
+  teamShare(kind: SharedKind, id: number, shared: boolean): Promise<TeamStatus>;
+  teamSetSharing(sharing: TeamSharing): Promise<TeamStatus>;
+  /** The invitation file's text (it holds the team's key). */
+  teamInvitation(): Promise<string>;
+  teamSyncNow(): Promise<SyncOutcome>;
+  /** Calls `handler` after each scheduled exchange with the team. */
+  onTeamSynced(handler: (outcome: SyncOutcome) => void): void;
   getPortfolio(): Promise<PortfolioState>;
   addInitiative(initiative: Initiative): Promise<PortfolioState>;
   saveInitiative(id: number, initiative: Initiative): Promise<PortfolioState>;
@@ -201,4 +217,13 @@ export interface Backend {
   onCloseRequested(handler: () => Promise<void>): void;
   /** Asks the window to close, as its close button does. */
   closeWindow(): Promise<void>;
+}
+
+/** What joining asks for. */
+export interface TeamJoinRequest {
+  server: string;
+  team: string | null;
+  teamName: string;
+  displayName: string;
+  allowPlain: boolean;
 }

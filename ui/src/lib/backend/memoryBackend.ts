@@ -1,6 +1,7 @@
 import type { Backend } from './backend';
 import type {
   ApiError,
+  TeamStatus,
   AuditView,
   Initiative,
   PortfolioSettings,
@@ -103,10 +104,28 @@ function clone<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
+function cannedTeam(): TeamStatus {
+  return {
+    joined: false,
+    server: '',
+    team_name: '',
+    display_name: '',
+    author_id: '0123456789abcdef',
+    shared: {},
+    pending: [],
+    last_sync_at: null,
+    last_error: '',
+    sharing: { portfolio: false, journals: false },
+    shared_updates: [],
+    leave_warning: 'Leaving keeps every item here.',
+    unshare_warning: 'The item stays here.',
+  };
+}
+
 const notFound = (what: string): ApiError => ({ code: 'not_found', message: `there is no ${what}` });
 
 /** Methods that take a callback and answer nothing: not scripted, not recorded. */
-const LISTENERS = new Set<keyof Backend>(['onMenu', 'onWorkspaceChanged', 'onCloseRequested']);
+const LISTENERS = new Set<keyof Backend>(['onMenu', 'onWorkspaceChanged', 'onTeamSynced', 'onCloseRequested']);
 
 interface StoredJournal {
   id: JournalId;
@@ -317,6 +336,30 @@ export function memoryBackend(options: MemoryBackendOptions = {}): MemoryBackend
       if (!updates.delete(id)) throw notFound(`update with id ${id}`);
       deleted.delete(id);
     },
+    // The team: canned answers (joining, sharing and exchanging are Rust's;
+    // a test scripts the status it needs with answerNext).
+    async teamStatus() {
+      return cannedTeam();
+    },
+    async teamJoin(request) {
+      return { ...cannedTeam(), joined: true, server: request.server, team_name: request.teamName, display_name: request.displayName };
+    },
+    async teamLeave() {
+      return cannedTeam();
+    },
+    async teamShare() {
+      return cannedTeam();
+    },
+    async teamSetSharing(sharing) {
+      return { ...cannedTeam(), sharing: clone(sharing) };
+    },
+    async teamInvitation() {
+      return '{}';
+    },
+    async teamSyncNow() {
+      return { sent: 0, received: 0, confirmed: true, offline_reason: '', problems: [] };
+    },
+    onTeamSynced() {},
     async getPortfolio() {
       return portfolio();
     },

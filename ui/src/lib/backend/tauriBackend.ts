@@ -2,7 +2,7 @@ import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import type { Backend } from './backend';
-import { toApiError, type ExportFormat, type ExportProgress } from './types';
+import { toApiError, type ExportFormat, type ExportProgress, type SyncOutcome } from './types';
 
 /** What a file is chosen for; the backend opens the dialog and lets only that path through. */
 type FilePurpose =
@@ -89,6 +89,20 @@ export function tauriBackend(): Backend {
     pickReadingsFile: () => chooseOne('readings'),
     importReadings: (id, path, acceptValid) => call('import_readings', { id, path, acceptValid }),
     addReading: (id, metric, date, value) => call('add_reading', { id, metric, date, value }),
+    teamStatus: () => call('team_status'),
+    teamJoin: (request) =>
+      call('team_join', {
+        server: request.server,
+        team: request.team,
+        teamName: request.teamName,
+        displayName: request.displayName,
+        allowPlain: request.allowPlain,
+      }),
+    teamLeave: () => call('team_leave'),
+    teamShare: (kind, id, shared) => call('team_share', { kind, id, shared }),
+    teamSetSharing: (sharing) => call('team_set_sharing', { sharing }),
+    teamInvitation: () => call('team_invitation'),
+    teamSyncNow: () => call('team_sync_now'),
     getPortfolio: () => call('get_portfolio'),
     importInitiativesFile: (path) => call('import_initiatives_file', { path }),
     addInitiative: (initiative) => call('add_initiative', { initiative }),
@@ -141,6 +155,9 @@ export function tauriBackend(): Backend {
     },
     onWorkspaceChanged(handler) {
       void listen('workspace-changed', () => handler());
+    },
+    onTeamSynced(handler) {
+      void listen<SyncOutcome>('team-synced', (event) => handler(event.payload));
     },
     onCloseRequested(handler) {
       void getCurrentWindow().onCloseRequested(async () => {

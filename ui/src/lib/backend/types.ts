@@ -8,6 +8,10 @@ import type { ApiError, Beats, Evidence } from './generated/bindings';
 export type {
   ApiError,
   Beats,
+  SharedKind,
+  SyncOutcome,
+  TeamSharing,
+  TeamStatus,
   BrandingView as Branding,
   ChartKind,
   ChartSpec,

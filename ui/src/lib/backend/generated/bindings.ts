@@ -713,6 +713,11 @@ export type RiskKind = "regulatory" | "brand" | "infrastructure" | "delivery";
 
 export type Severity = "error" | "warning" | "info";
 
+/**
+ * What kind of item a shared record mirrors.
+ */
+export type SharedKind = "journal" | "initiative" | "update" | "portfolio-settings";
+
 export type Stakeholder = {
 /**
  * "CFO", "Head of Product".
@@ -793,6 +798,31 @@ why_switch: string,
 now_months: number, next_months: number, cascade: Cascade, };
 
 /**
+ * What one exchange did.
+ */
+export type SyncOutcome = {
+/**
+ * Local items written into the team document.
+ */
+sent: number,
+/**
+ * Items changed here by the team (new ones included).
+ */
+received: number,
+/**
+ * The server confirmed it holds every local change.
+ */
+confirmed: boolean,
+/**
+ * Why not, when it did not (unreachable, timed out).
+ */
+offline_reason: string,
+/**
+ * Items the team document holds that could not be applied, and why.
+ */
+problems: Array<string>, };
+
+/**
  * The first revision that fails its check, and how.
  */
 export type TamperReport = { seq: number,
@@ -801,6 +831,41 @@ export type TamperReport = { seq: number,
  * number (a fork), so the report still says which one it is.
  */
 hash_prefix: string | null, detail: string, };
+
+/**
+ * What the user chose to share as a whole, besides single updates.
+ */
+export type TeamSharing = {
+/**
+ * Every initiative (new ones too) and the portfolio's settings.
+ */
+portfolio: boolean,
+/**
+ * Every shared decision journal's revisions.
+ */
+journals: boolean, };
+
+/**
+ * What `team status` shows.
+ */
+export type TeamStatus = { joined: boolean, server: string, team_name: string, display_name: string, author_id: string,
+/**
+ * Shared items per kind.
+ */
+shared: { [key in string]?: number },
+/**
+ * Shared items changed here since the team last agreed with them.
+ */
+pending: Array<string>, last_sync_at: number | null, last_error: string, sharing: TeamSharing,
+/**
+ * The updates this workspace shares (their ids here).
+ */
+shared_updates: Array<number>,
+/**
+ * What leaving, unsharing and deleting keep on the server, for the
+ * window's confirmations.
+ */
+leave_warning: string, unshare_warning: string, };
 
 export type Template = { id: TemplateId, label: string,
 /**
