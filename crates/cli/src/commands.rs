@@ -32,6 +32,13 @@ fn prepare_to_send(args: PrepareToSendArgs) -> Result<u8, CliError> {
     let workspace = open_workspace_to_read(args.workspace)?;
     throughline_api::sending::prepare_to_send(&workspace, &args.out).map_err(CliError::Api)?;
     eprintln!("wrote {}", args.out.display());
+    if workspace
+        .team()
+        .map_err(|e| CliError::Api(e.into()))?
+        .is_some()
+    {
+        eprintln!("{}", throughline_api::team::SENDING_NOTE);
+    }
     Ok(OK)
 }
 

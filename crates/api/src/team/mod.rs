@@ -306,6 +306,10 @@ fn share_what_is_chosen(workspace: &Workspace) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// What a copy prepared for sending, or an update deleted for good, does
+/// not change on the team's server.
+pub const SENDING_NOTE: &str = "The copy holds no team: not its key, not the team document. What this workspace shared stays on the team's server, with its history (deleted text included), for everyone who holds the team's key.";
+
 /// What unsharing keeps, for the confirmation.
 pub const UNSHARE_WARNING: &str = "The item stays in this workspace and stops being exchanged. The copy on the team's server stays, with its history, for everyone in the team.";
 
