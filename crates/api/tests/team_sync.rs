@@ -505,3 +505,142 @@ fn two_offline_revisions_on_one_parent_fork_the_journal_on_both_sides_until_one_
         assert_eq!(stored.body.criteria[0].threshold, 18.0);
     }
 }
+
+/// A peer that is not this app writes into the team document directly.
+async fn write_as_a_hostile_peer(port: u16, team: &str) {
+    use automerge::transaction::Transactable;
+    use automerge::{ObjType, ReadDoc, Value, ROOT};
+    let repo = samod::Repo::build_tokio().load().await;
+    let url = samod::Url::parse(&format!("ws://127.0.0.1:{port}")).unwrap();
+    let dialer = repo
+        .dial_websocket(url, samod::BackoffConfig::default())
+        .unwrap();
+    dialer.established().await.unwrap();
+    let conn = dialer.connection_id().unwrap();
+    let id = <samod::AutomergeUrl as std::str::FromStr>::from_str(team)
+        .unwrap()
+        .document_id()
+        .clone();
+    let handle = repo.find(id).await.unwrap().unwrap();
+    handle.with_document(|doc| {
+        doc.transact::<_, _, automerge::AutomergeError>(|tx| {
+            let items = match tx.get(ROOT, "items")? {
+                Some((Value::Object(ObjType::Map), id)) => id,
+                _ => panic!("no items"),
+            };
+            // Wrong types where an update's fields go.
+            let item = tx.put_object(&items, "hostile-types", ObjType::Map)?;
+            tx.put(&item, "kind", "update")?;
+            let fields = tx.put_object(&item, "fields", ObjType::Map)?;
+            tx.put(&fields, "title", 12_i64)?;
+            // A 2 MB beat.
+            let item = tx.put_object(&items, "hostile-huge", ObjType::Map)?;
+            tx.put(&item, "kind", "update")?;
+            let fields = tx.put_object(&item, "fields", ObjType::Map)?;
+            tx.put(&fields, "beat.context", "x".repeat(2 * 1024 * 1024))?;
+            // Valid shapes, values the store refuses.
+            let item = tx.put_object(&items, "hostile-values", ObjType::Map)?;
+            tx.put(&item, "kind", "initiative")?;
+            let fields = tx.put_object(&item, "fields", ObjType::Map)?;
+            tx.put(&fields, "name", "\"Rogue\"")?;
+            tx.put(&fields, "cost", "\"a lot\"")?;
+            // A revision whose hash is a lie.
+            let item = tx.put_object(&items, "hostile-journal", ObjType::Map)?;
+            tx.put(&item, "kind", "journal")?;
+            let revisions = tx.put_object(&item, "revisions", ObjType::Map)?;
+            tx.put(&revisions, "00ff", "{\"seq\":1}")?;
+            Ok(())
+        })
+        .unwrap();
+        assert!(doc.length(&ROOT) > 0);
+    });
+    handle.they_have_our_changes(conn).await;
+    dialer.close();
+    repo.stop().await;
+}
+
+#[test]
+fn a_hostile_team_document_is_named_and_refused_item_by_item_and_the_rest_still_syncs() {
+    if std::env::var_os(MEMBER_ENV).is_some() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("server-data");
+    std::fs::create_dir_all(&data).unwrap();
+    let port = free_port();
+    let _server = Server::start(port, &data);
+    let a = dir.path().join("a.throughline");
+    let invitation = team::block_on(team::join(
+        &a,
+        JoinRequest {
+            server: format!("ws://127.0.0.1:{port}"),
+            team: None,
+            team_name: "Targets".into(),
+            display_name: "Ana".into(),
+            allow_plain: false,
+        },
+        Wait::default(),
+        &clock(),
+    ))
+    .unwrap()
+    .unwrap();
+    team::block_on(write_as_a_hostile_peer(port, &invitation.team.secret())).unwrap();
+    // A good change from the team arrives beside the hostile ones.
+    {
+        let ws = Workspace::open(&a).unwrap();
+        let fields = UpdateFields {
+            title: "Kept while the rest is refused".into(),
+            ..UpdateFields::default()
+        };
+        let update = ws.create_update(&fields, 1).unwrap();
+        team::share(&ws, SharedKind::Update, update.id).unwrap();
+    }
+    let outcome = sync_allowing_problems(&a);
+    let named: Vec<&str> = outcome
+        .problems
+        .iter()
+        .map(|p| p.split(':').next().unwrap_or_default())
+        .collect();
+    for key in [
+        "hostile-types",
+        "hostile-huge",
+        "hostile-values",
+        "hostile-journal",
+    ] {
+        assert!(
+            outcome.problems.iter().any(|p| p.contains(key)),
+            "{key} not named in {named:?}"
+        );
+    }
+    let ws = Workspace::open(&a).unwrap();
+    let titles: Vec<String> = ws
+        .list_updates("")
+        .unwrap()
+        .into_iter()
+        .map(|u| u.title)
+        .collect();
+    assert!(titles.contains(&"Kept while the rest is refused".to_owned()));
+    assert!(!titles.iter().any(|t| t.len() > 1000));
+    assert!(ws.initiatives().unwrap().iter().all(|i| i.name != "Rogue"));
+    assert!(ws.list_journals().unwrap().is_empty());
+    // No update took the 2 MB beat (the team document's copy in the
+    // engine's storage holds it, as every member's does).
+    for summary in ws.list_updates("").unwrap() {
+        let update = ws.get_update(summary.id).unwrap();
+        assert!(update.fields.beats.context.len() < 1024 * 1024);
+    }
+}
+
+fn sync_allowing_problems(path: &Path) -> team::SyncOutcome {
+    for _ in 0..10 {
+        if let Ok(Ok(outcome)) =
+            team::block_on(team::sync(path, Wait(Duration::from_secs(10)), &clock()))
+        {
+            if outcome.confirmed {
+                return outcome;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    panic!("the server never confirmed {}", path.display());
+}

@@ -116,6 +116,33 @@ impl Workspace {
         self.get_update_including_deleted(id)
     }
 
+    /// Stores a teammate's change to a shared update, as [`Self::save_update`]
+    /// does (the same checks, the same status lifecycle), and keeps it in the
+    /// update's history as a revision of its own saying who made it.
+    pub fn save_update_from_team(
+        &self,
+        id: UpdateId,
+        fields: &UpdateFields,
+        by: &str,
+        now_ms: i64,
+    ) -> Result<Update, StoreError> {
+        fields.validate()?;
+        let tx = write_transaction(&self.conn)?;
+        self.get_update_including_deleted(id)?;
+        self.ensure_first_revision(id, now_ms)?;
+        self.write_fields(id, fields, now_ms)?;
+        let who: String = by.chars().filter(|c| !c.is_control()).take(80).collect();
+        let note = if who.trim().is_empty() {
+            "Changed by the team".to_owned()
+        } else {
+            format!("Changed by {} (team)", who.trim())
+        };
+        self.record_revision(id, RevisionKind::Import, &note, now_ms)?;
+        self.resettle_at(id, now_ms)?;
+        tx.commit()?;
+        self.get_update_including_deleted(id)
+    }
+
     /// Writes every editable field (the caller holds the transaction).
     pub(crate) fn write_fields(
         &self,

@@ -256,3 +256,33 @@ fn a_backup_carries_every_history() {
     );
     assert_eq!(restored.update_history(id).unwrap().revisions.len(), 2);
 }
+
+#[test]
+fn a_teammates_change_is_a_revision_of_its_own_that_names_them() {
+    let (_dir, _path, ws) = workspace();
+    let update = ws
+        .create_update(&titled("Checklist lifts activation"), NOW)
+        .unwrap();
+    ws.save_update(
+        update.id,
+        &titled("Checklist lifts activation 9 points"),
+        NOW + MINUTE,
+    )
+    .unwrap();
+    // Within the fold window of the local edit, and still kept apart.
+    ws.save_update_from_team(
+        update.id,
+        &titled("Checklist lifts week-one activation 9 points"),
+        "Ben",
+        NOW + 2 * MINUTE,
+    )
+    .unwrap();
+    let history = ws.update_history(update.id).unwrap();
+    let newest = &history.revisions[0];
+    assert_eq!(newest.note, "Changed by Ben (team)");
+    assert_eq!(history.revisions.len(), 3);
+    assert_eq!(
+        ws.get_update(update.id).unwrap().fields.title,
+        "Checklist lifts week-one activation 9 points"
+    );
+}

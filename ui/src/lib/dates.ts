@@ -20,3 +20,8 @@ export function formatDate(iso: string): string {
     timeZone: 'UTC',
   });
 }
+
+/** "7 Dec" for an instant (Unix milliseconds), in the user's time zone. */
+export function formatInstantDay(ms: number): string {
+  return new Date(ms).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+}

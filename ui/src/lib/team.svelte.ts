@@ -1,4 +1,5 @@
 import type { Backend } from './backend/backend';
+import { formatInstantDay } from './dates';
 import { toApiError, type SharedKind, type SyncOutcome, type TeamSharing, type TeamStatus } from './backend/types';
 
 /**
@@ -30,6 +31,13 @@ export class TeamController {
 
   isShared(kind: SharedKind, id: number): boolean {
     return kind === 'update' && (this.status?.shared_updates ?? []).includes(id);
+  }
+
+  /** "Ben · Dec 7", for a shared item someone changed last. */
+  lastChange(kind: SharedKind, id: number): string {
+    const change = this.status?.last_changes.find((c) => c.kind === kind && c.id === id);
+    if (!change) return '';
+    return `${change.by} · ${formatInstantDay(change.at)}`;
   }
 
   async refresh(): Promise<void> {

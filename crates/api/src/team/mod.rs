@@ -97,10 +97,23 @@ pub struct TeamStatus {
     /// The updates this workspace shares (their ids here).
     #[ts(type = "Array<number>")]
     pub shared_updates: Vec<i64>,
+    /// Who changed each shared item last, and when, as the team agreed.
+    pub last_changes: Vec<LastChange>,
     /// What leaving, unsharing and deleting keep on the server, for the
     /// window's confirmations.
     pub leave_warning: String,
     pub unshare_warning: String,
+}
+
+/// Who changed a shared item last, and when (Unix ms).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct LastChange {
+    pub kind: SharedKind,
+    #[ts(type = "number")]
+    pub id: i64,
+    pub by: String,
+    #[ts(type = "number")]
+    pub at: i64,
 }
 
 /// What one exchange did.
@@ -421,8 +434,17 @@ pub fn status(workspace: &Workspace) -> Result<TeamStatus, ApiError> {
     let mut shared = BTreeMap::new();
     let mut pending = Vec::new();
     let mut shared_updates = Vec::new();
+    let mut last_changes = Vec::new();
     if team.is_some() {
         for item in workspace.shared_items()? {
+            if !item.changed_by.is_empty() {
+                last_changes.push(LastChange {
+                    kind: item.kind,
+                    id: item.local_id,
+                    by: item.changed_by.clone(),
+                    at: item.changed_at,
+                });
+            }
             *shared.entry(item.kind.as_str().to_owned()).or_insert(0) += 1;
             if item.kind == SharedKind::Update {
                 shared_updates.push(item.local_id);
@@ -449,6 +471,7 @@ pub fn status(workspace: &Workspace) -> Result<TeamStatus, ApiError> {
         last_error: team.map(|t| t.last_error).unwrap_or_default(),
         sharing: workspace.team_sharing()?,
         shared_updates,
+        last_changes,
         leave_warning: LEAVE_WARNING.into(),
         unshare_warning: UNSHARE_WARNING.into(),
     })
@@ -617,7 +640,7 @@ fn update_local(workspace: &Workspace, item: &SharedItem, record: &Record) -> Re
             }
             let fields = records::to_update(record)?;
             workspace
-                .save_update(item.local_id, &fields, now)
+                .save_update_from_team(item.local_id, &fields, &record.changed_by, now)
                 .map_err(store)?;
         }
         SharedKind::Initiative => {
@@ -682,7 +705,10 @@ fn create_local(workspace: &Workspace, key: &str, record: &Record) -> Result<boo
             )
         }
         ItemKind::Journal => {
-            let (revisions, _) = records::to_revisions(record);
+            let (revisions, problems) = records::to_revisions(record);
+            if !problems.is_empty() {
+                return Err(problems.join("; "));
+            }
             let Some(first) = revisions.first() else {
                 return Ok(false);
             };

@@ -117,6 +117,7 @@ function cannedTeam(): TeamStatus {
     last_error: '',
     sharing: { portfolio: false, journals: false },
     shared_updates: [],
+    last_changes: [],
     leave_warning: 'Leaving keeps every item here.',
     unshare_warning: 'The item stays here.',
   };

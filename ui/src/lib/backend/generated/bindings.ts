@@ -504,6 +504,11 @@ margin: number,
 window?: CriterionWindow, };
 
 /**
+ * Who changed a shared item last, and when (Unix ms).
+ */
+export type LastChange = { kind: SharedKind, id: number, by: string, at: number, };
+
+/**
  * The read-ahead memo's formats.
  */
 export type MemoFormat = "pdf" | "md";
@@ -861,6 +866,10 @@ pending: Array<string>, last_sync_at: number | null, last_error: string, sharing
  * The updates this workspace shares (their ids here).
  */
 shared_updates: Array<number>,
+/**
+ * Who changed each shared item last, and when, as the team agreed.
+ */
+last_changes: Array<LastChange>,
 /**
  * What leaving, unsharing and deleting keep on the server, for the
  * window's confirmations.
