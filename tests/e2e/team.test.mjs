@@ -114,6 +114,9 @@ describe('a team of two windows', () => {
       // Ben joins with the invitation and receives the team's portfolio.
       await join(ben, 'Ben', { invitation });
       await ben.keys('Escape');
+      await ben.$('[data-testid="tab-portfolio"]').click();
+      await ben.$('[data-testid="portfolio-view"]').waitForExist({ timeout: 10000 });
+      const matrixBefore = await ben.$('[data-testid="portfolio-view"]').getAttribute('src');
 
       // Ana adds an initiative: it reaches Ben's portfolio by itself.
       await ana.$('[data-testid="tab-portfolio"]').click();
@@ -125,13 +128,16 @@ describe('a team of two windows', () => {
       await typeInto(ana, 'initiative-cost', '120000');
       await typeInto(ana, 'initiative-fit', '7');
       await ana.$('[data-testid="initiative-save"]').click();
-      await ben.$('[data-testid="tab-portfolio"]').click();
       await ben.waitUntil(async () => (await rowsOf(ben)).some((r) => r.includes('Team-wide search')), {
         timeout: 45000,
         interval: 1000,
         timeoutMsg: "Ana's initiative never reached Ben's portfolio",
       });
-      await ben.$('[data-testid="portfolio-view"]').waitForExist({ timeout: 10000 });
+      // The matrix is drawn again with it (a new bubble: a new image).
+      await ben.waitUntil(
+        async () => (await ben.$('[data-testid="portfolio-view"]').getAttribute('src')) !== matrixBefore,
+        { timeout: 10000, timeoutMsg: "Ben's matrix was not drawn again" },
+      );
       screenshot(path.join(ARTIFACTS, 'team-ben-portfolio.png'));
 
       // Ben shares an update of his: it shows in Ana's deck dialog.

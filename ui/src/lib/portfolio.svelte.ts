@@ -91,7 +91,12 @@ export class PortfolioController {
     return saved;
   }
 
+  /** Asked before an initiative is deleted (the team's copy goes too); yes by default. */
+  confirmRemove: (name: string) => Promise<boolean> = async () => true;
+
   async remove(id: number): Promise<void> {
+    const name = this.state?.initiatives.find((row) => row.id === id)?.initiative.name ?? '';
+    if (!(await this.confirmRemove(name))) return;
     if (await this.run(() => this.backend.deleteInitiative(id))) {
       if (this.editing?.id === id) this.editing = null;
     }

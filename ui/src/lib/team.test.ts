@@ -26,3 +26,30 @@ describe('the team dialog', () => {
     expect(team.joined).toBe(false);
   });
 });
+
+describe('deleting what the team shares', () => {
+  it('asks first, says what the server keeps, and deletes only on yes', async () => {
+    const { WorkspaceController } = await import('./workspace.svelte');
+    const backend = memoryBackend();
+    const update = backend.seed({ title: 'Shared checkout results' });
+    const workspace = new WorkspaceController(backend, { autosaveDelayMs: 0, undoMs: 50 });
+    await workspace.init();
+    backend.answerNext('teamStatus', {
+      ...(await backend.teamStatus()),
+      joined: true,
+      shared_updates: [update.id],
+    });
+    await workspace.team.refresh();
+    const kept = workspace.remove(update.id);
+    await Promise.resolve();
+    expect(workspace.asking?.message).toMatch(/server keeps its history/);
+    workspace.asking?.answer(false);
+    await kept;
+    expect(backend.calls('deleteUpdate')).toHaveLength(0);
+    const gone = workspace.remove(update.id);
+    await Promise.resolve();
+    workspace.asking?.answer(true);
+    await gone;
+    expect(backend.calls('deleteUpdate')).toHaveLength(1);
+  });
+});

@@ -111,6 +111,12 @@ export class WorkspaceController {
     this.journals = new JournalController(backend, { autosaveDelayMs: options.autosaveDelayMs });
     this.portfolio = new PortfolioController(backend);
     this.team = new TeamController(backend);
+    this.portfolio.confirmRemove = (name) =>
+      this.team.status?.sharing.portfolio
+        ? this.askFirst(
+            `“${name}” is shared with the team: deleting it deletes the team's copy at the next exchange. The team's server keeps its history (Automerge keeps deleted text).`,
+          )
+        : Promise.resolve(true);
     this.history = new HistoryController(
       backend,
       () => this.autosave.flush(),
@@ -556,8 +562,33 @@ export class WorkspaceController {
     }
   }
 
+  /** A question the toast area asks before a deletion the team would see. */
+  asking = $state<{ message: string; yes: string; answer: (yes: boolean) => void } | null>(null);
+
+  askFirst(message: string, yes = 'Delete'): Promise<boolean> {
+    this.asking?.answer(false);
+    return new Promise((resolve) => {
+      this.asking = {
+        message,
+        yes,
+        answer: (yes) => {
+          this.asking = null;
+          resolve(yes);
+        },
+      };
+    });
+  }
+
   async remove(id: UpdateId): Promise<void> {
     const title = this.list.find((item) => item.id === id)?.title ?? '';
+    if (
+      this.team.isShared('update', id) &&
+      !(await this.askFirst(
+        `“${title.trim() || 'Untitled update'}” is shared with the team: deleting it deletes the team's copy at the next exchange. The team's server keeps its history (Automerge keeps deleted text).`,
+      ))
+    ) {
+      return;
+    }
     try {
       if (this.current?.id === id) await this.flushQuietly();
       await this.backend.deleteUpdate(id);
