@@ -113,6 +113,7 @@ describe('a team of two windows', () => {
 
       // Ben joins with the invitation and receives the team's portfolio.
       await join(ben, 'Ben', { invitation });
+      screenshot(path.join(ARTIFACTS, 'team-dialog-joined.png'));
       await ben.keys('Escape');
       await ben.$('[data-testid="tab-portfolio"]').click();
       await ben.$('[data-testid="portfolio-view"]').waitForExist({ timeout: 10000 });
