@@ -80,6 +80,38 @@ impl Drop for Server {
     }
 }
 
+/// A server of its own for one test, on a free port with a fresh data dir.
+fn fresh_server(dir: &Path) -> (Server, u16) {
+    let data = dir.join("server-data");
+    std::fs::create_dir_all(&data).unwrap();
+    let port = free_port();
+    (Server::start(port, &data), port)
+}
+
+/// Joins `team` (or starts one named `team_name`) as `name`.
+fn join_as(
+    path: &Path,
+    port: u16,
+    team: Option<String>,
+    name: &str,
+    team_name: &str,
+) -> throughline_sync::Invitation {
+    team::block_on(team::join(
+        path,
+        JoinRequest {
+            server: format!("ws://127.0.0.1:{port}"),
+            team,
+            team_name: team_name.into(),
+            display_name: name.into(),
+            allow_plain: false,
+        },
+        Wait::default(),
+        &clock(),
+    ))
+    .unwrap()
+    .unwrap()
+}
+
 /// A small deterministic generator (xorshift), seeded per member.
 struct Rng(u64);
 
@@ -432,10 +464,7 @@ fn two_offline_revisions_on_one_parent_fork_the_journal_on_both_sides_until_one_
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("server-data");
-    std::fs::create_dir_all(&data).unwrap();
-    let port = free_port();
-    let _server = Server::start(port, &data);
+    let (_server, port) = fresh_server(dir.path());
     let a = dir.path().join("a.throughline");
     let b = dir.path().join("b.throughline");
     let body = |threshold: f64| {
@@ -443,23 +472,7 @@ fn two_offline_revisions_on_one_parent_fork_the_journal_on_both_sides_until_one_
         body.criteria[0].threshold = threshold;
         body
     };
-    let join = |path: &Path, team: Option<String>, name: &str| {
-        team::block_on(team::join(
-            path,
-            JoinRequest {
-                server: format!("ws://127.0.0.1:{port}"),
-                team,
-                team_name: "Journals".into(),
-                display_name: name.into(),
-                allow_plain: false,
-            },
-            Wait::default(),
-            &clock(),
-        ))
-        .unwrap()
-        .unwrap()
-    };
-    let invitation = join(&a, None, "Ana");
+    let invitation = join_as(&a, port, None, "Ana", "Journals");
     let journal = {
         let ws = Workspace::open(&a).unwrap();
         let id = ws.create_journal(&body(20.0), 1).unwrap();
@@ -468,7 +481,7 @@ fn two_offline_revisions_on_one_parent_fork_the_journal_on_both_sides_until_one_
         id
     };
     sync_until_confirmed(&a);
-    join(&b, Some(invitation.team.secret()), "Ben");
+    join_as(&b, port, Some(invitation.team.secret()), "Ben", "Journals");
     sync_until_confirmed(&b);
     let journal_b = Workspace::open(&b).unwrap().list_journals().unwrap()[0].id;
 
@@ -565,25 +578,9 @@ fn a_hostile_team_document_is_named_and_refused_item_by_item_and_the_rest_still_
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("server-data");
-    std::fs::create_dir_all(&data).unwrap();
-    let port = free_port();
-    let _server = Server::start(port, &data);
+    let (_server, port) = fresh_server(dir.path());
     let a = dir.path().join("a.throughline");
-    let invitation = team::block_on(team::join(
-        &a,
-        JoinRequest {
-            server: format!("ws://127.0.0.1:{port}"),
-            team: None,
-            team_name: "Targets".into(),
-            display_name: "Ana".into(),
-            allow_plain: false,
-        },
-        Wait::default(),
-        &clock(),
-    ))
-    .unwrap()
-    .unwrap();
+    let invitation = join_as(&a, port, None, "Ana", "Targets");
     team::block_on(write_as_a_hostile_peer(port, &invitation.team.secret())).unwrap();
     // A good change from the team arrives beside the hostile ones.
     {

@@ -104,16 +104,7 @@ impl Workspace {
         fields: &UpdateFields,
         now_ms: i64,
     ) -> Result<Update, StoreError> {
-        fields.validate()?;
-        let tx = write_transaction(&self.conn)?;
-        self.get_update_including_deleted(id)?;
-        self.ensure_first_revision(id, now_ms)?;
-        self.write_fields(id, fields, now_ms)?;
-        self.record_revision(id, RevisionKind::Edit, "", now_ms)?;
-        // A status the coach changes after the edit is a revision of its own.
-        self.resettle_at(id, now_ms)?;
-        tx.commit()?;
-        self.get_update_including_deleted(id)
+        self.save_as_revision(id, fields, RevisionKind::Edit, "", now_ms)
     }
 
     /// Stores a teammate's change to a shared update, as [`Self::save_update`]
@@ -126,18 +117,32 @@ impl Workspace {
         by: &str,
         now_ms: i64,
     ) -> Result<Update, StoreError> {
-        fields.validate()?;
-        let tx = write_transaction(&self.conn)?;
-        self.get_update_including_deleted(id)?;
-        self.ensure_first_revision(id, now_ms)?;
-        self.write_fields(id, fields, now_ms)?;
         let who: String = by.chars().filter(|c| !c.is_control()).take(80).collect();
         let note = if who.trim().is_empty() {
             "Changed by the team".to_owned()
         } else {
             format!("Changed by {} (team)", who.trim())
         };
-        self.record_revision(id, RevisionKind::Import, &note, now_ms)?;
+        self.save_as_revision(id, fields, RevisionKind::Import, &note, now_ms)
+    }
+
+    /// One save: the fields, the history revision (`kind`, `note`), then
+    /// the status re-decided — a change the coach makes after the edit is a
+    /// revision of its own.
+    fn save_as_revision(
+        &self,
+        id: UpdateId,
+        fields: &UpdateFields,
+        kind: RevisionKind,
+        note: &str,
+        now_ms: i64,
+    ) -> Result<Update, StoreError> {
+        fields.validate()?;
+        let tx = write_transaction(&self.conn)?;
+        self.get_update_including_deleted(id)?;
+        self.ensure_first_revision(id, now_ms)?;
+        self.write_fields(id, fields, now_ms)?;
+        self.record_revision(id, kind, note, now_ms)?;
         self.resettle_at(id, now_ms)?;
         tx.commit()?;
         self.get_update_including_deleted(id)
