@@ -26,15 +26,17 @@ impl ServerAddress {
     /// accepted that anyone on the path can read and change the team.
     pub fn parse(text: &str, allow_plain: bool) -> Result<Self, SyncError> {
         let text = text.trim();
+        // Echoed without control or direction-override characters.
+        let shown = crate::record::clean_line(text, 200);
         let url = url::Url::parse(text).map_err(|err| {
             SyncError::BadAddress(format!(
-                "“{text}” is not a server address ({err}): give one like wss://sync.example.com"
+                "“{shown}” is not a server address ({err}): give one like wss://sync.example.com"
             ))
         })?;
         let host = url.host_str().unwrap_or_default().to_owned();
         if host.is_empty() {
             return Err(SyncError::BadAddress(format!(
-                "“{text}” names no server: give one like wss://sync.example.com"
+                "“{shown}” names no server: give one like wss://sync.example.com"
             )));
         }
         if !url.username().is_empty() || url.password().is_some() {
