@@ -641,3 +641,37 @@ fn sync_allowing_problems(path: &Path) -> team::SyncOutcome {
     }
     panic!("the server never confirmed {}", path.display());
 }
+
+#[test]
+fn an_update_no_longer_shared_stays_here_once_and_is_not_brought_back_as_new() {
+    if std::env::var_os(MEMBER_ENV).is_some() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (_server, port) = fresh_server(dir.path());
+    let a = dir.path().join("a.throughline");
+    join_as(&a, port, None, "Ana", "Unsharing");
+    let id = {
+        let ws = Workspace::open(&a).unwrap();
+        let fields = UpdateFields {
+            title: "Shared for a while".into(),
+            ..UpdateFields::default()
+        };
+        let id = ws.create_update(&fields, 1).unwrap().id;
+        team::share(&ws, SharedKind::Update, id).unwrap();
+        id
+    };
+    sync_until_confirmed(&a);
+    team::unshare(&Workspace::open(&a).unwrap(), SharedKind::Update, id).unwrap();
+    sync_until_confirmed(&a);
+    sync_until_confirmed(&a);
+    let titles: Vec<String> = Workspace::open(&a)
+        .unwrap()
+        .list_updates("")
+        .unwrap()
+        .into_iter()
+        .map(|u| u.title)
+        .filter(|t| t == "Shared for a while")
+        .collect();
+    assert_eq!(titles.len(), 1, "the team's copy came back as a new update");
+}

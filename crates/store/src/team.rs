@@ -15,6 +15,9 @@ use crate::{StoreError, Workspace};
 const AUTHOR_ID_KEY: &str = "author_id";
 const SHARE_PORTFOLIO_KEY: &str = "team_share_portfolio";
 const SHARE_JOURNALS_KEY: &str = "team_share_journals";
+/// Keys of items this workspace stopped sharing: the team still holds them,
+/// and they must not come back here as new items.
+const UNSHARED_KEYS_KEY: &str = "team_unshared_keys";
 
 /// What the user chose to share as a whole, besides single updates.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
@@ -255,13 +258,33 @@ impl Workspace {
         Ok(key)
     }
 
-    /// Stops sharing an item (it stays in this workspace).
+    /// Stops sharing an item (it stays in this workspace, and the team's
+    /// copy is not brought back here as a new item).
     pub fn unshare_item(&self, kind: SharedKind, local_id: i64) -> Result<(), StoreError> {
+        let Some(item) = self.shared_item(kind, local_id)? else {
+            return Ok(());
+        };
+        let tx = write_transaction(&self.conn)?;
+        let mut unshared = self.unshared_keys()?;
+        unshared.insert(item.key);
+        self.set_meta(
+            UNSHARED_KEYS_KEY,
+            &serde_json::to_string(&unshared).unwrap_or_default(),
+        )?;
         self.conn.execute(
             "DELETE FROM team_items WHERE kind = ?1 AND local_id = ?2",
             params![kind.as_str(), local_id],
         )?;
+        tx.commit()?;
         Ok(())
+    }
+
+    /// Keys of the team's items this workspace stopped sharing.
+    pub fn unshared_keys(&self) -> Result<std::collections::BTreeSet<String>, StoreError> {
+        Ok(self
+            .meta(UNSHARED_KEYS_KEY)?
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default())
     }
 
     /// Records the agreement reached with the team about one item.

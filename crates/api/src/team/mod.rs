@@ -328,6 +328,19 @@ pub const UNSHARE_WARNING: &str = "The item stays in this workspace and stops be
 
 pub fn unshare(workspace: &Workspace, kind: SharedKind, local_id: i64) -> Result<(), ApiError> {
     member_of(workspace)?;
+    let sharing = workspace.team_sharing()?;
+    let whole = match kind {
+        SharedKind::Initiative | SharedKind::PortfolioSettings if sharing.portfolio => {
+            "the portfolio"
+        }
+        SharedKind::Journal if sharing.journals => "decision journals",
+        _ => "",
+    };
+    if !whole.is_empty() {
+        return Err(ApiError::invalid(format!(
+            "{whole} are shared as a whole: stop sharing them in Team… (team status) first"
+        )));
+    }
     workspace.unshare_item(kind, local_id)?;
     Ok(())
 }
@@ -554,7 +567,11 @@ fn apply(
         .map(|item| (item.key.clone(), item))
         .collect();
     let current = Current::read(workspace)?;
+    let unshared = workspace.unshared_keys()?;
     for (key, team_record) in &snapshot.items {
+        if !shared.contains_key(key) && unshared.contains(key) {
+            continue;
+        }
         let agree = |workspace: &Workspace| {
             let base = serde_json::to_string(team_record).unwrap_or_default();
             workspace.set_shared_base(
