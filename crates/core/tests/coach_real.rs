@@ -261,3 +261,30 @@ fn an_activity_report_never_outscores_a_complete_update() {
         }
     }
 }
+
+/// `COACH_SCORES=1 cargo test -p throughline-core --test coach_real --
+/// --nocapture show_scores`: each tuning draft's grade, score and the rules
+/// the coach raises, to compare a rule change's effect draft by draft.
+#[test]
+fn show_scores() {
+    if std::env::var_os("COACH_SCORES").is_none() {
+        return;
+    }
+    for draft in real_corpus::load().unwrap().iter().filter(|d| !d.held_back) {
+        let mut rules: Vec<&str> = draft
+            .labelled
+            .review
+            .findings
+            .iter()
+            .map(|f| f.rule.as_str())
+            .collect();
+        rules.dedup();
+        println!(
+            "{:<40} {:?} {:>4} {}",
+            draft.labelled.name,
+            draft.labelled.grade,
+            draft.labelled.review.score,
+            rules.join(" ")
+        );
+    }
+}

@@ -23,7 +23,24 @@ pub struct Claim {
     /// `[start, end)` in chars: the direction word (when before) to the unit.
     pub span: [usize; 2],
     pub text: String,
+    /// For a change in words ("halved", "by two-thirds"): the relative
+    /// changes, signed and in %, it allows. Such a claim is checked
+    /// against relative changes only.
+    pub bounds: Option<ClaimBounds>,
+    /// Written in points ("3 points", "from 10% to 14%"): a change in
+    /// points, never a relative one.
+    pub in_points: bool,
 }
+
+/// The signed relative changes (in %) a worded claim allows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ClaimBounds {
+    pub low: f64,
+    pub high: f64,
+}
+
+/// Words of change, rising and falling, as the claims read them.
+pub(crate) const UP_OR_DOWN: (&[&str], &[&str]) = (UP, DOWN);
 
 #[rustfmt::skip]
 const UP: &[&str] = &[
@@ -37,8 +54,8 @@ const UP: &[&str] = &[
 const DOWN: &[&str] = &[
     "fell", "fall", "falls", "fallen", "falling", "drop", "dropped", "drops", "declined", "decline",
     "declines", "decrease", "decreased", "decreases", "down", "cut", "cuts", "reduce", "reduced",
-    "reduces", "reduction", "lower", "lowered", "shrank", "shrink", "shrinks", "slid", "slipped",
-    "halved",
+    "reduces", "reduction", "lower", "lowered", "shrank", "shrink", "shrinks", "shrunk", "slid",
+    "slipped", "halved", "slashed", "slashes", "slash",
 ];
 const POINT_WORDS: &[&str] = &["points", "point", "pts", "pt", "pp", "percentage"];
 /// A number right after these is a level ("from 10%", "to 14%", "at 41%"),
@@ -49,24 +66,43 @@ const LEVEL_WORDS: &[&str] = &[
     "reached", "hit", "the", "a", "an", "only", "just", "about", "around", "nearly",
 ];
 
-/// The change claims in a text.
+/// The change claims in a text: in digits ("rose 14%") and in words
+/// ("doubled", "fell by two-thirds"), in the order written.
 pub fn claims(text: &str) -> Vec<Claim> {
+    let mut out = digit_claims(text);
+    out.extend(super::worded_claims::worded_claims(text));
+    out.sort_by_key(|claim| claim.span[0]);
+    out
+}
+
+/// The change claims written with a number and a unit.
+fn digit_claims(text: &str) -> Vec<Claim> {
     let all: Vec<Word<'_>> = words(text);
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     for (index, word) in all.iter().enumerate() {
-        let Some(value) = parse_number(word.text) else {
+        let Some(value) = parse_number(word.text).or_else(|| number_word_value(word.text)) else {
             continue;
         };
         let after = chars.get(word.end).copied();
-        let next = all.get(index + 1).map(|w| w.text.to_lowercase());
         let (unit_end, is_claim_unit) = if after == Some('%') {
             (word.end + 1, true)
-        } else if next.as_deref().is_some_and(|n| POINT_WORDS.contains(&n)) {
-            (all.get(index + 1).map_or(word.end, |w| w.end), true)
+        } else if let Some(unit) = unit_words(&all, index + 1) {
+            (all.get(unit).map_or(word.end, |w| w.end), true)
         } else {
             (word.end, false)
         };
+        let in_points = all
+            .get(index + 1)
+            .filter(|w| w.end <= unit_end)
+            .is_some_and(|w| {
+                let unit = w.lower();
+                POINT_WORDS.contains(&unit.as_str()) && unit != "percentage"
+                    || unit == "percentage"
+                        && all
+                            .get(index + 2)
+                            .is_some_and(|p| p.lower().starts_with("point"))
+            });
         if !is_claim_unit {
             continue;
         }
@@ -141,9 +177,72 @@ pub fn claims(text: &str) -> Vec<Claim> {
                 .get(start..unit_end)
                 .map(|c| c.iter().collect())
                 .unwrap_or_default(),
+            bounds: None,
+            in_points,
         });
     }
     out
+}
+
+/// The last word of a unit written in words at `at`: "percent", "per
+/// cent", "points", "percentage points".
+fn unit_words(all: &[Word<'_>], at: usize) -> Option<usize> {
+    let word = |i: usize| all.get(i).map(Word::lower);
+    match word(at)?.as_str() {
+        "percent" | "pct" => Some(at),
+        "per" if word(at + 1).as_deref() == Some("cent") => Some(at + 1),
+        "percentage" if word(at + 1).is_some_and(|w| w.starts_with("point")) => Some(at + 1),
+        unit if POINT_WORDS.contains(&unit) => Some(at),
+        _ => None,
+    }
+}
+
+/// The value of a number written in words, up to ninety-nine: "nine",
+/// "twenty-five". ("One" counts here: "one point" is a number.)
+pub(crate) fn number_word_value(text: &str) -> Option<f64> {
+    const UNITS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let lower = text.to_lowercase();
+    let value_of = |part: &str| -> Option<usize> {
+        UNITS
+            .iter()
+            .position(|u| *u == part)
+            .or_else(|| TENS.iter().position(|t| *t == part).map(|i| (i + 2) * 10))
+    };
+    match lower.split_once('-') {
+        Some((tens, unit)) => {
+            let tens = TENS.iter().position(|t| *t == tens)?;
+            let unit = UNITS
+                .iter()
+                .position(|u| *u == unit)
+                .filter(|u| (1..10).contains(u))?;
+            Some(((tens + 2) * 10 + unit) as f64)
+        }
+        None => value_of(&lower).map(|v| v as f64),
+    }
 }
 
 /// "from A to B" (both in % or points) claims the change B − A in points.
@@ -175,6 +274,8 @@ fn from_to_claim(all: &[Word<'_>], chars: &[char], index: usize, from: f64) -> O
             .get(start..end)
             .map(|c| c.iter().collect())
             .unwrap_or_default(),
+        bounds: None,
+        in_points: true,
     })
 }
 
@@ -262,14 +363,23 @@ impl LevelUnit {
             .map(LevelUnit::Scaled)
     }
 
-    fn follows(self, chars: &[char], all: &[Word<'_>], index: usize) -> bool {
+    /// Where the unit after the number at `index` ends, if it is this
+    /// unit: "11.4%", "11.4 percent", "4.6 million".
+    fn ends_after(self, chars: &[char], all: &[Word<'_>], index: usize) -> Option<usize> {
+        let word = all.get(index)?;
         match self {
-            LevelUnit::Percent => all
-                .get(index)
-                .is_some_and(|w| chars.get(w.end) == Some(&'%')),
+            LevelUnit::Percent if chars.get(word.end) == Some(&'%') => Some(word.end + 1),
+            LevelUnit::Percent => unit_words(all, index + 1)
+                .filter(|&last| {
+                    let first = all[index + 1].lower();
+                    matches!(first.as_str(), "percent" | "pct" | "per")
+                        && (last == index + 1 || first == "per")
+                })
+                .map(|last| all[last].end),
             LevelUnit::Scaled(words) => all
                 .get(index + 1)
-                .is_some_and(|next| words.contains(&next.lower().as_str())),
+                .filter(|next| words.contains(&next.lower().as_str()))
+                .map(|next| next.end),
         }
     }
 }
@@ -283,9 +393,9 @@ pub fn levels_in(text: &str, unit: LevelUnit) -> Vec<Level> {
         let Some(value) = parse_number(word.text) else {
             continue;
         };
-        if !unit.follows(&chars, &all, index) {
+        let Some(end) = unit.ends_after(&chars, &all, index) else {
             continue;
-        }
+        };
         let mut back = index;
         while back > 0 && APPROXIMATELY.contains(&all[back - 1].lower().as_str()) {
             back -= 1;
@@ -305,15 +415,12 @@ pub fn levels_in(text: &str, unit: LevelUnit) -> Vec<Level> {
                 .is_some_and(|w| w.lower() == "up");
         // "at 99.7% confidence" is how sure a test is, not a level.
         let certainty = all
-            .get(index + 1 + usize::from(matches!(unit, LevelUnit::Scaled(_))))
+            .iter()
+            .find(|w| w.start >= end)
             .is_some_and(|next| CERTAINTY.contains(&next.lower().as_str()));
         if capped || certainty || between_is_sentence_end(&chars, verb.end, word.start) {
             continue;
         }
-        let end = match unit {
-            LevelUnit::Percent => word.end + 1,
-            LevelUnit::Scaled(_) => all.get(index + 1).map_or(word.end, |w| w.end),
-        };
         let span = [verb.start, end];
         out.push(Level {
             value,
@@ -428,6 +535,8 @@ pub struct Fact {
     /// How far the true change may lie from `value` because the chart's
     /// values are themselves rounded (9.3 stands for 9.25–9.35).
     pub slack: f64,
+    /// A relative change (in %), not one in points.
+    pub relative: bool,
 }
 
 /// How the chart's values are rounded: half a unit of the last decimal the
@@ -448,7 +557,7 @@ pub fn rounding_of(chart: &ChartSpec) -> f64 {
 }
 
 /// Every change the data supports: each series from its first value to its
-/// last (relative and in points), and the gaps between series at the last
+/// last and to every value between (relative and in points), and the gaps between series at the last
 /// row where they overlap.
 pub fn facts(chart: &ChartSpec) -> Vec<Fact> {
     let data = &chart.data;
@@ -457,17 +566,17 @@ pub fn facts(chart: &ChartSpec) -> Vec<Fact> {
     let series = data.series_names();
     for (column, name) in series.iter().enumerate() {
         let values: Vec<(usize, f64)> = column_values(data, column);
-        if let (Some(&(first_row, first)), Some(&(last_row, last))) =
-            (values.first(), values.last())
-        {
-            if first_row != last_row {
+        // From the first value to the last, then to each row between
+        // (a title may speak of the span before a forecast row).
+        if let Some((&(first_row, first), rest)) = values.split_first() {
+            for &(row, value) in rest.iter().rev() {
                 let from = label(data, first_row);
-                let to = label(data, last_row);
+                let to = label(data, row);
                 push_change(
                     &mut out,
                     name,
                     first,
-                    last,
+                    value,
                     &format!("{from} → {to}"),
                     rounding,
                 );
@@ -512,6 +621,7 @@ fn push_change(out: &mut Vec<Fact>, name: &str, from: f64, to: f64, at: &str, ro
         value: points,
         description: format!("{name}: {} ({at})", signed(points, " pts")),
         slack: e_from + e_to,
+        relative: false,
     });
     if from.abs() > f64::EPSILON {
         let relative = points / from.abs() * 100.0;
@@ -528,6 +638,7 @@ fn push_change(out: &mut Vec<Fact>, name: &str, from: f64, to: f64, at: &str, ro
             value: relative,
             description: format!("{name}: {} ({at})", signed(relative, "%")),
             slack,
+            relative: true,
         });
     }
 }
@@ -569,6 +680,14 @@ fn label(data: &DataTable, row: usize) -> String {
 /// Whether a fact supports the claim: same direction, and the claimed
 /// number is the fact rounded to the claim's precision.
 pub fn supports(fact: &Fact, claim: &Claim) -> bool {
+    if let Some(bounds) = claim.bounds {
+        return fact.relative
+            && fact.value + fact.slack >= bounds.low
+            && fact.value - fact.slack <= bounds.high;
+    }
+    if claim.in_points && fact.relative {
+        return false;
+    }
     let right_way = match claim.direction {
         Direction::Up => fact.value > 0.0,
         Direction::Down => fact.value < 0.0,

@@ -18,6 +18,7 @@ pub mod language;
 pub mod measure;
 mod rules;
 pub(crate) mod text;
+mod worded_claims;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -548,6 +548,83 @@ fn a_level_the_chart_never_reaches_is_a_contradiction_and_one_it_shows_is_not() 
 }
 
 #[test]
+fn a_change_in_words_is_checked_against_the_relative_change_both_ways() {
+    let header = ["Month", "Sign-ups"];
+    let claim = |title: &str, evidence: &str, rows: &[(&str, &[f64])]| {
+        contradictions(&with_chart(
+            title,
+            evidence,
+            crate::ChartKind::Bar,
+            &header,
+            rows,
+        ))
+    };
+    let doubled: &[(&str, &[f64])] = &[("Jan", &[1200.0]), ("Jun", &[2450.0])];
+    let grew_a_quarter: &[(&str, &[f64])] = &[("Jan", &[1200.0]), ("Jun", &[1500.0])];
+    assert!(claim("Sign-ups doubled after the redesign", "", doubled).is_empty());
+    let wrong = claim("Sign-ups doubled after the redesign", "", grew_a_quarter);
+    assert_eq!(wrong.len(), 1, "{wrong:?}");
+    assert!(
+        wrong[0].contains("“doubled”") && wrong[0].contains("+25%"),
+        "{}",
+        wrong[0]
+    );
+
+    let fell: &[(&str, &[f64])] = &[("2008", &[90.0]), ("2024", &[31.0])];
+    let fell_a_third: &[(&str, &[f64])] = &[("2008", &[90.0]), ("2024", &[60.0])];
+    assert!(claim("Sign-ups have fallen by two-thirds since 2008", "", fell).is_empty());
+    let wrong = claim(
+        "Sign-ups have fallen by two-thirds since 2008",
+        "",
+        fell_a_third,
+    );
+    assert_eq!(wrong.len(), 1, "{wrong:?}");
+    assert!(wrong[0].contains("−33.3%"), "{}", wrong[0]);
+    // "More than doubled" is a bound: 2.9 times is more than double.
+    let nearly_tripled: &[(&str, &[f64])] = &[("Jan", &[1000.0]), ("Jun", &[2900.0])];
+    assert!(claim("Sign-ups more than doubled", "", nearly_tripled).is_empty());
+    // In the evidence, a change in words about another measure is not the chart's.
+    assert!(claim(
+        "Sign-ups grew a quarter",
+        "Support tickets doubled over the same months.",
+        grew_a_quarter
+    )
+    .is_empty());
+    assert_eq!(
+        claim(
+            "Sign-ups grew a quarter",
+            "Sign-ups doubled over the same months.",
+            grew_a_quarter
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
+fn numbers_and_units_in_words_are_claims_both_ways() {
+    let header = ["Week", "Pilot", "Control"];
+    let check = |title: &str| {
+        contradictions(&with_chart(
+            title,
+            "Six weeks, 1,400 trials an arm.",
+            crate::ChartKind::Line,
+            &header,
+            PILOT,
+        ))
+    };
+    // The pilot went 9.3 → 10.4: about one point.
+    assert!(check("Nudges lift conversion by one point").is_empty());
+    assert_eq!(check("Nudges lift conversion by three points").len(), 1);
+    assert!(check("Nudges lift conversion to 10.4 percent").is_empty());
+    let level = check("Nudges lift conversion to 11.4 per cent");
+    assert_eq!(level.len(), 1, "{level:?}");
+    assert!(level[0].contains("10.4%"), "{}", level[0]);
+    assert!(check("Nudges lift conversion twelve percent").is_empty());
+    assert_eq!(check("Nudges lift conversion forty percent").len(), 1);
+}
+
+#[test]
 fn a_level_in_the_charts_scale_is_checked_in_the_evidence_that_names_the_series() {
     let header = ["Month", "Verify users (millions)"];
     let rows: &[(&str, &[f64])] = &[("Feb 2017", &[1.1]), ("Feb 2019", &[3.6])];

@@ -67,8 +67,17 @@ pub fn claim_contradicts_chart(story: &Story<'_>) -> Vec<Finding> {
             if facts.iter().any(|fact| supports(fact, &claim)) {
                 continue;
             }
+            // A change in words ("doubled") in the evidence may be any
+            // measure's: only the sentences naming the charted series count.
+            if claim.bounds.is_some()
+                && target == Target::Evidence
+                && !names_the_series(text, claim.span[0], chart)
+            {
+                continue;
+            }
             let closest = facts
                 .iter()
+                .filter(|fact| claim.bounds.is_none() || fact.relative)
                 .min_by(|a, b| {
                     let distance = |v: f64| (v.abs() - claim.value).abs();
                     distance(a.value).total_cmp(&distance(b.value))
@@ -92,6 +101,16 @@ pub fn claim_contradicts_chart(story: &Story<'_>) -> Vec<Finding> {
     out.extend(direction_against_the_chart(story, chart, &reading));
     out.extend(named_series_against_the_chart(story, chart));
     out
+}
+
+/// Whether the sentence holding char `at` names the chart's series.
+fn names_the_series(text: &str, at: usize, chart: &ChartSpec) -> bool {
+    let wanted = series_words(chart.data.series_names());
+    let wanted: Vec<&str> = wanted.iter().map(String::as_str).collect();
+    sentences(text)
+        .into_iter()
+        .find(|s| s.start <= at && at < s.start + s.text.chars().count())
+        .is_some_and(|s| mentions(&lower_words(s.text), &wanted))
 }
 
 /// "Conversion rose to 11.4%" over a chart of shares whose values never
