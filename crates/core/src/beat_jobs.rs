@@ -43,6 +43,9 @@ fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
         return false;
     };
     let lower = word.lower();
+    if fraction_after_article(all, index) {
+        return true;
+    }
     if !is_number_word(&lower) {
         return false;
     }
@@ -93,18 +96,58 @@ fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
                     .all(|c| c.is_uppercase() || c.is_ascii_digit())
                 && !CURRENCIES.contains(&w.text)
         });
+    // "DoDI 1325.21", "ISO 27001.2": a document's number after its
+    // series' name (an acronym, capitals inside), dotted like a section.
+    let document_number = !currency
+        && lower.contains('.')
+        && !lower.contains(',')
+        && lower.len() >= 6
+        && before.is_some_and(|w| {
+            w.text.chars().filter(|c| c.is_uppercase()).count() >= 2
+                && !CURRENCIES.contains(&w.text)
+        });
+    // "10 U.S.C. 2", "§ 1983": a reference to a statute, not an amount.
+    let citation = word
+        .start
+        .checked_sub(2)
+        .and_then(|i| chars.get(i..word.start))
+        .is_some_and(|before| before.contains(&'§'))
+        || chars
+            .get(word.end..)
+            .map(|rest| rest.iter().skip_while(|c| **c == ' ').take(4).collect::<Vec<_>>())
+            .is_some_and(|next| {
+                matches!(next.as_slice(), [a, '.', b, '.'] if a.is_uppercase() && b.is_uppercase())
+            });
     // "a 50/50 split", "24/7": a ratio of assignment, not a result.
     let ratio = chars.get(word.end) == Some(&'/')
         || word.start.checked_sub(1).and_then(|i| chars.get(i)) == Some(&'/');
     !(year
+        || citation
         || dashed_date
         || ordinal
         || time
         || date
         || named
         || product_name
+        || document_number
         || ratio
         || is_window(all, index))
+}
+
+/// "A fifth", "a quarter", "three quarters", "one tenth": a fraction,
+/// which alone ("the fifth week", "the first quarter") is an ordinal or a
+/// period.
+fn fraction_after_article(all: &[Word<'_>], index: usize) -> bool {
+    let word = |i: usize| all.get(i).map(Word::lower).unwrap_or_default();
+    matches!(
+        word(index).as_str(),
+        "fifth" | "fifths" | "quarter" | "quarters" | "tenth" | "tenths" | "third" | "thirds"
+    ) && index.checked_sub(1).is_some_and(|before| {
+        matches!(
+            word(before).as_str(),
+            "a" | "one" | "two" | "three" | "four" | "nine"
+        )
+    }) && !matches!(word(index + 1).as_str(), "of" if word(index + 2) == "the" && word(index + 3) == "year")
 }
 
 const CURRENCIES: &[&str] = &["USD", "EUR", "GBP", "CHF", "JPY", "CAD", "AUD", "INR"];
@@ -187,13 +230,82 @@ const CONFLICT: &[&str] = &[
 
 /// Whether the sentence states what stands in the way.
 pub fn states_conflict(sentence: &str) -> bool {
-    mentions(&lower_words(sentence), CONFLICT)
+    let lower = lower_words(&without_conditions(sentence));
+    mentions(&lower, CONFLICT) || states_difficulty(&lower)
+}
+
+/// "Keeping stakeholders engaged was hard", "difficult to fit into
+/// sprints": a difficulty in plain words. ("Hard" alone is too often
+/// praise: "worked hard".)
+fn states_difficulty(lower: &[String]) -> bool {
+    mentions(lower, &["difficult", "difficulty", "difficulties"])
+        || lower.windows(2).any(|pair| {
+            matches!(
+                (pair[0].as_str(), pair[1].as_str()),
+                (
+                    "was" | "is" | "were" | "are" | "been" | "proved" | "felt",
+                    "hard"
+                ) | ("hard", "to")
+            )
+        })
+}
+
+/// A condition is not an obstacle: "may take part, but only if the rules
+/// below are met" reads as "only if". And "the most vulnerable" are people
+/// served, not a weakness ("vulnerable to attack" is one).
+fn without_conditions(sentence: &str) -> String {
+    let mut lower = sentence.to_lowercase();
+    for condition in [
+        "only if",
+        "only when",
+        "only after",
+        "only where",
+        "only with",
+    ] {
+        lower = lower.replace(&format!("but {condition}"), condition);
+    }
+    lower
+        .replace("the most vulnerable", "the most in need")
+        .replace("most vulnerable people", "people most in need")
+}
+
+/// Words of conflict that a result may hold as good news: a fall, a loss,
+/// errors or churn going down ("tickets fell 30%"), and contrasts ("but
+/// churn held"). In the evidence only the rest count: an obstacle, a
+/// failure, a shortfall ("did not reach 95% confidence").
+#[rustfmt::skip]
+const MOVEMENT: &[&str] = &[
+    "but", "however", "yet", "although", "though", "despite", "whereas", "decline", "drop",
+    "dropped", "fell", "fall", "falling", "lost", "lose", "loss", "losses", "shrink", "shrank",
+    "shrinking", "slowed", "slowing", "down", "errors", "error", "outage", "incident", "downtime",
+    "complain", "complaint", "costs", "erode", "eroding", "weak", "weaker", "weaken", "negative",
+    "crash", "bug", "defect", "failure", "inflation", "rival", "competitor", "pressure",
+];
+
+/// Whether a sentence of results states an obstacle: what stood in the
+/// way or failed, not a measure that moved (which may be good news).
+pub fn states_obstacle(sentence: &str) -> bool {
+    let lower = lower_words(&without_conditions(sentence));
+    let obstacles: Vec<&str> = CONFLICT
+        .iter()
+        .copied()
+        .filter(|w| !MOVEMENT.contains(w))
+        .collect();
+    let fell_short = lower.windows(2).any(|pair| {
+        matches!(
+            (pair[0].as_str(), pair[1].as_str()),
+            ("did", "not") | ("not", "enough") | ("fell", "short")
+        )
+    }) || mentions(&lower, &["inconclusive", "unreliable"]);
+    mentions(&lower, &obstacles) || fell_short || states_difficulty(&lower)
 }
 
 /// Who acts in a resolution: "we will", "the team will", "I propose".
 #[rustfmt::skip]
 const ACTORS: &[&str] = &[
     "we", "i", "you", "team", "teams", "group", "department", "board", "committee", "engineering",
+    "authority", "agency", "council", "ministry", "government", "company", "organisation",
+    "organization", "firm", "regulator",
     "engineers", "management", "leadership", "staff", "everyone", "finance", "legal", "sales",
     "marketing", "product", "support", "ops", "operations", "owner", "owners", "lead",
 ];
@@ -235,6 +347,9 @@ const IMPERATIVES: &[&str] = &[
 #[rustfmt::skip]
 const NAMES_A_RESOLUTION: &[&str] = &[
     "next step", "next steps", "action item", "action items", "our ask", "the ask",
+    // The line that opens a list of what comes next: "Coming up next week:".
+    "coming up next", "next week:", "plans for next week", "what's next", "what is next",
+    "up next:",
     "we ask", "decision:", "recommendation:", "we recommend", "we propose", "i recommend",
     "i propose", "we are asking", "i am asking", "we have decided", "we decided",
     // A standing commitment is a resolution, if a weak one: "We stay
@@ -258,9 +373,35 @@ pub fn states_resolution(sentence: &str) -> bool {
         .find(|w| !w.chars().all(|c| c.is_ascii_digit()))
         .is_some_and(|first| IMPERATIVES.contains(&first.as_str()));
     opens_with_instruction
+        || proposes_a_next_study(&all)
         || actor_commits(&all)
         || named_actor_commits(sentence)
         || dated_rule_change(&all)
+}
+
+/// A read-out's next step, however hedged: "A further test without the
+/// school's name might give us the answer", "Another pilot should run in
+/// May". (The hedge rules judge how firmly it is put.)
+fn proposes_a_next_study(all: &[String]) -> bool {
+    let opens = matches!(
+        all,
+        [first, second, ..]
+            if matches!(first.as_str(), "a" | "an" | "another" | "the")
+                && matches!(second.as_str(), "further" | "follow-up" | "second" | "new" | "next" | "repeat")
+    ) || all.first().is_some_and(|w| w == "another");
+    let study = all.iter().take(4).any(|w| {
+        matches!(
+            w.as_str(),
+            "test" | "experiment" | "trial" | "study" | "pilot" | "round" | "iteration" | "version"
+        )
+    });
+    let modal = all.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "might" | "could" | "would" | "should" | "will" | "may" | "can"
+        )
+    });
+    opens && study && modal
 }
 
 /// A rule that takes effect on a day: "From December 1st, employees can
@@ -331,7 +472,26 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
         // from now; "we are investigating", "we are proud" are not plans.
         "are" | "is" | "'re" | "’re" => {
             following.ends_with("ing")
-                && !["investigating", "seeing", "working", "looking", "still"].contains(&following)
+                && ![
+                    "investigating",
+                    "seeing",
+                    "working",
+                    "looking",
+                    "still",
+                    "growing",
+                    "doing",
+                    "going",
+                    "expecting",
+                    "continuing",
+                    "performing",
+                    "trading",
+                    "facing",
+                    "struggling",
+                    "losing",
+                    "experiencing",
+                    "being",
+                ]
+                .contains(&following)
         }
         // "We have decided", "the board has approved".
         "have" | "has" => {

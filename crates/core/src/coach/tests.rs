@@ -602,6 +602,43 @@ fn a_change_in_words_is_checked_against_the_relative_change_both_ways() {
 }
 
 #[test]
+fn a_majority_claimed_over_a_chart_of_parts_is_checked_against_the_share() {
+    let header = ["Rating", "Projects"];
+    let ratings = |amber: f64| -> Vec<(&'static str, Vec<f64>)> {
+        vec![
+            ("Green", vec![5.0]),
+            ("Amber/green", vec![23.0]),
+            ("Amber", vec![amber]),
+            ("Amber/red", vec![34.0]),
+            ("Red", vec![4.0]),
+        ]
+    };
+    let check = |title: &str, amber: f64| {
+        let rows = ratings(amber);
+        let rows: Vec<(&str, &[f64])> = rows.iter().map(|(l, v)| (*l, v.as_slice())).collect();
+        contradictions(&with_chart(
+            title,
+            "",
+            crate::ChartKind::Bar,
+            &header,
+            &rows,
+        ))
+    };
+    // 65 of 131: the largest group, not most.
+    let found = check("Most major projects are rated amber", 65.0);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("Amber is 65 of 131 (49.6%), the largest group"),
+        "{}",
+        found[0]
+    );
+    // 71 of 137 is most; a superlative or two categories claim nothing.
+    assert!(check("Most major projects are rated amber", 71.0).is_empty());
+    assert!(check("The most urgent projects are rated amber", 60.0).is_empty());
+    assert!(check("Most projects are rated amber or red", 60.0).is_empty());
+}
+
+#[test]
 fn numbers_and_units_in_words_are_claims_both_ways() {
     let header = ["Week", "Pilot", "Control"];
     let check = |title: &str| {

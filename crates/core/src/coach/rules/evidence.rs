@@ -100,6 +100,7 @@ pub fn claim_contradicts_chart(story: &Story<'_>) -> Vec<Finding> {
     out.extend(levels_the_chart_lacks(story, chart, reading.in_points));
     out.extend(direction_against_the_chart(story, chart, &reading));
     out.extend(named_series_against_the_chart(story, chart));
+    out.extend(super::majority::majority_against_the_chart(story, chart));
     out
 }
 

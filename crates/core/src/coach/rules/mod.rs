@@ -4,6 +4,7 @@
 mod chart;
 mod evidence;
 mod journal;
+mod majority;
 mod portfolio_claims;
 mod resolution;
 pub mod significance;

@@ -81,6 +81,14 @@ fn found_elsewhere<'a>(story: &Story<'a>, target: Target) -> Option<Elsewhere<'a
         .iter()
         .filter(|p| searched_for(target, p.place, story.english))
         .find_map(|p| {
+            // A result may state what stood in the way ("it did not reach
+            // 95% confidence"); its falls may be good news, so only an
+            // obstacle counts there.
+            let job = if target == Target::Conflict && p.place == Place::Beat(Target::Evidence) {
+                beat_jobs::states_obstacle
+            } else {
+                job
+            };
             sentences(p.text)
                 .into_iter()
                 .find(|s| !story.english || job(s.text))
@@ -114,15 +122,13 @@ fn found_elsewhere<'a>(story: &Story<'a>, target: Target) -> Option<Elsewhere<'a
 
 /// Where an empty beat's job is looked for: under every other heading the
 /// update keeps and in the other beats ("Decision / Why / Impact" read as
-/// one resolution holds the context too) — but a conflict not in the
-/// evidence, whose good-news numbers read as trouble ("tickets fell").
-/// In a language the coach does not read, only other headings count.
+/// one resolution holds the context too; in the evidence, a conflict only
+/// as an obstacle, since its good-news numbers read as trouble ("tickets
+/// fell")). In a language the coach does not read, only other headings count.
 fn searched_for(target: Target, place: Place<'_>, english: bool) -> bool {
     match place {
         Place::Section(_) => true,
-        Place::Beat(beat) => {
-            english && beat != target && !(target == Target::Conflict && beat == Target::Evidence)
-        }
+        Place::Beat(beat) => english && beat != target,
     }
 }
 
