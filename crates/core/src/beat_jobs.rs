@@ -231,7 +231,65 @@ const CONFLICT: &[&str] = &[
 /// Whether the sentence states what stands in the way.
 pub fn states_conflict(sentence: &str) -> bool {
     let lower = lower_words(&without_conditions(sentence));
-    mentions(&lower, CONFLICT) || states_difficulty(&lower)
+    let rest = without_good_news(&lower);
+    mentions(&rest, CONFLICT) || states_difficulty(&rest)
+}
+
+/// Measures that are better low, as one word ("load time" by its last).
+#[rustfmt::skip]
+const BETTER_LOW: &[&str] = &[
+    "churn", "cost", "costs", "cac", "latency", "error", "errors", "defect", "defects", "incident",
+    "incidents", "outage", "outages", "downtime", "bounce", "tickets", "complaints", "refunds",
+    "abandonment", "cancellations", "attrition", "resignations", "unsubscribes", "wait", "waits",
+];
+/// Words before "time" that make it a measure better low: "load time".
+const TIMED: &[&str] = &[
+    "load",
+    "response",
+    "wait",
+    "waiting",
+    "page",
+    "handling",
+    "resolution",
+    "processing",
+    "build",
+    "queue",
+    "lead",
+    "cycle",
+    "loading",
+    "turnaround",
+];
+const FALLS: &[&str] = &[
+    "fell", "fall", "falls", "falling", "drop", "dropped", "drops", "decline", "declined",
+    "declines", "down", "shrank", "cut", "reduced", "lower",
+];
+
+/// The words without each fall of a measure that is better low, and the
+/// measure itself: "page load time fell by 27%" is good news, not trouble.
+fn without_good_news(lower: &[String]) -> Vec<String> {
+    let better_low = |i: usize| {
+        let word = lower[i].as_str();
+        BETTER_LOW.contains(&word)
+            || word == "time"
+                && i.checked_sub(1)
+                    .is_some_and(|b| TIMED.contains(&lower[b].as_str()))
+    };
+    let mut dropped = vec![false; lower.len()];
+    for (i, word) in lower.iter().enumerate() {
+        if !FALLS.contains(&word.as_str()) {
+            continue;
+        }
+        if let Some(measure) = (i.saturating_sub(4)..i).rev().find(|&m| better_low(m)) {
+            dropped[i] = true;
+            dropped[measure] = true;
+        }
+    }
+    lower
+        .iter()
+        .zip(dropped)
+        .filter(|(_, gone)| !gone)
+        .map(|(w, _)| w.clone())
+        .collect()
 }
 
 /// "Keeping stakeholders engaged was hard", "difficult to fit into
@@ -643,6 +701,35 @@ mod tests {
         assert!(!states_conflict(
             "Employees can work from home one day a week instead of three."
         ));
+        // A difficulty in plain words is one; a condition is not.
+        assert!(states_conflict("Keeping stakeholders engaged was hard."));
+        assert!(states_conflict(
+            "The work was difficult to fit into sprints."
+        ));
+        assert!(!states_conflict(
+            "Civilian police may take part, but only if the rules below are met."
+        ));
+        assert!(!states_conflict(
+            "It helps people who care for the most vulnerable."
+        ));
+        // A fall of a measure better low is good news; of one better high, trouble.
+        assert!(!states_conflict(
+            "Page load time fell by 27%, from 2.96 s to 2.15 s."
+        ));
+        assert!(!states_conflict("Support tickets dropped by a third."));
+        assert!(states_conflict("Sign-ups fell by 27% in March."));
+        assert!(states_conflict(
+            "Errors fell, but the migration is blocked on the vendor."
+        ));
+    }
+
+    #[test]
+    fn in_results_only_an_obstacle_is_a_conflict() {
+        assert!(states_obstacle(
+            "It did not reach that, or 95% confidence, so the result cannot be relied on."
+        ));
+        assert!(!states_obstacle("Conversion fell 3% while churn dropped."));
+        assert!(!states_obstacle("Revenue grew, but margins held at 40%."));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::super::claims::{
     chart_values, claims, facts, levels_in, shows_level, supports, title_direction, LevelUnit,
 };
 use super::super::text::{has_digit, lower_words, mentions, sentences, MONTHS, PERIODS};
-use super::{finding, info, Story};
+use super::{finding, info, Place, Story};
 use crate::chart_reading::{headline, read_chart, ChartReading};
 use crate::coach::{Finding, Target};
 use crate::{ChartSpec, Evidence};
@@ -465,7 +465,21 @@ pub fn metric_incomplete(story: &Story<'_>) -> Vec<Finding> {
             }
             let words = lower_words(text);
             let mut missing = Vec::new();
-            if !names_a_window(&words) {
+            // A draft written elsewhere may give the window once, for all
+            // its figures ("Timeframe: 13 to 14 July 2018", the title) —
+            // but not in the resolution, whose dates are deadlines.
+            let window_elsewhere = || {
+                std::iter::once(fields.title.as_str())
+                    .chain(
+                        story
+                            .passages()
+                            .iter()
+                            .filter(|p| p.place != Place::Beat(Target::Resolution))
+                            .map(|p| p.text),
+                    )
+                    .any(|t| names_a_window(&lower_words(t)))
+            };
+            if !names_a_window(&words) && !window_elsewhere() {
                 missing.push("a time window");
             }
             if !mentions(&words, COMPARISON_SIGNS) && !text.contains("→") {
