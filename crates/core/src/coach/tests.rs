@@ -364,6 +364,15 @@ fn a_vague_word_needs_a_number_it_does_not_have() {
     // A quantity in the background describes it; in the evidence it stands
     // where the proof needs a number.
     assert_eq!(vague("Many customers stall in setup."), 0);
+    // A judgement said of a result wants a number; one naming an aim or a
+    // kind does not.
+    assert_eq!(vague("Adoption looks good after the pilot."), 1);
+    assert_eq!(vague("Retention is much better than it was."), 1);
+    assert_eq!(vague("The aim is to make better policy with data."), 0);
+    assert_eq!(
+        vague("Services should be so good that people choose them."),
+        0
+    );
     let evidence = |text: &str| {
         let mut draft = with("Two rivals bundle onboarding.");
         draft.beats.evidence = text.into();

@@ -85,6 +85,23 @@ pub fn majority_against_the_chart(story: &Story<'_>, chart: &ChartSpec) -> Vec<F
     out
 }
 
+/// Whether the text claims a majority of one of the chart's categories,
+/// which the claim check weighs against the data: its "most" then has a
+/// number behind it, on the chart.
+pub fn claims_a_category_majority(chart: &ChartSpec, text: &str) -> bool {
+    let Some(categories) = categories(chart) else {
+        return false;
+    };
+    let all = words(text);
+    majority_at(&all).is_some_and(|at| {
+        categories
+            .iter()
+            .filter(|(label, _)| names_after(&all, at, label))
+            .count()
+            == 1
+    })
+}
+
 /// The chart's categories when it shows one series of parts of a whole:
 /// one value column, two or more rows, none negative.
 fn categories(chart: &ChartSpec) -> Option<Vec<(String, f64)>> {

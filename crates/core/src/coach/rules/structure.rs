@@ -89,8 +89,10 @@ fn found_elsewhere<'a>(story: &Story<'a>, target: Target) -> Option<Elsewhere<'a
             } else {
                 job
             };
+            // A label line ("**Risks**") names a section; it does no job.
             sentences(p.text)
                 .into_iter()
+                .filter(|s| words(s.text).len() >= 3)
                 .find(|s| !story.english || job(s.text))
                 .map(|s| Elsewhere {
                     place: p.place,

@@ -70,6 +70,46 @@ const QUANTITY: &[&str] = &[
     "most",
 ];
 
+/// Words of judgement: a claim when said of a result ("adoption looks
+/// good", "results are strong", "better than plan"), not when they name an
+/// aim or a kind ("make better policy", "so good that people choose it").
+const JUDGEMENTS: &[&str] = &[
+    "good",
+    "great",
+    "better",
+    "strong",
+    "healthy",
+    "solid",
+    "decent",
+    "robust",
+    "promising",
+    "encouraging",
+];
+/// Words before a judgement that make it said of something: a linking verb
+/// or a degree ("looks good", "much better").
+#[rustfmt::skip]
+const JUDGED_AFTER: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "being", "looks", "look", "looked", "looking",
+    "seems", "seem", "seemed", "feels", "feel", "felt", "remains", "remain", "remained", "stays",
+    "stay", "stayed", "became", "become", "becomes", "got", "gets", "getting", "very", "really",
+    "pretty", "quite", "fairly", "much", "far", "even", "significantly", "still", "all", "'s",
+    "’s", "sounds", "appears", "appear", "appeared",
+];
+
+/// Whether a judgement word is said of a result: after a linking verb or a
+/// degree, or before "than".
+fn judged(found: &[super::super::text::Word<'_>], index: usize) -> bool {
+    let previous = index
+        .checked_sub(1)
+        .and_then(|i| found.get(i))
+        .map(|w| w.lower());
+    let next = found.get(index + 1).map(|w| w.lower());
+    previous
+        .as_deref()
+        .is_some_and(|p| JUDGED_AFTER.contains(&p) || p.ends_with("'s") || p.ends_with("’s"))
+        || next.as_deref() == Some("than")
+}
+
 /// Whether the vague word at `index` (its first word) stands for a number
 /// the reader needs: not in a sentence that gives one, not "the most" or
 /// "at most", not "fine" as a noun, not a quantity in the background.
@@ -88,6 +128,9 @@ fn wants_number(
         .and_then(|i| found.get(i))
         .map(|w| w.lower());
     if phrase == "most" && matches!(previous.as_deref(), Some("the" | "at")) {
+        return false;
+    }
+    if JUDGEMENTS.contains(&phrase) && !judged(found, index) {
         return false;
     }
     if phrase == "fine"
@@ -121,10 +164,20 @@ pub fn vague_word(story: &Story<'_>) -> Vec<Finding> {
     for (target, text) in story.texts() {
         let found = words(text);
         let numbered = numbered_sentences(text);
+        let majority_on_the_chart = story
+            .fields
+            .chart
+            .as_ref()
+            .is_some_and(|chart| super::majority::claims_a_category_majority(chart, text));
         for (phrase, instead) in VAGUE {
             for span in find_phrase(&found, phrase) {
                 let index = found.partition_point(|w| w.start < span.0);
                 if !wants_number(&found, &numbered, index, phrase, target) {
+                    continue;
+                }
+                // "Most projects are amber" over a chart of ratings: the
+                // chart gives the share (and the claim check weighs it).
+                if *phrase == "most" && majority_on_the_chart {
                     continue;
                 }
                 out.push(finding(
