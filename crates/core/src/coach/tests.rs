@@ -1035,6 +1035,33 @@ fn two_rates_without_their_sizes_get_a_tip() {
     // A count, not two rates: nothing to size.
     let count = with_metric("Six weeks.", "1,240 sign-ups", "980 the quarter before", "");
     assert!(messages(&count, "sample-size-missing").is_empty());
+    // In prose: two groups' rates with no sizes, or with them.
+    let prose = |evidence: &str| {
+        let mut draft = fields(
+            "The free-speech subject line did not win",
+            [
+                "We test subject lines on every send.",
+                "Opens have stalled for a year.",
+                "Growth runs the next test by 1 August.",
+                evidence,
+            ],
+        );
+        draft.evidence = crate::Evidence::None;
+        messages(&draft, "sample-size-missing").len()
+    };
+    assert_eq!(
+        prose("Opened by 19.9% of recipients against 20.4% for the control, 13–14 July. The test needed a sample of 42,595."),
+        1
+    );
+    assert_eq!(
+        prose("Opened by 19.9% of 21,300 recipients against 20.4% of 21,295 in the control, 13–14 July."),
+        0
+    );
+    assert_eq!(
+        prose("Opens rose from 19.9% to 20.4% over July."),
+        0,
+        "one measure over time"
+    );
 }
 
 #[test]

@@ -170,6 +170,58 @@ pub fn difference_within_noise(story: &Story<'_>) -> Option<Finding> {
     ))
 }
 
+/// Words that name one of two groups in a sentence of results.
+const GROUP_WORDS: &[&str] = &[
+    "control",
+    "variant",
+    "variation",
+    "treatment",
+    "holdout",
+    "cohort",
+    "arm",
+    "group",
+    "pilot",
+];
+
+/// A sentence of the evidence giving two rates, one of them a group's:
+/// "opened by 19.9% of recipients against 20.4% for the control".
+fn compares_two_groups_in_prose(text: &str) -> bool {
+    super::super::text::sentences(text).iter().any(|sentence| {
+        let chars: Vec<char> = sentence.text.chars().collect();
+        let all = words(sentence.text);
+        let shares = all
+            .iter()
+            .filter(|w| parse_number(w.text).is_some() && chars.get(w.end) == Some(&'%'))
+            .count();
+        shares >= 2
+            && all
+                .iter()
+                .any(|w| GROUP_WORDS.contains(&w.lower().trim_end_matches('s')))
+    })
+}
+
+/// Whether the text gives how many were in the groups: a count of 20 or
+/// more that is not a share, a year, or a size someone needed ("needed a
+/// sample of 42,595" is a target, not the groups).
+fn states_sizes(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let all = words(text);
+    all.iter().enumerate().any(|(i, word)| {
+        let Some(value) = parse_number(word.text) else {
+            return false;
+        };
+        let share = chars.get(word.end) == Some(&'%');
+        let year = !word.text.contains(',') && (1900.0..=2100.0).contains(&value);
+        let needed = all[i.saturating_sub(5)..i].iter().any(|w| {
+            matches!(
+                w.lower().as_str(),
+                "needed" | "need" | "needs" | "required" | "requires" | "require" | "target"
+            )
+        });
+        value >= 20.0 && !share && !year && !needed
+    })
+}
+
 /// A baseline taken from another group: a control, a holdout, "without",
 /// "before", "vs" — what a sample size would be asked of.
 fn names_a_group(baseline: &str) -> bool {
@@ -183,16 +235,20 @@ fn names_a_group(baseline: &str) -> bool {
 }
 
 pub fn sample_size_missing(story: &Story<'_>) -> Option<Finding> {
-    let Evidence::Metric(metric) = &story.fields.evidence else {
-        return None;
+    let missing = match &story.fields.evidence {
+        Evidence::Metric(metric) => {
+            let two_rates =
+                first_share(&metric.value).is_some() && first_share(&metric.baseline).is_some();
+            // Groups, not a level against a norm ("99% against 99.999% on a normal day").
+            two_rates && names_a_group(&metric.baseline) && metric.sample.trim().is_empty()
+        }
+        Evidence::Quote(_) => false,
+        Evidence::None => {
+            let text = &story.fields.beats.evidence;
+            compares_two_groups_in_prose(text) && !states_sizes(text)
+        }
     };
-    let two_rates = first_share(&metric.value).is_some() && first_share(&metric.baseline).is_some();
-    // Groups, not a level against a norm ("99% against 99.999% on a normal day").
-    if !two_rates
-        || !names_a_group(&metric.baseline)
-        || !metric.sample.trim().is_empty()
-        || comparison(story.fields).is_some()
-    {
+    if !missing || comparison(story.fields).is_some() {
         return None;
     }
     Some(finding(
