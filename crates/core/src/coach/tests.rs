@@ -1317,3 +1317,87 @@ fn a_window_is_a_span_word_a_year_or_a_named_span() {
         "Sign-ups rose from 8.26% to 11.6% in six weeks."
     ));
 }
+
+fn rule_spans(draft: &UpdateFields, rule: &str) -> Vec<(Target, String)> {
+    review(draft, &[])
+        .findings
+        .into_iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| (f.beat.unwrap_or(Target::Title), f.message))
+        .collect()
+}
+
+#[test]
+fn a_hedge_softens_the_ask_not_a_description() {
+    let draft = |context: &str, resolution: &str| {
+        fields(
+            "Move reads to the replica by March",
+            [
+                context,
+                "Failover takes 40 minutes today.",
+                resolution,
+                "Failover took 40 minutes on 21 October.",
+            ],
+        )
+    };
+    let plain = "When a primary seems to disappear, the orchestrator promotes a replica.";
+    assert!(rule_spans(
+        &draft(plain, "The platform team moves reads by 1 March."),
+        "hedge"
+    )
+    .is_empty());
+    assert_eq!(
+        rule_spans(
+            &draft(plain, "We might perhaps move reads by 1 March."),
+            "hedge"
+        )
+        .len(),
+        2
+    );
+    // "This kind of failure" is a noun; "I think" is the writer's hedge anywhere.
+    assert!(rule_spans(
+        &draft(
+            plain,
+            "This kind of failure ends when the platform team moves reads by 1 March."
+        ),
+        "hedge"
+    )
+    .is_empty());
+    assert_eq!(
+        rule_spans(
+            &draft(
+                "I think the replica is behind.",
+                "The platform team moves reads by 1 March."
+            ),
+            "hedge"
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
+fn an_acronym_is_not_a_memo_header_a_dotted_name_or_a_time_zone() {
+    let acronyms = |context: &str| {
+        rule_spans(
+            &fields(
+                "Move reads to the replica by March",
+                [
+                    context,
+                    "Failover takes 40 minutes today.",
+                    "The platform team moves reads by 1 March.",
+                    "Failover took 40 minutes on 21 October.",
+                ],
+            ),
+            "undefined-acronym",
+        )
+        .len()
+    };
+    assert_eq!(acronyms("The MTTR of the PGX cluster rose."), 2);
+    assert_eq!(acronyms("TO: the board. FROM: the platform team."), 0);
+    assert_eq!(acronyms("Pages on GOV.UK failed from 14:00 UTC."), 0);
+    assert_eq!(
+        acronyms("The PRO plan moved 2 GB limits to SSL traffic."),
+        0
+    );
+}

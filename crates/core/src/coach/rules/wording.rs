@@ -200,12 +200,39 @@ const HEDGES: &[&str] = &[
     "arguably", "could potentially", "we hope", "i hope", "fairly",
 ];
 
+/// Words before "kind of" / "sort of" that make it a noun ("this kind of
+/// failure"), not a hedge ("it kind of works").
+const KIND_AS_NOUN: &[&str] = &[
+    "a", "an", "this", "that", "the", "any", "every", "what", "which", "same", "one", "some", "no",
+    "each", "another", "these", "those", "new", "other",
+];
+
+/// Hedges soften what is recommended or claimed: the title and the
+/// resolution. The context and conflict describe ("when a primary seems
+/// to disappear, the orchestrator promotes a replica"), and the evidence
+/// may state honest uncertainty; there only the writer's own hedges count
+/// ("I think", "hopefully").
 pub fn hedge(story: &Story<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (target, text) in story.texts() {
         let found = words(text);
+        let judged_whole = matches!(target, Target::Title | Target::Resolution);
         for phrase in HEDGES {
+            let own =
+                phrase.starts_with("i ") || phrase.starts_with("we ") || *phrase == "hopefully";
+            if !judged_whole && !own {
+                continue;
+            }
             for span in find_phrase(&found, phrase) {
+                let index = found.partition_point(|w| w.start < span.0);
+                let noun = phrase.ends_with(" of")
+                    && index
+                        .checked_sub(1)
+                        .and_then(|i| found.get(i))
+                        .is_some_and(|w| KIND_AS_NOUN.contains(&w.lower().as_str()));
+                if noun {
+                    continue;
+                }
                 out.push(finding(
                     "hedge",
                     info("hedge"),
@@ -228,7 +255,32 @@ const KNOWN_ACRONYMS: &[&str] = &[
     "TV", "OK", "AM", "PM", "CRM", "ERP", "SEO", "GDPR", "USD", "EUR", "GBP", "JPY", "YOY", "MOM",
     "QOQ", "ETA", "EOD", "EOW", "R&D", "FTE", "FTES", "SAAS", "URL", "URLS", "FY", "SDK", "DNS",
     "AWS", "BLUF",
+    // Time zones, units and protocols every reader of a status page knows.
+    "UTC", "GMT", "BST", "CET", "CEST", "PST", "PDT", "EST", "EDT", "GB", "MB", "TB", "KB", "SSL",
+    "TLS", "HTTP", "HTTPS", "CPU", "GPU", "RAM", "VPN", "IP", "COVID", "TBD", "ASAP", "FYI", "SEC",
 ];
+
+/// Ordinary words written in capitals — a memo's "TO:" and "FROM:", a
+/// plan's name ("PRO"), a shout ("URGENT") — are not acronyms.
+#[rustfmt::skip]
+const WORDS_IN_CAPITALS: &[&str] = &[
+    "TO", "FROM", "AND", "THE", "FOR", "NOT", "NEW", "NOW", "ALL", "PRO", "INFO", "NOTE", "RE",
+    "CC", "YES", "NO", "STOP", "GO", "ASK", "ACTION", "UPDATE", "URGENT", "DRAFT", "FINAL", "DATE",
+    "FREE", "PLUS", "MAX", "ONE", "OUT", "OFF", "UP", "DOWN", "OR", "BUT", "WITH", "ONLY", "MUST",
+    "WILL", "NEXT", "DONE", "LIVE", "BETA", "ALPHA", "RED", "AMBER", "GREEN", "HIGH", "LOW", "OPEN",
+    "CLOSED", "SUBJ", "DEAR", "WHY", "WHAT", "HOW", "WHO", "WHEN", "ASKS", "RISK", "RISKS",
+];
+
+/// "GOV.UK", "ASP.NET": part of a dotted name, not an acronym.
+fn in_dotted_name(text: &str, start: usize, end: usize) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let letter = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|c| c.is_alphabetic())
+    };
+    (chars.get(end) == Some(&'.') && letter(Some(end + 1)))
+        || (start >= 1 && chars.get(start - 1) == Some(&'.') && letter(start.checked_sub(2)))
+}
 
 /// "TL;DR" reads as two acronyms to a word splitter; every reader knows it.
 fn inside_tldr(text: &str, start: usize, end: usize) -> bool {
@@ -279,6 +331,8 @@ pub fn undefined_acronym(story: &Story<'_>) -> Vec<Finding> {
             let token = if is_acronym(token) { token } else { word.text };
             if !is_acronym(token)
                 || KNOWN_ACRONYMS.contains(&token.to_ascii_uppercase().as_str())
+                || WORDS_IN_CAPITALS.contains(&token)
+                || in_dotted_name(text, word.start, word.end)
                 || inside_tldr(text, word.start, word.end)
                 || reported.iter().any(|r| r == token)
                 || everything.contains(&format!("({token})"))
