@@ -22,7 +22,29 @@ const VERBS: &[&str] = &[
     "avoid", "churn", "retain", "gain", "earn", "bring", "turn", "approve", "decide", "choose",
     "recommend", "propose", "ask", "let", "help", "work", "fail", "succeed", "lag", "narrow",
     "widen", "undercut", "erode", "outgrow", "overtake", "halt", "redirect", "go", "change", "come",
-    "bundle", "nudge", "test", "pilot", "migrate", "quit", "leave",
+    "bundle", "nudge", "test", "pilot", "migrate", "quit", "leave", "rotate", "stage", "charge",
+    "scale", "rate", "cap", "retire", "sunset", "adopt", "align", "accelerate", "pass", "top",
+    "slash", "trim", "tighten", "simplify", "consolidate", "automate", "secure", "restore",
+    "resume", "resolve", "prioritise", "prioritize", "focus", "commit", "target", "set", "expect",
+    "forecast", "lower", "outpace", "surpass", "settle", "sign", "sell", "buy", "acquire", "merge",
+    "split", "end", "extend", "postpone", "cancel", "freeze", "double", "upgrade", "downgrade",
+    "crash", "fine", "warn", "affect", "force", "allow", "let", "spend", "build", "rebuild",
+];
+/// Words a transitive verb is followed by in a headline: "Rotate any
+/// secrets", "Stage every content update".
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "any", "every", "all", "our", "your", "its", "their", "this", "these",
+    "those", "each", "no", "his", "her", "my",
+];
+/// Words a determiner may follow without being a verb.
+#[rustfmt::skip]
+const NOT_VERBS: &[&str] = &[
+    "of", "in", "on", "at", "for", "to", "from", "by", "with", "without", "about", "after",
+    "before", "over", "under", "into", "across", "and", "or", "but", "than", "as", "via", "per",
+    "during", "through", "against", "between", "among", "around", "beyond", "within", "is",
+    "all", "both", "half", "what", "why", "how", "when", "where", "which", "who", "inside",
+    "outside", "behind", "beside", "toward", "towards", "upon", "onto", "like", "near", "since",
+    "until", "despite", "including", "regarding", "concerning", "across", "throughout",
 ];
 #[rustfmt::skip]
 const IRREGULAR: &[&str] = &[
@@ -52,8 +74,76 @@ pub fn is_action_title(title: &str) -> bool {
     {
         return false;
     }
-    lower.iter().any(|word| {
-        IRREGULAR.contains(&word.as_str()) || VERBS.iter().any(|verb| inflects(word, verb))
+    // A question or a "why/how" clause names a topic: "Why the site was
+    // down on 11 August", "Does page speed affect the business?".
+    let clauses: Vec<&str> = title.split(':').collect();
+    // (Unless it states an amount: "how a team of 12 is on track to save
+    // £45 million a year" is the takeaway.)
+    let asks = title.trim_end().ends_with('?')
+        || clauses.iter().any(|clause| {
+            words(clause).first().is_some_and(|w| {
+                matches!(
+                    w.lower().as_str(),
+                    "why" | "how" | "what" | "when" | "where" | "who" | "whether"
+                )
+            }) && !crate::beat_jobs::states_amount(clause)
+        });
+    if asks {
+        return false;
+    }
+    let listed = lower.iter().enumerate().any(|(i, word)| {
+        // "-ing" is a verb after "is" ("churn is rising"); alone it names
+        // ("incident affecting products", "Cutting costs").
+        let participle = word.ends_with("ing")
+            && !i
+                .checked_sub(1)
+                .and_then(|b| lower.get(b))
+                .is_some_and(|b| {
+                    matches!(
+                        b.as_str(),
+                        "is" | "are" | "was" | "were" | "be" | "keeps" | "keep"
+                    )
+                });
+        IRREGULAR.contains(&word.as_str())
+            || !participle
+                && VERBS.iter().any(|verb| {
+                    inflects(word, verb) || inflects(word.trim_start_matches("pre-"), verb)
+                })
+    });
+    listed || verb_before_its_object(title, &found) || plural_then_participle(&found)
+}
+
+/// A word right before a determiner, with nothing between, that is not a
+/// preposition or conjunction: a verb and its object ("Retire every
+/// legacy plan", "SEC charges the broker").
+fn verb_before_its_object(title: &str, found: &[super::super::text::Word<'_>]) -> bool {
+    let chars: Vec<char> = title.chars().collect();
+    found.windows(2).any(|pair| {
+        let (word, next) = (pair[0].lower(), pair[1].lower());
+        let adjacent = chars
+            .get(pair[0].end..pair[1].start)
+            .is_some_and(|gap| gap.iter().all(|c| *c == ' '));
+        adjacent
+            && DETERMINERS.contains(&next.as_str())
+            && !NOT_VERBS.contains(&word.as_str())
+            && !DETERMINERS.contains(&word.as_str())
+            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !word.ends_with("ing")
+            && word.chars().count() >= 3
+    })
+}
+
+/// A plural noun then a participle and its complement, the headline's
+/// passive: "Most projects rated amber", "Two releases delayed to May".
+fn plural_then_participle(found: &[super::super::text::Word<'_>]) -> bool {
+    found.windows(3).any(|w| {
+        let (noun, participle) = (w[0].lower(), w[1].lower());
+        noun.len() >= 4
+            && noun.ends_with('s')
+            && !noun.ends_with("ss")
+            && participle.len() >= 5
+            && participle.ends_with("ed")
+            && !NOT_VERBS.contains(&w[2].lower().as_str())
     })
 }
 
@@ -110,5 +200,33 @@ mod tests {
         assert!(!is_action_title("Onboarding update"));
         assert!(!is_action_title("Q3 growth review"));
         assert!(!is_action_title("Pricing"));
+        // Verbs known by their place, not a list.
+        assert!(is_action_title(
+            "Security alert: rotate any secrets stored with us"
+        ));
+        assert!(is_action_title(
+            "Regulator penalises the broker for market access failures"
+        ));
+        assert!(is_action_title(
+            "Most major government projects rated amber"
+        ));
+        assert!(is_action_title("Pre-scale gateways before holiday peaks"));
+        assert!(!is_action_title("Incident report: API outage of the week"));
+        assert!(!is_action_title("Weeknote for the team"));
+        assert!(!is_action_title(
+            "Hackney Spacebank: weeknote, w/c 3 June 2019"
+        ));
+        assert!(!is_action_title("Why the site was down on 11 August"));
+        assert!(is_action_title(
+            "Notify: how a team of 12 is on track to save £45 million a year"
+        ));
+        assert!(!is_action_title("Time is money: why speed matters"));
+        assert!(!is_action_title(
+            "Online dating and page speed: does it affect the business?"
+        ));
+        assert!(!is_action_title("Inside the company: July"));
+        assert!(!is_action_title(
+            "Updates on the incident affecting our products"
+        ));
     }
 }
