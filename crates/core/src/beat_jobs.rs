@@ -164,7 +164,34 @@ const TIME_UNITS: &[&str] = &[
 #[rustfmt::skip]
 const WINDOW_LEADS: &[&str] = &[
     "within", "inside", "same", "sliding", "rolling", "last", "past", "next", "every", "each",
-    "first", "per",
+    "first", "per", "over", "for",
+];
+/// Words between a window's lead and its length: "for nearly fifty years".
+const ROUGHLY: &[&str] = &[
+    "nearly", "almost", "about", "around", "roughly", "some", "more", "than", "over", "under",
+    "just", "the",
+];
+/// Words before "for" that make the length a measured duration ("the
+/// outage lasted for 18 hours"), not how long something has gone on.
+const MEASURED_FOR: &[&str] = &[
+    "lasted",
+    "last",
+    "lasts",
+    "took",
+    "down",
+    "offline",
+    "unavailable",
+    "out",
+    "disrupted",
+    "degraded",
+    "waited",
+    "wait",
+    "waiting",
+    "stuck",
+    "delayed",
+    "lost",
+    "failed",
+    "broken",
 ];
 
 fn is_window(all: &[Word<'_>], index: usize) -> bool {
@@ -178,11 +205,39 @@ fn is_window(all: &[Word<'_>], index: usize) -> bool {
     let unit_after = all
         .get(index + 1)
         .is_some_and(|next| TIME_UNITS.contains(&next.lower().as_str()));
-    let lead = index
-        .checked_sub(1)
-        .and_then(|i| all.get(i))
-        .is_some_and(|w| WINDOW_LEADS.contains(&w.lower().as_str()));
-    (unit_joined || unit_after) && lead
+    // The lead, past any "nearly" / "more than".
+    let mut at = index;
+    let leads_here = |at: usize| {
+        at.checked_sub(1)
+            .and_then(|i| all.get(i))
+            .is_some_and(|w| WINDOW_LEADS.contains(&w.lower().as_str()))
+    };
+    while !leads_here(at)
+        && at > 0
+        && ROUGHLY.contains(&all[at - 1].lower().as_str())
+        && index - at < 3
+    {
+        at -= 1;
+    }
+    let lead_word = at.checked_sub(1).and_then(|i| all.get(i)).map(Word::lower);
+    let lead = match lead_word.as_deref() {
+        Some("for") => !at
+            .checked_sub(2)
+            .and_then(|i| all.get(i))
+            .is_some_and(|w| MEASURED_FOR.contains(&w.lower().as_str())),
+        Some(word) => WINDOW_LEADS.contains(&word),
+        None => false,
+    };
+    // "fifty years from now", "two weeks ago": a point in time.
+    let point = (unit_after || unit_joined) && {
+        let after = |k: usize| all.get(index + k).map(Word::lower).unwrap_or_default();
+        let skip = usize::from(unit_after);
+        matches!(
+            after(1 + skip).as_str(),
+            "ago" | "later" | "earlier" | "before" | "hence" | "since"
+        ) || (after(1 + skip) == "from" && after(2 + skip) == "now")
+    };
+    (unit_joined || unit_after) && (lead || point)
 }
 
 /// Whether the sentence states an amount (in digits or in words).
@@ -231,8 +286,25 @@ const CONFLICT: &[&str] = &[
 /// Whether the sentence states what stands in the way.
 pub fn states_conflict(sentence: &str) -> bool {
     let lower = lower_words(&without_conditions(sentence));
-    let rest = without_good_news(&lower);
+    let rest = without_prices(&without_good_news(&lower));
     mentions(&rest, CONFLICT) || states_difficulty(&rest)
+}
+
+/// "Standard costs nothing", "it costs $9 a month": a price, not a cost
+/// that hurts ("every free user costs us money" does).
+fn without_prices(lower: &[String]) -> Vec<String> {
+    lower
+        .iter()
+        .enumerate()
+        .filter(|(i, word)| {
+            let next = lower.get(i + 1).map(String::as_str).unwrap_or_default();
+            let price = matches!(word.as_str(), "cost" | "costs")
+                && (matches!(next, "nothing" | "only" | "just" | "less" | "from")
+                    || next.chars().next().is_some_and(|c| c.is_ascii_digit()));
+            !price
+        })
+        .map(|(_, w)| w.clone())
+        .collect()
 }
 
 /// Measures that are better low, as one word ("load time" by its last).
@@ -432,9 +504,51 @@ pub fn states_resolution(sentence: &str) -> bool {
         .is_some_and(|first| IMPERATIVES.contains(&first.as_str()));
     opens_with_instruction
         || proposes_a_next_study(&all)
+        || reports_an_ask(&all)
         || actor_commits(&all)
         || named_actor_commits(sentence)
         || dated_rule_change(&all)
+}
+
+/// An ask reported as made: "the office asked for $942,268 to hire two
+/// secretaries", "the team requested approval for a second pilot".
+fn reports_an_ask(all: &[String]) -> bool {
+    const ASKED: &[&str] = &[
+        "asked",
+        "asks",
+        "asking",
+        "requested",
+        "requests",
+        "requesting",
+        "sought",
+        "seeks",
+        "seeking",
+        "applied",
+    ];
+    const ASKED_FOR: &[&str] = &[
+        "funding",
+        "funds",
+        "money",
+        "budget",
+        "approval",
+        "permission",
+        "investment",
+        "staff",
+        "headcount",
+        "resources",
+        "grant",
+        "support",
+        "sign-off",
+        "raises",
+        "total",
+    ];
+    all.iter().enumerate().any(|(i, word)| {
+        ASKED.contains(&word.as_str())
+            && all.iter().skip(i + 1).take(5).any(|w| {
+                ASKED_FOR.contains(&w.as_str())
+                    || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            })
+    })
 }
 
 /// A read-out's next step, however hedged: "A further test without the
@@ -631,10 +745,14 @@ mod tests {
             "About 400 customers were cut off.",
             "MRR reached $18,500 in July.",
             "Over the last five days that rose to 56.",
+            "The site was down for nearly nine hours.",
         ] {
             assert!(states_amount(amount), "{amount}");
         }
         for not_amount in [
+            "It has been nearly fifty years since we began.",
+            "A thriving planet fifty years from now needs all of us.",
+            "I filled in a spreadsheet of what search will cost over three years.",
             "Check your logs from 21 December through today.",
             "The project was founded in 2007.",
             "At 17:20 UTC the job started.",
@@ -721,6 +839,13 @@ mod tests {
         assert!(states_conflict(
             "Errors fell, but the migration is blocked on the vendor."
         ));
+        // A price is not a cost that hurts.
+        assert!(!states_conflict(
+            "Now that Standard costs nothing, trials end."
+        ));
+        assert!(!states_conflict(
+            "Premium costs $29.99 a month from February."
+        ));
     }
 
     #[test]
@@ -735,6 +860,9 @@ mod tests {
     #[test]
     fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
         for plan in [
+            "Over a 29-month period the office asked for a total of $942,268.68 to hire staff.",
+            "The squad requested approval for a second pilot.",
+            "A further test without the school's name might give us the answer.",
             "We will cap free namespaces at five users from 22 June.",
             "Rotate every secret you keep in CircleCI straight away.",
             "The platform team is moving the sync job to the new queue in May.",
@@ -753,6 +881,7 @@ mod tests {
             "We are investigating the incident with an outside firm.",
             "For Q4 we forecast 7.6m paid net additions.",
             "We helped 49 clients a day in February.",
+            "We asked customers what they think of the new plan.",
         ] {
             assert!(!states_resolution(not_plan), "{not_plan}");
         }

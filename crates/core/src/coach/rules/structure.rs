@@ -157,6 +157,10 @@ pub(super) fn beat_or_stand_in<'a>(story: &Story<'a>, target: Target) -> Option<
 }
 
 fn states_evidence(sentence: &str) -> bool {
+    // A list's label ("**Three.**") counts nothing.
+    if words(sentence).len() < 3 {
+        return false;
+    }
     (beat_jobs::states_amount(sentence) && !super::wording::reports_activity(sentence))
         || beat_jobs::attributed_quote(sentence)
 }
