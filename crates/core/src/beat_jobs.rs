@@ -118,10 +118,19 @@ fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
             .is_some_and(|next| {
                 matches!(next.as_slice(), [a, '.', b, '.'] if a.is_uppercase() && b.is_uppercase())
             });
+    // "**Three.** I filled in…", "2) Rotate keys": a list's number.
+    let list_number = all[..index]
+        .iter()
+        .all(|w| !w.text.chars().any(char::is_alphanumeric))
+        && matches!(chars.get(word.end), Some('.' | ')' | ':'))
+        && chars
+            .get(word.end + 1)
+            .is_none_or(|c| c.is_whitespace() || *c == '*');
     // "a 50/50 split", "24/7": a ratio of assignment, not a result.
     let ratio = chars.get(word.end) == Some(&'/')
         || word.start.checked_sub(1).and_then(|i| chars.get(i)) == Some(&'/');
     !(year
+        || list_number
         || citation
         || dashed_date
         || ordinal
@@ -750,6 +759,8 @@ mod tests {
             assert!(states_amount(amount), "{amount}");
         }
         for not_amount in [
+            "**Three.** I filled in a spreadsheet for the search team.",
+            "2) Rotate the keys in the vault.",
             "It has been nearly fifty years since we began.",
             "A thriving planet fifty years from now needs all of us.",
             "I filled in a spreadsheet of what search will cost over three years.",
