@@ -194,6 +194,13 @@ pub const NUMBER_WORDS: &[&str] = &[
 /// word, alone or in a hyphenated one ("twenty-five", "two-thirds").
 pub fn is_number_word(word: &str) -> bool {
     let lower = word.to_lowercase();
+    // A school break, a match's interval, a half-hearted try: no amount.
+    if ["half-term", "half-time", "half-hearted", "halfway"]
+        .iter()
+        .any(|name| lower.starts_with(name))
+    {
+        return false;
+    }
     lower.chars().next().is_some_and(|c| c.is_ascii_digit())
         || std::iter::once(lower.as_str())
             .chain(lower.split('-'))

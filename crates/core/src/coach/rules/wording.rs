@@ -391,7 +391,10 @@ pub(super) fn reports_activity(sentence: &str) -> bool {
     let ships = verb.is_some_and(|verb| {
         verb == 0 || lower.iter().take(verb).any(|w| SELF.contains(&w.as_str()))
     });
-    let counted = lower.iter().any(|w| COUNTED.contains(&w.as_str())) || has_digit(sentence);
+    let counted = lower
+        .iter()
+        .any(|w| COUNTED.contains(&w.as_str()) || super::super::text::is_number_word(w))
+        || has_digit(sentence);
     let outcome = mentions(&lower, OUTCOME) || sentence.contains('%');
     ships && counted && !outcome && !denied
 }
