@@ -1289,6 +1289,14 @@ fn a_resolution_needs_an_owner_or_a_date_and_a_bare_we_is_no_owner() {
     ));
     assert!(!flagged("We ship usage alerts to every plan by 15 March."));
     assert!(!flagged("Dana's squad ships usage alerts."));
+    // A system named in passing is nobody; a name that acts or owns is.
+    assert!(flagged(
+        "Restore the PostgreSQL replica and test LVM snapshots hourly."
+    ));
+    assert!(!flagged("Platform owns the replica restore."));
+    assert!(!flagged(
+        "Replica restores, owned by Platform, start after the freeze."
+    ));
 }
 
 #[test]

@@ -39,14 +39,72 @@ pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
     (has_owner, has_date)
 }
 
-/// A capitalised word inside a sentence: a person, a team, a company
-/// ("Dana ships it", "HR recalibrates"). Sentence openers do not count.
+/// Words after a name that make it the one who acts: "Dana ships it",
+/// "HR will recalibrate", "Finance owns the model".
+const ACTS: &[&str] = &[
+    "will", "is", "are", "has", "have", "must", "should", "can", "owns", "leads", "'s", "’s", "to",
+];
+/// Words before a name that make it the owner: "owned by Dana", "led by
+/// the CFO's office", "Owner: Platform".
+const OWNED_BY: &[&str] = &["by", "owner", "owners", "led", "owned", "assigned", "with"];
+
+/// A capitalised word inside a sentence that acts or is named as owner: a
+/// person, a team, a company ("Dana ships it", "HR recalibrates", "owned
+/// by Platform"). A product or system named in passing ("restore the
+/// PostgreSQL replica") is not one, nor is a month or a day.
 fn names_someone(text: &str) -> bool {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let bare = |word: &str| word.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
     let mut opens_sentence = true;
-    for word in text.split_whitespace() {
-        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
-        if !opens_sentence && bare.chars().next().is_some_and(char::is_uppercase) {
-            return true;
+    for (i, word) in tokens.iter().enumerate() {
+        let name = bare(word);
+        let capitalised = name.chars().next().is_some_and(char::is_uppercase);
+        let lower = name.to_lowercase();
+        let calendar = MONTHS.contains(&lower.as_str())
+            || matches!(
+                lower.as_str(),
+                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            );
+        if !opens_sentence && capitalised && !calendar {
+            let next = tokens.get(i + 1).map(|w| bare(w).to_lowercase());
+            let after_next = tokens.get(i + 2).map(|w| bare(w).to_lowercase());
+            // "Platform ships the fix": a verb in -s before its object
+            // ("LVM snapshots hourly" is a noun).
+            let verb_s = |n: &str| {
+                n.len() > 3
+                    && n.ends_with('s')
+                    && !n.ends_with("ss")
+                    && after_next.as_deref().is_some_and(|a| {
+                        matches!(
+                            a,
+                            "the"
+                                | "a"
+                                | "an"
+                                | "it"
+                                | "its"
+                                | "our"
+                                | "their"
+                                | "every"
+                                | "all"
+                                | "this"
+                                | "these"
+                                | "each"
+                                | "them"
+                        )
+                    })
+            };
+            let acts = word.ends_with("'s")
+                || word.ends_with("’s")
+                || next
+                    .as_deref()
+                    .is_some_and(|n| ACTS.contains(&n) || verb_s(n));
+            let owned = i
+                .checked_sub(1)
+                .and_then(|b| tokens.get(b))
+                .is_some_and(|b| OWNED_BY.contains(&bare(b).to_lowercase().as_str()));
+            if acts || owned {
+                return true;
+            }
         }
         opens_sentence = word.ends_with(['.', '!', '?', ':']) || word.starts_with(['-', '*']);
     }
