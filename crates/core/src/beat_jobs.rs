@@ -491,6 +491,11 @@ const NAMES_A_RESOLUTION: &[&str] = &[
     "up next:",
     "we ask", "decision:", "recommendation:", "we recommend", "we propose", "i recommend",
     "i propose", "we are asking", "i am asking", "we have decided", "we decided",
+    // A change of approach already made is the answer a letter gives: "we
+    // changed how we place inventory", "we have restructured the team".
+    "we changed how", "we changed the way", "we have changed how", "we redesigned",
+    "we restructured", "we have restructured", "we reorganised", "we reorganized",
+    "we switched to", "we have switched to", "we overhauled", "we shifted to",
     // A standing commitment is a resolution, if a weak one: "We stay
     // focused on improving the service" (the owner and date rules judge it).
     "stay focused on", "stays focused on", "remain focused on", "remains focused on",
@@ -873,6 +878,7 @@ mod tests {
         for plan in [
             "Over a 29-month period the office asked for a total of $942,268.68 to hire staff.",
             "The squad requested approval for a second pilot.",
+            "In the second half of 2022 we changed how we place inventory, creating eight regions.",
             "A further test without the school's name might give us the answer.",
             "We will cap free namespaces at five users from 22 June.",
             "Rotate every secret you keep in CircleCI straight away.",
