@@ -537,6 +537,9 @@ pub struct Fact {
     pub slack: f64,
     /// A relative change (in %), not one in points.
     pub relative: bool,
+    /// The series (or, in a table of measures by period, the row) the
+    /// change is of; empty for a gap between series.
+    pub series: String,
 }
 
 /// How the chart's values are rounded: half a unit of the last decimal the
@@ -563,6 +566,40 @@ pub fn facts(chart: &ChartSpec) -> Vec<Fact> {
     let data = &chart.data;
     let rounding = rounding_of(chart);
     let mut out = Vec::new();
+    if measures_by_period(data) {
+        // "Tenants created | 172 | 298" under "March | April": each row
+        // is a measure over the periods the columns name.
+        let periods = data.series_names();
+        let newest_first = newest_first(periods);
+        for row in &data.rows {
+            let mut values: Vec<(usize, f64)> = row
+                .values
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| v.filter(|v| v.is_finite()).map(|v| (i, v)))
+                .collect();
+            // "2023 | 2022": read from the older.
+            if newest_first {
+                values.reverse();
+            }
+            let name = row.label.trim();
+            if let Some((&(first_at, first), rest)) = values.split_first() {
+                for &(at, value) in rest.iter().rev() {
+                    let from = periods.get(first_at).map_or("", String::as_str);
+                    let to = periods.get(at).map_or("", String::as_str);
+                    push_change(
+                        &mut out,
+                        name,
+                        first,
+                        value,
+                        &format!("{from} → {to}"),
+                        rounding,
+                    );
+                }
+            }
+        }
+        return out;
+    }
     let series = data.series_names();
     for (column, name) in series.iter().enumerate() {
         let values: Vec<(usize, f64)> = column_values(data, column);
@@ -596,8 +633,9 @@ pub fn facts(chart: &ChartSpec) -> Vec<Fact> {
             for (b, vb) in values.iter().enumerate() {
                 if let (Some(va), Some(vb), true) = (va, vb, a != b) {
                     let name = |i: usize| series.get(i).map_or("?", String::as_str);
-                    push_change(
+                    push_change_of(
                         &mut out,
+                        "",
                         &format!("{} vs {}", name(a), name(b)),
                         *vb,
                         *va,
@@ -612,6 +650,18 @@ pub fn facts(chart: &ChartSpec) -> Vec<Fact> {
 }
 
 fn push_change(out: &mut Vec<Fact>, name: &str, from: f64, to: f64, at: &str, rounding: f64) {
+    push_change_of(out, name, name, from, to, at, rounding);
+}
+
+fn push_change_of(
+    out: &mut Vec<Fact>,
+    series: &str,
+    name: &str,
+    from: f64,
+    to: f64,
+    at: &str,
+    rounding: f64,
+) {
     if !from.is_finite() || !to.is_finite() {
         return;
     }
@@ -622,6 +672,7 @@ fn push_change(out: &mut Vec<Fact>, name: &str, from: f64, to: f64, at: &str, ro
         description: format!("{name}: {} ({at})", signed(points, " pts")),
         slack: e_from + e_to,
         relative: false,
+        series: series.to_owned(),
     });
     if from.abs() > f64::EPSILON {
         let relative = points / from.abs() * 100.0;
@@ -639,8 +690,68 @@ fn push_change(out: &mut Vec<Fact>, name: &str, from: f64, to: f64, at: &str, ro
             description: format!("{name}: {} ({at})", signed(relative, "%")),
             slack,
             relative: true,
+            series: series.to_owned(),
         });
     }
+}
+
+/// Whether the table lists measures down its rows and periods across its
+/// columns ("Measure | March | April"): every column header names a time
+/// and no row label does.
+pub fn measures_by_period(data: &DataTable) -> bool {
+    let periods = data.series_names();
+    periods.len() >= 2
+        && periods.iter().all(|name| names_a_period(name))
+        && !data.rows.iter().any(|row| names_a_period(&row.label))
+}
+
+/// Whether the columns run from the newest year to the oldest, as annual
+/// reports print them ("2023 | 2022").
+fn newest_first(periods: &[String]) -> bool {
+    let years: Vec<u16> = periods
+        .iter()
+        .filter_map(|name| {
+            words(name).iter().find_map(|w| {
+                w.text
+                    .parse::<u16>()
+                    .ok()
+                    .filter(|y| (1900..=2100).contains(y))
+            })
+        })
+        .collect();
+    years.len() == periods.len() && years.len() >= 2 && years.windows(2).all(|w| w[0] > w[1])
+}
+
+/// "March", "Q3 2024", "2023", "Week 6", "Before", "Last month".
+fn names_a_period(label: &str) -> bool {
+    use super::text::{MONTHS, PERIODS};
+    let lower: Vec<String> = words(label).iter().map(Word::lower).collect();
+    !lower.is_empty()
+        && lower.iter().any(|w| {
+            MONTHS.contains(&w.trim_end_matches('.'))
+                || PERIODS.contains(&w.as_str())
+                || (w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y)))
+                || matches!(
+                    w.as_str(),
+                    "week"
+                        | "month"
+                        | "quarter"
+                        | "year"
+                        | "before"
+                        | "after"
+                        | "baseline"
+                        | "previous"
+                        | "prior"
+                        | "current"
+                        | "last"
+                        | "this"
+                        | "today"
+                        | "now"
+                        | "then"
+                        | "ytd"
+                        | "fy"
+                )
+        })
 }
 
 /// "+1.3 pts", "−25%", "±0": one decimal, signed.

@@ -648,6 +648,27 @@ fn a_majority_claimed_over_a_chart_of_parts_is_checked_against_the_share() {
 }
 
 #[test]
+fn a_table_of_measures_by_period_is_read_row_by_row_and_claims_under_other_headings_are_held_to_their_measure(
+) {
+    let report = |text: &str| {
+        let story = format!(
+            "---\ntitle: Monthly product report\n---\n\n## Positives\n\n{text}\n\n| Measure | 2023 | 2022 |\n|---|---|---|\n| Tenants created | 298 | 172 |\n| New customers | 52 | 70 |\n"
+        );
+        let draft = crate::story::parse_story(&story)
+            .expect("parses")
+            .update_fields();
+        contradictions(&draft)
+    };
+    // Columns newest first: 172 → 298 is +73%.
+    assert!(report("Tenants created rose by 73%, from 172 in 2022 to 298 in 2023.").is_empty());
+    let wrong = report("Tenants created rose by 57%, from 172 in 2022 to 298 in 2023.");
+    assert_eq!(wrong.len(), 1, "{wrong:?}");
+    assert!(wrong[0].contains("Tenants created: +73.3%"), "{}", wrong[0]);
+    // A change over another span is not the chart's to judge.
+    assert!(report("Tenants created are up 12% since the launch.").is_empty());
+}
+
+#[test]
 fn numbers_and_units_in_words_are_claims_both_ways() {
     let header = ["Week", "Pilot", "Control"];
     let check = |title: &str| {

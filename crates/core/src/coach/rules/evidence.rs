@@ -96,12 +96,158 @@ pub fn claim_contradicts_chart(story: &Story<'_>) -> Vec<Finding> {
             ));
         }
     }
+    out.extend(claims_under_other_headings(story, chart, &facts));
     let reading = read_chart(chart, &[&story.fields.title, &story.fields.beats.evidence]);
     out.extend(levels_the_chart_lacks(story, chart, reading.in_points));
     out.extend(direction_against_the_chart(story, chart, &reading));
     out.extend(named_series_against_the_chart(story, chart));
     out.extend(super::majority::majority_against_the_chart(story, chart));
     out
+}
+
+/// A draft written elsewhere states its figures under headings of its own
+/// ("Positives: tenants created rose by 57%, from 172 to 298"). A sentence
+/// there that names one of the charted measures is held to that measure's
+/// changes only; sentences naming none are left alone (they may be about
+/// anything).
+fn claims_under_other_headings(
+    story: &Story<'_>,
+    chart: &ChartSpec,
+    facts: &[super::super::claims::Fact],
+) -> Vec<Finding> {
+    let mut measures: Vec<&str> = facts
+        .iter()
+        .map(|f| f.series.as_str())
+        .filter(|s| !s.is_empty())
+        .collect();
+    measures.dedup();
+    let significant = |name: &str| -> Vec<String> {
+        lower_words(name)
+            .into_iter()
+            .filter(|w| w.chars().count() >= 4)
+            .collect()
+    };
+    let mut out = Vec::new();
+    for passage in story.passages() {
+        let Place::Section(heading) = passage.place else {
+            continue;
+        };
+        let clauses: Vec<String> = sentences(passage.text)
+            .iter()
+            .flat_map(|s| {
+                s.text
+                    .split([';', ':'])
+                    .flat_map(|part| part.split(" but "))
+                    .flat_map(|part| part.split(" while "))
+                    .flat_map(|part| part.split(" whereas "))
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        for clause in &clauses {
+            let words = lower_words(clause);
+            let named: Vec<&str> = measures
+                .iter()
+                .copied()
+                .filter(|m| {
+                    let parts = significant(m);
+                    !parts.is_empty() && parts.iter().all(|p| words.contains(p))
+                })
+                .collect();
+            let [measure] = named.as_slice() else {
+                continue;
+            };
+            // Only a clause about the charted figures themselves: it gives
+            // one of the measure's values or names one of its periods
+            // ("from 172 in March to 298 in April"). A change over another
+            // span ("up 12% since 2019") is not the chart's to judge.
+            if !speaks_of_the_chart(clause, chart, measure) {
+                continue;
+            }
+            let own: Vec<&super::super::claims::Fact> =
+                facts.iter().filter(|f| f.series == *measure).collect();
+            for claim in claims(clause) {
+                if own.iter().any(|fact| supports(fact, &claim)) {
+                    continue;
+                }
+                // Nothing of that kind to weigh it against (a change from
+                // zero has no relative size).
+                let comparable = own.iter().any(|fact| {
+                    (claim.bounds.is_none() || fact.relative)
+                        && (!claim.in_points || !fact.relative)
+                });
+                if !comparable {
+                    continue;
+                }
+                let closest = own
+                    .iter()
+                    .filter(|fact| claim.bounds.is_none() || fact.relative)
+                    .filter(|fact| !claim.in_points || !fact.relative)
+                    .min_by(|a, b| {
+                        let distance = |v: f64| (v.abs() - claim.value).abs();
+                        distance(a.value).total_cmp(&distance(b.value))
+                    })
+                    .map(|fact| fact.description.clone())
+                    .unwrap_or_default();
+                let place = if heading.is_empty() {
+                    "before the first heading".to_owned()
+                } else {
+                    format!("under “{heading}”")
+                };
+                out.push(finding(
+                    "claim-contradicts-chart",
+                    info("claim-contradicts-chart"),
+                    None,
+                    format!(
+                        "“{}” ({place}) is not what the chart shows for {measure} (it shows {closest}): correct the number or the chart's data.",
+                        claim.text
+                    ),
+                    None,
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Whether a clause gives one of the measure's charted values or names
+/// one of the chart's periods (its row labels, or its column headers in a
+/// table of measures by period).
+fn speaks_of_the_chart(clause: &str, chart: &ChartSpec, measure: &str) -> bool {
+    let data = &chart.data;
+    let by_period = super::super::claims::measures_by_period(data);
+    let (labels, values): (Vec<String>, Vec<f64>) = if by_period {
+        let row = data.rows.iter().find(|r| r.label.trim() == measure);
+        (
+            data.series_names().to_vec(),
+            row.map(|r| r.values.iter().flatten().copied().collect())
+                .unwrap_or_default(),
+        )
+    } else {
+        let column = data.series_names().iter().position(|n| n == measure);
+        (
+            data.rows.iter().map(|r| r.label.clone()).collect(),
+            column
+                .map(|c| {
+                    data.rows
+                        .iter()
+                        .filter_map(|r| r.values.get(c).copied().flatten())
+                        .collect()
+                })
+                .unwrap_or_default(),
+        )
+    };
+    let words = super::super::text::words(clause);
+    let gives_value = words.iter().any(|w| {
+        super::super::claims::parse_number(w.text)
+            .is_some_and(|n| values.iter().any(|v| (v - n).abs() < 1e-9))
+    });
+    let lower = clause.to_lowercase();
+    let names_period = labels.iter().any(|label| {
+        let label = label.trim().to_lowercase();
+        !label.is_empty() && lower.contains(&label)
+    });
+    gives_value || names_period
 }
 
 /// Whether the sentence holding char `at` names the chart's series.
