@@ -118,6 +118,28 @@ fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
             .is_some_and(|next| {
                 matches!(next.as_slice(), [a, '.', b, '.'] if a.is_uppercase() && b.is_uppercase())
             });
+    // "Two simple reasons lie behind it": the text counting its own
+    // points, not the world.
+    let counts_the_text = (1..=2).any(|k| {
+        all.get(index + k).is_some_and(|w| {
+            matches!(
+                w.lower().as_str(),
+                "reasons"
+                    | "reason"
+                    | "points"
+                    | "things"
+                    | "ways"
+                    | "lessons"
+                    | "takeaways"
+                    | "questions"
+                    | "options"
+                    | "themes"
+                    | "principles"
+                    | "parts"
+                    | "sections"
+            )
+        })
+    });
     // "**Three.** I filled in…", "2) Rotate keys": a list's number.
     let list_number = all[..index]
         .iter()
@@ -130,6 +152,7 @@ fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
     let ratio = chars.get(word.end) == Some(&'/')
         || word.start.checked_sub(1).and_then(|i| chars.get(i)) == Some(&'/');
     !(year
+        || counts_the_text
         || list_number
         || citation
         || dashed_date
@@ -296,7 +319,48 @@ const CONFLICT: &[&str] = &[
 pub fn states_conflict(sentence: &str) -> bool {
     let lower = lower_words(&without_conditions(sentence));
     let rest = without_prices(&without_good_news(&lower));
-    mentions(&rest, CONFLICT) || states_difficulty(&rest)
+    mentions(&rest, CONFLICT) || states_difficulty(&rest) || bad_news_rise(&lower)
+}
+
+/// Words of rising.
+const RISES: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "risen",
+    "grew",
+    "grow",
+    "grows",
+    "growing",
+    "increase",
+    "increased",
+    "increases",
+    "increasing",
+    "climbed",
+    "climbing",
+    "jumped",
+    "soared",
+    "surged",
+    "doubled",
+    "tripled",
+    "higher",
+];
+
+/// A measure that is better low, rising: "energy prices rising 5% to 14%",
+/// "churn rose", "latency doubled".
+fn bad_news_rise(lower: &[String]) -> bool {
+    lower.iter().enumerate().any(|(i, word)| {
+        RISES.contains(&word.as_str())
+            && (i.saturating_sub(4)..i).any(|m| {
+                let measure = lower[m].as_str();
+                BETTER_LOW.contains(&measure)
+                    || matches!(measure, "prices" | "price" | "bill" | "bills")
+                    || measure == "time"
+                        && m.checked_sub(1)
+                            .is_some_and(|b| TIMED.contains(&lower[b].as_str()))
+            })
+    })
 }
 
 /// "Standard costs nothing", "it costs $9 a month": a price, not a cost
@@ -764,6 +828,7 @@ mod tests {
             assert!(states_amount(amount), "{amount}");
         }
         for not_amount in [
+            "Two simple reasons lie behind the decision.",
             "**Three.** I filled in a spreadsheet for the search team.",
             "2) Rotate the keys in the vault.",
             "It has been nearly fifty years since we began.",
@@ -855,6 +920,11 @@ mod tests {
         assert!(states_conflict(
             "Errors fell, but the migration is blocked on the vendor."
         ));
+        // A measure better low, rising, is trouble.
+        assert!(states_conflict(
+            "Energy prices are rising 5% to 14% a year."
+        ));
+        assert!(states_conflict("Page load time doubled after the release."));
         // A price is not a cost that hurts.
         assert!(!states_conflict(
             "Now that Standard costs nothing, trials end."

@@ -218,7 +218,33 @@ pub(super) fn draft_gives_evidence(story: &Story<'_>) -> bool {
     story
         .passages()
         .iter()
-        .any(|p| passage_gives_evidence(p.text))
+        .any(|p| passage_gives_evidence(p.text) || gives_a_clock_span(p.text))
+}
+
+/// "At 08:46 … answering again at 08:58": two times of day in one passage
+/// measure how long something lasted, which is what an incident's reader
+/// needs to know.
+fn gives_a_clock_span(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let mut times: Vec<String> = Vec::new();
+    for (i, window) in chars.windows(5).enumerate() {
+        let clock = window[0].is_ascii_digit()
+            && window[1].is_ascii_digit()
+            && window[2] == ':'
+            && window[3].is_ascii_digit()
+            && window[4].is_ascii_digit()
+            && !i
+                .checked_sub(1)
+                .and_then(|b| chars.get(b))
+                .is_some_and(char::is_ascii_digit);
+        if clock {
+            let time: String = window.iter().collect();
+            if !times.contains(&time) {
+                times.push(time);
+            }
+        }
+    }
+    times.len() >= 2
 }
 
 pub(super) fn passage_gives_evidence(text: &str) -> bool {
