@@ -12,8 +12,8 @@ use crate::coach::text::{
 #[rustfmt::skip]
 pub const OUTCOME: &[&str] = &[
     "conversion", "retention", "revenue", "churn", "activation", "adoption", "rose", "fell", "grew",
-    "increased", "decreased", "cut", "reduced", "lifted", "raised", "saved", "because", "so",
-    "which", "resulting", "result", "led", "leading", "drove", "improving", "lowering", "%",
+    "increased", "decreased", "cut", "reduced", "lifted", "raised", "saved", "resulting",
+    "result", "led", "leading", "drove", "improving", "lowering", "%",
     "percent", "pts", "points", "time", "cost", "nps", "csat", "sign-ups", "signups",
 ];
 

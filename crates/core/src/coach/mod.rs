@@ -11,7 +11,8 @@
 //! quote, a claimed number the chart's data contradicts); everything else is
 //! a `warning` or an `info`. Errors cannot be silenced.
 //!
-//! Score: 100, minus 25 per error, 6 per warning and 2 per info, at least 0.
+//! Score: 100, minus 25 per error, 6 per warning (12 for activity reported
+//! instead of outcomes) and 2 per info, at least 0.
 
 mod claims;
 pub mod language;
@@ -181,19 +182,25 @@ pub fn review_slide(
     let (silenced, findings): (Vec<Finding>, Vec<Finding>) = all
         .into_iter()
         .partition(|f| f.severity != Severity::Error && silenced.contains(&f.rule));
-    let penalty: u32 = findings
-        .iter()
-        .map(|f| match f.severity {
-            Severity::Error => 25,
-            Severity::Warning => 6,
-            Severity::Info => 2,
-        })
-        .sum();
+    let penalty: u32 = findings.iter().map(penalty_of).sum();
     Review {
         score: 100u32.saturating_sub(penalty) as u8,
         ready: !findings.iter().any(|f| f.severity == Severity::Error),
         findings,
         silenced,
+    }
+}
+
+/// What a finding takes off the score: by its severity, and twice a
+/// warning's for an update that reports activity instead of outcomes —
+/// the failure the score exists to catch (an activity report must never
+/// rank above a complete update).
+fn penalty_of(finding: &Finding) -> u32 {
+    match finding.severity {
+        Severity::Error => 25,
+        Severity::Warning if finding.rule == "activity-not-outcome" => 12,
+        Severity::Warning => 6,
+        Severity::Info => 2,
     }
 }
 

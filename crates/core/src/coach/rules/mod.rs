@@ -153,7 +153,8 @@ pub fn rules_markdown() -> String {
          The coach reviews a draft offline and gives the same verdict for the same text. \
          **Errors** are kept for what would mislead or is not an update, and block *ready*; \
          warnings and tips can be silenced per update. Score: 100, minus 25 per error, \
-         6 per warning and 2 per tip. The word rules read English; other languages get \
+         6 per warning (12 for `activity-not-outcome`: an activity report must never rank \
+         above a complete update) and 2 per tip. The word rules read English; other languages get \
          `language-not-checked` instead of invented findings.\n\n\
          | rule | severity |\n|---|---|\n",
     );

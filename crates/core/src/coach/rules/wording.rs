@@ -372,9 +372,45 @@ const COUNTED: &[&str] = &[
     "releases", "items", "bugs", "fixes", "improvements", "updates", "projects", "things", "x",
 ];
 
-/// A sentence that counts what the team did ("we shipped 400 features")
-/// and says nothing of what it changed.
+/// Units of planned work: counting them ("18 of the 110 actions are
+/// overdue", "12 workshops held") measures the work, not what it changed.
+const WORK_ITEMS: &[&str] = &[
+    "actions",
+    "tasks",
+    "items",
+    "milestones",
+    "deliverables",
+    "workshops",
+    "meetings",
+    "sessions",
+    "stories",
+    "epics",
+    "sprints",
+    "action",
+    "task",
+    "milestone",
+    "deliverable",
+];
+
+/// Whether the sentence counts units of planned work: a number with a work
+/// item within three words after it ("18 of the 110 actions").
+fn counts_work_items(lower: &[String]) -> bool {
+    lower.iter().enumerate().any(|(i, word)| {
+        super::super::text::is_number_word(word)
+            && lower
+                .iter()
+                .skip(i + 1)
+                .take(3)
+                .any(|w| WORK_ITEMS.contains(&w.as_str()))
+    })
+}
+
+/// A sentence that counts what the team did ("we shipped 400 features",
+/// "18 of the 110 actions are overdue") and says nothing of what it changed.
 pub(super) fn reports_activity(sentence: &str) -> bool {
+    if counts_work_items(&lower_words(sentence)) {
+        return true;
+    }
     let lower = lower_words(sentence);
     // We (or our team) shipped: the subject comes before the verb.
     // "Worked on" is activity; "none of our methods worked" is a failure.
@@ -391,10 +427,9 @@ pub(super) fn reports_activity(sentence: &str) -> bool {
     let ships = verb.is_some_and(|verb| {
         verb == 0 || lower.iter().take(verb).any(|w| SELF.contains(&w.as_str()))
     });
-    let counted = lower
-        .iter()
-        .any(|w| COUNTED.contains(&w.as_str()) || super::super::text::is_number_word(w))
-        || has_digit(sentence);
+    // A year or a date is not a count ("we launched Reader in 2005").
+    let counted = lower.iter().any(|w| COUNTED.contains(&w.as_str()))
+        || crate::beat_jobs::states_amount(sentence);
     let outcome = mentions(&lower, OUTCOME) || sentence.contains('%');
     ships && counted && !outcome && !denied
 }
@@ -407,28 +442,80 @@ pub fn activity_not_outcome(story: &Story<'_>) -> Vec<Finding> {
         crate::Evidence::Metric(metric) => has_digit(&metric.value),
         _ => false,
     };
-    let outcome_sentence = sentences(&fields.beats.evidence).iter().any(|sentence| {
-        super::super::text::has_number(sentence.text)
-            && (mentions(&lower_words(sentence.text), OUTCOME) || sentence.text.contains('%'))
-    });
+    // A draft written elsewhere, with no evidence beat, is read whole: its
+    // outcome may sit under any heading, and so may its list of activity.
+    let written_elsewhere = fields.beats.evidence.trim().is_empty();
+    let passages: Vec<(Option<Target>, &str)> = if written_elsewhere {
+        story
+            .passages()
+            .into_iter()
+            .map(|p| match p.place {
+                super::Place::Beat(target) => (Some(target), p.text),
+                super::Place::Section(_) => (None, p.text),
+            })
+            .chain(std::iter::once((
+                Some(Target::Title),
+                fields.title.as_str(),
+            )))
+            .collect()
+    } else {
+        story
+            .texts()
+            .into_iter()
+            .map(|(t, text)| (Some(t), text))
+            .collect()
+    };
+    let outcome_in = |text: &str| {
+        sentences(text).iter().any(|sentence| {
+            let lower = lower_words(sentence.text);
+            super::super::text::has_number(sentence.text)
+                && (mentions(&lower, OUTCOME) && !only_a_share(&lower, sentence.text)
+                    || mentions(&lower, COMPARED))
+        })
+    };
+    let outcome_sentence = if written_elsewhere {
+        passages.iter().any(|(_, text)| outcome_in(text))
+    } else {
+        outcome_in(&fields.beats.evidence)
+    };
     if metric_number || outcome_sentence {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for (target, text) in story.texts() {
+    for (target, text) in passages {
         for sentence in sentences(text) {
             if reports_activity(sentence.text) {
                 out.push(finding(
                     "activity-not-outcome",
                     info("activity-not-outcome"),
-                    Some(target),
+                    target,
                     "This reports activity, not an outcome: say what changed for customers or the business, with a number.",
-                    Some([sentence.start, sentence.end]),
+                    target.map(|_| [sentence.start, sentence.end]),
                 ));
             }
         }
     }
     out
+}
+
+/// Words that compare a figure with another: a baseline, a target, a group.
+const COMPARED: &[&str] = &[
+    "than", "vs", "versus", "compared", "against", "from", "baseline", "before", "previous",
+    "prior",
+];
+
+/// "Inside Gov accounts for about 3% of visits": a share stated alone is
+/// a level, not a change; the only outcome word it has is the "%".
+fn only_a_share(lower: &[String], sentence: &str) -> bool {
+    sentence.contains('%')
+        && !mentions(
+            lower,
+            &OUTCOME
+                .iter()
+                .copied()
+                .filter(|w| *w != "%")
+                .collect::<Vec<_>>(),
+        )
 }
 
 #[cfg(test)]
