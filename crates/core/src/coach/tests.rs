@@ -1430,3 +1430,27 @@ fn an_acronym_is_not_a_memo_header_a_dotted_name_or_a_time_zone() {
         0
     );
 }
+
+#[test]
+fn counting_units_of_planned_work_is_activity_not_evidence() {
+    let missing = |evidence: &str| {
+        let draft = fields(
+            "Time is amber on the transformation programme",
+            [
+                "Cabinet monitors every chartered project.",
+                "Actions are slipping past their deadlines.",
+                "The Transformation Team adds two officers by June.",
+                evidence,
+            ],
+        );
+        !rule_spans(&draft, "evidence-missing").is_empty()
+    };
+    assert!(missing("18 of the 110 actions are overdue."));
+    assert!(missing("We ran 12 workshops in April."));
+    assert!(!missing(
+        "Conversion 3.4% this week vs 2.6% last week, 41k sessions."
+    ));
+    assert!(!missing(
+        "Overdue actions cost the programme £1.2m in April, against £0.4m in March."
+    ));
+}

@@ -374,22 +374,10 @@ const COUNTED: &[&str] = &[
 
 /// Units of planned work: counting them ("18 of the 110 actions are
 /// overdue", "12 workshops held") measures the work, not what it changed.
+#[rustfmt::skip]
 const WORK_ITEMS: &[&str] = &[
-    "actions",
-    "tasks",
-    "items",
-    "milestones",
-    "deliverables",
-    "workshops",
-    "meetings",
-    "sessions",
-    "stories",
-    "epics",
-    "sprints",
-    "action",
-    "task",
-    "milestone",
-    "deliverable",
+    "actions", "tasks", "milestones", "deliverables", "workshops", "epics", "sprints", "action",
+    "task", "milestone", "deliverable",
 ];
 
 /// Whether the sentence counts units of planned work: a number with a work
@@ -408,7 +396,35 @@ fn counts_work_items(lower: &[String]) -> bool {
 /// A sentence that counts what the team did ("we shipped 400 features",
 /// "18 of the 110 actions are overdue") and says nothing of what it changed.
 pub(super) fn reports_activity(sentence: &str) -> bool {
-    if counts_work_items(&lower_words(sentence)) {
+    let words = lower_words(sentence);
+    // "Conversion 3.4% vs 2.6%, 41k sessions": a measure that moved.
+    let says_what_changed = mentions(
+        &words,
+        &[
+            "rose",
+            "fell",
+            "grew",
+            "increased",
+            "decreased",
+            "reduced",
+            "lifted",
+            "saved",
+            "improved",
+            "dropped",
+            "doubled",
+            "halved",
+            "vs",
+            "versus",
+            "than",
+            "conversion",
+            "retention",
+            "revenue",
+            "churn",
+            "activation",
+            "adoption",
+        ],
+    );
+    if counts_work_items(&words) && !says_what_changed {
         return true;
     }
     let lower = lower_words(sentence);
