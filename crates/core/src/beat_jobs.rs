@@ -275,7 +275,78 @@ fn is_window(all: &[Word<'_>], index: usize) -> bool {
 /// Whether the sentence states an amount (in digits or in words).
 pub fn states_amount(sentence: &str) -> bool {
     let all = words(sentence);
-    (0..all.len()).any(|i| is_amount(sentence, &all, i))
+    (0..all.len()).any(|i| is_amount(sentence, &all, i)) || a_span_in_words(&all)
+}
+
+/// "An hour and a half", "half a day": a length written without a number.
+fn a_span_in_words(all: &[Word<'_>]) -> bool {
+    let lower: Vec<String> = all.iter().map(Word::lower).collect();
+    let unit = |w: &str| TIME_UNITS.contains(&w);
+    lower.windows(5).any(|w| {
+        matches!(w[0].as_str(), "a" | "an")
+            && unit(&w[1])
+            && w[2] == "and"
+            && w[3] == "a"
+            && w[4] == "half"
+    }) || lower
+        .windows(3)
+        .any(|w| w[0] == "half" && matches!(w[1].as_str(), "a" | "an") && unit(&w[2]))
+}
+
+/// Words that say what an amount measures: an outcome, not an inventory
+/// ("149 committers", "three pilots"). With a share, a sum of money, a
+/// duration, people affected, a comparison or a change, a number backs a
+/// claim; a bare count of things does not.
+#[rustfmt::skip]
+const MEASURES: &[&str] = &[
+    "affected", "hours", "hour", "minutes", "minute", "days", "seconds", "users", "customers",
+    "people", "visitors", "members", "subscribers", "patients", "residents", "households",
+    "million", "billion", "thousand", "than", "from", "down", "up", "lost", "fell", "rose",
+    "only", "per", "each", "average", "median", "rate", "share", "score", "times", "faster",
+    "slower", "more", "fewer", "less", "positive", "negative", "failed", "errors", "requests",
+    "sales", "orders", "transactions", "calls", "complaints", "tickets", "signups", "sign-ups",
+];
+
+/// Whether the sentence's number measures something that matters to the
+/// reader (see [`MEASURES`]), or is a share of a whole ("114 of our 4,000
+/// crew"). In a language the coach does not read, any amount counts.
+pub fn measures_an_outcome(sentence: &str) -> bool {
+    if !crate::coach::language::is_english(sentence) {
+        return true;
+    }
+    let lower = lower_words(sentence);
+    // "114 of our 4,000 crew", "two-thirds of carts", "half of all users".
+    let fraction = |w: &str| {
+        w.split('-').any(|part| {
+            matches!(
+                part,
+                "half"
+                    | "third"
+                    | "thirds"
+                    | "quarter"
+                    | "quarters"
+                    | "fifth"
+                    | "fifths"
+                    | "tenth"
+                    | "tenths"
+                    | "majority"
+                    | "most"
+            )
+        })
+    };
+    let share_of_whole = lower.windows(3).any(|w| {
+        (is_number_word(&w[0]) || fraction(&w[0]))
+            && w[1] == "of"
+            && (fraction(&w[0])
+                || is_number_word(&w[2])
+                || matches!(w[2].as_str(), "our" | "the" | "all"))
+    });
+    sentence.contains('%')
+        || sentence.contains(['$', '€', '£', '¥'])
+        || share_of_whole
+        || a_span_in_words(&words(sentence))
+        || mentions(&lower, OUTCOME)
+        || mentions(&lower, MEASURES)
 }
 
 /// Whether the sentence quotes someone it names: a quoted passage of a
@@ -932,6 +1003,28 @@ mod tests {
         assert!(!states_conflict(
             "Premium costs $29.99 a month from February."
         ));
+    }
+
+    #[test]
+    fn an_outcome_number_measures_something_a_count_of_things_does_not() {
+        for outcome in [
+            "114 of our roughly 4,000 crew have tested positive.",
+            "Everything was working again about an hour and a half after it began.",
+            "Two-thirds of carts were abandoned at payment.",
+            "Refunds cost us $40,000 in March.",
+        ] {
+            assert!(
+                states_amount(outcome) && measures_an_outcome(outcome),
+                "{outcome}"
+            );
+        }
+        for inventory in [
+            "The office has 12 desks and three meeting rooms.",
+            "Today that takes five separate steps.",
+            "This strand now has three pilots.",
+        ] {
+            assert!(!measures_an_outcome(inventory), "{inventory}");
+        }
     }
 
     #[test]

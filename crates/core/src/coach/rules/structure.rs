@@ -161,7 +161,9 @@ fn states_evidence(sentence: &str) -> bool {
     if words(sentence).len() < 3 {
         return false;
     }
-    (beat_jobs::states_amount(sentence) && !super::wording::reports_activity(sentence))
+    (beat_jobs::states_amount(sentence)
+        && !super::wording::reports_activity(sentence)
+        && beat_jobs::measures_an_outcome(sentence))
         || beat_jobs::attributed_quote(sentence)
 }
 
@@ -227,18 +229,19 @@ pub(super) fn draft_gives_evidence(story: &Story<'_>) -> bool {
 fn gives_a_clock_span(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
     let mut times: Vec<String> = Vec::new();
-    for (i, window) in chars.windows(5).enumerate() {
+    for (i, window) in chars.windows(4).enumerate() {
+        // "2:17", "14:02": one or two digits, a colon, two digits.
         let clock = window[0].is_ascii_digit()
-            && window[1].is_ascii_digit()
-            && window[2] == ':'
+            && window[1] == ':'
+            && window[2].is_ascii_digit()
             && window[3].is_ascii_digit()
-            && window[4].is_ascii_digit()
-            && !i
+            && !chars.get(i + 4).is_some_and(char::is_ascii_digit);
+        if clock {
+            let hour_tens = i
                 .checked_sub(1)
                 .and_then(|b| chars.get(b))
-                .is_some_and(char::is_ascii_digit);
-        if clock {
-            let time: String = window.iter().collect();
+                .filter(|c| c.is_ascii_digit());
+            let time: String = hour_tens.into_iter().chain(window.iter()).collect();
             if !times.contains(&time) {
                 times.push(time);
             }
