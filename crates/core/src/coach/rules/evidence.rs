@@ -75,15 +75,7 @@ pub fn claim_contradicts_chart(story: &Story<'_>) -> Vec<Finding> {
             {
                 continue;
             }
-            let closest = facts
-                .iter()
-                .filter(|fact| claim.bounds.is_none() || fact.relative)
-                .min_by(|a, b| {
-                    let distance = |v: f64| (v.abs() - claim.value).abs();
-                    distance(a.value).total_cmp(&distance(b.value))
-                })
-                .map(|fact| fact.description.clone())
-                .unwrap_or_default();
+            let closest = closest_fact(facts.iter(), &claim);
             out.push(finding(
                 "claim-contradicts-chart",
                 info("claim-contradicts-chart"),
@@ -132,19 +124,11 @@ fn claims_under_other_headings(
         let Place::Section(heading) = passage.place else {
             continue;
         };
-        let clauses: Vec<String> = sentences(passage.text)
+        let all_sentences = sentences(passage.text);
+        for clause in all_sentences
             .iter()
-            .flat_map(|s| {
-                s.text
-                    .split([';', ':'])
-                    .flat_map(|part| part.split(" but "))
-                    .flat_map(|part| part.split(" while "))
-                    .flat_map(|part| part.split(" whereas "))
-                    .map(str::to_owned)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        for clause in &clauses {
+            .flat_map(|s| clauses(s.text, &[';', ':']))
+        {
             let words = lower_words(clause);
             let named: Vec<&str> = measures
                 .iter()
@@ -179,16 +163,7 @@ fn claims_under_other_headings(
                 if !comparable {
                     continue;
                 }
-                let closest = own
-                    .iter()
-                    .filter(|fact| claim.bounds.is_none() || fact.relative)
-                    .filter(|fact| !claim.in_points || !fact.relative)
-                    .min_by(|a, b| {
-                        let distance = |v: f64| (v.abs() - claim.value).abs();
-                        distance(a.value).total_cmp(&distance(b.value))
-                    })
-                    .map(|fact| fact.description.clone())
-                    .unwrap_or_default();
+                let closest = closest_fact(own.iter().copied(), &claim);
                 let place = if heading.is_empty() {
                     "before the first heading".to_owned()
                 } else {
@@ -248,6 +223,33 @@ fn speaks_of_the_chart(clause: &str, chart: &ChartSpec, measure: &str) -> bool {
         !label.is_empty() && lower.contains(&label)
     });
     gives_value || names_period
+}
+
+/// The fact nearest the claim's size, said as the coach says it: only
+/// relative changes for a claim in words, only points for one in points.
+fn closest_fact<'a>(
+    facts: impl Iterator<Item = &'a super::super::claims::Fact>,
+    claim: &super::super::claims::Claim,
+) -> String {
+    facts
+        .filter(|fact| claim.bounds.is_none() || fact.relative)
+        .filter(|fact| !claim.in_points || !fact.relative)
+        .min_by(|a, b| {
+            let distance = |v: f64| (v.abs() - claim.value).abs();
+            distance(a.value).total_cmp(&distance(b.value))
+        })
+        .map(|fact| fact.description.clone())
+        .unwrap_or_default()
+}
+
+/// A sentence cut at the given marks and at "but", "while", "whereas":
+/// the clauses a claim or a course is read in.
+fn clauses<'a>(sentence: &'a str, marks: &'a [char]) -> impl Iterator<Item = &'a str> + 'a {
+    sentence
+        .split(marks)
+        .flat_map(|part| part.split(" but "))
+        .flat_map(|part| part.split(" while "))
+        .flat_map(|part| part.split(" whereas "))
 }
 
 /// Whether the sentence holding char `at` names the chart's series.
@@ -386,13 +388,7 @@ fn named_series_against_the_chart(story: &Story<'_>, chart: &ChartSpec) -> Vec<F
         .collect();
     let mut out = Vec::new();
     for sentence in sentences(&story.fields.beats.evidence) {
-        for clause in sentence
-            .text
-            .split([',', ';'])
-            .flat_map(|part| part.split(" while "))
-            .flat_map(|part| part.split(" whereas "))
-            .flat_map(|part| part.split(" but "))
-        {
+        for clause in clauses(sentence.text, &[',', ';']) {
             let words = lower_words(clause);
             let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
             let named: Vec<usize> = significant
