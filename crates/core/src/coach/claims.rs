@@ -173,10 +173,7 @@ fn digit_claims(text: &str) -> Vec<Claim> {
             decimals: word.text.split('.').nth(1).map_or(0, str::len),
             direction,
             span: [start, unit_end],
-            text: chars
-                .get(start..unit_end)
-                .map(|c| c.iter().collect())
-                .unwrap_or_default(),
+            text: span_text(&chars, start, unit_end),
             bounds: None,
             in_points,
         });
@@ -245,6 +242,14 @@ pub(crate) fn number_word_value(text: &str) -> Option<f64> {
     }
 }
 
+/// The text of a claim's span, as written.
+pub(crate) fn span_text(chars: &[char], start: usize, end: usize) -> String {
+    chars
+        .get(start..end)
+        .map(|c| c.iter().collect())
+        .unwrap_or_default()
+}
+
 /// "from A to B" (both in % or points) claims the change B − A in points.
 fn from_to_claim(all: &[Word<'_>], chars: &[char], index: usize, from: f64) -> Option<Claim> {
     let from_word = all.get(index)?;
@@ -270,10 +275,7 @@ fn from_to_claim(all: &[Word<'_>], chars: &[char], index: usize, from: f64) -> O
             Direction::Down
         },
         span: [start, end],
-        text: chars
-            .get(start..end)
-            .map(|c| c.iter().collect())
-            .unwrap_or_default(),
+        text: span_text(chars, start, end),
         bounds: None,
         in_points: true,
     })
@@ -426,10 +428,7 @@ pub fn levels_in(text: &str, unit: LevelUnit) -> Vec<Level> {
             value,
             decimals: word.text.split('.').nth(1).map_or(0, str::len),
             span,
-            text: chars
-                .get(span[0]..span[1])
-                .map(|c| c.iter().collect())
-                .unwrap_or_default(),
+            text: span_text(&chars, span[0], span[1]),
         });
     }
     out
@@ -582,43 +581,15 @@ pub fn facts(chart: &ChartSpec) -> Vec<Fact> {
             if newest_first {
                 values.reverse();
             }
-            let name = row.label.trim();
-            if let Some((&(first_at, first), rest)) = values.split_first() {
-                for &(at, value) in rest.iter().rev() {
-                    let from = periods.get(first_at).map_or("", String::as_str);
-                    let to = periods.get(at).map_or("", String::as_str);
-                    push_change(
-                        &mut out,
-                        name,
-                        first,
-                        value,
-                        &format!("{from} → {to}"),
-                        rounding,
-                    );
-                }
-            }
+            let period = |at: usize| periods.get(at).map_or("", String::as_str).to_owned();
+            push_changes_from_first(&mut out, row.label.trim(), &values, period, rounding);
         }
         return out;
     }
     let series = data.series_names();
     for (column, name) in series.iter().enumerate() {
         let values: Vec<(usize, f64)> = column_values(data, column);
-        // From the first value to the last, then to each row between
-        // (a title may speak of the span before a forecast row).
-        if let Some((&(first_row, first), rest)) = values.split_first() {
-            for &(row, value) in rest.iter().rev() {
-                let from = label(data, first_row);
-                let to = label(data, row);
-                push_change(
-                    &mut out,
-                    name,
-                    first,
-                    value,
-                    &format!("{from} → {to}"),
-                    rounding,
-                );
-            }
-        }
+        push_changes_from_first(&mut out, name, &values, |row| label(data, row), rounding);
     }
     // Gaps between series where they last overlap.
     if let Some(row) = data.rows.iter().rposition(|row| {
@@ -647,6 +618,24 @@ pub fn facts(chart: &ChartSpec) -> Vec<Fact> {
         }
     }
     out
+}
+
+/// A measure's changes from its first value to the last, then to each
+/// value between (a title may speak of the span before a forecast row);
+/// `at` names the place of a value (its row or its period).
+fn push_changes_from_first(
+    out: &mut Vec<Fact>,
+    name: &str,
+    values: &[(usize, f64)],
+    at: impl Fn(usize) -> String,
+    rounding: f64,
+) {
+    if let Some((&(first_at, first), rest)) = values.split_first() {
+        for &(place, value) in rest.iter().rev() {
+            let span = format!("{} → {}", at(first_at), at(place));
+            push_change(out, name, first, value, &span, rounding);
+        }
+    }
 }
 
 fn push_change(out: &mut Vec<Fact>, name: &str, from: f64, to: f64, at: &str, rounding: f64) {

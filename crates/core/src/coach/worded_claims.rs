@@ -6,7 +6,7 @@
 //! change it names (at least 4 points), twice that when hedged ("about"),
 //! and as a bound for "more than" / "nearly".
 
-use super::claims::{Claim, ClaimBounds, Direction, NEGATIONS, UP_OR_DOWN};
+use super::claims::{span_text, Claim, ClaimBounds, Direction, NEGATIONS, UP_OR_DOWN};
 use super::text::{words, Word};
 
 /// Verbs that are the change themselves, with the factor they name.
@@ -151,10 +151,7 @@ pub fn worded_claims(text: &str) -> Vec<Claim> {
                 Direction::Down
             },
             span: [start, end],
-            text: chars
-                .get(start..end)
-                .map(|c| c.iter().collect())
-                .unwrap_or_default(),
+            text: span_text(&chars, start, end),
             bounds: Some(bounds(relative, hedge)),
             in_points: false,
         });
