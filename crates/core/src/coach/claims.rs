@@ -92,17 +92,25 @@ fn digit_claims(text: &str) -> Vec<Claim> {
         } else {
             (word.end, false)
         };
-        let in_points = all
+        let unit_word = all
             .get(index + 1)
             .filter(|w| w.end <= unit_end)
-            .is_some_and(|w| {
-                let unit = w.lower();
-                POINT_WORDS.contains(&unit.as_str()) && unit != "percentage"
+            .map(Word::lower);
+        let basis_points = matches!(unit_word.as_deref(), Some("basis" | "bps" | "bp"));
+        let in_points = basis_points
+            || unit_word.as_deref().is_some_and(|unit| {
+                POINT_WORDS.contains(&unit) && unit != "percentage"
                     || unit == "percentage"
                         && all
                             .get(index + 2)
                             .is_some_and(|p| p.lower().starts_with("point"))
             });
+        // 720 basis points are 7.2 points.
+        let (value, decimals_shift) = if basis_points {
+            (value / 100.0, 2)
+        } else {
+            (value, 0)
+        };
         if !is_claim_unit {
             continue;
         }
@@ -155,8 +163,28 @@ fn digit_claims(text: &str) -> Vec<Claim> {
                 }
             }
         }
-        if direction.is_none() {
-            // … or just after ("a 14% lift", "9 points higher").
+        // After a word that makes it a level ("reached 11.8%"), not after
+        // an article ("a 12% lift").
+        let after_a_level_verb = previous.as_deref().is_some_and(|p| {
+            matches!(
+                p,
+                "to" | "at"
+                    | "of"
+                    | "than"
+                    | "is"
+                    | "was"
+                    | "were"
+                    | "reached"
+                    | "hit"
+                    | "vs"
+                    | "versus"
+                    | "against"
+            )
+        });
+        if direction.is_none() && !after_a_level_verb {
+            // … or just after ("a 14% lift", "9 points higher"); never
+            // for a level ("reached 11.8%, up 720 basis points": the
+            // "up" is the next figure's).
             let skip = usize::from(unit_end > word.end + 1);
             for ahead in all.iter().skip(index + 1 + skip).take(2) {
                 if let Some(found) = direction_of(&ahead.text.to_lowercase()) {
@@ -170,7 +198,7 @@ fn digit_claims(text: &str) -> Vec<Claim> {
         };
         out.push(Claim {
             value,
-            decimals: word.text.split('.').nth(1).map_or(0, str::len),
+            decimals: word.text.split('.').nth(1).map_or(0, str::len) + decimals_shift,
             direction,
             span: [start, unit_end],
             text: span_text(&chars, start, unit_end),
@@ -189,6 +217,8 @@ fn unit_words(all: &[Word<'_>], at: usize) -> Option<usize> {
         "percent" | "pct" => Some(at),
         "per" if word(at + 1).as_deref() == Some("cent") => Some(at + 1),
         "percentage" if word(at + 1).is_some_and(|w| w.starts_with("point")) => Some(at + 1),
+        "basis" if word(at + 1).is_some_and(|w| w.starts_with("point")) => Some(at + 1),
+        "bps" | "bp" => Some(at),
         unit if POINT_WORDS.contains(&unit) => Some(at),
         _ => None,
     }
@@ -845,6 +875,17 @@ mod tests {
             (4.0, "from 10% to 14%")
         );
         assert!(claims("41% of users activated, up to 50% in the pilot").is_empty());
+        // A level is no change, whatever follows it; basis points are points.
+        let margin = claims("Operating margin reached 11.8%, up 720 basis points on a year ago.");
+        assert_eq!(margin.len(), 1, "{margin:?}");
+        assert_eq!(
+            (
+                margin[0].value,
+                margin[0].in_points,
+                margin[0].text.as_str()
+            ),
+            (7.2, true, "up 720 basis points")
+        );
     }
 
     #[test]

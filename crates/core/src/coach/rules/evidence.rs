@@ -128,6 +128,7 @@ fn claims_under_other_headings(
         for clause in all_sentences
             .iter()
             .flat_map(|s| clauses(s.text, &[';', ':']))
+            .flat_map(|clause| clause.split(", and "))
         {
             let words = lower_words(clause);
             let named: Vec<&str> = measures
