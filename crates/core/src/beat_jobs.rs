@@ -345,7 +345,14 @@ pub fn measures_an_outcome(sentence: &str) -> bool {
         || sentence.contains(['$', '€', '£', '¥'])
         || share_of_whole
         || a_span_in_words(&words(sentence))
-        || mentions(&lower, OUTCOME)
+        || mentions(
+            &lower,
+            &OUTCOME
+                .iter()
+                .copied()
+                .filter(|w| *w != "time")
+                .collect::<Vec<_>>(),
+        )
         || mentions(&lower, MEASURES)
 }
 
@@ -390,7 +397,36 @@ const CONFLICT: &[&str] = &[
 pub fn states_conflict(sentence: &str) -> bool {
     let lower = lower_words(&without_conditions(sentence));
     let rest = without_prices(&without_good_news(&lower));
-    mentions(&rest, CONFLICT) || states_difficulty(&rest) || bad_news_rise(&lower)
+    mentions(&rest, CONFLICT)
+        || states_difficulty(&rest)
+        || bad_news_rise(&lower)
+        || growth_that_did_not_come(&lower)
+}
+
+/// "The number of new people joining has not risen as hoped", "sign-ups
+/// did not grow", "fewer than expected": a measure not moving as it should.
+fn growth_that_did_not_come(lower: &[String]) -> bool {
+    let denied_rise = lower.iter().enumerate().any(|(i, word)| {
+        (RISES.contains(&word.as_str())
+            || matches!(word.as_str(), "improve" | "improved" | "grown"))
+            && (i.saturating_sub(3)..i).any(|b| {
+                matches!(
+                    lower[b].as_str(),
+                    "not" | "never" | "failed" | "hasn't" | "didn't" | "haven't"
+                ) || lower[b].ends_with("n't")
+            })
+    });
+    let short_of_hopes = lower.windows(3).any(|w| {
+        matches!(
+            w[0].as_str(),
+            "fewer" | "less" | "lower" | "slower" | "smaller"
+        ) && w[1] == "than"
+            && matches!(
+                w[2].as_str(),
+                "expected" | "hoped" | "planned" | "forecast" | "target"
+            )
+    });
+    denied_rise || short_of_hopes
 }
 
 /// Words of rising.
@@ -623,7 +659,8 @@ const NAMES_A_RESOLUTION: &[&str] = &[
     "next step", "next steps", "action item", "action items", "our ask", "the ask",
     // The line that opens a list of what comes next: "Coming up next week:".
     "coming up next", "next week:", "plans for next week", "what's next", "what is next",
-    "up next:",
+    "up next:", "what would we do differently", "what we would do differently",
+    "what we will do", "what we'll do", "what happens next",
     "we ask", "decision:", "recommendation:", "we recommend", "we propose", "i recommend",
     "i propose", "we are asking", "i am asking", "we have decided", "we decided",
     // A change of approach already made is the answer a letter gives: "we
@@ -653,10 +690,23 @@ pub fn states_resolution(sentence: &str) -> bool {
         .is_some_and(|first| IMPERATIVES.contains(&first.as_str()));
     opens_with_instruction
         || proposes_a_next_study(&all)
+        || next_time(&all)
         || reports_an_ask(&all)
         || actor_commits(&all)
         || named_actor_commits(sentence)
         || dated_rule_change(&all)
+}
+
+/// A lesson turned into a next step: "Next time, the funds could be sent
+/// earlier", "Next time we will book the room first".
+fn next_time(all: &[String]) -> bool {
+    matches!(all, [first, second, ..] if first == "next" && second == "time")
+        && all.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "will" | "would" | "could" | "should" | "must" | "can" | "need" | "plan"
+            )
+        })
 }
 
 /// An ask reported as made: "the office asked for $942,268 to hire two
@@ -991,6 +1041,11 @@ mod tests {
         assert!(states_conflict(
             "Errors fell, but the migration is blocked on the vendor."
         ));
+        // Growth that did not come is trouble.
+        assert!(states_conflict(
+            "The number of new people joining through Fleets has not risen as we hoped."
+        ));
+        assert!(states_conflict("Sign-ups were fewer than expected in May."));
         // A measure better low, rising, is trouble.
         assert!(states_conflict(
             "Energy prices are rising 5% to 14% a year."
@@ -1041,6 +1096,7 @@ mod tests {
         for plan in [
             "Over a 29-month period the office asked for a total of $942,268.68 to hire staff.",
             "The squad requested approval for a second pilot.",
+            "Next time, the funds could be sent earlier.",
             "In the second half of 2022 we changed how we place inventory, creating eight regions.",
             "A further test without the school's name might give us the answer.",
             "We will cap free namespaces at five users from 22 June.",
