@@ -301,7 +301,7 @@ fn a_span_in_words(all: &[Word<'_>]) -> bool {
 const MEASURES: &[&str] = &[
     "affected", "hours", "hour", "minutes", "minute", "days", "seconds", "users", "customers",
     "people", "visitors", "members", "subscribers", "patients", "residents", "households",
-    "million", "billion", "thousand", "than", "from", "down", "up", "lost", "fell", "rose",
+    "million", "billion", "thousand", "than", "from", "lost", "fell", "rose",
     "only", "per", "each", "average", "median", "rate", "share", "score", "times", "faster",
     "slower", "more", "fewer", "less", "positive", "negative", "failed", "errors", "requests",
     "sales", "orders", "transactions", "calls", "complaints", "tickets", "signups", "sign-ups",
@@ -334,12 +334,11 @@ pub fn measures_an_outcome(sentence: &str) -> bool {
             )
         })
     };
-    let share_of_whole = lower.windows(3).any(|w| {
-        (is_number_word(&w[0]) || fraction(&w[0]))
-            && w[1] == "of"
-            && (fraction(&w[0])
-                || is_number_word(&w[2])
-                || matches!(w[2].as_str(), "our" | "the" | "all"))
+    // ("Two of our team meetings" names no whole: no share.)
+    let share_of_whole = lower.iter().enumerate().any(|(i, w)| {
+        let of = lower.get(i + 1).is_some_and(|o| o == "of");
+        let whole_counted = lower.iter().skip(i + 2).take(3).any(|n| is_number_word(n));
+        of && (fraction(w) || (is_number_word(w) && whole_counted))
     });
     sentence.contains('%')
         || sentence.contains(['$', '€', '£', '¥'])
