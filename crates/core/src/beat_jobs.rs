@@ -309,11 +309,8 @@ const MEASURES: &[&str] = &[
 
 /// Whether the sentence's number measures something that matters to the
 /// reader (see [`MEASURES`]), or is a share of a whole ("114 of our 4,000
-/// crew"). In a language the coach does not read, any amount counts.
+/// crew"). Read in English only: the caller knows the draft's language.
 pub fn measures_an_outcome(sentence: &str) -> bool {
-    if !crate::coach::language::is_english(sentence) {
-        return true;
-    }
     let lower = lower_words(sentence);
     // "114 of our 4,000 crew", "two-thirds of carts", "half of all users".
     let fraction = |w: &str| {

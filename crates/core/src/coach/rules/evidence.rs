@@ -33,7 +33,7 @@ pub fn evidence_missing(story: &Story<'_>) -> Vec<Finding> {
     } else {
         // The evidence the PM wrote is what the slide shows: it must hold
         // the proof itself.
-        if super::structure::passage_gives_evidence(beat) {
+        if super::structure::passage_gives_evidence(beat, story.english) {
             return Vec::new();
         }
         "The evidence has no number and no attributed quote (a count of what the team did is not proof): give one outcome metric with its baseline, or one customer quote with who said it."
@@ -113,12 +113,17 @@ fn claims_under_other_headings(
         .filter(|s| !s.is_empty())
         .collect();
     measures.dedup();
-    let significant = |name: &str| -> Vec<String> {
-        lower_words(name)
-            .into_iter()
-            .filter(|w| w.chars().count() >= 4)
-            .collect()
-    };
+    // Each measure's significant words, once: a long draft has many clauses.
+    let measures: Vec<(&str, Vec<String>)> = measures
+        .into_iter()
+        .map(|name| {
+            let parts = lower_words(name)
+                .into_iter()
+                .filter(|w| w.chars().count() >= 4)
+                .collect();
+            (name, parts)
+        })
+        .collect();
     let mut out = Vec::new();
     for passage in story.passages() {
         let Place::Section(heading) = passage.place else {
@@ -133,11 +138,8 @@ fn claims_under_other_headings(
             let words = lower_words(clause);
             let named: Vec<&str> = measures
                 .iter()
-                .copied()
-                .filter(|m| {
-                    let parts = significant(m);
-                    !parts.is_empty() && parts.iter().all(|p| words.contains(p))
-                })
+                .filter(|(_, parts)| !parts.is_empty() && parts.iter().all(|p| words.contains(p)))
+                .map(|(name, _)| *name)
                 .collect();
             let [measure] = named.as_slice() else {
                 continue;

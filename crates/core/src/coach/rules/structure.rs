@@ -74,7 +74,7 @@ fn found_elsewhere<'a>(story: &Story<'a>, target: Target) -> Option<Elsewhere<'a
         Target::Context => beat_jobs::states_context,
         Target::Conflict => beat_jobs::states_conflict,
         Target::Resolution => beat_jobs::states_resolution,
-        _ => states_evidence,
+        _ => |sentence: &str| states_evidence(sentence, true),
     };
     let passages = story.passages();
     let read = passages
@@ -156,14 +156,16 @@ pub(super) fn beat_or_stand_in<'a>(story: &Story<'a>, target: Target) -> Option<
         })
 }
 
-fn states_evidence(sentence: &str) -> bool {
+/// Whether the sentence backs a claim. In a language the coach does not
+/// read (`english` false), any amount does: what it measures is unread.
+fn states_evidence(sentence: &str, english: bool) -> bool {
     // A list's label ("**Three.**") counts nothing.
     if words(sentence).len() < 3 {
         return false;
     }
     (beat_jobs::states_amount(sentence)
         && !super::wording::reports_activity(sentence)
-        && beat_jobs::measures_an_outcome(sentence))
+        && (!english || beat_jobs::measures_an_outcome(sentence)))
         || beat_jobs::attributed_quote(sentence)
 }
 
@@ -220,7 +222,7 @@ pub(super) fn draft_gives_evidence(story: &Story<'_>) -> bool {
     story
         .passages()
         .iter()
-        .any(|p| passage_gives_evidence(p.text) || gives_a_clock_span(p.text))
+        .any(|p| passage_gives_evidence(p.text, story.english) || gives_a_clock_span(p.text))
 }
 
 /// "At 08:46 … answering again at 08:58": two times of day in one passage
@@ -245,15 +247,18 @@ fn gives_a_clock_span(text: &str) -> bool {
             if !times.contains(&time) {
                 times.push(time);
             }
+            if times.len() >= 2 {
+                return true;
+            }
         }
     }
-    times.len() >= 2
+    false
 }
 
-pub(super) fn passage_gives_evidence(text: &str) -> bool {
+pub(super) fn passage_gives_evidence(text: &str, english: bool) -> bool {
     sentences(text)
         .iter()
-        .any(|s| states_evidence(s.text) && !beat_jobs::states_resolution(s.text))
+        .any(|s| states_evidence(s.text, english) && !beat_jobs::states_resolution(s.text))
 }
 
 /// A context off its job talks about the team's own effort, not about
