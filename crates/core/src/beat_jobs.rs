@@ -302,7 +302,7 @@ const MEASURES: &[&str] = &[
     "affected", "hours", "hour", "minutes", "minute", "days", "seconds", "users", "customers",
     "people", "visitors", "members", "subscribers", "patients", "residents", "households",
     "million", "billion", "thousand", "than", "from", "lost", "fell", "rose",
-    "only", "per", "each", "average", "median", "rate", "share", "score", "times", "faster",
+    "per", "each", "average", "median", "rate", "share", "score", "times", "faster",
     "slower", "more", "fewer", "less", "positive", "negative", "failed", "errors", "requests",
     "sales", "orders", "transactions", "calls", "complaints", "tickets", "signups", "sign-ups",
 ];
@@ -337,9 +337,17 @@ pub fn measures_an_outcome(sentence: &str) -> bool {
         let whole_counted = lower.iter().skip(i + 2).take(3).any(|n| is_number_word(n));
         of && (fraction(w) || (is_number_word(w) && whole_counted))
     });
+    // "It carries a CVSS base score of 4.9": a severity rating grades a
+    // threat; it measures nothing that happened.
+    let measures = if rates_severity(&lower) {
+        MEASURES.iter().copied().filter(|w| *w != "score").collect()
+    } else {
+        MEASURES.to_vec()
+    };
     sentence.contains('%')
         || sentence.contains(['$', '€', '£', '¥'])
         || share_of_whole
+        || only_qualifies_an_amount(&lower)
         || a_span_in_words(&words(sentence))
         || mentions(
             &lower,
@@ -349,7 +357,35 @@ pub fn measures_an_outcome(sentence: &str) -> bool {
                 .filter(|w| *w != "time")
                 .collect::<Vec<_>>(),
         )
-        || mentions(&lower, MEASURES)
+        || mentions(&lower, &measures)
+}
+
+/// "CVSS base score", "severity score", "risk rating": a grade given to a
+/// threat or an issue.
+fn rates_severity(lower: &[String]) -> bool {
+    lower.iter().enumerate().any(|(i, w)| {
+        w == "cvss"
+            || (matches!(w.as_str(), "severity" | "base" | "risk")
+                && lower
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.as_str(), "score" | "rating")))
+    })
+}
+
+/// "Only 40 customers", "only a third": "only" says an amount fell short
+/// when it qualifies that amount ("focus only on the launch" measures
+/// nothing).
+fn only_qualifies_an_amount(lower: &[String]) -> bool {
+    lower.iter().enumerate().any(|(i, w)| {
+        w == "only"
+            && lower.iter().skip(i + 1).take(2).any(|n| {
+                is_number_word(n)
+                    || matches!(
+                        n.as_str(),
+                        "half" | "third" | "quarter" | "fraction" | "handful"
+                    )
+            })
+    })
 }
 
 /// Whether the sentence quotes someone it names: a quoted passage of a
@@ -737,13 +773,18 @@ fn reports_an_ask(all: &[String]) -> bool {
         "raises",
         "total",
     ];
-    all.iter().enumerate().any(|(i, word)| {
-        ASKED.contains(&word.as_str())
-            && all.iter().skip(i + 1).take(5).any(|w| {
-                ASKED_FOR.contains(&w.as_str())
-                    || w.chars().next().is_some_and(|c| c.is_ascii_digit())
-            })
-    })
+    // "The Board is asked to approve the project": the ask put to the reader.
+    let asked_to_act = all
+        .windows(3)
+        .any(|w| matches!(w[0].as_str(), "is" | "are") && w[1] == "asked" && w[2] == "to");
+    asked_to_act
+        || all.iter().enumerate().any(|(i, word)| {
+            ASKED.contains(&word.as_str())
+                && all.iter().skip(i + 1).take(5).any(|w| {
+                    ASKED_FOR.contains(&w.as_str())
+                        || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                })
+        })
 }
 
 /// A read-out's next step, however hedged: "A further test without the
@@ -1063,6 +1104,8 @@ mod tests {
             "Everything was working again about an hour and a half after it began.",
             "Two-thirds of carts were abandoned at payment.",
             "Refunds cost us $40,000 in March.",
+            "Only 40 of the customers we asked had heard of it.",
+            "A risk score above 7 was given to only a third of the loans.",
         ] {
             assert!(
                 states_amount(outcome) && measures_an_outcome(outcome),
@@ -1073,6 +1116,11 @@ mod tests {
             "The office has 12 desks and three meeting rooms.",
             "Today that takes five separate steps.",
             "This strand now has three pilots.",
+            // A severity rating grades a threat; "only" that qualifies no
+            // amount measures nothing.
+            "It carries a CVSS base score of 4.9.",
+            "Its severity score is 7 on a scale of 10.",
+            "Two of our regular meetings now focus only on the launch.",
         ] {
             assert!(!measures_an_outcome(inventory), "{inventory}");
         }
@@ -1092,6 +1140,7 @@ mod tests {
         for plan in [
             "Over a 29-month period the office asked for a total of $942,268.68 to hire staff.",
             "The squad requested approval for a second pilot.",
+            "The Trust Board is asked to approve the project.",
             "Next time, the funds could be sent earlier.",
             "In the second half of 2022 we changed how we place inventory, creating eight regions.",
             "A further test without the school's name might give us the answer.",

@@ -1109,6 +1109,13 @@ fn an_empty_evidence_beat_is_missing_only_when_nothing_in_the_update_backs_it() 
         "114 of our 4,000 crew have tested positive."
     ));
     assert!(missing_evidence("Crew members have tested positive."));
+    // An aside the writer put in brackets backs nothing.
+    assert!(missing_evidence(
+        "Crew members have tested positive. (By the way, 3% of our ships are in port.)"
+    ));
+    assert!(!missing_evidence(
+        "Crew members have tested positive: 3% of our crew so far."
+    ));
 }
 
 #[test]

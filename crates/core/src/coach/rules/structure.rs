@@ -159,8 +159,11 @@ pub(super) fn beat_or_stand_in<'a>(story: &Story<'a>, target: Target) -> Option<
 /// Whether the sentence backs a claim. In a language the coach does not
 /// read (`english` false), any amount does: what it measures is unread.
 fn states_evidence(sentence: &str, english: bool) -> bool {
-    // A list's label ("**Three.**") counts nothing.
-    if words(sentence).len() < 3 {
+    // A list's label ("**Three.**") counts nothing; nor does an aside the
+    // writer put in brackets ("(By the way, 3% of visits come from it.)").
+    let trimmed = sentence.trim().trim_end_matches(['.', '!', '?']);
+    let aside = trimmed.starts_with('(') && trimmed.ends_with(')');
+    if words(sentence).len() < 3 || aside {
         return false;
     }
     (beat_jobs::states_amount(sentence)
