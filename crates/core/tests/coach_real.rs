@@ -202,6 +202,34 @@ fn ready_misses_not_known(tuning: &Measurement, held: &Measurement) -> Vec<Strin
     out
 }
 
+/// `COACH_FROM=145 cargo test -p throughline-core --test coach_real --
+/// --nocapture show_batch`: the figures on the drafts numbered from 145 on
+/// alone — a new batch measured before any rule is changed for it.
+#[test]
+fn show_batch() {
+    let Some(from) = std::env::var("COACH_FROM")
+        .ok()
+        .and_then(|n| n.parse::<u32>().ok())
+    else {
+        return;
+    };
+    let number = |d: &real_corpus::RealDraft| {
+        d.labelled
+            .name
+            .split('-')
+            .next()
+            .and_then(|n| n.parse::<u32>().ok())
+            .unwrap_or(0)
+    };
+    let batch: Vec<_> = real_corpus::load()
+        .unwrap()
+        .into_iter()
+        .filter(|d| number(d) >= from)
+        .collect();
+    report("batch, tuning", &measure(&real_corpus::set(&batch, false)));
+    report("batch, held back", &measure(&real_corpus::set(&batch, true)));
+}
+
 /// `COACH_RULE=beat-missing cargo test -p throughline-core --test coach_real
 /// -- --nocapture show_rule`: each tuning draft where the coach and the
 /// labels disagree on one rule, with the coach's messages.
