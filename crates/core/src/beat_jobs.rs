@@ -433,6 +433,28 @@ pub fn states_conflict(sentence: &str) -> bool {
         || states_difficulty(&rest)
         || bad_news_rise(&lower)
         || growth_that_did_not_come(&lower)
+        || could_not(&lower)
+        || runs_out(&lower)
+}
+
+/// "12 calls could not be answered", "no officer could respond": what
+/// could not be done.
+fn could_not(lower: &[String]) -> bool {
+    lower.iter().any(|w| w == "couldn't" || w == "couldn’t")
+        || lower
+            .windows(2)
+            .any(|pair| pair[0] == "could" && pair[1] == "not")
+        || lower
+            .windows(3)
+            .any(|w| w[0] == "no" && (w[1] == "could" || w[2] == "could"))
+}
+
+/// "The database will run out of space in six months": a resource that
+/// ends.
+fn runs_out(lower: &[String]) -> bool {
+    lower.windows(3).any(|w| {
+        matches!(w[0].as_str(), "run" | "runs" | "running" | "ran") && w[1] == "out" && w[2] == "of"
+    })
 }
 
 /// "The number of new people joining has not risen as hoped", "sign-ups
@@ -695,15 +717,13 @@ const NAMES_A_RESOLUTION: &[&str] = &[
     "what we will do", "what we'll do", "what happens next",
     "we ask", "decision:", "recommendation:", "we recommend", "we propose", "i recommend",
     "i propose", "we are asking", "i am asking", "we have decided", "we decided",
+    "we've decided", "we’ve decided", "i have decided", "i decided", "i've decided",
+    "i’ve decided",
     // A change of approach already made is the answer a letter gives: "we
     // changed how we place inventory", "we have restructured the team".
     "we changed how", "we changed the way", "we have changed how", "we redesigned",
     "we restructured", "we have restructured", "we reorganised", "we reorganized",
     "we switched to", "we have switched to", "we overhauled", "we shifted to",
-    // A standing commitment is a resolution, if a weak one: "We stay
-    // focused on improving the service" (the owner and date rules judge it).
-    "stay focused on", "stays focused on", "remain focused on", "remains focused on",
-    "stay committed to", "remain committed to",
 ];
 
 /// Whether the sentence states what will be done or what is asked.
@@ -724,27 +744,107 @@ pub fn states_resolution(sentence: &str) -> bool {
         || proposes_a_next_study(&all)
         || next_time(&all)
         || reports_an_ask(&all)
+        || going_to(&all)
+        || scheduled_step(&all)
+        || remedied(&all)
         || actor_commits(&all)
         || named_actor_commits(sentence)
         || dated_rule_change(&all)
 }
 
-/// A lesson turned into a next step: "Next time, the funds could be sent
-/// earlier", "Next time we will book the room first".
+/// "I'm going to delete the publication", "the team is going to move":
+/// a plan, when someone is going to act ("it is going to take months" is
+/// a forecast).
+fn going_to(all: &[String]) -> bool {
+    all.windows(3).enumerate().any(|(i, w)| {
+        let acting = w[1] == "going"
+            && w[2] == "to"
+            && all
+                .get(i + 3)
+                .is_some_and(|verb| !NO_COMMITMENT.contains(&verb.as_str()) && verb != "take");
+        let actor = match w[0].as_str() {
+            "i'm" | "i’m" | "we're" | "we’re" => true,
+            "am" | "are" | "is" => i > 0 && ACTORS.contains(&all[i - 1].as_str()),
+            _ => false,
+        };
+        acting && actor
+    })
+}
+
+/// A named step of work with its date: "phase 1 due in July 2020", "the
+/// cut-over is scheduled for 3 May". (Work that merely goes on, with no
+/// date, is status.)
+fn scheduled_step(all: &[String]) -> bool {
+    all.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "due" | "scheduled" | "planned")
+            && all.iter().skip(i + 1).take(3).any(|d| {
+                MONTHS.contains(&d.as_str())
+                    || matches!(
+                        d.as_str(),
+                        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "next"
+                    )
+                    || (d.len() == 2
+                        && d.starts_with('q')
+                        && d[1..].chars().all(|c| c.is_ascii_digit()))
+            })
+    })
+}
+
+/// An incident's remedy, already applied: "We mitigated the incident by
+/// rolling back the change", "the change was reverted at 00:18", "we have
+/// credited the accounts" (a postmortem's remediation does the
+/// resolution's job).
+fn remedied(all: &[String]) -> bool {
+    const REMEDIES: &[&str] = &[
+        "mitigated",
+        "rolled",
+        "reverted",
+        "restored",
+        "fixed",
+        "patched",
+        "credited",
+        "refunded",
+        "disabled",
+        "resolved",
+        "remediated",
+    ];
+    // Said of a thing, only an undoing or a repair counts: "the databases
+    // were restored" is the incident ending, not its remedy.
+    const UNDONE: &[&str] = &[
+        "reverted",
+        "patched",
+        "mitigated",
+        "remediated",
+        "credited",
+        "refunded",
+    ];
+    all.windows(2).enumerate().any(|(i, w)| {
+        // "Rolled back", not "rolled out".
+        let remedy = REMEDIES.contains(&w[1].as_str())
+            && (w[1] != "rolled" || all.get(i + 2).is_some_and(|b| b == "back"));
+        let by_us = w[0] == "we" || (w[0] == "have" && i > 0 && all[i - 1] == "we");
+        let undone = matches!(w[0].as_str(), "been" | "was" | "were")
+            && (UNDONE.contains(&w[1].as_str())
+                || (w[1] == "rolled" && all.get(i + 2).is_some_and(|b| b == "back")));
+        remedy && (by_us || undone)
+    })
+}
+
+/// A lesson turned into a next step: "Next time we will book the room
+/// first", "next time the funds should be sent earlier". ("Next time, the
+/// funds could be sent earlier" is the lesson alone.)
 fn next_time(all: &[String]) -> bool {
     matches!(all, [first, second, ..] if first == "next" && second == "time")
-        && all.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "will" | "would" | "could" | "should" | "must" | "can" | "need" | "plan"
-            )
-        })
+        && all
+            .iter()
+            .any(|w| matches!(w.as_str(), "will" | "should" | "must" | "need" | "plan"))
 }
 
 /// An ask reported as made: "the office asked for $942,268 to hire two
 /// secretaries", "the team requested approval for a second pilot".
 fn reports_an_ask(all: &[String]) -> bool {
     const ASKED: &[&str] = &[
+        "request",
         "asked",
         "asks",
         "asking",
@@ -787,9 +887,9 @@ fn reports_an_ask(all: &[String]) -> bool {
         })
 }
 
-/// A read-out's next step, however hedged: "A further test without the
-/// school's name might give us the answer", "Another pilot should run in
-/// May". (The hedge rules judge how firmly it is put.)
+/// A read-out's next step: "Another pilot should run in May", "a further
+/// test will drop the school's name". ("A further test might give us the
+/// answer" names a possibility, a lesson; nobody is to act.)
 fn proposes_a_next_study(all: &[String]) -> bool {
     let opens = matches!(
         all,
@@ -803,12 +903,9 @@ fn proposes_a_next_study(all: &[String]) -> bool {
             "test" | "experiment" | "trial" | "study" | "pilot" | "round" | "iteration" | "version"
         )
     });
-    let modal = all.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "might" | "could" | "would" | "should" | "will" | "may" | "can"
-        )
-    });
+    let modal = all
+        .iter()
+        .any(|w| matches!(w.as_str(), "should" | "will" | "must"));
     opens && study && modal
 }
 
@@ -873,8 +970,13 @@ fn actor_commits(all: &[String]) -> bool {
 fn commits_at(all: &[String], at: usize, word: &str) -> bool {
     let following = all.get(at + 1).map(String::as_str).unwrap_or_default();
     match word {
+        // A modal with no verb after it is an aside ("so I must), and…").
         "will" | "'ll" | "’ll" | "shall" | "must" | "should" => {
             !NO_COMMITMENT.contains(&following)
+                && !matches!(
+                    following,
+                    "" | "and" | "or" | "but" | "so" | "because" | "if"
+                )
         }
         // "We are moving", "the team is cutting": an action under way
         // from now; "we are investigating", "we are proud" are not plans.
@@ -1025,17 +1127,18 @@ mod tests {
     }
 
     #[test]
-    fn a_dated_rule_change_and_a_standing_commitment_are_resolutions() {
+    fn a_dated_rule_change_is_a_resolution_a_standing_intention_is_not() {
         for resolution in [
             "From December 1st, employees can work from home one day a week instead of three.",
             "Effective 1 March, every trip over $500 needs a director's approval.",
-            "We stay focused on improving the service for our members.",
         ] {
             assert!(states_resolution(resolution), "{resolution}");
         }
         for not_resolution in [
             "From 2019 to 2021 churn rose by half.",
             "I am confident that we are well placed to keep growing.",
+            // An intention commits nobody to act (the rubric's reading).
+            "We stay focused on improving the service for our members.",
         ] {
             assert!(!states_resolution(not_resolution), "{not_resolution}");
         }
@@ -1051,6 +1154,13 @@ mod tests {
         ));
         assert!(states_conflict(
             "Our biggest worry was that closing the offices would cut access."
+        ));
+        // What could not be done; a resource that runs out.
+        assert!(states_conflict(
+            "In that period 12 more calls could not be answered straight away."
+        ));
+        assert!(states_conflict(
+            "At this rate our primary database will run out of space in six months."
         ));
         assert!(!states_conflict(
             "MRR more than doubled, from $115k in July to $253k."
@@ -1141,9 +1251,17 @@ mod tests {
             "Over a 29-month period the office asked for a total of $942,268.68 to hire staff.",
             "The squad requested approval for a second pilot.",
             "The Trust Board is asked to approve the project.",
-            "Next time, the funds could be sent earlier.",
+            "Next time, the funds should be sent earlier.",
             "In the second half of 2022 we changed how we place inventory, creating eight regions.",
-            "A further test without the school's name might give us the answer.",
+            "A further test without the school's name should run in May.",
+            "I've decided to pull the plug on the integration.",
+            "So I'm going to delete the publication soon.",
+            "The platform team is going to move the job in May.",
+            "We mitigated the incident by rolling back the change at 00:18 UTC.",
+            "The change was rolled back at 00:18 UTC.",
+            "Consolidation of the booking systems has begun, with phase 1 due in July 2020.",
+            "Over the past two days we have credited the affected accounts.",
+            "The Public Safety Department's request for additional staff comes from rising calls.",
             "We will cap free namespaces at five users from 22 June.",
             "Rotate every secret you keep in CircleCI straight away.",
             "The platform team is moving the sync job to the new queue in May.",
@@ -1163,6 +1281,16 @@ mod tests {
             "For Q4 we forecast 7.6m paid net additions.",
             "We helped 49 clients a day in February.",
             "We asked customers what they think of the new plan.",
+            // A lesson or a possibility is not a next step; a forecast
+            // commits nobody.
+            "Next time, the funds could be sent earlier.",
+            "A further test without the school's name might give us the answer.",
+            "It is going to take months to recover.",
+            "I like helping people (I did phone support, so I must), and it is rewarding.",
+            "The desktop rollout is under way.",
+            "The invoice was due in 2019 and was paid late.",
+            "The tool was rolled out to every repository in March.",
+            "About 0.02% of databases had no backup and were restored from snapshots.",
         ] {
             assert!(!states_resolution(not_plan), "{not_plan}");
         }

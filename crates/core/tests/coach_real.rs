@@ -227,7 +227,10 @@ fn show_batch() {
         .filter(|d| number(d) >= from)
         .collect();
     report("batch, tuning", &measure(&real_corpus::set(&batch, false)));
-    report("batch, held back", &measure(&real_corpus::set(&batch, true)));
+    report(
+        "batch, held back",
+        &measure(&real_corpus::set(&batch, true)),
+    );
 }
 
 /// `COACH_RULE=beat-missing cargo test -p throughline-core --test coach_real

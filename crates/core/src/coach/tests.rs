@@ -1461,3 +1461,68 @@ fn counting_units_of_planned_work_is_activity_not_evidence() {
         "Overdue actions cost the programme £1.2m in April, against £0.4m in March."
     ));
 }
+
+#[test]
+fn a_tables_rows_never_stand_in_for_a_missing_conflict_or_resolution() {
+    let missing = |table_header: &str| {
+        let text = format!(
+            "---\ntitle: Daily learners rose 52% in Q3\n---\n\n\
+             Daily learners rose from 9.8 million to 14.9 million in a year.\n\n\
+             {table_header}\n|---|---|---|---|\n| Daily learners | 9.8M | 14.9M | +52% |\n\
+             | Net loss | $(29.0)M | $(18.4)M | |\n"
+        );
+        let story = crate::story::parse_story(&text).unwrap();
+        review(&story.update_fields(), &[])
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "beat-missing")
+            .filter_map(|f| f.beat)
+            .collect::<Vec<_>>()
+    };
+    // A header that reads like a plan ("we will…") or a row of losses is
+    // data, not the resolution or the conflict.
+    let found = missing("| What we will report | Q3 2021 | Q3 2022 | Change |");
+    assert!(found.contains(&Target::Resolution), "{found:?}");
+    assert!(found.contains(&Target::Conflict), "{found:?}");
+}
+
+#[test]
+fn an_outcome_the_evidence_rule_counts_is_no_activity_report() {
+    let activity = |evidence: &str| {
+        let draft = fields(
+            "Launch day brought in our first users",
+            [
+                "We launched the app on 1 May after six months of work.",
+                "Nobody knew whether anyone wanted it.",
+                "We keep the sign-up page open through May.",
+                evidence,
+            ],
+        );
+        !rule_spans(&draft, "activity-not-outcome").is_empty()
+    };
+    assert!(activity("We shipped 14 features and held 3 demos."));
+    // People who joined are what changed for the business, as the evidence
+    // rule reads it.
+    assert!(!activity(
+        "We shipped 14 features. Close to 600 new users joined on launch day."
+    ));
+}
+
+#[test]
+fn a_draft_written_elsewhere_may_give_its_plans_owner_or_date_in_any_paragraph() {
+    let flagged = |last: &str| {
+        let text = format!(
+            "---\ntitle: We are retiring Reader on 1 July\n---\n\n\
+             Reader launched in 2005. Its use has declined, and we are putting our energy into fewer products.\n\n\
+             We believe a narrower focus will serve users better.\n\n\
+             {last}\n"
+        );
+        let story = crate::story::parse_story(&text).unwrap();
+        review(&story.update_fields(), &[])
+            .findings
+            .iter()
+            .any(|f| f.rule == "resolution-no-owner-or-date")
+    };
+    assert!(!flagged("So on 1 July 2013 we will retire Reader."));
+    assert!(flagged("So we will retire Reader."));
+}

@@ -116,8 +116,16 @@ pub fn resolution_no_owner_or_date(story: &Story<'_>) -> Vec<Finding> {
         return Vec::new();
     };
     // Either one gives the follow-up a handle; a resolution with neither
-    // is a wish.
-    if owner_and_date(text) != (false, false) {
+    // is a wish. With no resolution beat, any paragraph that plans may
+    // give it.
+    let beat_written = !story.fields.beats.resolution.trim().is_empty();
+    let handle = |text: &str| owner_and_date(text) != (false, false);
+    if handle(text)
+        || !beat_written
+            && super::structure::stand_in_paragraphs(story, Target::Resolution)
+                .into_iter()
+                .any(handle)
+    {
         return Vec::new();
     }
     vec![finding(

@@ -69,13 +69,47 @@ struct Elsewhere<'a> {
 /// update keeps, or inside another beat. In a language the coach does not
 /// read, any text under another heading may be it, and so may a later
 /// paragraph of another beat.
-fn found_elsewhere<'a>(story: &Story<'a>, target: Target) -> Option<Elsewhere<'a>> {
-    let job: fn(&str) -> bool = match target {
+/// What a sentence must do to do the beat's job (read in English).
+fn job_of(target: Target) -> fn(&str) -> bool {
+    match target {
         Target::Context => beat_jobs::states_context,
         Target::Conflict => beat_jobs::states_conflict,
         Target::Resolution => beat_jobs::states_resolution,
         _ => |sentence: &str| states_evidence(sentence, true),
-    };
+    }
+}
+
+/// A sentence that may do a beat's job: not a label line ("**Risks**"),
+/// and — but for the evidence — not a table's row, which is data: it may
+/// back a claim, but it states no scene, obstacle or plan.
+fn may_do_the_job(target: Target, sentence: &str) -> bool {
+    words(sentence).len() >= 3
+        && (target == Target::Evidence || !sentence.trim_start().starts_with('|'))
+}
+
+/// Every paragraph, outside the empty beat, with a sentence doing its job:
+/// a draft written elsewhere may plan in several places ("So on 1 July we
+/// will retire it" after "We believe a narrower focus will serve users").
+pub(super) fn stand_in_paragraphs<'a>(story: &Story<'a>, target: Target) -> Vec<&'a str> {
+    if !story.english {
+        return Vec::new();
+    }
+    let job = job_of(target);
+    story
+        .passages()
+        .into_iter()
+        .filter(|p| searched_for(target, p.place, true))
+        .flat_map(|p| p.text.split("\n\n"))
+        .filter(|paragraph| {
+            sentences(paragraph)
+                .iter()
+                .any(|s| may_do_the_job(target, s.text) && job(s.text))
+        })
+        .collect()
+}
+
+fn found_elsewhere<'a>(story: &Story<'a>, target: Target) -> Option<Elsewhere<'a>> {
+    let job = job_of(target);
     let passages = story.passages();
     let read = passages
         .iter()
@@ -89,10 +123,9 @@ fn found_elsewhere<'a>(story: &Story<'a>, target: Target) -> Option<Elsewhere<'a
             } else {
                 job
             };
-            // A label line ("**Risks**") names a section; it does no job.
             sentences(p.text)
                 .into_iter()
-                .filter(|s| words(s.text).len() >= 3)
+                .filter(|s| may_do_the_job(target, s.text))
                 .find(|s| !story.english || job(s.text))
                 .map(|s| Elsewhere {
                     place: p.place,

@@ -481,12 +481,18 @@ pub fn activity_not_outcome(story: &Story<'_>) -> Vec<Finding> {
             .map(|(t, text)| (Some(t), text))
             .collect()
     };
+    // What the evidence rule counts as an outcome counts here too ("close
+    // to 600 new users have joined today"): one reading of a measure.
     let outcome_in = |text: &str| {
         sentences(text).iter().any(|sentence| {
             let lower = lower_words(sentence.text);
             super::super::text::has_number(sentence.text)
                 && (mentions(&lower, OUTCOME) && !only_a_share(&lower, sentence.text)
-                    || mentions(&lower, COMPARED))
+                    || mentions(&lower, COMPARED)
+                    || story.english
+                        && crate::beat_jobs::states_amount(sentence.text)
+                        && crate::beat_jobs::measures_an_outcome(sentence.text)
+                        && !reports_activity(sentence.text))
         })
     };
     let outcome_sentence = if written_elsewhere {
