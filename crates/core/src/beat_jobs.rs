@@ -60,6 +60,33 @@ fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
         && lower
             .split('-')
             .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()));
+    // "A two-week edition", "a six-week pilot": a span that names a kind of
+    // thing; "a 27-minute outage" measures a loss.
+    let span_as_kind = lower.split_once('-').is_some_and(|(_, unit)| {
+        matches!(
+            unit,
+            "day" | "week" | "month" | "year" | "hour" | "minute" | "second"
+        ) && all.get(index + 1).is_some_and(|next| {
+            !matches!(
+                next.lower().as_str(),
+                "outage"
+                    | "delay"
+                    | "downtime"
+                    | "wait"
+                    | "slip"
+                    | "gap"
+                    | "backlog"
+                    | "disruption"
+                    | "stoppage"
+                    | "freeze"
+                    | "shutdown"
+                    | "loss"
+            )
+        })
+    });
+    if span_as_kind {
+        return false;
+    }
     let ordinal = lower.chars().next().is_some_and(|c| c.is_ascii_digit())
         && ["st", "nd", "rd", "th"]
             .iter()
@@ -435,6 +462,40 @@ pub fn states_conflict(sentence: &str) -> bool {
         || growth_that_did_not_come(&lower)
         || could_not(&lower)
         || runs_out(&lower)
+        || short_of_its_target(&lower)
+}
+
+/// "93.8% of patients were seen in four hours, against a target of 95%":
+/// a result on the wrong side of the bar set for it (above it, for
+/// spending against a budget).
+fn short_of_its_target(lower: &[String]) -> bool {
+    const BARS: &[&str] = &[
+        "target",
+        "goal",
+        "standard",
+        "plan",
+        "budget",
+        "forecast",
+        "threshold",
+    ];
+    const SET_AGAINST: &[&str] = &["against", "versus", "vs", "compared"];
+    let number = |w: &String| crate::coach::claims::parse_number(w);
+    lower.iter().enumerate().any(|(at, w)| {
+        if !SET_AGAINST.contains(&w.as_str()) {
+            return false;
+        }
+        let result = lower[..at].iter().rev().take(8).find_map(number);
+        let after: Vec<&String> = lower.iter().skip(at + 1).take(6).collect();
+        let bar = after.iter().copied().find_map(number);
+        let names_a_bar = after.iter().any(|a| BARS.contains(&a.as_str()));
+        // Spending is better under its budget; a result, over its target.
+        let spending = after.iter().any(|a| *a == "budget")
+            || mentions(lower, &["cost", "costs", "spend", "spending", "spent"]);
+        match (result, bar) {
+            (Some(result), Some(bar)) if names_a_bar && result != bar => (result < bar) != spending,
+            _ => false,
+        }
+    })
 }
 
 /// "12 calls could not be answered", "no officer could respond": what
@@ -692,6 +753,7 @@ const LEADS: &[&str] = &[
     "quarter", "year", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
     "forward", "ahead", "going", "why", "where", "until", "until", "soon", "if", "when",
     "before", "after", "once", "as", "because", "since", "meantime", "result", "short",
+    "spring", "summer", "autumn", "winter",
 ];
 /// Verbs that open an instruction or an ask: "Rotate every secret",
 /// "Approve the budget".
@@ -747,6 +809,7 @@ pub fn states_resolution(sentence: &str) -> bool {
         || going_to(&all)
         || scheduled_step(&all)
         || remedied(&all)
+        || stopped_by_us(&all)
         || actor_commits(&all)
         || named_actor_commits(sentence)
         || dated_rule_change(&all)
@@ -768,6 +831,29 @@ fn going_to(all: &[String]) -> bool {
             _ => false,
         };
         acting && actor
+    })
+}
+
+/// A stop decided and made: "We have stopped working on Kite", "we no
+/// longer support the app", "we cancelled the rollout" (a kill is
+/// the decision a go/no-go update exists for; "we paused webhooks" mid-incident
+/// is a step of the response).
+fn stopped_by_us(all: &[String]) -> bool {
+    const STOPS: &[&str] = &[
+        "stopped",
+        "discontinued",
+        "retired",
+        "cancelled",
+        "canceled",
+        "sunset",
+        "sunsetted",
+    ];
+    all.windows(3).any(|w| {
+        let we = matches!(w[0].as_str(), "we" | "we've" | "we’ve");
+        let have = w[0] == "we" && w[1] == "have";
+        (we && STOPS.contains(&w[1].as_str()))
+            || (have && STOPS.contains(&w[2].as_str()))
+            || (w[0] == "we" && w[1] == "no" && w[2] == "longer")
     })
 }
 
@@ -1084,6 +1170,7 @@ mod tests {
             "MRR reached $18,500 in July.",
             "Over the last five days that rose to 56.",
             "The site was down for nearly nine hours.",
+            "A 27-minute outage hit checkout.",
         ] {
             assert!(states_amount(amount), "{amount}");
         }
@@ -1103,6 +1190,7 @@ mod tests {
             "Upgrade anything older to at least JDK 9.",
             "Visitors were split 50/50 between control and variation.",
             "Customers who cancel inside the same 30 days now count.",
+            "So this is a two-week edition, and later than usual.",
         ] {
             assert!(!states_amount(not_amount), "{not_amount}");
         }
@@ -1155,7 +1243,17 @@ mod tests {
         assert!(states_conflict(
             "Our biggest worry was that closing the offices would cut access."
         ));
-        // What could not be done; a resource that runs out.
+        // A result short of its target; what could not be done; a
+        // resource that runs out.
+        assert!(states_conflict(
+            "In September, 93.8% of patients waited less than four hours, against a target of 95%."
+        ));
+        assert!(!states_conflict(
+            "In September, 96.1% of patients waited less than four hours, against a target of 95%."
+        ));
+        assert!(states_conflict(
+            "Support costs were $1.4m against a budget of $1.1m."
+        ));
         assert!(states_conflict(
             "In that period 12 more calls could not be answered straight away."
         ));
@@ -1259,6 +1357,8 @@ mod tests {
             "The platform team is going to move the job in May.",
             "We mitigated the incident by rolling back the change at 00:18 UTC.",
             "The change was rolled back at 00:18 UTC.",
+            "We have stopped working on Kite, and we no longer support the software.",
+            "We cancelled the rollout on Tuesday.",
             "Consolidation of the booking systems has begun, with phase 1 due in July 2020.",
             "Over the past two days we have credited the affected accounts.",
             "The Public Safety Department's request for additional staff comes from rising calls.",
@@ -1288,6 +1388,7 @@ mod tests {
             "It is going to take months to recover.",
             "I like helping people (I did phone support, so I must), and it is rewarding.",
             "The desktop rollout is under way.",
+            "Sign-ups have stopped growing since March.",
             "The invoice was due in 2019 and was paid late.",
             "The tool was rolled out to every repository in March.",
             "About 0.02% of databases had no backup and were restored from snapshots.",

@@ -724,6 +724,25 @@ pub fn measures_by_period(data: &DataTable) -> bool {
         && !data.rows.iter().any(|row| names_a_period(&row.label))
 }
 
+/// Whether the rows name measures (most of them no period: "Net earnings
+/// (excluding the fiscal 2007 tax benefit)" is still a measure) and at
+/// least two columns name periods, whatever else the table holds
+/// ("Measure | Q4 2008 | Q4 2007 | % change").
+pub fn measures_in_rows(data: &DataTable) -> bool {
+    data.series_names()
+        .iter()
+        .filter(|name| names_a_period(name))
+        .count()
+        >= 2
+        && data
+            .rows
+            .iter()
+            .filter(|row| names_a_period(&row.label))
+            .count()
+            * 2
+            < data.rows.len()
+}
+
 /// Whether the columns run from the newest year to the oldest, as annual
 /// reports print them ("2023 | 2022").
 fn newest_first(periods: &[String]) -> bool {

@@ -14,7 +14,7 @@
 //! Score: 100, minus 25 per error, 6 per warning (12 for activity reported
 //! instead of outcomes) and 2 per info, at least 0.
 
-mod claims;
+pub(crate) mod claims;
 pub mod language;
 pub mod measure;
 mod rules;

@@ -1113,6 +1113,9 @@ fn an_empty_evidence_beat_is_missing_only_when_nothing_in_the_update_backs_it() 
     assert!(missing_evidence(
         "Crew members have tested positive. (By the way, 3% of our ships are in port.)"
     ));
+    assert!(missing_evidence(
+        "Crew members have tested positive. (In case you wonder, 3% of our ships are in port. Most sail on.)"
+    ));
     assert!(!missing_evidence(
         "Crew members have tested positive: 3% of our crew so far."
     ));
@@ -1525,4 +1528,80 @@ fn a_draft_written_elsewhere_may_give_its_plans_owner_or_date_in_any_paragraph()
     };
     assert!(!flagged("So on 1 July 2013 we will retire Reader."));
     assert!(flagged("So we will retire Reader."));
+}
+
+#[test]
+fn a_title_verb_over_a_table_of_measures_is_checked_only_on_the_measure_it_names() {
+    let header = ["Measure", "Q4 2008", "Q4 2007", "FY 2008", "FY 2007"];
+    let rows: &[(&str, &[f64])] = &[
+        ("Net sales", &[36.5, 32.4, 139.6, 123.0]),
+        ("Operating income", &[11.4, 8.6, 44.4, 35.0]),
+        (
+            "Net earnings (excluding the fiscal 2007 tax benefit)",
+            &[7.7, 6.4, 30.2, 24.3],
+        ),
+    ];
+    let over_the_table = |title: &str| {
+        contradictions(&with_chart(
+            title,
+            "Fiscal 2008 against fiscal 2007.",
+            crate::ChartKind::Bar,
+            &header,
+            rows,
+        ))
+    };
+    // The dividend is not in the table: nothing to check it against.
+    let found = over_the_table(
+        "The company reports a record year, increases its regular cash dividend rate and reaffirms guidance",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_remedy_already_made_needs_no_date_and_a_season_is_a_date() {
+    let flagged = |resolution: &str| {
+        let draft = fields(
+            "The leaked key is revoked",
+            [
+                "A test key was pushed to a public repository.",
+                "Anyone could have sent mail as us.",
+                resolution,
+                "The key was public for 41 minutes.",
+            ],
+        );
+        !rule_spans(&draft, "resolution-no-owner-or-date").is_empty()
+    };
+    assert!(!flagged(
+        "We revoked the key and issued a replacement, which closed the hole."
+    ));
+    assert!(!flagged(
+        "We have added a check that runs before every deploy; it will block such keys."
+    ));
+    assert!(!flagged(
+        "When the contract ends next summer, we will move the files."
+    ));
+    // A plan beside the remedy still needs its handle.
+    assert!(flagged(
+        "We revoked the key, and we will review how keys are stored."
+    ));
+}
+
+#[test]
+fn a_research_read_out_reports_findings_not_activity() {
+    let activity = |findings: &str| {
+        let draft = fields(
+            "Testing the prototype with residents",
+            [
+                "This was the eighth week of the discovery.",
+                "Applicants re-type details the council holds.",
+                "We plan changes to the prototype before the show and tell.",
+                &format!("This week we ran user research sessions with 6 residents. {findings}"),
+            ],
+        );
+        !rule_spans(&draft, "activity-not-outcome").is_empty()
+    };
+    assert!(activity("We also held 3 workshops."));
+    assert!(!activity(
+        "Participants could not see why we wanted the dates. The research showed us a better document to ask for."
+    ));
 }

@@ -474,6 +474,14 @@ fn direction_against_the_chart(
 ) -> Option<Finding> {
     let found = headline(chart, reading)?;
     let (way, word, span) = title_direction(&story.fields.title, reading.better)?;
+    // A table of measures by period holds many measures: the verb speaks
+    // of one only if its clause names it (a one-measure chart is what the
+    // title speaks of).
+    if super::super::claims::measures_in_rows(&chart.data)
+        && !clause_names_the_chart(&story.fields.title, span, chart)
+    {
+        return None;
+    }
     let names = chart.data.series_names();
     let name = |i: usize| names.get(i).map_or("", String::as_str);
     let label = |row: usize| chart.data.rows.get(row).map_or("", |r| r.label.trim());
@@ -541,6 +549,35 @@ fn direction_against_the_chart(
         ),
         Some(span),
     ))
+}
+
+/// Whether the title's clause around the verb at `span` names something
+/// the chart holds: "…, increases its dividend rate" over a table of sales
+/// and earnings speaks of something the chart lacks.
+fn clause_names_the_chart(title: &str, span: [usize; 2], chart: &ChartSpec) -> bool {
+    let stems = |text: &str| -> Vec<String> {
+        lower_words(text)
+            .into_iter()
+            .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+            .map(|w| w.chars().take(5).collect())
+            .collect()
+    };
+    let start = title[..span[0].min(title.len())]
+        .rfind([',', ';'])
+        .map_or(0, |at| at + 1);
+    let end = title[span[1].min(title.len())..]
+        .find([',', ';'])
+        .map_or(title.len(), |at| span[1] + at);
+    let clause = title.get(start..end).unwrap_or(title);
+    let charted: Vec<String> = chart
+        .data
+        .series_names()
+        .iter()
+        .chain(chart.data.rows.iter().map(|r| &r.label))
+        .chain([&chart.title, &chart.alt])
+        .flat_map(|text| stems(text))
+        .collect();
+    stems(clause).iter().any(|stem| charted.contains(stem))
 }
 
 /// Besides month names and quarters ([`MONTHS`], [`PERIODS`]).

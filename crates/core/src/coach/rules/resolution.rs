@@ -14,7 +14,7 @@ const OWNER_SIGNS: &[&str] = &[
 const DATE_SIGNS: &[&str] = &[
     "by", "before", "until", "deadline", "today", "tomorrow", "tonight", "week", "month", "quarter",
     "sprint", "monday", "tuesday", "wednesday", "thursday", "friday", "eow", "eod", "eoq",
-    "immediately",
+    "immediately", "spring", "summer", "autumn", "winter",
 ];
 
 fn names_a_date(words: &[String]) -> bool {
@@ -30,13 +30,41 @@ pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
     let words = lower_words(text);
     let has_owner = mentions(&words, OWNER_SIGNS) || names_someone(text);
     // "by" alone is not a date; "by 15 March", "by Q2", "next sprint" are.
-    let has_date = names_a_date(&words)
-        && (has_digit(text)
-            || words.iter().any(|w| {
-                !matches!(w.as_str(), "by" | "before" | "until")
-                    && names_a_date(std::slice::from_ref(w))
-            }));
+    let next_year = words
+        .windows(2)
+        .any(|w| matches!(w[0].as_str(), "next" | "this" | "coming") && w[1] == "year");
+    let has_date = next_year
+        || names_a_date(&words)
+            && (has_digit(text)
+                || words.iter().any(|w| {
+                    !matches!(w.as_str(), "by" | "before" | "until")
+                        && names_a_date(std::slice::from_ref(w))
+                }));
     (has_owner, has_date)
+}
+
+/// A remedy the writers report as done ("we revoked the key and issued a
+/// replacement", "we have added a test") needs no date: it has happened,
+/// and its owner is who writes. A plan alongside it still needs one.
+fn already_done(text: &str) -> bool {
+    let words = lower_words(text);
+    let done = words.windows(3).any(|w| {
+        let past = |v: &str| v.len() > 3 && v.ends_with("ed") && v != "need";
+        (w[0] == "we" && past(&w[1])) || (w[0] == "we" && w[1] == "have" && past(&w[2]))
+    });
+    // "It will run before every deploy" describes the remedy; "we will
+    // also move" plans more.
+    let plans = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "we'll" | "we’ll"))
+        || words.windows(2).any(|w| {
+            w[0] == "we"
+                && matches!(
+                    w[1].as_str(),
+                    "will" | "plan" | "shall" | "intend" | "aim" | "are" | "need" | "must"
+                )
+        });
+    done && !plans
 }
 
 /// Words after a name that make it the one who acts: "Dana ships it",
@@ -119,7 +147,7 @@ pub fn resolution_no_owner_or_date(story: &Story<'_>) -> Vec<Finding> {
     // is a wish. With no resolution beat, any paragraph that plans may
     // give it.
     let beat_written = !story.fields.beats.resolution.trim().is_empty();
-    let handle = |text: &str| owner_and_date(text) != (false, false);
+    let handle = |text: &str| owner_and_date(text) != (false, false) || already_done(text);
     if handle(text)
         || !beat_written
             && super::structure::stand_in_paragraphs(story, Target::Resolution)

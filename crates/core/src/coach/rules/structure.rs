@@ -195,7 +195,9 @@ fn states_evidence(sentence: &str, english: bool) -> bool {
     // A list's label ("**Three.**") counts nothing; nor does an aside the
     // writer put in brackets ("(By the way, 3% of visits come from it.)").
     let trimmed = sentence.trim().trim_end_matches(['.', '!', '?']);
-    let aside = trimmed.starts_with('(') && trimmed.ends_with(')');
+    // (An aside may run on past the sentence: "(In case you're curious, it
+    // will cost $14.99. …)".)
+    let aside = trimmed.starts_with('(') && (trimmed.ends_with(')') || !trimmed.contains(')'));
     if words(sentence).len() < 3 || aside {
         return false;
     }

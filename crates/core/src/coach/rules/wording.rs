@@ -486,7 +486,7 @@ pub fn activity_not_outcome(story: &Story<'_>) -> Vec<Finding> {
     let outcome_in = |text: &str| {
         sentences(text).iter().any(|sentence| {
             let lower = lower_words(sentence.text);
-            super::super::text::has_number(sentence.text)
+            crate::beat_jobs::states_amount(sentence.text)
                 && (mentions(&lower, OUTCOME) && !only_a_share(&lower, sentence.text)
                     || mentions(&lower, COMPARED)
                     || story.english
@@ -500,7 +500,7 @@ pub fn activity_not_outcome(story: &Story<'_>) -> Vec<Finding> {
     } else {
         outcome_in(&fields.beats.evidence)
     };
-    if metric_number || outcome_sentence {
+    if metric_number || outcome_sentence || reports_findings(&passages) {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -518,6 +518,67 @@ pub fn activity_not_outcome(story: &Story<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// A read-out of research reports what it learned, not what the team did:
+/// "Participants could not see why we wanted them", "the research showed
+/// us that…", "users disliked typing".
+fn reports_findings(passages: &[(Option<Target>, &str)]) -> bool {
+    const PEOPLE: &[&str] = &[
+        "participants",
+        "users",
+        "customers",
+        "respondents",
+        "residents",
+        "interviewees",
+        "testers",
+        "people",
+    ];
+    const LEARNED: &[&str] = &[
+        "research",
+        "study",
+        "survey",
+        "interviews",
+        "testing",
+        "sessions",
+    ];
+    const SHOWED: &[&str] = &[
+        "showed",
+        "shows",
+        "found",
+        "revealed",
+        "suggests",
+        "suggested",
+    ];
+    let findings = passages
+        .iter()
+        .flat_map(|(_, text)| sentences(text))
+        .filter(|sentence| {
+            let lower = lower_words(sentence.text);
+            let said_by_people = lower.windows(2).any(|w| {
+                PEOPLE.contains(&w[0].as_str())
+                    && (matches!(
+                        w[1].as_str(),
+                        "said"
+                            | "told"
+                            | "disliked"
+                            | "liked"
+                            | "struggled"
+                            | "asked"
+                            | "could"
+                            | "wanted"
+                            | "preferred"
+                            | "expected"
+                            | "found"
+                    ))
+            });
+            let research_showed = lower
+                .windows(2)
+                .any(|w| LEARNED.contains(&w[0].as_str()) && SHOWED.contains(&w[1].as_str()));
+            said_by_people || research_showed
+        })
+        .count();
+    findings >= 2
 }
 
 /// Words that compare a figure with another: a baseline, a target, a group.
