@@ -1605,3 +1605,20 @@ fn a_research_read_out_reports_findings_not_activity() {
         "Participants could not see why we wanted the dates. The research showed us a better document to ask for."
     ));
 }
+
+#[test]
+fn a_plans_own_figure_is_neither_the_evidence_nor_its_stand_in() {
+    let text = "---\ntitle: We move our files off the cloud next summer\n---\n\n\
+                Our storage contract with the cloud provider ends soon.\n\n\
+                We will move the 18 petabytes, 40% of our data, to our own racks in July.\n";
+    let story = crate::story::parse_story(text).unwrap();
+    let findings = review(&story.update_fields(), &[]).findings;
+    assert!(findings.iter().any(|f| f.rule == "evidence-missing"));
+    // The coach does not also say the evidence's job is done elsewhere.
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f.rule == "beat-unplaced" && f.beat == Some(Target::Evidence)),
+        "{findings:?}"
+    );
+}

@@ -75,7 +75,7 @@ fn job_of(target: Target) -> fn(&str) -> bool {
         Target::Context => beat_jobs::states_context,
         Target::Conflict => beat_jobs::states_conflict,
         Target::Resolution => beat_jobs::states_resolution,
-        _ => |sentence: &str| states_evidence(sentence, true),
+        _ => |sentence: &str| gives_evidence(sentence, true),
     }
 }
 
@@ -296,7 +296,15 @@ fn gives_a_clock_span(text: &str) -> bool {
 pub(super) fn passage_gives_evidence(text: &str, english: bool) -> bool {
     sentences(text)
         .iter()
-        .any(|s| states_evidence(s.text, english) && !beat_jobs::states_resolution(s.text))
+        .any(|s| gives_evidence(s.text, english))
+}
+
+/// A sentence that backs the claim: it states evidence and is not itself
+/// the plan ("we will move 18 petabytes" gives the plan's size, not proof).
+/// The one test behind both "the evidence is missing" and "its job seems
+/// done elsewhere".
+fn gives_evidence(sentence: &str, english: bool) -> bool {
+    states_evidence(sentence, english) && !beat_jobs::states_resolution(sentence)
 }
 
 /// A context off its job talks about the team's own effort, not about
