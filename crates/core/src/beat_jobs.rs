@@ -49,6 +49,16 @@ fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
     if !is_number_word(&lower) {
         return false;
     }
+    // "Third, staff get a larger adjustment": the text counting its points.
+    let counts_a_point = index == 0
+        && matches!(
+            lower.as_str(),
+            "first" | "second" | "third" | "fourth" | "fifth" | "sixth" | "seventh"
+        )
+        && sentence[word.end..].starts_with(',');
+    if counts_a_point {
+        return false;
+    }
     let digits_only = lower.chars().all(|c| c.is_ascii_digit());
     let year = digits_only
         && lower.len() == 4
@@ -1024,7 +1034,11 @@ fn named_actor_commits(sentence: &str) -> bool {
     all.windows(3).enumerate().any(|(i, w)| {
         let named =
             i > 0 && w[0].text != "I" && w[0].text.chars().next().is_some_and(char::is_uppercase);
-        named && w[1].text == "will" && !NO_COMMITMENT.contains(&w[2].lower().as_str())
+        // "Knight will retain…"; "the County proposes to raise fees".
+        let commits = w[1].text == "will" && !NO_COMMITMENT.contains(&w[2].lower().as_str())
+            || matches!(w[1].text, "proposes" | "recommends" | "intends" | "plans")
+                && w[2].text == "to";
+        named && commits
     })
 }
 
@@ -1190,6 +1204,7 @@ mod tests {
             "Upgrade anything older to at least JDK 9.",
             "Visitors were split 50/50 between control and variation.",
             "Customers who cancel inside the same 30 days now count.",
+            "Third, staff get a larger cost-of-living adjustment.",
             "So this is a two-week edition, and later than usual.",
         ] {
             assert!(!states_amount(not_amount), "{not_amount}");
@@ -1370,6 +1385,7 @@ mod tests {
             "Next steps: a pricing test in two markets.",
             "We have decided to pause the rollout.",
             "Besides the penalty, Knight will retain an independent consultant.",
+            "For the City, the County proposes to raise contract fees by 17.5% next year.",
         ] {
             assert!(states_resolution(plan), "{plan}");
         }

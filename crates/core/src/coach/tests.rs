@@ -1119,6 +1119,20 @@ fn an_empty_evidence_beat_is_missing_only_when_nothing_in_the_update_backs_it() 
     assert!(!missing_evidence(
         "Crew members have tested positive: 3% of our crew so far."
     ));
+    // A proposal's own sums say what is decided, not why.
+    assert!(missing_evidence(
+        "Crew members have tested positive. Together the measures save about $1.5M in 2026."
+    ));
+    assert!(missing_evidence(
+        "Crew members have tested positive. Moving the crew to a hotel costs $40,000 a week."
+    ));
+    // The activity and what it drew are read apart.
+    assert!(missing_evidence(
+        "We ran 78 briefings and recorded 55 hours of advice."
+    ));
+    assert!(!missing_evidence(
+        "We ran 78 briefings, and 1,300 crew members came along."
+    ));
 }
 
 #[test]

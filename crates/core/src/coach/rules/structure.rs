@@ -201,10 +201,29 @@ fn states_evidence(sentence: &str, english: bool) -> bool {
     if words(sentence).len() < 3 || aside {
         return false;
     }
-    (beat_jobs::states_amount(sentence)
-        && !super::wording::reports_activity(sentence)
-        && (!english || beat_jobs::measures_an_outcome(sentence)))
-        || beat_jobs::attributed_quote(sentence)
+    let measured = |text: &str| {
+        beat_jobs::states_amount(text)
+            && !super::wording::reports_activity(text)
+            && (!english || beat_jobs::measures_an_outcome(text))
+    };
+    // "We ran 78 sessions, and 1,300 people came along": the activity and
+    // what it drew are read apart.
+    let a_clause_measured = || {
+        super::wording::reports_activity(sentence)
+            && sentence
+                .split([';', ','])
+                .flat_map(|part| part.split(" and "))
+                .filter(|clause| words(clause).len() >= 3)
+                // "…, recorded 55 hours of content": the team's subject
+                // runs on into a clause that opens with its next deed.
+                .filter(|clause| {
+                    !lower_words(clause)
+                        .first()
+                        .is_some_and(|first| first.len() > 3 && first.ends_with("ed"))
+                })
+                .any(measured)
+    };
+    measured(sentence) || a_clause_measured() || beat_jobs::attributed_quote(sentence)
 }
 
 fn unplaced(target: Target, found: &Elsewhere<'_>) -> Finding {
@@ -304,7 +323,42 @@ pub(super) fn passage_gives_evidence(text: &str, english: bool) -> bool {
 /// The one test behind both "the evidence is missing" and "its job seems
 /// done elsewhere".
 fn gives_evidence(sentence: &str, english: bool) -> bool {
-    states_evidence(sentence, english) && !beat_jobs::states_resolution(sentence)
+    states_evidence(sentence, english)
+        && !beat_jobs::states_resolution(sentence)
+        && !(english && prices_the_proposal(sentence))
+}
+
+/// A proposal's own arithmetic: "Together the measures save about $1.5M",
+/// "Moving to a different provider saves $100,000". What a decision costs
+/// or saves by its own sums says what is decided, not why.
+fn prices_the_proposal(sentence: &str) -> bool {
+    const PROPOSAL: &[&str] = &[
+        "measures",
+        "measure",
+        "proposal",
+        "plan",
+        "changes",
+        "change",
+        "option",
+        "project",
+        "move",
+        "switch",
+        "investment",
+        "purchase",
+        "upgrade",
+    ];
+    let lower = lower_words(sentence);
+    let opens_with_it = lower
+        .first()
+        .is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+        || lower.iter().take(4).any(|w| PROPOSAL.contains(&w.as_str()));
+    let sums = lower.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "save" | "saves" | "saving" | "cost" | "costs" | "offsets" | "pays" | "requires"
+        )
+    });
+    opens_with_it && sums
 }
 
 /// A context off its job talks about the team's own effort, not about
