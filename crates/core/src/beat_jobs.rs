@@ -473,6 +473,31 @@ pub fn states_conflict(sentence: &str) -> bool {
         || could_not(&lower)
         || runs_out(&lower)
         || short_of_its_target(&lower)
+        || only_so_few(&lower)
+}
+
+/// "Together they have made only 8 subscribes": "only" before a count of
+/// something wanted is a shortfall. ("Only 3 incidents", "it takes only
+/// five minutes" are good news.)
+fn only_so_few(lower: &[String]) -> bool {
+    // A count of things: a share or a sum ("only 3% of the budget") may
+    // be the point, not a shortfall.
+    let a_count = lower.iter().enumerate().any(|(i, w)| {
+        w == "only"
+            && lower
+                .get(i + 1)
+                .is_some_and(|n| is_number_word(n) && !n.contains(['%', '$', '£', '€']))
+            && !lower
+                .get(i + 2)
+                .is_some_and(|u| matches!(u.as_str(), "%" | "percent" | "per"))
+    });
+    a_count
+        && !mentions(lower, BETTER_LOW)
+        && !mentions(lower, TIME_UNITS)
+        && !mentions(
+            lower,
+            &["took", "takes", "take", "needed", "needs", "costs", "cost"],
+        )
 }
 
 /// "93.8% of patients were seen in four hours, against a target of 95%":
@@ -1269,6 +1294,10 @@ mod tests {
         assert!(states_conflict(
             "Support costs were $1.4m against a budget of $1.1m."
         ));
+        assert!(states_conflict(
+            "So far 149 subscribers have made only 8 one-click subscribes."
+        ));
+        assert!(!states_conflict("Setting it up takes only five minutes."));
         assert!(states_conflict(
             "In that period 12 more calls could not be answered straight away."
         ));
