@@ -698,7 +698,24 @@ fn without_good_news(lower: &[String]) -> Vec<String> {
 /// sprints": a difficulty in plain words. ("Hard" alone is too often
 /// praise: "worked hard".)
 fn states_difficulty(lower: &[String]) -> bool {
-    mentions(lower, &["difficult", "difficulty", "difficulties"])
+    // "Harder and harder to keep pace": the difficulty growing.
+    let harder_to = lower
+        .iter()
+        .enumerate()
+        .any(|(i, w)| w == "harder" && lower.iter().skip(i + 1).take(3).any(|t| t == "to"));
+    harder_to
+        || mentions(
+            lower,
+            &[
+                "difficult",
+                "difficulty",
+                "difficulties",
+                "understaffed",
+                "overstretched",
+                "overloaded",
+                "short-staffed",
+            ],
+        )
         || lower.windows(2).any(|pair| {
             matches!(
                 (pair[0].as_str(), pair[1].as_str()),
@@ -812,6 +829,10 @@ const NAMES_A_RESOLUTION: &[&str] = &[
     "coming up next", "next week:", "plans for next week", "what's next", "what is next",
     "up next:", "what would we do differently", "what we would do differently",
     "what we will do", "what we'll do", "what happens next",
+    // A shutdown announced is the decision: "This post marks the end of
+    // life for Paid", "we are shutting down the service".
+    "the end of life for", "we are shutting down", "we're shutting down", "will shut down",
+    "will be discontinued", "we are sunsetting", "we're sunsetting",
     "we ask", "decision:", "recommendation:", "we recommend", "we propose", "i recommend",
     "i propose", "we are asking", "i am asking", "we have decided", "we decided",
     "we've decided", "we’ve decided", "i have decided", "i decided", "i've decided",
@@ -1283,6 +1304,12 @@ mod tests {
         assert!(states_conflict(
             "Our biggest worry was that closing the offices would cut access."
         ));
+        assert!(states_conflict(
+            "The department is finding it harder and harder to keep pace with the work."
+        ));
+        assert!(states_conflict(
+            "Every division in the department is understaffed."
+        ));
         // A result short of its target; what could not be done; a
         // resource that runs out.
         assert!(states_conflict(
@@ -1393,6 +1420,7 @@ mod tests {
             "Over a 29-month period the office asked for a total of $942,268.68 to hire staff.",
             "The squad requested approval for a second pilot.",
             "The Trust Board is asked to approve the project.",
+            "This post marks the end of life for Paid.",
             "Next time, the funds should be sent earlier.",
             "In the second half of 2022 we changed how we place inventory, creating eight regions.",
             "A further test without the school's name should run in May.",

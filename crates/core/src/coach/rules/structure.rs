@@ -279,7 +279,36 @@ pub(super) fn draft_gives_evidence(story: &Story<'_>) -> bool {
     story
         .passages()
         .iter()
+        .filter(|p| !prices_the_decision(p.place))
         .any(|p| passage_gives_evidence(p.text, story.english) || gives_a_clock_span(p.text))
+}
+
+/// A section that prices what is asked ("Fiscal impact", "Financial
+/// implications", "Cost"): its figures are the decision's own terms, not
+/// the proof that it is needed.
+fn prices_the_decision(place: Place<'_>) -> bool {
+    let Place::Section(heading) = place else {
+        return false;
+    };
+    let heading = heading.to_lowercase();
+    [
+        "fiscal impact",
+        "financial impact",
+        "financial implication",
+        "resource implication",
+        "budget implication",
+        "cost of the",
+        "costs",
+        "cost",
+        "funding requested",
+        "pricing",
+    ]
+    .iter()
+    .any(|name| {
+        heading == *name
+            || heading.starts_with(&format!("{name} "))
+            || heading.starts_with(&format!("{name}s"))
+    })
 }
 
 /// "At 08:46 … answering again at 08:58": two times of day in one passage
