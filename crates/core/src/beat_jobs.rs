@@ -1091,11 +1091,17 @@ fn named_actor_commits(sentence: &str) -> bool {
 /// An actor followed (within two words) by a commitment: "we will cut",
 /// "the platform team is moving", "I need your approval".
 fn actor_commits(all: &[String]) -> bool {
+    // "If you are one of them, you will need to…": after a conditional
+    // clause the main clause's actor follows any word.
+    let conditional = all
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "if" | "when" | "once" | "unless" | "until"));
     all.iter().enumerate().any(|(i, word)| {
         if !ACTORS.contains(&word.as_str()) {
             return false;
         }
-        let relative = i > 0
+        let relative = !conditional
+            && i > 0
             && ["we", "i", "you"].contains(&word.as_str())
             && all.get(i - 1).is_some_and(|before| {
                 !LEADS.contains(&before.as_str())
@@ -1421,6 +1427,7 @@ mod tests {
             "The squad requested approval for a second pilot.",
             "The Trust Board is asked to approve the project.",
             "This post marks the end of life for Paid.",
+            "If you are one of them, you will need to set a new password.",
             "Next time, the funds should be sent earlier.",
             "In the second half of 2022 we changed how we place inventory, creating eight regions.",
             "A further test without the school's name should run in May.",

@@ -1594,6 +1594,13 @@ fn a_remedy_already_made_needs_no_date_and_a_season_is_a_date() {
     assert!(!flagged(
         "When the contract ends next summer, we will move the files."
     ));
+    assert!(!flagged(
+        "As a precaution we have reset the password of every affected user."
+    ));
+    // An instruction to the reader names who acts: the reader.
+    assert!(!flagged(
+        "If you were affected, you will need to set a new password when you sign in."
+    ));
     // A plan beside the remedy still needs its handle.
     assert!(flagged(
         "We revoked the key, and we will review how keys are stored."

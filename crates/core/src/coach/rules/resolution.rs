@@ -28,7 +28,12 @@ fn names_a_date(words: &[String]) -> bool {
 /// nobody: a team, a role or a person does.
 pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
     let words = lower_words(text);
-    let has_owner = mentions(&words, OWNER_SIGNS) || names_someone(text);
+    // "You will need to set a new password": the reader is told to act.
+    let the_reader_acts = words.windows(2).any(|w| {
+        matches!(w[0].as_str(), "you" | "you'll" | "you’ll")
+            && matches!(w[1].as_str(), "will" | "must" | "need" | "should" | "have")
+    });
+    let has_owner = mentions(&words, OWNER_SIGNS) || names_someone(text) || the_reader_acts;
     // "by" alone is not a date; "by 15 March", "by Q2", "next sprint" are.
     let next_year = words
         .windows(2)
@@ -49,7 +54,25 @@ pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
 fn already_done(text: &str) -> bool {
     let words = lower_words(text);
     let done = words.windows(3).any(|w| {
-        let past = |v: &str| v.len() > 3 && v.ends_with("ed") && v != "need";
+        let past = |v: &str| {
+            v.len() > 3 && v.ends_with("ed") && v != "need"
+                || matches!(
+                    v,
+                    "reset"
+                        | "put"
+                        | "set"
+                        | "cut"
+                        | "shut"
+                        | "made"
+                        | "built"
+                        | "sent"
+                        | "taken"
+                        | "done"
+                        | "begun"
+                        | "written"
+                        | "paid"
+                )
+        };
         (w[0] == "we" && past(&w[1])) || (w[0] == "we" && w[1] == "have" && past(&w[2]))
     });
     // "It will run before every deploy" describes the remedy; "we will
