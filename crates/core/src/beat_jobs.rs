@@ -827,7 +827,7 @@ const NAMES_A_RESOLUTION: &[&str] = &[
     "next step", "next steps", "action item", "action items", "our ask", "the ask",
     // The line that opens a list of what comes next: "Coming up next week:".
     "coming up next", "next week:", "plans for next week", "what's next", "what is next",
-    "up next:", "what would we do differently", "what we would do differently",
+    "up next:",
     "what we will do", "what we'll do", "what happens next",
     // A shutdown announced is the decision: "This post marks the end of
     // life for Paid", "we are shutting down the service".
@@ -854,10 +854,15 @@ pub fn states_resolution(sentence: &str) -> bool {
         return true;
     }
     let all = lower_words(&lower);
+    // "Phase out the old plan" instructs; "Phase 1, 3 to 17 November:"
+    // names a stage.
     let opens_with_instruction = all
         .iter()
-        .find(|w| !w.chars().all(|c| c.is_ascii_digit()))
-        .is_some_and(|first| IMPERATIVES.contains(&first.as_str()));
+        .position(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .is_some_and(|at| {
+            IMPERATIVES.contains(&all[at].as_str())
+                && !all.get(at + 1).is_some_and(|next| is_number_word(next))
+        });
     opens_with_instruction
         || proposes_a_next_study(&all)
         || next_time(&all)
@@ -1133,9 +1138,20 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
         // "We are moving", "the team is cutting": an action under way
         // from now; "we are investigating", "we are proud" are not plans.
         "are" | "is" | "'re" | "’re" => {
-            following.ends_with("ing")
+            // "The team is moving its attention to V2": a focus, not a step.
+            let turns_attention = matches!(following, "moving" | "shifting" | "turning")
+                && all
+                    .iter()
+                    .skip(at + 2)
+                    .take(3)
+                    .any(|w| w == "attention" || w == "focus");
+            !turns_attention
+                && following.ends_with("ing")
                 && ![
                     "investigating",
+                    "concentrating",
+                    "focusing",
+                    "focussing",
                     "seeing",
                     "working",
                     "looking",
@@ -1185,7 +1201,14 @@ pub fn states_context(sentence: &str) -> bool {
         .take(6)
         .filter(|c| c.is_ascii_digit() || *c == ':')
         .count()
-        >= 4;
+        >= 4
+        // A status page's entry: "**Update, 16 April.** …", "Resolved: …".
+        || all.first().is_some_and(|w| {
+            matches!(
+                w.lower().as_str(),
+                "update" | "updated" | "resolved" | "investigating" | "monitoring" | "identified"
+            ) && sentence[w.end..].starts_with([',', ':', '.', '*'])
+        });
     all.len() >= 8
         && !log_entry
         && !reports_on_the_team(sentence)
@@ -1272,6 +1295,7 @@ mod tests {
             assert!(states_context(context), "{context}");
         }
         for not_context in [
+            "**Update, 16 April.** 99% of affected users are back and we have contacted the rest.",
             "We take the security of our systems, and of yours, extremely seriously.",
             "With automation now fully running, we are testing and handing back sites much faster.",
             "Thank you for giving this your urgent attention today.",
@@ -1466,6 +1490,10 @@ mod tests {
             "Next time, the funds could be sent earlier.",
             "A further test without the school's name might give us the answer.",
             "It is going to take months to recover.",
+            "Phase 1, 3 to 17 November:",
+            "That is why the authority is concentrating on supporting particular projects.",
+            "On the whole the product team is moving its attention to V2.",
+            "What would we do differently next time? The funds could be sent earlier.",
             "I like helping people (I did phone support, so I must), and it is rewarding.",
             "The desktop rollout is under way.",
             "Sign-ups have stopped growing since March.",
