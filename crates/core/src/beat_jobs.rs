@@ -833,7 +833,8 @@ const NAMES_A_RESOLUTION: &[&str] = &[
     // life for Paid", "we are shutting down the service".
     "the end of life for", "we are shutting down", "we're shutting down", "will shut down",
     "will be discontinued", "we are sunsetting", "we're sunsetting",
-    "we ask", "decision:", "recommendation:", "we recommend", "we propose", "i recommend",
+    "we ask", "decision:", "recommendation:", "resolution:", "remediation:", "mitigation:",
+    "fix:", "action:", "we recommend", "we propose", "i recommend",
     "i propose", "we are asking", "i am asking", "we have decided", "we decided",
     "we've decided", "we’ve decided", "i have decided", "i decided", "i've decided",
     "i’ve decided",
@@ -1087,8 +1088,10 @@ fn named_actor_commits(sentence: &str) -> bool {
             i > 0 && w[0].text != "I" && w[0].text.chars().next().is_some_and(char::is_uppercase);
         // "Knight will retain…"; "the County proposes to raise fees".
         let commits = w[1].text == "will" && !NO_COMMITMENT.contains(&w[2].lower().as_str())
-            || matches!(w[1].text, "proposes" | "recommends" | "intends" | "plans")
-                && w[2].text == "to";
+            || matches!(
+                w[1].text,
+                "proposes" | "recommends" | "intends" | "plans" | "decided" | "agreed" | "voted"
+            ) && w[2].text == "to";
         named && commits
     })
 }
@@ -1451,6 +1454,8 @@ mod tests {
             "The squad requested approval for a second pilot.",
             "The Trust Board is asked to approve the project.",
             "This post marks the end of life for Paid.",
+            "But NASA Administrator Mike Griffin decided to go ahead with the mission.",
+            "Tokens from the old servers were rejected. Resolution: a grace period for old tokens.",
             "If you are one of them, you will need to set a new password.",
             "Next time, the funds should be sent earlier.",
             "In the second half of 2022 we changed how we place inventory, creating eight regions.",

@@ -1597,6 +1597,10 @@ fn a_remedy_already_made_needs_no_date_and_a_season_is_a_date() {
     assert!(!flagged(
         "As a precaution we have reset the password of every affected user."
     ));
+    assert!(!flagged(
+        "The company has added security layers and tightened access rules."
+    ));
+    assert!(!flagged("This post marks the end of life for the app."));
     // An instruction to the reader names who acts: the reader.
     assert!(!flagged(
         "If you were affected, you will need to set a new password when you sign in."

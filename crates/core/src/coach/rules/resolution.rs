@@ -48,9 +48,10 @@ pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
     (has_owner, has_date)
 }
 
-/// A remedy the writers report as done ("we revoked the key and issued a
-/// replacement", "we have added a test") needs no date: it has happened,
-/// and its owner is who writes. A plan alongside it still needs one.
+/// A remedy or a stop reported as done ("we revoked the key and issued a
+/// replacement", "the company has added security layers", "this marks the
+/// end of life for the app") needs no date: it has happened, and its owner
+/// is who writes. A plan alongside it still needs one.
 fn already_done(text: &str) -> bool {
     let words = lower_words(text);
     let done = words.windows(3).any(|w| {
@@ -73,8 +74,12 @@ fn already_done(text: &str) -> bool {
                         | "paid"
                 )
         };
-        (w[0] == "we" && past(&w[1])) || (w[0] == "we" && w[1] == "have" && past(&w[2]))
-    });
+        (w[0] == "we" && past(&w[1]))
+            || (matches!(w[0].as_str(), "has" | "have") && past(&w[1]))
+            || (w[0] == "we" && w[1] == "have" && past(&w[2]))
+    }) || ["end of life", "no longer", "shutting down"]
+        .iter()
+        .any(|phrase| text.to_lowercase().contains(phrase));
     // "It will run before every deploy" describes the remedy; "we will
     // also move" plans more.
     let plans = words
