@@ -1,0 +1,341 @@
+//! What states a conflict: an obstacle, a trade-off, a metric moving the
+//! wrong way.
+
+use super::amounts::TIME_UNITS;
+use super::*;
+
+/// What states a conflict: an obstacle, a trade-off, a risk, a metric
+/// moving the wrong way, an incident's damage, a worry (stems; regular
+/// inflections count). Contrast words count too: "but", "however".
+#[rustfmt::skip]
+const CONFLICT: &[&str] = &[
+    "but", "however", "yet", "although", "though", "despite", "unfortunately", "whereas",
+    "obstacle", "risk", "risky", "threat", "threaten", "problem", "challenge", "trade-off",
+    "tradeoff", "bottleneck", "constraint", "constrained", "shortfall", "deficit", "shortage",
+    "outage", "incident", "failure", "fail", "broke", "broken", "bug", "defect", "crash",
+    "breach", "vulnerable", "vulnerability", "disrupt", "disruption", "degraded", "unavailable",
+    "downtime", "decline", "drop", "dropped", "fell", "fall", "falling", "lost", "lose", "loss",
+    "losses", "shrink", "shrank", "shrinking", "stall", "stalled", "slowed", "slowing", "miss",
+    "missed", "behind", "delay", "block", "blocked", "blocker", "worry", "worried", "concern",
+    "pressure", "undercut", "rival", "competitor", "cannot", "can't", "unable", "struggle",
+    "worse", "worsen", "negative", "erode", "eroding", "overrun", "expensive", "costly", "costs",
+    "penalty", "damage", "harm", "hurt", "complain", "complaint", "unhappy", "frustrated",
+    "abandon", "lack", "lacking", "insufficient", "error", "errors", "dilemma", "tension",
+    "squeeze", "squeezed", "threatened", "down", "weak", "weaker", "weaken", "exposed",
+    "inflation",
+];
+
+/// Whether the sentence states what stands in the way.
+pub fn states_conflict(sentence: &str) -> bool {
+    let lower = lower_words(&without_conditions(sentence));
+    let rest = without_prices(&without_good_news(&lower));
+    mentions(&rest, CONFLICT)
+        || states_difficulty(&rest)
+        || bad_news_rise(&lower)
+        || growth_that_did_not_come(&lower)
+        || could_not(&lower)
+        || runs_out(&lower)
+        || short_of_its_target(&lower)
+        || only_so_few(&lower)
+}
+
+/// "Together they have made only 8 subscribes": "only" before a count of
+/// something wanted is a shortfall. ("Only 3 incidents", "it takes only
+/// five minutes" are good news.)
+fn only_so_few(lower: &[String]) -> bool {
+    // A count of things: a share or a sum ("only 3% of the budget") may
+    // be the point, not a shortfall.
+    let a_count = lower.iter().enumerate().any(|(i, w)| {
+        w == "only"
+            && lower
+                .get(i + 1)
+                .is_some_and(|n| is_number_word(n) && !n.contains(['%', '$', '£', '€']))
+            && !lower
+                .get(i + 2)
+                .is_some_and(|u| matches!(u.as_str(), "%" | "percent" | "per"))
+    });
+    a_count
+        && !mentions(lower, BETTER_LOW)
+        && !mentions(lower, TIME_UNITS)
+        && !mentions(
+            lower,
+            &["took", "takes", "take", "needed", "needs", "costs", "cost"],
+        )
+}
+
+/// "93.8% of patients were seen in four hours, against a target of 95%":
+/// a result on the wrong side of the bar set for it (above it, for
+/// spending against a budget).
+fn short_of_its_target(lower: &[String]) -> bool {
+    const BARS: &[&str] = &[
+        "target",
+        "goal",
+        "standard",
+        "plan",
+        "budget",
+        "forecast",
+        "threshold",
+    ];
+    const SET_AGAINST: &[&str] = &["against", "versus", "vs", "compared"];
+    let number = |w: &String| crate::coach::claims::parse_number(w);
+    lower.iter().enumerate().any(|(at, w)| {
+        if !SET_AGAINST.contains(&w.as_str()) {
+            return false;
+        }
+        let result = lower[..at].iter().rev().take(8).find_map(number);
+        let after: Vec<&String> = lower.iter().skip(at + 1).take(6).collect();
+        let bar = after.iter().copied().find_map(number);
+        let names_a_bar = after.iter().any(|a| BARS.contains(&a.as_str()));
+        // Spending is better under its budget; a result, over its target.
+        let spending = after.iter().any(|a| *a == "budget")
+            || mentions(lower, &["cost", "costs", "spend", "spending", "spent"]);
+        match (result, bar) {
+            (Some(result), Some(bar)) if names_a_bar && result != bar => (result < bar) != spending,
+            _ => false,
+        }
+    })
+}
+
+/// "12 calls could not be answered", "no officer could respond": what
+/// could not be done.
+fn could_not(lower: &[String]) -> bool {
+    lower.iter().any(|w| w == "couldn't" || w == "couldn’t")
+        || lower
+            .windows(2)
+            .any(|pair| pair[0] == "could" && pair[1] == "not")
+        || lower
+            .windows(3)
+            .any(|w| w[0] == "no" && (w[1] == "could" || w[2] == "could"))
+}
+
+/// "The database will run out of space in six months": a resource that
+/// ends.
+fn runs_out(lower: &[String]) -> bool {
+    lower.windows(3).any(|w| {
+        matches!(w[0].as_str(), "run" | "runs" | "running" | "ran") && w[1] == "out" && w[2] == "of"
+    })
+}
+
+/// "The number of new people joining has not risen as hoped", "sign-ups
+/// did not grow", "fewer than expected": a measure not moving as it should.
+fn growth_that_did_not_come(lower: &[String]) -> bool {
+    let denied_rise = lower.iter().enumerate().any(|(i, word)| {
+        (RISES.contains(&word.as_str())
+            || matches!(word.as_str(), "improve" | "improved" | "grown"))
+            && (i.saturating_sub(3)..i).any(|b| {
+                matches!(
+                    lower[b].as_str(),
+                    "not" | "never" | "failed" | "hasn't" | "didn't" | "haven't"
+                ) || lower[b].ends_with("n't")
+            })
+    });
+    let short_of_hopes = lower.windows(3).any(|w| {
+        matches!(
+            w[0].as_str(),
+            "fewer" | "less" | "lower" | "slower" | "smaller"
+        ) && w[1] == "than"
+            && matches!(
+                w[2].as_str(),
+                "expected" | "hoped" | "planned" | "forecast" | "target"
+            )
+    });
+    denied_rise || short_of_hopes
+}
+
+/// Words of rising.
+const RISES: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "risen",
+    "grew",
+    "grow",
+    "grows",
+    "growing",
+    "increase",
+    "increased",
+    "increases",
+    "increasing",
+    "climbed",
+    "climbing",
+    "jumped",
+    "soared",
+    "surged",
+    "doubled",
+    "tripled",
+    "higher",
+];
+
+/// A measure that is better low, rising: "energy prices rising 5% to 14%",
+/// "churn rose", "latency doubled".
+fn bad_news_rise(lower: &[String]) -> bool {
+    lower.iter().enumerate().any(|(i, word)| {
+        RISES.contains(&word.as_str())
+            && (i.saturating_sub(4)..i).any(|m| {
+                let measure = lower[m].as_str();
+                BETTER_LOW.contains(&measure)
+                    || matches!(measure, "prices" | "price" | "bill" | "bills")
+                    || measure == "time"
+                        && m.checked_sub(1)
+                            .is_some_and(|b| TIMED.contains(&lower[b].as_str()))
+            })
+    })
+}
+
+/// "Standard costs nothing", "it costs $9 a month": a price, not a cost
+/// that hurts ("every free user costs us money" does).
+fn without_prices(lower: &[String]) -> Vec<String> {
+    lower
+        .iter()
+        .enumerate()
+        .filter(|(i, word)| {
+            let next = lower.get(i + 1).map(String::as_str).unwrap_or_default();
+            let price = matches!(word.as_str(), "cost" | "costs")
+                && (matches!(next, "nothing" | "only" | "just" | "less" | "from")
+                    || next.chars().next().is_some_and(|c| c.is_ascii_digit()));
+            !price
+        })
+        .map(|(_, w)| w.clone())
+        .collect()
+}
+
+/// Measures that are better low, as one word ("load time" by its last).
+#[rustfmt::skip]
+const BETTER_LOW: &[&str] = &[
+    "churn", "cost", "costs", "cac", "latency", "error", "errors", "defect", "defects", "incident",
+    "incidents", "outage", "outages", "downtime", "bounce", "tickets", "complaints", "refunds",
+    "abandonment", "cancellations", "attrition", "resignations", "unsubscribes", "wait", "waits",
+];
+/// Words before "time" that make it a measure better low: "load time".
+const TIMED: &[&str] = &[
+    "load",
+    "response",
+    "wait",
+    "waiting",
+    "page",
+    "handling",
+    "resolution",
+    "processing",
+    "build",
+    "queue",
+    "lead",
+    "cycle",
+    "loading",
+    "turnaround",
+];
+const FALLS: &[&str] = &[
+    "fell", "fall", "falls", "falling", "drop", "dropped", "drops", "decline", "declined",
+    "declines", "down", "shrank", "cut", "reduced", "lower",
+];
+
+/// The words without each fall of a measure that is better low, and the
+/// measure itself: "page load time fell by 27%" is good news, not trouble.
+fn without_good_news(lower: &[String]) -> Vec<String> {
+    let better_low = |i: usize| {
+        let word = lower[i].as_str();
+        BETTER_LOW.contains(&word)
+            || word == "time"
+                && i.checked_sub(1)
+                    .is_some_and(|b| TIMED.contains(&lower[b].as_str()))
+    };
+    let mut dropped = vec![false; lower.len()];
+    for (i, word) in lower.iter().enumerate() {
+        if !FALLS.contains(&word.as_str()) {
+            continue;
+        }
+        if let Some(measure) = (i.saturating_sub(4)..i).rev().find(|&m| better_low(m)) {
+            dropped[i] = true;
+            dropped[measure] = true;
+        }
+    }
+    lower
+        .iter()
+        .zip(dropped)
+        .filter(|(_, gone)| !gone)
+        .map(|(w, _)| w.clone())
+        .collect()
+}
+
+/// "Keeping stakeholders engaged was hard", "difficult to fit into
+/// sprints": a difficulty in plain words. ("Hard" alone is too often
+/// praise: "worked hard".)
+fn states_difficulty(lower: &[String]) -> bool {
+    // "Harder and harder to keep pace": the difficulty growing.
+    let harder_to = lower
+        .iter()
+        .enumerate()
+        .any(|(i, w)| w == "harder" && lower.iter().skip(i + 1).take(3).any(|t| t == "to"));
+    harder_to
+        || mentions(
+            lower,
+            &[
+                "difficult",
+                "difficulty",
+                "difficulties",
+                "understaffed",
+                "overstretched",
+                "overloaded",
+                "short-staffed",
+            ],
+        )
+        || lower.windows(2).any(|pair| {
+            matches!(
+                (pair[0].as_str(), pair[1].as_str()),
+                (
+                    "was" | "is" | "were" | "are" | "been" | "proved" | "felt",
+                    "hard"
+                ) | ("hard", "to")
+            )
+        })
+}
+
+/// A condition is not an obstacle: "may take part, but only if the rules
+/// below are met" reads as "only if". And "the most vulnerable" are people
+/// served, not a weakness ("vulnerable to attack" is one).
+fn without_conditions(sentence: &str) -> String {
+    let mut lower = sentence.to_lowercase();
+    for condition in [
+        "only if",
+        "only when",
+        "only after",
+        "only where",
+        "only with",
+    ] {
+        lower = lower.replace(&format!("but {condition}"), condition);
+    }
+    lower
+        .replace("the most vulnerable", "the most in need")
+        .replace("most vulnerable people", "people most in need")
+}
+
+/// Words of conflict that a result may hold as good news: a fall, a loss,
+/// errors or churn going down ("tickets fell 30%"), and contrasts ("but
+/// churn held"). In the evidence only the rest count: an obstacle, a
+/// failure, a shortfall ("did not reach 95% confidence").
+#[rustfmt::skip]
+const MOVEMENT: &[&str] = &[
+    "but", "however", "yet", "although", "though", "despite", "whereas", "decline", "drop",
+    "dropped", "fell", "fall", "falling", "lost", "lose", "loss", "losses", "shrink", "shrank",
+    "shrinking", "slowed", "slowing", "down", "errors", "error", "outage", "incident", "downtime",
+    "complain", "complaint", "costs", "erode", "eroding", "weak", "weaker", "weaken", "negative",
+    "crash", "bug", "defect", "failure", "inflation", "rival", "competitor", "pressure",
+];
+
+/// Whether a sentence of results states an obstacle: what stood in the
+/// way or failed, not a measure that moved (which may be good news).
+pub fn states_obstacle(sentence: &str) -> bool {
+    let lower = lower_words(&without_conditions(sentence));
+    let obstacles: Vec<&str> = CONFLICT
+        .iter()
+        .copied()
+        .filter(|w| !MOVEMENT.contains(w))
+        .collect();
+    let fell_short = lower.windows(2).any(|pair| {
+        matches!(
+            (pair[0].as_str(), pair[1].as_str()),
+            ("did", "not") | ("not", "enough") | ("fell", "short")
+        )
+    }) || mentions(&lower, &["inconclusive", "unreliable"]);
+    mentions(&lower, &obstacles) || fell_short || states_difficulty(&lower)
+}

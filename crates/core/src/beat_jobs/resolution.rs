@@ -1,0 +1,419 @@
+//! What states a resolution: a plan, an ask, a decision, a remedy.
+
+use super::*;
+
+/// Who acts in a resolution: "we will", "the team will", "I propose".
+#[rustfmt::skip]
+const ACTORS: &[&str] = &[
+    "we", "i", "you", "team", "teams", "group", "department", "board", "committee", "engineering",
+    "authority", "agency", "council", "ministry", "government", "company", "organisation",
+    "organization", "firm", "regulator",
+    "engineers", "management", "leadership", "staff", "everyone", "finance", "legal", "sales",
+    "marketing", "product", "support", "ops", "operations", "owner", "owners", "lead",
+];
+/// How a resolution commits: future or obligation after its actor.
+#[rustfmt::skip]
+const COMMITS: &[&str] = &[
+    "will", "'ll", "’ll", "shall", "must", "should", "plan", "plans", "intend", "intends", "aim",
+    "propose", "proposes", "recommend", "recommends", "ask", "asks", "request", "requests",
+    "need", "needs", "decided", "commit", "commits", "committed", "are", "is", "'re", "’re",
+    "have", "has",
+];
+/// Verbs after "will" that commit to nothing new: "we will continue to…".
+const NO_COMMITMENT: &[&str] = &["continue", "remain", "stay", "be", "been", "expect", "see"];
+/// Words that may stand before a resolution's actor without making its
+/// clause a relative one ("the letter I will write" is not a plan).
+#[rustfmt::skip]
+const LEADS: &[&str] = &[
+    "and", "but", "so", "then", "now", "today", "also", "therefore", "next", "finally", "first",
+    "together", "instead", "meanwhile", "thus", "hence", "this", "that", "next", "week", "month",
+    "quarter", "year", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "forward", "ahead", "going", "why", "where", "until", "until", "soon", "if", "when",
+    "before", "after", "once", "as", "because", "since", "meantime", "result", "short",
+    "spring", "summer", "autumn", "winter",
+];
+/// Verbs that open an instruction or an ask: "Rotate every secret",
+/// "Approve the budget".
+#[rustfmt::skip]
+const IMPERATIVES: &[&str] = &[
+    "rotate", "approve", "fund", "stop", "pause", "ship", "launch", "cap", "move", "hire", "cut",
+    "raise", "please", "let's", "invest", "give", "allow", "sign", "decide", "choose", "cancel",
+    "kill", "check", "update", "review", "adopt", "replace", "retire", "extend", "reallocate",
+    "prioritize", "prioritise", "freeze", "delay", "postpone", "proceed", "go", "roll", "switch",
+    "keep", "drop", "merge", "split", "add", "remove", "test", "run", "build", "buy", "sell",
+    "monitor", "pin", "take", "restore", "make", "ensure", "introduce", "automate", "audit",
+    "document", "train", "require", "enforce", "limit", "migrate", "deploy", "fix", "improve",
+    "reduce", "increase", "create", "establish", "publish", "schedule", "assign", "track",
+    "measure", "investigate", "commission", "hire", "offer", "expand", "consolidate", "phase",
+];
+/// Words that name a resolution outright: "Next steps:", "Our ask".
+#[rustfmt::skip]
+const NAMES_A_RESOLUTION: &[&str] = &[
+    "next step", "next steps", "action item", "action items", "our ask", "the ask",
+    // The line that opens a list of what comes next: "Coming up next week:".
+    "coming up next", "next week:", "plans for next week", "what's next", "what is next",
+    "up next:",
+    "what we will do", "what we'll do", "what happens next",
+    // A shutdown announced is the decision: "This post marks the end of
+    // life for Paid", "we are shutting down the service".
+    "the end of life for", "we are shutting down", "we're shutting down", "will shut down",
+    "will be discontinued", "we are sunsetting", "we're sunsetting",
+    "we ask", "decision:", "recommendation:", "resolution:", "remediation:", "mitigation:",
+    "fix:", "action:", "we recommend", "we propose", "i recommend",
+    "i propose", "we are asking", "i am asking", "we have decided", "we decided",
+    "we've decided", "we’ve decided", "i have decided", "i decided", "i've decided",
+    "i’ve decided",
+    // A change of approach already made is the answer a letter gives: "we
+    // changed how we place inventory", "we have restructured the team".
+    "we changed how", "we changed the way", "we have changed how", "we redesigned",
+    "we restructured", "we have restructured", "we reorganised", "we reorganized",
+    "we switched to", "we have switched to", "we overhauled", "we shifted to",
+];
+
+/// Whether the sentence states what will be done or what is asked.
+pub fn states_resolution(sentence: &str) -> bool {
+    let lower = sentence.trim().to_lowercase();
+    if NAMES_A_RESOLUTION
+        .iter()
+        .any(|phrase| contains_phrase(&lower, phrase))
+    {
+        return true;
+    }
+    let all = lower_words(&lower);
+    // "Phase out the old plan" instructs; "Phase 1, 3 to 17 November:"
+    // names a stage.
+    let opens_with_instruction = all
+        .iter()
+        .position(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .is_some_and(|at| {
+            IMPERATIVES.contains(&all[at].as_str())
+                && !all.get(at + 1).is_some_and(|next| is_number_word(next))
+        });
+    opens_with_instruction
+        || proposes_a_next_study(&all)
+        || next_time(&all)
+        || reports_an_ask(&all)
+        || going_to(&all)
+        || scheduled_step(&all)
+        || remedied(&all)
+        || stopped_by_us(&all)
+        || actor_commits(&all)
+        || named_actor_commits(sentence)
+        || dated_rule_change(&all)
+}
+
+/// "I'm going to delete the publication", "the team is going to move":
+/// a plan, when someone is going to act ("it is going to take months" is
+/// a forecast).
+fn going_to(all: &[String]) -> bool {
+    all.windows(3).enumerate().any(|(i, w)| {
+        let acting = w[1] == "going"
+            && w[2] == "to"
+            && all
+                .get(i + 3)
+                .is_some_and(|verb| !NO_COMMITMENT.contains(&verb.as_str()) && verb != "take");
+        let actor = match w[0].as_str() {
+            "i'm" | "i’m" | "we're" | "we’re" => true,
+            "am" | "are" | "is" => i > 0 && ACTORS.contains(&all[i - 1].as_str()),
+            _ => false,
+        };
+        acting && actor
+    })
+}
+
+/// A stop decided and made: "We have stopped working on Kite", "we no
+/// longer support the app", "we cancelled the rollout" (a kill is
+/// the decision a go/no-go update exists for; "we paused webhooks" mid-incident
+/// is a step of the response).
+fn stopped_by_us(all: &[String]) -> bool {
+    const STOPS: &[&str] = &[
+        "stopped",
+        "discontinued",
+        "retired",
+        "cancelled",
+        "canceled",
+        "sunset",
+        "sunsetted",
+    ];
+    all.windows(3).any(|w| {
+        let we = matches!(w[0].as_str(), "we" | "we've" | "we’ve");
+        let have = w[0] == "we" && w[1] == "have";
+        (we && STOPS.contains(&w[1].as_str()))
+            || (have && STOPS.contains(&w[2].as_str()))
+            || (w[0] == "we" && w[1] == "no" && w[2] == "longer")
+    })
+}
+
+/// A named step of work with its date: "phase 1 due in July 2020", "the
+/// cut-over is scheduled for 3 May". (Work that merely goes on, with no
+/// date, is status.)
+fn scheduled_step(all: &[String]) -> bool {
+    all.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "due" | "scheduled" | "planned")
+            && all.iter().skip(i + 1).take(3).any(|d| {
+                MONTHS.contains(&d.as_str())
+                    || matches!(
+                        d.as_str(),
+                        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "next"
+                    )
+                    || (d.len() == 2
+                        && d.starts_with('q')
+                        && d[1..].chars().all(|c| c.is_ascii_digit()))
+            })
+    })
+}
+
+/// An incident's remedy, already applied: "We mitigated the incident by
+/// rolling back the change", "the change was reverted at 00:18", "we have
+/// credited the accounts" (a postmortem's remediation does the
+/// resolution's job).
+fn remedied(all: &[String]) -> bool {
+    const REMEDIES: &[&str] = &[
+        "mitigated",
+        "rolled",
+        "reverted",
+        "restored",
+        "fixed",
+        "patched",
+        "credited",
+        "refunded",
+        "disabled",
+        "resolved",
+        "remediated",
+    ];
+    // Said of a thing, only an undoing or a repair counts: "the databases
+    // were restored" is the incident ending, not its remedy.
+    const UNDONE: &[&str] = &[
+        "reverted",
+        "patched",
+        "mitigated",
+        "remediated",
+        "credited",
+        "refunded",
+    ];
+    all.windows(2).enumerate().any(|(i, w)| {
+        // "Rolled back", not "rolled out".
+        let remedy = REMEDIES.contains(&w[1].as_str())
+            && (w[1] != "rolled" || all.get(i + 2).is_some_and(|b| b == "back"));
+        let by_us = w[0] == "we" || (w[0] == "have" && i > 0 && all[i - 1] == "we");
+        let undone = matches!(w[0].as_str(), "been" | "was" | "were")
+            && (UNDONE.contains(&w[1].as_str())
+                || (w[1] == "rolled" && all.get(i + 2).is_some_and(|b| b == "back")));
+        remedy && (by_us || undone)
+    })
+}
+
+/// A lesson turned into a next step: "Next time we will book the room
+/// first", "next time the funds should be sent earlier". ("Next time, the
+/// funds could be sent earlier" is the lesson alone.)
+fn next_time(all: &[String]) -> bool {
+    matches!(all, [first, second, ..] if first == "next" && second == "time")
+        && all
+            .iter()
+            .any(|w| matches!(w.as_str(), "will" | "should" | "must" | "need" | "plan"))
+}
+
+/// An ask reported as made: "the office asked for $942,268 to hire two
+/// secretaries", "the team requested approval for a second pilot".
+fn reports_an_ask(all: &[String]) -> bool {
+    const ASKED: &[&str] = &[
+        "request",
+        "asked",
+        "asks",
+        "asking",
+        "requested",
+        "requests",
+        "requesting",
+        "sought",
+        "seeks",
+        "seeking",
+        "applied",
+    ];
+    const ASKED_FOR: &[&str] = &[
+        "funding",
+        "funds",
+        "money",
+        "budget",
+        "approval",
+        "permission",
+        "investment",
+        "staff",
+        "headcount",
+        "resources",
+        "grant",
+        "support",
+        "sign-off",
+        "raises",
+        "total",
+    ];
+    // "The Board is asked to approve the project": the ask put to the reader.
+    let asked_to_act = all
+        .windows(3)
+        .any(|w| matches!(w[0].as_str(), "is" | "are") && w[1] == "asked" && w[2] == "to");
+    asked_to_act
+        || all.iter().enumerate().any(|(i, word)| {
+            ASKED.contains(&word.as_str())
+                && all.iter().skip(i + 1).take(5).any(|w| {
+                    ASKED_FOR.contains(&w.as_str())
+                        || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                })
+        })
+}
+
+/// A read-out's next step: "Another pilot should run in May", "a further
+/// test will drop the school's name". ("A further test might give us the
+/// answer" names a possibility, a lesson; nobody is to act.)
+fn proposes_a_next_study(all: &[String]) -> bool {
+    let opens = matches!(
+        all,
+        [first, second, ..]
+            if matches!(first.as_str(), "a" | "an" | "another" | "the")
+                && matches!(second.as_str(), "further" | "follow-up" | "second" | "new" | "next" | "repeat")
+    ) || all.first().is_some_and(|w| w == "another");
+    let study = all.iter().take(4).any(|w| {
+        matches!(
+            w.as_str(),
+            "test" | "experiment" | "trial" | "study" | "pilot" | "round" | "iteration" | "version"
+        )
+    });
+    let modal = all
+        .iter()
+        .any(|w| matches!(w.as_str(), "should" | "will" | "must"));
+    opens && study && modal
+}
+
+/// A rule that takes effect on a day: "From December 1st, employees can
+/// work from home one day a week", "Effective 1 March, travel needs
+/// approval". Its numbers are the rule's terms, not proof.
+fn dated_rule_change(all: &[String]) -> bool {
+    let opens = all
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "from" | "starting" | "effective" | "beginning"));
+    let dated = all.iter().skip(1).take(3).any(|w| {
+        MONTHS.contains(&w.as_str())
+            || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || matches!(w.as_str(), "today" | "tomorrow" | "monday" | "next")
+    });
+    let rule_verb = all.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "can" | "may" | "must" | "will" | "need" | "needs"
+        )
+    });
+    opens && dated && rule_verb
+}
+
+/// A named actor inside the sentence commits: "Besides the penalty, Knight
+/// will retain an independent consultant." (A capitalised word that opens
+/// the sentence may be a metric: "Revenue will grow".)
+fn named_actor_commits(sentence: &str) -> bool {
+    let all = words(sentence);
+    all.windows(3).enumerate().any(|(i, w)| {
+        let named =
+            i > 0 && w[0].text != "I" && w[0].text.chars().next().is_some_and(char::is_uppercase);
+        // "Knight will retain…"; "the County proposes to raise fees".
+        let commits = w[1].text == "will" && !NO_COMMITMENT.contains(&w[2].lower().as_str())
+            || matches!(
+                w[1].text,
+                "proposes" | "recommends" | "intends" | "plans" | "decided" | "agreed" | "voted"
+            ) && w[2].text == "to";
+        named && commits
+    })
+}
+
+/// An actor followed (within two words) by a commitment: "we will cut",
+/// "the platform team is moving", "I need your approval".
+fn actor_commits(all: &[String]) -> bool {
+    // "If you are one of them, you will need to…": after a conditional
+    // clause the main clause's actor follows any word.
+    let conditional = all
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "if" | "when" | "once" | "unless" | "until"));
+    all.iter().enumerate().any(|(i, word)| {
+        if !ACTORS.contains(&word.as_str()) {
+            return false;
+        }
+        let relative = !conditional
+            && i > 0
+            && ["we", "i", "you"].contains(&word.as_str())
+            && all.get(i - 1).is_some_and(|before| {
+                !LEADS.contains(&before.as_str())
+                    && !MONTHS.contains(&before.as_str())
+                    && !before.chars().all(|c| c.is_ascii_digit())
+            });
+        if relative {
+            return false;
+        }
+        all.iter()
+            .enumerate()
+            .skip(i + 1)
+            .take(2)
+            .any(|(j, next)| commits_at(all, j, next))
+    })
+}
+
+fn commits_at(all: &[String], at: usize, word: &str) -> bool {
+    let following = all.get(at + 1).map(String::as_str).unwrap_or_default();
+    match word {
+        // A modal with no verb after it is an aside ("so I must), and…").
+        "will" | "'ll" | "’ll" | "shall" | "must" | "should" => {
+            !NO_COMMITMENT.contains(&following)
+                && !matches!(
+                    following,
+                    "" | "and" | "or" | "but" | "so" | "because" | "if"
+                )
+        }
+        // "We are moving", "the team is cutting": an action under way
+        // from now; "we are investigating", "we are proud" are not plans.
+        "are" | "is" | "'re" | "’re" => {
+            // "The team is moving its attention to V2": a focus, not a step.
+            let turns_attention = matches!(following, "moving" | "shifting" | "turning")
+                && all
+                    .iter()
+                    .skip(at + 2)
+                    .take(3)
+                    .any(|w| w == "attention" || w == "focus");
+            !turns_attention
+                && following.ends_with("ing")
+                && ![
+                    "investigating",
+                    "concentrating",
+                    "focusing",
+                    "focussing",
+                    "seeing",
+                    "working",
+                    "looking",
+                    "still",
+                    "growing",
+                    "doing",
+                    "going",
+                    "expecting",
+                    "continuing",
+                    "performing",
+                    "trading",
+                    "facing",
+                    "struggling",
+                    "losing",
+                    "experiencing",
+                    "being",
+                ]
+                .contains(&following)
+        }
+        // "We have decided", "the board has approved".
+        "have" | "has" => {
+            ["decided", "agreed", "approved", "chosen", "committed"].contains(&following)
+        }
+        _ => COMMITS.contains(&word),
+    }
+}
+
+fn contains_phrase(lower: &str, phrase: &str) -> bool {
+    lower.match_indices(phrase).any(|(at, _)| {
+        let before = lower.get(..at).and_then(|s| s.chars().next_back());
+        let after = lower
+            .get(at + phrase.len()..)
+            .and_then(|s| s.chars().next());
+        !before.is_some_and(char::is_alphanumeric)
+            && !after.is_some_and(|c| c.is_alphanumeric() && !phrase.ends_with(':'))
+    })
+}

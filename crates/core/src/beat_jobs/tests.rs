@@ -1,0 +1,266 @@
+use super::*;
+
+#[test]
+fn amounts_are_counts_rates_sums_and_durations_not_dates_or_names() {
+    for amount in [
+        "Conversion rose to 11.4%.",
+        "We lost nine hours of orders.",
+        "It costs $1.2m a year.",
+        "The outage lasted 18 hours.",
+        "About 400 customers were cut off.",
+        "MRR reached $18,500 in July.",
+        "Over the last five days that rose to 56.",
+        "The site was down for nearly nine hours.",
+        "A 27-minute outage hit checkout.",
+    ] {
+        assert!(states_amount(amount), "{amount}");
+    }
+    for not_amount in [
+        "Two simple reasons lie behind the decision.",
+        "**Three.** I filled in a spreadsheet for the search team.",
+        "2) Rotate the keys in the vault.",
+        "It has been nearly fifty years since we began.",
+        "A thriving planet fifty years from now needs all of us.",
+        "I filled in a spreadsheet of what search will cost over three years.",
+        "Check your logs from 21 December through today.",
+        "The project was founded in 2007.",
+        "At 17:20 UTC the job started.",
+        "We moved to Java 7 on the 4th.",
+        "Sprint 11 is done.",
+        "Date: 2020-04-24",
+        "Upgrade anything older to at least JDK 9.",
+        "Visitors were split 50/50 between control and variation.",
+        "Customers who cancel inside the same 30 days now count.",
+        "Third, staff get a larger cost-of-living adjustment.",
+        "So this is a two-week edition, and later than usual.",
+    ] {
+        assert!(!states_amount(not_amount), "{not_amount}");
+    }
+}
+
+#[test]
+fn context_is_what_is_so_not_the_team_on_itself_a_courtesy_or_a_caption() {
+    for context in [
+        "Most of our revenue comes from mid-market banks in Germany and France.",
+        "We closed the quarter with more than 209m paid memberships, slightly ahead of plan.",
+    ] {
+        assert!(states_context(context), "{context}");
+    }
+    for not_context in [
+        "**Update, 16 April.** 99% of affected users are back and we have contacted the rest.",
+        "We take the security of our systems, and of yours, extremely seriously.",
+        "With automation now fully running, we are testing and handing back sites much faster.",
+        "Thank you for giving this your urgent attention today.",
+        "Restoration went from 55% of affected users to all of them in four days:",
+    ] {
+        assert!(!states_context(not_context), "{not_context}");
+    }
+}
+
+#[test]
+fn a_dated_rule_change_is_a_resolution_a_standing_intention_is_not() {
+    for resolution in [
+        "From December 1st, employees can work from home one day a week instead of three.",
+        "Effective 1 March, every trip over $500 needs a director's approval.",
+    ] {
+        assert!(states_resolution(resolution), "{resolution}");
+    }
+    for not_resolution in [
+        "From 2019 to 2021 churn rose by half.",
+        "I am confident that we are well placed to keep growing.",
+        // An intention commits nobody to act (the rubric's reading).
+        "We stay focused on improving the service for our members.",
+    ] {
+        assert!(!states_resolution(not_resolution), "{not_resolution}");
+    }
+}
+
+#[test]
+fn a_conflict_is_an_obstacle_a_trade_off_or_a_metric_going_the_wrong_way() {
+    assert!(states_conflict(
+        "A rival cut prices 30% and our margin collapsed to 4%, down from 11%."
+    ));
+    assert!(states_conflict(
+        "Every free user costs us money that comes out of the research budget."
+    ));
+    assert!(states_conflict(
+        "Our biggest worry was that closing the offices would cut access."
+    ));
+    assert!(states_conflict(
+        "The department is finding it harder and harder to keep pace with the work."
+    ));
+    assert!(states_conflict(
+        "Every division in the department is understaffed."
+    ));
+    // A result short of its target; what could not be done; a
+    // resource that runs out.
+    assert!(states_conflict(
+        "In September, 93.8% of patients waited less than four hours, against a target of 95%."
+    ));
+    assert!(!states_conflict(
+        "In September, 96.1% of patients waited less than four hours, against a target of 95%."
+    ));
+    assert!(states_conflict(
+        "Support costs were $1.4m against a budget of $1.1m."
+    ));
+    assert!(states_conflict(
+        "So far 149 subscribers have made only 8 one-click subscribes."
+    ));
+    assert!(!states_conflict("Setting it up takes only five minutes."));
+    assert!(states_conflict(
+        "In that period 12 more calls could not be answered straight away."
+    ));
+    assert!(states_conflict(
+        "At this rate our primary database will run out of space in six months."
+    ));
+    assert!(!states_conflict(
+        "MRR more than doubled, from $115k in July to $253k."
+    ));
+    assert!(!states_conflict(
+        "Employees can work from home one day a week instead of three."
+    ));
+    // A difficulty in plain words is one; a condition is not.
+    assert!(states_conflict("Keeping stakeholders engaged was hard."));
+    assert!(states_conflict(
+        "The work was difficult to fit into sprints."
+    ));
+    assert!(!states_conflict(
+        "Civilian police may take part, but only if the rules below are met."
+    ));
+    assert!(!states_conflict(
+        "It helps people who care for the most vulnerable."
+    ));
+    // A fall of a measure better low is good news; of one better high, trouble.
+    assert!(!states_conflict(
+        "Page load time fell by 27%, from 2.96 s to 2.15 s."
+    ));
+    assert!(!states_conflict("Support tickets dropped by a third."));
+    assert!(states_conflict("Sign-ups fell by 27% in March."));
+    assert!(states_conflict(
+        "Errors fell, but the migration is blocked on the vendor."
+    ));
+    // Growth that did not come is trouble.
+    assert!(states_conflict(
+        "The number of new people joining through Fleets has not risen as we hoped."
+    ));
+    assert!(states_conflict("Sign-ups were fewer than expected in May."));
+    // A measure better low, rising, is trouble.
+    assert!(states_conflict(
+        "Energy prices are rising 5% to 14% a year."
+    ));
+    assert!(states_conflict("Page load time doubled after the release."));
+    // A price is not a cost that hurts.
+    assert!(!states_conflict(
+        "Now that Standard costs nothing, trials end."
+    ));
+    assert!(!states_conflict(
+        "Premium costs $29.99 a month from February."
+    ));
+}
+
+#[test]
+fn an_outcome_number_measures_something_a_count_of_things_does_not() {
+    for outcome in [
+        "114 of our roughly 4,000 crew have tested positive.",
+        "Everything was working again about an hour and a half after it began.",
+        "Two-thirds of carts were abandoned at payment.",
+        "Refunds cost us $40,000 in March.",
+        "Only 40 of the customers we asked had heard of it.",
+        "A risk score above 7 was given to only a third of the loans.",
+    ] {
+        assert!(
+            states_amount(outcome) && measures_an_outcome(outcome),
+            "{outcome}"
+        );
+    }
+    for inventory in [
+        "The office has 12 desks and three meeting rooms.",
+        "Today that takes five separate steps.",
+        "This strand now has three pilots.",
+        // A severity rating grades a threat; "only" that qualifies no
+        // amount measures nothing.
+        "It carries a CVSS base score of 4.9.",
+        "Its severity score is 7 on a scale of 10.",
+        "Two of our regular meetings now focus only on the launch.",
+    ] {
+        assert!(!measures_an_outcome(inventory), "{inventory}");
+    }
+}
+
+#[test]
+fn in_results_only_an_obstacle_is_a_conflict() {
+    assert!(states_obstacle(
+        "It did not reach that, or 95% confidence, so the result cannot be relied on."
+    ));
+    assert!(!states_obstacle("Conversion fell 3% while churn dropped."));
+    assert!(!states_obstacle("Revenue grew, but margins held at 40%."));
+}
+
+#[test]
+fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
+    for plan in [
+        "Over a 29-month period the office asked for a total of $942,268.68 to hire staff.",
+        "The squad requested approval for a second pilot.",
+        "The Trust Board is asked to approve the project.",
+        "This post marks the end of life for Paid.",
+        "But NASA Administrator Mike Griffin decided to go ahead with the mission.",
+        "Tokens from the old servers were rejected. Resolution: a grace period for old tokens.",
+        "If you are one of them, you will need to set a new password.",
+        "Next time, the funds should be sent earlier.",
+        "In the second half of 2022 we changed how we place inventory, creating eight regions.",
+        "A further test without the school's name should run in May.",
+        "I've decided to pull the plug on the integration.",
+        "So I'm going to delete the publication soon.",
+        "The platform team is going to move the job in May.",
+        "We mitigated the incident by rolling back the change at 00:18 UTC.",
+        "The change was rolled back at 00:18 UTC.",
+        "We have stopped working on Kite, and we no longer support the software.",
+        "We cancelled the rollout on Tuesday.",
+        "Consolidation of the booking systems has begun, with phase 1 due in July 2020.",
+        "Over the past two days we have credited the affected accounts.",
+        "The Public Safety Department's request for additional staff comes from rising calls.",
+        "We will cap free namespaces at five users from 22 June.",
+        "Rotate every secret you keep in CircleCI straight away.",
+        "The platform team is moving the sync job to the new queue in May.",
+        "I need your approval for a 4.5% increase by Friday.",
+        "In September we are spending most of our time on maintenance.",
+        "Next steps: a pricing test in two markets.",
+        "We have decided to pause the rollout.",
+        "Besides the penalty, Knight will retain an independent consultant.",
+        "For the City, the County proposes to raise contract fees by 17.5% next year.",
+    ] {
+        assert!(states_resolution(plan), "{plan}");
+    }
+    for not_plan in [
+        "This is the last letter I will write to you as CEO.",
+        "The quarterly cash deficit will grow from Q3 to Q4.",
+        "We will continue to focus on what matters.",
+        "We are investigating the incident with an outside firm.",
+        "For Q4 we forecast 7.6m paid net additions.",
+        "We helped 49 clients a day in February.",
+        "We asked customers what they think of the new plan.",
+        // A lesson or a possibility is not a next step; a forecast
+        // commits nobody.
+        "Next time, the funds could be sent earlier.",
+        "A further test without the school's name might give us the answer.",
+        "It is going to take months to recover.",
+        "Phase 1, 3 to 17 November:",
+        "That is why the authority is concentrating on supporting particular projects.",
+        "On the whole the product team is moving its attention to V2.",
+        "What would we do differently next time? The funds could be sent earlier.",
+        "I like helping people (I did phone support, so I must), and it is rewarding.",
+        "The desktop rollout is under way.",
+        "Sign-ups have stopped growing since March.",
+        "The invoice was due in 2019 and was paid late.",
+        "The tool was rolled out to every repository in March.",
+        "About 0.02% of databases had no backup and were restored from snapshots.",
+    ] {
+        assert!(!states_resolution(not_plan), "{not_plan}");
+    }
+}
+
+#[test]
+fn an_outcome_in_numbers_is_read_from_the_words() {
+    assert!(states_outcome_in_numbers("Conversion rose from 9% to 12%."));
+    assert!(!states_outcome_in_numbers("We held four workshops."));
+}
