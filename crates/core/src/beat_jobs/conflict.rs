@@ -96,9 +96,19 @@ fn short_of_its_target(lower: &[String]) -> bool {
     })
 }
 
-/// "12 calls could not be answered", "no officer could respond": what
-/// could not be done.
+/// "12 calls could not be answered", "no officer could respond", "we have
+/// more to do before we drop the beta label": what could not be done, or
+/// is not done yet.
 fn could_not(lower: &[String]) -> bool {
+    let not_done_yet = lower.windows(3).any(|w| {
+        (w[0] == "more" && w[1] == "to" && w[2] == "do")
+            || (w[0] == "still" && w[1] == "to" && w[2] == "do")
+            || (w[0] == "not" && w[1] == "yet")
+    });
+    not_done_yet || could_not_be_done(lower)
+}
+
+fn could_not_be_done(lower: &[String]) -> bool {
     lower.iter().any(|w| w == "couldn't" || w == "couldn’t")
         || lower
             .windows(2)

@@ -145,21 +145,33 @@ fn stopped_by_us(all: &[String]) -> bool {
 }
 
 /// A named step of work with its date: "phase 1 due in July 2020", "the
-/// cut-over is scheduled for 3 May". (Work that merely goes on, with no
+/// cut-over is scheduled for 3 May", "layout support landing next month". (Work that merely goes on, with no
 /// date, is status.)
 fn scheduled_step(all: &[String]) -> bool {
     all.iter().enumerate().any(|(i, w)| {
-        matches!(w.as_str(), "due" | "scheduled" | "planned")
-            && all.iter().skip(i + 1).take(3).any(|d| {
-                MONTHS.contains(&d.as_str())
-                    || matches!(
-                        d.as_str(),
-                        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "next"
-                    )
-                    || (d.len() == 2
-                        && d.starts_with('q')
-                        && d[1..].chars().all(|c| c.is_ascii_digit()))
-            })
+        matches!(
+            w.as_str(),
+            "due"
+                | "scheduled"
+                | "planned"
+                | "landing"
+                | "lands"
+                | "shipping"
+                | "ships"
+                | "launching"
+                | "launches"
+                | "arriving"
+                | "arrives"
+        ) && all.iter().skip(i + 1).take(3).any(|d| {
+            MONTHS.contains(&d.as_str())
+                || matches!(
+                    d.as_str(),
+                    "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "next"
+                )
+                || (d.len() == 2
+                    && d.starts_with('q')
+                    && d[1..].chars().all(|c| c.is_ascii_digit()))
+        })
     })
 }
 
@@ -326,9 +338,14 @@ fn named_actor_commits(sentence: &str) -> bool {
 fn actor_commits(all: &[String]) -> bool {
     // "If you are one of them, you will need to…": after a conditional
     // clause the main clause's actor follows any word.
-    let conditional = all
-        .first()
-        .is_some_and(|w| matches!(w.as_str(), "if" | "when" | "once" | "unless" | "until"));
+    let conditional = all.first().is_some_and(|w| {
+        // "To stop this happening again we are reworking…": a purpose
+        // clause leads the same way.
+        matches!(
+            w.as_str(),
+            "if" | "when" | "once" | "unless" | "until" | "to"
+        )
+    });
     all.iter().enumerate().any(|(i, word)| {
         if !ACTORS.contains(&word.as_str()) {
             return false;

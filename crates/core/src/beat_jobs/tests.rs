@@ -92,6 +92,9 @@ fn a_conflict_is_an_obstacle_a_trade_off_or_a_metric_going_the_wrong_way() {
     assert!(states_conflict(
         "Every division in the department is understaffed."
     ));
+    assert!(states_conflict(
+        "We have more to do before we are comfortable dropping the beta label."
+    ));
     // A result short of its target; what could not be done; a
     // resource that runs out.
     assert!(states_conflict(
@@ -203,6 +206,8 @@ fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
         "The squad requested approval for a second pilot.",
         "The Trust Board is asked to approve the project.",
         "This post marks the end of life for Paid.",
+        "To stop this happening again we are reworking our deployment process.",
+        "Pages can now use slots, with layout support for slots landing next month.",
         "But NASA Administrator Mike Griffin decided to go ahead with the mission.",
         "Tokens from the old servers were rejected. Resolution: a grace period for old tokens.",
         "If you are one of them, you will need to set a new password.",

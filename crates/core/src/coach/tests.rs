@@ -1601,6 +1601,13 @@ fn a_remedy_already_made_needs_no_date_and_a_season_is_a_date() {
         "The company has added security layers and tightened access rules."
     ));
     assert!(!flagged("This post marks the end of life for the app."));
+    // An organisation acting is an owner.
+    assert!(!flagged(
+        "The company is contacting every affected user to say what was taken."
+    ));
+    assert!(!flagged(
+        "The move signals that Tesco plans to leave the market."
+    ));
     // An instruction to the reader names who acts: the reader.
     assert!(!flagged(
         "If you were affected, you will need to set a new password when you sign in."

@@ -8,6 +8,10 @@ use crate::coach::{Finding, Target};
 const OWNER_SIGNS: &[&str] = &[
     "team", "squad", "group", "pod", "crew", "engineering", "sales", "marketing", "support",
     "operations", "finance", "legal", "pm", "lead", "owner", "owns", "led",
+    // An organisation or an office acting: "the company is contacting each
+    // user", "the Director of Legal Services agrees the terms".
+    "company", "board", "council", "committee", "department", "director", "manager", "authority",
+    "agency", "trust",
 ];
 /// Besides month names and quarters ([`MONTHS`], [`PERIODS`]).
 #[rustfmt::skip]
@@ -99,6 +103,7 @@ fn already_done(text: &str) -> bool {
 /// "HR will recalibrate", "Finance owns the model".
 const ACTS: &[&str] = &[
     "will", "is", "are", "has", "have", "must", "should", "can", "owns", "leads", "'s", "’s", "to",
+    "plans", "intends", "decided", "agreed",
 ];
 /// Words before a name that make it the owner: "owned by Dana", "led by
 /// the CFO's office", "Owner: Platform".
