@@ -101,8 +101,7 @@ fn short_of_its_target(lower: &[String]) -> bool {
 /// is not done yet.
 fn could_not(lower: &[String]) -> bool {
     let not_done_yet = lower.windows(3).any(|w| {
-        (w[0] == "more" && w[1] == "to" && w[2] == "do")
-            || (w[0] == "still" && w[1] == "to" && w[2] == "do")
+        (matches!(w[0].as_str(), "more" | "still") && w[1] == "to" && w[2] == "do")
             || (w[0] == "not" && w[1] == "yet")
     });
     not_done_yet || could_not_be_done(lower)
