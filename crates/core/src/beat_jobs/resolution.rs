@@ -82,11 +82,18 @@ pub fn states_resolution(sentence: &str) -> bool {
     let all = lower_words(&lower);
     // "Phase out the old plan" instructs; "Phase 1, 3 to 17 November:"
     // names a stage.
+    // "Let's Encrypt issued 26,000 certificates": a name, not "let us".
+    let original = words(sentence);
     let opens_with_instruction = all
         .iter()
         .position(|w| !w.chars().all(|c| c.is_ascii_digit()))
         .is_some_and(|at| {
+            let names_something = all[at] == "let's"
+                && original
+                    .get(at + 1)
+                    .is_some_and(|next| next.text.chars().next().is_some_and(char::is_uppercase));
             IMPERATIVES.contains(&all[at].as_str())
+                && !names_something
                 && !all.get(at + 1).is_some_and(|next| is_number_word(next))
         });
     opens_with_instruction

@@ -250,6 +250,7 @@ fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
         "A further test without the school's name might give us the answer.",
         "It is going to take months to recover.",
         "Phase 1, 3 to 17 November:",
+        "Let's Encrypt issued more than 26,000 certificates during the beta.",
         "That is why the authority is concentrating on supporting particular projects.",
         "On the whole the product team is moving its attention to V2.",
         "What would we do differently next time? The funds could be sent earlier.",
