@@ -19,8 +19,10 @@
 //!   other (a tab paste from a German sheet holds `12,5`). `12,5`, `1.234,5`
 //!   and `1.234.567` prove a decimal comma; `12.5`, `1,234.5` and
 //!   `1,234,567` a decimal point; `1,234` proves nothing.
-//! - The first column holds labels, kept as text (trimmed); every other
-//!   cell is a number or empty (a gap). A number may carry a sign (`+`, `-`,
+//! - The first column holds labels, kept as text (trimmed); so does each
+//!   next column whose every cell is a word ("Book | Measure | Feb | Mar"),
+//!   as long as one column of values is left: the row's label is its label
+//!   cells joined by " · ". Every other cell is a number or empty (a gap). A number may carry a sign (`+`, `-`,
 //!   `−`), parentheses for a negative (`(12)`), a currency sign or code
 //!   (`$`, `€`, `£`, `¥`, `₹`, `USD 12`), `%` (kept in percent units:
 //!   `14%` is 14), a `k`/`M`/`B` multiplier (`1.2k` is 1200), thousands
@@ -218,8 +220,6 @@ pub fn parse_table(text: &str) -> Result<DataTable, TableError> {
             line: extra.line,
         });
     }
-    let separator = decimal_separator(delimiter, data);
-    let mut rows = Vec::with_capacity(data.len());
     for record in data {
         if record.cells.len() != width {
             return Err(TableError::RaggedRow {
@@ -229,18 +229,19 @@ pub fn parse_table(text: &str) -> Result<DataTable, TableError> {
                 expected: width,
             });
         }
-        let mut cells = record.cells.iter();
-        let label = cells
-            .next()
-            .map(|c| c.text.trim().to_owned())
-            .unwrap_or_default();
-        let mut values = Vec::with_capacity(width - 1);
-        for (index, cell) in cells.enumerate() {
+    }
+    let separator = decimal_separator(delimiter, data);
+    let labels = label_columns(data, width, separator);
+    let mut rows = Vec::with_capacity(data.len());
+    for record in data {
+        let label = join_labels(record.cells[..labels].iter().map(|c| c.text.as_str()));
+        let mut values = Vec::with_capacity(width - labels);
+        for (index, cell) in record.cells.iter().enumerate().skip(labels) {
             let value =
                 parse_number(&cell.text, separator).map_err(|problem| TableError::NotANumber {
                     row: record.row,
-                    column: index + 2,
-                    header: header.get(index + 1).cloned().unwrap_or_default(),
+                    column: index + 1,
+                    header: header.get(index).cloned().unwrap_or_default(),
                     text: shorten(&cell.text),
                     line: record.line,
                     hint: problem.hint(),
@@ -249,7 +250,48 @@ pub fn parse_table(text: &str) -> Result<DataTable, TableError> {
         }
         rows.push(DataRow { label, values });
     }
+    let mut header = header;
+    if labels > 1 {
+        let joined = join_labels(header[..labels].iter().map(String::as_str));
+        header.splice(..labels, [joined]);
+    }
     Ok(DataTable { header, rows })
+}
+
+/// How many leading columns hold labels: the first, and each next one
+/// whose every cell is a word ("Book | Measure | Feb | Mar"), as long as a
+/// column of values is left. A column with one number in it, or an error
+/// such as `N/A` or `#DIV/0!`, is data: its text cells are refused.
+fn label_columns(data: &[Record], width: usize, separator: DecimalSeparator) -> usize {
+    let is_word = |text: &str| {
+        let text = text.trim();
+        let lower = text.to_lowercase();
+        text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !text.starts_with('#')
+            && !matches!(
+                lower.as_str(),
+                "n/a" | "na" | "nan" | "inf" | "-inf" | "infinity" | "null" | "none"
+            )
+            && parse_number(text, separator).is_err()
+    };
+    let mut labels = 1;
+    while labels + 1 < width
+        && data
+            .iter()
+            .all(|record| is_word(&record.cells[labels].text))
+    {
+        labels += 1;
+    }
+    labels
+}
+
+/// One label from several label cells: "Dead Dwarves · Copies sold".
+fn join_labels<'a>(cells: impl Iterator<Item = &'a str>) -> String {
+    cells
+        .map(str::trim)
+        .filter(|cell| !cell.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// `;` files use a decimal comma unless a value proves a decimal point and

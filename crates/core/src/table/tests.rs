@@ -327,3 +327,41 @@ fn cells_written_with_percent_signs_state_the_unit() {
     assert_eq!(stated_unit("Plan,Churn,Users\nM,4.1%,300\n"), None);
     assert_eq!(stated_unit("Plan,Churn\nM,4.1\n"), None);
 }
+
+#[test]
+fn leading_columns_of_words_are_one_label() {
+    let table = parse_table(
+        "| Book | Measure | February | March |\n|---|---|---|---|\n\
+         | Dead Dwarves | Copies sold | 6.6 | 13 |\n| Dead Dwarves | Royalties ($) | 13.21 | 4.55 |\n",
+    )
+    .unwrap();
+    assert_eq!(
+        table.header,
+        header(&["Book · Measure", "February", "March"])
+    );
+    assert_eq!(
+        table.rows,
+        vec![
+            row("Dead Dwarves · Copies sold", &[Some(6.6), Some(13.0)]),
+            row("Dead Dwarves · Royalties ($)", &[Some(13.21), Some(4.55)]),
+        ]
+    );
+    // A column with a number in it is data, and its words are refused.
+    assert!(matches!(
+        parse_table("Week,Control,Pilot\nW1,low,2\nW2,1,2\n"),
+        Err(TableError::NotANumber {
+            row: 2,
+            column: 2,
+            ..
+        })
+    ));
+    // So is a column of errors, and the last column is always values.
+    assert!(matches!(
+        parse_table("Week,Users,Pilot\nW1,n/a,2\nW2,N/A,2\n"),
+        Err(TableError::NotANumber { column: 2, .. })
+    ));
+    assert!(matches!(
+        parse_table("Region,Channel\nNorth,Retail\n"),
+        Err(TableError::NotANumber { column: 2, .. })
+    ));
+}
