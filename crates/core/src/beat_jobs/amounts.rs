@@ -53,6 +53,21 @@ fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
     if counts_a_point {
         return false;
     }
+    // "Millions of people rely on it", "thousands of customers": a round
+    // word for "many", not a figure a reader can check.
+    let round_plural = matches!(
+        lower.as_str(),
+        "hundreds" | "thousands" | "millions" | "billions" | "dozens"
+    ) && all.get(index + 1).is_some_and(|next| next.lower() == "of")
+        // ("Tens of thousands of dollars a year" gives an order of
+        // magnitude.)
+        && index
+            .checked_sub(1)
+            .and_then(|i| all.get(i))
+            .is_none_or(|before| before.lower() != "of");
+    if round_plural {
+        return false;
+    }
     let digits_only = lower.chars().all(|c| c.is_ascii_digit());
     let year = digits_only
         && lower.len() == 4

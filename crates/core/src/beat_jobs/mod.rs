@@ -10,6 +10,7 @@ use crate::coach::text::{
 
 mod amounts;
 mod conflict;
+mod headings;
 mod resolution;
 #[cfg(test)]
 mod tests;
@@ -18,6 +19,7 @@ pub use amounts::{
     attributed_quote, measures_an_outcome, states_amount, states_outcome_in_numbers, OUTCOME,
 };
 pub use conflict::{states_conflict, states_obstacle};
+pub use headings::{heading_job, HeadingJob};
 pub use resolution::states_resolution;
 
 /// Whether the sentence sets the scene: a statement of some length that

@@ -16,7 +16,7 @@ const ACTORS: &[&str] = &[
 const COMMITS: &[&str] = &[
     "will", "'ll", "’ll", "shall", "must", "should", "plan", "plans", "intend", "intends", "aim",
     "propose", "proposes", "recommend", "recommends", "ask", "asks", "request", "requests",
-    "need", "needs", "decided", "commit", "commits", "committed", "are", "is", "'re", "’re",
+    "need", "needs", "commit", "commits", "committed", "are", "is", "'re", "’re",
     "have", "has",
 ];
 /// Verbs after "will" that commit to nothing new: "we will continue to…".
@@ -60,9 +60,12 @@ const NAMES_A_RESOLUTION: &[&str] = &[
     "will be discontinued", "we are sunsetting", "we're sunsetting",
     "we ask", "decision:", "recommendation:", "resolution:", "remediation:", "mitigation:",
     "fix:", "action:", "we recommend", "we propose", "i recommend",
-    "i propose", "we are asking", "i am asking", "we have decided", "we decided",
-    "we've decided", "we’ve decided", "i have decided", "i decided", "i've decided",
+    "i propose", "we are asking", "i am asking", "we have decided",
+    "we've decided", "we’ve decided", "i have decided", "i've decided",
     "i’ve decided",
+    // (Not "we decided": in the simple past it tells the story — "we
+    // decided that if we were going to reduce churn…", "we decided
+    // against it".)
     // A change of approach already made is the answer a letter gives: "we
     // changed how we place inventory", "we have restructured the team".
     "we changed how", "we changed the way", "we have changed how", "we redesigned",
@@ -106,6 +109,7 @@ pub fn states_resolution(sentence: &str) -> bool {
         || stopped_by_us(&all)
         || actor_commits(&all)
         || named_actor_commits(sentence)
+        || reports_a_decision(&all)
         || dated_rule_change(&all)
 }
 
@@ -320,6 +324,64 @@ fn dated_rule_change(all: &[String]) -> bool {
         )
     });
     opens && dated && rule_verb
+}
+
+/// A decision reported, whoever took it: "Shuttle managers met on
+/// Wednesday and agreed to go ahead", "the trustees voted to close the
+/// fund", "Discovery is cleared to launch on Thursday". ("Neither of them
+/// chose to appeal" decides nothing; "visitors agreed to each statement"
+/// is agreement with something; "we agreed to buy a business" looks back
+/// at work done.)
+fn reports_a_decision(all: &[String]) -> bool {
+    let negated = |at: usize| {
+        all[at.saturating_sub(3)..at].iter().any(|w| {
+            matches!(w.as_str(), "not" | "never" | "neither" | "nor" | "no")
+                || w.ends_with("n't")
+                || w.ends_with("n’t")
+        })
+    };
+    // Only a go/no-go's own verbs: "we also agreed to buy Nokia's devices
+    // business", in a letter's look back at the year, is work done.
+    let go_or_stop = |at: usize| {
+        all.get(at).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "go" | "proceed"
+                    | "launch"
+                    | "approve"
+                    | "ship"
+                    | "stop"
+                    | "cancel"
+                    | "delay"
+                    | "postpone"
+                    | "pause"
+                    | "halt"
+                    | "scrap"
+                    | "abandon"
+                    | "close"
+            )
+        })
+    };
+    let decided_to = all.windows(2).enumerate().any(|(i, w)| {
+        matches!(
+            w[0].as_str(),
+            "agreed" | "voted" | "decided" | "resolved" | "chose" | "elected" | "opted"
+        ) && w[1] == "to"
+            && go_or_stop(i + 2)
+            && !negated(i)
+    });
+    let cleared = all.windows(2).enumerate().any(|(i, w)| {
+        matches!(w[0].as_str(), "cleared" | "approved")
+            && matches!(w[1].as_str(), "to" | "for")
+            && !negated(i)
+    });
+    let go_ahead = all.windows(2).any(|w| {
+        matches!(
+            (w[0].as_str(), w[1].as_str()),
+            ("the", "go-ahead") | ("green", "light") | ("green", "lit") | ("signed", "off")
+        )
+    });
+    decided_to || cleared || go_ahead
 }
 
 /// A named actor inside the sentence commits: "Besides the penalty, Knight

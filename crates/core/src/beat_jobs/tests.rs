@@ -233,6 +233,11 @@ fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
         "We have decided to pause the rollout.",
         "Besides the penalty, Knight will retain an independent consultant.",
         "For the City, the County proposes to raise contract fees by 17.5% next year.",
+        // A decision reported, whoever took it.
+        "Shuttle managers met on Wednesday and agreed to go ahead with the mission.",
+        "The trustees voted to close the fund in March.",
+        "Discovery is cleared to launch on Thursday.",
+        "The finance committee gave the go-ahead for a second site.",
     ] {
         assert!(states_resolution(plan), "{plan}");
     }
@@ -258,6 +263,13 @@ fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
         "The desktop rollout is under way.",
         "Sign-ups have stopped growing since March.",
         "The invoice was due in 2019 and was paid late.",
+        // Agreement with something, or a decision not taken.
+        "Neither of them chose to appeal the ruling.",
+        "More visitors agreed to each statement in the open letter.",
+        "The board has not agreed to fund the pilot.",
+        "Last year we also agreed to buy the devices business.",
+        "We decided that to reduce churn we would first have to study it.",
+        "After talking to two authors, we decided against it.",
         "The tool was rolled out to every repository in March.",
         "About 0.02% of databases had no backup and were restored from snapshots.",
     ] {
@@ -269,4 +281,21 @@ fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
 fn an_outcome_in_numbers_is_read_from_the_words() {
     assert!(states_outcome_in_numbers("Conversion rose from 9% to 12%."));
     assert!(!states_outcome_in_numbers("We held four workshops."));
+}
+
+#[test]
+fn a_round_plural_is_no_figure() {
+    for round in [
+        "Our desktop, which millions of people rely on, is here to stay.",
+        "Thousands of customers wrote in.",
+    ] {
+        assert!(!states_amount(round), "{round}");
+    }
+    for figure in [
+        "Two million people rely on it.",
+        "Sign-ups fell by thousands, from 12,000 to 9,000.",
+        "Tens of thousands of users lost access for 3 hours.",
+    ] {
+        assert!(states_amount(figure), "{figure}");
+    }
 }

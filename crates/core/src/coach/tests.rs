@@ -1371,6 +1371,44 @@ fn a_window_is_a_span_word_a_year_or_a_named_span() {
     ));
 }
 
+#[test]
+fn a_chart_of_two_groups_is_the_evidence_comparison() {
+    let evidence = "Donor conversion reached 0.16% in August 2018.";
+    let incomplete = |draft: &UpdateFields| {
+        review(draft, &[])
+            .findings
+            .iter()
+            .any(|f| f.rule == "metric-incomplete")
+    };
+    let alone = fields(
+        "Active agreement doubles donor conversion",
+        [
+            "Visitors sign an open letter.",
+            "Sign-ups cannot grow further.",
+            "Growth ships it by March.",
+            evidence,
+        ],
+    );
+    assert!(incomplete(&alone));
+    let charted = with_chart(
+        "Active agreement doubles donor conversion",
+        evidence,
+        crate::ChartKind::Bar,
+        &["Treatment", "Conversion"],
+        &[("Control", &[0.08]), ("Active agreement", &[0.16])],
+    );
+    assert!(!incomplete(&charted));
+    // One bar compares nothing.
+    let one_bar = with_chart(
+        "Active agreement doubles donor conversion",
+        evidence,
+        crate::ChartKind::Bar,
+        &["Treatment", "Conversion"],
+        &[("Active agreement", &[0.16])],
+    );
+    assert!(incomplete(&one_bar));
+}
+
 fn rule_spans(draft: &UpdateFields, rule: &str) -> Vec<(Target, String)> {
     review(draft, &[])
         .findings
@@ -1523,6 +1561,30 @@ fn an_outcome_the_evidence_rule_counts_is_no_activity_report() {
     assert!(!activity(
         "We shipped 14 features. Close to 600 new users joined on launch day."
     ));
+}
+
+#[test]
+fn an_outcome_told_in_words_is_no_activity_report() {
+    let activity = |last: &str| {
+        let text = format!(
+            "---\ntitle: Chat moves to the new network\n---\n\n\
+             We switched on federation last week and shipped 30 fixes.\n\n{last}\n"
+        );
+        let story = crate::story::parse_story(&text).unwrap();
+        review(&story.update_fields(), &[])
+            .findings
+            .iter()
+            .any(|f| f.rule == "activity-not-outcome")
+    };
+    assert!(!activity(
+        "Our main channels already have more participants than the old network had at its busiest."
+    ));
+    // More of the team's own output is still activity.
+    assert!(activity(
+        "The help page carries more how-to material than it did a week ago."
+    ));
+    // The share a failure hit is its outcome.
+    assert!(!activity("About 40% of chat rooms were delayed."));
 }
 
 #[test]

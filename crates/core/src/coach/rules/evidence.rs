@@ -608,6 +608,24 @@ fn names_a_window(words: &[String]) -> bool {
         })
 }
 
+/// Whether the chart sets figures side by side (a control and a variant,
+/// last quarter and this one): then the evidence's comparison is drawn,
+/// not written.
+fn chart_compares(fields: &crate::update::UpdateFields) -> bool {
+    fields.chart.as_ref().is_some_and(|chart| {
+        let columns = chart.data.series_names().len();
+        (0..columns).any(|column| {
+            chart
+                .data
+                .rows
+                .iter()
+                .filter(|row| row.values.get(column).copied().flatten().is_some())
+                .count()
+                >= 2
+        })
+    })
+}
+
 pub fn metric_incomplete(story: &Story<'_>) -> Vec<Finding> {
     let fields = story.fields;
     let missing: Vec<&str> = match &fields.evidence {
@@ -664,7 +682,8 @@ pub fn metric_incomplete(story: &Story<'_>) -> Vec<Finding> {
             if !names_a_window(&words) && !window_elsewhere() {
                 missing.push("a time window");
             }
-            if !mentions(&words, COMPARISON_SIGNS) && !text.contains("→") {
+            if !mentions(&words, COMPARISON_SIGNS) && !text.contains("→") && !chart_compares(fields)
+            {
                 missing.push("a baseline or comparison");
             }
             missing

@@ -108,7 +108,58 @@ pub(super) fn stand_in_paragraphs<'a>(story: &Story<'a>, target: Target) -> Vec<
         .collect()
 }
 
+/// A section whose heading names the empty beat's job in the draft's own
+/// words: "How was the problem resolved for the future?" holds the
+/// resolution, "How did this happen?" the conflict, whatever verbs its
+/// sentences use.
+fn heading_names(target: Target, place: Place<'_>) -> bool {
+    let Place::Section(heading) = place else {
+        return false;
+    };
+    let job = match target {
+        Target::Context => beat_jobs::HeadingJob::Context,
+        Target::Conflict => beat_jobs::HeadingJob::Conflict,
+        Target::Resolution => beat_jobs::HeadingJob::Resolution,
+        _ => return false,
+    };
+    beat_jobs::heading_job(heading) == Some(job)
+}
+
+/// A sentence long enough to say something (not "TBD", not "See below.").
+fn says_something(sentence: &str) -> bool {
+    words(sentence).len() >= 5
+}
+
+/// The first sentence of a section whose heading names the beat's job:
+/// the one doing the job if one does, else the first that says something.
+fn under_a_heading_naming_the_job<'a>(story: &Story<'a>, target: Target) -> Option<Elsewhere<'a>> {
+    let job = job_of(target);
+    story
+        .passages()
+        .into_iter()
+        .filter(|p| heading_names(target, p.place))
+        .find_map(|p| {
+            let candidates: Vec<_> = sentences(p.text)
+                .into_iter()
+                .filter(|s| may_do_the_job(target, s.text) && says_something(s.text))
+                .collect();
+            let sentence = candidates
+                .iter()
+                .find(|s| job(s.text))
+                .or_else(|| candidates.first())?;
+            Some(Elsewhere {
+                place: p.place,
+                sentence: sentence.text,
+            })
+        })
+}
+
 fn found_elsewhere<'a>(story: &Story<'a>, target: Target) -> Option<Elsewhere<'a>> {
+    if story.english {
+        if let Some(found) = under_a_heading_naming_the_job(story, target) {
+            return Some(found);
+        }
+    }
     let job = job_of(target);
     let passages = story.passages();
     let read = passages

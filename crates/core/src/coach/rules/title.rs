@@ -53,6 +53,14 @@ const IRREGULAR: &[&str] = &[
     "is", "are", "was", "were", "will", "must", "should", "can", "could", "needs", "has", "have",
     "had", "does", "did", "went", "gone", "came", "saw", "became", "shows",
 ];
+/// A pronoun and its verb in one word: "Synchronous messaging at
+/// Mozilla: we're live". (Not a name's "'s", which owns.)
+#[rustfmt::skip]
+const CONTRACTED_VERBS: &[&str] = &[
+    "we're", "you're", "they're", "i'm", "it's", "that's", "here's", "there's", "we've",
+    "i've", "they've", "we'll", "i'll", "it'll", "they'll", "isn't", "aren't", "won't", "can't",
+    "don't", "doesn't", "didn't", "wasn't", "weren't", "hasn't", "haven't",
+];
 /// Words that end a label title ("Q3 onboarding update").
 #[rustfmt::skip]
 const LABEL_ENDINGS: &[&str] = &[
@@ -67,10 +75,18 @@ pub fn is_action_title(title: &str) -> bool {
         return false;
     }
     let lower: Vec<String> = found.iter().map(|w| w.text.to_lowercase()).collect();
+    // A label's last word ("Q3 growth review") ends a takeaway too when a
+    // verb tells an amount before it: "How one startup reduced churn 71%
+    // using red-flag metrics".
+    let tells_an_amount = crate::beat_jobs::states_amount(title)
+        && lower
+            .iter()
+            .any(|word| VERBS.iter().any(|verb| inflects(word, verb)));
     if lower
         .last()
         .is_some_and(|last| LABEL_ENDINGS.contains(&last.as_str()))
         && !lower.iter().any(|w| IRREGULAR.contains(&w.as_str()))
+        && !tells_an_amount
     {
         return false;
     }
@@ -105,6 +121,7 @@ pub fn is_action_title(title: &str) -> bool {
                     )
                 });
         IRREGULAR.contains(&word.as_str())
+            || CONTRACTED_VERBS.contains(&word.replace('’', "'").as_str())
             || !participle
                 && VERBS.iter().any(|verb| {
                     inflects(word, verb) || inflects(word.trim_start_matches("pre-"), verb)
@@ -221,6 +238,13 @@ mod tests {
             "Notify: how a team of 12 is on track to save £45 million a year"
         ));
         assert!(!is_action_title("Time is money: why speed matters"));
+        assert!(is_action_title(
+            "Synchronous Messaging at Mozilla: We're Live"
+        ));
+        assert!(!is_action_title("Mozilla's chat platform"));
+        assert!(is_action_title(
+            "How one SaaS startup reduced churn 71% using 'red flag' metrics"
+        ));
         assert!(!is_action_title(
             "Online dating and page speed: does it affect the business?"
         ));

@@ -1,0 +1,209 @@
+//! What a section's heading says its text is for. A draft written
+//! elsewhere names its parts in its own words ("How was the problem
+//! resolved for the future?", "Preventative measures", "What went wrong"):
+//! the heading reads as a beat's job by what it asks or names, not by one
+//! spelling of the beat's name.
+
+use crate::coach::text::lower_words;
+
+/// The jobs a heading can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadingJob {
+    Context,
+    Conflict,
+    Resolution,
+}
+
+/// The job the heading names, if it names one. A heading that names two
+/// ("Cause and remedy") names the later one: the section ends on it.
+pub fn heading_job(heading: &str) -> Option<HeadingJob> {
+    let words = lower_words(heading);
+    if words.is_empty() || logs_or_looks_back(&words) {
+        return None;
+    }
+    let text = format!(" {} ", words.join(" "));
+    if names_a_plan(&words, &text) {
+        Some(HeadingJob::Resolution)
+    } else if names_a_problem(&words, &text) {
+        Some(HeadingJob::Conflict)
+    } else if names_the_scene(&words, &text) {
+        Some(HeadingJob::Context)
+    } else {
+        None
+    }
+}
+
+/// A log, a lesson or a reason, whatever words it uses: "Incident
+/// timeline", "Lessons learned", "Reasons for the decision", "Decision
+/// drivers", "Resolved" (a status page's entry).
+fn logs_or_looks_back(words: &[String]) -> bool {
+    let any = |stems: &[&str]| words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)));
+    any(&[
+        "timeline",
+        "chronolog",
+        "lesson",
+        "learn",
+        "reason",
+        "driver",
+        "why",
+    ]) || (words.len() == 1 && matches!(words[0].as_str(), "resolved" | "fixed" | "update"))
+}
+
+/// What is being done or asked: a remedy, a prevention, a fix, a
+/// recommendation, the next steps.
+fn names_a_plan(words: &[String], text: &str) -> bool {
+    let stems = [
+        "remed",
+        "prevent",
+        "mitigat",
+        "recommend",
+        "propos",
+        "fix",
+        "resolv",
+    ];
+    // Not "Moving forward", "Follow-up" or "Plans": under those a letter
+    // may only say it is confident, and a status page's follow-up may
+    // only retell the incident.
+    let phrases = [
+        " next steps ",
+        " action plan ",
+        " action items ",
+        " required action ",
+        " doing about ",
+        " what we're doing ",
+        " what we are doing ",
+        " what we will do ",
+        " what we'll do ",
+        " we're changing ",
+        " we are changing ",
+        " what you need to do ",
+        " what to do ",
+        " the ask ",
+        " our ask ",
+    ];
+    words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)))
+        || phrases.iter().any(|p| text.contains(p))
+}
+
+/// What went wrong or stands in the way: a problem, an issue, a risk, a
+/// cause, a breach or an outage.
+fn names_a_problem(words: &[String], text: &str) -> bool {
+    let stems = [
+        "problem",
+        "issue",
+        "challeng",
+        "risk",
+        "obstacle",
+        "blocker",
+        "concern",
+        "threat",
+        "complication",
+        "cause",
+        "breach",
+        "vulnerabilit",
+        "outage",
+        "incident",
+        "failure",
+        "headwind",
+        "shortfall",
+    ];
+    let phrases = [
+        " went wrong ",
+        " what happened ",
+        " how did this happen ",
+        " how did it happen ",
+        " negatives ",
+        " the bad ",
+    ];
+    words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)))
+        || phrases.iter().any(|p| text.contains(p))
+        || (words.len() == 1 && words[0] == "bad")
+}
+
+/// Where things stand: the background, an overview, the history.
+fn names_the_scene(words: &[String], text: &str) -> bool {
+    let stems = [
+        "background",
+        "backstory",
+        "overview",
+        "introduction",
+        "history",
+    ];
+    let phrases = [" where we are ", " where we stand ", " the situation "];
+    words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)))
+        || phrases.iter().any(|p| text.contains(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_that_name_a_plan_in_their_own_words() {
+        for heading in [
+            "How was the problem resolved for the future?",
+            "Preventative measures",
+            "Preventing a repeat",
+            "Mitigation",
+            "Recommended action",
+            "What are we doing about this?",
+            "Next steps for the pilot",
+            "Cause and remedy",
+            "Our proposal",
+            "What you need to do",
+        ] {
+            assert_eq!(
+                heading_job(heading),
+                Some(HeadingJob::Resolution),
+                "{heading}"
+            );
+        }
+    }
+
+    #[test]
+    fn headings_that_name_a_problem() {
+        for heading in [
+            "How did this happen?",
+            "What went wrong",
+            "Root cause",
+            "The security breach",
+            "Risks",
+            "Issues",
+            "Database incident",
+        ] {
+            assert_eq!(
+                heading_job(heading),
+                Some(HeadingJob::Conflict),
+                "{heading}"
+            );
+        }
+    }
+
+    #[test]
+    fn headings_that_set_the_scene() {
+        for heading in ["The backstory", "Background and history", "Where we stand"] {
+            assert_eq!(heading_job(heading), Some(HeadingJob::Context), "{heading}");
+        }
+    }
+
+    #[test]
+    fn logs_lessons_reasons_and_topics_name_no_job() {
+        for heading in [
+            "Incident timeline",
+            "Lessons learned",
+            "Reasons for the decision",
+            "Decision drivers",
+            "Resolved",
+            "Key learnings",
+            "Revenue",
+            "Community health",
+            "What went well",
+            "Moving forward",
+            "Follow-up",
+            "Membership data",
+            "",
+        ] {
+            assert_eq!(heading_job(heading), None, "{heading}");
+        }
+    }
+}
