@@ -112,6 +112,11 @@ impl DataTable {
     }
 }
 
+/// The most series a reader can tell apart in one chart: the coach warns
+/// past it, and an imported table is turned only when the turn keeps
+/// within it.
+pub const READABLE_SERIES: usize = 4;
+
 /// Everything needed to draw the chart. The annotations (differences,
 /// growth, drops) are never stored: the renderer computes them from `data`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]

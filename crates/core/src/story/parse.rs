@@ -569,7 +569,8 @@ impl<'a> Body<'a> {
         if !is_pipe_table(&table) {
             return None;
         }
-        let data = parse_table(&table).ok()?;
+        // Drawn with time along the x axis, whichever way it was written.
+        let data = crate::table::periods_down(parse_table(&table).ok()?);
         // One blank line where the table was, as when a block is taken out.
         let blank_before = start == 0 || is_blank(evidence.lines[start - 1]);
         let blank_after = evidence.lines.get(end).is_none_or(|line| is_blank(line));

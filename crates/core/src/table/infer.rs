@@ -40,6 +40,34 @@ pub fn infer_kind(table: &DataTable) -> ChartKind {
     }
 }
 
+/// Whether a table runs its periods across the top and its measures down
+/// the side ("Fund | 2022 | 2021 | 2020 | Cumulative"): at least two
+/// column headers, and at least half of them, read as time, no row label
+/// does, and the rows are few enough to be a chart's series.
+pub(crate) fn periods_across(table: &DataTable) -> bool {
+    let series = table.series_names();
+    let periods = series.iter().filter(|name| reads_as_time(name)).count();
+    periods >= 2
+        && periods * 2 >= series.len()
+        && (2..=MAX_ROWS_AS_SERIES).contains(&table.rows.len())
+        && !table.rows.iter().any(|row| reads_as_time(&row.label))
+}
+
+/// The most rows a table may have to be turned into series: no more than
+/// a reader tells apart.
+const MAX_ROWS_AS_SERIES: usize = crate::chart::READABLE_SERIES;
+
+/// A label that names a time: a date, a month, a quarter, a week, or a
+/// year on its own ("2022").
+fn reads_as_time(label: &str) -> bool {
+    let label = label.trim();
+    is_time_label(label)
+        || label.len() == 4
+            && label
+                .parse::<u16>()
+                .is_ok_and(|year| (1900..=2100).contains(&year))
+}
+
 /// Lower-case alphanumeric words of a text.
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())

@@ -55,8 +55,10 @@ use records::{detect_delimiter, split_records, Record, SplitError};
 
 pub use file::{decode_text_file, read_data_file, DataFileError, MAX_DATA_FILE_BYTES};
 pub use infer::infer_kind;
+mod orient;
 pub use number::format_number;
 use number::DecimalSeparator;
+pub use orient::periods_down;
 use records::Delimiter;
 pub use workbook::{read_workbook, SheetTable, WorkbookError};
 

@@ -6,7 +6,7 @@ use super::{finding, info, Story};
 use crate::coach::{Finding, Target};
 use crate::ChartKind;
 
-const MAX_SERIES: usize = 4;
+use crate::chart::READABLE_SERIES as MAX_SERIES;
 
 pub fn chart_rules(story: &Story<'_>) -> Vec<Finding> {
     let Some(chart) = story.fields.chart.as_ref() else {
