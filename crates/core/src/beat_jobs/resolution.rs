@@ -273,9 +273,34 @@ fn reports_an_ask(all: &[String]) -> bool {
     let asked_to_act = all
         .windows(3)
         .any(|w| matches!(w[0].as_str(), "is" | "are") && w[1] == "asked" && w[2] == "to");
+    // "Requests jumped from 20 to 1,500 a second", "1,500 requests a
+    // second": the noun, measured.
+    let measured = |at: usize| {
+        all.get(at + 1).is_some_and(|next| {
+            matches!(
+                next.as_str(),
+                "jumped"
+                    | "rose"
+                    | "fell"
+                    | "grew"
+                    | "increased"
+                    | "decreased"
+                    | "dropped"
+                    | "doubled"
+                    | "climbed"
+                    | "spiked"
+                    | "peaked"
+                    | "per"
+            )
+        }) || at
+            .checked_sub(1)
+            .and_then(|before| all.get(before))
+            .is_some_and(|before| is_number_word(before))
+    };
     asked_to_act
         || all.iter().enumerate().any(|(i, word)| {
             ASKED.contains(&word.as_str())
+                && !measured(i)
                 && all.iter().skip(i + 1).take(5).any(|w| {
                     ASKED_FOR.contains(&w.as_str())
                         || w.chars().next().is_some_and(|c| c.is_ascii_digit())

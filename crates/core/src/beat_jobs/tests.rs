@@ -204,6 +204,7 @@ fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
     for plan in [
         "Over a 29-month period the office asked for a total of $942,268.68 to hire staff.",
         "The squad requested approval for a second pilot.",
+        "The squad requests a budget of $40,000 for the pilot.",
         "The Trust Board is asked to approve the project.",
         "This post marks the end of life for Paid.",
         "To stop this happening again we are reworking our deployment process.",
@@ -270,6 +271,8 @@ fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
         "Last year we also agreed to buy the devices business.",
         "We decided that to reduce churn we would first have to study it.",
         "After talking to two authors, we decided against it.",
+        "When the anchor mentioned the site on television, requests jumped from 20 to 1,500 a second.",
+        "The servers took 1,500 requests a second.",
         "The tool was rolled out to every repository in March.",
         "About 0.02% of databases had no backup and were restored from snapshots.",
     ] {
