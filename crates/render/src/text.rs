@@ -364,7 +364,7 @@ fn split_to_width(word: &str, max_width: f32, weight: Weight) -> Vec<String> {
 }
 
 /// Ends `line` with "…" so that it fits `max_width` (in units of the size).
-fn with_ellipsis(line: &str, max_width: f32, weight: Weight) -> String {
+pub(crate) fn with_ellipsis(line: &str, max_width: f32, weight: Weight) -> String {
     let mut chars: Vec<char> = line.trim_end().chars().collect();
     loop {
         let candidate: String = chars.iter().collect::<String>().trim_end().to_owned() + ELLIPSIS;

@@ -106,7 +106,11 @@ fn line(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResult<
         + 24;
     let x_max = (n.max(2) - 1) as f64;
     let mut chart = ChartBuilder::on(root)
-        .margin_top(12)
+        .margin_top(if direct_labels {
+            12
+        } else {
+            legend_layout(data, root.dim_in_pixel().0).1 + 8
+        })
         .margin_left(8)
         .margin_right(right_margin)
         .margin_bottom(8)
@@ -266,23 +270,68 @@ fn label_step(labels: &[String], size: u32, width: u32) -> usize {
     labels.len().div_ceil(fitting).max(1)
 }
 
+/// One series' key in the legend: where it sits and the name it shows.
+struct LegendKey {
+    index: usize,
+    x: i32,
+    y: i32,
+    name: String,
+}
+
+const LEGEND_SIZE: f64 = 18.0;
+const LEGEND_ROW: i32 = 26;
+const LEGEND_LEFT: i32 = 90;
+
+/// The legend's keys in rows that wrap at the chart's width, every series
+/// shown: a name wider than a row alone ends in "…". Returns the keys and
+/// the height the rows take.
+fn legend_layout(data: &ChartData, width: u32) -> (Vec<LegendKey>, u32) {
+    let right = width as i32 - 16;
+    let widest_name = f64::from((right - LEGEND_LEFT - 22).max(60));
+    let mut keys = Vec::new();
+    let (mut x, mut y) = (LEGEND_LEFT, 4);
+    for (index, series) in data.series.iter().enumerate() {
+        let name = if text_width(&series.name, LEGEND_SIZE, false) > widest_name {
+            crate::text::with_ellipsis(
+                &series.name,
+                (widest_name / LEGEND_SIZE) as f32,
+                crate::fonts::Weight::Regular,
+            )
+        } else {
+            series.name.clone()
+        };
+        let key_width = 22 + text_width(&name, LEGEND_SIZE, false).ceil() as i32;
+        if x > LEGEND_LEFT && x + key_width > right {
+            x = LEGEND_LEFT;
+            y += LEGEND_ROW;
+        }
+        keys.push(LegendKey { index, x, y, name });
+        x += key_width + 24;
+    }
+    let height = if keys.is_empty() {
+        0
+    } else {
+        (y + LEGEND_ROW) as u32
+    };
+    (keys, height)
+}
+
 fn legend(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResult<()> {
-    let mut x = 90;
-    for (index, series) in data.series.iter().enumerate().take(12) {
-        let rgb = series_color(data, index, palette);
-        root.draw(&Rectangle::new([(x, 4), (x + 16, 20)], color(rgb).filled()))
-            .map_err(plot_error)?;
+    let (keys, _) = legend_layout(data, root.dim_in_pixel().0);
+    for key in keys {
+        let rgb = series_color(data, key.index, palette);
+        root.draw(&Rectangle::new(
+            [(key.x, key.y), (key.x + 16, key.y + 16)],
+            color(rgb).filled(),
+        ))
+        .map_err(plot_error)?;
         let style = anchored(
-            font(18.0, false, palette.theme.muted),
+            font(LEGEND_SIZE, false, palette.theme.muted),
             HPos::Left,
             VPos::Center,
         );
-        root.draw(&Text::new(series.name.clone(), (x + 22, 12), style))
+        root.draw(&Text::new(key.name, (key.x + 22, key.y + 8), style))
             .map_err(plot_error)?;
-        x += 40 + text_width(&series.name, 18.0, false) as i32;
-        if x > root.dim_in_pixel().0 as i32 - 100 {
-            break;
-        }
     }
     Ok(())
 }
@@ -333,7 +382,11 @@ fn bar(
         + 24;
     let slots = rows.len();
     let mut chart = ChartBuilder::on(root)
-        .margin_top(if series.len() > 1 { 34 } else { 12 })
+        .margin_top(if series.len() > 1 && !before_after {
+            legend_layout(data, root.dim_in_pixel().0).1 + 8
+        } else {
+            12
+        })
         .margin_left(8)
         .margin_right(16)
         .margin_bottom(8)
@@ -359,14 +412,28 @@ fn bar(
     let group = 0.72;
     let bar_width = group / series.len().max(1) as f64;
     let show_values = slots * series.len() <= 24;
-    let label_step = label_step(
-        &rows
+    // Every category is named under its bars while the names fit their
+    // slots, at a smaller size if need be; only then every k-th.
+    let category_labels: Vec<String> = rows
+        .iter()
+        .filter_map(|r| data.labels.get(*r).cloned())
+        .collect();
+    let slot_width = f64::from(chart.plotting_area().dim_in_pixel().0) / slots.max(1) as f64;
+    let widest = |size: f64| {
+        category_labels
             .iter()
-            .filter_map(|r| data.labels.get(*r).cloned())
-            .collect::<Vec<_>>(),
-        20,
-        root.dim_in_pixel().0,
-    );
+            .map(|l| text_width(l, size, false))
+            .fold(0.0, f64::max)
+    };
+    let category_size = [LABEL_SIZE, 17.0, 15.0]
+        .into_iter()
+        .find(|size| widest(*size) + 8.0 <= slot_width)
+        .unwrap_or(LABEL_SIZE);
+    let label_step = if widest(category_size) + 8.0 <= slot_width {
+        1
+    } else {
+        label_step(&category_labels, 20, root.dim_in_pixel().0)
+    };
     for (slot, row) in rows.iter().enumerate() {
         for (k, (index, s)) in series.iter().enumerate() {
             let Some(value) = s.values.get(*row).copied().flatten() else {
@@ -415,7 +482,7 @@ fn bar(
         if slot % label_step == 0 {
             let label = data.labels.get(*row).cloned().unwrap_or_default();
             let style = anchored(
-                font(LABEL_SIZE, false, theme.muted),
+                font(category_size, false, theme.muted),
                 HPos::Center,
                 VPos::Top,
             );
