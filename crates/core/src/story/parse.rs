@@ -724,6 +724,11 @@ impl<'a> Body<'a> {
         self.preamble_as_context();
         if story.chart.is_none() {
             story.chart = self.take_evidence_table();
+            // A table of plain numbers the text writes as percentages.
+            if let Some(chart) = story.chart.as_mut().filter(|chart| chart.unit.is_none()) {
+                let prose: Vec<String> = self.sections.iter().map(Section::text).collect();
+                chart.unit = crate::table::unit_from_prose(&chart.data, &prose.join("\n\n"));
+            }
         }
         for section in self.sections {
             let text = section.text();

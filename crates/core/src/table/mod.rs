@@ -405,6 +405,56 @@ pub fn stated_unit(text: &str) -> Option<String> {
     (!percent.is_empty() && percent.iter().all(|p| *p)).then(|| "%".to_owned())
 }
 
+/// The unit the draft's own words give a table that states none: `%` when
+/// at least two of its values are written in the text with a `%` sign
+/// ("the fund fell 7.3% … 31.0% in 2021" over a table of plain -7.3 and
+/// 31.0). Signs aside: "fell 7.3%" speaks of -7.3.
+pub fn unit_from_prose(data: &DataTable, prose: &str) -> Option<String> {
+    let values: Vec<f64> = data
+        .rows
+        .iter()
+        .flat_map(|row| row.values.iter().flatten().copied())
+        .collect();
+    let mut matched: Vec<f64> = Vec::new();
+    for percent in percents_written(prose) {
+        if let Some(value) = values
+            .iter()
+            .find(|value| (value.abs() - percent).abs() < 1e-9)
+        {
+            if !matched.contains(value) {
+                matched.push(*value);
+            }
+        }
+    }
+    (matched.len() >= 2).then(|| "%".to_owned())
+}
+
+/// The numbers a text writes with a `%` sign ("7.3%", "31.0 %"), unsigned.
+fn percents_written(text: &str) -> Vec<f64> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for (at, c) in chars.iter().enumerate() {
+        if *c != '%' {
+            continue;
+        }
+        let mut end = at;
+        while end > 0 && chars[end - 1] == ' ' {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0
+            && (chars[start - 1].is_ascii_digit() || matches!(chars[start - 1], '.' | ','))
+        {
+            start -= 1;
+        }
+        let number: String = chars[start..end].iter().filter(|c| **c != ',').collect();
+        if let Ok(value) = number.trim_matches('.').parse::<f64>() {
+            out.push(value);
+        }
+    }
+    out
+}
+
 /// For each value column of a table (the columns after the label), whether
 /// any of its cells was written with a `%` sign. [`parse_table`] keeps `14%`
 /// as 14 and forgets the sign; this tells a column of percentages from one of

@@ -365,3 +365,24 @@ fn leading_columns_of_words_are_one_label() {
         Err(TableError::NotANumber { column: 2, .. })
     ));
 }
+
+#[test]
+fn the_text_may_give_a_plain_table_its_percent_unit() {
+    let returns = parse_table("Fund,2022,2021\nAlluvial,-7.3,31.0\nIndex,-7.6,19.3\n").unwrap();
+    assert_eq!(
+        unit_from_prose(
+            &returns,
+            "The fund fell 7.3% in the quarter after 31.0% in 2021."
+        ),
+        Some("%".to_owned())
+    );
+    // One value, or values written without a sign, say nothing.
+    assert_eq!(
+        unit_from_prose(&returns, "The fund fell 7.3% in the quarter."),
+        None
+    );
+    assert_eq!(
+        unit_from_prose(&returns, "The fund made 31.0 and lost 7.3."),
+        None
+    );
+}
