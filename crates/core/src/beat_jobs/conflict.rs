@@ -36,6 +36,7 @@ pub fn states_conflict(sentence: &str) -> bool {
         || could_not(&lower)
         || runs_out(&lower)
         || short_of_its_target(&lower)
+        || a_share_of_the_bar(sentence)
         || only_so_few(&lower)
 }
 
@@ -95,6 +96,39 @@ fn short_of_its_target(lower: &[String]) -> bool {
         }
     })
 }
+
+/// "=> 72% of target", "at 90 percent of plan": a share of the bar under
+/// 100 (of a budget, over it).
+fn a_share_of_the_bar(sentence: &str) -> bool {
+    let all = words(sentence);
+    let chars: Vec<char> = sentence.chars().collect();
+    let lower: Vec<String> = all.iter().map(Word::lower).collect();
+    (0..all.len()).any(|at| {
+        let Ok(share) = lower[at].replace(',', "").parse::<f64>() else {
+            return false;
+        };
+        // (A word's position is in chars.)
+        let sign = chars
+            .get(all[at].end..)
+            .and_then(|rest| rest.iter().find(|c| **c != ' '))
+            == Some(&'%');
+        let percent = sign || lower.get(at + 1).is_some_and(|w| w == "percent");
+        let from = at + if sign { 1 } else { 2 };
+        let bar = match (lower.get(from), lower.get(from + 1), lower.get(from + 2)) {
+            (Some(of), Some(the), Some(bar)) if of == "of" && the == "the" => Some(bar),
+            (Some(of), Some(bar), _) if of == "of" => Some(bar),
+            _ => None,
+        };
+        match bar {
+            Some(bar) if percent && bar == "budget" => share > 100.0,
+            Some(bar) if percent && TARGETS.contains(&bar.as_str()) => share < 100.0,
+            _ => false,
+        }
+    })
+}
+
+/// What a result is measured against.
+const TARGETS: &[&str] = &["target", "goal", "plan", "forecast", "standard", "quota"];
 
 /// "12 calls could not be answered", "no officer could respond", "we have
 /// more to do before we drop the beta label": what could not be done, or

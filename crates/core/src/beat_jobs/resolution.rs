@@ -46,6 +46,8 @@ const IMPERATIVES: &[&str] = &[
     "reduce", "increase", "create", "establish", "publish", "schedule", "assign", "track",
     "measure", "investigate", "commission", "hire", "offer", "expand", "consolidate", "phase",
 ];
+/// Quarters and halves as a step is put off to them: "moved to Q1".
+const PERIODS_SHORT: &[&str] = &["q1", "q2", "q3", "q4", "h1", "h2"];
 /// Words that name a resolution outright: "Next steps:", "Our ask".
 #[rustfmt::skip]
 const NAMES_A_RESOLUTION: &[&str] = &[
@@ -83,12 +85,29 @@ pub fn states_resolution(sentence: &str) -> bool {
         return true;
     }
     let all = lower_words(&lower);
-    // "Phase out the old plan" instructs; "Phase 1, 3 to 17 November:"
-    // names a stage.
-    // "Let's Encrypt issued 26,000 certificates": a name, not "let us".
-    let original = words(sentence);
-    let opens_with_instruction = all
-        .iter()
+    // A clause after a colon or semicolon opens as a sentence does:
+    // "LFX closes soon: please move your donation to Open Collective."
+    sentence.split([':', ';']).any(opens_with_an_instruction)
+        || proposes_a_next_study(&all)
+        || next_time(&all)
+        || reports_an_ask(&all)
+        || going_to(&all)
+        || scheduled_step(&all)
+        || remedied(&all)
+        || stopped_by_us(&all)
+        || actor_commits(before_a_belief(&all))
+        || named_actor_commits(sentence)
+        || reports_a_decision(&all)
+        || dated_rule_change(&all)
+}
+
+/// Whether the clause opens with an instruction: "Rotate every secret",
+/// "please move your donation". ("Phase 1, 3 to 17 November" names a
+/// stage; "Let's Encrypt issued…" names an organisation.)
+fn opens_with_an_instruction(clause: &str) -> bool {
+    let original = words(clause);
+    let all: Vec<String> = original.iter().map(Word::lower).collect();
+    all.iter()
         .position(|w| !w.chars().all(|c| c.is_ascii_digit()))
         .is_some_and(|at| {
             let names_something = all[at] == "let's"
@@ -98,19 +117,20 @@ pub fn states_resolution(sentence: &str) -> bool {
             IMPERATIVES.contains(&all[at].as_str())
                 && !names_something
                 && !all.get(at + 1).is_some_and(|next| is_number_word(next))
-        });
-    opens_with_instruction
-        || proposes_a_next_study(&all)
-        || next_time(&all)
-        || reports_an_ask(&all)
-        || going_to(&all)
-        || scheduled_step(&all)
-        || remedied(&all)
-        || stopped_by_us(&all)
-        || actor_commits(&all)
-        || named_actor_commits(sentence)
-        || reports_a_decision(&all)
-        || dated_rule_change(&all)
+        })
+}
+
+/// The words before a belief's content: "we are confident that the
+/// changes … will make us more competitive" predicts; what follows "that"
+/// commits nobody.
+fn before_a_belief(all: &[String]) -> &[String] {
+    let at = all.windows(2).position(|w| {
+        matches!(
+            w[0].as_str(),
+            "confident" | "believe" | "expect" | "hope" | "sure" | "trust" | "optimistic" | "think"
+        ) && w[1] == "that"
+    });
+    &all[..at.unwrap_or(all.len())]
 }
 
 /// "I'm going to delete the publication", "the team is going to move":
@@ -159,31 +179,57 @@ fn stopped_by_us(all: &[String]) -> bool {
 /// cut-over is scheduled for 3 May", "layout support landing next month". (Work that merely goes on, with no
 /// date, is status.)
 fn scheduled_step(all: &[String]) -> bool {
-    all.iter().enumerate().any(|(i, w)| {
+    // "Create the pitch deck => Moved to Q1": a step put off to a date.
+    let put_off = all.windows(3).any(|w| {
         matches!(
-            w.as_str(),
-            "due"
-                | "scheduled"
-                | "planned"
-                | "landing"
-                | "lands"
-                | "shipping"
-                | "ships"
-                | "launching"
-                | "launches"
-                | "arriving"
-                | "arrives"
-        ) && all.iter().skip(i + 1).take(3).any(|d| {
-            MONTHS.contains(&d.as_str())
+            w[0].as_str(),
+            "moved" | "postponed" | "deferred" | "pushed" | "rescheduled" | "carried"
+        ) && matches!(w[1].as_str(), "to" | "until" | "into" | "over")
+            && (MONTHS.contains(&w[2].as_str())
+                || PERIODS_SHORT.contains(&w[2].as_str())
+                || w[2] == "next")
+    });
+    put_off
+        || all.iter().enumerate().any(|(i, w)| {
+            matches!(
+                w.as_str(),
+                "due"
+                    | "scheduled"
+                    | "planned"
+                    | "landing"
+                    | "lands"
+                    | "shipping"
+                    | "ships"
+                    | "launching"
+                    | "launches"
+                    | "arriving"
+                    | "arrives"
+            ) // "The sale was planned to open on 7 December": a plan of the past.
+                && !i
+                    .checked_sub(1)
+                    .and_then(|b| all.get(b))
+                    .is_some_and(|b| matches!(b.as_str(), "was" | "were" | "been"))
+                && all.iter().skip(i + 1).take(8).any(|d| {
+                MONTHS.contains(&d.as_str())
                 || matches!(
                     d.as_str(),
-                    "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "next"
+                    "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "tomorrow"
+                        | "next"
                 )
+                // "Liftoff is scheduled for 6:36 a.m. EST on Friday".
+                || matches!(d.as_str(), "a.m" | "p.m" | "am" | "pm")
                 || (d.len() == 2
                     && d.starts_with('q')
                     && d[1..].chars().all(|c| c.is_ascii_digit()))
+            })
         })
-    })
 }
 
 /// An incident's remedy, already applied: "We mitigated the incident by
@@ -400,13 +446,21 @@ fn reports_a_decision(all: &[String]) -> bool {
             && matches!(w[1].as_str(), "to" | "for")
             && !negated(i)
     });
+    // "Teams are 'go' for launch": the verdict of a go/no-go.
+    let go_for = all.windows(3).any(|w| {
+        matches!(
+            w[0].as_str(),
+            "is" | "are" | "was" | "were" | "a" | "it's" | "we're"
+        ) && w[1] == "go"
+            && w[2] == "for"
+    });
     let go_ahead = all.windows(2).any(|w| {
         matches!(
             (w[0].as_str(), w[1].as_str()),
             ("the", "go-ahead") | ("green", "light") | ("green", "lit") | ("signed", "off")
         )
     });
-    decided_to || cleared || go_ahead
+    decided_to || cleared || go_for || go_ahead
 }
 
 /// A named actor inside the sentence commits: "Besides the penalty, Knight

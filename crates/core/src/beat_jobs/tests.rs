@@ -107,6 +107,12 @@ fn a_conflict_is_an_obstacle_a_trade_off_or_a_metric_going_the_wrong_way() {
         "Support costs were $1.4m against a budget of $1.1m."
     ));
     assert!(states_conflict(
+        "MSD: Hit the target for new outbound opportunities => 72% of target."
+    ));
+    assert!(!states_conflict(
+        "MSD: Hit the opportunity volume target => 137% of target."
+    ));
+    assert!(states_conflict(
         "So far 149 subscribers have made only 8 one-click subscribes."
     ));
     assert!(!states_conflict("Setting it up takes only five minutes."));
@@ -239,6 +245,10 @@ fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
         "The trustees voted to close the fund in March.",
         "Discovery is cleared to launch on Thursday.",
         "The finance committee gave the go-ahead for a second site.",
+        "Teams from the three partners are \"go\" for launch after today's review.",
+        "Liftoff is scheduled for 6:36 a.m. EST on Friday, 20 December.",
+        "PMM: Create a CE to EE pitch deck => Moved to Q1.",
+        "Twelve donors give through LFX, which closes soon: **please move your donation to Open Collective.**",
     ] {
         assert!(states_resolution(plan), "{plan}");
     }
@@ -273,6 +283,11 @@ fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
         "After talking to two authors, we decided against it.",
         "When the anchor mentioned the site on television, requests jumped from 20 to 1,500 a second.",
         "The servers took 1,500 requests a second.",
+        "Is it worth the effort to go for launch this year?",
+        "The meeting was scheduled for an hour.",
+        "The office moved to Leeds in 2019.",
+        "The 12-hour sale was planned to open on 7 December.",
+        "We are also confident that the changes across the organisation will make us more competitive.",
         "The tool was rolled out to every repository in March.",
         "About 0.02% of databases had no backup and were restored from snapshots.",
     ] {
