@@ -745,7 +745,7 @@ pub fn measures_in_rows(data: &DataTable) -> bool {
 
 /// Whether the columns run from the newest year to the oldest, as annual
 /// reports print them ("2023 | 2022").
-fn newest_first(periods: &[String]) -> bool {
+pub(crate) fn newest_first(periods: &[String]) -> bool {
     let years: Vec<u16> = periods
         .iter()
         .filter_map(|name| {
@@ -761,9 +761,13 @@ fn newest_first(periods: &[String]) -> bool {
 }
 
 /// "March", "Q3 2024", "2023", "Week 6", "Before", "Last month".
-fn names_a_period(label: &str) -> bool {
+pub(crate) fn names_a_period(label: &str) -> bool {
     use super::text::{MONTHS, PERIODS};
-    let lower: Vec<String> = words(label).iter().map(Word::lower).collect();
+    // "Jan-15" is January 2015: a hyphen joins a period's parts.
+    let lower: Vec<String> = words(label)
+        .iter()
+        .flat_map(|w| w.lower().split('-').map(str::to_owned).collect::<Vec<_>>())
+        .collect();
     !lower.is_empty()
         && lower.iter().any(|w| {
             MONTHS.contains(&w.trim_end_matches('.'))

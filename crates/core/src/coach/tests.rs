@@ -669,6 +669,37 @@ fn a_table_of_measures_by_period_is_read_row_by_row_and_claims_under_other_headi
 }
 
 #[test]
+fn a_direction_claimed_for_every_row_is_checked_row_by_row() {
+    let report = |text: &str, bus: &str, tram: &str| {
+        let story = format!(
+            "---\ntitle: Ridership report\n---\n\n## Ridership\n\n| Mode | Jan-15 | Jan-16 |\n|---|---|---|\n| Bus | 1,460 | {bus} |\n| Rail | 305 | 324 |\n| Tram | 81 | {tram} |\n| System total | 1,846 | 1,833 |\n\n{text}\n"
+        );
+        let draft = crate::story::parse_story(&story)
+            .expect("parses")
+            .update_fields();
+        contradictions(&draft)
+    };
+    // Bus and tram fell: "across all modes" is not so.
+    let found = report("Ridership grew across all modes.", "1,433", "75");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("Bus and Tram fell"), "{}", found[0]);
+    // Every mode grew (the total need not follow its parts); an exception
+    // claims nothing of the kind.
+    assert!(report("Ridership grew across all modes.", "1,470", "90").is_empty());
+    assert!(report(
+        "Ridership grew across all modes but the bus.",
+        "1,433",
+        "75"
+    )
+    .is_empty());
+    // A fall claimed for every mode, when rail rose.
+    assert_eq!(
+        report("Ridership fell in every mode.", "1,433", "75").len(),
+        1
+    );
+}
+
+#[test]
 fn numbers_and_units_in_words_are_claims_both_ways() {
     let header = ["Week", "Pilot", "Control"];
     let check = |title: &str| {

@@ -518,7 +518,7 @@ impl<'a> Body<'a> {
     /// A draft whose evidence holds no table may keep its numbers in a
     /// section the update does not map (a shareholder letter's table under
     /// its opening paragraphs): the first data table there is the chart.
-    fn take_evidence_table(&mut self) -> Option<ChartSpec> {
+    fn take_evidence_table(&mut self) -> Option<(ChartSpec, bool)> {
         let evidence = self
             .sections
             .iter()
@@ -543,8 +543,9 @@ impl<'a> Body<'a> {
             .find_map(|index| Self::take_table_from(&mut self.sections[index]))
     }
 
-    /// Takes the first Markdown table of chart data out of a section's text.
-    fn take_table_from(evidence: &mut Section<'a>) -> Option<ChartSpec> {
+    /// Takes the first Markdown table of chart data out of a section's
+    /// text, and whether any of its cells was written with a `%` sign.
+    fn take_table_from(evidence: &mut Section<'a>) -> Option<(ChartSpec, bool)> {
         let is_row = |line: &str| line.trim_start().starts_with('|');
         let mut fence: Option<(char, usize)> = None;
         let mut start = None;
@@ -587,16 +588,20 @@ impl<'a> Body<'a> {
             .lines
             .splice(start..remove_to, replacement.iter().copied());
         let unit = stated_unit(&table);
-        Some(ChartSpec {
-            kind: infer_kind(&data),
-            title: String::new(),
-            alt: String::new(),
-            highlight: None,
-            unit,
-            data,
-            better: None,
-            portfolio: None,
-        })
+        let signs = crate::table::percent_columns(&table).contains(&true);
+        Some((
+            ChartSpec {
+                kind: infer_kind(&data),
+                title: String::new(),
+                alt: String::new(),
+                highlight: None,
+                unit,
+                data,
+                better: None,
+                portfolio: None,
+            },
+            signs,
+        ))
     }
 
     /// A story with no title in its front matter takes a `# Title` line
@@ -723,11 +728,14 @@ impl<'a> Body<'a> {
         }
         self.preamble_as_context();
         if story.chart.is_none() {
-            story.chart = self.take_evidence_table();
-            // A table of plain numbers the text writes as percentages.
-            if let Some(chart) = story.chart.as_mut().filter(|chart| chart.unit.is_none()) {
-                let prose: Vec<String> = self.sections.iter().map(Section::text).collect();
-                chart.unit = crate::table::unit_from_prose(&chart.data, &prose.join("\n\n"));
+            if let Some((mut chart, signs)) = self.take_evidence_table() {
+                // A table of plain numbers the text writes as percentages
+                // (one that writes its own signs says which columns are).
+                if chart.unit.is_none() && !signs {
+                    let prose: Vec<String> = self.sections.iter().map(Section::text).collect();
+                    chart.unit = crate::table::unit_from_prose(&chart.data, &prose.join("\n\n"));
+                }
+                story.chart = Some(chart);
             }
         }
         for section in self.sections {

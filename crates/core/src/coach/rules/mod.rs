@@ -11,6 +11,7 @@ pub mod significance;
 mod structure;
 mod template;
 mod title;
+mod universal;
 mod wording;
 
 use super::language::is_english;
