@@ -53,6 +53,37 @@ fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
     if counts_a_point {
         return false;
     }
+    // "The third outcome is…": an ordinal counting the text's points (a
+    // fraction is "a third of", "one third").
+    let before_word = index
+        .checked_sub(1)
+        .and_then(|i| all.get(i))
+        .map(Word::lower)
+        .unwrap_or_default();
+    if lower == "third"
+        && matches!(
+            before_word.as_str(),
+            "the" | "our" | "its" | "their" | "this" | "your" | "my"
+        )
+    {
+        return false;
+    }
+    // "Every link will return a 404 response": a status code, not a count.
+    // ("Other 302 redirects" too; but "500 errors" may be a count, so an
+    // error or a page is a code only after an article.)
+    let next_word = all.get(index + 1).map(Word::lower).unwrap_or_default();
+    let status_code = lower.len() == 3
+        && lower
+            .parse::<u16>()
+            .is_ok_and(|code| (100..600).contains(&code))
+        && (matches!(
+            next_word.as_str(),
+            "response" | "responses" | "redirect" | "redirects" | "status" | "code" | "codes"
+        ) || matches!(before_word.as_str(), "a" | "an" | "the")
+            && matches!(next_word.as_str(), "error" | "page"));
+    if status_code {
+        return false;
+    }
     // "Millions of people rely on it", "thousands of customers": a round
     // word for "many", not a figure a reader can check.
     let round_plural = matches!(

@@ -88,6 +88,8 @@ pub fn states_resolution(sentence: &str) -> bool {
     // A clause after a colon or semicolon opens as a sentence does:
     // "LFX closes soon: please move your donation to Open Collective."
     sentence.split([':', ';']).any(opens_with_an_instruction)
+        || instruction_after_a_condition(sentence)
+        || under_way(&all)
         || proposes_a_next_study(&all)
         || next_time(&all)
         || reports_an_ask(&all)
@@ -131,6 +133,55 @@ fn before_a_belief(all: &[String]) -> &[String] {
         ) && w[1] == "that"
     });
     &all[..at.unwrap_or(all.len())]
+}
+
+/// "If you know people there, please send them our way": the main clause
+/// after a condition instructs.
+fn instruction_after_a_condition(sentence: &str) -> bool {
+    let conditional = lower_words(sentence)
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "if" | "when" | "once" | "whenever" | "should"));
+    conditional && sentence.split(',').skip(1).any(opens_with_an_instruction)
+}
+
+/// "The scheme is now being rolled out across the borough": an action
+/// under way, in the passive. (Being investigated, reviewed or monitored
+/// is looking, not acting.)
+fn under_way(all: &[String]) -> bool {
+    let is = |at: Option<usize>| {
+        at.and_then(|at| all.get(at))
+            .is_some_and(|w| matches!(w.as_str(), "is" | "are"))
+    };
+    all.iter().enumerate().any(|(at, word)| {
+        let being = word == "being"
+            && (is(at.checked_sub(1))
+                || at
+                    .checked_sub(1)
+                    .and_then(|b| all.get(b))
+                    .is_some_and(|b| b == "now")
+                    && is(at.checked_sub(2)));
+        let done = all.get(at + 1).map(String::as_str).unwrap_or_default();
+        being
+            && (done.ends_with("ed") || matches!(done, "built" | "made" | "taken" | "brought"))
+            && !matches!(
+                done,
+                "investigated"
+                    | "reviewed"
+                    | "monitored"
+                    | "considered"
+                    | "discussed"
+                    | "assessed"
+                    | "explored"
+                    | "evaluated"
+                    | "examined"
+                    | "used"
+                    | "affected"
+                    | "delayed"
+                    | "hit"
+                    | "hampered"
+                    | "held"
+            )
+    })
 }
 
 /// "I'm going to delete the publication", "the team is going to move":

@@ -248,6 +248,8 @@ fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
         "Teams from the three partners are \"go\" for launch after today's review.",
         "Liftoff is scheduled for 6:36 a.m. EST on Friday, 20 December.",
         "PMM: Create a CE to EE pitch deck => Moved to Q1.",
+        "Street Champions is now being rolled out across the whole borough.",
+        "If you know people there who want to try an idea, please send them our way!",
         "Twelve donors give through LFX, which closes soon: **please move your donation to Open Collective.**",
     ] {
         assert!(states_resolution(plan), "{plan}");
@@ -287,6 +289,8 @@ fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
         "The meeting was scheduled for an hour.",
         "The office moved to Leeds in 2019.",
         "The 12-hour sale was planned to open on 7 December.",
+        "The outage is being investigated by the provider.",
+        "Trains are being delayed by the heat.",
         "We are also confident that the changes across the organisation will make us more competitive.",
         "The tool was rolled out to every repository in March.",
         "About 0.02% of databases had no backup and were restored from snapshots.",
@@ -309,7 +313,16 @@ fn a_round_plural_is_no_figure() {
     ] {
         assert!(!states_amount(round), "{round}");
     }
+    for not_a_figure in [
+        "The third outcome is reducing data loss on password reset.",
+        "From then on every link will return a 404 response.",
+        "If you chain other 302 redirects, the page may stop loading.",
+    ] {
+        assert!(!states_amount(not_a_figure), "{not_a_figure}");
+    }
     for figure in [
+        "A third of users lose data on reset.",
+        "The site returned 404 errors to 12% of visitors.",
         "Two million people rely on it.",
         "Sign-ups fell by thousands, from 12,000 to 9,000.",
         "Tens of thousands of users lost access for 3 hours.",
