@@ -669,6 +669,27 @@ fn a_table_of_measures_by_period_is_read_row_by_row_and_claims_under_other_headi
 }
 
 #[test]
+fn a_section_or_a_bold_label_named_for_its_job_stands_in_for_the_beat() {
+    let missing = |text: &str| {
+        let story = crate::story::parse_story(text).expect("parses");
+        review(&story.update_fields(), &[])
+            .findings
+            .iter()
+            .any(|f| f.rule == "beat-missing" && f.beat == Some(Target::Resolution))
+    };
+    let headed = "# Reason for outage\n\n## What happened?\nPeer routers flooded the network with routes at 2:17 PM.\n\n\
+                  ## How was the problem resolved for the future?\nOur network team put tighter access lists on those peers.\n";
+    assert!(!missing(headed));
+    let labelled = "# Weeknote\n\nAccess is still the biggest barrier for residents, and devices alone will not fix it.\n\n\
+                    **What we're doing.** The skills webpage now has short how-to videos for residents.\n";
+    assert!(!missing(labelled));
+    // A heading that names no plan leaves the beat missing.
+    let topic = "# Reason for outage\n\n## What happened?\nPeer routers flooded the network with routes at 2:17 PM.\n\n\
+                 ## Our network\nOur network team put tighter access lists on those peers.\n";
+    assert!(missing(topic));
+}
+
+#[test]
 fn a_direction_claimed_for_every_row_is_checked_row_by_row() {
     let report = |text: &str, bus: &str, tram: &str| {
         let story = format!(

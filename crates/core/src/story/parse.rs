@@ -353,6 +353,18 @@ struct Body<'a> {
     /// A beat opened by a summary's label ("Bottom line: …") holds its own
     /// paragraph only: set at the blank line that ends it.
     summary: SummaryState,
+    /// The resolution when a summary's name opened it ("TL;DR", "Bottom
+    /// line"): its section, and the heading or the whole labelled line it
+    /// was written with, to give it back if it plans nothing.
+    summary_resolution: Option<(usize, SummaryOpening<'a>)>,
+}
+
+/// How a summary opened the resolution: under a heading, or as a label at
+/// the start of a line.
+#[derive(Debug, Clone)]
+enum SummaryOpening<'a> {
+    Heading(String),
+    Label(&'a str),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -374,6 +386,7 @@ impl<'a> Body<'a> {
             layout,
             renamed: Vec::new(),
             summary: SummaryState::None,
+            summary_resolution: None,
         }
     }
 
@@ -446,6 +459,10 @@ impl<'a> Body<'a> {
                     };
                 }
                 self.start_section(beat.name(), line.no)?;
+                if beat == Beat::Resolution && self.summary == SummaryState::Open {
+                    self.summary_resolution =
+                        Some((self.sections.len() - 1, SummaryOpening::Label(line.text)));
+                }
                 if !rest.is_empty() {
                     self.push(rest);
                 }
@@ -491,6 +508,12 @@ impl<'a> Body<'a> {
             .map(|(_, beat)| *beat);
         if let (None, Some(beat)) = (own, adopted) {
             self.renamed.push((heading.trim().to_owned(), beat));
+            if beat == Beat::Resolution && name_tier(beat, heading) == 2 {
+                self.summary_resolution = Some((
+                    self.sections.len(),
+                    SummaryOpening::Heading(heading.to_owned()),
+                ));
+            }
         }
         let beat = own.or(adopted);
         let kind = match beat {
@@ -509,6 +532,41 @@ impl<'a> Body<'a> {
         };
         self.sections.push(Section::new(kind));
         Ok(())
+    }
+
+    /// "TL;DR: moving to Kubernetes saved us $1 million" sums a post up;
+    /// it plans nothing. A summary's name opens the resolution only when
+    /// its words state one (in English, which the reading needs); else it
+    /// is kept as written, under its heading or with its label, and the
+    /// resolution is left for the coach to look for elsewhere.
+    fn summary_that_plans_nothing(&mut self) {
+        let Some((index, opening)) = self.summary_resolution.take() else {
+            return;
+        };
+        let Some(section) = self.sections.get_mut(index) else {
+            return;
+        };
+        let text = section.text();
+        let plans = crate::coach::text::sentences(&text)
+            .iter()
+            .any(|s| crate::beat_jobs::states_resolution(s.text));
+        if plans || !crate::coach::language::is_english(&text) {
+            return;
+        }
+        match opening {
+            SummaryOpening::Heading(heading) => {
+                section.kind = SectionKind::Extra(heading.trim().to_owned());
+            }
+            SummaryOpening::Label(line) => {
+                section.kind = SectionKind::Extra(String::new());
+                if let Some(first) = section.lines.first_mut() {
+                    *first = line;
+                }
+            }
+        }
+        self.beats_seen
+            .retain(|(beat, _)| *beat != Beat::Resolution);
+        self.renamed.retain(|(_, beat)| *beat != Beat::Resolution);
     }
 
     /// A draft without a chart block that shows its numbers as a Markdown
@@ -726,6 +784,7 @@ impl<'a> Body<'a> {
                 }
             }
         }
+        self.summary_that_plans_nothing();
         self.preamble_as_context();
         if story.chart.is_none() {
             if let Some((mut chart, signs)) = self.take_evidence_table() {

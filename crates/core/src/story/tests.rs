@@ -747,6 +747,35 @@ Written the morning after.\n\n## Summary\nCheckout was down.\n\n## Situation\nPe
 }
 
 #[test]
+fn a_summary_that_plans_nothing_is_kept_as_written_not_as_the_resolution() {
+    let post = parse_story(
+        "# How we saved $1 million\n\n## TL;DR\nMoving our builds to one cluster saved us about $1 million a year.\n\n## Background\nBuilds took 45 minutes.\n",
+    )
+    .unwrap();
+    assert_eq!(post.fields.beats.resolution, "");
+    assert_eq!(post.extra_sections[0].heading, "TL;DR");
+    assert!(post.extra_sections[0].body.starts_with("Moving our builds"));
+    let labelled = parse_story(
+        "**TL;DR:** Moving our builds to one cluster saved us about $1 million.\n\n**Background:** Builds took 45 minutes.\n",
+    )
+    .unwrap();
+    assert_eq!(labelled.fields.beats.resolution, "");
+    assert_eq!(
+        labelled.extra_sections[0].body,
+        "**TL;DR:** Moving our builds to one cluster saved us about $1 million."
+    );
+    // One that plans is the resolution, as before.
+    let plan = parse_story(
+        "## TL;DR\nShip it to every team by May.\n\n## Background\nBuilds took 45 minutes.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        plan.fields.beats.resolution,
+        "Ship it to every team by May."
+    );
+}
+
+#[test]
 fn a_bottom_line_is_the_resolution_only_where_nothing_else_is() {
     // BLUF memos: the bottom line is the decision.
     let bluf = parse_story(

@@ -134,24 +134,78 @@ fn says_something(sentence: &str) -> bool {
 /// the one doing the job if one does, else the first that says something.
 fn under_a_heading_naming_the_job<'a>(story: &Story<'a>, target: Target) -> Option<Elsewhere<'a>> {
     let job = job_of(target);
-    story
-        .passages()
-        .into_iter()
-        .filter(|p| heading_names(target, p.place))
-        .find_map(|p| {
-            let candidates: Vec<_> = sentences(p.text)
-                .into_iter()
-                .filter(|s| may_do_the_job(target, s.text) && says_something(s.text))
-                .collect();
-            let sentence = candidates
-                .iter()
-                .find(|s| job(s.text))
-                .or_else(|| candidates.first())?;
-            Some(Elsewhere {
-                place: p.place,
-                sentence: sentence.text,
-            })
+    let first_of = |place: Place<'a>, text: &'a str| {
+        let candidates: Vec<_> = sentences(text)
+            .into_iter()
+            .filter(|s| may_do_the_job(target, s.text) && says_something(s.text))
+            .collect();
+        let sentence = candidates
+            .iter()
+            .find(|s| job(s.text))
+            .or_else(|| candidates.first())?;
+        Some(Elsewhere {
+            place,
+            sentence: sentence.text,
         })
+    };
+    let passages = story.passages();
+    let headed = passages
+        .iter()
+        .filter(|p| heading_names(target, p.place))
+        .find_map(|p| first_of(p.place, p.text));
+    // A bold label that opens a paragraph is a heading too: "**What we're
+    // doing.** 1. The skills webpage now has…".
+    headed.or_else(|| {
+        passages.iter().find_map(|p| {
+            labelled_parts(p.text)
+                .into_iter()
+                .filter(|(label, _)| label_names(target, label))
+                .find_map(|(_, body)| first_of(p.place, body))
+        })
+    })
+}
+
+/// Whether a paragraph's bold label names the beat's job.
+fn label_names(target: Target, label: &str) -> bool {
+    let job = match target {
+        Target::Context => beat_jobs::HeadingJob::Context,
+        Target::Conflict => beat_jobs::HeadingJob::Conflict,
+        Target::Resolution => beat_jobs::HeadingJob::Resolution,
+        _ => return false,
+    };
+    beat_jobs::heading_job(label) == Some(job)
+}
+
+/// The parts of a text that open with a bold label ("**What we learned.**
+/// People need…"): each label, and the text after it up to the next
+/// label.
+fn labelled_parts(text: &str) -> Vec<(&str, &str)> {
+    let mut starts: Vec<(usize, usize, &str)> = Vec::new();
+    let mut offset = 0;
+    for paragraph in text.split("\n\n") {
+        let trimmed = paragraph.trim_start();
+        let lead = paragraph.len() - trimmed.len();
+        if let Some(rest) = trimmed.strip_prefix("**") {
+            if let Some(close) = rest.find("**").filter(|close| *close <= 80) {
+                let label = rest[..close].trim().trim_end_matches(['.', ':']);
+                let body_from = offset + lead + 2 + close + 2;
+                starts.push((offset, body_from, label));
+            }
+        }
+        offset += paragraph.len() + 2;
+    }
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, (_, body_from, label))| {
+            let end = starts
+                .get(i + 1)
+                .map_or(text.len(), |(next, _, _)| *next)
+                .min(text.len());
+            let from = (*body_from).min(end);
+            (*label, text.get(from..end).unwrap_or(""))
+        })
+        .collect()
 }
 
 fn found_elsewhere<'a>(story: &Story<'a>, target: Target) -> Option<Elsewhere<'a>> {
