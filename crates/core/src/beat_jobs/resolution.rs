@@ -20,7 +20,13 @@ const COMMITS: &[&str] = &[
     "have", "has",
 ];
 /// Verbs after "will" that commit to nothing new: "we will continue to…".
-const NO_COMMITMENT: &[&str] = &["continue", "remain", "stay", "be", "been", "expect", "see"];
+/// ("I will tell it backwards", "we will walk you through it": the
+/// writer framing the text.)
+#[rustfmt::skip]
+const NO_COMMITMENT: &[&str] = &[
+    "continue", "remain", "stay", "be", "been", "expect", "see", "tell", "explain", "describe",
+    "walk", "recap", "summarise", "summarize", "outline",
+];
 /// Words that may stand before a resolution's actor without making its
 /// clause a relative one ("the letter I will write" is not a plan).
 #[rustfmt::skip]

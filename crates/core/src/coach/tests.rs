@@ -1394,6 +1394,10 @@ fn a_resolution_needs_an_owner_or_a_date_and_a_bare_we_is_no_owner() {
     assert!(!flagged(
         "Replica restores, owned by Platform, start after the freeze."
     ));
+    // A recurring time is a when; whoever is asked is a who.
+    assert!(!flagged("We will run the survey every six months."));
+    assert!(!flagged("Users are asked to set a new password."));
+    assert!(flagged("We will run the survey again."));
 }
 
 #[test]

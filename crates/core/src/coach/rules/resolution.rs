@@ -37,12 +37,33 @@ pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
         matches!(w[0].as_str(), "you" | "you'll" | "you’ll")
             && matches!(w[1].as_str(), "will" | "must" | "need" | "should" | "have")
     });
-    let has_owner = mentions(&words, OWNER_SIGNS) || names_someone(text) || the_reader_acts;
+    // "Users are asked to set a new password": whoever is asked acts.
+    let asked = words
+        .windows(3)
+        .any(|w| matches!(w[0].as_str(), "is" | "are") && w[1] == "asked" && w[2] == "to");
+    let has_owner =
+        mentions(&words, OWNER_SIGNS) || names_someone(text) || the_reader_acts || asked;
     // "by" alone is not a date; "by 15 March", "by Q2", "next sprint" are.
     let next_year = words
         .windows(2)
         .any(|w| matches!(w[0].as_str(), "next" | "this" | "coming") && w[1] == "year");
+    // "Every six months", "each quarter", "monthly": a recurring time.
+    let recurring = words.windows(3).any(|w| {
+        matches!(w[0].as_str(), "every" | "each")
+            && [&w[1], &w[2]].iter().any(|unit| {
+                matches!(
+                    unit.trim_end_matches('s'),
+                    "day" | "week" | "fortnight" | "month" | "quarter" | "year" | "sprint"
+                )
+            })
+    }) || words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "daily" | "weekly" | "fortnightly" | "monthly" | "quarterly" | "annually" | "yearly"
+        )
+    });
     let has_date = next_year
+        || recurring
         || names_a_date(&words)
             && (has_digit(text)
                 || words.iter().any(|w| {
