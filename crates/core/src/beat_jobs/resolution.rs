@@ -168,7 +168,8 @@ fn under_way(all: &[String]) -> bool {
                     && is(at.checked_sub(2)));
         let done = all.get(at + 1).map(String::as_str).unwrap_or_default();
         being
-            && (done.ends_with("ed") || matches!(done, "built" | "made" | "taken" | "brought"))
+            // ("Progress is being made" reports status, not a step.)
+            && (done.ends_with("ed") || done == "built")
             && !matches!(
                 done,
                 "investigated"

@@ -291,6 +291,7 @@ fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
         "The 12-hour sale was planned to open on 7 December.",
         "The outage is being investigated by the provider.",
         "I will tell it backwards.",
+        "Progress is being made, slowly.",
         "Trains are being delayed by the heat.",
         "We are also confident that the changes across the organisation will make us more competitive.",
         "The tool was rolled out to every repository in March.",
