@@ -791,3 +791,55 @@ fn bubble(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResul
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use throughline_core::{DataRow, DataTable};
+
+    fn data(names: &[&str]) -> ChartData {
+        let mut header = vec![String::new()];
+        header.extend(names.iter().map(|n| (*n).to_owned()));
+        let spec = ChartSpec {
+            data: DataTable {
+                header,
+                rows: vec![DataRow {
+                    label: "2022".into(),
+                    values: names.iter().map(|_| Some(1.0)).collect(),
+                }],
+            },
+            ..ChartSpec::default()
+        };
+        let reading = throughline_core::chart_reading::read_chart(&spec, &[]);
+        ChartData::from_spec(&spec, &reading)
+    }
+
+    #[test]
+    fn the_legend_wraps_and_keeps_every_series_inside_the_chart() {
+        let names = [
+            "Alluvial Fund LP (net)",
+            "Russell MicroCap TR",
+            "Russell 2000 TR",
+            "MSCI World Sm+MicroCap NR",
+            "A benchmark whose name alone is wider than the whole chart area is",
+        ];
+        let width = 780;
+        let (keys, height) = legend_layout(&data(&names), width);
+        assert_eq!(keys.len(), names.len(), "every series has its key");
+        for key in &keys {
+            let right = key.x + 22 + text_width(&key.name, LEGEND_SIZE, false) as i32;
+            assert!(right <= width as i32 - 16, "{} ends at {right}", key.name);
+        }
+        let rows = keys
+            .iter()
+            .map(|k| k.y)
+            .collect::<std::collections::BTreeSet<_>>();
+        assert!(rows.len() >= 2, "the keys wrap onto more rows");
+        assert_eq!(height, (keys.last().unwrap().y + LEGEND_ROW) as u32);
+        assert!(keys.last().unwrap().name.ends_with('…'));
+        // Few short names keep to one row.
+        let (short, short_height) = legend_layout(&data(&["EU", "US"]), width);
+        assert!(short.iter().all(|k| k.y == short[0].y));
+        assert_eq!(short_height, (short[0].y + LEGEND_ROW) as u32);
+    }
+}
