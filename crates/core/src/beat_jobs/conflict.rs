@@ -22,7 +22,7 @@ const CONFLICT: &[&str] = &[
     "penalty", "damage", "harm", "hurt", "complain", "complaint", "unhappy", "frustrated",
     "abandon", "lack", "lacking", "insufficient", "error", "errors", "dilemma", "tension",
     "squeeze", "squeezed", "threatened", "down", "weak", "weaker", "weaken", "exposed",
-    "inflation",
+    "inflation", "urgent", "urgently", "urgency",
 ];
 
 /// Whether the sentence states what stands in the way.
@@ -326,9 +326,12 @@ fn states_difficulty(lower: &[String]) -> bool {
             matches!(
                 (pair[0].as_str(), pair[1].as_str()),
                 (
-                    "was" | "is" | "were" | "are" | "been" | "proved" | "felt",
+                    "was" | "is" | "were" | "are" | "been" | "proved" | "felt" | "so" | "too"
+                        | "became" | "become" | "becomes" | "got",
                     "hard"
                 ) | ("hard", "to")
+                    // "It is not easy to show what the work achieves."
+                    | ("not" | "isn't" | "wasn't" | "never", "easy")
             )
         })
 }

@@ -52,15 +52,17 @@ fn logs_or_looks_back(words: &[String]) -> bool {
 /// What is being done or asked: a remedy, a prevention, a fix, a
 /// recommendation, the next steps.
 fn names_a_plan(words: &[String], text: &str) -> bool {
-    let stems = [
-        "remed",
-        "prevent",
-        "mitigat",
-        "recommend",
-        "propos",
-        "fix",
-        "resolv",
-    ];
+    let stems = ["remed", "prevent", "mitigat", "recommend", "propos"];
+    // A fix asked about or set about is the remedy ("How was it fixed?",
+    // "Fixing the potholes"); "Updates and fixes" lists work shipped.
+    let asks_how = words.first().is_some_and(|w| w == "how");
+    let fixed = asks_how
+        && words
+            .iter()
+            .any(|w| w.starts_with("fix") || w.starts_with("resolv"))
+        || words
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "fix" | "fixing" | "resolving"));
     // Not "Moving forward", "Follow-up" or "Plans": under those a letter
     // may only say it is confident, and a status page's follow-up may
     // only retell the incident.
@@ -81,7 +83,8 @@ fn names_a_plan(words: &[String], text: &str) -> bool {
         " the ask ",
         " our ask ",
     ];
-    words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)))
+    fixed
+        || words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)))
         || phrases.iter().any(|p| text.contains(p))
 }
 
@@ -142,6 +145,8 @@ mod tests {
     fn headings_that_name_a_plan_in_their_own_words() {
         for heading in [
             "How was the problem resolved for the future?",
+            "How was it fixed?",
+            "Fixing the potholes",
             "Preventative measures",
             "Preventing a repeat",
             "Mitigation",
@@ -200,6 +205,7 @@ mod tests {
             "What went well",
             "Moving forward",
             "Follow-up",
+            "Updates and fixes",
             "Membership data",
             "",
         ] {

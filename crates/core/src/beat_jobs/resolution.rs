@@ -106,6 +106,7 @@ pub fn states_resolution(sentence: &str) -> bool {
         || actor_commits(before_a_belief(&all))
         || named_actor_commits(sentence)
         || reports_a_decision(&all)
+        || works_against_a_repeat(&all)
         || dated_rule_change(&all)
 }
 
@@ -189,6 +190,43 @@ fn under_way(all: &[String]) -> bool {
                     | "held"
             )
     })
+}
+
+/// A change made or worked on so that the failure does not come back:
+/// "We are working with Fastly on further changes so that we can withstand
+/// an event like this in future". (A hope that it never happens again
+/// names no change.)
+fn works_against_a_repeat(all: &[String]) -> bool {
+    let text = format!(" {} ", all.join(" "));
+    let against_a_repeat = [
+        " happen again ",
+        " happening again ",
+        " happens again ",
+        " in future ",
+        " in the future ",
+        " recur",
+        " prevent",
+        " withstand ",
+    ]
+    .iter()
+    .any(|phrase| text.contains(phrase));
+    let a_change = all.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "changes"
+                | "change"
+                | "changing"
+                | "fix"
+                | "fixes"
+                | "measures"
+                | "safeguards"
+                | "improvements"
+                | "adding"
+                | "making"
+                | "building"
+        )
+    });
+    against_a_repeat && a_change
 }
 
 /// "I'm going to delete the publication", "the team is going to move":
@@ -526,15 +564,18 @@ fn reports_a_decision(all: &[String]) -> bool {
 /// the sentence may be a metric: "Revenue will grow".)
 fn named_actor_commits(sentence: &str) -> bool {
     let all = words(sentence);
+    let lower: Vec<String> = all.iter().map(Word::lower).collect();
     all.windows(3).enumerate().any(|(i, w)| {
         let named =
             i > 0 && w[0].text != "I" && w[0].text.chars().next().is_some_and(char::is_uppercase);
-        // "Knight will retain…"; "the County proposes to raise fees".
+        // "Knight will retain…"; "the County proposes to raise fees";
+        // "the Foundation is resetting every session".
         let commits = w[1].text == "will" && !NO_COMMITMENT.contains(&w[2].lower().as_str())
             || matches!(
                 w[1].text,
                 "proposes" | "recommends" | "intends" | "plans" | "decided" | "agreed" | "voted"
-            ) && w[2].text == "to";
+            ) && w[2].text == "to"
+            || matches!(w[1].text, "is" | "are") && commits_at(&lower, i + 1, &lower[i + 1]);
         named && commits
     })
 }

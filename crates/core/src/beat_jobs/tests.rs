@@ -109,6 +109,16 @@ fn a_conflict_is_an_obstacle_a_trade_off_or_a_metric_going_the_wrong_way() {
     assert!(states_conflict(
         "MSD: Hit the target for new outbound opportunities => 72% of target."
     ));
+    assert!(states_conflict(
+        "Life became so hard that at one point he tried to take his own life."
+    ));
+    assert!(states_conflict(
+        "It is not easy to show what the churches' work really achieves."
+    ));
+    assert!(states_conflict(
+        "A safe and effective vaccine is needed urgently."
+    ));
+    assert!(!states_conflict("The form is easy to fill in."));
     assert!(!states_conflict(
         "MSD: Hit the opportunity volume target => 137% of target."
     ));
@@ -249,6 +259,8 @@ fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
         "Liftoff is scheduled for 6:36 a.m. EST on Friday, 20 December.",
         "PMM: Create a CE to EE pitch deck => Moved to Q1.",
         "Street Champions is now being rolled out across the whole borough.",
+        "To prevent that, the Foundation is resetting the sessions of every user.",
+        "We are working with Fastly on further changes to our architecture so that we can withstand an event like this in future.",
         "If you know people there who want to try an idea, please send them our way!",
         "Twelve donors give through LFX, which closes soon: **please move your donation to Open Collective.**",
     ] {
@@ -292,6 +304,8 @@ fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
         "The outage is being investigated by the provider.",
         "I will tell it backwards.",
         "Progress is being made, slowly.",
+        "We hope this never happens again.",
+        "London is seeing more visitors.",
         "Trains are being delayed by the heat.",
         "We are also confident that the changes across the organisation will make us more competitive.",
         "The tool was rolled out to every repository in March.",
