@@ -660,6 +660,17 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
                     "losing",
                     "experiencing",
                     "being",
+                    // "The hospital is missing its targets": how it fares.
+                    "missing",
+                    "failing",
+                    "lagging",
+                    "falling",
+                    "declining",
+                    "rising",
+                    "waiting",
+                    "trailing",
+                    "suffering",
+                    "having",
                 ]
                 .contains(&following)
         }
