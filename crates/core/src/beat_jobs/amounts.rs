@@ -84,6 +84,18 @@ fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
     if status_code {
         return false;
     }
+    // "The £500,000 threshold that triggers a Key Decision", "a limit of
+    // 512 kilobytes": a rule's bar, not a measure.
+    let bar = |word: &str| matches!(word, "threshold" | "limit" | "cap" | "ceiling" | "quota");
+    let names_a_bar = all.get(index + 1).is_some_and(|next| bar(&next.lower()))
+        || before_word == "of"
+            && index
+                .checked_sub(2)
+                .and_then(|i| all.get(i))
+                .is_some_and(|w| bar(&w.lower()));
+    if names_a_bar {
+        return false;
+    }
     // "Millions of people rely on it", "thousands of customers": a round
     // word for "many", not a figure a reader can check.
     let round_plural = matches!(
@@ -382,6 +394,9 @@ const MEASURES: &[&str] = &[
     "per", "each", "average", "median", "rate", "share", "score", "times", "faster",
     "slower", "more", "fewer", "less", "positive", "negative", "failed", "errors", "requests",
     "sales", "orders", "transactions", "calls", "complaints", "tickets", "signups", "sign-ups",
+    // Harm counted: "eight accidents in the six months before, five after".
+    "accidents", "crashes", "collisions", "injuries", "deaths", "fatalities", "casualties",
+    "fires", "outages", "breaches", "incidents",
 ];
 
 /// Whether the sentence's number measures something that matters to the

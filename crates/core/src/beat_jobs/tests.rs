@@ -318,6 +318,14 @@ fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
 }
 
 #[test]
+fn harm_counted_is_an_outcome() {
+    assert!(measures_an_outcome(
+        "In the six months before the cameras were switched off, there were eight accidents."
+    ));
+    assert!(measures_an_outcome("Injuries fell to 12 this year."));
+}
+
+#[test]
 fn an_outcome_in_numbers_is_read_from_the_words() {
     assert!(states_outcome_in_numbers("Conversion rose from 9% to 12%."));
     assert!(!states_outcome_in_numbers("We held four workshops."));
@@ -335,6 +343,8 @@ fn a_round_plural_is_no_figure() {
         "The third outcome is reducing data loss on password reset.",
         "From then on every link will return a 404 response.",
         "If you chain other 302 redirects, the page may stop loading.",
+        "Spend is not expected to pass the £500,000 threshold that triggers a Key Decision.",
+        "We will enforce a limit of 512 kilobytes on each payload.",
     ] {
         assert!(!states_amount(not_a_figure), "{not_a_figure}");
     }
