@@ -20,7 +20,7 @@ pub use amounts::{
 };
 pub use conflict::{states_conflict, states_obstacle};
 pub use headings::{heading_job, HeadingJob};
-pub use resolution::states_resolution;
+pub use resolution::{instructs_the_reader, states_resolution};
 
 /// Whether the sentence sets the scene: a statement of some length that
 /// is not a plan, not an ask, not itself the conflict and not a log entry

@@ -51,6 +51,7 @@ const IMPERATIVES: &[&str] = &[
     "document", "train", "require", "enforce", "limit", "migrate", "deploy", "fix", "improve",
     "reduce", "increase", "create", "establish", "publish", "schedule", "assign", "track",
     "measure", "investigate", "commission", "hire", "offer", "expand", "consolidate", "phase",
+    "authorise", "authorize", "award", "endorse", "delegate",
 ];
 /// Quarters and halves as a step is put off to them: "moved to Q1".
 const PERIODS_SHORT: &[&str] = &["q1", "q2", "q3", "q4", "h1", "h2"];
@@ -93,8 +94,7 @@ pub fn states_resolution(sentence: &str) -> bool {
     let all = lower_words(&lower);
     // A clause after a colon or semicolon opens as a sentence does:
     // "LFX closes soon: please move your donation to Open Collective."
-    sentence.split([':', ';']).any(opens_with_an_instruction)
-        || instruction_after_a_condition(sentence)
+    instructs_the_reader(sentence)
         || under_way(&all)
         || proposes_a_next_study(&all)
         || next_time(&all)
@@ -118,6 +118,42 @@ fn opens_with_an_instruction(clause: &str) -> bool {
     let all: Vec<String> = original.iter().map(Word::lower).collect();
     all.iter()
         .position(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .map(|at| {
+            // A council's resolution: "4. To authorise the Director to agree
+            // terms", "To extend the contract for 12 months". ("To reduce
+            // churn, we ran a test" is a purpose, and its subject follows.)
+            // ("To measure the effect of reminders" states a study's aim:
+            // only a decision's verbs resolve.)
+            let resolved = all[at] == "to"
+                && all.get(at + 1).is_some_and(|verb| {
+                    matches!(
+                        verb.as_str(),
+                        "approve"
+                            | "authorise"
+                            | "authorize"
+                            | "award"
+                            | "agree"
+                            | "extend"
+                            | "endorse"
+                            | "delegate"
+                            | "adopt"
+                            | "accept"
+                            | "grant"
+                            | "allocate"
+                            | "appoint"
+                            | "release"
+                    )
+                })
+                && !all[at + 1..]
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "we" | "i" | "they" | "you" | "he" | "she"));
+            if resolved {
+                at + 1
+            } else {
+                at
+            }
+        })
+        .filter(|at| *at < all.len())
         .is_some_and(|at| {
             let names_something = all[at] == "let's"
                 && original
@@ -140,6 +176,14 @@ fn before_a_belief(all: &[String]) -> &[String] {
         ) && w[1] == "that"
     });
     &all[..at.unwrap_or(all.len())]
+}
+
+/// Whether the sentence tells its reader to act: it opens with an
+/// instruction ("Please try the app and tell me what you think"), or a
+/// clause after a colon or a condition does. Whoever reads it is the owner.
+pub fn instructs_the_reader(sentence: &str) -> bool {
+    sentence.split([':', ';']).any(opens_with_an_instruction)
+        || instruction_after_a_condition(sentence)
 }
 
 /// "If you know people there, please send them our way": the main clause

@@ -1397,6 +1397,9 @@ fn a_resolution_needs_an_owner_or_a_date_and_a_bare_we_is_no_owner() {
     // A recurring time is a when; whoever is asked is a who.
     assert!(!flagged("We will run the survey every six months."));
     assert!(!flagged("Users are asked to set a new password."));
+    assert!(!flagged(
+        "Please try the new alerts and tell us what you think."
+    ));
     assert!(flagged("We will run the survey again."));
 }
 

@@ -1,6 +1,6 @@
 //! The resolution: who does what by when, tied to the executive priority.
 
-use super::super::text::{has_digit, lower_words, mentions, MONTHS, PERIODS};
+use super::super::text::{has_digit, lower_words, mentions, sentences, MONTHS, PERIODS};
 use super::{finding, info, Story};
 use crate::coach::{Finding, Target};
 
@@ -41,8 +41,19 @@ pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
     let asked = words
         .windows(3)
         .any(|w| matches!(w[0].as_str(), "is" | "are") && w[1] == "asked" && w[2] == "to");
-    let has_owner =
-        mentions(&words, OWNER_SIGNS) || names_someone(text) || the_reader_acts || asked;
+    // "Please try the app and tell me what you think": the reader acts.
+    // (A bare instruction, "Restore the replica", names nobody.)
+    let instructed = sentences(text).iter().any(|s| {
+        let said_to_the_reader = lower_words(s.text)
+            .iter()
+            .any(|w| matches!(w.as_str(), "please" | "you" | "your"));
+        said_to_the_reader && crate::beat_jobs::instructs_the_reader(s.text)
+    });
+    let has_owner = mentions(&words, OWNER_SIGNS)
+        || names_someone(text)
+        || the_reader_acts
+        || asked
+        || instructed;
     // "by" alone is not a date; "by 15 March", "by Q2", "next sprint" are.
     let next_year = words
         .windows(2)
