@@ -721,6 +721,28 @@ fn a_direction_claimed_for_every_row_is_checked_row_by_row() {
 }
 
 #[test]
+fn one_series_set_above_another_is_checked_at_every_point() {
+    let report = |text: &str| {
+        let story = format!(
+            "---\ntitle: Churn analysis\n---\n\n## Survival\n\n{text}\n\n| Days | Publish (%) | New plan (%) |\n|---|---|---|\n| 0 | 97.4 | 95.7 |\n| 30 | 88.2 | 81.2 |\n| 90 | 72.4 | 67.4 |\n"
+        );
+        let draft = crate::story::parse_story(&story)
+            .expect("parses")
+            .update_fields();
+        contradictions(&draft)
+    };
+    let found = report("The New plan curve sits above the Publish curve.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("New plan (%) is below Publish (%) at every point"),
+        "{}",
+        found[0]
+    );
+    assert!(report("The New plan curve sits below the Publish curve.").is_empty());
+    assert!(report("The New plan curve is close to the Publish curve.").is_empty());
+}
+
+#[test]
 fn numbers_and_units_in_words_are_claims_both_ways() {
     let header = ["Week", "Pilot", "Control"];
     let check = |title: &str| {

@@ -81,7 +81,7 @@ pub fn every_item_against_the_chart(story: &Story<'_>, chart: &ChartSpec) -> Vec
                 continue;
             }
             let went = if up { "fell" } else { "rose" };
-            let quote: String = sentence.text.trim().chars().take(90).collect();
+            let quote = quote_of(sentence.text);
             out.push(finding(
                 "claim-contradicts-chart",
                 info("claim-contradicts-chart"),
@@ -207,6 +207,18 @@ fn movements(chart: &ChartSpec) -> Option<Vec<Movement>> {
     (out.len() >= 2).then_some(out)
 }
 
+/// The sentence as the message quotes it: whole up to 90 characters, else
+/// cut at a word and ended with "…".
+fn quote_of(sentence: &str) -> String {
+    let sentence = sentence.trim();
+    if sentence.chars().count() <= 90 {
+        return sentence.to_owned();
+    }
+    let head: String = sentence.chars().take(90).collect();
+    let cut = head.rfind(' ').map_or(head.as_str(), |at| &head[..at]);
+    format!("{}…", cut.trim_end_matches([',', ';', ':']))
+}
+
 fn join(names: &[&str]) -> String {
     match names {
         [] => String::new(),
@@ -237,4 +249,124 @@ mod tests {
         assert_eq!(claims_every_item_moved("Sales grew in the EU."), None);
         assert_eq!(claims_every_item_moved("In all, sales grew 4%."), None);
     }
+}
+
+/// Words that set one series above another, and below.
+const ABOVE: &[&str] = &[
+    "above",
+    "higher",
+    "over",
+    "ahead",
+    "exceeds",
+    "outperforms",
+    "beats",
+];
+const BELOW: &[&str] = &[
+    "below",
+    "lower",
+    "under",
+    "behind",
+    "trails",
+    "underperforms",
+];
+
+/// "The New Buffer curve sits above the Publish curve" over a table in
+/// which New Buffer is lower at every row: one series set above (or
+/// below) another, against the chart. Only a claim the data contradicts at
+/// every row where both have a value is named; a mixed picture is left
+/// to the reader.
+pub fn series_against_series(story: &Story<'_>, chart: &ChartSpec) -> Vec<Finding> {
+    let data = &chart.data;
+    let names: Vec<(usize, Vec<String>)> = data
+        .series_names()
+        .iter()
+        .enumerate()
+        .map(|(column, name)| {
+            let bare = name.split('(').next().unwrap_or(name);
+            (column, lower_words(bare))
+        })
+        .filter(|(_, words)| !words.is_empty())
+        .collect();
+    if names.len() < 2 {
+        return Vec::new();
+    }
+    let slack = 2.0 * rounding_of(chart);
+    let mut texts: Vec<(Option<Target>, &str)> =
+        vec![(Some(Target::Title), story.fields.title.as_str())];
+    for passage in story.passages() {
+        let target = match passage.place {
+            Place::Beat(target) => Some(target),
+            Place::Section(_) => None,
+        };
+        texts.push((target, passage.text));
+    }
+    let mut out = Vec::new();
+    for (target, text) in texts {
+        for sentence in sentences(text) {
+            let lower = lower_words(sentence.text);
+            let at = |words: &[String]| {
+                (0..lower.len()).find(|&i| {
+                    words
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| lower.get(i + k) == Some(w))
+                })
+            };
+            let found: Vec<(usize, usize)> = names
+                .iter()
+                .filter_map(|(column, words)| at(words).map(|i| (i, *column)))
+                .collect();
+            let [(first_at, first), (second_at, second)] = found.as_slice() else {
+                continue;
+            };
+            let ((a_at, a), (b_at, b)) = if first_at < second_at {
+                ((*first_at, *first), (*second_at, *second))
+            } else {
+                ((*second_at, *second), (*first_at, *first))
+            };
+            let between = &lower[a_at..b_at];
+            let above = between.iter().any(|w| ABOVE.contains(&w.as_str()));
+            let below = between.iter().any(|w| BELOW.contains(&w.as_str()));
+            if above == below {
+                continue;
+            }
+            let pairs: Vec<(f64, f64)> = data
+                .rows
+                .iter()
+                .filter_map(|row| {
+                    Some((
+                        row.values.get(a).copied().flatten()?,
+                        row.values.get(b).copied().flatten()?,
+                    ))
+                })
+                .collect();
+            if pairs.len() < 2 {
+                continue;
+            }
+            let contradicted = pairs.iter().all(|(x, y)| {
+                if above {
+                    *x < *y - slack
+                } else {
+                    *x > *y + slack
+                }
+            });
+            if !contradicted {
+                continue;
+            }
+            let series = data.series_names();
+            let (a_name, b_name) = (series[a].trim(), series[b].trim());
+            let quote = quote_of(sentence.text);
+            out.push(finding(
+                "claim-contradicts-chart",
+                info("claim-contradicts-chart"),
+                target,
+                format!(
+                    "“{quote}” is not what the chart shows: {a_name} is {} {b_name} at every point. Correct the sentence or the chart's data.",
+                    if above { "below" } else { "above" }
+                ),
+                target.map(|_| [sentence.start, sentence.end]),
+            ));
+        }
+    }
+    out
 }
