@@ -227,30 +227,6 @@ fn join(names: &[&str]) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_claim_about_every_item_is_read_with_its_direction() {
-        assert_eq!(
-            claims_every_item_moved("Growth stayed modest across all modes."),
-            Some(true)
-        );
-        assert_eq!(
-            claims_every_item_moved("Sales fell in every region."),
-            Some(false)
-        );
-        assert_eq!(
-            claims_every_item_moved("Sales grew in all regions but one."),
-            None
-        );
-        assert_eq!(claims_every_item_moved("Sales grew in most regions."), None);
-        assert_eq!(claims_every_item_moved("Sales grew in the EU."), None);
-        assert_eq!(claims_every_item_moved("In all, sales grew 4%."), None);
-    }
-}
-
 /// Words that set one series above another, and below.
 const ABOVE: &[&str] = &[
     "above",
@@ -369,4 +345,28 @@ pub fn series_against_series(story: &Story<'_>, chart: &ChartSpec) -> Vec<Findin
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_claim_about_every_item_is_read_with_its_direction() {
+        assert_eq!(
+            claims_every_item_moved("Growth stayed modest across all modes."),
+            Some(true)
+        );
+        assert_eq!(
+            claims_every_item_moved("Sales fell in every region."),
+            Some(false)
+        );
+        assert_eq!(
+            claims_every_item_moved("Sales grew in all regions but one."),
+            None
+        );
+        assert_eq!(claims_every_item_moved("Sales grew in most regions."), None);
+        assert_eq!(claims_every_item_moved("Sales grew in the EU."), None);
+        assert_eq!(claims_every_item_moved("In all, sales grew 4%."), None);
+    }
 }
