@@ -721,6 +721,27 @@ fn a_direction_claimed_for_every_row_is_checked_row_by_row() {
 }
 
 #[test]
+fn a_result_in_the_evidence_is_not_the_scene() {
+    let draft = fields(
+        "Trial conversion rose after usage nudges",
+        [
+            "",
+            "",
+            "",
+            "Pilot cohort converted at 18% against 12% before.",
+        ],
+    );
+    let review = review(&draft, &[]);
+    let context: Vec<&str> = review
+        .findings
+        .iter()
+        .filter(|f| f.beat == Some(Target::Context))
+        .map(|f| f.rule.as_str())
+        .collect();
+    assert_eq!(context, ["beat-missing"]);
+}
+
+#[test]
 fn one_series_set_above_another_is_checked_at_every_point() {
     let report = |text: &str| {
         let story = format!(

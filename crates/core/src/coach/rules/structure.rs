@@ -268,6 +268,9 @@ fn found_elsewhere<'a>(story: &Story<'a>, target: Target) -> Option<Elsewhere<'a
 fn searched_for(target: Target, place: Place<'_>, english: bool) -> bool {
     match place {
         Place::Section(_) => true,
+        // The evidence beat's result ("Pilot cohort converted at 18%
+        // against 12% before") is the evidence, not the scene.
+        Place::Beat(Target::Evidence) if target == Target::Context => false,
         Place::Beat(beat) => english && beat != target,
     }
 }
