@@ -182,8 +182,41 @@ fn before_a_belief(all: &[String]) -> &[String] {
 /// instruction ("Please try the app and tell me what you think"), or a
 /// clause after a colon or a condition does. Whoever reads it is the owner.
 pub fn instructs_the_reader(sentence: &str) -> bool {
-    sentence.split([':', ';']).any(opens_with_an_instruction)
+    clauses_outside_quotes(sentence)
+        .any(|(clause, label)| !label && opens_with_an_instruction(clause))
         || instruction_after_a_condition(sentence)
+}
+
+/// The sentence's clauses at its colons and semicolons, each with whether
+/// it is a label ("Split pages: about 170 pages took part" opens with the
+/// label "Split pages"). A colon inside a quotation ('the header read
+/// "Step 1: Choose the amount"') does not open a clause.
+fn clauses_outside_quotes(sentence: &str) -> impl Iterator<Item = (&str, bool)> {
+    // Where each separator outside quotes sits (a byte offset).
+    let mut separators = Vec::new();
+    let mut quoted = false;
+    for (at, c) in sentence.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '“' => quoted = true,
+            '”' => quoted = false,
+            ':' | ';' if !quoted => separators.push(at),
+            _ => {}
+        }
+    }
+    let mut clauses = Vec::new();
+    let mut from = 0;
+    for at in separators
+        .into_iter()
+        .chain(std::iter::once(sentence.len()))
+    {
+        let clause = &sentence[from..at];
+        // A short lead-in ending at a colon is a label, not a clause.
+        let label = sentence[at..].starts_with(':') && words(clause).len() <= 3;
+        clauses.push((clause, label));
+        from = (at + 1).min(sentence.len());
+    }
+    clauses.into_iter()
 }
 
 /// "If you know people there, please send them our way": the main clause

@@ -309,6 +309,8 @@ fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
         "Progress is being made, slowly.",
         "To reduce churn, we ran a test in March.",
         "To measure the effect of appointment reminders sent as text messages.",
+        "Split pages: about 170 pages took part.",
+        "Above the gift amounts, the header read \"Step 1: Choose the amount you would like to give\".",
         "We hope this never happens again.",
         "London is seeing more visitors.",
         "Northampton General Hospital (NGH) is missing its waiting time targets.",

@@ -721,6 +721,28 @@ fn a_direction_claimed_for_every_row_is_checked_row_by_row() {
 }
 
 #[test]
+fn a_table_that_compares_is_evidence_in_a_draft_written_elsewhere() {
+    let missing = |table: &str| {
+        let text = format!(
+            "# Procurement status\n\nThe decision took longer than planned, and more of the budget has gone.\n\n\
+             ## Next steps\nThe Board agrees a revised timeline on 12 December.\n\n## Activity\n\n{table}\n"
+        );
+        let story = crate::story::parse_story(&text).expect("parses");
+        review(&story.update_fields(), &[])
+            .findings
+            .iter()
+            .any(|f| f.rule == "evidence-missing")
+    };
+    assert!(!missing(
+        "| Measure | Days |\n|---|---|\n| Approved budget | 147 |\n| Used to date | 153 |"
+    ));
+    // One figure compares nothing.
+    assert!(missing(
+        "| Measure | Days |\n|---|---|\n| Used to date | 153 |"
+    ));
+}
+
+#[test]
 fn a_result_in_the_evidence_is_not_the_scene() {
     let draft = fields(
         "Trial conversion rose after usage nudges",

@@ -26,7 +26,10 @@ pub fn evidence_missing(story: &Story<'_>) -> Vec<Finding> {
         let nothing_written = matches!(fields.evidence, Evidence::None)
             && story.passages().iter().all(|p| p.text.trim().is_empty());
         // A draft written elsewhere may back its claim anywhere.
-        if nothing_written || super::structure::draft_gives_evidence(story) {
+        if nothing_written
+            || super::structure::draft_gives_evidence(story)
+            || chart_compares(fields)
+        {
             return Vec::new();
         }
         "Nothing in the update is an outcome in numbers or an attributed quote (dates, version numbers and counts of what the team did do not back a claim): give one metric with its baseline, or one customer quote with who said it."
