@@ -743,6 +743,27 @@ fn a_table_that_compares_is_evidence_in_a_draft_written_elsewhere() {
 }
 
 #[test]
+fn a_status_pages_stamps_are_no_incident_window() {
+    let missing = |body: &str| {
+        let text = format!(
+            "# Video on by default\n\nA researcher found that the app turns the camera on when a link is opened.\n\n{body}\n\n\
+             Update from the pop-up in the app or from the download page.\n"
+        );
+        let story = crate::story::parse_story(&text).expect("parses");
+        review(&story.update_fields(), &[])
+            .findings
+            .iter()
+            .any(|f| f.rule == "evidence-missing")
+    };
+    assert!(missing(
+        "**Update, 9 July, 2:35 pm PT.** The patch is live.\n\n**Update, 9 July, 1:15 pm PT.** We will change the service."
+    ));
+    assert!(!missing(
+        "Video started without consent from 14:02 to 14:40 UTC for every user who opened a link."
+    ));
+}
+
+#[test]
 fn a_result_in_the_evidence_is_not_the_scene() {
     let draft = fields(
         "Trial conversion rose after usage nudges",

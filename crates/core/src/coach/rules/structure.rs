@@ -423,7 +423,27 @@ fn prices_the_decision(place: Place<'_>) -> bool {
 /// measure how long something lasted, which is what an incident's reader
 /// needs to know.
 fn gives_a_clock_span(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
+    // A status page's stamps ("**Update, 9 July, 2:35 pm PT.**", "Posted
+    // 4 June, 14:25 UTC") date the posts, not the incident.
+    let stamped = |sentence: &str| {
+        words(sentence).first().is_some_and(|w| {
+            matches!(
+                w.lower().as_str(),
+                "update"
+                    | "updated"
+                    | "posted"
+                    | "resolved"
+                    | "investigating"
+                    | "monitoring"
+                    | "identified"
+            )
+        })
+    };
+    let chars: Vec<char> = sentences(text)
+        .iter()
+        .filter(|s| !stamped(s.text))
+        .flat_map(|s| s.text.chars().chain(std::iter::once(' ')))
+        .collect();
     let mut times: Vec<String> = Vec::new();
     for (i, window) in chars.windows(4).enumerate() {
         // "2:17", "14:02": one or two digits, a colon, two digits.
