@@ -143,11 +143,29 @@ fn wants_number(
     let Some(word) = found.get(index) else {
         return true;
     };
+    // "Some suggested changes": the pronoun, an aside about who said what,
+    // not a quantity the claim rests on.
+    let next = found.get(index + 1).map(|w| w.lower()).unwrap_or_default();
+    if phrase == "some" && next.len() > 3 && next.ends_with("ed") {
+        return false;
+    }
     // The sentence holding the word, found by position (sentences are in order).
     let at = numbered.partition_point(|&(_, end, _)| end <= word.start);
-    !numbered
-        .get(at)
-        .is_some_and(|&(start, _, has_number)| start <= word.start && has_number)
+    let Some(&(start, end, has_number)) = numbered.get(at) else {
+        return true;
+    };
+    if start <= word.start && has_number {
+        return false;
+    }
+    // "I designed a new visual language for several content types": a
+    // count of the team's own work is no outcome to quantify.
+    let sentence: String = found
+        .iter()
+        .filter(|w| w.start >= start && w.end <= end)
+        .map(|w| w.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    !(QUANTITY.contains(&phrase) && reports_activity(&sentence))
 }
 
 /// Each sentence's span and whether it states a number, computed once per
