@@ -386,7 +386,10 @@ fn a_vague_word_needs_a_number_it_does_not_have() {
     // "Some" standing for people who spoke is an aside; a count of the
     // team's own work is no outcome to quantify.
     assert_eq!(evidence("Some customers finished setup in the pilot."), 1);
-    assert_eq!(evidence("No one was unhappy, though some suggested changes."), 0);
+    assert_eq!(
+        evidence("No one was unhappy, though some suggested changes."),
+        0
+    );
     assert_eq!(evidence("We shipped several new onboarding screens."), 0);
     assert_eq!(
         evidence("Many customers, 38% of the pilot, finished setup."),
