@@ -40,6 +40,21 @@ const DOWN: &[&str] = &[
 /// each part.
 const TOTALS: &[&str] = &["total", "totals", "overall", "all", "average", "sum"];
 
+/// Every text a claim may sit in: the title, the beats, and the sections a
+/// draft written elsewhere keeps under its own headings (no target: the
+/// finding points at no field).
+fn every_text<'a>(story: &Story<'a>) -> Vec<(Option<Target>, &'a str)> {
+    let mut texts = vec![(Some(Target::Title), story.fields.title.as_str())];
+    texts.extend(story.passages().into_iter().map(|passage| {
+        let target = match passage.place {
+            Place::Beat(target) => Some(target),
+            Place::Section(_) => None,
+        };
+        (target, passage.text)
+    }));
+    texts
+}
+
 /// One item the claim speaks of ("Sounder", "EU") and how it moved.
 struct Movement {
     name: String,
@@ -51,17 +66,8 @@ pub fn every_item_against_the_chart(story: &Story<'_>, chart: &ChartSpec) -> Vec
         return Vec::new();
     };
     let slack = 2.0 * rounding_of(chart);
-    let mut texts: Vec<(Option<Target>, &str)> =
-        vec![(Some(Target::Title), story.fields.title.as_str())];
-    for passage in story.passages() {
-        let target = match passage.place {
-            Place::Beat(target) => Some(target),
-            Place::Section(_) => None,
-        };
-        texts.push((target, passage.text));
-    }
     let mut out = Vec::new();
-    for (target, text) in texts {
+    for (target, text) in every_text(story) {
         for sentence in sentences(text) {
             let Some(up) = claims_every_item_moved(sentence.text) else {
                 continue;
@@ -267,17 +273,8 @@ pub fn series_against_series(story: &Story<'_>, chart: &ChartSpec) -> Vec<Findin
         return Vec::new();
     }
     let slack = 2.0 * rounding_of(chart);
-    let mut texts: Vec<(Option<Target>, &str)> =
-        vec![(Some(Target::Title), story.fields.title.as_str())];
-    for passage in story.passages() {
-        let target = match passage.place {
-            Place::Beat(target) => Some(target),
-            Place::Section(_) => None,
-        };
-        texts.push((target, passage.text));
-    }
     let mut out = Vec::new();
-    for (target, text) in texts {
+    for (target, text) in every_text(story) {
         for sentence in sentences(text) {
             let lower = lower_words(sentence.text);
             let at = |words: &[String]| {
