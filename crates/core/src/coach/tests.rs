@@ -812,6 +812,10 @@ fn one_series_set_above_another_is_checked_at_every_point() {
     );
     assert!(report("The New plan curve sits below the Publish curve.").is_empty());
     assert!(report("The New plan curve is close to the Publish curve.").is_empty());
+    // A preposition places nothing.
+    assert!(
+        report("New plan is the size under the old default; Publish is the size now.").is_empty()
+    );
 }
 
 #[test]

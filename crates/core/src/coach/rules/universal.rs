@@ -237,20 +237,56 @@ fn join(names: &[&str]) -> String {
 const ABOVE: &[&str] = &[
     "above",
     "higher",
-    "over",
     "ahead",
     "exceeds",
     "outperforms",
     "beats",
 ];
-const BELOW: &[&str] = &[
-    "below",
-    "lower",
-    "under",
-    "behind",
-    "trails",
-    "underperforms",
-];
+const BELOW: &[&str] = &["below", "lower", "behind", "trails", "underperforms"];
+
+/// Whether the word at `at` sets one series against another: a verb that
+/// compares ("outperforms", "trails"), a comparative with its "than"
+/// ("higher than"), or a place after a verb of being ("sits above", "is
+/// behind"). ("The size under the old default" places nothing.)
+fn compares_at(lower: &[String], at: usize) -> bool {
+    let word = lower[at].as_str();
+    let verb = matches!(
+        word,
+        "exceeds" | "outperforms" | "beats" | "trails" | "underperforms"
+    );
+    let than = matches!(word, "higher" | "lower") && lower.get(at + 1).is_some_and(|w| w == "than");
+    let placed = matches!(word, "above" | "below" | "ahead" | "behind")
+        && at
+            .checked_sub(1)
+            .and_then(|b| lower.get(b))
+            .is_some_and(|b| {
+                matches!(
+                    b.as_str(),
+                    "is" | "are"
+                        | "was"
+                        | "were"
+                        | "sits"
+                        | "sat"
+                        | "stays"
+                        | "stayed"
+                        | "remains"
+                        | "remained"
+                        | "runs"
+                        | "ran"
+                        | "lies"
+                        | "stands"
+                        | "stood"
+                        | "been"
+                        | "well"
+                        | "far"
+                        | "just"
+                        | "still"
+                        | "always"
+                        | "consistently"
+                )
+            });
+    verb || than || placed
+}
 
 /// "The New Buffer curve sits above the Publish curve" over a table in
 /// which New Buffer is lower at every row: one series set above (or
@@ -297,9 +333,11 @@ pub fn series_against_series(story: &Story<'_>, chart: &ChartSpec) -> Vec<Findin
             } else {
                 ((*second_at, *second), (*first_at, *first))
             };
-            let between = &lower[a_at..b_at];
-            let above = between.iter().any(|w| ABOVE.contains(&w.as_str()));
-            let below = between.iter().any(|w| BELOW.contains(&w.as_str()));
+            let compared = |words: &[&str]| {
+                (a_at..b_at).any(|i| words.contains(&lower[i].as_str()) && compares_at(&lower, i))
+            };
+            let above = compared(ABOVE);
+            let below = compared(BELOW);
             if above == below {
                 continue;
             }
