@@ -53,6 +53,10 @@ fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
     if counts_a_point {
         return false;
     }
+    // "RethinkDB 2.3.5", "version 1.100.0": two points make a version.
+    if lower.matches('.').count() >= 2 && lower.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return false;
+    }
     // "The third outcome is…": an ordinal counting the text's points (a
     // fraction is "a third of", "one third").
     let before_word = index

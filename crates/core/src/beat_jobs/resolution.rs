@@ -36,7 +36,7 @@ const LEADS: &[&str] = &[
     "quarter", "year", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
     "forward", "ahead", "going", "why", "where", "until", "until", "soon", "if", "when",
     "before", "after", "once", "as", "because", "since", "meantime", "result", "short",
-    "spring", "summer", "autumn", "winter",
+    "spring", "summer", "autumn", "winter", "view", "opinion",
 ];
 /// Verbs that open an instruction or an ask: "Rotate every secret",
 /// "Approve the budget".

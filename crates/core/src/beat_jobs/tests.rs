@@ -258,6 +258,7 @@ fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
         "Teams from the three partners are \"go\" for launch after today's review.",
         "Liftoff is scheduled for 6:36 a.m. EST on Friday, 20 December.",
         "PMM: Create a CE to EE pitch deck => Moved to Q1.",
+        "In my view we should watch the retention of new users more closely.",
         "Street Champions is now being rolled out across the whole borough.",
         "That changes today. We are dropping per-blog pricing.",
         "4. To authorise the Director of Legal Services to agree terms with the winning bidder.",
@@ -349,6 +350,7 @@ fn a_round_plural_is_no_figure() {
         "The third outcome is reducing data loss on password reset.",
         "From then on every link will return a 404 response.",
         "If you chain other 302 redirects, the page may stop loading.",
+        "I have just installed RethinkDB 2.3.5 on a new laptop.",
         "Spend is not expected to pass the £500,000 threshold that triggers a Key Decision.",
         "We will enforce a limit of 512 kilobytes on each payload.",
     ] {
