@@ -514,7 +514,28 @@ fn reports_an_ask(all: &[String]) -> bool {
         }) || at
             .checked_sub(1)
             .and_then(|before| all.get(before))
-            .is_some_and(|before| is_number_word(before))
+            .is_some_and(|before| {
+                // "1,500 requests", "1,771 pull requests", "feature
+                // requests": the noun.
+                is_number_word(before)
+                    || matches!(
+                        before.as_str(),
+                        "pull"
+                            | "merge"
+                            | "feature"
+                            | "support"
+                            | "change"
+                            | "access"
+                            | "service"
+                            | "api"
+                            | "http"
+                            | "web"
+                            | "user"
+                            | "customer"
+                            | "information"
+                            | "foi"
+                    )
+            })
     };
     asked_to_act
         || all.iter().enumerate().any(|(i, word)| {

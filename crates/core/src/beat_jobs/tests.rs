@@ -301,6 +301,7 @@ fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
         "After talking to two authors, we decided against it.",
         "When the anchor mentioned the site on television, requests jumped from 20 to 1,500 a second.",
         "The servers took 1,500 requests a second.",
+        "Contributors landed 1,771 pull requests (+163% on 673).",
         "Is it worth the effort to go for launch this year?",
         "The meeting was scheduled for an hour.",
         "The office moved to Leeds in 2019.",

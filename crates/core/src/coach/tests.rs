@@ -1499,6 +1499,9 @@ fn a_resolution_needs_an_owner_or_a_date_and_a_bare_we_is_no_owner() {
         "Please try the new alerts and tell us what you think."
     ));
     assert!(flagged("We will run the survey again."));
+    // A year ahead is a when, and the reader asked is a who.
+    assert!(!flagged("As we head into 2027, we will ship usage alerts."));
+    assert!(!flagged("I ask you to help us ship usage alerts."));
 }
 
 #[test]

@@ -36,6 +36,9 @@ pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
     let the_reader_acts = words.windows(2).any(|w| {
         matches!(w[0].as_str(), "you" | "you'll" | "you’ll")
             && matches!(w[1].as_str(), "will" | "must" | "need" | "should" | "have")
+            // "I ask you to help build…".
+            || matches!(w[0].as_str(), "ask" | "asks" | "asking" | "invite" | "urge")
+                && w[1] == "you"
     });
     // "Users are asked to set a new password": whoever is asked acts.
     let asked = words
@@ -73,8 +76,20 @@ pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
             "daily" | "weekly" | "fortnightly" | "monthly" | "quarterly" | "annually" | "yearly"
         )
     });
+    // "As we head into 2024", "by 2027": a year ahead is a when ("launched
+    // in 2005" is history).
+    let a_year = words.windows(2).any(|w| {
+        matches!(
+            w[0].as_str(),
+            "into" | "by" | "until" | "before" | "throughout"
+        ) && w[1].len() == 4
+            && w[1]
+                .parse::<u16>()
+                .is_ok_and(|year| (2000..=2100).contains(&year))
+    });
     let has_date = next_year
         || recurring
+        || a_year
         || names_a_date(&words)
             && (has_digit(text)
                 || words.iter().any(|w| {
