@@ -137,6 +137,11 @@ fn could_not(lower: &[String]) -> bool {
     let not_done_yet = lower.windows(3).any(|w| {
         (matches!(w[0].as_str(), "more" | "still") && w[1] == "to" && w[2] == "do")
             || (w[0] == "not" && w[1] == "yet")
+            // "The client still needs work before the beta label can go."
+            || (w[0] == "still" && matches!(w[1].as_str(), "needs" | "need" | "requires"))
+    }) || lower.windows(4).any(|w| {
+        // "There is still work to do before we drop the beta label."
+        matches!(w[0].as_str(), "more" | "still") && w[1] == "work" && w[2] == "to" && w[3] == "do"
     });
     not_done_yet || could_not_be_done(lower)
 }

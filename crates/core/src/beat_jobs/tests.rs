@@ -119,6 +119,13 @@ fn a_conflict_is_an_obstacle_a_trade_off_or_a_metric_going_the_wrong_way() {
         "A safe and effective vaccine is needed urgently."
     ));
     assert!(!states_conflict("The form is easy to fill in."));
+    assert!(states_conflict(
+        "The client still needs work before the beta label can go."
+    ));
+    assert!(!states_conflict("The client needs no setup."));
+    assert!(states_conflict(
+        "There is still work to do before we are comfortable dropping the beta label."
+    ));
     assert!(!states_conflict(
         "MSD: Hit the opportunity volume target => 137% of target."
     ));
