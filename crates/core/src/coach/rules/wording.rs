@@ -652,21 +652,7 @@ fn share_hit(lower: &[String], sentence: &str) -> bool {
 /// "Inside Gov accounts for about 3% of visits": a share stated alone is
 /// a level, not a change; the only outcome word it has is the "%".
 fn only_a_share(lower: &[String], sentence: &str) -> bool {
-    // "About 40% of workflows were delayed": the share hit is the impact.
-    const HIT: &[&str] = &[
-        "delayed",
-        "failed",
-        "affected",
-        "lost",
-        "disrupted",
-        "impacted",
-        "unavailable",
-        "blocked",
-        "dropped",
-        "stranded",
-    ];
     sentence.contains('%')
-        && !lower.iter().any(|w| HIT.contains(&w.as_str()))
         && !mentions(
             lower,
             &OUTCOME
