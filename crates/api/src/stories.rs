@@ -43,7 +43,7 @@ pub fn read_story(path: &Path) -> Result<StoryFile, ApiError> {
             "{name} is not UTF-8 text: save it as UTF-8 Markdown"
         ))
     })?;
-    let (story, renamed) =
+    let (story, reading) =
         parse_story_mapped(&text).map_err(|err| ApiError::invalid(format!("{name}: {err}")))?;
     let fields = story.update_fields();
     fields
@@ -56,7 +56,7 @@ pub fn read_story(path: &Path) -> Result<StoryFile, ApiError> {
             || "update".into(),
             |stem| stem.to_string_lossy().into_owned(),
         ),
-        mapped: mapping_notes(&story, &renamed),
+        mapped: mapping_notes(&story, &reading),
         demoted: verdict.note,
         status: verdict.status,
         fields,

@@ -16,6 +16,7 @@ mod portfolio;
 mod portfolio_chart;
 mod pptx;
 mod slide;
+mod slide_prose;
 mod structure;
 mod svg;
 mod text;

@@ -12,6 +12,7 @@ use throughline_core::coach::significance;
 
 use crate::chart::{chart_annotation, render_chart_svg};
 use crate::fonts::Weight;
+use crate::slide_prose::slide_prose;
 use crate::structure::{self, Part};
 use crate::svg::{text_element, Anchor};
 use crate::text::{fit_text, measure, FittedText, Paragraph, TextStyle};
@@ -250,18 +251,115 @@ fn compose_slide(input: &SlideInput<'_>, theme: &Theme, branding: &Branding) -> 
     canvas
 }
 
-pub(crate) fn beat_texts(fields: &UpdateFields) -> [(&'static str, &str); 4] {
-    [
-        ("CONTEXT", fields.beats.context.trim()),
-        ("CONFLICT", fields.beats.conflict.trim()),
-        ("RESOLUTION", fields.beats.resolution.trim()),
-        ("EVIDENCE", fields.beats.evidence.trim()),
-    ]
+/// What a block of the slide's story column is: one of the four beats, or
+/// a section of a draft written elsewhere that fills no beat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BlockRole {
+    Context,
+    Conflict,
+    Resolution,
+    Evidence,
+    Other,
 }
 
-/// The four beats in a column `width` wide from the left margin: with
-/// their names above them (a workspace-look choice), or as a compact
-/// narrative in which the resolution — the ask — stands out.
+/// One block of the story column: the name above it and its text, as the
+/// slide shows it ([`slide_prose`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct StoryBlock {
+    pub(crate) role: BlockRole,
+    pub(crate) label: String,
+    pub(crate) text: String,
+}
+
+impl StoryBlock {
+    /// Whether a name line stands above the block: every beat when the
+    /// look names them, and a draft's section that has a heading.
+    pub(crate) fn labelled(&self, names: bool) -> bool {
+        match self.role {
+            BlockRole::Other => !self.label.is_empty(),
+            _ => names,
+        }
+    }
+
+    /// The resolution — the ask — stands out when the beats go unnamed.
+    pub(crate) fn bold(&self, names: bool) -> bool {
+        !names && self.role == BlockRole::Resolution
+    }
+
+    /// What the slide prints: an empty beat is marked under its printed
+    /// name; set as a narrative, it is left out rather than put a
+    /// placeholder before the room.
+    pub(crate) fn shown(&self, names: bool) -> Option<&str> {
+        match self.text.as_str() {
+            "" if names => Some("Not written yet"),
+            "" => None,
+            text => Some(text),
+        }
+    }
+}
+
+/// The blocks of the story column: the four beats; or, when none is
+/// written and the update keeps a draft's other sections (a letter with no
+/// beat headings), those sections under their headings, so the slide
+/// shows what the draft says instead of an empty column.
+pub(crate) fn story_blocks(fields: &UpdateFields) -> Vec<StoryBlock> {
+    let beats = [
+        (BlockRole::Context, "CONTEXT", fields.beats.context.trim()),
+        (
+            BlockRole::Conflict,
+            "CONFLICT",
+            fields.beats.conflict.trim(),
+        ),
+        (
+            BlockRole::Resolution,
+            "RESOLUTION",
+            fields.beats.resolution.trim(),
+        ),
+        (
+            BlockRole::Evidence,
+            "EVIDENCE",
+            fields.beats.evidence.trim(),
+        ),
+    ];
+    let others: Vec<StoryBlock> = fields
+        .other
+        .sections
+        .iter()
+        .map(|section| StoryBlock {
+            role: BlockRole::Other,
+            label: slide_prose(section.heading.trim()).to_uppercase(),
+            text: slide_prose(section.body.trim()),
+        })
+        .filter(|block| !block.text.is_empty())
+        .collect();
+    if beats.iter().all(|(_, _, text)| text.is_empty()) && !others.is_empty() {
+        return others;
+    }
+    beats
+        .into_iter()
+        .map(|(role, label, text)| StoryBlock {
+            role,
+            label: label.to_owned(),
+            text: slide_prose(text),
+        })
+        .collect()
+}
+
+/// The colour of a block's bar and name.
+pub(crate) fn block_colour(role: BlockRole, theme: &Theme, accent: Rgb) -> Rgb {
+    match role {
+        BlockRole::Context => theme.context,
+        BlockRole::Conflict => theme.conflict,
+        BlockRole::Resolution => accent,
+        BlockRole::Evidence => theme.evidence,
+        BlockRole::Other => theme.muted,
+    }
+}
+
+/// The story column's blocks in a column `width` wide from the left
+/// margin: the beats with their names above them (a workspace-look
+/// choice), or as a compact narrative in which the resolution — the ask —
+/// stands out; a draft's own sections under their headings.
 fn draw_beats(
     canvas: &mut Canvas,
     fields: &UpdateFields,
@@ -269,12 +367,12 @@ fn draw_beats(
     (accent, names): (Rgb, bool),
     (top, width): (f32, f32),
 ) {
-    let colors = [theme.context, theme.conflict, accent, theme.evidence];
-    let texts = beat_texts(fields);
-    let label_height = if names { BEAT_LABEL_HEIGHT } else { 0.0 };
-    // Without names the resolution is set in a heavier weight.
-    let weight_of = |index: usize| {
-        if !names && index == 2 {
+    let blocks: Vec<StoryBlock> = story_blocks(fields)
+        .into_iter()
+        .filter(|block| block.shown(names).is_some())
+        .collect();
+    let weight_of = |block: &StoryBlock| {
+        if block.bold(names) {
             Weight::SemiBold
         } else {
             Weight::Regular
@@ -282,27 +380,27 @@ fn draw_beats(
     };
     let available = CONTENT_BOTTOM - top;
     let text_width = width - BEAT_TEXT_INDENT;
-    // An empty beat is marked under its printed name; set as a narrative,
-    // the slide leaves it out rather than print a placeholder to the room.
-    let shown = |text: &str| -> String {
-        if text.is_empty() && names {
-            "Not written yet".to_owned()
-        } else {
-            text.to_owned()
-        }
-    };
-
-    // One size for all four beats: the largest at which they all fit (the
-    // whole width, with nothing beside it, may take larger text).
-    let paragraphs: Vec<Paragraph> = texts
+    let label_heights: Vec<f32> = blocks
         .iter()
-        .enumerate()
-        .map(|(index, (_, text))| Paragraph::new(&shown(text), weight_of(index)))
+        .map(|block| {
+            if block.labelled(names) {
+                BEAT_LABEL_HEIGHT
+            } else {
+                0.0
+            }
+        })
         .collect();
-    let chosen = fit_beats(&paragraphs, width, label_height, available);
-    // Too long even at the smallest size: each beat gets a quarter, cut with "…".
+
+    // One size for all blocks: the largest at which they all fit (the
+    // whole width, with nothing beside it, may take larger text).
+    let paragraphs: Vec<Paragraph> = blocks
+        .iter()
+        .map(|block| Paragraph::new(block.shown(names).unwrap_or(""), weight_of(block)))
+        .collect();
+    let chosen = fit_beats(&paragraphs, width, &label_heights, available);
+    // Too long even at the smallest size: each block gets its share, cut with "…".
     let fitted = chosen.unwrap_or_else(|| {
-        let block = (available - 3.0 * BEAT_GAP) / 4.0 - label_height;
+        let count = blocks.len().max(1) as f32;
         let style = TextStyle {
             weight: Weight::Regular,
             max_size: 17.0,
@@ -310,38 +408,41 @@ fn draw_beats(
             line_height: 1.38,
             max_lines: None,
         };
-        texts
+        blocks
             .iter()
-            .enumerate()
-            .map(|(index, (_, text))| {
+            .zip(&label_heights)
+            .map(|(block, label_height)| {
+                let block_height = (available - (count - 1.0) * BEAT_GAP) / count - label_height;
                 let style = TextStyle {
-                    weight: weight_of(index),
+                    weight: weight_of(block),
                     ..style
                 };
-                fit_text(&shown(text), &style, text_width, block)
+                fit_text(
+                    block.shown(names).unwrap_or(""),
+                    &style,
+                    text_width,
+                    block_height,
+                )
             })
             .collect()
     });
 
     let mut y = top;
-    let beats = texts.iter().zip(&fitted).zip(colors).enumerate();
-    for (index, (((label, text), fitted), color)) in beats {
-        if text.is_empty() && !names {
-            continue;
-        }
+    for ((block, fitted), label_height) in blocks.iter().zip(&fitted).zip(&label_heights) {
+        let color = block_colour(block.role, theme, accent);
         let block_height = label_height + fitted.height();
-        if names {
+        if *label_height > 0.0 {
             canvas.rect(MARGIN, y, 5.0, block_height, 0.0, color);
             canvas.text(
                 (MARGIN + BEAT_TEXT_INDENT, y + 20.0),
-                label,
+                &block.label,
                 Ink(20.0, Weight::SemiBold, color),
                 Anchor::Start,
             );
-        } else if index == 2 {
+        } else if block.bold(names) {
             canvas.rect(MARGIN, y, 5.0, block_height, 0.0, accent);
         }
-        let fill = if text.is_empty() {
+        let fill = if block.text.is_empty() {
             theme.faint
         } else {
             theme.text
@@ -350,34 +451,33 @@ fn draw_beats(
             MARGIN + BEAT_TEXT_INDENT,
             y + label_height,
             fitted,
-            weight_of(index),
+            weight_of(block),
             fill,
         );
         y += block_height + BEAT_GAP;
     }
 }
 
-/// The four beats at one size, the largest at which they all fit in
+/// The blocks at one size, the largest at which they all fit in
 /// `available` (the whole width, with nothing beside it, may take larger
 /// text); `None` when even the smallest does not fit.
 fn fit_beats(
     paragraphs: &[Paragraph],
     width: f32,
-    label_height: f32,
+    label_heights: &[f32],
     available: f32,
 ) -> Option<Vec<FittedText>> {
     let text_width = width - BEAT_TEXT_INDENT;
     let largest = if width > LEFT_WIDTH { 38 } else { 28 };
+    let gaps = paragraphs.len().saturating_sub(1) as f32 * BEAT_GAP;
     for size in (17..=largest).rev().map(|s| s as f32) {
         let fitted: Vec<FittedText> = paragraphs
             .iter()
             .map(|paragraph| paragraph.lines_at(size, text_width, 1.38))
             .collect();
-        let total: f32 = fitted
-            .iter()
-            .map(|f| f.height() + label_height)
-            .sum::<f32>()
-            + 3.0 * BEAT_GAP;
+        let total: f32 = fitted.iter().map(FittedText::height).sum::<f32>()
+            + label_heights.iter().sum::<f32>()
+            + gaps;
         if total <= available {
             return Some(fitted);
         }
@@ -385,23 +485,35 @@ fn fit_beats(
     None
 }
 
-/// The size the slide sets the beats in, for a deck format that lays text
-/// out itself (PowerPoint): the same fit as [`draw_beats`].
+/// The size the slide sets the story column in, for a deck format that
+/// lays text out itself (PowerPoint): the same fit as [`draw_beats`].
 pub(crate) fn beat_size(fields: &UpdateFields, names: bool, (top, width): (f32, f32)) -> f32 {
-    let paragraphs: Vec<Paragraph> = beat_texts(fields)
+    let blocks: Vec<StoryBlock> = story_blocks(fields)
+        .into_iter()
+        .filter(|block| block.shown(names).is_some())
+        .collect();
+    let paragraphs: Vec<Paragraph> = blocks
         .iter()
-        .enumerate()
-        .map(|(index, (_, text))| {
-            let weight = if !names && index == 2 {
+        .map(|block| {
+            let weight = if block.bold(names) {
                 Weight::SemiBold
             } else {
                 Weight::Regular
             };
-            Paragraph::new(text, weight)
+            Paragraph::new(block.shown(names).unwrap_or(""), weight)
         })
         .collect();
-    let label_height = if names { BEAT_LABEL_HEIGHT } else { 0.0 };
-    fit_beats(&paragraphs, width, label_height, CONTENT_BOTTOM - top)
+    let label_heights: Vec<f32> = blocks
+        .iter()
+        .map(|block| {
+            if block.labelled(names) {
+                BEAT_LABEL_HEIGHT
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    fit_beats(&paragraphs, width, &label_heights, CONTENT_BOTTOM - top)
         .and_then(|fitted| fitted.first().map(|f| f.size))
         .unwrap_or(17.0)
 }

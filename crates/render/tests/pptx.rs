@@ -360,3 +360,37 @@ fn on_a_company_template_the_slides_use_its_master_layout_and_size() {
     .to_string();
     assert!(err.contains("template cannot be used"), "{err}");
 }
+
+#[test]
+fn a_draft_with_no_beats_puts_its_own_sections_on_the_powerpoint_slide() {
+    let mut fields = UpdateFields {
+        title: "Letter to shareholders".into(),
+        ..UpdateFields::default()
+    };
+    fields.other.sections.push(throughline_core::ExtraSection {
+        heading: "Results".into(),
+        body: "**Second-quarter results.** Streaming revenue rose 43%.".into(),
+    });
+    let deck = slides_to_pptx(
+        &[PptxSlide {
+            fields: &fields,
+            banner: None,
+        }],
+        &Theme::light(),
+        &Branding::default(),
+    )
+    .unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(deck)).unwrap();
+    let mut slide = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("ppt/slides/slide1.xml").unwrap(),
+        &mut slide,
+    )
+    .unwrap();
+    assert!(slide.contains(">RESULTS<"), "{slide}");
+    assert!(
+        slide.contains(">Second-quarter results. Streaming revenue rose 43%.<"),
+        "{slide}"
+    );
+    assert!(!slide.contains("**"), "{slide}");
+}

@@ -878,3 +878,73 @@ fn the_significance_note_prints_the_interval_only_when_the_workspace_asks() {
         assert!(!without.contains("could be noise"), "{without}");
     }
 }
+
+/// A letter written elsewhere, with no beat headings: its text is kept as
+/// a section of its own and the four beats are empty.
+fn headingless_letter() -> UpdateFields {
+    let mut fields = UpdateFields {
+        title: "Letter to shareholders".into(),
+        ..UpdateFields::default()
+    };
+    fields.other.sections.push(throughline_core::ExtraSection {
+        heading: String::new(),
+        body: "Dear shareholders,\n\n**Second-quarter results.** Streaming revenue rose 43%.\n\n\
+               | Measure | Q2 |\n|---|---|\n| Margin (%) | 11.8 |"
+            .into(),
+    });
+    fields.other.sections.push(throughline_core::ExtraSection {
+        heading: "Next quarter".into(),
+        body: "We forecast 5.0 million net additions.".into(),
+    });
+    fields
+}
+
+#[test]
+fn a_draft_with_no_beats_shows_its_own_sections_without_markdown_marks() {
+    let fields = headingless_letter();
+    for names in [false, true] {
+        let svg = render_slide_svg(
+            &SlideInput {
+                fields: &fields,
+                chart: None,
+                page: 1,
+                page_count: 1,
+                banner: None,
+            },
+            &Theme::light(),
+            &Branding {
+                beat_names: names,
+                ..Branding::default()
+            },
+        );
+        let shown = texts(&assert_valid_svg(&svg));
+        for wanted in [
+            "Dear shareholders,",
+            "Second-quarter results. Streaming revenue rose 43%.",
+            "NEXT QUARTER",
+            "We forecast 5.0 million net additions.",
+        ] {
+            assert!(shown.contains(wanted), "{wanted} missing from: {shown}");
+        }
+        for unwanted in ["**", "|---|", "Not written yet", "CONTEXT"] {
+            assert!(!shown.contains(unwanted), "{unwanted} in: {shown}");
+        }
+    }
+    // Once a beat is written, the slide is the beats again.
+    let mut written = headingless_letter();
+    written.beats.context = "Memberships reached 130 million.".into();
+    let svg = render_slide_svg(
+        &SlideInput {
+            fields: &written,
+            chart: None,
+            page: 1,
+            page_count: 1,
+            banner: None,
+        },
+        &Theme::light(),
+        &Branding::default(),
+    );
+    let shown = texts(&assert_valid_svg(&svg));
+    assert!(shown.contains("Memberships reached 130 million."));
+    assert!(!shown.contains("Dear shareholders"), "{shown}");
+}

@@ -28,6 +28,10 @@ const CONFLICT: &[&str] = &[
 /// Whether the sentence states what stands in the way.
 pub fn states_conflict(sentence: &str) -> bool {
     let lower = lower_words(&without_conditions(sentence));
+    // "This post summarises … what is still to do" names a topic.
+    if super::introduces_the_text(&lower) {
+        return false;
+    }
     let rest = without_prices(&without_good_news(&lower));
     mentions(&rest, CONFLICT)
         || states_difficulty(&rest)

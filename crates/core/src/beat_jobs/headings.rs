@@ -72,10 +72,6 @@ fn names_a_plan(words: &[String], text: &str) -> bool {
         " action items ",
         " required action ",
         " doing about ",
-        " what we're doing ",
-        " what we are doing ",
-        " what we will do ",
-        " what we'll do ",
         " we're changing ",
         " we are changing ",
         " what you need to do ",
@@ -84,8 +80,32 @@ fn names_a_plan(words: &[String], text: &str) -> bool {
         " our ask ",
     ];
     fixed
+        || asks_what_is_to_be_done(words)
         || words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)))
         || phrases.iter().any(|p| text.contains(p))
+}
+
+/// "What we will do", "What I'm doing with these results", "What the
+/// team plans to do next": what someone will do or is doing, whoever it
+/// is. "What we did" and "What we do" look back or describe.
+fn asks_what_is_to_be_done(words: &[String]) -> bool {
+    const AHEAD: [&str; 10] = [
+        "will", "ll", "shall", "am", "m", "are", "re", "is", "plan", "plans",
+    ];
+    let looks_ahead = |word: &String| {
+        AHEAD.contains(&word.as_str())
+            || ["'re", "'ll", "'m", "’re", "’ll", "’m"]
+                .iter()
+                .any(|contraction| word.ends_with(contraction))
+    };
+    words.iter().enumerate().any(|(at, word)| {
+        let after = words.get(at + 1..(at + 6).min(words.len())).unwrap_or(&[]);
+        word == "what"
+            && after
+                .iter()
+                .position(|w| w == "do" || w == "doing")
+                .is_some_and(|done| after[..done].iter().any(&looks_ahead))
+    })
 }
 
 /// What went wrong or stands in the way: a problem, an issue, a risk, a
@@ -115,6 +135,15 @@ fn names_a_problem(words: &[String], text: &str) -> bool {
         " what happened ",
         " how did this happen ",
         " how did it happen ",
+        // What it does to the reader: a deprecation's or an outage's effect.
+        " how does this impact ",
+        " how will this impact ",
+        " how does this affect ",
+        " how will this affect ",
+        " who is affected ",
+        " who is impacted ",
+        " customer impact ",
+        " user impact ",
         " negatives ",
         " the bad ",
     ];
@@ -156,6 +185,9 @@ mod tests {
             "Cause and remedy",
             "Our proposal",
             "What you need to do",
+            "What I will do with these results",
+            "What we're doing",
+            "What the team plans to do next",
         ] {
             assert_eq!(
                 heading_job(heading),
@@ -175,6 +207,9 @@ mod tests {
             "Risks",
             "Issues",
             "Database incident",
+            "How does this impact you?",
+            "Who is affected?",
+            "Customer impact",
         ] {
             assert_eq!(
                 heading_job(heading),
@@ -203,10 +238,14 @@ mod tests {
             "Revenue",
             "Community health",
             "What went well",
+            "What we did",
+            "What we do",
+            "What is DNS?",
             "Moving forward",
             "Follow-up",
             "Updates and fixes",
             "Membership data",
+            "Impact of the programme",
             "",
         ] {
             assert_eq!(heading_job(heading), None, "{heading}");

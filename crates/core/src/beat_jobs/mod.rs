@@ -22,6 +22,42 @@ pub use conflict::{states_conflict, states_obstacle};
 pub use headings::{heading_job, HeadingJob};
 pub use resolution::{instructs_the_reader, states_resolution};
 
+/// The text saying what it will cover: "This post summarises how far we
+/// have come and what is still to do", "In this update I look at…". It
+/// names topics; the sentences after it state them.
+pub(crate) fn introduces_the_text(lower: &[String]) -> bool {
+    const TEXTS: [&str; 9] = [
+        "post", "update", "report", "note", "letter", "paper", "document", "article", "blog",
+    ];
+    const COVERS: [&str; 13] = [
+        "summarise",
+        "summarize",
+        "set",
+        "cover",
+        "explain",
+        "describe",
+        "outline",
+        "look",
+        "review",
+        "give",
+        "share",
+        "walk",
+        "recap",
+    ];
+    let start = match lower {
+        [first, second, ..] if first == "in" && second == "this" => 2,
+        [first, ..] if first == "this" => 1,
+        _ => return false,
+    };
+    lower
+        .get(start)
+        .is_some_and(|text| TEXTS.contains(&text.as_str()))
+        && lower.iter().skip(start + 1).take(3).any(|verb| {
+            let stem = verb.strip_suffix('s').unwrap_or(verb);
+            COVERS.contains(&stem) || COVERS.contains(&verb.as_str())
+        })
+}
+
 /// Whether the sentence sets the scene: a statement of some length that
 /// is not a plan, not an ask, not itself the conflict and not a log entry
 /// ("14:02 UTC — …").
@@ -63,7 +99,8 @@ fn reports_on_the_team(sentence: &str) -> bool {
 /// a table ("Restoration by day:") frames the update; it states nothing.
 fn frames_the_text(sentence: &str) -> bool {
     let lower = sentence.trim().to_lowercase();
-    lower.ends_with(':')
+    introduces_the_text(&lower_words(&lower))
+        || lower.ends_with(':')
         || [
             "thank you",
             "thanks",

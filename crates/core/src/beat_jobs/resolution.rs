@@ -108,6 +108,117 @@ pub fn states_resolution(sentence: &str) -> bool {
         || reports_a_decision(&all)
         || works_against_a_repeat(&all)
         || dated_rule_change(&all)
+        || hopes_to_act_by_a_time(&all)
+        || softened_proposal(&all)
+        || repair_finished(&all)
+}
+
+/// A repair reported finished: "Splicing of the fibers carrying Lumen
+/// traffic finished at 20:13 GMT", "the repairs were completed overnight"
+/// (a postmortem's remediation, done). "Repairs are not finished yet" is
+/// status.
+fn repair_finished(all: &[String]) -> bool {
+    const REPAIRS: [&str; 9] = [
+        "repair",
+        "repairs",
+        "splicing",
+        "replacement",
+        "rerouting",
+        "rewiring",
+        "patching",
+        "fix",
+        "fixes",
+    ];
+    let Some(repair) = all.iter().position(|w| REPAIRS.contains(&w.as_str())) else {
+        return false;
+    };
+    let negated = all
+        .iter()
+        .any(|w| matches!(w.as_str(), "not" | "yet" | "never") || w.ends_with("n't"));
+    !negated
+        && all[repair + 1..]
+            .iter()
+            .take(10)
+            .any(|w| matches!(w.as_str(), "finished" | "completed"))
+}
+
+/// A proposal put softly: "a rigorous assessment of its safety and its
+/// health economics would be useful", "it would be good to look at making
+/// that easier" (the coach's hedge check names the softening). "It would
+/// be useful to know more" and "that would be good news" propose nothing.
+fn softened_proposal(all: &[String]) -> bool {
+    const WORTH: [&str; 10] = [
+        "useful",
+        "helpful",
+        "good",
+        "valuable",
+        "worthwhile",
+        "beneficial",
+        "sensible",
+        "wise",
+        "prudent",
+        "advisable",
+    ];
+    const NO_STEP: [&str; 9] = [
+        "know",
+        "see",
+        "hear",
+        "understand",
+        "learn",
+        "have",
+        "get",
+        "say",
+        "be",
+    ];
+    all.windows(3).enumerate().any(|(at, w)| {
+        if !(w[0] == "would" && w[1] == "be" && WORTH.contains(&w[2].as_str())) {
+            return false;
+        }
+        match all.get(at + 3).map(String::as_str) {
+            // "It would be good to look at…": a step, unless it only learns.
+            Some("to") => all
+                .get(at + 4)
+                .is_some_and(|verb| !NO_STEP.contains(&verb.as_str())),
+            // "An assessment of its safety would be useful": the subject is
+            // the step, when it is more than a pronoun.
+            None | Some("for" | "and" | "here" | "now" | "next") => at >= 3,
+            Some(_) => false,
+        }
+    })
+}
+
+/// A softened but specific plan: someone hopes to act, and says when. "We
+/// hope to focus on improving error messages during 2024" (the coach's
+/// hedge check names the softening). "We hope to see you there" and "we
+/// hope it will not happen again" plan nothing.
+fn hopes_to_act_by_a_time(all: &[String]) -> bool {
+    let Some(hope) = all.windows(3).position(|w| {
+        matches!(w[0].as_str(), "we" | "i" | "team")
+            && matches!(w[1].as_str(), "hope" | "hopes")
+            && w[2] == "to"
+    }) else {
+        return false;
+    };
+    let after = &all[hope + 3..];
+    let a_year_ahead = after.windows(2).any(|w| {
+        matches!(
+            w[0].as_str(),
+            "in" | "during" | "by" | "throughout" | "through" | "for"
+        ) && w[1].len() == 4
+            && w[1]
+                .parse::<u16>()
+                .is_ok_and(|year| (2000..=2100).contains(&year))
+    });
+    let a_period_ahead = after.windows(2).any(|w| {
+        matches!(w[0].as_str(), "next" | "this" | "coming" | "by")
+            && matches!(
+                w[1].trim_end_matches('s'),
+                "week" | "month" | "quarter" | "year" | "sprint" | "q1" | "q2" | "q3" | "q4"
+            )
+    }) || after.windows(2).any(|w| {
+        matches!(w[0].as_str(), "by" | "in" | "during") && MONTHS.contains(&w[1].as_str())
+    });
+    after.len() >= 2 && (a_year_ahead || a_period_ahead)
 }
 
 /// Whether the clause opens with an instruction: "Rotate every secret",
@@ -271,8 +382,9 @@ fn under_way(all: &[String]) -> bool {
 
 /// A change made or worked on so that the failure does not come back:
 /// "We are working with Fastly on further changes so that we can withstand
-/// an event like this in future". (A hope that it never happens again
-/// names no change.)
+/// an event like this in future", "What I have done so that data is not
+/// lost like this again:". (A hope that it never happens again names no
+/// change.)
 fn works_against_a_repeat(all: &[String]) -> bool {
     let text = format!(" {} ", all.join(" "));
     let against_a_repeat = [
@@ -303,7 +415,27 @@ fn works_against_a_repeat(all: &[String]) -> bool {
                 | "building"
         )
     });
-    against_a_repeat && a_change
+    against_a_repeat && a_change || done_so_it_does_not_recur(all)
+}
+
+/// What someone has done for a purpose against a repeat: "What I have
+/// done so that data is not lost like this again", "we have done this to
+/// make sure it never recurs". ("We have done our best and hope it will
+/// not happen again" hopes.)
+fn done_so_it_does_not_recur(all: &[String]) -> bool {
+    let Some(done) = all.windows(2).position(|pair| {
+        pair[1] == "done" && matches!(pair[0].as_str(), "have" | "has" | "we've" | "i've")
+    }) else {
+        return false;
+    };
+    let rest = format!(" {} ", all[done + 2..].join(" "));
+    [" so that ", " to make sure ", " to ensure "]
+        .iter()
+        .any(|purpose| rest.contains(purpose))
+        && (rest.contains(" again ") || rest.contains(" recur"))
+        && all
+            .iter()
+            .any(|w| matches!(w.as_str(), "not" | "never" | "no") || w.ends_with("n't"))
 }
 
 /// "I'm going to delete the publication", "the team is going to move":
@@ -382,7 +514,9 @@ fn scheduled_step(all: &[String]) -> bool {
                     .checked_sub(1)
                     .and_then(|b| all.get(b))
                     .is_some_and(|b| matches!(b.as_str(), "was" | "were" | "been"))
-                && all.iter().skip(i + 1).take(8).any(|d| {
+                // "The board is due to adopt the budget for the coming
+                // fiscal year, which starts July 1, at its June 17 meeting."
+                && all.iter().skip(i + 1).take(14).any(|d| {
                 MONTHS.contains(&d.as_str())
                 || matches!(
                     d.as_str(),

@@ -1501,6 +1501,8 @@ fn a_resolution_needs_an_owner_or_a_date_and_a_bare_we_is_no_owner() {
     assert!(flagged("We will run the survey again."));
     // A year ahead is a when, and the reader asked is a who.
     assert!(!flagged("As we head into 2027, we will ship usage alerts."));
+    assert!(!flagged("We will focus on error messages during 2027."));
+    assert!(flagged("We will focus on error messages."));
     assert!(!flagged("I ask you to help us ship usage alerts."));
 }
 

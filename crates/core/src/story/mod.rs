@@ -119,7 +119,7 @@ use crate::{Beat, ChartSpec, OtherParts, Status, UpdateFields};
 
 pub use error::StoryError;
 pub use export::to_markdown;
-pub use parse::{parse_story, parse_story_mapped};
+pub use parse::{parse_story, parse_story_mapped, Reading};
 
 pub use crate::update::ExtraSection;
 
@@ -220,10 +220,12 @@ fn kept_parts(sections: &[ExtraSection], front_matter: &[(String, String)]) -> O
 }
 
 /// What reading a draft made of it, one line each for the user: the
-/// headings or labels read as a beat under another name, then the sections
-/// kept as other sections. Empty for a story in the app's own form.
-pub fn mapping_notes(story: &Story, renamed: &[(String, Beat)]) -> Vec<String> {
-    let mut notes: Vec<String> = renamed
+/// headings or labels read as a beat under another name, the sections kept
+/// as other sections, then the measures its chart leaves out for their
+/// units. Empty for a story in the app's own form.
+pub fn mapping_notes(story: &Story, reading: &Reading) -> Vec<String> {
+    let mut notes: Vec<String> = reading
+        .renamed
         .iter()
         .map(|(heading, beat)| match heading.as_str() {
             "" => format!(
@@ -244,6 +246,17 @@ pub fn mapping_notes(story: &Story, renamed: &[(String, Beat)]) -> Vec<String> {
         .collect();
     if !kept.is_empty() {
         notes.push(format!("kept as other sections: {}", kept.join(", ")));
+    }
+    if !reading.left_out_of_chart.is_empty() {
+        let names: Vec<String> = reading
+            .left_out_of_chart
+            .iter()
+            .map(|name| format!("“{name}”"))
+            .collect();
+        notes.push(format!(
+            "left out of the chart, in other units, and kept as a table in the text: {}",
+            names.join(", ")
+        ));
     }
     notes
 }

@@ -337,6 +337,25 @@ pub(super) fn trim_blank_lines<'l, 'a>(lines: &'l [&'a str]) -> &'l [&'a str] {
     lines.get(start..end).unwrap_or(&[])
 }
 
+/// A table taken out of the text to be the chart.
+struct TakenTable {
+    chart: ChartSpec,
+    /// Whether the table says its own units (`%` in its cells, units in
+    /// its measures' names), so the prose is not asked.
+    units_stated: bool,
+    /// Measures in other units, kept in the text instead.
+    left_out: Vec<String>,
+}
+
+/// What reading a draft made of it, besides the story: the headings and
+/// labels read as a beat under another name, and the measures of its
+/// table left out of the chart for their units.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reading {
+    pub renamed: Vec<(String, Beat)>,
+    pub left_out_of_chart: Vec<String>,
+}
+
 /// The body of a story, read line by line.
 #[derive(Debug)]
 struct Body<'a> {
@@ -350,6 +369,8 @@ struct Body<'a> {
     layout: Layout,
     /// Headings and labels read as a beat under another of its names.
     renamed: Vec<(String, Beat)>,
+    /// The measures of the chart's table left in the text for their units.
+    left_out_of_chart: Vec<String>,
     /// A beat opened by a summary's label ("Bottom line: …") holds its own
     /// paragraph only: set at the blank line that ends it.
     summary: SummaryState,
@@ -385,6 +406,7 @@ impl<'a> Body<'a> {
             blocks: Vec::new(),
             layout,
             renamed: Vec::new(),
+            left_out_of_chart: Vec::new(),
             summary: SummaryState::None,
             summary_resolution: None,
         }
@@ -576,7 +598,7 @@ impl<'a> Body<'a> {
     /// A draft whose evidence holds no table may keep its numbers in a
     /// section the update does not map (a shareholder letter's table under
     /// its opening paragraphs): the first data table there is the chart.
-    fn take_evidence_table(&mut self) -> Option<(ChartSpec, bool)> {
+    fn take_evidence_table(&mut self) -> Option<TakenTable> {
         let evidence = self
             .sections
             .iter()
@@ -602,8 +624,8 @@ impl<'a> Body<'a> {
     }
 
     /// Takes the first Markdown table of chart data out of a section's
-    /// text, and whether any of its cells was written with a `%` sign.
-    fn take_table_from(evidence: &mut Section<'a>) -> Option<(ChartSpec, bool)> {
+    /// text; measures in other units than the first stay in it.
+    fn take_table_from(evidence: &mut Section<'a>) -> Option<TakenTable> {
         let is_row = |line: &str| line.trim_start().starts_with('|');
         let mut fence: Option<(char, usize)> = None;
         let mut start = None;
@@ -628,27 +650,47 @@ impl<'a> Body<'a> {
         if !is_pipe_table(&table) {
             return None;
         }
-        // Drawn with time along the x axis, whichever way it was written.
-        let data = crate::table::periods_down(parse_table(&table).ok()?);
+        // Measures in other units stay in the text; the rest is drawn with
+        // time along the x axis, whichever way it was written.
+        let split = crate::table::one_unit_per_axis(parse_table(&table).ok()?);
+        let data = crate::table::periods_down(split.charted);
         // One blank line where the table was, as when a block is taken out.
         let blank_before = start == 0 || is_blank(evidence.lines[start - 1]);
         let blank_after = evidence.lines.get(end).is_none_or(|line| is_blank(line));
-        let replacement: &[&str] = if blank_before || blank_after {
-            &[]
-        } else {
-            &[""]
+        let replacement: Vec<&'a str> = match &split.rows_kept_in_text {
+            // The header, its delimiter row and the rows kept, as written.
+            Some(rows) => evidence.lines[start..start + 2]
+                .iter()
+                .copied()
+                .chain(
+                    rows.iter()
+                        .filter_map(|row| evidence.lines.get(start + 2 + row).copied()),
+                )
+                .collect(),
+            None if blank_before || blank_after => Vec::new(),
+            None => vec![""],
         };
         let mut remove_to = end;
-        if blank_before && blank_after && end < evidence.lines.len() {
+        if split.rows_kept_in_text.is_none()
+            && blank_before
+            && blank_after
+            && end < evidence.lines.len()
+        {
             remove_to += 1;
         }
-        evidence
-            .lines
-            .splice(start..remove_to, replacement.iter().copied());
-        let unit = stated_unit(&table);
-        let signs = crate::table::percent_columns(&table).contains(&true);
-        Some((
-            ChartSpec {
+        evidence.lines.splice(start..remove_to, replacement);
+        let unit = if split.percent {
+            Some("%".to_owned())
+        } else if split.rows_kept_in_text.is_some() {
+            None
+        } else {
+            stated_unit(&table)
+        };
+        // Cells written with `%`, or names stating units, say the unit.
+        let units_stated = split.rows_kept_in_text.is_some()
+            || crate::table::percent_columns(&table).contains(&true);
+        Some(TakenTable {
+            chart: ChartSpec {
                 kind: infer_kind(&data),
                 title: String::new(),
                 alt: String::new(),
@@ -658,8 +700,9 @@ impl<'a> Body<'a> {
                 better: None,
                 portfolio: None,
             },
-            signs,
-        ))
+            units_stated,
+            left_out: split.left_out,
+        })
     }
 
     /// A story with no title in its front matter takes a `# Title` line
@@ -738,7 +781,7 @@ impl<'a> Body<'a> {
         }
     }
 
-    fn finish(mut self, story: &mut Story) -> Result<Vec<(String, Beat)>, StoryError> {
+    fn finish(mut self, story: &mut Story) -> Result<Reading, StoryError> {
         if story.fields.title.trim().is_empty() {
             if let Some(title) = self.take_title_heading() {
                 story.fields.title = title;
@@ -787,13 +830,16 @@ impl<'a> Body<'a> {
         self.summary_that_plans_nothing();
         self.preamble_as_context();
         if story.chart.is_none() {
-            if let Some((mut chart, signs)) = self.take_evidence_table() {
+            if let Some(taken) = self.take_evidence_table() {
+                let mut chart = taken.chart;
                 // A table of plain numbers the text writes as percentages
-                // (one that writes its own signs says which columns are).
-                if chart.unit.is_none() && !signs {
+                // (one that writes its own signs or names its units says
+                // which measures are).
+                if chart.unit.is_none() && !taken.units_stated {
                     let prose: Vec<String> = self.sections.iter().map(Section::text).collect();
                     chart.unit = crate::table::unit_from_prose(&chart.data, &prose.join("\n\n"));
                 }
+                self.left_out_of_chart = taken.left_out;
                 story.chart = Some(chart);
             }
         }
@@ -827,7 +873,10 @@ impl<'a> Body<'a> {
                 }),
             }
         }
-        Ok(self.renamed)
+        Ok(Reading {
+            renamed: self.renamed,
+            left_out_of_chart: self.left_out_of_chart,
+        })
     }
 }
 
@@ -1168,7 +1217,7 @@ pub fn parse_story(text: &str) -> Result<Story, StoryError> {
 
 /// Reads a story file and says which of its headings or labels were read
 /// as a beat under another name ("Situation" as the context).
-pub fn parse_story_mapped(text: &str) -> Result<(Story, Vec<(String, Beat)>), StoryError> {
+pub fn parse_story_mapped(text: &str) -> Result<(Story, Reading), StoryError> {
     let text = normalize(text);
     let lines: Vec<Line<'_>> = text
         .split('\n')
@@ -1182,8 +1231,8 @@ pub fn parse_story_mapped(text: &str) -> Result<(Story, Vec<(String, Beat)>), St
     for line in lines.iter().skip(body_start) {
         body.read(*line)?;
     }
-    let renamed = body.finish(&mut story)?;
-    Ok((story, renamed))
+    let reading = body.finish(&mut story)?;
+    Ok((story, reading))
 }
 
 /// Whether a line of a chart block is a `key:` line: one word, then a colon.

@@ -700,13 +700,13 @@ fn an_update_keeps_every_section_and_front_matter_key_and_says_what_it_mapped() 
 Written the morning after.\n\n## Summary\nCheckout was down.\n\n## Situation\nPeak season.\n\n\
 ## Impact\nNine hours of orders lost.\n\n## Root causes\nAn expired certificate.\n\n\
 ## Remediation\nThe platform team automates renewal by 15 January.\n\n## Empty\n";
-    let (story, renamed) = parse_story_mapped(text).unwrap();
+    let (story, reading) = parse_story_mapped(text).unwrap();
     assert_eq!(story.fields.beats.context, "Peak season.");
     assert_eq!(
         story.fields.beats.resolution,
         "The platform team automates renewal by 15 January."
     );
-    let notes = mapping_notes(&story, &renamed);
+    let notes = mapping_notes(&story, &reading);
     assert_eq!(
         notes,
         [
@@ -742,8 +742,47 @@ Written the morning after.\n\n## Summary\nCheckout was down.\n\n## Situation\nPe
     assert_eq!(back.update_fields().other, fields.other);
     assert_eq!(back.update_fields().beats, fields.beats);
     // A story in the app's own form maps nothing.
-    let (ours, renamed) = parse_story_mapped("## Context\nC\n").unwrap();
-    assert!(mapping_notes(&ours, &renamed).is_empty());
+    let (ours, reading) = parse_story_mapped("## Context\nC\n").unwrap();
+    assert!(mapping_notes(&ours, &reading).is_empty());
+}
+
+#[test]
+fn measures_in_other_units_stay_in_the_text_and_the_chart_keeps_one_axis() {
+    let text = "---\ntitle: Revenue grew 46% as margin recovered\n---\n\
+## Evidence\nQuarterly results:\n\n\
+| Measure | Q2 2017 | Q2 2018 | Q3 2018 forecast |\n|---|---|---|---|\n\
+| Streaming revenue ($m) | 2671 | 3814 | 3900 |\n\
+| Operating margin (%) | 4.6 | 11.8 | 10.5 |\n\
+| Earnings per share ($) | 0.15 | 0.85 | 0.68 |\n\n\
+Margin reached 11.8% and 10.5% is forecast.\n";
+    let (story, reading) = parse_story_mapped(text).unwrap();
+    let chart = story.chart.as_ref().expect("the revenue is charted");
+    // One measure over the quarters: time along the x axis, no percent
+    // read into it from the prose about the margin.
+    assert_eq!(chart.data.series_names(), ["Streaming revenue ($m)"]);
+    let quarters: Vec<&str> = chart.data.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(quarters, ["Q2 2017", "Q2 2018", "Q3 2018 forecast"]);
+    assert_eq!(chart.unit, None);
+    // The other measures stay in the evidence, as written, under the header.
+    assert!(story.fields.beats.evidence.contains(
+        "| Measure | Q2 2017 | Q2 2018 | Q3 2018 forecast |\n|---|---|---|---|\n\
+| Operating margin (%) | 4.6 | 11.8 | 10.5 |\n| Earnings per share ($) | 0.15 | 0.85 | 0.68 |"
+    ));
+    assert!(!story.fields.beats.evidence.contains("Streaming revenue"));
+    assert_eq!(
+        mapping_notes(&story, &reading),
+        ["left out of the chart, in other units, and kept as a table in the text: “Operating margin (%)”, “Earnings per share ($)”"]
+    );
+    // Exported and read back, it is the same update.
+    let fields = story.update_fields();
+    let back = parse_story(&to_markdown(&Story::from_update_fields(
+        &fields,
+        Status::Draft,
+    )))
+    .unwrap()
+    .update_fields();
+    assert_eq!(back.chart, fields.chart);
+    assert_eq!(back.beats, fields.beats);
 }
 
 #[test]

@@ -43,13 +43,14 @@ pub fn infer_kind(table: &DataTable) -> ChartKind {
 /// Whether a table runs its periods across the top and its measures down
 /// the side ("Fund | 2022 | 2021 | 2020 | Cumulative"): at least two
 /// column headers, and at least half of them, read as time, no row label
-/// does, and the rows are few enough to be a chart's series.
+/// does, and the rows are few enough to be a chart's series (one measure
+/// over the years is one series too).
 pub(crate) fn periods_across(table: &DataTable) -> bool {
     let series = table.series_names();
     let periods = series.iter().filter(|name| reads_as_time(name)).count();
     periods >= 2
         && periods * 2 >= series.len()
-        && (2..=MAX_ROWS_AS_SERIES).contains(&table.rows.len())
+        && (1..=MAX_ROWS_AS_SERIES).contains(&table.rows.len())
         && !table.rows.iter().any(|row| reads_as_time(&row.label))
 }
 

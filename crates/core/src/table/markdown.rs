@@ -44,7 +44,7 @@ pub fn is_pipe_table(text: &str) -> bool {
 }
 
 /// `|---|:---:|--:|`: dashes with optional alignment colons in every cell.
-fn is_delimiter_row(line: &str) -> bool {
+pub(crate) fn is_delimiter_row(line: &str) -> bool {
     let cells = cells(line);
     !cells.is_empty()
         && cells.iter().all(|cell| {
@@ -54,7 +54,7 @@ fn is_delimiter_row(line: &str) -> bool {
 }
 
 /// A row's cells, trimmed, without the outer pipes; `\|` is a pipe inside a cell.
-fn cells(line: &str) -> Vec<String> {
+pub(crate) fn cells(line: &str) -> Vec<String> {
     let line = line.trim();
     let line = line.strip_prefix('|').unwrap_or(line);
     let line = match line.strip_suffix('|') {

@@ -59,7 +59,9 @@ mod orient;
 pub use number::format_number;
 use number::DecimalSeparator;
 pub use orient::periods_down;
+mod units;
 use records::Delimiter;
+pub use units::{one_unit_per_axis, UnitSplit};
 pub use workbook::{read_workbook, SheetTable, WorkbookError};
 
 /// The most data rows (header excluded) a chart takes.

@@ -91,6 +91,17 @@ mod tests {
     }
 
     #[test]
+    fn one_measure_over_the_years_is_one_series() {
+        let turned = periods_down(table(
+            &["Measure", "Q2 2017", "Q2 2018", "Q3 2018 forecast"],
+            &[("Streaming revenue ($m)", &[2671.0, 3814.0, 3900.0])],
+        ));
+        assert_eq!(turned.series_names(), ["Streaming revenue ($m)"]);
+        let labels: Vec<&str> = turned.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["Q2 2017", "Q2 2018", "Q3 2018 forecast"]);
+    }
+
+    #[test]
     fn other_tables_stay_as_written() {
         for kept in [
             // Time already runs down the rows.
@@ -111,8 +122,6 @@ mod tests {
                     ("Costs", &[1.0, 2.0, 3.0, 4.0]),
                 ],
             ),
-            // One row is a single series already.
-            table(&["", "2022", "2021"], &[("Fund", &[1.0, 2.0])]),
         ] {
             assert_eq!(periods_down(kept.clone()), kept);
         }

@@ -8,8 +8,8 @@ use throughline_core::{Evidence, UpdateFields};
 use super::package::xml;
 use super::theme::{sp_tree_start, BEATS_BOX, TITLE_BOX, WIDE_BEATS_BOX};
 use crate::slide::{
-    beat_size, beat_texts, metric_comparison, source_line, CONTENT_BOTTOM, MARGIN, RIGHT_WIDTH,
-    RIGHT_X,
+    beat_size, block_colour, metric_comparison, source_line, story_blocks, CONTENT_BOTTOM, MARGIN,
+    RIGHT_WIDTH, RIGHT_X,
 };
 use crate::text::{fit_text, TextStyle};
 use crate::theme::{Branding, Rgb, Theme};
@@ -185,29 +185,26 @@ pub fn slide_xml(parts: &SlideParts<'_>, theme: &Theme, branding: &Branding) -> 
         || matches!(fields.evidence, Evidence::Metric(_) | Evidence::Quote(_));
     let body_box = if has_right { BEATS_BOX } else { WIDE_BEATS_BOX };
     let size = beat_size(fields, branding.beat_names, (content_top, body_box.2));
-    let colours = [theme.context, theme.conflict, accent, theme.evidence];
     let mut body = String::new();
-    for (index, (label, text)) in beat_texts(fields).iter().enumerate() {
-        if text.is_empty() && !branding.beat_names {
+    for block in story_blocks(fields) {
+        let names = branding.beat_names;
+        let Some(shown) = block.shown(names) else {
             continue;
-        }
-        let bold = !branding.beat_names && index == 2;
-        let shown = if text.is_empty() {
-            "Not written yet"
-        } else {
-            text
         };
+        let bold = block.bold(names);
+        let labelled = block.labelled(names);
         if templated {
-            if branding.beat_names {
-                body.push_str(&bare_paragraph(&plain_run(label, true)));
+            if labelled {
+                body.push_str(&bare_paragraph(&plain_run(&block.label, true)));
             }
             body.push_str(&bare_paragraph(&plain_run(shown, bold)));
             continue;
         }
-        if branding.beat_names {
-            body.push_str(&paragraph(&run(label, 20.0, true, colours[index]), 4.0));
+        if labelled {
+            let colour = block_colour(block.role, theme, accent);
+            body.push_str(&paragraph(&run(&block.label, 20.0, true, colour), 4.0));
         }
-        let colour = if text.is_empty() {
+        let colour = if block.text.is_empty() {
             theme.faint
         } else {
             theme.text

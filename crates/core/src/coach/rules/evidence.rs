@@ -99,6 +99,7 @@ pub fn claim_contradicts_chart(story: &Story<'_>) -> Vec<Finding> {
     out.extend(super::majority::majority_against_the_chart(story, chart));
     out.extend(super::universal::every_item_against_the_chart(story, chart));
     out.extend(super::universal::series_against_series(story, chart));
+    out.extend(super::totals::total_row_against_its_rows(chart));
     out
 }
 

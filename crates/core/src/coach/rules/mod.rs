@@ -11,6 +11,7 @@ pub mod significance;
 mod structure;
 mod template;
 mod title;
+mod totals;
 mod universal;
 mod wording;
 
@@ -296,7 +297,7 @@ const RULES: &[RuleInfo] = &[
     RuleInfo {
         id: "claim-contradicts-chart",
         severity: Severity::Error,
-        rationale: "The title or evidence says one number and the chart shows another: the room stops listening and starts auditing. A claim matches when the relative change or the change in points rounds to it. Also checked: a level (“to 11.4%”, “to 4.6 million” over a chart in millions) the chart never shows, at the claim’s precision; the title’s verb of direction against the highlighted line; and a line the evidence names and says rose, fell or held flat (more than 10% either way is not flat) against its first and last values. Over a portfolio view, a share of effort (“70 % of effort on upsell”) is checked against the initiative’s share, its bucket’s and the bucket’s target as of the chart’s day.",
+        rationale: "The title or evidence says one number and the chart shows another: the room stops listening and starts auditing. A claim matches when the relative change or the change in points rounds to it. Also checked: a level (“to 11.4%”, “to 4.6 million” over a chart in millions) the chart never shows, at the claim’s precision; the title’s verb of direction against the highlighted line; and a line the evidence names and says rose, fell or held flat (more than 10% either way is not flat) against its first and last values. A table of money whose last row is its total is added up: a total below its rows, or above them when an “Other” row says they are all of it, is named with the sum (counts and rates are not added: users overlap, rates do not sum). Over a portfolio view, a share of effort (“70 % of effort on upsell”) is checked against the initiative’s share, its bucket’s and the bucket’s target as of the chart’s day.",
         bad: "Title: Conversion rose 14% — chart: 10.0 → 10.9 (+9%).",
         good: "Title: Conversion rose 9% — chart: 10.0 → 10.9.",
     },

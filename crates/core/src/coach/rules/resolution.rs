@@ -76,12 +76,12 @@ pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
             "daily" | "weekly" | "fortnightly" | "monthly" | "quarterly" | "annually" | "yearly"
         )
     });
-    // "As we head into 2024", "by 2027": a year ahead is a when ("launched
-    // in 2005" is history).
+    // "As we head into 2024", "by 2027", "during 2024": a year ahead is a
+    // when ("launched in 2005" is history).
     let a_year = words.windows(2).any(|w| {
         matches!(
             w[0].as_str(),
-            "into" | "by" | "until" | "before" | "throughout"
+            "into" | "by" | "until" | "before" | "throughout" | "during"
         ) && w[1].len() == 4
             && w[1]
                 .parse::<u16>()
