@@ -22,7 +22,8 @@ const CONFLICT: &[&str] = &[
     "penalty", "damage", "harm", "hurt", "complain", "complaint", "unhappy", "frustrated",
     "abandon", "lack", "lacking", "insufficient", "error", "errors", "dilemma", "tension",
     "squeeze", "squeezed", "threatened", "down", "weak", "weaker", "weaken", "exposed",
-    "inflation", "urgent", "urgently", "urgency",
+    "inflation", "urgent", "urgently", "urgency", "disappointing", "disappointed",
+    "disappointment",
 ];
 
 /// Whether the sentence states what stands in the way.
@@ -98,7 +99,93 @@ fn short_of_its_target(lower: &[String]) -> bool {
             (Some(result), Some(bar)) if names_a_bar && result != bar => (result < bar) != spending,
             _ => false,
         }
-    })
+    }) || below_the_norm(lower)
+        || short_in_words(lower)
+}
+
+/// "NHS Lothian is 'not delivering'", "we did not hit the target",
+/// "patients are waiting longer than the standards": a shortfall said in
+/// words, with no figure.
+fn short_in_words(lower: &[String]) -> bool {
+    const ATTAIN: &[&str] = &[
+        "delivering",
+        "meeting",
+        "hitting",
+        "achieving",
+        "reaching",
+        "meet",
+        "hit",
+        "achieve",
+        "reach",
+        "met",
+        "achieved",
+        "reached",
+    ];
+    const BARS: &[&str] = &[
+        "target",
+        "targets",
+        "standard",
+        "standards",
+        "goal",
+        "goals",
+        "guarantee",
+        "plan",
+        "expected",
+        "promised",
+    ];
+    let not_attained = lower.windows(2).any(|w| {
+        (w[0] == "not" || w[0].ends_with("n't") || w[0].ends_with("n’t"))
+            && ATTAIN.contains(&w[1].as_str())
+    });
+    let over_the_bar = lower.windows(2).enumerate().any(|(at, w)| {
+        matches!(w[0].as_str(), "longer" | "later" | "slower")
+            && w[1] == "than"
+            && lower
+                .iter()
+                .skip(at + 2)
+                .take(3)
+                .any(|bar| BARS.contains(&bar.as_str()))
+    });
+    not_attained || over_the_bar
+}
+
+/// "64.1 per cent of flights arrived on time, well below the long-term
+/// average of 81.1 per cent": a result under the bar or the norm it is
+/// read against (for a measure better low, under it is good news).
+fn below_the_norm(lower: &[String]) -> bool {
+    const NORMS: &[&str] = &[
+        "target",
+        "goal",
+        "standard",
+        "plan",
+        "forecast",
+        "average",
+        "norm",
+        "benchmark",
+        "expectations",
+        "expected",
+    ];
+    let timed = lower
+        .windows(2)
+        .any(|w| TIMED.contains(&w[0].as_str()) && matches!(w[1].as_str(), "time" | "times"));
+    let better_low = timed
+        || mentions(lower, BETTER_LOW)
+        || mentions(
+            lower,
+            &["cost", "costs", "spend", "spending", "spent", "budget"],
+        );
+    !better_low
+        && lower.iter().enumerate().any(|(at, w)| {
+            matches!(w.as_str(), "below" | "under")
+                && lower[..at]
+                    .iter()
+                    .any(|w| crate::coach::claims::parse_number(w).is_some())
+                && lower
+                    .iter()
+                    .skip(at + 1)
+                    .take(4)
+                    .any(|norm| NORMS.contains(&norm.as_str()))
+        })
 }
 
 /// "=> 72% of target", "at 90 percent of plan": a share of the bar under

@@ -676,8 +676,8 @@ fn reports_an_ask(all: &[String]) -> bool {
             ASKED.contains(&word.as_str())
                 && !measured(i)
                 && all.iter().skip(i + 1).take(5).any(|w| {
-                    ASKED_FOR.contains(&w.as_str())
-                        || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    // "seeks five more years of follow-up": a number in words too.
+                    ASKED_FOR.contains(&w.as_str()) || is_number_word(w)
                 })
         })
 }
@@ -788,7 +788,17 @@ fn reports_a_decision(all: &[String]) -> bool {
             ("the", "go-ahead") | ("green", "light") | ("green", "lit") | ("signed", "off")
         )
     });
-    decided_to || cleared || go_for || go_ahead
+    // "Calvert Library has voted to keep the fine-free policy": a body's
+    // decision reported as news, whatever it decides ("we decided to", in
+    // the simple past, tells a story; "the Fed has chosen to cut demand"
+    // reads a policy).
+    let has_decided = all.windows(3).enumerate().any(|(i, w)| {
+        matches!(w[0].as_str(), "has" | "have" | "we've" | "they've")
+            && matches!(w[1].as_str(), "voted" | "agreed" | "resolved")
+            && w[2] == "to"
+            && !negated(i + 1)
+    });
+    decided_to || cleared || go_for || go_ahead || has_decided
 }
 
 /// A named actor inside the sentence commits: "Besides the penalty, Knight
@@ -906,6 +916,12 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
                 ]
                 .contains(&following)
         }
+        // "The team plans to move", "we plan a pilot"; in "the Risk
+        // Management Plan (IRMP)" a plan is a document.
+        "plan" | "plans" => matches!(
+            following,
+            "to" | "on" | "a" | "an" | "the" | "for" | "our" | "its" | "their"
+        ),
         // "We have decided", "the board has approved".
         "have" | "has" => {
             ["decided", "agreed", "approved", "chosen", "committed"].contains(&following)

@@ -126,6 +126,26 @@ fn a_conflict_is_an_obstacle_a_trade_off_or_a_metric_going_the_wrong_way() {
     assert!(states_conflict(
         "There is still work to do before we are comfortable dropping the beta label."
     ));
+    // A result under its norm, for a measure better high.
+    assert!(states_conflict(
+        "Across all airlines, 64.1 per cent of flights arrived on time, well below the long-term average of 81.1 per cent."
+    ));
+    assert!(!states_conflict(
+        "Page load time was 1.8 s, below the target of 2 s."
+    ));
+    assert!(!states_conflict("We spent $40k, under the budget of $50k."));
+    assert!(states_conflict("The results were disappointing."));
+    // A shortfall in words.
+    assert!(states_conflict(
+        "Mr Crombie said he had chosen his words deliberately in saying that NHS Lothian is \"not delivering\"."
+    ));
+    assert!(states_conflict(
+        "Patients are waiting longer than the standards agreed with the Government."
+    ));
+    assert!(states_conflict("We did not hit the activation target."));
+    assert!(!states_conflict(
+        "Every patient was seen sooner than the standard."
+    ));
     // The text naming its topics states none of them.
     assert!(!states_conflict(
         "This post summarises how far we have come and what is still to do."
@@ -267,6 +287,7 @@ fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
         // A decision reported, whoever took it.
         "Shuttle managers met on Wednesday and agreed to go ahead with the mission.",
         "The trustees voted to close the fund in March.",
+        "Calvert Library has voted to keep, for good, the fine-free policy it brought in on trial in March.",
         "Discovery is cleared to launch on Thursday.",
         "The finance committee gave the go-ahead for a second site.",
         "Teams from the three partners are \"go\" for launch after today's review.",
@@ -285,6 +306,7 @@ fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
         "It would be good to look at making that easier.",
         "Splicing of the fibers carrying Lumen traffic finished at 20:13 GMT.",
         "The repairs were completed overnight.",
+        "This renewal application seeks five more years of observational follow-up.",
         "The board is due to adopt the budget for the coming fiscal year, which starts July 1, at its June 17 meeting.",
         "The team hopes to ship the importer by March.",
         "If you know people there who want to try an idea, please send them our way!",
@@ -319,6 +341,10 @@ fn a_resolution_is_a_plan_an_ask_or_an_instruction_with_an_actor() {
         "That would be good news for the whole team.",
         "It would be useful.",
         "Repairs are not finished yet.",
+        "The board has not decided to renew the lease.",
+        "When services decide how to manage the risks in their communities through an Integrated Risk Management Plan (IRMP), they also weigh detailed risk analysis.",
+        "In 2019 we decided to rewrite the client.",
+        "It could add supply through productive investment, or cut demand by reducing income and wealth; it has chosen to cut demand.",
         "We hoped to finish in 2023, but the audit took longer.",
         "Sign-ups have stopped growing since March.",
         "The invoice was due in 2019 and was paid late.",

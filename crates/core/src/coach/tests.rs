@@ -769,6 +769,13 @@ fn a_status_pages_stamps_are_no_incident_window() {
     assert!(!missing(
         "Video started without consent from 14:02 to 14:40 UTC for every user who opened a link."
     ));
+    // The start stated and the stamp of the entry that closed it: a window.
+    let entries = "**Resolved.** The camera problem is fixed. Posted Mar 03, 2015 - 18:08 UTC
+
+                   **Investigating.** We are looking into reports of video turning on, which began at 16:05.                    Posted Mar 03, 2015 - 16:19 UTC";
+    assert!(!missing(entries));
+    // Without the start, the stamps date the posts only.
+    assert!(missing(&entries.replace(", which began at 16:05", "")));
 }
 
 #[test]
@@ -1502,6 +1509,11 @@ fn a_resolution_needs_an_owner_or_a_date_and_a_bare_we_is_no_owner() {
     // A year ahead is a when, and the reader asked is a who.
     assert!(!flagged("As we head into 2027, we will ship usage alerts."));
     assert!(!flagged("We will focus on error messages during 2027."));
+    // An action under way takes effect now.
+    assert!(!flagged(
+        "We are keeping the 200-point version as the default."
+    ));
+    assert!(flagged("We are planning to keep the 200-point version."));
     assert!(flagged("We will focus on error messages."));
     assert!(!flagged("I ask you to help us ship usage alerts."));
 }
@@ -1877,4 +1889,27 @@ fn a_plans_own_figure_is_neither_the_evidence_nor_its_stand_in() {
             .any(|f| f.rule == "beat-unplaced" && f.beat == Some(Target::Evidence)),
         "{findings:?}"
     );
+}
+
+#[test]
+fn a_titles_vague_change_is_answered_by_the_numbers_below_it() {
+    let title_flagged = |evidence: &str| {
+        let draft = fields(
+            "The easier event improved retention and ad revenue",
+            [
+                "New players got a seven-day Halloween event.",
+                "A goal that feels like a grind loses players.",
+                "We are keeping the 200-point version as the default.",
+                evidence,
+            ],
+        );
+        review(&draft, &[])
+            .findings
+            .iter()
+            .any(|f| f.rule == "vague-word" && f.beat == Some(Target::Title))
+    };
+    assert!(!title_flagged(
+        "Day-1 retention was 30.9% against 30.4% without the event."
+    ));
+    assert!(title_flagged("Players clearly liked the event."));
 }

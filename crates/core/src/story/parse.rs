@@ -1014,8 +1014,8 @@ fn beat_named(heading: &str) -> Option<Beat> {
             Beat::Evidence,
             &[
                 "evidence",
-                "data",
-                "the data",
+                // Not "Data": in an analysis it describes the data set
+                // (its source, its size, what is left out), not the proof.
                 "proof",
                 "results",
                 "supporting data",
@@ -1026,13 +1026,10 @@ fn beat_named(heading: &str) -> Option<Beat> {
                 "findings",
                 "what we found",
                 "ergebnisse",
-                "daten",
                 "résultats",
-                "données",
                 "preuves",
                 "belege",
                 "evidencia",
-                "datos",
                 "resultados",
             ],
         ),

@@ -252,7 +252,7 @@ fn a_title_line_that_opens_a_draft_without_front_matter_is_its_title() {
 #[test]
 fn a_draft_that_names_its_beats_another_way_fills_them() {
     let text = "# Move SMB to annual billing\n\n## 1. Situation\nChurn rose.\n\n## Complication:\nMonthly plans leak.\n\n\
-                ## Recommendation\nSwitch by 15 January.\n\n## Data\nChurn fell.\n\n```metric\nvalue: 1.2%\n```\n\n\
+                ## Recommendation\nSwitch by 15 January.\n\n## Results\nChurn fell.\n\n```metric\nvalue: 1.2%\n```\n\n\
                 ## Risks\nSome.\n\n## Background\nA second background stays a section.\n";
     let story = parse_story(text).unwrap();
     let beats = &story.fields.beats;
@@ -274,6 +274,17 @@ fn a_draft_that_names_its_beats_another_way_fills_them() {
     let both = parse_story("## Situation\nS\n\n## Context\nC\n").unwrap();
     assert_eq!(both.fields.beats.context, "C");
     assert_eq!(both.extra_sections[0].heading, "Situation");
+}
+
+#[test]
+fn a_data_section_describes_the_data_set_and_is_kept_as_written() {
+    let story = parse_story(
+        "## Recommendation\nMove checkout to the new form by March.\n\n\
+         ## Data\nThe data covers about 90,000 subscriptions started since January 2020.\n",
+    )
+    .unwrap();
+    assert_eq!(story.fields.beats.evidence, "");
+    assert_eq!(story.extra_sections[0].heading, "Data");
 }
 
 #[test]
@@ -611,7 +622,7 @@ fn hostile_text_in_prose_and_labels_is_kept_as_text() {
 
 #[test]
 fn a_markdown_table_in_the_evidence_of_a_draft_without_a_chart_becomes_its_chart() {
-    let text = "## Data\nChurn fell on annual plans.\n\n| Plan | Churn |\n|---|---:|\n| Monthly | 4.1% |\n| Annual | 1.2% |\n\nSource: billing.\n";
+    let text = "## Results\nChurn fell on annual plans.\n\n| Plan | Churn |\n|---|---:|\n| Monthly | 4.1% |\n| Annual | 1.2% |\n\nSource: billing.\n";
     let story = parse_story(text).unwrap();
     let chart = story.chart.clone().expect("the table is the chart");
     assert_eq!(chart.data.header, ["Plan", "Churn"]);

@@ -87,8 +87,39 @@ pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
                 .parse::<u16>()
                 .is_ok_and(|year| (2000..=2100).contains(&year))
     });
+    // "We are keeping the 200-point version as the default": a decision
+    // that holds from now. ("We are planning to…", "we are putting our
+    // energy into…" set no time.)
+    const TAKING_EFFECT: &[&str] = &[
+        "keeping",
+        "making",
+        "moving",
+        "switching",
+        "dropping",
+        "ending",
+        "stopping",
+        "closing",
+        "launching",
+        "retiring",
+        "removing",
+        "raising",
+        "cutting",
+        "pausing",
+        "turning",
+        "shutting",
+        "sunsetting",
+        "rolling",
+    ];
+    let from_now = words.windows(3).any(|w| {
+        matches!((w[0].as_str(), w[1].as_str()), ("we" | "i", "are" | "am"))
+            && TAKING_EFFECT.contains(&w[2].as_str())
+    }) || words.windows(2).any(|w| {
+        matches!(w[0].as_str(), "we're" | "we’re" | "i'm" | "i’m")
+            && TAKING_EFFECT.contains(&w[1].as_str())
+    });
     let has_date = next_year
         || recurring
+        || from_now
         || a_year
         || names_a_date(&words)
             && (has_digit(text)

@@ -421,7 +421,8 @@ fn prices_the_decision(place: Place<'_>) -> bool {
 
 /// "At 08:46 … answering again at 08:58": two times of day in one passage
 /// measure how long something lasted, which is what an incident's reader
-/// needs to know.
+/// needs to know. So do the time it began, stated ("problems … which began
+/// at 16:05"), and the stamp of the entry that declared it resolved.
 fn gives_a_clock_span(text: &str) -> bool {
     // A status page's stamps ("**Update, 9 July, 2:35 pm PT.**", "Posted
     // 4 June, 14:25 UTC") date the posts, not the incident.
@@ -439,11 +440,47 @@ fn gives_a_clock_span(text: &str) -> bool {
             )
         })
     };
-    let chars: Vec<char> = sentences(text)
+    let all = sentences(text);
+    let stated: Vec<&str> = all
         .iter()
         .filter(|s| !stamped(s.text))
-        .flat_map(|s| s.text.chars().chain(std::iter::once(' ')))
+        .map(|s| s.text)
         .collect();
+    if clock_times(&stated.join(" ")).len() >= 2 {
+        return true;
+    }
+    // "… which began at 16:05", wherever the entry's stamp ends.
+    let lower = text.to_lowercase();
+    let began_at = ["began at ", "started at ", "starting at ", "beginning at "]
+        .iter()
+        .any(|start| {
+            lower.match_indices(start).any(|(at, found)| {
+                let after: String = lower[at + found.len()..].chars().take(5).collect();
+                !clock_times(&after).is_empty()
+            })
+        });
+    // "**Resolved.** … Posted Mar 03, 2015 - 18:08 UTC": the stamp after
+    // the entry that says it is over.
+    let resolved_at = all.windows(2).any(|pair| {
+        let opens = |text: &str, word: &str| words(text).first().is_some_and(|w| w.lower() == word);
+        opens(pair[0].text, "resolved")
+            && (!clock_times(pair[0].text).is_empty()
+                || opens(pair[1].text, "posted") && !clock_times(pair[1].text).is_empty())
+    }) || all.windows(3).any(|w| {
+        words(w[0].text)
+            .first()
+            .is_some_and(|f| f.lower() == "resolved")
+            && words(w[2].text)
+                .first()
+                .is_some_and(|f| f.lower() == "posted")
+            && !clock_times(w[2].text).is_empty()
+    });
+    began_at && resolved_at
+}
+
+/// The times of day a text writes ("2:17", "14:02"), each once.
+fn clock_times(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
     let mut times: Vec<String> = Vec::new();
     for (i, window) in chars.windows(4).enumerate() {
         // "2:17", "14:02": one or two digits, a colon, two digits.
@@ -461,12 +498,9 @@ fn gives_a_clock_span(text: &str) -> bool {
             if !times.contains(&time) {
                 times.push(time);
             }
-            if times.len() >= 2 {
-                return true;
-            }
         }
     }
-    false
+    times
 }
 
 pub(super) fn passage_gives_evidence(text: &str, english: bool) -> bool {

@@ -179,7 +179,14 @@ fn numbered_sentences(text: &str) -> Vec<(usize, usize, bool)> {
 
 pub fn vague_word(story: &Story<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
+    // A title's "improved" is followed by the number in the text below it
+    // when the draft states an outcome in numbers.
+    let body_gives_numbers = super::structure::draft_gives_evidence(story)
+        || super::structure::passage_gives_evidence(&story.fields.beats.evidence, story.english);
     for (target, text) in story.texts() {
+        if target == Target::Title && body_gives_numbers {
+            continue;
+        }
         let found = words(text);
         let numbered = numbered_sentences(text);
         let majority_on_the_chart = story
