@@ -175,15 +175,30 @@ pub fn headline(spec: &ChartSpec, reading: &ChartReading) -> Option<Headline> {
         conversion: false,
     };
     match spec.kind {
+        // A line is read along time: against a series named as its
+        // comparison (control, target, last year…) at the end, else from
+        // its first point to its last. Two lines of other measures
+        // (revenue and operating loss, two plans' prices) are not a gap to
+        // state.
         ChartKind::Line => {
-            if let Some((reference, value)) = comparison_at(spec, series, last_row) {
+            if let Some((reference, value)) = comparison_at(spec, series, last_row)
+                .filter(|(reference, _)| is_comparison(&spec.data.series_names()[*reference]))
+            {
                 return Some(change(value, last, last_row, last_row, Some(reference)));
             }
             (first_row != last_row).then(|| change(first, last, first_row, last_row, None))
         }
+        // Grouped bars: the highlight against its comparison in the last
+        // category that has both. Bars of other measures ("Count" and
+        // "Percent", "Conversion rate" and "Confidence") have no gap to
+        // state unless one of them is named as the comparison.
         ChartKind::Bar => (0..spec.data.rows.len()).rev().find_map(|row| {
             let value = value_at(spec, series, row)?;
             let (reference, reference_value) = comparison_at(spec, series, row)?;
+            let names = spec.data.series_names();
+            if !is_comparison(&names[reference]) && names_other_measures(names) {
+                return None;
+            }
             Some(change(reference_value, value, row, row, Some(reference)))
         }),
         ChartKind::BeforeAfter | ChartKind::BigNumber => {
@@ -200,6 +215,50 @@ pub fn headline(spec: &ChartSpec, reading: &ChartReading) -> Option<Headline> {
         | ChartKind::Gates
         | ChartKind::AssumptionMap => None,
     }
+}
+
+/// Whether a chart's series name different measures rather than groups
+/// of one: at least two of them name a measure, and not the same one
+/// ("Count" and "Percent"; "Conversion rate", "Relative difference" and
+/// "Confidence"). "Pilot" and "Control", or "2023" and "2024", name groups.
+pub fn names_other_measures(names: &[String]) -> bool {
+    const MEASURES: [&str; 22] = [
+        "count",
+        "number",
+        "percent",
+        "percentage",
+        "share",
+        "rate",
+        "ratio",
+        "confidence",
+        "difference",
+        "change",
+        "total",
+        "average",
+        "mean",
+        "median",
+        "score",
+        "revenue",
+        "cost",
+        "margin",
+        "value",
+        "size",
+        "p",
+        "significance",
+    ];
+    let measured: Vec<Vec<&str>> = names
+        .iter()
+        .map(|name| {
+            let lower = words(name);
+            MEASURES
+                .iter()
+                .copied()
+                .filter(|measure| lower.iter().any(|w| w == measure))
+                .collect()
+        })
+        .filter(|found: &Vec<&str>| !found.is_empty())
+        .collect();
+    measured.len() >= 2 && measured.iter().any(|found| *found != measured[0])
 }
 
 /// Whether a series is named like something the story compares against
@@ -307,8 +366,9 @@ fn chosen_highlight(spec: &ChartSpec) -> Option<String> {
 
 /// The series the story names (the title first, then the evidence; in a
 /// text, the one named first, the longer name where two start together),
-/// never a comparison; else the first series that is not a comparison;
-/// else the first series.
+/// never a comparison; else the first series that is not a comparison and
+/// whose values move, else the first that is not a comparison; else the
+/// first series.
 fn story_highlight(spec: &ChartSpec, story: &[&str]) -> Option<String> {
     let series = spec.data.series_names();
     let candidates: Vec<&String> = series.iter().filter(|s| !is_comparison(s)).collect();
@@ -326,8 +386,25 @@ fn story_highlight(spec: &ChartSpec, story: &[&str]) -> Option<String> {
             return Some(name.clone());
         }
     }
+    // Named by nothing: the first that moves (a free plan at 0 before and
+    // after says nothing), else the first.
+    let moves = |name: &String| {
+        let Some(column) = series.iter().position(|s| s == name) else {
+            return false;
+        };
+        let mut values = spec
+            .data
+            .rows
+            .iter()
+            .filter_map(|row| row.values.get(column).copied().flatten());
+        values
+            .next()
+            .is_some_and(|first| values.any(|value| value != first))
+    };
     candidates
-        .first()
+        .iter()
+        .find(|name| moves(name))
+        .or_else(|| candidates.first())
         .map(|name| (*name).clone())
         .or_else(|| series.first().cloned())
 }

@@ -137,6 +137,55 @@ fn grouped_bars_state_the_last_category_against_the_comparison() {
     assert_eq!(headline.statement(), "+12% · Actual vs Target, AMER");
 }
 
+#[test]
+fn bars_of_other_measures_state_no_gap_between_them() {
+    // "Count" against "Percent" (or a rate against its confidence) is no
+    // difference anyone can read.
+    for csv in [
+        "Group,Count,Percent\ndesktop · control,10200,15.4\nmobile · treatment,508,17.2",
+        "Variant,Conversion rate,Relative difference,Confidence\nControl,15.7,0,0\nDonor-centred,9.7,-38,94.8",
+    ] {
+        let bars = chart(ChartKind::Bar, csv);
+        assert_eq!(chart_annotation(&bars, &read_chart(&bars, &[])), None, "{csv}");
+    }
+    // One of them named as the comparison still is one.
+    let bars = chart(
+        ChartKind::Bar,
+        "Region,Target revenue,Actual revenue\nEMEA,40,44",
+    );
+    let headline = chart_annotation(&bars, &read_chart(&bars, &[])).unwrap();
+    assert_eq!(
+        headline.statement(),
+        "+10% · Actual revenue vs Target revenue, EMEA"
+    );
+}
+
+#[test]
+fn a_line_is_read_along_time_unless_a_comparison_is_named() {
+    // Revenue and an operating loss are not a gap: revenue's own change is.
+    let lines = chart(
+        ChartKind::Line,
+        "Year,Revenue ($000),Non-GAAP operating loss ($000)\n2023,137000,-2300\n2024,140600,-4200",
+    );
+    let headline = chart_annotation(&lines, &read_chart(&lines, &[])).unwrap();
+    assert_eq!(headline.statement(), "+2.6% · 2023 to 2024");
+    // A free plan that stays at 0 is not the series to headline.
+    let prices = chart(
+        ChartKind::Line,
+        "Period,Standard,Premium monthly\nBefore,0,19.99\nAfter,0,29.99",
+    );
+    let headline = chart_annotation(&prices, &read_chart(&prices, &[])).unwrap();
+    assert_eq!(headline.statement(), "+50% · Before to After");
+    // Against a named comparison, the gap at the end.
+    let pilot = chart(ChartKind::Line, PILOT);
+    let headline = chart_annotation(&pilot, &read_chart(&pilot, &[])).unwrap();
+    assert!(
+        headline.statement().ends_with("Pilot vs Control, W6"),
+        "{}",
+        headline.statement()
+    );
+}
+
 /// The left and right ends of what is drawn in the content area (below the
 /// title, above the footer), as a share of the slide's inner width.
 fn content_span(fields: &UpdateFields) -> f32 {

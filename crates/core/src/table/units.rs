@@ -113,10 +113,17 @@ fn names_left_out<'a>(names: impl Iterator<Item = &'a str>, keep: &[usize]) -> V
 
 /// The unit a measure's name states: the last parenthesised part when it
 /// reads as a unit ("Streaming revenue ($m)" → `$m`, "Margin (%)" → `%`,
-/// "Latency (ms)"), or a closing `%` ("Margin %"). "Sales (EMEA)" states
+/// "Latency (ms)"), a closing `%` ("Margin %"), or the whole name when it
+/// is a unit ("Count", "Percent"). "Sales (EMEA)" states
 /// none. Units are compared lower-cased, spaces removed.
 pub(crate) fn unit_named(name: &str) -> Option<String> {
     let name = name.trim();
+    // A column named by its unit alone: "Count", "Percent".
+    match name.to_lowercase().as_str() {
+        "count" | "number" | "#" | "n" => return Some("count".to_owned()),
+        "percent" | "percentage" | "%" | "share" => return Some("%".to_owned()),
+        _ => {}
+    }
     if let Some(open) = name.strip_suffix(')').and_then(|n| n.rfind('(')) {
         let inside = &name[open + 1..name.len() - 1];
         let unit: String = inside
@@ -135,7 +142,7 @@ fn reads_as_unit(unit: &str) -> bool {
     const SCALES: [&str; 10] = [
         "", "k", "m", "mn", "bn", "b", "000", "000s", "'000", "'000s",
     ];
-    const WORDS: [&str; 31] = [
+    const WORDS: [&str; 33] = [
         "%",
         "pts",
         "pp",
@@ -167,6 +174,8 @@ fn reads_as_unit(unit: &str) -> bool {
         "gb",
         "tb",
         "mb",
+        "bytes",
+        "kb",
     ];
     if WORDS.contains(&unit) {
         return true;
@@ -208,6 +217,8 @@ mod tests {
             ("Revenue (USD m)", Some("usdm")),
             ("Net additions (m)", Some("m")),
             ("Sales (EMEA)", None),
+            ("Count", Some("count")),
+            ("Percent", Some("%")),
             ("Conversion (control)", None),
             ("Revenue", None),
         ] {
