@@ -189,16 +189,20 @@ pub fn headline(spec: &ChartSpec, reading: &ChartReading) -> Option<Headline> {
             (first_row != last_row).then(|| change(first, last, first_row, last_row, None))
         }
         // Grouped bars: the highlight against its comparison in the last
-        // category that has both. Bars of other measures ("Count" and
-        // "Percent", "Conversion rate" and "Confidence") have no gap to
-        // state unless one of them is named as the comparison.
+        // category that has both: a series named as one (target, control,
+        // last year…) or the same period a year before ("Q4 2008" against
+        // "Q4 2007"). Bars of other measures ("Count" and "Percent",
+        // "Bounce rate" and "Pages per session") or of unrelated groups
+        // have no gap to state.
         ChartKind::Bar => (0..spec.data.rows.len()).rev().find_map(|row| {
             let value = value_at(spec, series, row)?;
-            let (reference, reference_value) = comparison_at(spec, series, row)?;
             let names = spec.data.series_names();
-            if !is_comparison(&names[reference]) && names_other_measures(names) {
-                return None;
-            }
+            let (reference, reference_value) = comparison_at(spec, series, row)
+                .filter(|(reference, _)| is_comparison(&names[*reference]))
+                .or_else(|| {
+                    let earlier = earlier_period(names, series)?;
+                    Some((earlier, value_at(spec, earlier, row)?))
+                })?;
             Some(change(reference_value, value, row, row, Some(reference)))
         }),
         ChartKind::BeforeAfter | ChartKind::BigNumber => {
@@ -217,48 +221,50 @@ pub fn headline(spec: &ChartSpec, reading: &ChartReading) -> Option<Headline> {
     }
 }
 
-/// Whether a chart's series name different measures rather than groups
-/// of one: at least two of them name a measure, and not the same one
-/// ("Count" and "Percent"; "Conversion rate", "Relative difference" and
-/// "Confidence"). "Pilot" and "Control", or "2023" and "2024", name groups.
-pub fn names_other_measures(names: &[String]) -> bool {
-    const MEASURES: [&str; 22] = [
-        "count",
-        "number",
-        "percent",
-        "percentage",
-        "share",
-        "rate",
-        "ratio",
-        "confidence",
-        "difference",
-        "change",
-        "total",
-        "average",
-        "mean",
-        "median",
-        "score",
-        "revenue",
-        "cost",
-        "margin",
-        "value",
-        "size",
-        "p",
-        "significance",
-    ];
-    let measured: Vec<Vec<&str>> = names
+/// A period's name without its year, and the year: "Q4 2008" →
+/// ("q4 _", 2008), "Jan-15" → ("jan _", 2015), "2024" → ("_", 2024).
+fn period_year(name: &str) -> Option<(String, u16)> {
+    let words = words(&name.replace(['-', '\''], " "));
+    let mut year = None;
+    let key: Vec<String> = words
         .iter()
-        .map(|name| {
-            let lower = words(name);
-            MEASURES
-                .iter()
-                .copied()
-                .filter(|measure| lower.iter().any(|w| w == measure))
-                .collect()
+        .map(|word| {
+            let four = word.len() == 4
+                && word
+                    .parse::<u16>()
+                    .is_ok_and(|y| (1900..=2100).contains(&y));
+            let two = word.len() == 2 && word.chars().all(|c| c.is_ascii_digit());
+            if year.is_none() && four {
+                year = word.parse().ok();
+                "_".to_owned()
+            } else if year.is_none() && two && words.len() > 1 {
+                year = word.parse::<u16>().ok().map(|y| 2000 + y);
+                "_".to_owned()
+            } else {
+                word.clone()
+            }
         })
-        .filter(|found: &Vec<&str>| !found.is_empty())
         .collect();
-    measured.len() >= 2 && measured.iter().any(|found| *found != measured[0])
+    Some((key.join(" "), year?))
+}
+
+/// The series that is `highlight`'s period a year before ("Q4 2007" for
+/// "Q4 2008"); of two periods of one kind, the earlier.
+fn earlier_period(names: &[String], highlight: usize) -> Option<usize> {
+    let (key, year) = period_year(&names[highlight])?;
+    let periods: Vec<(usize, String, u16)> = names
+        .iter()
+        .enumerate()
+        .filter_map(|(index, name)| period_year(name).map(|(k, y)| (index, k, y)))
+        .collect();
+    periods
+        .iter()
+        .find(|(_, k, y)| *k == key && *y + 1 == year)
+        .or_else(|| match periods.as_slice() {
+            [a, b] if a.1 == b.1 => [a, b].into_iter().find(|p| p.0 != highlight && p.2 < year),
+            _ => None,
+        })
+        .map(|(index, _, _)| *index)
 }
 
 /// Whether a series is named like something the story compares against
@@ -366,9 +372,9 @@ fn chosen_highlight(spec: &ChartSpec) -> Option<String> {
 
 /// The series the story names (the title first, then the evidence; in a
 /// text, the one named first, the longer name where two start together),
-/// never a comparison; else the first series that is not a comparison and
-/// whose values move, else the first that is not a comparison; else the
-/// first series.
+/// never a comparison; else, of periods, the latest; else the first series
+/// that is not a comparison and whose values move, else the first that is
+/// not a comparison; else the first series.
 fn story_highlight(spec: &ChartSpec, story: &[&str]) -> Option<String> {
     let series = spec.data.series_names();
     let candidates: Vec<&String> = series.iter().filter(|s| !is_comparison(s)).collect();
@@ -401,11 +407,20 @@ fn story_highlight(spec: &ChartSpec, story: &[&str]) -> Option<String> {
             .next()
             .is_some_and(|first| values.any(|value| value != first))
     };
-    candidates
+    // Periods across the top ("Q4 2008 | Q4 2007"): the latest.
+    let latest = candidates
         .iter()
-        .find(|name| moves(name))
-        .or_else(|| candidates.first())
-        .map(|name| (*name).clone())
+        .map(|name| period_year(name).map(|(_, year)| year))
+        .collect::<Option<Vec<u16>>>()
+        .and_then(|years| {
+            let newest = *years.iter().max()?;
+            years.iter().position(|y| *y == newest)
+        })
+        .map(|at| candidates[at]);
+    latest
+        .or_else(|| candidates.iter().find(|name| moves(name)).copied())
+        .or_else(|| candidates.first().copied())
+        .cloned()
         .or_else(|| series.first().cloned())
 }
 

@@ -148,6 +148,9 @@ fn bars_of_other_measures_state_no_gap_between_them() {
         let bars = chart(ChartKind::Bar, csv);
         assert_eq!(chart_annotation(&bars, &read_chart(&bars, &[])), None, "{csv}");
     }
+    // Two groups that are neither a comparison nor periods: no gap either.
+    let bars = chart(ChartKind::Bar, "Plan,iOS,Android\nFree,40,44");
+    assert_eq!(chart_annotation(&bars, &read_chart(&bars, &[])), None);
     // One of them named as the comparison still is one.
     let bars = chart(
         ChartKind::Bar,
@@ -158,6 +161,23 @@ fn bars_of_other_measures_state_no_gap_between_them() {
         headline.statement(),
         "+10% · Actual revenue vs Target revenue, EMEA"
     );
+}
+
+#[test]
+fn periods_across_the_top_state_the_latest_against_a_year_before() {
+    // Never a quarter against a full year.
+    let bars = chart(
+        ChartKind::Bar,
+        "Measure,Q4 2008,Q4 2007,FY 2008,FY 2007\nNet sales,36.5,32.3,139.6,122.0",
+    );
+    let headline = chart_annotation(&bars, &read_chart(&bars, &[])).unwrap();
+    assert_eq!(headline.statement(), "+13% · Q4 2008 vs Q4 2007, Net sales");
+    let months = chart(
+        ChartKind::Bar,
+        "Mode,Jan-15,Jan-16\nBus,1000,900\nRail,500,600",
+    );
+    let headline = chart_annotation(&months, &read_chart(&months, &[])).unwrap();
+    assert_eq!(headline.statement(), "+20% · Jan-16 vs Jan-15, Rail");
 }
 
 #[test]

@@ -28,6 +28,21 @@ pub struct UnitSplit {
 /// units in their names. Measures whose names state no unit stay with the
 /// chart: nothing says they differ.
 pub fn one_unit_per_axis(table: DataTable) -> UnitSplit {
+    // "Q4 2008 | Q4 2007 | % change": the change is worked out from the
+    // levels by the chart itself; drawn as a bar it is a third measure.
+    let names = table.series_names();
+    let changes: Vec<usize> = (0..names.len())
+        .filter(|&j| names_a_change(&names[j]))
+        .collect();
+    if !changes.is_empty() && changes.len() < names.len() {
+        let keep: Vec<usize> = (0..names.len()).filter(|j| !changes.contains(j)).collect();
+        let mut split = keep_columns(&table, &keep);
+        let rest = one_unit_per_axis(split.charted);
+        split.charted = rest.charted;
+        split.percent = rest.percent;
+        split.left_out.extend(rest.left_out);
+        return split;
+    }
     let row_units: Vec<Option<String>> = table.rows.iter().map(|r| unit_named(&r.label)).collect();
     if let Some(keep) = kept(&row_units) {
         let percent = unit_of_kept(&row_units, &keep);
@@ -49,27 +64,9 @@ pub fn one_unit_per_axis(table: DataTable) -> UnitSplit {
     let column_units: Vec<Option<String>> =
         table.series_names().iter().map(|n| unit_named(n)).collect();
     if let Some(keep) = kept(&column_units) {
-        let percent = unit_of_kept(&column_units, &keep);
-        let left_out = names_left_out(table.series_names().iter().map(String::as_str), &keep);
-        let mut header = vec![table.header[0].clone()];
-        header.extend(keep.iter().map(|&j| table.header[j + 1].clone()));
-        let rows = table
-            .rows
-            .iter()
-            .map(|row| crate::DataRow {
-                label: row.label.clone(),
-                values: keep
-                    .iter()
-                    .map(|&j| row.values.get(j).copied().flatten())
-                    .collect(),
-            })
-            .collect();
-        return UnitSplit {
-            charted: DataTable { header, rows },
-            percent,
-            rows_kept_in_text: Some((0..table.rows.len()).collect()),
-            left_out,
-        };
+        let mut split = keep_columns(&table, &keep);
+        split.percent = unit_of_kept(&column_units, &keep);
+        return split;
     }
     UnitSplit {
         percent: false,
@@ -77,6 +74,49 @@ pub fn one_unit_per_axis(table: DataTable) -> UnitSplit {
         rows_kept_in_text: None,
         left_out: Vec::new(),
     }
+}
+
+/// The table with only the value columns `keep`; the text keeps the
+/// whole table, as written (a column cannot be cut out of its rows).
+fn keep_columns(table: &DataTable, keep: &[usize]) -> UnitSplit {
+    let left_out = names_left_out(table.series_names().iter().map(String::as_str), keep);
+    let mut header = vec![table.header[0].clone()];
+    header.extend(keep.iter().map(|&j| table.header[j + 1].clone()));
+    let rows = table
+        .rows
+        .iter()
+        .map(|row| crate::DataRow {
+            label: row.label.clone(),
+            values: keep
+                .iter()
+                .map(|&j| row.values.get(j).copied().flatten())
+                .collect(),
+        })
+        .collect();
+    UnitSplit {
+        charted: DataTable { header, rows },
+        percent: false,
+        rows_kept_in_text: Some((0..table.rows.len()).collect()),
+        left_out,
+    }
+}
+
+/// A column of changes between the others: "% change", "% Δ", "YoY",
+/// "Growth", "Difference", "Change vs prior year".
+fn names_a_change(name: &str) -> bool {
+    let name = name.trim();
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    name.starts_with(['%', 'Δ', '±'])
+        || words.iter().any(|w| {
+            matches!(
+                *w,
+                "change" | "chg" | "growth" | "yoy" | "difference" | "diff" | "delta" | "variance"
+            )
+        })
 }
 
 /// The indices of the measures to draw, when the stated units differ:
@@ -257,6 +297,24 @@ mod tests {
         assert!(split.percent);
         assert_eq!(split.left_out, ["Revenue ($m)"]);
         assert_eq!(split.rows_kept_in_text, Some(vec![0, 1]));
+    }
+
+    #[test]
+    fn columns_of_changes_are_left_to_the_chart() {
+        let markdown = "\
+| Measure | Q4 2008 | Q4 2007 | % change | FY 2008 | FY 2007 | % change |
+|---|---|---|---|---|---|---|
+| Net sales | 36500 | 32300 | 13% | 139600 | 122000 | 14% |";
+        let levels = split(markdown);
+        assert_eq!(
+            levels.charted.series_names(),
+            ["Q4 2008", "Q4 2007", "FY 2008", "FY 2007"]
+        );
+        assert_eq!(levels.left_out, ["% change", "% change"]);
+        assert_eq!(levels.rows_kept_in_text, Some(vec![0]));
+        // A table of changes alone is drawn as it is.
+        let only = "| Region | YoY growth |\n|---|---|\n| EMEA | 4 |\n| APAC | 7 |";
+        assert_eq!(split(only).rows_kept_in_text, None);
     }
 
     #[test]
