@@ -164,7 +164,7 @@ describe('a draft written elsewhere', () => {
         '## Recommendation',
         'Finance switches new SMB signups to annual billing by January 15.',
         '',
-        '## Data',
+        '## Results',
         'Annual plans churn a third as much.',
         '',
         '| Plan | Churn |',
@@ -206,6 +206,7 @@ describe('a draft written elsewhere', () => {
       await toast.waitForDisplayed({ timeout: 5000, timeoutMsg: 'nothing said what the import made of the draft' });
       const said = await toast.getText();
       assert.match(said, /board draft\.md: “Situation” read as the context/);
+      assert.match(said, /“Results” read as the evidence/);
       assert.match(said, /kept as other sections: “Risks”/);
       // The section the update does not map is kept, under the beats.
       const kept = await app.execute(() =>

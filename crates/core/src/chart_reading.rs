@@ -270,7 +270,7 @@ fn earlier_period(names: &[String], highlight: usize) -> Option<usize> {
 /// Whether a series is named like something the story compares against
 /// (a control group, a baseline, a target, last year, a plan…).
 pub fn is_comparison(name: &str) -> bool {
-    const COMPARISONS: [&str; 20] = [
+    const COMPARISONS: [&str; 26] = [
         "control",
         "baseline",
         "benchmark",
@@ -289,6 +289,13 @@ pub fn is_comparison(name: &str) -> bool {
         "expected",
         "projection",
         "industry",
+        // A market or peer measure a result is read against.
+        "s p 500",
+        "national average",
+        "market average",
+        "sector average",
+        "peer average",
+        "peers",
         "before",
         // "Without the checklist" against "With the checklist".
         "without",
@@ -516,6 +523,16 @@ mod tests {
                 }],
             },
             ..ChartSpec::default()
+        }
+    }
+
+    #[test]
+    fn a_market_or_peer_measure_is_a_comparison() {
+        for name in ["S&P 500", "National average (%)", "Peers"] {
+            assert!(is_comparison(name), "{name}");
+        }
+        for name in ["Average order value", "Return", "Index of deprivation"] {
+            assert!(!is_comparison(name), "{name}");
         }
     }
 

@@ -746,6 +746,23 @@ pub fn measures_in_rows(data: &DataTable) -> bool {
 /// Whether the columns run from the newest year to the oldest, as annual
 /// reports print them ("2023 | 2022").
 pub(crate) fn newest_first(periods: &[String]) -> bool {
+    // "Current | Previous", "This week | Last week".
+    let recency: Vec<Option<u8>> = periods
+        .iter()
+        .map(|name| {
+            words(name).iter().find_map(|w| match w.lower().as_str() {
+                "current" | "this" | "now" | "today" | "latest" => Some(1),
+                "previous" | "prior" | "last" | "before" => Some(0),
+                _ => None,
+            })
+        })
+        .collect();
+    if periods.len() >= 2
+        && recency.iter().all(Option::is_some)
+        && recency.windows(2).all(|w| w[0] > w[1])
+    {
+        return true;
+    }
     let years: Vec<u16> = periods
         .iter()
         .filter_map(|name| {
@@ -851,6 +868,17 @@ pub fn supports(fact: &Fact, claim: &Claim) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn columns_read_newest_first_by_their_years_or_their_words() {
+        let names = |list: &[&str]| list.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>();
+        assert!(newest_first(&names(&["2023", "2022"])));
+        assert!(newest_first(&names(&["Current", "Previous"])));
+        assert!(newest_first(&names(&["This week", "Last week"])));
+        assert!(!newest_first(&names(&["Previous", "Current"])));
+        assert!(!newest_first(&names(&["March", "April"])));
+    }
+
     use super::*;
     use crate::{ChartKind, DataRow};
 

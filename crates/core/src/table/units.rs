@@ -101,8 +101,9 @@ fn keep_columns(table: &DataTable, keep: &[usize]) -> UnitSplit {
     }
 }
 
-/// A column of changes between the others: "% change", "% Δ", "YoY",
-/// "Growth", "Difference", "Change vs prior year".
+/// A column of changes between the others, or of a statistic about them:
+/// "% change", "% Δ", "YoY", "Growth", "Difference", "Change vs prior
+/// year", "Confidence", "p-value", "Lift".
 fn names_a_change(name: &str) -> bool {
     let name = name.trim();
     let lower = name.to_lowercase();
@@ -114,9 +115,30 @@ fn names_a_change(name: &str) -> bool {
         || words.iter().any(|w| {
             matches!(
                 *w,
-                "change" | "chg" | "growth" | "yoy" | "difference" | "diff" | "delta" | "variance"
+                "change"
+                    | "chg"
+                    | "growth"
+                    | "yoy"
+                    | "difference"
+                    | "diff"
+                    | "delta"
+                    | "variance"
+                    | "confidence"
+                    | "significance"
+                    | "lift"
+                    | "uplift"
             )
         })
+        || matches!(words.as_slice(), ["p"] | ["p", "value"])
+        // "Week %", "MoM %": a change over a period, in percent.
+        || name.contains('%')
+            && words.iter().any(|w| {
+                matches!(
+                    *w,
+                    "week" | "weekly" | "wow" | "month" | "monthly" | "mom" | "quarter" | "qoq"
+                        | "year" | "yearly" | "ly"
+                )
+            })
 }
 
 /// The indices of the measures to draw, when the stated units differ:
@@ -312,6 +334,14 @@ mod tests {
         );
         assert_eq!(levels.left_out, ["% change", "% change"]);
         assert_eq!(levels.rows_kept_in_text, Some(vec![0]));
+        // A test's statistics are not a third bar beside its rates.
+        let test = "| Variant | Conv. rate | Confidence |\n|---|---|---|\n| Control | 0.08 | |\n| Align | 0.16 | 98.1 |";
+        assert_eq!(split(test).charted.series_names(), ["Conv. rate"]);
+        let weekly = "| Metric | Current | Previous | Week % |\n|---|---|---|---|\n| Views | 623 | 839 | -25.7 |";
+        assert_eq!(
+            split(weekly).charted.series_names(),
+            ["Current", "Previous"]
+        );
         // A table of changes alone is drawn as it is.
         let only = "| Region | YoY growth |\n|---|---|\n| EMEA | 4 |\n| APAC | 7 |";
         assert_eq!(split(only).rows_kept_in_text, None);
