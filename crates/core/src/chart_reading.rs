@@ -205,7 +205,14 @@ pub fn headline(spec: &ChartSpec, reading: &ChartReading) -> Option<Headline> {
                 })?;
             Some(change(reference_value, value, row, row, Some(reference)))
         }),
-        ChartKind::BeforeAfter | ChartKind::BigNumber => {
+        ChartKind::BeforeAfter => {
+            let labels: Vec<String> = spec.data.rows.iter().map(|r| r.label.clone()).collect();
+            let (before, after) = before_and_after(&labels)?;
+            let from = value_at(spec, series, before)?;
+            let to = value_at(spec, series, after)?;
+            Some(change(from, to, before, after, None))
+        }
+        ChartKind::BigNumber => {
             (first_row != last_row).then(|| change(first, last, first_row, last_row, None))
         }
         ChartKind::Funnel => (first_row != last_row && first > 0.0).then(|| Headline {
@@ -218,6 +225,19 @@ pub fn headline(spec: &ChartSpec, reading: &ChartReading) -> Option<Headline> {
         | ChartKind::Tracks
         | ChartKind::Gates
         | ChartKind::AssumptionMap => None,
+    }
+}
+
+/// The rows a before/after chart compares, the "before" first: the first
+/// and the last row, unless the last is named as the comparison and the
+/// first is not ("Treatment | Control": the control is the before). `None`
+/// with fewer than two rows.
+pub fn before_and_after(labels: &[String]) -> Option<(usize, usize)> {
+    let last = labels.len().checked_sub(1).filter(|&last| last > 0)?;
+    if is_comparison(&labels[last]) && !is_comparison(&labels[0]) {
+        Some((last, 0))
+    } else {
+        Some((0, last))
     }
 }
 

@@ -20,7 +20,7 @@ pub(crate) fn slide_prose(markdown: &str) -> String {
             }
             _ => line,
         };
-        let line = line.replace("**", "").replace("__", "");
+        let line = unescaped(&line.replace("**", "").replace("__", ""));
         let blank = line.trim().is_empty();
         if blank && lines.last().is_none_or(|last| last.trim().is_empty()) {
             continue;
@@ -31,6 +31,23 @@ pub(crate) fn slide_prose(markdown: &str) -> String {
         lines.pop();
     }
     lines.join("\n")
+}
+
+/// Markdown's escapes read as the marks they stand for: `\* Last
+/// week's fuel dispute` is a footnote's "*".
+fn unescaped(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('\\', Some(next)) if next.is_ascii_punctuation() => {
+                out.push(*next);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -47,6 +64,15 @@ mod tests {
             "Results\n\nSecond-quarter results. Revenue rose 43%.\n\nQuarterly results:\n\n\
              Next. We forecast 5.0 million."
         );
+    }
+
+    #[test]
+    fn escapes_read_as_their_marks() {
+        assert_eq!(
+            slide_prose("\\* Last week's fuel dispute cut sales by 1.2\\%."),
+            "* Last week's fuel dispute cut sales by 1.2%."
+        );
+        assert_eq!(slide_prose("C:\\Users stays"), "C:\\Users stays");
     }
 
     #[test]

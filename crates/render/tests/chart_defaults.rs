@@ -181,6 +181,19 @@ fn periods_across_the_top_state_the_latest_against_a_year_before() {
 }
 
 #[test]
+fn a_before_after_reads_from_the_control_wherever_the_table_puts_it() {
+    let pair = chart(
+        ChartKind::BeforeAfter,
+        "Variant,Sign-ups\nTreatment (Google sign-in),1280\nControl,1205",
+    );
+    let headline = chart_annotation(&pair, &read_chart(&pair, &[])).unwrap();
+    assert_eq!(
+        headline.statement(),
+        "+6.2% · Control to Treatment (Google sign-in)"
+    );
+}
+
+#[test]
 fn a_line_is_read_along_time_unless_a_comparison_is_named() {
     // Revenue and an operating loss are not a gap: revenue's own change is.
     let lines = chart(

@@ -102,8 +102,8 @@ fn keep_columns(table: &DataTable, keep: &[usize]) -> UnitSplit {
 }
 
 /// A column of changes between the others, or of a statistic about them:
-/// "% change", "% Δ", "YoY", "Growth", "Difference", "Change vs prior
-/// year", "Confidence", "p-value", "Lift".
+/// "% change", "% Δ", "YoY", "Growth", "Difference", "Reduction", "Change
+/// vs prior year", "Confidence", "p-value", "Lift".
 fn names_a_change(name: &str) -> bool {
     let name = name.trim();
     let lower = name.to_lowercase();
@@ -127,6 +127,9 @@ fn names_a_change(name: &str) -> bool {
                     | "significance"
                     | "lift"
                     | "uplift"
+                    | "reduction"
+                    | "increase"
+                    | "decrease"
             )
         })
         || matches!(words.as_slice(), ["p"] | ["p", "value"])
@@ -337,6 +340,11 @@ mod tests {
         // A test's statistics are not a third bar beside its rates.
         let test = "| Variant | Conv. rate | Confidence |\n|---|---|---|\n| Control | 0.08 | |\n| Align | 0.16 | 98.1 |";
         assert_eq!(split(test).charted.series_names(), ["Conv. rate"]);
+        let sizes = "| Build | Before (MiB) | After (MiB) | Reduction |\n|---|---|---|---|\n| dev | 180 | 171 | 4.7 |";
+        assert_eq!(
+            split(sizes).charted.series_names(),
+            ["Before (MiB)", "After (MiB)"]
+        );
         let weekly = "| Metric | Current | Previous | Week % |\n|---|---|---|---|\n| Views | 623 | 839 | -25.7 |";
         assert_eq!(
             split(weekly).charted.series_names(),

@@ -355,8 +355,9 @@ fn bar(
     } else {
         data.series.iter().enumerate().collect()
     };
+    // Before/after: the comparison first, wherever the table put it.
     let (first_row, last_row) = if before_after {
-        (0, n - 1)
+        throughline_core::chart_reading::before_and_after(&data.labels).unwrap_or((0, n - 1))
     } else {
         (0, n.saturating_sub(1))
     };
