@@ -206,18 +206,29 @@ const CHART_DEFAULTS: &str = "
 ## What the chart states by default
 
 - **Highlight**: the series chosen; else the series the title (then the evidence) names; \
-else the first series not named like a comparison (control, baseline, benchmark, target, \
-goal, plan, forecast, budget, prior or previous, last year, holdout, status quo, expected, \
-projection, industry, before); else the first series.
+else, when every series is a period (“Q4 2008 | Q4 2007”), the latest; else the first series \
+not named like a comparison (control, baseline, benchmark, target, goal, plan, forecast, budget, \
+prior or previous, last year, holdout, status quo, expected, projection, industry, the S&P 500, \
+a national, market, sector or peer average, peers, before, without) whose values move; else the \
+first such series; else the first series.
 - **Points or percent**: differences are in percentage points (`+1.3 pts`) when the unit is \
 `%` (or percent, pct, pts, pp), a header holds `%` or “percent”, or the title, chart title or \
 evidence measures a change in points (“1.3 points”, “+9 pts”, “2 pp”; not basis points); \
 otherwise a relative change (`+14.3%`), or the plain difference where there is no base.
-- **Which difference**: a line with a comparison series, the highlight minus the comparison \
-(one named as such, else the highest other series) at the highlight's last point; a line with \
-one series, its first value to its last; grouped bars, the highlight minus its comparison in \
-the last category where both have a bar; before/after and big number, first to last; a funnel, \
-the share of the first stage that reaches the last.
+- **Which difference**: a line against a series named as its comparison, the highlight minus \
+the comparison at the highlight's last point; any other line, its first value to its last (two \
+lines of other measures, revenue and an operating loss, are no gap); grouped bars, the \
+highlight minus a series named as its comparison, or minus the same period a year before \
+(“Q4 2008” against “Q4 2007”), in the last category where both have a bar, and no \
+difference at all between other groups or measures (“Count” and “Percent”); before/after, \
+from the row named as the comparison (“Control”) to the other, else first to last; big \
+number, first to last; a funnel, the share of the first stage that reaches the last.
+- **Imported tables**: measures whose names state different units (“Revenue ($m)”, \
+“Margin (%)”, “Count”, “Percent”) are not drawn on one axis: the chart keeps those in \
+the first measure's unit and the others stay in the text as a table, as written; so do \
+columns of changes or test statistics (“% change”, “YoY”, “Week %”, “Reduction”, \
+“Confidence”, “p-value”), which the chart works out from the levels itself. The import \
+says what it left out.
 - **The callout** states the change and what it is between (`+1.3 pts` · `Pilot vs Control, \
 W6`), coloured as good news or bad: down is better for churn, costs, CAC, latency, errors, \
 defects, incidents, outages, downtime, bounce, time to…, response or load time, waits, \
