@@ -111,6 +111,24 @@ pub fn states_resolution(sentence: &str) -> bool {
         || hopes_to_act_by_a_time(&all)
         || softened_proposal(&all)
         || repair_finished(&all)
+        || recommends_someone_acts(sentence)
+}
+
+/// An audit's or a panel's recommendation to a named body: "GAO
+/// recommends that VA:", "The review recommended that the Council adopt
+/// the plan." (What "we recommend" is read elsewhere.)
+fn recommends_someone_acts(sentence: &str) -> bool {
+    ["recommends that ", "recommended that "]
+        .iter()
+        .any(|lead| {
+            sentence.match_indices(lead).any(|(at, found)| {
+                sentence[at + found.len()..]
+                    .trim_start_matches("the ")
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            })
+        })
 }
 
 /// A repair reported finished: "Splicing of the fibers carrying Lumen
@@ -293,9 +311,19 @@ fn before_a_belief(all: &[String]) -> &[String] {
 /// instruction ("Please try the app and tell me what you think"), or a
 /// clause after a colon or a condition does. Whoever reads it is the owner.
 pub fn instructs_the_reader(sentence: &str) -> bool {
-    clauses_outside_quotes(sentence)
+    let instructs = clauses_outside_quotes(sentence)
         .any(|(clause, label)| !label && opens_with_an_instruction(clause))
-        || instruction_after_a_condition(sentence)
+        || instruction_after_a_condition(sentence);
+    instructs && !advice_for_any_case(sentence)
+}
+
+/// Advice for whoever faces the case, not a step for this reader:
+/// "When the gap is large, the choice is easy: switch to whichever
+/// version did better."
+fn advice_for_any_case(sentence: &str) -> bool {
+    lower_words(sentence)
+        .iter()
+        .any(|w| matches!(w.as_str(), "whichever" | "whatever" | "whoever"))
 }
 
 /// The sentence's clauses at its colons and semicolons, each with whether
@@ -895,6 +923,9 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
                     "going",
                     "expecting",
                     "continuing",
+                    // "We are staying focused on…": an intention.
+                    "staying",
+                    "remaining",
                     "performing",
                     "trading",
                     "facing",

@@ -751,6 +751,31 @@ fn a_table_that_compares_is_evidence_in_a_draft_written_elsewhere() {
 }
 
 #[test]
+fn prices_that_will_change_are_the_decisions_terms_not_its_evidence() {
+    let missing = |evidence: &str| {
+        let draft = fields(
+            "Pound prices rise on 1 January",
+            [
+                "Enterprise prices are set in dollars and converted.",
+                "The pound has fallen against the dollar.",
+                "From 1 January 2017, Microsoft will change the prices it charges in pounds.",
+                evidence,
+            ],
+        );
+        review(&draft, &[])
+            .findings
+            .iter()
+            .any(|f| f.rule == "evidence-missing")
+    };
+    assert!(missing(
+        "Most enterprise cloud prices in pounds will rise by 22%."
+    ));
+    assert!(!missing(
+        "The pound fell 16% against the dollar since June."
+    ));
+}
+
+#[test]
 fn a_status_pages_stamps_are_no_incident_window() {
     let missing = |body: &str| {
         let text = format!(
@@ -1514,6 +1539,11 @@ fn a_resolution_needs_an_owner_or_a_date_and_a_bare_we_is_no_owner() {
         "We are keeping the 200-point version as the default."
     ));
     assert!(flagged("We are planning to keep the 200-point version."));
+    // Whoever a recommendation names acts.
+    assert!(!flagged(
+        "GAO recommends that VA write guidance on assigning equipment planners."
+    ));
+    assert!(flagged("We recommend that guidance is written."));
     assert!(flagged("We will focus on error messages."));
     assert!(!flagged("I ask you to help us ship usage alerts."));
 }

@@ -52,7 +52,21 @@ pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
             .any(|w| matches!(w.as_str(), "please" | "you" | "your"));
         said_to_the_reader && crate::beat_jobs::instructs_the_reader(s.text)
     });
+    // "GAO recommends that VA: …", "the panel recommended that the
+    // Council…": whoever the recommendation names acts.
+    let recommended_to = ["recommends that ", "recommend that ", "recommended that "]
+        .iter()
+        .any(|lead| {
+            text.match_indices(lead).any(|(at, found)| {
+                text[at + found.len()..]
+                    .trim_start_matches("the ")
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            })
+        });
     let has_owner = mentions(&words, OWNER_SIGNS)
+        || recommended_to
         || names_someone(text)
         || the_reader_acts
         || asked

@@ -516,7 +516,21 @@ pub(super) fn passage_gives_evidence(text: &str, english: bool) -> bool {
 fn gives_evidence(sentence: &str, english: bool) -> bool {
     states_evidence(sentence, english)
         && !beat_jobs::states_resolution(sentence)
-        && !(english && prices_the_proposal(sentence))
+        && !(english && (prices_the_proposal(sentence) || prices_to_come(sentence)))
+}
+
+/// Prices as they will be: "Most enterprise cloud prices in pounds will
+/// rise by 22%". A price change announced is the decision's own terms,
+/// not a measure of why it is needed.
+fn prices_to_come(sentence: &str) -> bool {
+    let lower = lower_words(sentence);
+    lower.iter().any(|w| w == "will")
+        && lower.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "price" | "prices" | "pricing" | "fee" | "fees" | "tariff" | "tariffs"
+            )
+        })
 }
 
 /// A proposal's own arithmetic: "Together the measures save about $1.5M",
