@@ -248,13 +248,23 @@ pub fn mapping_notes(story: &Story, reading: &Reading) -> Vec<String> {
         notes.push(format!("kept as other sections: {}", kept.join(", ")));
     }
     if !reading.left_out_of_chart.is_empty() {
-        let names: Vec<String> = reading
-            .left_out_of_chart
+        // Each name once, with how many columns or rows bear it.
+        let mut counted: Vec<(&str, usize)> = Vec::new();
+        for name in &reading.left_out_of_chart {
+            match counted.iter_mut().find(|(seen, _)| *seen == name.as_str()) {
+                Some((_, count)) => *count += 1,
+                None => counted.push((name, 1)),
+            }
+        }
+        let names: Vec<String> = counted
             .iter()
-            .map(|name| format!("“{name}”"))
+            .map(|(name, count)| match count {
+                1 => format!("“{name}”"),
+                _ => format!("“{name}” ({count} times)"),
+            })
             .collect();
         notes.push(format!(
-            "left out of the chart, in other units, and kept as a table in the text: {}",
+            "kept as a table in the text, not in the chart (other units, or changes the chart works out): {}",
             names.join(", ")
         ));
     }

@@ -782,7 +782,17 @@ Margin reached 11.8% and 10.5% is forecast.\n";
     assert!(!story.fields.beats.evidence.contains("Streaming revenue"));
     assert_eq!(
         mapping_notes(&story, &reading),
-        ["left out of the chart, in other units, and kept as a table in the text: “Operating margin (%)”, “Earnings per share ($)”"]
+        ["kept as a table in the text, not in the chart (other units, or changes the chart works out): “Operating margin (%)”, “Earnings per share ($)”"]
+    );
+    // Columns that share a name are said once, with how many.
+    let (changes, reading) = parse_story_mapped(
+        "## Evidence\n| Measure | Q4 2008 | Q4 2007 | % change | FY 2008 | FY 2007 | % change |\n\
+         |---|---|---|---|---|---|---|\n| Net sales | 36.5 | 32.3 | 13 | 139.6 | 122.0 | 14 |\n",
+    )
+    .unwrap();
+    assert_eq!(
+        mapping_notes(&changes, &reading),
+        ["kept as a table in the text, not in the chart (other units, or changes the chart works out): “% change” (2 times)"]
     );
     // Exported and read back, it is the same update.
     let fields = story.update_fields();
