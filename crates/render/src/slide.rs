@@ -286,6 +286,24 @@ impl StoryBlock {
         !names && self.role == BlockRole::Resolution
     }
 
+    /// The weight its text is set in.
+    fn weight(&self, names: bool) -> Weight {
+        if self.bold(names) {
+            Weight::SemiBold
+        } else {
+            Weight::Regular
+        }
+    }
+
+    /// The height of the name line above it (none without one).
+    fn label_height(&self, names: bool) -> f32 {
+        if self.labelled(names) {
+            BEAT_LABEL_HEIGHT
+        } else {
+            0.0
+        }
+    }
+
     /// What the slide prints: an empty beat is marked under its printed
     /// name; set as a narrative, it is left out rather than put a
     /// placeholder before the room.
@@ -345,6 +363,14 @@ pub(crate) fn story_blocks(fields: &UpdateFields) -> Vec<StoryBlock> {
         .collect()
 }
 
+/// The blocks the slide prints, as [`story_blocks`] gives them.
+fn shown_blocks(fields: &UpdateFields, names: bool) -> Vec<StoryBlock> {
+    story_blocks(fields)
+        .into_iter()
+        .filter(|block| block.shown(names).is_some())
+        .collect()
+}
+
 /// The colour of a block's bar and name.
 pub(crate) fn block_colour(role: BlockRole, theme: &Theme, accent: Rgb) -> Rgb {
     match role {
@@ -367,29 +393,11 @@ fn draw_beats(
     (accent, names): (Rgb, bool),
     (top, width): (f32, f32),
 ) {
-    let blocks: Vec<StoryBlock> = story_blocks(fields)
-        .into_iter()
-        .filter(|block| block.shown(names).is_some())
-        .collect();
-    let weight_of = |block: &StoryBlock| {
-        if block.bold(names) {
-            Weight::SemiBold
-        } else {
-            Weight::Regular
-        }
-    };
+    let blocks = shown_blocks(fields, names);
+    let weight_of = |block: &StoryBlock| block.weight(names);
     let available = CONTENT_BOTTOM - top;
     let text_width = width - BEAT_TEXT_INDENT;
-    let label_heights: Vec<f32> = blocks
-        .iter()
-        .map(|block| {
-            if block.labelled(names) {
-                BEAT_LABEL_HEIGHT
-            } else {
-                0.0
-            }
-        })
-        .collect();
+    let label_heights: Vec<f32> = blocks.iter().map(|b| b.label_height(names)).collect();
 
     // One size for all blocks: the largest at which they all fit (the
     // whole width, with nothing beside it, may take larger text).
@@ -488,31 +496,12 @@ fn fit_beats(
 /// The size the slide sets the story column in, for a deck format that
 /// lays text out itself (PowerPoint): the same fit as [`draw_beats`].
 pub(crate) fn beat_size(fields: &UpdateFields, names: bool, (top, width): (f32, f32)) -> f32 {
-    let blocks: Vec<StoryBlock> = story_blocks(fields)
-        .into_iter()
-        .filter(|block| block.shown(names).is_some())
-        .collect();
+    let blocks = shown_blocks(fields, names);
     let paragraphs: Vec<Paragraph> = blocks
         .iter()
-        .map(|block| {
-            let weight = if block.bold(names) {
-                Weight::SemiBold
-            } else {
-                Weight::Regular
-            };
-            Paragraph::new(block.shown(names).unwrap_or(""), weight)
-        })
+        .map(|block| Paragraph::new(block.shown(names).unwrap_or(""), block.weight(names)))
         .collect();
-    let label_heights: Vec<f32> = blocks
-        .iter()
-        .map(|block| {
-            if block.labelled(names) {
-                BEAT_LABEL_HEIGHT
-            } else {
-                0.0
-            }
-        })
-        .collect();
+    let label_heights: Vec<f32> = blocks.iter().map(|b| b.label_height(names)).collect();
     fit_beats(&paragraphs, width, &label_heights, CONTENT_BOTTOM - top)
         .and_then(|fitted| fitted.first().map(|f| f.size))
         .unwrap_or(17.0)
