@@ -118,17 +118,21 @@ pub fn states_resolution(sentence: &str) -> bool {
 /// recommends that VA:", "The review recommended that the Council adopt
 /// the plan." (What "we recommend" is read elsewhere.)
 fn recommends_someone_acts(sentence: &str) -> bool {
-    ["recommends that ", "recommended that "]
-        .iter()
-        .any(|lead| {
-            sentence.match_indices(lead).any(|(at, found)| {
-                sentence[at + found.len()..]
-                    .trim_start_matches("the ")
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-            })
+    recommends_to_a_named_body(sentence, &["recommends that ", "recommended that "])
+}
+
+/// Whether, after one of `leads` ("recommends that "), the text names
+/// who is to act with a capital ("VA", "the Council").
+pub(crate) fn recommends_to_a_named_body(text: &str, leads: &[&str]) -> bool {
+    leads.iter().any(|lead| {
+        text.match_indices(lead).any(|(at, found)| {
+            text[at + found.len()..]
+                .trim_start_matches("the ")
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
         })
+    })
 }
 
 /// A repair reported finished: "Splicing of the fibers carrying Lumen

@@ -54,17 +54,10 @@ pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
     });
     // "GAO recommends that VA: …", "the panel recommended that the
     // Council…": whoever the recommendation names acts.
-    let recommended_to = ["recommends that ", "recommend that ", "recommended that "]
-        .iter()
-        .any(|lead| {
-            text.match_indices(lead).any(|(at, found)| {
-                text[at + found.len()..]
-                    .trim_start_matches("the ")
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-            })
-        });
+    let recommended_to = crate::beat_jobs::recommends_to_a_named_body(
+        text,
+        &["recommends that ", "recommend that ", "recommended that "],
+    );
     let has_owner = mentions(&words, OWNER_SIGNS)
         || recommended_to
         || names_someone(text)
