@@ -241,6 +241,131 @@ fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
         && chars
             .get(word.end + 1)
             .is_none_or(|c| c.is_whitespace() || *c == '*');
+    // "(1) the impact over time…; (2) how well…": a list's number in
+    // brackets.
+    let bracketed_list_number = lower.len() <= 2
+        && word.start.checked_sub(1).and_then(|i| chars.get(i)) == Some(&'(')
+        && chars.get(word.end) == Some(&')');
+    // "From 9 a.m.", "until 6pm": a time of day.
+    let after: String = chars
+        .get(word.end..)
+        .map(|rest| {
+            rest.iter()
+                .skip_while(|c| **c == ' ')
+                .take(4)
+                .collect::<String>()
+                .to_lowercase()
+        })
+        .unwrap_or_default();
+    let glued_time = ["am", "pm"].iter().any(|mark| {
+        lower.strip_suffix(mark).is_some_and(|hour| {
+            !hour.is_empty()
+                && hour.len() <= 5
+                && hour
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+        })
+    });
+    let time_of_day = glued_time
+        || digits_only
+            && lower.len() <= 2
+            && ["a.m", "p.m", "am", "pm"].iter().any(|mark| {
+                after.starts_with(mark)
+                    && !after[mark.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+            });
+    // "One of our payment processors": one thing among others, not a
+    // count ("one in five users" is a rate).
+    let one_among = lower == "one"
+        && next_word == "of"
+        && all.get(index + 2).is_some_and(|w| {
+            matches!(
+                w.lower().as_str(),
+                "our"
+                    | "the"
+                    | "its"
+                    | "their"
+                    | "these"
+                    | "those"
+                    | "them"
+                    | "us"
+                    | "my"
+                    | "your"
+                    | "his"
+                    | "her"
+            )
+        });
+    // "Zero emission vehicles", "a zero-trust network": a kind, not a
+    // count.
+    let zero_as_kind = lower == "zero"
+        && matches!(
+            next_word.as_str(),
+            "emission"
+                | "emissions"
+                | "trust"
+                | "waste"
+                | "carbon"
+                | "tolerance"
+                | "sum"
+                | "knowledge"
+                | "day"
+                | "touch"
+                | "rated"
+                | "hours"
+        );
+    // "The six people on the research team": the team's own size.
+    let team_size = all
+        .iter()
+        .skip(index + 1)
+        .take(5)
+        .any(|w| matches!(w.lower().as_str(), "team" | "teams"))
+        && matches!(
+            next_word.as_str(),
+            "people" | "staff" | "members" | "engineers" | "designers" | "researchers" | "of"
+        )
+        && all
+            .get(index + 2)
+            .is_some_and(|w| matches!(w.lower().as_str(), "on" | "in" | "of" | "who" | "our"));
+    // "Updated us every 1 to 2 hours", "backups run every 6 hours": a
+    // cadence, not a measure of what happened.
+    let cadence = all[index.saturating_sub(3)..index]
+        .iter()
+        .any(|w| w.lower() == "every")
+        && all
+            .iter()
+            .skip(index + 1)
+            .take(3)
+            .any(|w| TIME_UNITS.contains(&w.lower().as_str()));
+    // "A third-party processor", "a one-off charge", "two-factor
+    // authentication": a kind of thing, spelled with a number.
+    let compound_kind = [
+        "third-party",
+        "third-parties",
+        "first-party",
+        "first-hand",
+        "second-hand",
+        "one-off",
+        "one-time",
+        "one-stop",
+        "one-way",
+        "two-way",
+        "two-factor",
+        "multi-factor",
+        "one-click",
+    ]
+    .contains(&lower.as_str());
+    if bracketed_list_number
+        || time_of_day
+        || one_among
+        || zero_as_kind
+        || team_size
+        || compound_kind
+        || cadence
+    {
+        return false;
+    }
     // "a 50/50 split", "24/7": a ratio of assignment, not a result.
     let ratio = chars.get(word.end) == Some(&'/')
         || word.start.checked_sub(1).and_then(|i| chars.get(i)) == Some(&'/');

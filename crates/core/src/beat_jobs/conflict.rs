@@ -33,7 +33,7 @@ pub fn states_conflict(sentence: &str) -> bool {
     if super::introduces_the_text(&lower) {
         return false;
     }
-    let rest = without_prices(&without_good_news(&lower));
+    let rest = without_prices(&without_good_news(&without_other_senses(&lower)));
     mentions(&rest, CONFLICT)
         || states_difficulty(&rest)
         || bad_news_rise(&lower)
@@ -393,6 +393,46 @@ fn without_good_news(lower: &[String]) -> Vec<String> {
         .zip(dropped)
         .filter(|(_, gone)| !gone)
         .map(|(w, _)| w.clone())
+        .collect()
+}
+
+/// Words of conflict used in another sense: "however many there are"
+/// (no matter how many), "the fall term" (a season), "we are working hard
+/// to" (effort). They are dropped before the sentence is read.
+fn without_other_senses(lower: &[String]) -> Vec<String> {
+    let other_sense = |i: usize| {
+        let before = i.checked_sub(1).map(|b| lower[b].as_str());
+        let after = lower.get(i + 1).map(String::as_str);
+        match lower[i].as_str() {
+            "however" => matches!(
+                after,
+                Some("many" | "much" | "long" | "often" | "few" | "big" | "small" | "large")
+            ),
+            "fall" => {
+                matches!(before, Some("this" | "next" | "last" | "early" | "late"))
+                    || matches!(
+                        after,
+                        Some("term" | "semester" | "season" | "quarter" | "intake" | "session")
+                    )
+                    || after.is_some_and(|year| {
+                        year.len() == 4
+                            && year
+                                .parse::<u16>()
+                                .is_ok_and(|y| (1900..=2100).contains(&y))
+                    })
+            }
+            "hard" => matches!(
+                before,
+                Some("work" | "works" | "working" | "worked" | "try" | "trying" | "tried")
+            ),
+            _ => false,
+        }
+    };
+    lower
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !other_sense(*i))
+        .map(|(_, w)| w.clone())
         .collect()
 }
 

@@ -26,6 +26,9 @@ const COMMITS: &[&str] = &[
 const NO_COMMITMENT: &[&str] = &[
     "continue", "remain", "stay", "be", "been", "expect", "see", "tell", "explain", "describe",
     "walk", "recap", "summarise", "summarize", "outline",
+    // "We will refresh these figures in every newsletter", "we will
+    // report back": the text again.
+    "refresh", "report",
 ];
 /// Words that may stand before a resolution's actor without making its
 /// clause a relative one ("the letter I will write" is not a plan).
@@ -112,6 +115,180 @@ pub fn states_resolution(sentence: &str) -> bool {
         || softened_proposal(&all)
         || repair_finished(&all)
         || recommends_someone_acts(sentence)
+        || commits_in_reported_speech(&all)
+        || recalls_or_instructs(&all)
+        || decides_a_dividend(&all)
+        || puts_forward_a_plan(&all)
+}
+
+/// A plan or proposal put to others: "Centrica put forward a package of
+/// measures", "the council has tabled proposals to…", "the board set out
+/// a plan to close two sites". ("The plan we put forward last year
+/// failed" names an old plan as its subject.)
+fn puts_forward_a_plan(all: &[String]) -> bool {
+    const PLANS: &[&str] = &[
+        "plan",
+        "plans",
+        "proposal",
+        "proposals",
+        "measures",
+        "package",
+        "programme",
+        "program",
+        "roadmap",
+        "strategy",
+    ];
+    all.windows(2).enumerate().any(|(at, w)| {
+        let puts = matches!(
+            (w[0].as_str(), w[1].as_str()),
+            ("put" | "puts" | "putting", "forward") | ("set" | "sets" | "setting", "out")
+        ) || matches!(w[0].as_str(), "tabled" | "tables" | "unveiled" | "unveils")
+            && at > 0;
+        let object_from = if matches!(w[1].as_str(), "forward" | "out") {
+            at + 2
+        } else {
+            at + 1
+        };
+        let subject_is_the_plan = all[..at].iter().any(|x| PLANS.contains(&x.as_str()));
+        puts && !subject_is_the_plan
+            && all
+                .iter()
+                .skip(object_from)
+                .take(4)
+                .any(|x| PLANS.contains(&x.as_str()))
+    })
+}
+
+/// Words that report what someone said: "the company said it is running
+/// a review", "Rogers added that it will…".
+const SAYS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "confirmed",
+    "confirms",
+    "announced",
+    "announces",
+    "stated",
+    "states",
+    "told",
+    "explained",
+];
+
+/// A commitment told in reported speech, where "it" or "they" is the body
+/// that spoke: "Rogers said it is running a review with a third party",
+/// "the council confirmed that they will reopen the branch in May". ("It
+/// said it was a hard year" looks back: only a commitment counts.)
+fn commits_in_reported_speech(all: &[String]) -> bool {
+    all.iter().enumerate().any(|(at, word)| {
+        if !SAYS.contains(&word.as_str()) {
+            return false;
+        }
+        let mut next = at + 1;
+        if all.get(next).is_some_and(|w| w == "that") {
+            next += 1;
+        }
+        let body_commits = all
+            .get(next)
+            .is_some_and(|pronoun| matches!(pronoun.as_str(), "it" | "they"))
+            && all
+                .iter()
+                .enumerate()
+                .skip(next + 1)
+                .take(2)
+                .any(|(j, verb)| {
+                    commits_at(all, j, verb) && !matches!(verb.as_str(), "have" | "has")
+                });
+        let speaker = at
+            .checked_sub(1)
+            .is_some_and(|before| matches!(all[before].as_str(), "he" | "she" | "they"));
+        body_commits || (speaker && obliges(&all[next..]))
+    })
+}
+
+/// What a speaker says must be done, the thing to act on left unnamed or
+/// named before: "(a fall in firefighters,) which he said must be tackled
+/// through proper funding", "the review, he said, has to take account of
+/// risk". ("Must be a concern" judges; only an action obliges.)
+fn obliges(after: &[String]) -> bool {
+    let verb_at = match after {
+        [modal, ..] if modal == "must" => 1,
+        [modal, to, ..]
+            if matches!(modal.as_str(), "has" | "have" | "need" | "needs") && to == "to" =>
+        {
+            2
+        }
+        _ => return false,
+    };
+    match after.get(verb_at).map(String::as_str) {
+        Some("be") => after.get(verb_at + 1).is_some_and(|participle| {
+            participle.len() > 4 && (participle.ends_with("ed") || participle.ends_with("en"))
+        }),
+        Some(verb) => !NO_COMMITMENT.contains(&verb),
+        None => false,
+    }
+}
+
+/// A recall issued or an instruction passed on: "Fresh Express has issued
+/// a voluntary recall", "instructed them to take the products off the
+/// shelves". The recall is the decision, whoever announces it.
+fn recalls_or_instructs(all: &[String]) -> bool {
+    let recall = all.windows(2).enumerate().any(|(at, w)| {
+        let issued = matches!(
+            w[0].as_str(),
+            "issued" | "issuing" | "announced" | "initiated"
+        ) && all[at + 1..].iter().take(3).any(|x| x == "recall");
+        let recalling = matches!(w[0].as_str(), "is" | "are" | "has" | "have")
+            && matches!(w[1].as_str(), "recalling" | "recalled");
+        issued || recalling
+    });
+    let instructed = all.windows(2).enumerate().any(|(at, w)| {
+        matches!(w[0].as_str(), "instructed" | "directed" | "ordered")
+            && all[at + 1..].iter().take(3).any(|x| x == "to")
+    });
+    recall || instructed
+}
+
+/// A dividend set by the board: "Interim dividend of 6.2p per share",
+/// "raised the annual dividend to $0.68", "the dividend is suspended".
+/// ("Dividend cover fell" measures; only the payout decided counts.)
+fn decides_a_dividend(all: &[String]) -> bool {
+    const SET: &[&str] = &[
+        "declared",
+        "declares",
+        "raised",
+        "raises",
+        "increased",
+        "increases",
+        "maintained",
+        "held",
+        "cut",
+        "cuts",
+        "suspended",
+        "suspends",
+        "proposed",
+        "proposes",
+        "recommended",
+        "recommends",
+        "reinstated",
+        "paid",
+        "pay",
+        "pays",
+    ];
+    let Some(at) = all.iter().position(|w| w == "dividend" || w == "dividends") else {
+        return false;
+    };
+    let stated = all.get(at + 1).is_some_and(|w| w == "of")
+        && all
+            .get(at.wrapping_sub(1))
+            .is_some_and(|w| matches!(w.as_str(), "interim" | "final" | "special" | "quarterly"));
+    let set = all
+        .iter()
+        .skip(at.saturating_sub(5))
+        .take(9)
+        .any(|w| SET.contains(&w.as_str()));
+    stated || set
 }
 
 /// An audit's or a panel's recommendation to a named body: "GAO
@@ -957,6 +1134,30 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
             following,
             "to" | "on" | "a" | "an" | "the" | "for" | "our" | "its" | "their"
         ),
+        // "We are committed to cutting waste"; "a team committed to our
+        // mission" describes it.
+        "commit" | "commits" | "committed" => {
+            following == "to"
+                && all.get(at + 2).is_some_and(|next| {
+                    !matches!(
+                        next.as_str(),
+                        "our"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "its"
+                            | "their"
+                            | "this"
+                            | "that"
+                            | "his"
+                            | "her"
+                            | "my"
+                            | "your"
+                            | "each"
+                            | "every"
+                    )
+                })
+        }
         // "We have decided", "the board has approved".
         "have" | "has" => {
             ["decided", "agreed", "approved", "chosen", "committed"].contains(&following)

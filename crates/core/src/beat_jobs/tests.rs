@@ -427,3 +427,76 @@ fn a_round_plural_is_no_figure() {
         assert!(states_amount(figure), "{figure}");
     }
 }
+
+#[test]
+fn numbers_that_name_a_kind_a_time_or_a_list_item_are_no_amounts() {
+    for not_amount in [
+        "In particular, the evaluation looked at: (1) the impact on children; (2) the cost.",
+        "They will be available Monday to Friday from 9 a.m. until late.",
+        "Bus lanes run at peak times only, 7am–10am and 3pm–7pm.",
+        "On Saturday morning, one of our payment processors reported intermittent trouble.",
+        "Zero emission vehicles may use the lane as well.",
+        "A third-party processor reported intermittent trouble processing transactions.",
+        "Since February, the six people on the research team have worked together.",
+        "Our payment processor updated us every 1 to 2 hours.",
+    ] {
+        assert!(!states_amount(not_amount), "{not_amount}");
+    }
+    for amount in [
+        "The outage lasted 9 hours.",
+        "One in five users left within a week.",
+        "One of 40 pilots failed its checks.",
+        "Zero incidents were reported in the quarter.",
+        "The team of six closed 1,200 tickets in March.",
+        "Orders fell by 12% over the weekend.",
+    ] {
+        assert!(states_amount(amount), "{amount}");
+    }
+}
+
+#[test]
+fn conflict_words_in_another_sense_state_no_conflict() {
+    for not_conflict in [
+        "Free workspaces will show the messages sent in the last 90 days, however many there are.",
+        "That information will help us set hours and services for the fall term.",
+        "We are working hard to run services you can rely on, every day.",
+    ] {
+        assert!(!states_conflict(not_conflict), "{not_conflict}");
+    }
+    for conflict in [
+        "However, many customers left after the price rise.",
+        "Sales fall when the discount ends.",
+        "Keeping the service running was hard to do with half the staff.",
+    ] {
+        assert!(states_conflict(conflict), "{conflict}");
+    }
+}
+
+#[test]
+fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
+    for resolution in [
+        "Rogers said it is running a review with a third party and giving critical staff a second device.",
+        "The council confirmed that they will reopen the branch in May.",
+        "He pointed to a fall in firefighters, which he said must be tackled through proper funding.",
+        "The coming spending review, he said, has to take account of resourcing to risk.",
+        "Fresh Express has issued a voluntary recall of salads made at its Streamwood plant.",
+        "It instructed its customers to take the products off store shelves immediately.",
+        "Interim dividend of 6.2p per share (last year: 6.2p)",
+        "The board raised the annual dividend from $0.56 to $0.68 per share.",
+        "Earlier this week Centrica put forward a package of measures to reform the market.",
+        "We are committed to cutting the backlog by June.",
+    ] {
+        assert!(states_resolution(resolution), "{resolution}");
+    }
+    for not_resolution in [
+        "It said it was a hard year for the whole sector.",
+        "The rules say costs beyond the marginal cost must be reimbursed.",
+        "Norms and a common vocabulary have to be negotiated between working cultures.",
+        "Dividend cover fell to 1.2 times earnings.",
+        "The plan we put forward last year failed its first test.",
+        "We also have a superb team, committed to our mission.",
+        "We will refresh these figures in every newsletter.",
+    ] {
+        assert!(!states_resolution(not_resolution), "{not_resolution}");
+    }
+}

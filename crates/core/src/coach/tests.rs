@@ -776,6 +776,31 @@ fn prices_that_will_change_are_the_decisions_terms_not_its_evidence() {
 }
 
 #[test]
+fn what_the_reader_can_now_do_is_the_change_not_its_evidence() {
+    let missing = |evidence: &str| {
+        let draft = fields(
+            "Plans now come in seats of five",
+            [
+                "Until now, every user you added was charged on its own.",
+                "Small teams asked for simpler bills.",
+                "During May we will move every account to the new model.",
+                evidence,
+            ],
+        );
+        review(&draft, &[])
+            .findings
+            .iter()
+            .any(|f| f.rule == "evidence-missing")
+    };
+    assert!(missing(
+        "Instead of buying single users, you can now buy a plan for up to 5, 10, 15 or 20 users."
+    ));
+    assert!(!missing(
+        "Customers can now check out in 40 seconds, down from 3 minutes last year."
+    ));
+}
+
+#[test]
 fn a_status_pages_stamps_are_no_incident_window() {
     let missing = |body: &str| {
         let text = format!(

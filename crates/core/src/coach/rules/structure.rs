@@ -516,7 +516,38 @@ pub(super) fn passage_gives_evidence(text: &str, english: bool) -> bool {
 fn gives_evidence(sentence: &str, english: bool) -> bool {
     states_evidence(sentence, english)
         && !beat_jobs::states_resolution(sentence)
-        && !(english && (prices_the_proposal(sentence) || prices_to_come(sentence)))
+        && !(english
+            && (prices_the_proposal(sentence)
+                || prices_to_come(sentence)
+                || offers_the_change(sentence)))
+}
+
+/// What the reader can do from now on: "you can now buy a plan for up to
+/// 5, 10, 15 or 20 users". The figures are what is offered, the change
+/// itself. ("Customers can now check out in 40 seconds, down from 3
+/// minutes" measures it against before.)
+fn offers_the_change(sentence: &str) -> bool {
+    let lower = lower_words(sentence);
+    let can_now = lower
+        .windows(2)
+        .any(|w| matches!(w[0].as_str(), "can" | "may") && w[1] == "now");
+    let compared = lower.iter().enumerate().any(|(at, w)| {
+        let up_to = w == "up" && lower.get(at + 1).is_some_and(|next| next == "to");
+        !up_to
+            && matches!(
+                w.as_str(),
+                "than"
+                    | "down"
+                    | "up"
+                    | "from"
+                    | "before"
+                    | "previously"
+                    | "compared"
+                    | "versus"
+                    | "vs"
+            )
+    });
+    can_now && !compared && !sentence.contains('%')
 }
 
 /// Prices as they will be: "Most enterprise cloud prices in pounds will
