@@ -49,7 +49,7 @@ fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
             lower.as_str(),
             "first" | "second" | "third" | "fourth" | "fifth" | "sixth" | "seventh"
         )
-        && sentence[word.end..].starts_with(',');
+        && split_at_char(sentence, word.end).1.starts_with(',');
     if counts_a_point {
         return false;
     }

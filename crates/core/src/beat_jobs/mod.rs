@@ -5,7 +5,8 @@
 //! ("Growth outlook", "The experiment") or under none.
 
 use crate::coach::text::{
-    has_number, is_number_word, lower_words, mentions, sentences, words, Word, MONTHS,
+    has_number, is_number_word, lower_words, mentions, sentences, split_at_char, words, Word,
+    MONTHS,
 };
 
 mod amounts;
@@ -76,7 +77,9 @@ pub fn states_context(sentence: &str) -> bool {
             matches!(
                 w.lower().as_str(),
                 "update" | "updated" | "resolved" | "investigating" | "monitoring" | "identified"
-            ) && sentence[w.end..].starts_with([',', ':', '.', '*'])
+            ) && split_at_char(sentence, w.end)
+                .1
+                .starts_with([',', ':', '.', '*'])
         });
     all.len() >= 8
         && !log_entry

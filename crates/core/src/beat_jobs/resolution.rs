@@ -54,7 +54,7 @@ const IMPERATIVES: &[&str] = &[
     "document", "train", "require", "enforce", "limit", "migrate", "deploy", "fix", "improve",
     "reduce", "increase", "create", "establish", "publish", "schedule", "assign", "track",
     "measure", "investigate", "commission", "hire", "offer", "expand", "consolidate", "phase",
-    "authorise", "authorize", "award", "endorse", "delegate",
+    "authorise", "authorize", "award", "endorse", "delegate", "put", "pick", "tie",
 ];
 /// Quarters and halves as a step is put off to them: "moved to Q1".
 const PERIODS_SHORT: &[&str] = &["q1", "q2", "q3", "q4", "h1", "h2"];
@@ -426,8 +426,9 @@ fn hopes_to_act_by_a_time(all: &[String]) -> bool {
 fn opens_with_an_instruction(clause: &str) -> bool {
     let original = words(clause);
     let all: Vec<String> = original.iter().map(Word::lower).collect();
+    // "Then put incentives behind it": "then" may lead the verb.
     all.iter()
-        .position(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .position(|w| !w.chars().all(|c| c.is_ascii_digit()) && w != "then")
         .map(|at| {
             // A council's resolution: "4. To authorise the Director to agree
             // terms", "To extend the contract for 12 months". ("To reduce
@@ -469,8 +470,24 @@ fn opens_with_an_instruction(clause: &str) -> bool {
                 && original
                     .get(at + 1)
                     .is_some_and(|next| next.text.chars().next().is_some_and(char::is_uppercase));
+            // "Put simply, …", "put another way": a manner of speaking.
+            let idiom = all[at] == "put"
+                && all.get(at + 1).is_some_and(|next| {
+                    matches!(
+                        next.as_str(),
+                        "simply"
+                            | "another"
+                            | "differently"
+                            | "briefly"
+                            | "bluntly"
+                            | "plainly"
+                            | "shortly"
+                            | "together"
+                    )
+                });
             IMPERATIVES.contains(&all[at].as_str())
                 && !names_something
+                && !idiom
                 && !all.get(at + 1).is_some_and(|next| is_number_word(next))
         })
 }
@@ -1017,8 +1034,16 @@ fn named_actor_commits(sentence: &str) -> bool {
     let all = words(sentence);
     let lower: Vec<String> = all.iter().map(Word::lower).collect();
     all.windows(3).enumerate().any(|(i, w)| {
-        let named =
-            i > 0 && w[0].text != "I" && w[0].text.chars().next().is_some_and(char::is_uppercase);
+        // "**Enterprise** – Enterprises are committing…": a capital that
+        // opens a clause after a dash or a colon names nothing.
+        let opens_a_clause = split_at_char(sentence, w[0].start)
+            .0
+            .trim_end_matches([' ', '*'])
+            .ends_with(['–', '—', '-', ':']);
+        let named = i > 0
+            && !opens_a_clause
+            && w[0].text != "I"
+            && w[0].text.chars().next().is_some_and(char::is_uppercase);
         // "Knight will retain…"; "the County proposes to raise fees";
         // "the Foundation is resetting every session".
         let commits = w[1].text == "will" && !NO_COMMITMENT.contains(&w[2].lower().as_str())
@@ -1125,6 +1150,11 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
                     "trailing",
                     "suffering",
                     "having",
+                    // "Pastoral staff are helping them find places": support
+                    // that goes on, no step.
+                    "helping",
+                    "supporting",
+                    "assisting",
                 ]
                 .contains(&following)
         }
@@ -1162,8 +1192,35 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
         "have" | "has" => {
             ["decided", "agreed", "approved", "chosen", "committed"].contains(&following)
         }
+        // "We aim to cut churn to 3% by June" plans; "we aim to put things
+        // right quickly" is an intention with no step.
+        "aim" | "aims" | "intend" | "intends" => {
+            following == "to" && all.iter().skip(at + 2).any(|w| names_a_measure_or_time(w))
+        }
         _ => COMMITS.contains(&word),
     }
+}
+
+/// A figure, a date or a period: what makes an aim a plan.
+fn names_a_measure_or_time(word: &str) -> bool {
+    is_number_word(word)
+        || MONTHS.contains(&word)
+        || PERIODS_SHORT.contains(&word)
+        || matches!(
+            word,
+            "today"
+                | "tomorrow"
+                | "week"
+                | "month"
+                | "quarter"
+                | "year"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "winter"
+                | "weeks"
+                | "months"
+        )
 }
 
 fn contains_phrase(lower: &str, phrase: &str) -> bool {

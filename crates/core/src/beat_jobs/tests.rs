@@ -500,3 +500,53 @@ fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
         assert!(!states_resolution(not_resolution), "{not_resolution}");
     }
 }
+
+#[test]
+fn wide_characters_before_a_word_do_not_break_the_reading() {
+    // Word positions count chars; slicing the text by them as bytes once
+    // cut an emoji in half.
+    for sentence in [
+        "🚨🚨🚨 Update—the site is down for every customer in Europe",
+        "🚨🚨🚨 Third, staff get a larger cost-of-living adjustment",
+        "🚨🚨 **Enterprise** – Enterprises are moving to the cloud platform",
+    ] {
+        let _ = states_context(sentence);
+        let _ = states_amount(sentence);
+        let _ = states_resolution(sentence);
+    }
+    assert!(!states_context(
+        "“Update, 9 July.” The patch is live for all users now"
+    ));
+}
+
+#[test]
+fn an_aim_plans_only_with_a_figure_or_a_time() {
+    assert!(states_resolution("We aim to cut churn to 3% by June."));
+    assert!(states_resolution(
+        "The team intends to move every account next quarter."
+    ));
+    assert!(!states_resolution(
+        "When they do, we aim to put things right quickly."
+    ));
+    assert!(!states_resolution(
+        "A handful of students remain whom pastoral staff are helping to secure places."
+    ));
+    assert!(!states_resolution(
+        "**Enterprise** – Enterprises are committing more deeply to Atlassian."
+    ));
+    assert!(states_resolution(
+        "Beyond the fine, Knight will retain an independent consultant."
+    ));
+}
+
+#[test]
+fn an_instruction_may_follow_then_but_put_simply_is_a_manner_of_speaking() {
+    assert!(states_resolution("Then put incentives behind it."));
+    assert!(states_resolution(
+        "Pick one core goal for churn every quarter."
+    ));
+    assert!(!states_resolution(
+        "Put simply, a weekend day brings half the volume of a weekday."
+    ));
+    assert!(!states_resolution("Then the team met again on Friday."));
+}

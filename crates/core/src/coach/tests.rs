@@ -367,6 +367,9 @@ fn a_vague_word_needs_a_number_it_does_not_have() {
     // A judgement said of a result wants a number; one naming an aim or a
     // kind does not.
     assert_eq!(vague("Adoption looks good after the pilot."), 1);
+    // A time tied to a known event is a time; "soon" alone promises none.
+    assert_eq!(vague("Shortly after the incident, we added alerting."), 0);
+    assert_eq!(vague("We will add alerting shortly."), 1);
     assert_eq!(vague("Retention is much better than it was."), 1);
     assert_eq!(vague("The aim is to make better policy with data."), 0);
     assert_eq!(

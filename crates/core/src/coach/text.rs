@@ -18,6 +18,16 @@ impl Word<'_> {
     }
 }
 
+/// The text before and after the char position `at` (a word's `start` or
+/// `end` counts chars, not bytes).
+pub fn split_at_char(text: &str, at: usize) -> (&str, &str) {
+    let byte = text
+        .char_indices()
+        .nth(at)
+        .map_or(text.len(), |(byte, _)| byte);
+    text.split_at(byte)
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '’' || c == '-' || c == '.' || c == ','
 }

@@ -146,6 +146,11 @@ fn wants_number(
     // "Some suggested changes": the pronoun, an aside about who said what,
     // not a quantity the claim rests on.
     let next = found.get(index + 1).map(|w| w.lower()).unwrap_or_default();
+    // "Shortly after the incident, we added alerting": a time tied to an
+    // event the reader knows, not a promise without a date.
+    if matches!(phrase, "soon" | "shortly") && matches!(next.as_str(), "after" | "before") {
+        return false;
+    }
     if phrase == "some" && next.len() > 3 && next.ends_with("ed") {
         return false;
     }
