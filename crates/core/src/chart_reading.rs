@@ -64,7 +64,9 @@ pub fn read_chart(spec: &ChartSpec, story: &[&str]) -> ChartReading {
         in_points: in_points(spec, story),
         better: spec
             .better
-            .unwrap_or_else(|| better_way(&[measure, &spec.title])),
+            .or_else(|| named_better_way(&[measure, &spec.title]))
+            .or_else(|| story.first().and_then(|title| subject_better_way(title)))
+            .unwrap_or(Better::Up),
         highlight,
     }
 }
@@ -89,6 +91,9 @@ pub struct Headline {
     pub to_row: usize,
     /// A funnel's end-to-end conversion (`to / from`), not a change.
     pub conversion: bool,
+    /// Grouped bars over categories (regions, products): the sums over
+    /// every category, `from_row` to `to_row`, not one category's pair.
+    pub across_rows: bool,
 }
 
 impl Headline {
@@ -173,6 +178,7 @@ pub fn headline(spec: &ChartSpec, reading: &ChartReading) -> Option<Headline> {
         from_row,
         to_row,
         conversion: false,
+        across_rows: false,
     };
     match spec.kind {
         // A line is read along time: against a series named as its
@@ -194,17 +200,31 @@ pub fn headline(spec: &ChartSpec, reading: &ChartReading) -> Option<Headline> {
         // "Q4 2007"). Bars of other measures ("Count" and "Percent",
         // "Bounce rate" and "Pages per session") or of unrelated groups
         // have no gap to state.
-        ChartKind::Bar => (0..spec.data.rows.len()).rev().find_map(|row| {
-            let value = value_at(spec, series, row)?;
+        //
+        // Over categories (regions, products, modes), one category's pair
+        // is a pick, not the story: "Rail +20%" while Bus fell as much.
+        // The headline is then the sums over every category that has both,
+        // where the values add up (counts, money); shares and rates do not
+        // add, and have none.
+        ChartKind::Bar => {
             let names = spec.data.series_names();
-            let (reference, reference_value) = comparison_at(spec, series, row)
-                .filter(|(reference, _)| is_comparison(&names[*reference]))
-                .or_else(|| {
-                    let earlier = earlier_period(names, series)?;
-                    Some((earlier, value_at(spec, earlier, row)?))
-                })?;
-            Some(change(reference_value, value, row, row, Some(reference)))
-        }),
+            let reference_of = |row: usize| {
+                comparison_at(spec, series, row)
+                    .filter(|(reference, _)| is_comparison(&names[*reference]))
+                    .map(|(reference, _)| reference)
+                    .or_else(|| earlier_period(names, series))
+            };
+            let rows = spec.data.rows.len();
+            if rows > 1 && !crate::table::labels_look_sequential(&spec.data) {
+                return totals_across(spec, reading, series, reference_of(rows - 1)?);
+            }
+            (0..rows).rev().find_map(|row| {
+                let value = value_at(spec, series, row)?;
+                let reference = reference_of(row)?;
+                let reference_value = value_at(spec, reference, row)?;
+                Some(change(reference_value, value, row, row, Some(reference)))
+            })
+        }
         ChartKind::BeforeAfter => {
             let labels: Vec<String> = spec.data.rows.iter().map(|r| r.label.clone()).collect();
             let (before, after) = before_and_after(&labels)?;
@@ -226,6 +246,85 @@ pub fn headline(spec: &ChartSpec, reading: &ChartReading) -> Option<Headline> {
         | ChartKind::Gates
         | ChartKind::AssumptionMap => None,
     }
+}
+
+/// Grouped bars over categories: the highlighted series' sum against its
+/// comparison's, over the categories that have both, when the values add
+/// up. `None` for shares, rates and averages, or with nothing to sum.
+fn totals_across(
+    spec: &ChartSpec,
+    reading: &ChartReading,
+    series: usize,
+    reference: usize,
+) -> Option<Headline> {
+    if !adds_up(spec, reading, &[series, reference]) {
+        return None;
+    }
+    let pairs: Vec<(usize, f64, f64)> = (0..spec.data.rows.len())
+        .filter_map(|row| {
+            Some((
+                row,
+                value_at(spec, reference, row)?,
+                value_at(spec, series, row)?,
+            ))
+        })
+        .collect();
+    let (first, last) = (pairs.first()?.0, pairs.last()?.0);
+    let from: f64 = pairs.iter().map(|(_, from, _)| from).sum();
+    let to: f64 = pairs.iter().map(|(_, _, to)| to).sum();
+    (from.is_finite() && to.is_finite()).then_some(Headline {
+        series,
+        reference: Some(reference),
+        from,
+        to,
+        from_row: first,
+        to_row: last,
+        conversion: false,
+        across_rows: pairs.len() > 1,
+    })
+}
+
+/// Whether the chart's values add up across categories: not shares,
+/// rates, averages or scores (by the unit, the reading in points, or the
+/// names of the measures and the chart).
+fn adds_up(spec: &ChartSpec, reading: &ChartReading, series: &[usize]) -> bool {
+    const NOT_ADDITIVE: [&str; 17] = [
+        "rate",
+        "rates",
+        "share",
+        "percent",
+        "percentage",
+        "ratio",
+        "average",
+        "avg",
+        "mean",
+        "median",
+        "score",
+        "margin",
+        "per",
+        "index",
+        "conversion",
+        "nps",
+        "pct",
+    ];
+    let names = spec.data.series_names();
+    let texts = series
+        .iter()
+        .filter_map(|&index| names.get(index).map(String::as_str))
+        .chain([spec.title.as_str()])
+        .chain(spec.data.header.first().map(String::as_str));
+    let unit_is_share = spec
+        .unit
+        .as_deref()
+        .is_some_and(|unit| unit.contains('%') || words(unit).iter().any(|w| w == "percent"));
+    !reading.in_points
+        && !unit_is_share
+        && !texts.into_iter().any(|text| {
+            text.contains('%')
+                || words(text)
+                    .iter()
+                    .any(|word| NOT_ADDITIVE.contains(&word.as_str()))
+        })
 }
 
 /// The rows a before/after chart compares, the "before" first: the first
@@ -332,6 +431,57 @@ pub fn is_comparison(name: &str) -> bool {
 /// removal ("Churn reduction", "Cost savings", "Errors fixed"); up when no
 /// name names one of them.
 pub fn better_way(names: &[&str]) -> Better {
+    named_better_way(names).unwrap_or(Better::Up)
+}
+
+/// The way the title's subject is better, when the chart's names say
+/// nothing ("Before" and "After"): "Support tickets fell in four regions"
+/// is read down. Only the words before its first verb of change or being
+/// count: in "Revenue rose despite higher costs" the costs are not the
+/// chart's measure.
+fn subject_better_way(title: &str) -> Option<Better> {
+    const VERBS: [&str; 32] = [
+        "fell",
+        "fall",
+        "falls",
+        "rose",
+        "rise",
+        "rises",
+        "grew",
+        "grow",
+        "grows",
+        "dropped",
+        "drop",
+        "drops",
+        "cut",
+        "cuts",
+        "lifts",
+        "lifted",
+        "increased",
+        "increase",
+        "decreased",
+        "doubled",
+        "halved",
+        "improved",
+        "jumped",
+        "climbed",
+        "declined",
+        "is",
+        "are",
+        "was",
+        "were",
+        "reached",
+        "stayed",
+        "hit",
+    ];
+    let all = words(title);
+    let verb = all.iter().position(|w| VERBS.contains(&w.as_str()))?;
+    named_better_way(&[&all[..verb].join(" ")])
+}
+
+/// Which way is better, when one of `names` names a measure that is
+/// better down (or a removal of one, better up); `None` when none does.
+fn named_better_way(names: &[&str]) -> Option<Better> {
     const LOWER_IS_BETTER: [&str; 26] = [
         "churn",
         "cost",
@@ -380,10 +530,10 @@ pub fn better_way(names: &[&str]) -> Better {
             .any(|measure| contains_phrase(&words, measure));
         if lower_is_better {
             let removed = REMOVED.iter().any(|word| contains_phrase(&words, word));
-            return if removed { Better::Up } else { Better::Down };
+            return Some(if removed { Better::Up } else { Better::Down });
         }
     }
-    Better::Up
+    None
 }
 
 /// The highlight the PM chose, when it names a series or a category.
@@ -605,6 +755,28 @@ mod tests {
             "a unit that is not a share is never read in points"
         );
         assert!(!read_chart(&line(&["Week", "Rate"], None), &["cut by 25 basis points"]).in_points);
+    }
+
+    #[test]
+    fn a_title_whose_subject_is_better_down_reads_a_generic_chart_down() {
+        let chart = ChartSpec {
+            data: DataTable {
+                header: vec!["Region".into(), "Before".into(), "After".into()],
+                rows: vec![DataRow {
+                    label: "US".into(),
+                    values: vec![Some(120.0), Some(95.0)],
+                }],
+            },
+            ..ChartSpec::default()
+        };
+        let better = |title: &str| read_chart(&chart, &[title]).better;
+        assert_eq!(
+            better("Support tickets fell in four of five regions"),
+            Better::Down
+        );
+        assert_eq!(better("Revenue rose despite higher costs"), Better::Up);
+        assert_eq!(better("The checklist lifts activation"), Better::Up);
+        assert_eq!(better("Cost savings grew in every region"), Better::Up);
     }
 
     #[test]

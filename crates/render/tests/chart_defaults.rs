@@ -128,13 +128,46 @@ fn churn_going_down_is_good_news_and_going_up_is_not() {
 }
 
 #[test]
-fn grouped_bars_state_the_last_category_against_the_comparison() {
+fn grouped_bars_over_categories_state_the_sums_against_the_comparison() {
+    // Not the last region's +12%: 127 against 120 over all three.
     let bars = chart(
         ChartKind::Bar,
         "Region,Target,Actual\nEMEA,40,44\nAPAC,30,27\nAMER,50,56",
     );
     let headline = chart_annotation(&bars, &read_chart(&bars, &[])).unwrap();
-    assert_eq!(headline.statement(), "+12% · Actual vs Target, AMER");
+    assert_eq!(
+        headline.statement(),
+        "+5.8% · Actual vs Target, all regions"
+    );
+    // Tickets fell in four regions of five: 336 against 400.
+    let tickets = chart(
+        ChartKind::Bar,
+        "Country,Before,After\nUS,120,95\nEU,110,80\nUK,60,52\nAsia,70,78\nLatAm,40,31",
+    );
+    let headline = chart_annotation(&tickets, &read_chart(&tickets, &[])).unwrap();
+    assert_eq!(
+        headline.statement(),
+        "−16% · After vs Before, all countries"
+    );
+    // Shares do not add up: no region's pair stands for the rest.
+    for csv in [
+        "Region,Target (%),Actual (%)\nEMEA,40,44\nAMER,50,56",
+        "Region,Target conversion rate,Actual conversion rate\nEMEA,4.0,4.4\nAMER,5.0,5.6",
+    ] {
+        let shares = chart(ChartKind::Bar, csv);
+        assert_eq!(
+            chart_annotation(&shares, &read_chart(&shares, &[])),
+            None,
+            "{csv}"
+        );
+    }
+    // Periods down the side are read at the latest one.
+    let quarters = chart(
+        ChartKind::Bar,
+        "Quarter,Target,Actual\nQ1,40,44\nQ2,30,27\nQ3,50,56",
+    );
+    let headline = chart_annotation(&quarters, &read_chart(&quarters, &[])).unwrap();
+    assert_eq!(headline.statement(), "+12% · Actual vs Target, Q3");
 }
 
 #[test]
@@ -176,8 +209,9 @@ fn periods_across_the_top_state_the_latest_against_a_year_before() {
         ChartKind::Bar,
         "Mode,Jan-15,Jan-16\nBus,1000,900\nRail,500,600",
     );
+    // Rail rose 20% and bus fell 10%: the modes together did not move.
     let headline = chart_annotation(&months, &read_chart(&months, &[])).unwrap();
-    assert_eq!(headline.statement(), "+20% · Jan-16 vs Jan-15, Rail");
+    assert_eq!(headline.statement(), "±0% · Jan-16 vs Jan-15, all modes");
 }
 
 #[test]

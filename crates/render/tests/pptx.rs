@@ -394,3 +394,56 @@ fn a_draft_with_no_beats_puts_its_own_sections_on_the_powerpoint_slide() {
     );
     assert!(!slide.contains("**"), "{slide}");
 }
+
+/// The first slide's XML of a one-slide deck.
+fn slide_xml_of(fields: &UpdateFields) -> String {
+    let deck = slides_to_pptx(
+        &[PptxSlide {
+            fields,
+            banner: None,
+        }],
+        &Theme::light(),
+        &Branding::default(),
+    )
+    .unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(deck)).unwrap();
+    let mut slide = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("ppt/slides/slide1.xml").unwrap(),
+        &mut slide,
+    )
+    .unwrap();
+    slide
+}
+
+#[test]
+fn with_no_metric_or_quote_the_powerpoint_slide_carries_the_charts_headline() {
+    let weekly = table(
+        &["Week", "Pilot", "Control"],
+        &[
+            ("W1", &[Some(32.0), Some(31.0)]),
+            ("W6", &[Some(41.0), Some(32.0)]),
+        ],
+    );
+    let mut fields = update(
+        "The checklist lifts activation 9 points",
+        chart(ChartKind::Line, "Activation by week (%)", weekly),
+    );
+    fields.beats.evidence = "Pilot teams activated more often than the control.".into();
+    let slide = slide_xml_of(&fields);
+    // The PNG and PDF slide show the same callout: the gap and what it is
+    // between, computed from the numbers.
+    assert!(slide.contains(r#"name="Evidence""#), "{slide}");
+    assert!(slide.contains(">+9 pts<"), "{slide}");
+    assert!(slide.contains(">Pilot vs Control, W6<"), "{slide}");
+
+    // A metric the PM wrote is the callout, not the chart's headline.
+    fields.evidence = Evidence::Metric(MetricEvidence {
+        value: "41%".into(),
+        unit: "activation".into(),
+        ..MetricEvidence::default()
+    });
+    let slide = slide_xml_of(&fields);
+    assert!(slide.contains(">41% activation<"), "{slide}");
+    assert!(!slide.contains(">+9 pts<"), "{slide}");
+}

@@ -170,7 +170,7 @@ fn looks_like_funnel(table: &DataTable) -> bool {
     stage_like * 2 >= table.rows.len()
 }
 
-fn labels_look_sequential(table: &DataTable) -> bool {
+pub(crate) fn labels_look_sequential(table: &DataTable) -> bool {
     let labels: Vec<&str> = table.rows.iter().map(|r| r.label.trim()).collect();
     if labels.iter().all(|l| is_time_label(l)) {
         return true;

@@ -55,6 +55,7 @@ use records::{detect_delimiter, split_records, Record, SplitError};
 
 pub use file::{decode_text_file, read_data_file, DataFileError, MAX_DATA_FILE_BYTES};
 pub use infer::infer_kind;
+pub(crate) use infer::labels_look_sequential;
 mod orient;
 pub use number::format_number;
 use number::DecimalSeparator;

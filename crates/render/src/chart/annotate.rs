@@ -111,6 +111,12 @@ pub(crate) fn annotation(data: &ChartData) -> Option<Annotation> {
         });
     }
     let about = match found.reference {
+        Some(reference) if found.across_rows => format!(
+            "{} vs {}, {}",
+            name(found.series),
+            name(reference),
+            all_of(&data.rows_name)
+        ),
         Some(reference) => format!(
             "{} vs {}, {}",
             name(found.series),
@@ -120,6 +126,35 @@ pub(crate) fn annotation(data: &ChartData) -> Option<Annotation> {
         None => span(data, found.from_row, found.to_row),
     };
     Some(Annotation::change(found.from, found.to, data, about))
+}
+
+/// A headline summed over every row: "all regions" when the rows are
+/// named in one word ("Region"), else "in total".
+fn all_of(rows_name: &str) -> String {
+    let name = rows_name.trim().to_lowercase();
+    let one_word = !name.is_empty() && name.chars().all(char::is_alphabetic);
+    if !one_word {
+        return "in total".to_owned();
+    }
+    let plural = if name.ends_with('s')
+        || name.ends_with('x')
+        || name.ends_with("ch")
+        || name.ends_with("sh")
+    {
+        if name.ends_with("ss") || !name.ends_with('s') {
+            format!("{name}es")
+        } else {
+            name
+        }
+    } else if let Some(stem) = name
+        .strip_suffix('y')
+        .filter(|stem| !stem.ends_with(['a', 'e', 'i', 'o', 'u']))
+    {
+        format!("{stem}ies")
+    } else {
+        format!("{name}s")
+    };
+    format!("all {plural}")
 }
 
 /// "W1 to W6".

@@ -67,6 +67,9 @@ pub struct ChartData {
     pub better: Better,
     /// The two values the headline compares ([`headline`]).
     pub headline: Option<Headline>,
+    /// What the rows are, as the table's first header names them
+    /// ("Region"): "all regions" in a headline summed over them.
+    pub rows_name: String,
     /// NaN and infinite values left out.
     pub skipped_values: usize,
 }
@@ -126,6 +129,12 @@ impl ChartData {
             in_points: reading.in_points,
             better: reading.better,
             headline: headline(spec, reading),
+            rows_name: spec
+                .data
+                .header
+                .first()
+                .map(|name| clean(name))
+                .unwrap_or_default(),
             skipped_values: skipped,
         }
     }

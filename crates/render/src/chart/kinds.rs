@@ -412,7 +412,6 @@ fn bar(
 
     let group = 0.72;
     let bar_width = group / series.len().max(1) as f64;
-    let show_values = slots * series.len() <= 24;
     // Every category is named under its bars while the names fit their
     // slots, at a smaller size if need be; only then every k-th.
     let category_labels: Vec<String> = rows
@@ -420,6 +419,19 @@ fn bar(
         .filter_map(|r| data.labels.get(*r).cloned())
         .collect();
     let slot_width = f64::from(chart.plotting_area().dim_in_pixel().0) / slots.max(1) as f64;
+    // Each bar carries its value while every value fits over its own bar
+    // (at a smaller size if need be); labels wider than their bars would
+    // run into their neighbours, and the axis then gives the values.
+    let value_size = value_label_size(
+        series.iter().flat_map(|(_, s)| {
+            rows.iter()
+                .filter_map(|r| s.values.get(*r).copied().flatten())
+        }),
+        &data.unit,
+        slot_width * bar_width,
+    );
+    let show_values = slots * series.len() <= 24 && value_size.is_some();
+    let value_size = value_size.unwrap_or(LABEL_SIZE);
     let widest = |size: f64| {
         category_labels
             .iter()
@@ -461,7 +473,7 @@ fn bar(
             if show_values {
                 let style = anchored(
                     font(
-                        LABEL_SIZE,
+                        value_size,
                         highlighted,
                         if highlighted {
                             palette.accent
@@ -547,6 +559,17 @@ fn bar(
         legend(root, data, palette)?;
     }
     Ok(())
+}
+
+/// The size at which every value label fits over its bar (`bar` pixels
+/// wide, with a little of the gap beside it), or `None` when none does.
+fn value_label_size(values: impl Iterator<Item = f64>, unit: &Unit, bar: f64) -> Option<f64> {
+    let labels: Vec<String> = values.map(|v| format_value(v, unit)).collect();
+    [LABEL_SIZE, 17.0, 15.0].into_iter().find(|size| {
+        labels
+            .iter()
+            .all(|label| text_width(label, *size, true) <= bar + 6.0)
+    })
 }
 
 fn funnel(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResult<()> {
@@ -842,5 +865,20 @@ mod tests {
         let (short, short_height) = legend_layout(&data(&["EU", "US"]), width);
         assert!(short.iter().all(|k| k.y == short[0].y));
         assert_eq!(short_height, (short[0].y + LEGEND_ROW) as u32);
+    }
+
+    #[test]
+    fn bar_values_are_labelled_only_where_every_label_fits_its_bar() {
+        // Six categories of four series: bars about 30 px wide.
+        let wide = [1234.5, 987.25, 456.75, 120.5];
+        assert_eq!(value_label_size(wide.into_iter(), &Unit::None, 30.0), None);
+        // One series: wide bars carry their values at full size.
+        assert_eq!(
+            value_label_size(wide.into_iter(), &Unit::None, 160.0),
+            Some(LABEL_SIZE)
+        );
+        // Short values fit a narrow bar, at a smaller size if need be.
+        let short = [12.0, 9.0, 7.0];
+        assert!(value_label_size(short.into_iter(), &Unit::None, 24.0).is_some());
     }
 }

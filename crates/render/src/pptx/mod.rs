@@ -14,7 +14,7 @@ mod workbook;
 
 use throughline_core::UpdateFields;
 
-use crate::chart::render_chart_svg;
+use crate::chart::{chart_annotation, render_chart_svg};
 use crate::slide::{story_reading, RIGHT_WIDTH};
 use crate::theme::{Branding, Theme};
 use crate::{svg_to_png, PngCompression, RenderError};
@@ -278,6 +278,13 @@ fn write_deck(
                 format!("../notesSlides/notesSlide{n}.xml"),
             ),
         ];
+        // With no metric or quote, the chart's computed headline is the
+        // callout, as on the PNG and PDF slide.
+        let headline = input
+            .fields
+            .chart
+            .as_ref()
+            .and_then(|spec| chart_annotation(spec, &story_reading(input.fields, spec)));
         let chart_part = match &input.fields.chart {
             None => ChartPart::None,
             Some(spec) => {
@@ -338,6 +345,7 @@ fn write_deck(
                 fields: input.fields,
                 banner: input.banner,
                 chart: chart_part,
+                headline,
                 page: (n, pages.len()),
                 geometry,
                 template_body: template.map(|t| t.body_idx.as_str()),

@@ -7,6 +7,7 @@ use throughline_core::{Evidence, UpdateFields};
 
 use super::package::xml;
 use super::theme::{sp_tree_start, BEATS_BOX, TITLE_BOX, WIDE_BEATS_BOX};
+use crate::chart::Annotation;
 use crate::slide::{
     beat_size, block_colour, metric_comparison, source_line, story_blocks, CONTENT_BOTTOM, MARGIN,
     RIGHT_WIDTH, RIGHT_X,
@@ -119,6 +120,9 @@ pub struct SlideParts<'a> {
     pub fields: &'a UpdateFields,
     pub banner: Option<&'a str>,
     pub chart: ChartPart,
+    /// The chart's computed headline ("+1.3 pts", "Pilot vs Control, W6"),
+    /// shown as the callout when the evidence has no metric or quote.
+    pub headline: Option<Annotation>,
     pub page: (usize, usize),
     pub geometry: Geometry,
     /// In a company template: its layout's body placeholder index; the
@@ -236,6 +240,7 @@ pub fn slide_xml(parts: &SlideParts<'_>, theme: &Theme, branding: &Branding) -> 
                 .trim()
                 .to_owned(),
             metric_comparison(m),
+            accent,
         )),
         Evidence::Quote(q) if !q.text.trim().is_empty() => Some((
             format!("“{}”", q.text.trim()),
@@ -244,10 +249,17 @@ pub fn slide_xml(parts: &SlideParts<'_>, theme: &Theme, branding: &Branding) -> 
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
                 .join(", "),
+            accent,
         )),
-        _ => None,
+        _ => parts.headline.as_ref().map(|headline| {
+            let colour = match headline.good {
+                Some(false) => theme.negative,
+                _ => accent,
+            };
+            (headline.change.clone(), headline.about.clone(), colour)
+        }),
     };
-    if let Some((headline, detail)) = callout {
+    if let Some((headline, detail, colour)) = callout {
         let hero = matches!(parts.chart, ChartPart::None);
         let height = if hero {
             CONTENT_BOTTOM - content_top
@@ -255,7 +267,7 @@ pub fn slide_xml(parts: &SlideParts<'_>, theme: &Theme, branding: &Branding) -> 
             150.0
         };
         let mut paragraphs = paragraph(
-            &run(&headline, if hero { 72.0 } else { 44.0 }, true, accent),
+            &run(&headline, if hero { 72.0 } else { 44.0 }, true, colour),
             6.0,
         );
         if !detail.is_empty() {
