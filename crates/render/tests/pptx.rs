@@ -371,22 +371,7 @@ fn a_draft_with_no_beats_puts_its_own_sections_on_the_powerpoint_slide() {
         heading: "Results".into(),
         body: "**Second-quarter results.** Streaming revenue rose 43%.".into(),
     });
-    let deck = slides_to_pptx(
-        &[PptxSlide {
-            fields: &fields,
-            banner: None,
-        }],
-        &Theme::light(),
-        &Branding::default(),
-    )
-    .unwrap();
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(deck)).unwrap();
-    let mut slide = String::new();
-    std::io::Read::read_to_string(
-        &mut archive.by_name("ppt/slides/slide1.xml").unwrap(),
-        &mut slide,
-    )
-    .unwrap();
+    let slide = slide_xml_of(&fields);
     assert!(slide.contains(">RESULTS<"), "{slide}");
     assert!(
         slide.contains(">Second-quarter results. Streaming revenue rose 43%.<"),

@@ -27,6 +27,7 @@ const NAMING: &[&str] = &[
     "step", "stage", "no", "number", "chapter", "section", "page", "level", "tier", "gen",
     "generation", "series", "model", "episode", "issue", "release", "rfc", "article", "room",
     "route", "weeknote", "weeknotes", "update", "part", "figure", "table", "option", "day",
+    "paragraph", "paragraphs", "para", "paras", "appendix", "annex", "clause", "item",
 ];
 
 /// Whether the word at `index` is an amount: a count, a rate, a sum, a
@@ -171,7 +172,12 @@ fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
     };
     let date = digits_only && (near_month(index.checked_sub(1)) || near_month(Some(index + 1)));
     let before = index.checked_sub(1).and_then(|i| all.get(i));
-    let named = before.is_some_and(|w| NAMING.contains(&w.lower().as_str()));
+    // "paragraphs 8.2 to 8.3": the range's end names as its start does.
+    let named_range_end = before.is_some_and(|w| matches!(w.lower().as_str(), "to" | "and" | "or"))
+        && index >= 3
+        && is_number_word(&all[index - 2].lower())
+        && NAMING.contains(&all[index - 3].lower().as_str());
+    let named = before.is_some_and(|w| NAMING.contains(&w.lower().as_str())) || named_range_end;
     // "JDK 11", "CSV 1.8": a short number after a name in capitals, with
     // no currency sign between ("MRR $18,500" is an amount).
     let short = lower.len() <= 5 && !lower.contains(',');
@@ -532,7 +538,20 @@ const MEASURES: &[&str] = &[
 /// reader (see [`MEASURES`]), or is a share of a whole ("114 of our 4,000
 /// crew"). Read in English only: the caller knows the draft's language.
 pub fn measures_an_outcome(sentence: &str) -> bool {
-    let lower = lower_words(sentence);
+    // "Apart from concern about three services": "from" with no change.
+    let lower: Vec<String> = {
+        let all = lower_words(sentence);
+        all.iter()
+            .enumerate()
+            .filter(|(at, word)| {
+                !(word.as_str() == "from"
+                    && at.checked_sub(1).is_some_and(|b| {
+                        matches!(all[b].as_str(), "apart" | "aside" | "away" | "far")
+                    }))
+            })
+            .map(|(_, word)| word.clone())
+            .collect()
+    };
     // "114 of our 4,000 crew", "two-thirds of carts", "half of all users".
     let fraction = |w: &str| {
         w.split('-').any(|part| {

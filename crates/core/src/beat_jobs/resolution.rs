@@ -119,6 +119,82 @@ pub fn states_resolution(sentence: &str) -> bool {
         || recalls_or_instructs(&all)
         || decides_a_dividend(&all)
         || puts_forward_a_plan(&all)
+        || done_to_plan(&all)
+}
+
+/// A step announced in the passive, whoever takes it: "recovery plans
+/// will be drawn up using the capacity models", "the old API will be
+/// switched off on 1 June". ("Sales will be affected", "more staff will be
+/// needed" and "it will be available" state an effect, a need or a state.)
+fn done_to_plan(all: &[String]) -> bool {
+    const STATES: &[&str] = &[
+        "affected",
+        "needed",
+        "required",
+        "expected",
+        "seen",
+        "known",
+        "based",
+        "limited",
+        "delayed",
+        "hit",
+        "impacted",
+        "pleased",
+        "happy",
+        "able",
+        "available",
+        "interested",
+        "concerned",
+        "reflected",
+        "driven",
+        "offset",
+        "felt",
+        "given",
+        "shown",
+        "told",
+        "asked",
+        "invited",
+        "welcomed",
+        "joined",
+        "led",
+        "paid",
+        "owed",
+        "exposed",
+        "used",
+    ];
+    const IRREGULAR: &[&str] = &[
+        "drawn", "made", "done", "set", "put", "cut", "built", "taken", "shut", "sent", "held",
+        "run", "written", "rolled", "moved", "closed", "replaced", "retired", "launched",
+    ];
+    // "The programme will be made public on 28 July", "results will be
+    // announced in May": the text's own news, not a step.
+    const REPORTED: &[&str] = &[
+        "published",
+        "announced",
+        "released",
+        "reported",
+        "updated",
+        "posted",
+        "shared",
+        "confirmed",
+        "issued",
+        "circulated",
+        "presented",
+    ];
+    all.windows(3).enumerate().any(|(at, w)| {
+        let participle = &w[2];
+        let made_known = participle == "made"
+            && all
+                .get(at + 3)
+                .is_some_and(|next| matches!(next.as_str(), "public" | "available" | "known"));
+        w[0] == "will"
+            && w[1] == "be"
+            && !STATES.contains(&participle.as_str())
+            && !REPORTED.contains(&participle.as_str())
+            && !made_known
+            && (IRREGULAR.contains(&participle.as_str())
+                || participle.len() > 5 && participle.ends_with("ed"))
+    })
 }
 
 /// A plan or proposal put to others: "Centrica put forward a package of
@@ -156,6 +232,58 @@ fn puts_forward_a_plan(all: &[String]) -> bool {
                 .skip(object_from)
                 .take(4)
                 .any(|x| PLANS.contains(&x.as_str()))
+    })
+}
+
+/// A postmortem's fix, told as done: "We have added two extra layers of
+/// monitoring", "we also reworked the queries the monitoring flagged".
+/// Outside a postmortem such a sentence is work done, not a resolution;
+/// the caller knows which the draft is.
+pub fn reports_a_fix_made(sentence: &str) -> bool {
+    // (Not "deployed", "changed", "upgraded" or "scaled": an incident as
+    // often starts with one — "at 01:41 we deployed a commit that…".)
+    const FIXES: &[&str] = &[
+        "added",
+        "reworked",
+        "rewrote",
+        "rewritten",
+        "improved",
+        "introduced",
+        "implemented",
+        "replaced",
+        "removed",
+        "tuned",
+        "doubled",
+        "tightened",
+        "expanded",
+        "reconfigured",
+        "optimised",
+        "optimized",
+        "automated",
+        "hardened",
+        "rotated",
+        "revoked",
+        "patched",
+        "fixed",
+        "separated",
+        "isolated",
+        "disabled",
+    ];
+    let all = lower_words(sentence);
+    all.iter().enumerate().any(|(at, word)| {
+        if word != "we" {
+            return false;
+        }
+        all.iter()
+            .skip(at + 1)
+            .take(3)
+            .find(|w| {
+                !matches!(
+                    w.as_str(),
+                    "have" | "'ve" | "also" | "then" | "since" | "now"
+                )
+            })
+            .is_some_and(|verb| FIXES.contains(&verb.as_str()))
     })
 }
 
@@ -512,7 +640,16 @@ pub fn instructs_the_reader(sentence: &str) -> bool {
     let instructs = clauses_outside_quotes(sentence)
         .any(|(clause, label)| !label && opens_with_an_instruction(clause))
         || instruction_after_a_condition(sentence);
-    instructs && !advice_for_any_case(sentence)
+    instructs && !advice_for_any_case(sentence) && !gives_an_example(sentence)
+}
+
+/// "Take first-class mail, for example": the writer pointing at a case,
+/// not asking for a step.
+fn gives_an_example(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    ["for example", "for instance", "as an example", "e.g."]
+        .iter()
+        .any(|phrase| contains_phrase(&lower, phrase))
 }
 
 /// Advice for whoever faces the case, not a step for this reader:
@@ -779,7 +916,6 @@ fn remedied(all: &[String]) -> bool {
         "patched",
         "credited",
         "refunded",
-        "disabled",
         "resolved",
         "remediated",
     ];
@@ -984,6 +1120,17 @@ fn reports_a_decision(all: &[String]) -> bool {
                     | "scrap"
                     | "abandon"
                     | "close"
+                    // A change undone or kept: "I decided to bring the
+                    // monthly plan back", "the board agreed to keep the fee".
+                    | "bring"
+                    | "revert"
+                    | "restore"
+                    | "reinstate"
+                    | "keep"
+                    | "drop"
+                    | "end"
+                    | "withdraw"
+                    | "discontinue"
             )
         })
     };
@@ -1051,7 +1198,8 @@ fn named_actor_commits(sentence: &str) -> bool {
                 w[1].text,
                 "proposes" | "recommends" | "intends" | "plans" | "decided" | "agreed" | "voted"
             ) && w[2].text == "to"
-            || matches!(w[1].text, "is" | "are") && commits_at(&lower, i + 1, &lower[i + 1]);
+            || matches!(w[1].text, "is" | "are" | "has" | "have")
+                && commits_at(&lower, i + 1, &lower[i + 1]);
         named && commits
     })
 }
@@ -1166,32 +1314,45 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
         ),
         // "We are committed to cutting waste"; "a team committed to our
         // mission" describes it.
+        // ("Committed to lasting improvements" holds to a value, too.)
         "commit" | "commits" | "committed" => {
             following == "to"
                 && all.get(at + 2).is_some_and(|next| {
-                    !matches!(
-                        next.as_str(),
-                        "our"
-                            | "the"
-                            | "a"
-                            | "an"
-                            | "its"
-                            | "their"
-                            | "this"
-                            | "that"
-                            | "his"
-                            | "her"
-                            | "my"
-                            | "your"
-                            | "each"
-                            | "every"
-                    )
+                    next.ends_with("ing")
+                        && !matches!(
+                            next.as_str(),
+                            "lasting"
+                                | "ongoing"
+                                | "continuing"
+                                | "growing"
+                                | "leading"
+                                | "outstanding"
+                                | "everything"
+                                | "nothing"
+                                | "anything"
+                        )
                 })
         }
         // "We have decided", "the board has approved".
-        "have" | "has" => {
-            ["decided", "agreed", "approved", "chosen", "committed"].contains(&following)
-        }
+        // A stop made is the decision too: "InterMune has ended the
+        // trial", "we have discontinued the plan".
+        "have" | "has" => [
+            "decided",
+            "agreed",
+            "approved",
+            "chosen",
+            "committed",
+            "ended",
+            "stopped",
+            "discontinued",
+            "halted",
+            "cancelled",
+            "canceled",
+            "terminated",
+            "suspended",
+            "withdrawn",
+        ]
+        .contains(&following),
         // "We aim to cut churn to 3% by June" plans; "we aim to put things
         // right quickly" is an intention with no step.
         "aim" | "aims" | "intend" | "intends" => {

@@ -550,3 +550,56 @@ fn an_instruction_may_follow_then_but_put_simply_is_a_manner_of_speaking() {
     ));
     assert!(!states_resolution("Then the team met again on Friday."));
 }
+
+#[test]
+fn a_decision_reported_or_a_step_in_the_passive_is_a_resolution() {
+    for resolution in [
+        "I decided to bring the monthly plan back.",
+        "InterMune Inc has ended the Phase 3 trial on the advice of its monitors.",
+        "We have discontinued the legacy plan.",
+        "Specialty recovery plans will be drawn up using the capacity models.",
+        "The old endpoints will be switched off on 1 June.",
+    ] {
+        assert!(states_resolution(resolution), "{resolution}");
+    }
+    for not_resolution in [
+        "The full programme will be made public on 28 July.",
+        "Results will be published in May.",
+        "Sales will be affected for a quarter.",
+        "More staff will be needed over the winter.",
+        "Take first-class mail, for example:",
+        "We are committed to lasting improvements that make the service more stable.",
+        "The outage has ended for most customers.",
+    ] {
+        assert!(!states_resolution(not_resolution), "{not_resolution}");
+    }
+}
+
+#[test]
+fn a_fix_told_as_done_is_read_apart_for_postmortems() {
+    assert!(reports_a_fix_made(
+        "We have added two extra layers of monitoring to our database servers."
+    ));
+    assert!(reports_a_fix_made(
+        "We also reworked the queries the monitoring flagged."
+    ));
+    // How an incident starts is no fix.
+    assert!(!reports_a_fix_made(
+        "At 01:41 UTC we deployed a merged commit that had passed our tests."
+    ));
+    assert!(!reports_a_fix_made("The team added a new office in Leeds."));
+}
+
+#[test]
+fn a_reference_or_an_aside_is_no_measure() {
+    assert!(!states_amount(
+        "The concerns are summarised in paragraphs 8.2 to 8.3 below."
+    ));
+    assert!(states_amount(
+        "Complaints fell from 8.2 to 8.3 per thousand."
+    ));
+    assert!(!measures_an_outcome(
+        "Nobody objected, apart from concern about three services."
+    ));
+    assert!(measures_an_outcome("Complaints fell from 120 to 95."));
+}

@@ -804,6 +804,49 @@ fn what_the_reader_can_now_do_is_the_change_not_its_evidence() {
 }
 
 #[test]
+fn a_postmortems_fixes_done_are_its_resolution_but_elsewhere_are_work_done() {
+    let missing_resolution = |text: &str| {
+        let story = crate::story::parse_story(text).expect("parses");
+        review(&story.update_fields(), &[])
+            .findings
+            .iter()
+            .any(|f| f.rule == "beat-missing" && f.beat == Some(Target::Resolution))
+    };
+    let incident = "# Management UI briefly unavailable\n\n\
+        At 19:12 UTC the Management UI stopped loading for every customer, an outage that ended at 19:32 UTC.\n\n\
+        Slow database queries had put undue load on the server.\n\n\
+        We have added two extra layers of monitoring to our database servers.\n";
+    assert!(!missing_resolution(incident));
+    let quarter = "# Our quarter in review\n\n\
+        The team grew the product across three markets this year.\n\n\
+        Sign-ups slowed in the spring as a rival cut its prices.\n\n\
+        We have added two extra layers of monitoring to our database servers.\n";
+    assert!(missing_resolution(quarter));
+}
+
+#[test]
+fn a_planned_window_is_the_plans_terms_not_its_evidence() {
+    let missing = |body: &str| {
+        let text = format!(
+            "# Database migration on 4 January\n\nThe database moves to a new cluster.\n\n\
+             **When:** Saturday 4 January, from 10:30pm Pacific time (01:30 Eastern and 06:30 UTC).\n\n{body}\n\n\
+             The operations team runs the move and posts updates.\n"
+        );
+        let story = crate::story::parse_story(&text).expect("parses");
+        review(&story.update_fields(), &[])
+            .findings
+            .iter()
+            .any(|f| f.rule == "evidence-missing")
+    };
+    assert!(missing(
+        "**Expected downtime:** Our estimate is roughly 8 minutes. We do not expect it to go beyond 30 minutes."
+    ));
+    assert!(!missing(
+        "The last move, in June, took 42 minutes and failed 3% of requests."
+    ));
+}
+
+#[test]
 fn a_status_pages_stamps_are_no_incident_window() {
     let missing = |body: &str| {
         let text = format!(

@@ -70,13 +70,46 @@ struct Elsewhere<'a> {
 /// read, any text under another heading may be it, and so may a later
 /// paragraph of another beat.
 /// What a sentence must do to do the beat's job (read in English).
-fn job_of(target: Target) -> fn(&str) -> bool {
+fn job_of(target: Target, story: &Story<'_>) -> fn(&str) -> bool {
     match target {
         Target::Context => beat_jobs::states_context,
         Target::Conflict => beat_jobs::states_conflict,
+        // A postmortem's remediation counts done or planned (the rubric's
+        // settled reading); elsewhere work done is activity.
+        Target::Resolution if reads_as_a_postmortem(story) => |sentence: &str| {
+            beat_jobs::states_resolution(sentence) || beat_jobs::reports_a_fix_made(sentence)
+        },
         Target::Resolution => beat_jobs::states_resolution,
         _ => |sentence: &str| gives_evidence(sentence, true),
     }
+}
+
+/// Whether the draft tells of an incident with its times: a word for the
+/// failure ("outage", "unavailable", "incident") and at least two times of
+/// day, as a postmortem's timeline gives them.
+pub(super) fn reads_as_a_postmortem(story: &Story<'_>) -> bool {
+    const FAILURES: &[&str] = &[
+        "outage",
+        "outages",
+        "incident",
+        "downtime",
+        "unavailable",
+        "degraded",
+        "postmortem",
+        "post-mortem",
+        "disruption",
+        "breach",
+    ];
+    let texts: Vec<&str> = std::iter::once(story.fields.title.as_str())
+        .chain(story.passages().iter().map(|p| p.text))
+        .collect();
+    // ("Status page": the incident told to customers as it ran.)
+    let failure = texts.iter().any(|text| {
+        let lower = lower_words(text);
+        lower.iter().any(|w| FAILURES.contains(&w.as_str()))
+            || lower.windows(2).any(|w| w[0] == "status" && w[1] == "page")
+    });
+    failure && clock_times(&texts.join(" ")).len() >= 2
 }
 
 /// A sentence that may do a beat's job: not a label line ("**Risks**"),
@@ -94,7 +127,7 @@ pub(super) fn stand_in_paragraphs<'a>(story: &Story<'a>, target: Target) -> Vec<
     if !story.english {
         return Vec::new();
     }
-    let job = job_of(target);
+    let job = job_of(target, story);
     story
         .passages()
         .into_iter()
@@ -133,7 +166,7 @@ fn says_something(sentence: &str) -> bool {
 /// The first sentence of a section whose heading names the beat's job:
 /// the one doing the job if one does, else the first that says something.
 fn under_a_heading_naming_the_job<'a>(story: &Story<'a>, target: Target) -> Option<Elsewhere<'a>> {
-    let job = job_of(target);
+    let job = job_of(target, story);
     let first_of = |place: Place<'a>, text: &'a str| {
         let candidates: Vec<_> = sentences(text)
             .into_iter()
@@ -214,7 +247,7 @@ fn found_elsewhere<'a>(story: &Story<'a>, target: Target) -> Option<Elsewhere<'a
             return Some(found);
         }
     }
-    let job = job_of(target);
+    let job = job_of(target, story);
     let passages = story.passages();
     let read = passages
         .iter()
@@ -440,10 +473,23 @@ fn gives_a_clock_span(text: &str) -> bool {
             )
         })
     };
+    // "From 10:30pm Pacific time (01:30 Eastern and 06:30 UTC)": one
+    // time in several zones, not a span.
+    let converted = |sentence: &str| {
+        const ZONES: &[&str] = &[
+            "utc", "gmt", "pacific", "eastern", "central", "mountain", "pt", "pst", "pdt", "et",
+            "est", "edt", "cet", "cest", "bst", "ist", "jst", "aest",
+        ];
+        let zones: std::collections::BTreeSet<String> = lower_words(sentence)
+            .into_iter()
+            .filter(|w| ZONES.contains(&w.as_str()))
+            .collect();
+        zones.len() >= 2
+    };
     let all = sentences(text);
     let stated: Vec<&str> = all
         .iter()
-        .filter(|s| !stamped(s.text))
+        .filter(|s| !stamped(s.text) && !converted(s.text))
         .map(|s| s.text)
         .collect();
     if clock_times(&stated.join(" ")).len() >= 2 {
@@ -519,7 +565,31 @@ fn gives_evidence(sentence: &str, english: bool) -> bool {
         && !(english
             && (prices_the_proposal(sentence)
                 || prices_to_come(sentence)
-                || offers_the_change(sentence)))
+                || offers_the_change(sentence)
+                || plans_a_window(sentence)))
+}
+
+/// A maintenance window as planned: "Expected downtime: our estimate is
+/// roughly 8 minutes". The plan's own terms, not a measure of what
+/// happened ("the maintenance lasted 3 hours, not the 1 planned" is one).
+fn plans_a_window(sentence: &str) -> bool {
+    let lower = lower_words(sentence);
+    let has = |options: &[&str]| lower.iter().any(|w| options.contains(&w.as_str()));
+    let looks_back = has(&[
+        "was", "were", "lasted", "took", "affected", "overran", "ran", "had",
+    ]);
+    // "We do not expect it to go beyond 30 minutes": a length foreseen.
+    let foreseen_length = has(&["expect", "expected", "estimate", "estimated", "anticipate"])
+        && has(&["minutes", "minute", "hours", "hour", "seconds"]);
+    let planned_window = has(&[
+        "expected",
+        "estimate",
+        "estimated",
+        "planned",
+        "scheduled",
+        "anticipated",
+    ]) && has(&["downtime", "maintenance", "window"]);
+    (planned_window || foreseen_length) && !looks_back
 }
 
 /// What the reader can do from now on: "you can now buy a plan for up to

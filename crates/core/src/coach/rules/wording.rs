@@ -556,7 +556,13 @@ pub fn activity_not_outcome(story: &Story<'_>) -> Vec<Finding> {
     } else {
         outcome_in(&fields.beats.evidence)
     };
-    if metric_number || outcome_sentence || reports_findings(&passages) {
+    // A postmortem's "we added monitoring" is its remediation, and the
+    // incident is its outcome: not an activity report.
+    if metric_number
+        || outcome_sentence
+        || reports_findings(&passages)
+        || super::structure::reads_as_a_postmortem(story)
+    {
         return Vec::new();
     }
     let mut out = Vec::new();
