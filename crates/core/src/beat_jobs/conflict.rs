@@ -445,7 +445,14 @@ fn states_difficulty(lower: &[String]) -> bool {
         .iter()
         .enumerate()
         .any(|(i, w)| w == "harder" && lower.iter().skip(i + 1).take(3).any(|t| t == "to"));
+    // "Every country is too much for a charity of our size": more than
+    // someone can carry. ("We spend too little time saying thanks" is a
+    // habit, not a limit.)
+    let too_much_for = lower
+        .windows(3)
+        .any(|w| w[0] == "too" && matches!(w[1].as_str(), "much" | "many") && w[2] == "for");
     harder_to
+        || too_much_for
         || mentions(
             lower,
             &[

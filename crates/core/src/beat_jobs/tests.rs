@@ -603,3 +603,13 @@ fn a_reference_or_an_aside_is_no_measure() {
     ));
     assert!(measures_an_outcome("Complaints fell from 120 to 95."));
 }
+
+#[test]
+fn more_than_someone_can_carry_is_a_conflict() {
+    assert!(states_conflict(
+        "Working in every country is too much for a charity of our size."
+    ));
+    assert!(!states_conflict(
+        "Most of us spend too little time saying thank you."
+    ));
+}
