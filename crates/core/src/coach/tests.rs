@@ -1030,6 +1030,45 @@ fn a_tests_certainty_is_not_a_level() {
 }
 
 #[test]
+fn over_categories_a_direction_is_read_against_their_sum_unless_the_title_names_one() {
+    let header = ["Region", "Before", "After"];
+    let tickets: &[(&str, &[f64])] = &[
+        ("US", &[120.0, 95.0]),
+        ("EU", &[110.0, 80.0]),
+        ("Asia", &[70.0, 78.0]),
+    ];
+    // Counts of tickets, which add up (the helper's charts are in %).
+    let counts = |title: &str| {
+        let mut draft = with_chart(
+            title,
+            "Tickets per region.",
+            crate::ChartKind::Bar,
+            &header,
+            tickets,
+        );
+        if let Some(chart) = draft.chart.as_mut() {
+            chart.unit = None;
+        }
+        draft
+    };
+    let wrong = counts("Support tickets climbed after the help-centre launch");
+    let found = contradictions(&wrong);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("After is below Before in total (253 against 300)"),
+        "{}",
+        found[0]
+    );
+    // "Asia" is one category, and it rose: no contradiction with the sum.
+    let one = counts("Support tickets climbed in Asia after the launch");
+    assert!(
+        contradictions(&one).is_empty(),
+        "{:?}",
+        contradictions(&one)
+    );
+}
+
+#[test]
 fn a_direction_the_chart_does_not_take_is_a_contradiction_with_the_true_statement() {
     let header = ["Quarter", "Net adds"];
     let falling: &[(&str, &[f64])] = &[

@@ -488,9 +488,20 @@ fn direction_against_the_chart(
     {
         return None;
     }
+    // Over categories the headline is their sum; a title about one of
+    // them ("Asia tickets rose") speaks of that one, not of the sum.
+    if found.across_rows && title_names_a_row(&story.fields.title, chart) {
+        return None;
+    }
     let names = chart.data.series_names();
     let name = |i: usize| names.get(i).map_or("", String::as_str);
-    let label = |row: usize| chart.data.rows.get(row).map_or("", |r| r.label.trim());
+    let label = |row: usize| {
+        if found.across_rows {
+            "total"
+        } else {
+            chart.data.rows.get(row).map_or("", |r| r.label.trim())
+        }
+    };
     // A title's verb speaks of the measure's own course ("churn falls"),
     // not of its gap to a target or another line: on a line chart, the
     // highlighted series from its first value to its last.
@@ -555,6 +566,15 @@ fn direction_against_the_chart(
         ),
         Some(span),
     ))
+}
+
+/// Whether the title names one of the chart's categories by its label.
+fn title_names_a_row(title: &str, chart: &ChartSpec) -> bool {
+    let title = lower_words(title);
+    chart.data.rows.iter().any(|row| {
+        let label = lower_words(&row.label);
+        !label.is_empty() && title.windows(label.len()).any(|w| w == label.as_slice())
+    })
 }
 
 /// Whether the title's clause around the verb at `span` names something
