@@ -1,6 +1,18 @@
 use super::*;
 use crate::{Beats, Evidence, MetricEvidence};
 
+/// Whether the coach raises `rule` on the update.
+fn raises(draft: &UpdateFields, rule: &str) -> bool {
+    review(draft, &[]).findings.iter().any(|f| f.rule == rule)
+}
+
+/// Whether the coach raises `rule` on a draft written elsewhere, as the
+/// import reads it.
+fn raises_on_draft(text: &str, rule: &str) -> bool {
+    let story = crate::story::parse_story(text).expect("parses");
+    raises(&story.update_fields(), rule)
+}
+
 fn fields(title: &str, beats: [&str; 4]) -> UpdateFields {
     UpdateFields {
         title: title.into(),
@@ -738,11 +750,7 @@ fn a_table_that_compares_is_evidence_in_a_draft_written_elsewhere() {
             "# Procurement status\n\nThe decision took longer than planned, and more of the budget has gone.\n\n\
              ## Next steps\nThe Board agrees a revised timeline on 12 December.\n\n## Activity\n\n{table}\n"
         );
-        let story = crate::story::parse_story(&text).expect("parses");
-        review(&story.update_fields(), &[])
-            .findings
-            .iter()
-            .any(|f| f.rule == "evidence-missing")
+        raises_on_draft(&text, "evidence-missing")
     };
     assert!(!missing(
         "| Measure | Days |\n|---|---|\n| Approved budget | 147 |\n| Used to date | 153 |"
@@ -765,10 +773,7 @@ fn prices_that_will_change_are_the_decisions_terms_not_its_evidence() {
                 evidence,
             ],
         );
-        review(&draft, &[])
-            .findings
-            .iter()
-            .any(|f| f.rule == "evidence-missing")
+        raises(&draft, "evidence-missing")
     };
     assert!(missing(
         "Most enterprise cloud prices in pounds will rise by 22%."
@@ -790,10 +795,7 @@ fn what_the_reader_can_now_do_is_the_change_not_its_evidence() {
                 evidence,
             ],
         );
-        review(&draft, &[])
-            .findings
-            .iter()
-            .any(|f| f.rule == "evidence-missing")
+        raises(&draft, "evidence-missing")
     };
     assert!(missing(
         "Instead of buying single users, you can now buy a plan for up to 5, 10, 15 or 20 users."
@@ -832,11 +834,7 @@ fn a_planned_window_is_the_plans_terms_not_its_evidence() {
              **When:** Saturday 4 January, from 10:30pm Pacific time (01:30 Eastern and 06:30 UTC).\n\n{body}\n\n\
              The operations team runs the move and posts updates.\n"
         );
-        let story = crate::story::parse_story(&text).expect("parses");
-        review(&story.update_fields(), &[])
-            .findings
-            .iter()
-            .any(|f| f.rule == "evidence-missing")
+        raises_on_draft(&text, "evidence-missing")
     };
     assert!(missing(
         "**Expected downtime:** Our estimate is roughly 8 minutes. We do not expect it to go beyond 30 minutes."
@@ -853,11 +851,7 @@ fn a_status_pages_stamps_are_no_incident_window() {
             "# Video on by default\n\nA researcher found that the app turns the camera on when a link is opened.\n\n{body}\n\n\
              Update from the pop-up in the app or from the download page.\n"
         );
-        let story = crate::story::parse_story(&text).expect("parses");
-        review(&story.update_fields(), &[])
-            .findings
-            .iter()
-            .any(|f| f.rule == "evidence-missing")
+        raises_on_draft(&text, "evidence-missing")
     };
     assert!(missing(
         "**Update, 9 July, 2:35 pm PT.** The patch is live.\n\n**Update, 9 July, 1:15 pm PT.** We will change the service."
