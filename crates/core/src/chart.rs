@@ -142,3 +142,41 @@ pub struct ChartSpec {
     #[ts(optional)]
     pub portfolio: Option<crate::portfolio::PortfolioSnapshot>,
 }
+
+impl ChartSpec {
+    /// The chart as it is drawn: a bar or line chart whose last row is the
+    /// total of the rows above it ("Total", "Grand total") draws its parts
+    /// only. A total among its parts is a bar that dwarfs them and a point
+    /// that is no period; the headline states the change in the sum.
+    pub fn drawn_parts(&self) -> std::borrow::Cow<'_, ChartSpec> {
+        let ends_in_total = matches!(self.kind, ChartKind::Bar | ChartKind::Line)
+            && self.data.rows.len() >= 3
+            && self
+                .data
+                .rows
+                .last()
+                .is_some_and(|row| names_a_total(&row.label));
+        if !ends_in_total {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut parts = self.clone();
+        parts.data.rows.pop();
+        std::borrow::Cow::Owned(parts)
+    }
+}
+
+/// A row label that names the total of the rows above it: "Total",
+/// "Total cost", "Totals", "Grand total", "Sum".
+pub fn names_a_total(label: &str) -> bool {
+    let words: Vec<String> = label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    match words.as_slice() {
+        [first, ..] if first == "total" || first == "totals" => true,
+        [first, second, ..] => first == "grand" && second == "total",
+        [only] => only == "sum",
+        [] => false,
+    }
+}

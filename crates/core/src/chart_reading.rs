@@ -165,6 +165,10 @@ pub fn comparison_at(spec: &ChartSpec, highlight: usize, row: usize) -> Option<(
 /// none or the data cannot give one.
 pub fn headline(spec: &ChartSpec, reading: &ChartReading) -> Option<Headline> {
     use crate::ChartKind;
+    // The change the chart shows, over the rows it draws: a total row
+    // below its parts is their sum, not one more category.
+    let drawn = spec.drawn_parts();
+    let spec = drawn.as_ref();
     let series = highlight_index(spec, reading)?;
     let points: Vec<(usize, f64)> = (0..spec.data.rows.len())
         .filter_map(|row| Some((row, value_at(spec, series, row)?)))
@@ -482,10 +486,13 @@ fn subject_better_way(title: &str) -> Option<Better> {
 /// Which way is better, when one of `names` names a measure that is
 /// better down (or a removal of one, better up); `None` when none does.
 fn named_better_way(names: &[&str]) -> Option<Better> {
-    const LOWER_IS_BETTER: [&str; 26] = [
+    const LOWER_IS_BETTER: &[&str] = &[
         "churn",
         "cost",
         "costs",
+        "bill",
+        "bills",
+        "expenses",
         "cac",
         "latency",
         "error",

@@ -171,6 +171,41 @@ fn grouped_bars_over_categories_state_the_sums_against_the_comparison() {
 }
 
 #[test]
+fn a_total_row_is_not_drawn_among_its_parts_and_the_headline_is_their_sum() {
+    // A bill by service with its total last: five services are drawn, not
+    // a sixth bar that dwarfs them, and the headline is 23 → 15.
+    let bill = chart(
+        ChartKind::Bar,
+        "Service,Before,After\nEC2,12,7\nRDS,7,5\nData transfer,2.5,2\nCloudWatch,0.5,0.4\nOther,1,0.6\nTotal,23,15",
+    );
+    let story = fields("Cloud bill cut by a third after rightsizing");
+    let text = pdf_text(&story, &bill);
+    assert!(text.contains("CloudWatch"), "{text}");
+    assert!(!text.contains("Total"), "the total drawn as a bar: {text}");
+    let headline = chart_annotation(&bill, &read_chart(&bill, &[&story.title])).unwrap();
+    assert_eq!(
+        headline.statement(),
+        "−34.8% · After vs Before, all services"
+    );
+    assert_eq!(headline.good, Some(true), "a smaller bill is better");
+    // Quarters and their total: the quarters are periods again, read at
+    // the latest one.
+    let quarters = chart(
+        ChartKind::Bar,
+        "Quarter,Target,Actual\nQ1,40,44\nQ2,30,27\nQ3,50,56\nTotal,120,127",
+    );
+    let headline = chart_annotation(&quarters, &read_chart(&quarters, &[])).unwrap();
+    assert_eq!(headline.statement(), "+12% · Actual vs Target, Q3");
+    // A row that only starts with the word is a part: "Totally new".
+    let parts = chart(
+        ChartKind::Bar,
+        "Product,Before,After\nClassic,10,9\nTotally new,2,6\nLegacy,5,4",
+    );
+    let text = pdf_text(&story, &parts);
+    assert!(text.contains("Totally new"), "{text}");
+}
+
+#[test]
 fn bars_of_other_measures_state_no_gap_between_them() {
     // "Count" against "Percent" (or a rate against its confidence) is no
     // difference anyone can read.

@@ -16,6 +16,8 @@ pub enum Unit {
     Percent,
     /// A currency sign written before the number.
     Prefix(String),
+    /// A currency in a scale: "$k", "£m", "€bn" read "$12k", "£3.4m".
+    Scaled { sign: String, scale: String },
     /// Any other unit, written after the number.
     Suffix(String),
 }
@@ -27,9 +29,23 @@ impl Unit {
             "" => Unit::None,
             "%" | "percent" | "pct" => Unit::Percent,
             "$" | "€" | "£" | "¥" | "₹" => Unit::Prefix(text),
-            _ => Unit::Suffix(clip_chars(&text, 16)),
+            _ => scaled_money(&text).unwrap_or_else(|| Unit::Suffix(clip_chars(&text, 16))),
         }
     }
+}
+
+/// "$k", "£m", "€bn", "$ M": a currency sign and a scale word.
+fn scaled_money(text: &str) -> Option<Unit> {
+    let sign = text.chars().next().filter(|c| "$€£¥₹".contains(*c))?;
+    let scale = text[sign.len_utf8()..].trim();
+    matches!(
+        scale.to_lowercase().as_str(),
+        "k" | "m" | "mn" | "bn" | "b" | "t" | "tn"
+    )
+    .then(|| Unit::Scaled {
+        sign: sign.to_string(),
+        scale: scale.to_owned(),
+    })
 }
 
 #[derive(Debug, Clone)]
@@ -163,6 +179,13 @@ pub fn format_value(value: f64, unit: &Unit) -> String {
                 format!("{sign}{number}")
             }
         }
+        Unit::Scaled { sign, scale } => {
+            let (minus, digits) = match number.strip_prefix('-') {
+                Some(rest) => ("-", rest),
+                None => ("", number.as_str()),
+            };
+            format!("{minus}{sign}{digits}{scale}")
+        }
         Unit::Suffix(text) => format!("{number} {text}"),
     }
 }
@@ -226,6 +249,10 @@ mod tests {
         assert_eq!(format_value(41.0, &Unit::Percent), "41%");
         assert_eq!(format_value(-1200.7, &Unit::Prefix("$".into())), "-$1201");
         assert_eq!(format_value(3.0, &Unit::Suffix("users".into())), "3 users");
+        assert_eq!(format_value(12.0, &Unit::parse(Some("$k"))), "$12k");
+        assert_eq!(format_value(-3.4, &Unit::parse(Some("£m"))), "-£3.4m");
+        assert_eq!(format_value(1.25, &Unit::parse(Some("€bn"))), "€1.25bn");
+        assert_eq!(format_value(2.0, &Unit::parse(Some("$ per user"))), "2 $ per user");
         assert_eq!(compact(0.0042), "0.0042");
         assert_eq!(compact(2.5e12), "2.5T");
     }

@@ -110,6 +110,8 @@ fn chart_document<E>(
     on_error: impl FnOnce(ChartError, &Palette<'_>, u32, u32) -> Result<String, E>,
 ) -> Result<String, E> {
     register_fonts();
+    let parts = spec.drawn_parts();
+    let spec = parts.as_ref();
     let palette = Palette { theme, accent };
     let width = width.clamp(120, 8000);
     let height = height.clamp(120, 8000);

@@ -220,6 +220,8 @@ fn data_chart(
     colours: &Colours<'_>,
     plot: Plot,
 ) -> Option<NativeChart> {
+    let drawn = spec.drawn_parts();
+    let spec = drawn.as_ref();
     let data = &spec.data;
     if data.rows.is_empty() || data.series_names().is_empty() {
         return None;

@@ -12,6 +12,7 @@ use super::super::claims::rounding_of;
 use super::super::text::lower_words;
 use super::{finding, info};
 use crate::coach::{Finding, Target};
+use crate::chart::names_a_total;
 use crate::ChartSpec;
 
 pub fn total_row_against_its_rows(chart: &ChartSpec) -> Vec<Finding> {
@@ -62,17 +63,6 @@ pub fn total_row_against_its_rows(chart: &ChartSpec) -> Vec<Finding> {
         ));
     }
     out
-}
-
-/// "Total", "Total cost", "Grand total", "Sum".
-fn names_a_total(label: &str) -> bool {
-    let words = lower_words(label);
-    match words.as_slice() {
-        [first, ..] if first == "total" || first == "totals" => true,
-        [first, second, ..] => first == "grand" && second == "total",
-        [only] => only == "sum",
-        [] => false,
-    }
 }
 
 /// A series or label column that names money: a currency sign or code, or
