@@ -17,7 +17,10 @@ pub enum Unit {
     /// A currency sign written before the number.
     Prefix(String),
     /// A currency in a scale: "$k", "£m", "€bn" read "$12k", "£3.4m".
-    Scaled { sign: String, scale: String },
+    Scaled {
+        sign: String,
+        scale: String,
+    },
     /// Any other unit, written after the number.
     Suffix(String),
 }
@@ -252,7 +255,10 @@ mod tests {
         assert_eq!(format_value(12.0, &Unit::parse(Some("$k"))), "$12k");
         assert_eq!(format_value(-3.4, &Unit::parse(Some("£m"))), "-£3.4m");
         assert_eq!(format_value(1.25, &Unit::parse(Some("€bn"))), "€1.25bn");
-        assert_eq!(format_value(2.0, &Unit::parse(Some("$ per user"))), "2 $ per user");
+        assert_eq!(
+            format_value(2.0, &Unit::parse(Some("$ per user"))),
+            "2 $ per user"
+        );
         assert_eq!(compact(0.0042), "0.0042");
         assert_eq!(compact(2.5e12), "2.5T");
     }

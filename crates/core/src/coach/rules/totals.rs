@@ -11,8 +11,8 @@
 use super::super::claims::rounding_of;
 use super::super::text::lower_words;
 use super::{finding, info};
-use crate::coach::{Finding, Target};
 use crate::chart::names_a_total;
+use crate::coach::{Finding, Target};
 use crate::ChartSpec;
 
 pub fn total_row_against_its_rows(chart: &ChartSpec) -> Vec<Finding> {
