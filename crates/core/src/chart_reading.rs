@@ -493,6 +493,10 @@ fn named_better_way(names: &[&str]) -> Option<Better> {
         "bill",
         "bills",
         "expenses",
+        "backlog",
+        "overdue",
+        "arrears",
+        "delays",
         "cac",
         "latency",
         "error",
@@ -532,9 +536,13 @@ fn named_better_way(names: &[&str]) -> Option<Better> {
     ];
     for name in names {
         let words = words(name);
-        let lower_is_better = LOWER_IS_BETTER
-            .iter()
-            .any(|measure| contains_phrase(&words, measure));
+        // "Outstanding jobs", "Outstanding invoices": work not yet done
+        // (not "Schools rated outstanding").
+        let outstanding = words.len() >= 2 && words[0] == "outstanding";
+        let lower_is_better = outstanding
+            || LOWER_IS_BETTER
+                .iter()
+                .any(|measure| contains_phrase(&words, measure));
         if lower_is_better {
             let removed = REMOVED.iter().any(|word| contains_phrase(&words, word));
             return Some(if removed { Better::Up } else { Better::Down });
@@ -794,6 +802,16 @@ mod tests {
         assert_eq!(better_way(&["Support tickets"]), Better::Down);
         assert_eq!(better_way(&["Activation"]), Better::Up);
         assert_eq!(better_way(&["", "Cost per lead"]), Better::Down);
+        // Work waiting to be done: fewer is better.
+        for waiting in [
+            "Outstanding jobs",
+            "Overdue repairs",
+            "Rent arrears (£)",
+            "Backlog",
+        ] {
+            assert_eq!(better_way(&[waiting]), Better::Down, "{waiting}");
+        }
+        assert_eq!(better_way(&["Schools rated outstanding"]), Better::Up);
         assert_eq!(
             better_way(&["Pilot", "Monthly churn, pilot vs control"]),
             Better::Down,

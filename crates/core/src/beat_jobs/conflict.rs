@@ -174,18 +174,28 @@ fn below_the_norm(lower: &[String]) -> bool {
             lower,
             &["cost", "costs", "spend", "spending", "spent", "budget"],
         );
+    // "Reservoir levels were still significantly lower than normal for
+    // the time of year": a level under what is usual, with or without its
+    // figure.
+    let under_the_usual = lower.windows(3).any(|w| {
+        matches!(w[0].as_str(), "lower" | "below" | "less")
+            && (w[1] == "than" || w[0] == "below")
+            && matches!(w[2].as_str(), "normal" | "usual")
+            || w[0] == "below" && matches!(w[1].as_str(), "normal" | "usual")
+    });
     !better_low
-        && lower.iter().enumerate().any(|(at, w)| {
-            matches!(w.as_str(), "below" | "under")
-                && lower[..at]
-                    .iter()
-                    .any(|w| crate::coach::claims::parse_number(w).is_some())
-                && lower
-                    .iter()
-                    .skip(at + 1)
-                    .take(4)
-                    .any(|norm| NORMS.contains(&norm.as_str()))
-        })
+        && (under_the_usual
+            || lower.iter().enumerate().any(|(at, w)| {
+                matches!(w.as_str(), "below" | "under")
+                    && lower[..at]
+                        .iter()
+                        .any(|w| crate::coach::claims::parse_number(w).is_some())
+                    && lower
+                        .iter()
+                        .skip(at + 1)
+                        .take(4)
+                        .any(|norm| NORMS.contains(&norm.as_str()))
+            }))
 }
 
 /// "=> 72% of target", "at 90 percent of plan": a share of the bar under

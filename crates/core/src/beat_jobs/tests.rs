@@ -133,6 +133,13 @@ fn a_conflict_is_an_obstacle_a_trade_off_or_a_metric_going_the_wrong_way() {
     assert!(!states_conflict(
         "Page load time was 1.8 s, below the target of 2 s."
     ));
+    // Under what is usual, in words.
+    assert!(states_conflict(
+        "Even so, reservoir levels were still significantly lower than normal for the time of year."
+    ));
+    assert!(!states_conflict(
+        "Waiting times were lower than usual for the time of year."
+    ));
     assert!(!states_conflict("We spent $40k, under the budget of $50k."));
     assert!(states_conflict("The results were disappointing."));
     // A shortfall in words.
@@ -485,17 +492,26 @@ fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
         "The board raised the annual dividend from $0.56 to $0.68 per share.",
         "Earlier this week Centrica put forward a package of measures to reform the market.",
         "We are committed to cutting the backlog by June.",
+        "To support this goal, he said, on April 11 Etsy would raise its transaction fee to 6.5%.",
+        "We will update the app for every customer by Friday.",
+        "This is our plan for the upcoming saker.build releases:",
     ] {
         assert!(states_resolution(resolution), "{resolution}");
     }
     for not_resolution in [
         "It said it was a hard year for the whole sector.",
+        "She said prices would go up again in the spring.",
+        "Our plan for the launch did not survive the first week.",
+        "From May to October, each child gets a monthly parcel of books.",
+        "Analysts said the change would cut margins by a point.",
         "The rules say costs beyond the marginal cost must be reimbursed.",
         "Norms and a common vocabulary have to be negotiated between working cultures.",
         "Dividend cover fell to 1.2 times earnings.",
         "The plan we put forward last year failed its first test.",
         "We also have a superb team, committed to our mission.",
         "We will refresh these figures in every newsletter.",
+        "We will update the performance figures on this page every month.",
+        "For Christmas, BookTrust asked the public to give £10 to send a special book parcel.",
     ] {
         assert!(!states_resolution(not_resolution), "{not_resolution}");
     }

@@ -1123,6 +1123,16 @@ fn a_direction_the_chart_does_not_take_is_a_contradiction_with_the_true_statemen
         target
     ))
     .is_empty());
+    // "Improving" a service whose backlog falls is no contradiction.
+    let backlog: &[(&str, &[f64])] = &[("End of Sept", &[3896.0]), ("End of Jan", &[2071.0])];
+    assert!(contradictions(&with_chart(
+        "Improving our repairs service",
+        "Five months.",
+        crate::ChartKind::Line,
+        &["Month", "Outstanding jobs"],
+        backlog
+    ))
+    .is_empty());
     // "Improves" follows which way is better: churn going down improves.
     let churn: &[(&str, &[f64])] = &[("Jan", &[4.8]), ("Jun", &[3.1])];
     let header = ["Month", "Monthly churn"];
@@ -2046,4 +2056,28 @@ fn a_titles_vague_change_is_answered_by_the_numbers_below_it() {
         "Day-1 retention was 30.9% against 30.4% without the event."
     ));
     assert!(title_flagged("Players clearly liked the event."));
+}
+
+#[test]
+fn a_list_its_opening_line_sets_in_the_past_asks_for_nothing_now() {
+    let draft = |opening: &str| {
+        format!(
+            "# Profiles nobody used\n\nWhen we launched the messenger, it came with profiles.\n\n\
+             Hardly anyone used them: only 13% of customers filled one in.\n\n\
+             ## Getting started\n\n{opening}\n\n\
+             1. Raise adoption among users whose profile is missing.\n\
+             2. Make it easy for users to edit their profile.\n"
+        )
+    };
+    let resolution_missing = |text: &str| {
+        let story = crate::story::parse_story(text).expect("parses");
+        review(&story.update_fields(), &[])
+            .findings
+            .iter()
+            .any(|f| f.rule == "beat-missing" && f.beat == Some(Target::Resolution))
+    };
+    assert!(resolution_missing(&draft(
+        "Every project begins with a short list of goals. Ours looked like this:"
+    )));
+    assert!(!resolution_missing(&draft("Our goals for next quarter:")));
 }

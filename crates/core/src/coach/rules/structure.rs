@@ -115,9 +115,41 @@ pub(super) fn reads_as_a_postmortem(story: &Story<'_>) -> bool {
 /// A sentence that may do a beat's job: not a label line ("**Risks**"),
 /// and — but for the evidence — not a table's row, which is data: it may
 /// back a claim, but it states no scene, obstacle or plan.
-fn may_do_the_job(target: Target, sentence: &str) -> bool {
+fn may_do_the_job(target: Target, passage: &str, sentence: &str) -> bool {
     words(sentence).len() >= 3
         && (target == Target::Evidence || !sentence.trim_start().starts_with('|'))
+        && !(target == Target::Resolution && item_of_a_list_told_as_past(passage, sentence))
+}
+
+/// An item of a list its opening line sets in the past: "Ours looked like
+/// this:" over "1. Raise adoption among users…", "Last year's goals
+/// were:". Its imperatives report what was, and ask for nothing now.
+fn item_of_a_list_told_as_past(passage: &str, sentence: &str) -> bool {
+    const PAST: &[&str] = &["looked", "were", "was", "had", "included", "did", "read"];
+    let is_item = |line: &str| {
+        let line = line.trim_start();
+        line.starts_with(['-', '*', '•'])
+            || line.split_once(['.', ')']).is_some_and(|(number, _)| {
+                !number.is_empty() && number.chars().all(|c| c.is_ascii_digit())
+            })
+    };
+    let lines: Vec<&str> = passage.lines().collect();
+    let Some(at) = lines.iter().position(|line| line.contains(sentence.trim())) else {
+        return false;
+    };
+    if !is_item(lines[at]) {
+        return false;
+    }
+    lines[..at]
+        .iter()
+        .rev()
+        .find(|line| !line.trim().is_empty() && !is_item(line))
+        .is_some_and(|opening| {
+            opening.trim_end().ends_with(':')
+                && lower_words(opening)
+                    .iter()
+                    .any(|word| PAST.contains(&word.as_str()))
+        })
 }
 
 /// Every paragraph, outside the empty beat, with a sentence doing its job:
@@ -136,7 +168,7 @@ pub(super) fn stand_in_paragraphs<'a>(story: &Story<'a>, target: Target) -> Vec<
         .filter(|paragraph| {
             sentences(paragraph)
                 .iter()
-                .any(|s| may_do_the_job(target, s.text) && job(s.text))
+                .any(|s| may_do_the_job(target, paragraph, s.text) && job(s.text))
         })
         .collect()
 }
@@ -170,7 +202,7 @@ fn under_a_heading_naming_the_job<'a>(story: &Story<'a>, target: Target) -> Opti
     let first_of = |place: Place<'a>, text: &'a str| {
         let candidates: Vec<_> = sentences(text)
             .into_iter()
-            .filter(|s| may_do_the_job(target, s.text) && says_something(s.text))
+            .filter(|s| may_do_the_job(target, text, s.text) && says_something(s.text))
             .collect();
         let sentence = candidates
             .iter()
@@ -263,7 +295,7 @@ fn found_elsewhere<'a>(story: &Story<'a>, target: Target) -> Option<Elsewhere<'a
             };
             sentences(p.text)
                 .into_iter()
-                .filter(|s| may_do_the_job(target, s.text))
+                .filter(|s| may_do_the_job(target, p.text, s.text))
                 .find(|s| !story.english || job(s.text))
                 .map(|s| Elsewhere {
                     place: p.place,
