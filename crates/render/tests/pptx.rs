@@ -157,6 +157,8 @@ fn the_deck_reads_back_in_python_pptx_with_every_chart_holding_the_updates_numbe
                     ("EMEA", &[Some(18.0)]),
                     ("NA", &[Some(12.0)]),
                     ("APAC", &[Some(-3.0)]),
+                    // Not drawn as a fourth column among its parts.
+                    ("Total", &[Some(27.0)]),
                 ],
             ),
         ),

@@ -151,7 +151,9 @@ fn axes(theme: &Theme, categories_reversed: bool, horizontal: bool) -> String {
             "minMax"
         },
         solid(theme.muted),
-        text_properties(1400, theme.muted),
+        // Category names stay level (wrapped, never slanted and cut).
+        text_properties(1400, theme.muted)
+            .replace("<a:bodyPr/>", r#"<a:bodyPr rot="0" vert="horz"/>"#),
         // Horizontal bars carry their values as labels: no value axis.
         u8::from(horizontal),
         text_properties(1400, theme.muted),
@@ -198,16 +200,22 @@ fn chart_space(spec: &ChartSpec, theme: &Theme, plot: &str, legend: bool) -> Str
     } else {
         0.1
     };
-    let legend = if legend {
-        format!(
-            r#"<c:legend><c:legendPos val="b"/><c:overlay val="0"/>{}</c:legend>"#,
-            text_properties(1400, theme.text)
+    // The legend sits above the plot, as on the PNG and PDF slide: below
+    // it, it collided with category names set on a slant.
+    let (legend, top, height) = if legend {
+        (
+            format!(
+                r#"<c:legend><c:legendPos val="t"/><c:overlay val="0"/>{}</c:legend>"#,
+                text_properties(1400, theme.text)
+            ),
+            0.27,
+            0.57,
         )
     } else {
-        String::new()
+        (String::new(), 0.14, 0.7)
     };
     format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><c:date1904 val="0"/><c:lang val="en-US"/><c:roundedCorners val="0"/><c:chart>{}<c:plotArea><c:layout><c:manualLayout><c:layoutTarget val="inner"/><c:xMode val="edge"/><c:yMode val="edge"/><c:x val="{left}"/><c:y val="0.14"/><c:w val="{}"/><c:h val="0.68"/></c:manualLayout></c:layout>{plot}</c:plotArea>{legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>{}<c:externalData r:id="rId1"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>"#,
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><c:date1904 val="0"/><c:lang val="en-US"/><c:roundedCorners val="0"/><c:chart>{}<c:plotArea><c:layout><c:manualLayout><c:layoutTarget val="inner"/><c:xMode val="edge"/><c:yMode val="edge"/><c:x val="{left}"/><c:y val="{top}"/><c:w val="{}"/><c:h val="{height}"/></c:manualLayout></c:layout>{plot}</c:plotArea>{legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>{}<c:externalData r:id="rId1"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>"#,
         title(spec, theme),
         0.96 - left,
         text_properties(1400, theme.text),
