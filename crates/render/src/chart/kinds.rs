@@ -422,13 +422,20 @@ fn bar(
     // Each bar carries its value while every value fits over its own bar
     // (at a smaller size if need be); labels wider than their bars would
     // run into their neighbours, and the axis then gives the values.
+    // Bars of a group stand side by side; a lone series has the gap
+    // between groups as well.
+    let room = if series.len() > 1 {
+        slot_width * bar_width
+    } else {
+        slot_width
+    } - VALUE_LABEL_SPACE;
     let value_size = value_label_size(
         series.iter().flat_map(|(_, s)| {
             rows.iter()
                 .filter_map(|r| s.values.get(*r).copied().flatten())
         }),
         &data.unit,
-        slot_width * bar_width,
+        room,
     );
     let show_values = slots * series.len() <= 24 && value_size.is_some();
     let value_size = value_size.unwrap_or(LABEL_SIZE);
@@ -561,16 +568,20 @@ fn bar(
     Ok(())
 }
 
-/// The size at which every value label fits over its bar (`bar` pixels
-/// wide, with a little of the gap beside it), or `None` when none does.
-fn value_label_size(values: impl Iterator<Item = f64>, unit: &Unit, bar: f64) -> Option<f64> {
+/// The size at which every value label fits the `room` over its bar (its
+/// width, less a clear space to the label beside it), or `None` when none
+/// does.
+fn value_label_size(values: impl Iterator<Item = f64>, unit: &Unit, room: f64) -> Option<f64> {
     let labels: Vec<String> = values.map(|v| format_value(v, unit)).collect();
     [LABEL_SIZE, 17.0, 15.0].into_iter().find(|size| {
         labels
             .iter()
-            .all(|label| text_width(label, *size, true) <= bar + 6.0)
+            .all(|label| text_width(label, *size, true) <= room)
     })
 }
+
+/// Clear space between two value labels side by side, in pixels.
+const VALUE_LABEL_SPACE: f64 = 6.0;
 
 fn funnel(root: &Area<'_>, data: &ChartData, palette: &Palette<'_>) -> DrawResult<()> {
     let theme = palette.theme;
@@ -880,5 +891,11 @@ mod tests {
         // Short values fit a narrow bar, at a smaller size if need be.
         let short = [12.0, 9.0, 7.0];
         assert!(value_label_size(short.into_iter(), &Unit::None, 24.0).is_some());
+        // "$0.5k" beside "$0.4k" on 52 px bars touched at full size: a
+        // smaller size leaves a clear space between them.
+        let money = Unit::parse(Some("$k"));
+        let size = value_label_size([0.5, 0.4].into_iter(), &money, 52.0 - VALUE_LABEL_SPACE);
+        assert!(size.is_some_and(|size| size < LABEL_SIZE), "{size:?}");
+        assert!(text_width("$0.5k", LABEL_SIZE, true) > 52.0 - VALUE_LABEL_SPACE);
     }
 }
