@@ -616,9 +616,39 @@ fn opens_with_an_instruction(clause: &str) -> bool {
                             | "together"
                     )
                 });
+            // "Phase one ran from September", "Test results showed": the
+            // word names a thing whose verb follows.
+            // ("Ensure access is revoked" takes a clause.)
+            let takes_a_clause = matches!(
+                all[at].as_str(),
+                "ensure" | "check" | "make" | "confirm" | "verify" | "require"
+            );
+            let a_subject = !takes_a_clause
+                && all.iter().skip(at + 1).take(2).any(|next| {
+                    matches!(
+                        next.as_str(),
+                        "was"
+                            | "were"
+                            | "is"
+                            | "are"
+                            | "has"
+                            | "had"
+                            | "ran"
+                            | "runs"
+                            | "saw"
+                            | "took"
+                            | "began"
+                            | "showed"
+                            | "shows"
+                            | "found"
+                            | "finds"
+                            | "led"
+                    )
+                });
             IMPERATIVES.contains(&all[at].as_str())
                 && !names_something
                 && !idiom
+                && !a_subject
                 && !all.get(at + 1).is_some_and(|next| is_number_word(next))
         })
 }
@@ -1111,7 +1141,12 @@ fn dated_rule_change(all: &[String]) -> bool {
     let span = all
         .get(2)
         .is_some_and(|w| matches!(w.as_str(), "to" | "until" | "through" | "till"));
-    opens && dated && rule_verb && !span
+    // "From today, the monthly plan costs $5 instead of $2": new terms.
+    let new_terms = all.iter().any(|w| w == "instead")
+        || all
+            .windows(2)
+            .any(|w| matches!(w[0].as_str(), "goes" | "go") && w[1] == "up");
+    opens && dated && (rule_verb || new_terms) && !span
 }
 
 /// A decision reported, whoever took it: "Shuttle managers met on
@@ -1360,9 +1395,10 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
         }
         // "The team plans to move", "we plan a pilot"; in "the Risk
         // Management Plan (IRMP)" a plan is a document.
+        // ("As we plan for 2019" prepares; it names no step.)
         "plan" | "plans" => matches!(
             following,
-            "to" | "on" | "a" | "an" | "the" | "for" | "our" | "its" | "their"
+            "to" | "on" | "a" | "an" | "the" | "our" | "its" | "their"
         ),
         // "We are committed to cutting waste"; "a team committed to our
         // mission" describes it.

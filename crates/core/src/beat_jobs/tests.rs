@@ -494,6 +494,7 @@ fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
         "We are committed to cutting the backlog by June.",
         "To support this goal, he said, on April 11 Etsy would raise its transaction fee to 6.5%.",
         "We will update the app for every customer by Friday.",
+        "From today, the Vicariously monthly plan costs $5 instead of $2.",
         "This is our plan for the upcoming saker.build releases:",
     ] {
         assert!(states_resolution(resolution), "{resolution}");
@@ -512,6 +513,11 @@ fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
         "We will refresh these figures in every newsletter.",
         "We will update the performance figures on this page every month.",
         "For Christmas, BookTrust asked the public to give £10 to send a special book parcel.",
+        "We look forward to drawing on your feedback as we plan for 2019.",
+        "- Phase one ran from September to December 2016 and set out the proposed structure.",
+        "It said it would be a hard winter.",
+        "In April the paper said it would cut 70 jobs.",
+        "Of the overseas tourists, 97 per cent said they would come back to the festival.",
     ] {
         assert!(!states_resolution(not_resolution), "{not_resolution}");
     }

@@ -383,6 +383,9 @@ fn a_vague_word_needs_a_number_it_does_not_have() {
     assert_eq!(vague("Shortly after the incident, we added alerting."), 0);
     assert_eq!(vague("We will add alerting shortly."), 1);
     assert_eq!(vague("Retention is much better than it was."), 1);
+    // Work done on things, in the passive, is no measure that moved.
+    assert_eq!(vague("The trackers have been improved and redesigned."), 0);
+    assert_eq!(vague("Activation improved after the pilot."), 1);
     assert_eq!(vague("The aim is to make better policy with data."), 0);
     assert_eq!(
         vague("Services should be so good that people choose them."),
@@ -1625,6 +1628,13 @@ fn a_resolution_needs_an_owner_or_a_date_and_a_bare_we_is_no_owner() {
     };
     assert!(flagged("We should get to it soon, before it escalates."));
     assert!(flagged("Data residency is important to us going forward."));
+    // Now is a time: the reader is told to act straight away.
+    assert!(!flagged(
+        "Stop using the recalled fax machines straight away and unplug them."
+    ));
+    assert!(flagged(
+        "We should stop using the old fax machines and unplug them."
+    ));
     assert!(!flagged(
         "The Billing team adds usage alerts at 80% of each allowance."
     ));

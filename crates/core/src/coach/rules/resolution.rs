@@ -124,7 +124,15 @@ pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
         matches!(w[0].as_str(), "we're" | "we’re" | "i'm" | "i’m")
             && TAKING_EFFECT.contains(&w[1].as_str())
     });
+    // "Stop using the machines straight away": now is a time.
+    let at_once = words.windows(2).any(|w| {
+        matches!(
+            (w[0].as_str(), w[1].as_str()),
+            ("straight" | "right", "away") | ("at", "once")
+        )
+    });
     let has_date = next_year
+        || at_once
         || recurring
         || from_now
         || a_year

@@ -130,6 +130,11 @@ fn wants_number(
     if phrase == "most" && matches!(previous.as_deref(), Some("the" | "at")) {
         return false;
     }
+    // "Many features have been improved": work done on things, told in
+    // the passive; "conversion improved" is a measure that moved.
+    if phrase == "improved" && previous.as_deref() == Some("been") {
+        return false;
+    }
     if JUDGEMENTS.contains(&phrase) && !judged(found, index) {
         return false;
     }
