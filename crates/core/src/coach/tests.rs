@@ -2091,3 +2091,20 @@ fn a_list_its_opening_line_sets_in_the_past_asks_for_nothing_now() {
     )));
     assert!(!resolution_missing(&draft("Our goals for next quarter:")));
 }
+
+#[test]
+fn a_price_list_is_the_terms_on_offer_not_evidence() {
+    let missing = |line: &str| {
+        let text = format!(
+            "# Premium goes up to $24.99 on 1 March\n\nCosts for hosting rose all year.\n\n\
+             {line}\n\nFrom 1 March, Premium will cost $24.99 a month.\n"
+        );
+        raises_on_draft(&text, "evidence-missing")
+    };
+    assert!(missing(
+        "When we launched the site we had two plans: Standard at $9.99 a month and Premium at $19.99 a month."
+    ));
+    assert!(!missing(
+        "Revenue per user rose from $9 to $12 a month after the launch."
+    ));
+}

@@ -598,7 +598,75 @@ fn gives_evidence(sentence: &str, english: bool) -> bool {
             && (prices_the_proposal(sentence)
                 || prices_to_come(sentence)
                 || offers_the_change(sentence)
-                || plans_a_window(sentence)))
+                || plans_a_window(sentence)
+                || lists_prices(sentence)))
+}
+
+/// A price list: every sum of money in the sentence is a price by the
+/// month, year, user or seat, and nothing moved ("two plans: Standard at
+/// $9.99 a month and Premium at $19.99 a month"). Prices are the terms on
+/// offer, not an outcome measured. ("Revenue per user rose from $9 to
+/// $12 a month" compares.)
+fn lists_prices(sentence: &str) -> bool {
+    const PER: &[&str] = &["a", "an", "per", "each", "every"];
+    const PERIODS: &[&str] = &[
+        "month", "year", "user", "seat", "week", "day", "licence", "license", "member", "person",
+    ];
+    const MOVED: &[&str] = &[
+        "rose",
+        "fell",
+        "grew",
+        "from",
+        "than",
+        "increase",
+        "increased",
+        "decrease",
+        "decreased",
+        "up",
+        "down",
+        "saved",
+        "save",
+        "cut",
+        "raised",
+        "lowered",
+        "dropped",
+        "doubled",
+        "vs",
+        "versus",
+        "revenue",
+        "spent",
+        "cost",
+        "costs",
+    ];
+    let all = words(sentence);
+    let lower: Vec<String> = all.iter().map(|w| w.lower()).collect();
+    if lower.iter().any(|w| MOVED.contains(&w.as_str())) {
+        return false;
+    }
+    let chars: Vec<char> = sentence.chars().collect();
+    let money: Vec<usize> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| {
+            has_digit(w.text)
+                && w.start
+                    .checked_sub(1)
+                    .and_then(|before| chars.get(before))
+                    .is_some_and(|c| matches!(c, '$' | '£' | '€'))
+        })
+        .map(|(at, _)| at)
+        .collect();
+    let per_period = |at: usize| {
+        chars.get(all[at].end) == Some(&'/')
+            || lower
+                .iter()
+                .skip(at + 1)
+                .take(3)
+                .collect::<Vec<_>>()
+                .windows(2)
+                .any(|w| PER.contains(&w[0].as_str()) && PERIODS.contains(&w[1].as_str()))
+    };
+    !money.is_empty() && money.iter().all(|&at| per_period(at))
 }
 
 /// A maintenance window as planned: "Expected downtime: our estimate is
