@@ -29,6 +29,8 @@ const NO_COMMITMENT: &[&str] = &[
     // "We will refresh these figures in every newsletter", "we will
     // report back": the text again.
     "refresh", "report",
+    // "Five of the six staff will lose their jobs": what befalls them.
+    "lose", "suffer", "face",
 ];
 /// Words that may stand before a resolution's actor without making its
 /// clause a relative one ("the letter I will write" is not a plan).
@@ -113,7 +115,7 @@ pub fn states_resolution(sentence: &str) -> bool {
         || named_actor_commits(sentence)
         || reports_a_decision(&all)
         || works_against_a_repeat(&all)
-        || dated_rule_change(&all)
+        || dated_rule_change(&all, sentence)
         || hopes_to_act_by_a_time(&all)
         || softened_proposal(&all)
         || repair_finished(&all)
@@ -123,6 +125,28 @@ pub fn states_resolution(sentence: &str) -> bool {
         || decides_a_dividend(&all)
         || puts_forward_a_plan(&all)
         || done_to_plan(&all)
+        || recommends_a_step(&all)
+}
+
+/// A step recommended or proposed, whoever recommends it: "This business
+/// case recommends buying ElectroWorkFlow", "the report proposes closing
+/// two sites". ("The recommended setting", "proposed changes" name a thing.)
+fn recommends_a_step(all: &[String]) -> bool {
+    all.windows(2).enumerate().any(|(at, w)| {
+        matches!(
+            w[0].as_str(),
+            "recommends" | "recommend" | "recommended" | "proposes" | "propose" | "proposed"
+        ) && w[1].len() > 5
+            && w[1].ends_with("ing")
+            && !matches!(
+                w[1].as_str(),
+                "nothing" | "something" | "anything" | "everything"
+            )
+            && !at
+                .checked_sub(1)
+                .and_then(|before| all.get(before))
+                .is_some_and(|before| matches!(before.as_str(), "the" | "a" | "an" | "our" | "its"))
+    })
 }
 
 /// A step announced in the passive, whoever takes it: "recovery plans
@@ -645,9 +669,36 @@ fn opens_with_an_instruction(clause: &str) -> bool {
                             | "led"
                     )
                 });
+            // "Audit findings summary": a caption of two or three nouns,
+            // with no article, pronoun or stop, names a section.
+            let caption = all.len() - at <= 3
+                && !clause.trim_end().ends_with(['.', '!'])
+                && !all[at + 1..].iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "it"
+                            | "this"
+                            | "that"
+                            | "these"
+                            | "our"
+                            | "all"
+                            | "them"
+                            | "now"
+                            | "your"
+                            | "up"
+                            | "out"
+                            | "down"
+                            | "off"
+                            | "on"
+                    )
+                });
             IMPERATIVES.contains(&all[at].as_str())
                 && !names_something
                 && !idiom
+                && !caption
                 && !a_subject
                 && !all.get(at + 1).is_some_and(|next| is_number_word(next))
         })
@@ -912,7 +963,13 @@ fn scheduled_step(all: &[String]) -> bool {
                     .is_some_and(|b| matches!(b.as_str(), "was" | "were" | "been"))
                 // "The board is due to adopt the budget for the coming
                 // fiscal year, which starts July 1, at its June 17 meeting."
-                && all.iter().skip(i + 1).take(14).any(|d| {
+                // "Boosters that unlock ships faster": the noun.
+                && !(matches!(w.as_str(), "ships" | "lands" | "launches" | "arrives")
+                    && i
+                        .checked_sub(1)
+                        .and_then(|b| all.get(b))
+                        .is_some_and(|b| IMPERATIVES.contains(&b.as_str()) || is_number_word(b)))
+                && all.iter().enumerate().skip(i + 1).take(14).any(|(at, d)| {
                 MONTHS.contains(&d.as_str())
                 || matches!(
                     d.as_str(),
@@ -924,8 +981,17 @@ fn scheduled_step(all: &[String]) -> bool {
                         | "saturday"
                         | "sunday"
                         | "tomorrow"
-                        | "next"
                 )
+                // "Next week", not "the next round".
+                || d == "next"
+                    && all.get(at + 1).is_some_and(|period| {
+                        matches!(
+                            period.as_str(),
+                            "week" | "month" | "quarter" | "year" | "sprint" | "release" | "spring"
+                                | "summer" | "autumn" | "fall" | "winter" | "monday" | "tuesday"
+                                | "wednesday" | "thursday" | "friday" | "weekend" | "season"
+                        )
+                    })
                 // "Liftoff is scheduled for 6:36 a.m. EST on Friday".
                 || matches!(d.as_str(), "a.m" | "p.m" | "am" | "pm")
                 || (d.len() == 2
@@ -1124,7 +1190,7 @@ fn proposes_a_next_study(all: &[String]) -> bool {
 /// A rule that takes effect on a day: "From December 1st, employees can
 /// work from home one day a week", "Effective 1 March, travel needs
 /// approval". Its numbers are the rule's terms, not proof.
-fn dated_rule_change(all: &[String]) -> bool {
+fn dated_rule_change(all: &[String], sentence: &str) -> bool {
     let opens = all
         .first()
         .is_some_and(|w| matches!(w.as_str(), "from" | "starting" | "effective" | "beginning"));
@@ -1134,13 +1200,16 @@ fn dated_rule_change(all: &[String]) -> bool {
             || matches!(w.as_str(), "today" | "tomorrow" | "monday" | "next")
     });
     // "May" the month is no rule verb ("From May to October, each child
-    // gets a parcel"), and a span of months is a season, not a start.
-    let rule_verb = all.iter().enumerate().any(|(at, w)| {
-        matches!(w.as_str(), "can" | "must" | "will" | "need" | "needs") || w == "may" && at > 3
-    });
+    // gets a parcel"), and a span ("from late April to 1 July") is a
+    // period, not a start.
+    let rule_verb = all
+        .iter()
+        .any(|w| matches!(w.as_str(), "can" | "must" | "will" | "need" | "needs"))
+        || words(sentence).iter().skip(1).any(|w| w.text == "may");
     let span = all
-        .get(2)
-        .is_some_and(|w| matches!(w.as_str(), "to" | "until" | "through" | "till"));
+        .iter()
+        .take(5)
+        .any(|w| matches!(w.as_str(), "to" | "until" | "through" | "till"));
     // "From today, the monthly plan costs $5 instead of $2": new terms.
     let new_terms = all.iter().any(|w| w == "instead")
         || all
@@ -1196,13 +1265,54 @@ fn reports_a_decision(all: &[String]) -> bool {
             )
         })
     };
-    let decided_to = all.windows(2).enumerate().any(|(i, w)| {
+    // ("The trustees had decided last week to close the charity": a time
+    // may stand between.)
+    let decided_to = all.iter().enumerate().any(|(i, w)| {
         matches!(
-            w[0].as_str(),
+            w.as_str(),
             "agreed" | "voted" | "decided" | "resolved" | "chose" | "elected" | "opted"
-        ) && w[1] == "to"
-            && go_or_stop(i + 2)
+        ) && (i + 1..=i + 3)
+            .find(|&at| all.get(at).is_some_and(|to| to == "to"))
+            .is_some_and(|to| {
+                all[i + 1..to].iter().all(|between| {
+                    matches!(
+                        between.as_str(),
+                        "last"
+                            | "this"
+                            | "week"
+                            | "month"
+                            | "year"
+                            | "on"
+                            | "yesterday"
+                            | "today"
+                            | "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "unanimously"
+                            | "formally"
+                            | "finally"
+                    )
+                }) && go_or_stop(to + 1)
+            })
             && !negated(i)
+    });
+    // "That is why I have gone with ads", "we opted for the cheaper
+    // plan": the writer's choice made.
+    let chose = all.windows(4).any(|w| {
+        matches!(w[0].as_str(), "i" | "we")
+            && matches!(w[1].as_str(), "have" | "'ve" | "’ve" | "opted" | "settled")
+            && matches!(
+                (w[2].as_str(), w[3].as_str()),
+                ("gone", "with") | ("opted", "for") | ("settled", "on")
+            )
+    }) || all.windows(3).any(|w| {
+        matches!(w[0].as_str(), "i" | "we")
+            && matches!(
+                (w[1].as_str(), w[2].as_str()),
+                ("opted", "for") | ("settled", "on")
+            )
     });
     let cleared = all.windows(2).enumerate().any(|(i, w)| {
         matches!(w[0].as_str(), "cleared" | "approved")
@@ -1233,13 +1343,93 @@ fn reports_a_decision(all: &[String]) -> bool {
             && w[2] == "to"
             && !negated(i + 1)
     });
-    decided_to || cleared || go_for || go_ahead || has_decided
+    decided_to || cleared || go_for || go_ahead || has_decided || chose
 }
 
 /// A named actor inside the sentence commits: "Besides the penalty, Knight
 /// will retain an independent consultant." (A capitalised word that opens
 /// the sentence may be a metric: "Revenue will grow".)
+/// A named body, then an aside, then its commitment: "Involve Yorkshire
+/// and Humber, a body that supports the voluntary sector, will shut at the
+/// end of next month".
+fn named_actor_past_an_aside_commits(sentence: &str) -> bool {
+    let Some(will) = sentence.find(", will ") else {
+        return false;
+    };
+    let Some(aside) = sentence[..will].rfind(", ") else {
+        return false;
+    };
+    let named = words(&sentence[..aside])
+        .last()
+        .is_some_and(|name| name.text.chars().next().is_some_and(char::is_uppercase));
+    let verb = words(&sentence[will + 7..])
+        .first()
+        .map(|w| w.lower())
+        .unwrap_or_default();
+    named && !verb.is_empty() && !NO_COMMITMENT.contains(&verb.as_str()) && verb != "not"
+}
+
+/// A name that opens the sentence and acts: "Netflix will not change its
+/// prices", "Acme will close the Leeds office". A measure opening the
+/// sentence forecasts instead ("Revenue will grow", "Prices will not
+/// change"), so only a verb of action counts, a verb of change only with
+/// its object.
+fn opening_name_acts(sentence: &str) -> bool {
+    let all = words(sentence);
+    let [name, will, rest @ ..] = all.as_slice() else {
+        return false;
+    };
+    let pronoun = matches!(
+        name.text,
+        "I" | "It"
+            | "We"
+            | "You"
+            | "They"
+            | "This"
+            | "That"
+            | "There"
+            | "These"
+            | "Those"
+            | "He"
+            | "She"
+    );
+    if pronoun || !name.text.chars().next().is_some_and(char::is_uppercase) || will.text != "will" {
+        return false;
+    }
+    let rest: Vec<String> = rest.iter().map(Word::lower).collect();
+    let rest = match rest.as_slice() {
+        [not, tail @ ..] if not == "not" => tail,
+        all => all,
+    };
+    let Some(verb) = rest.first() else {
+        return false;
+    };
+    let transitive = rest.get(1).is_some_and(|object| {
+        matches!(
+            object.as_str(),
+            "its" | "the" | "their" | "our" | "a" | "an" | "all" | "every"
+        ) || is_number_word(object)
+    });
+    let acts = IMPERATIVES.contains(&verb.as_str())
+        && !matches!(
+            verb.as_str(),
+            "go" | "make" | "take" | "keep" | "run" | "test"
+        )
+        || matches!(
+            verb.as_str(),
+            "finish" | "shut" | "close" | "end" | "complete" | "open" | "start" | "acquire"
+        );
+    let changes = matches!(
+        verb.as_str(),
+        "change" | "grow" | "raise" | "cut" | "reduce" | "increase" | "lower"
+    );
+    (acts && !changes) || (changes && transitive)
+}
+
 fn named_actor_commits(sentence: &str) -> bool {
+    if named_actor_past_an_aside_commits(sentence) || opening_name_acts(sentence) {
+        return true;
+    }
     let all = words(sentence);
     let lower: Vec<String> = all.iter().map(Word::lower).collect();
     all.windows(3).enumerate().any(|(i, w)| {
@@ -1288,27 +1478,59 @@ fn actor_commits(all: &[String]) -> bool {
             "if" | "when" | "once" | "unless" | "until" | "to"
         )
     });
-    all.iter().enumerate().any(|(i, word)| {
-        if !ACTORS.contains(&word.as_str()) {
-            return false;
-        }
-        let relative = !conditional
-            && i > 0
-            && ["we", "i", "you"].contains(&word.as_str())
-            && all.get(i - 1).is_some_and(|before| {
-                !LEADS.contains(&before.as_str())
-                    && !MONTHS.contains(&before.as_str())
-                    && !before.chars().all(|c| c.is_ascii_digit())
-            });
-        if relative {
-            return false;
-        }
-        all.iter()
-            .enumerate()
-            .skip(i + 1)
-            .take(2)
-            .any(|(j, next)| commits_at(all, j, next))
-    })
+    // "The areas it plans to reach in January": only an agent plans.
+    let agent_plans = all.windows(3).any(|w| {
+        matches!(w[0].as_str(), "it" | "they")
+            && matches!(w[1].as_str(), "plans" | "plan" | "intends" | "intend")
+            && w[2] == "to"
+    });
+    agent_plans
+        || all.iter().enumerate().any(|(i, word)| {
+            if !ACTORS.contains(&word.as_str()) {
+                return false;
+            }
+            let relative = !conditional
+                && i > 0
+                && ["we", "i", "you"].contains(&word.as_str())
+                && all.get(i - 1).is_some_and(|before| {
+                    !LEADS.contains(&before.as_str())
+                        && !MONTHS.contains(&before.as_str())
+                        && !before.chars().all(|c| c.is_ascii_digit())
+                });
+            if relative {
+                return false;
+            }
+            // "Lawmakers who cut destination marketing are ignoring…": a
+            // department's name after another noun names an activity, not the
+            // team ("Marketing will…", "our support team is…").
+            let activity = matches!(
+                word.as_str(),
+                "engineering"
+                    | "finance"
+                    | "legal"
+                    | "sales"
+                    | "marketing"
+                    | "product"
+                    | "support"
+                    | "ops"
+                    | "operations"
+            ) && i > 0
+                && all.get(i - 1).is_some_and(|before| {
+                    !LEADS.contains(&before.as_str())
+                        && !matches!(
+                            before.as_str(),
+                            "the" | "our" | "your" | "their" | "its" | "my" | "of" | "from"
+                        )
+                });
+            if activity {
+                return false;
+            }
+            all.iter()
+                .enumerate()
+                .skip(i + 1)
+                .take(2)
+                .any(|(j, next)| commits_at(all, j, next))
+        })
 }
 
 /// The writer keeping the text current: "(we will) update the performance
