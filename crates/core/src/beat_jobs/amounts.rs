@@ -531,7 +531,7 @@ const MEASURES: &[&str] = &[
     "sales", "orders", "transactions", "calls", "complaints", "tickets", "signups", "sign-ups",
     // Harm counted: "eight accidents in the six months before, five after".
     "accidents", "crashes", "collisions", "injuries", "deaths", "fatalities", "casualties",
-    "fires", "outages", "breaches", "incidents",
+    "fires", "outages", "breaches", "incidents", "defects", "faults", "failures",
 ];
 
 /// Whether the sentence's number measures something that matters to the

@@ -659,6 +659,13 @@ fn opens_with_an_instruction(clause: &str) -> bool {
                             | "had"
                             | "ran"
                             | "runs"
+                            | "gave"
+                            | "brought"
+                            | "went"
+                            | "came"
+                            | "grew"
+                            | "fell"
+                            | "rose"
                             | "saw"
                             | "took"
                             | "began"
@@ -1430,6 +1437,20 @@ fn named_actor_commits(sentence: &str) -> bool {
     if named_actor_past_an_aside_commits(sentence) || opening_name_acts(sentence) {
         return true;
     }
+    // "Part of the reason may be that COVID-19 has halted much of the
+    // travel": a cause offered, not a body deciding.
+    let lowered = sentence.to_lowercase();
+    if [
+        "may be that",
+        "might be that",
+        "could be that",
+        "the reason is that",
+    ]
+    .iter()
+    .any(|cause| lowered.contains(cause))
+    {
+        return false;
+    }
     let all = words(sentence);
     let lower: Vec<String> = all.iter().map(Word::lower).collect();
     all.windows(3).enumerate().any(|(i, w)| {
@@ -1570,7 +1591,25 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
                     .skip(at + 2)
                     .take(3)
                     .any(|w| w == "attention" || w == "focus");
+            // "We are running the trial to help people get ready": a study
+            // under way is the work being told, not a step decided.
+            let studies = matches!(following, "running" | "conducting" | "doing")
+                && all.iter().skip(at + 2).take(3).any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "trial"
+                            | "test"
+                            | "tests"
+                            | "experiment"
+                            | "experiments"
+                            | "study"
+                            | "research"
+                            | "survey"
+                            | "interviews"
+                    )
+                });
             !turns_attention
+                && !studies
                 && following.ends_with("ing")
                 && ![
                     "investigating",

@@ -2090,6 +2090,10 @@ fn a_list_its_opening_line_sets_in_the_past_asks_for_nothing_now() {
         "Every project begins with a short list of goals. Ours looked like this:"
     )));
     assert!(!resolution_missing(&draft("Our goals for next quarter:")));
+    assert!(resolution_missing(&draft(
+        "We get to know our volunteers, which helps us to:"
+    )));
+    assert!(!resolution_missing(&draft("Next quarter we need to:")));
 }
 
 #[test]
@@ -2107,4 +2111,25 @@ fn a_price_list_is_the_terms_on_offer_not_evidence() {
     assert!(!missing(
         "Revenue per user rose from $9 to $12 a month after the launch."
     ));
+}
+
+#[test]
+fn work_done_with_its_result_in_numbers_is_evidence() {
+    let missing = |line: &str| {
+        let text = format!(
+            "# Pixy ships in March, not February\n\nBackers expected Pixy in February.\n\n\
+             The firmware, not the hardware, now sets the date, so the ship date slips again.\n\n\
+             We will finish testing the week of 27 January and ship in March.\n\n{line}\n"
+        );
+        raises_on_draft(&text, "evidence-missing")
+    };
+    assert!(!missing(
+        "At the functional test, 600 units had been tested with zero defects."
+    ));
+    assert!(!missing("We tested 600 units with zero defects."));
+    assert!(missing(
+        "At the functional test, 600 units had been tested."
+    ));
+    assert!(missing("We tested 600 units with the new jig."));
+    assert!(missing("We ran user research sessions with 6 residents."));
 }

@@ -121,9 +121,10 @@ fn may_do_the_job(target: Target, passage: &str, sentence: &str) -> bool {
         && !(target == Target::Resolution && item_of_a_list_told_as_past(passage, sentence))
 }
 
-/// An item of a list its opening line sets in the past: "Ours looked like
+/// An item of a list its opening line sets in the past ("Ours looked like
 /// this:" over "1. Raise adoption among users…", "Last year's goals
-/// were:". Its imperatives report what was, and ask for nothing now.
+/// were:") or opens as a purpose ("which helps us to:"). Its imperatives
+/// report what was, or what the work is for, and ask for nothing now.
 fn item_of_a_list_told_as_past(passage: &str, sentence: &str) -> bool {
     const PAST: &[&str] = &["looked", "were", "was", "had", "included", "did", "read"];
     let is_item = |line: &str| {
@@ -145,10 +146,18 @@ fn item_of_a_list_told_as_past(passage: &str, sentence: &str) -> bool {
         .rev()
         .find(|line| !line.trim().is_empty() && !is_item(line))
         .is_some_and(|opening| {
+            let words = lower_words(opening);
+            // "…which helps us to:" over "- keep improving the way
+            // volunteering is organised": the items finish a purpose.
+            let purpose = words.last().is_some_and(|last| last == "to")
+                && words.iter().any(|word| {
+                    matches!(
+                        word.as_str(),
+                        "helps" | "help" | "helped" | "allows" | "allowed" | "enables" | "lets"
+                    )
+                });
             opening.trim_end().ends_with(':')
-                && lower_words(opening)
-                    .iter()
-                    .any(|word| PAST.contains(&word.as_str()))
+                && (purpose || words.iter().any(|word| PAST.contains(&word.as_str())))
         })
 }
 
@@ -396,7 +405,41 @@ fn states_evidence(sentence: &str, english: bool) -> bool {
                 })
                 .any(measured)
     };
-    measured(sentence) || a_clause_measured() || beat_jobs::attributed_quote(sentence)
+    // "600 units had been tested with zero defects": the work, then what
+    // it found.
+    let a_result_with_it = || {
+        super::wording::reports_activity(sentence)
+            && sentence.split(" with ").skip(1).any(|tail| {
+                let tail_words = lower_words(tail);
+                // (Not "ran sessions with 6 residents": who took part.)
+                let found = tail.contains('%')
+                    || tail_words.get(1).is_some_and(|noun| {
+                        matches!(
+                            noun.as_str(),
+                            "defects"
+                                | "defect"
+                                | "errors"
+                                | "failures"
+                                | "faults"
+                                | "crashes"
+                                | "incidents"
+                                | "complaints"
+                                | "problems"
+                                | "issues"
+                                | "returns"
+                        )
+                    });
+                found
+                    && tail_words
+                        .first()
+                        .is_some_and(|first| super::super::text::is_number_word(first))
+                    && !super::wording::reports_activity(tail)
+            })
+    };
+    measured(sentence)
+        || a_clause_measured()
+        || a_result_with_it()
+        || beat_jobs::attributed_quote(sentence)
 }
 
 fn unplaced(target: Target, found: &Elsewhere<'_>) -> Finding {
