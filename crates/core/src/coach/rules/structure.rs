@@ -127,6 +127,9 @@ fn may_do_the_job(target: Target, passage: &str, sentence: &str) -> bool {
 /// report what was, or what the work is for, and ask for nothing now.
 fn item_of_a_list_told_as_past(passage: &str, sentence: &str) -> bool {
     const PAST: &[&str] = &["looked", "were", "was", "had", "included", "did", "read"];
+    /// How far back the list's opening line is looked for: a bound, so a
+    /// crafted list of thousands of items costs no more than a short one.
+    const LIST_LINES: usize = 60;
     let is_item = |line: &str| {
         let line = line.trim_start();
         line.starts_with(['-', '*', '•'])
@@ -134,16 +137,25 @@ fn item_of_a_list_told_as_past(passage: &str, sentence: &str) -> bool {
                 !number.is_empty() && number.chars().all(|c| c.is_ascii_digit())
             })
     };
-    let lines: Vec<&str> = passage.lines().collect();
-    let Some(at) = lines.iter().position(|line| line.contains(sentence.trim())) else {
+    // The sentence is a slice of the passage: its place is where it
+    // starts, found without searching the text.
+    let Some(offset) = (sentence.as_ptr() as usize)
+        .checked_sub(passage.as_ptr() as usize)
+        .filter(|offset| *offset < passage.len())
+    else {
         return false;
     };
-    if !is_item(lines[at]) {
+    let line_start = passage[..offset].rfind('\n').map_or(0, |at| at + 1);
+    let line_end = passage[offset..]
+        .find('\n')
+        .map_or(passage.len(), |at| offset + at);
+    if !is_item(&passage[line_start..line_end]) {
         return false;
     }
-    lines[..at]
-        .iter()
+    passage[..line_start]
+        .lines()
         .rev()
+        .take(LIST_LINES)
         .find(|line| !line.trim().is_empty() && !is_item(line))
         .is_some_and(|opening| {
             let words = lower_words(opening);
