@@ -126,6 +126,36 @@ pub fn states_resolution(sentence: &str) -> bool {
         || puts_forward_a_plan(&all)
         || done_to_plan(&all)
         || recommends_a_step(&all)
+        || names_a_proposal(&all)
+}
+
+/// A proposal put now: "The proposed cut in library opening hours is one
+/// part of a wider review", "- A proposed reduction in opening hours". ("In
+/// phase one we set out the proposed structure" tells a past step; "the
+/// proposed to" is no noun.)
+fn names_a_proposal(all: &[String]) -> bool {
+    // Put now: a verb in the present or the future, or the proposal
+    // standing alone as a list's item. ("RFF held a workshop on a proposed
+    // regulatory change" looks back.)
+    let now = all.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "is" | "are" | "will" | "would" | "includes" | "include" | "involves" | "means"
+        )
+    }) || all.get(1).is_some_and(|second| second == "proposed");
+    let told_as_past = all.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "was" | "were" | "had" | "ran" | "set" | "did" | "held" | "rejected" | "dropped"
+        )
+    });
+    now && !told_as_past
+        && all.windows(3).any(|w| {
+            matches!(w[0].as_str(), "the" | "a" | "our" | "this" | "these")
+                && w[1] == "proposed"
+                && w[2].len() >= 3
+                && !matches!(w[2].as_str(), "that" | "by" | "to" | "in" | "for" | "with")
+        })
 }
 
 /// A step recommended or proposed, whoever recommends it: "This business
@@ -1304,6 +1334,11 @@ fn reports_a_decision(all: &[String]) -> bool {
                 }) && go_or_stop(to + 1)
             })
             && !negated(i)
+            // "Students who chose to stop paying": people described.
+            && !i
+                .checked_sub(1)
+                .and_then(|before| all.get(before))
+                .is_some_and(|before| matches!(before.as_str(), "who" | "that" | "which" | "whom"))
     });
     // "That is why I have gone with ads", "we opted for the cheaper
     // plan": the writer's choice made.

@@ -2094,6 +2094,9 @@ fn a_list_its_opening_line_sets_in_the_past_asks_for_nothing_now() {
         "We get to know our volunteers, which helps us to:"
     )));
     assert!(!resolution_missing(&draft("Next quarter we need to:")));
+    assert!(resolution_missing(&draft(
+        "This paper comes to the Board to:"
+    )));
 }
 
 #[test]
@@ -2132,4 +2135,41 @@ fn work_done_with_its_result_in_numbers_is_evidence() {
     ));
     assert!(missing("We tested 600 units with the new jig."));
     assert!(missing("We ran user research sessions with 6 residents."));
+}
+
+#[test]
+fn a_tables_change_cells_are_data_not_claims_but_prose_under_a_heading_is_checked() {
+    let draft = |prose: &str| {
+        format!(
+            "# Library visits keep falling\n\n## Introduction\n\nWe must save £585,000 next year.\n\n\
+             | Measure | 2013/14 | 2014/15 | 2015/16 | % change over 3 yrs | % change last yr |\n\
+             |---|---|---|---|---|---|\n\
+             | Visits | 1,245,224 | 1,038,883 | 1,001,593 | -20% | -4% |\n\
+             | Total loans | 1,118,219 | 1,010,907 | 893,033 | -20% | -12% |\n\n{prose}\n\n\
+             ## Proposal\n\nThe council will cut opening hours by 20% from 1 September.\n"
+        )
+    };
+    assert!(!raises_on_draft(&draft(""), "claim-contradicts-chart"));
+    assert!(raises_on_draft(
+        &draft("Total loans fell by 40% from 2013/14 to 2015/16."),
+        "claim-contradicts-chart"
+    ));
+}
+
+#[test]
+fn a_budget_set_aside_is_not_evidence() {
+    let missing = |line: &str| {
+        let text = format!(
+            "# Not all fundable applicants could be funded\n\nWe expected more strong applications than we could fund.\n\n\
+             Demand outran the budget, so good applications were turned down.\n\n\
+             We will reopen the fund on 1 April.\n\n{line}\n"
+        );
+        raises_on_draft(&text, "evidence-missing")
+    };
+    assert!(missing(
+        "Even with £446 million a year committed to this programme we still had to choose."
+    ));
+    assert!(!missing(
+        "Applications rose from 1,400 to 1,730, asking for £1.2bn against £446 million."
+    ));
 }

@@ -136,8 +136,11 @@ fn claims_under_other_headings(
             continue;
         };
         let all_sentences = sentences(passage.text);
+        // A table's row is data, its change cells over spans the row does
+        // not name ("-23% | -13%": five years, then the last one).
         for clause in all_sentences
             .iter()
+            .filter(|s| !s.text.trim_start().starts_with('|'))
             .flat_map(|s| clauses(s.text, &[';', ':']))
             .flat_map(|clause| clause.split(", and "))
         {

@@ -161,11 +161,22 @@ fn item_of_a_list_told_as_past(passage: &str, sentence: &str) -> bool {
             let words = lower_words(opening);
             // "…which helps us to:" over "- keep improving the way
             // volunteering is organised": the items finish a purpose.
+            // So do a paper's aims ("This paper comes to the Board to:").
             let purpose = words.last().is_some_and(|last| last == "to")
                 && words.iter().any(|word| {
                     matches!(
                         word.as_str(),
-                        "helps" | "help" | "helped" | "allows" | "allowed" | "enables" | "lets"
+                        "helps"
+                            | "help"
+                            | "helped"
+                            | "allows"
+                            | "allowed"
+                            | "enables"
+                            | "lets"
+                            | "paper"
+                            | "report"
+                            | "purpose"
+                            | "document"
                     )
                 });
             opening.trim_end().ends_with(':')
@@ -654,7 +665,40 @@ fn gives_evidence(sentence: &str, english: bool) -> bool {
                 || prices_to_come(sentence)
                 || offers_the_change(sentence)
                 || plans_a_window(sentence)
-                || lists_prices(sentence)))
+                || lists_prices(sentence)
+                || commits_a_budget(sentence)))
+}
+
+/// A sum set aside for the work: "even with £446 million a year committed
+/// to this programme", "£2m allocated to the pilot". It is the decision's
+/// own terms, not an outcome measured; a sum that moved ("the budget rose
+/// from £2m to £3m") is.
+fn commits_a_budget(sentence: &str) -> bool {
+    let lower = lower_words(sentence);
+    let money = sentence.contains(['$', '£', '€', '¥']);
+    let set_aside = lower.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "committed" | "allocated" | "earmarked" | "budgeted" | "ringfenced" | "ring-fenced"
+        )
+    }) || lower.windows(2).any(|w| w[0] == "set" && w[1] == "aside");
+    let moved = lower.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "rose"
+                | "fell"
+                | "grew"
+                | "from"
+                | "than"
+                | "increased"
+                | "decreased"
+                | "saved"
+                | "cut"
+                | "dropped"
+                | "%"
+        )
+    }) || sentence.contains('%');
+    money && set_aside && !moved
 }
 
 /// A price list: every sum of money in the sentence is a price by the

@@ -431,7 +431,24 @@ fn counts_work_items(lower: &[String]) -> bool {
 /// A sentence that counts what the team did ("we shipped 400 features",
 /// "18 of the 110 actions are overdue") and says nothing of what it changed.
 pub(super) fn reports_activity(sentence: &str) -> bool {
-    let words = lower_words(sentence);
+    // "More than 100 research projects": an approximate count compares
+    // nothing.
+    let all = lower_words(sentence);
+    let words: Vec<String> = all
+        .iter()
+        .enumerate()
+        .filter(|(at, word)| {
+            !(word.as_str() == "than"
+                && at
+                    .checked_sub(1)
+                    .and_then(|before| all.get(before))
+                    .is_some_and(|before| matches!(before.as_str(), "more" | "fewer" | "less"))
+                && all
+                    .get(at + 1)
+                    .is_some_and(|next| super::super::text::is_number_word(next)))
+        })
+        .map(|(_, word)| word.clone())
+        .collect();
     // "Conversion 3.4% vs 2.6%, 41k sessions": a measure that moved.
     let says_what_changed = mentions(
         &words,
@@ -698,5 +715,15 @@ mod tests {
         assert!(!is_acronym("FY26"));
         assert!(!is_acronym("A"));
         assert!(!is_acronym("Trial"));
+    }
+
+    #[test]
+    fn a_rough_count_of_work_done_is_activity_and_a_comparison_is_not() {
+        assert!(reports_activity(
+            "We shipped more than 40 features this quarter."
+        ));
+        assert!(!reports_activity(
+            "We shipped 40 features, and conversion rose from 3% to 4%."
+        ));
     }
 }
