@@ -43,11 +43,85 @@ pub fn states_conflict(sentence: &str) -> bool {
         || short_of_its_target(&lower)
         || a_share_of_the_bar(sentence)
         || only_so_few(&lower)
+        || only_a_share_of_people(&lower)
+        || limited_means(&lower)
+}
+
+/// "Its limited resources will go to Spanish, French and German": means
+/// too small for everything, the trade-off behind a choice.
+fn limited_means(lower: &[String]) -> bool {
+    lower.windows(2).any(|w| {
+        matches!(w[0].as_str(), "limited" | "scarce" | "finite")
+            && matches!(
+                w[1].as_str(),
+                "resources"
+                    | "funds"
+                    | "funding"
+                    | "budget"
+                    | "budgets"
+                    | "capacity"
+                    | "staff"
+                    | "money"
+                    | "time"
+            )
+    })
 }
 
 /// "Together they have made only 8 subscribes": "only" before a count of
 /// something wanted is a shortfall. ("Only 3 incidents", "it takes only
 /// five minutes" are good news.)
+/// "Only about half of control users went on to create a project", "just
+/// one in five invited others": a share of people doing what is wanted,
+/// qualified as too few. (A share of money or of a budget may be the
+/// point: "only 3% of the budget".)
+fn only_a_share_of_people(lower: &[String]) -> bool {
+    const PEOPLE: &[&str] = &[
+        "users",
+        "customers",
+        "people",
+        "members",
+        "visitors",
+        "patients",
+        "students",
+        "participants",
+        "subscribers",
+        "buyers",
+        "players",
+        "respondents",
+        "learners",
+    ];
+    let share = |w: &str| {
+        is_number_word(w)
+            || matches!(
+                w,
+                "half" | "third" | "quarter" | "fifth" | "tenth" | "minority" | "fraction"
+            )
+    };
+    // A share, not a head count ("only a few hundred people" is a size):
+    // a fraction, "one in five", "40 percent of".
+    let share_at = |at: usize| {
+        let word = lower[at].as_str();
+        share(word)
+            && (!is_number_word(word)
+                || lower.get(at + 1).is_some_and(|next| {
+                    matches!(next.as_str(), "in" | "of" | "%" | "percent" | "per")
+                })
+                || word.ends_with('%'))
+    };
+    lower.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "only" | "just")
+            && (i + 1..(i + 4).min(lower.len()))
+                .find(|&at| share_at(at))
+                .is_some_and(|at| {
+                    lower
+                        .iter()
+                        .skip(at + 1)
+                        .take(5)
+                        .any(|people| PEOPLE.contains(&people.as_str()))
+                })
+    }) && !mentions(lower, BETTER_LOW)
+}
+
 fn only_so_few(lower: &[String]) -> bool {
     // A count of things: a share or a sum ("only 3% of the budget") may
     // be the point, not a shortfall.

@@ -21,8 +21,8 @@ pub use amounts::{
 };
 pub use conflict::{states_conflict, states_obstacle};
 pub use headings::{heading_job, HeadingJob};
-pub(crate) use resolution::recommends_to_a_named_body;
 pub use resolution::{instructs_the_reader, reports_a_fix_made, states_resolution};
+pub(crate) use resolution::{recommends_to_a_named_body, tells_how_to_give};
 
 /// The text saying what it will cover: "This post summarises how far we
 /// have come and what is still to do", "In this update I look at…". It

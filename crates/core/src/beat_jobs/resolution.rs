@@ -127,6 +127,46 @@ pub fn states_resolution(sentence: &str) -> bool {
         || done_to_plan(&all)
         || recommends_a_step(&all)
         || names_a_proposal(&all)
+        || on_course_to_deliver(&all)
+        || tells_how_to_give(&all)
+}
+
+/// A programme under way toward its target: "the review of care packages
+/// is on course to deliver the outstanding £343K". (On track to "reach"
+/// or "hit" a figure forecasts a level.)
+fn on_course_to_deliver(all: &[String]) -> bool {
+    all.windows(4).any(|w| {
+        w[0] == "on"
+            && matches!(w[1].as_str(), "course" | "track")
+            && w[2] == "to"
+            && matches!(
+                w[3].as_str(),
+                "deliver"
+                    | "complete"
+                    | "cut"
+                    | "ship"
+                    | "finish"
+                    | "close"
+                    | "launch"
+                    | "save"
+                    | "secure"
+                    | "open"
+                    | "recover"
+            )
+    })
+}
+
+/// An appeal telling readers how to give: "Donations can be made through
+/// the centre's page on Crowdfunder".
+pub(crate) fn tells_how_to_give(all: &[String]) -> bool {
+    all.windows(4).any(|w| {
+        matches!(
+            w[0].as_str(),
+            "donations" | "gifts" | "contributions" | "pledges"
+        ) && matches!(w[1].as_str(), "can" | "may")
+            && w[2] == "be"
+            && matches!(w[3].as_str(), "made" | "given" | "sent")
+    })
 }
 
 /// A proposal put now: "The proposed cut in library opening hours is one
@@ -748,7 +788,19 @@ fn before_a_belief(all: &[String]) -> &[String] {
     let at = all.windows(2).position(|w| {
         matches!(
             w[0].as_str(),
-            "confident" | "believe" | "expect" | "hope" | "sure" | "trust" | "optimistic" | "think"
+            "confident"
+                | "confidence"
+                | "believe"
+                | "belief"
+                | "expect"
+                | "expects"
+                | "hope"
+                | "sure"
+                | "trust"
+                | "optimistic"
+                | "think"
+                | "thinks"
+                | "believes"
         ) && w[1] == "that"
     });
     &all[..at.unwrap_or(all.len())]
@@ -1480,6 +1532,15 @@ fn named_actor_commits(sentence: &str) -> bool {
         "might be that",
         "could be that",
         "the reason is that",
+        // ("This gives her confidence that the Group will hit its
+        // targets": a belief about it.)
+        "confidence that",
+        "confident that",
+        "believe that",
+        "believes that",
+        "expect that",
+        "expects that",
+        "hope that",
     ]
     .iter()
     .any(|cause| lowered.contains(cause))

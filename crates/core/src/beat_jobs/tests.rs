@@ -133,6 +133,19 @@ fn a_conflict_is_an_obstacle_a_trade_off_or_a_metric_going_the_wrong_way() {
     assert!(!states_conflict(
         "Page load time was 1.8 s, below the target of 2 s."
     ));
+    // Too few of the people doing what is wanted.
+    assert!(states_conflict(
+        "Only about half of control users went on to create a project, and just one in five invited or shared."
+    ));
+    assert!(!states_conflict(
+        "Half of the users in the pilot went on to create a project."
+    ));
+    assert!(!states_conflict(
+        "By February we had only a few hundred people on the beta."
+    ));
+    assert!(states_conflict(
+        "Duolingo says its limited resources will instead go to Spanish, French and German."
+    ));
     // Under what is usual, in words.
     assert!(states_conflict(
         "Even so, reservoir levels were still significantly lower than normal for the time of year."
@@ -500,6 +513,8 @@ fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
         "Involve Yorkshire and Humber, a body that supports the voluntary sector in the region, will shut at the end of next month.",
         "Its chair said the trustees had decided last week to close the charity.",
         "That is why I have gone with ads.",
+        "The review of care packages is on course to deliver the outstanding £343K.",
+        "Donations can be made through the centre's page on Crowdfunder.",
         "The proposed cut in library opening hours is one part of a wider review.",
         "- A proposed reduction in library opening hours, to fit the way library use has changed.",
         "Netflix will not change its prices to win the departed members back.",
@@ -533,6 +548,8 @@ fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
         "Phase one ran from September and set out the proposed structure.",
         "Late in 2005, for instance, RFF held a timely workshop on a proposed regulatory change.",
         "Over half of all churn came from students who chose to stop paying themselves.",
+        "Revenue is on track to reach $2m this year.",
+        "This gives her confidence that the Group will hit its targets and deliver its strategy.",
         "We are running the trial to help people get ready for Brexit.",
         "Part of the reason may be that COVID-19 has halted much of the travel between the UK and Europe.",
         "The recommended setting is shown below.",

@@ -1635,6 +1635,10 @@ fn a_resolution_needs_an_owner_or_a_date_and_a_bare_we_is_no_owner() {
     assert!(flagged(
         "We should stop using the old fax machines and unplug them."
     ));
+    // An appeal: the reader gives.
+    assert!(!flagged(
+        "Donations can be made through the centre's page on Crowdfunder."
+    ));
     assert!(!flagged(
         "The Billing team adds usage alerts at 80% of each allowance."
     ));
@@ -2110,6 +2114,15 @@ fn a_price_list_is_the_terms_on_offer_not_evidence() {
     };
     assert!(missing(
         "When we launched the site we had two plans: Standard at $9.99 a month and Premium at $19.99 a month."
+    ));
+    assert!(missing(
+        "Every year we change what you pay each month in line with the CPI rate of inflation, plus 3.9%."
+    ));
+    assert!(missing(
+        "For example, if the CPI rate is 2%, your monthly payments rise by 2%, so a £40 monthly price becomes £40.80."
+    ));
+    assert!(missing(
+        "It measures the average change in consumer prices across the country over the previous 12 months."
     ));
     assert!(!missing(
         "Revenue per user rose from $9 to $12 a month after the launch."

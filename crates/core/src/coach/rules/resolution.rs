@@ -58,7 +58,11 @@ pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
         text,
         &["recommends that ", "recommend that ", "recommended that "],
     );
+    // "Donations can be made through the centre's page": the reader
+    // gives.
+    let the_reader_gives = crate::beat_jobs::tells_how_to_give(&words);
     let has_owner = mentions(&words, OWNER_SIGNS)
+        || the_reader_gives
         || recommended_to
         || names_someone(text)
         || the_reader_acts

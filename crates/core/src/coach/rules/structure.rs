@@ -666,7 +666,47 @@ fn gives_evidence(sentence: &str, english: bool) -> bool {
                 || offers_the_change(sentence)
                 || plans_a_window(sentence)
                 || lists_prices(sentence)
-                || commits_a_budget(sentence)))
+                || commits_a_budget(sentence)
+                || states_an_indexing_rule(sentence)
+                || works_an_example(sentence)
+                || defines_a_measure(sentence)))
+}
+
+/// What a measure is, not what it showed: "It measures the average change
+/// in consumer prices over the previous 12 months", "CPI, which tracks…".
+fn defines_a_measure(sentence: &str) -> bool {
+    let lower = lower_words(sentence);
+    !sentence.contains('%')
+        && lower.windows(2).any(|w| {
+            matches!(w[0].as_str(), "it" | "which" | "that")
+                && matches!(w[1].as_str(), "measures" | "tracks" | "counts")
+        })
+}
+
+/// A worked case, not a result: "For example, if the CPI rate is 2%, your
+/// monthly payments rise by 2%, so a £40 price becomes £40.80". (A bare
+/// "If" may open a measured finding: "If the disk fills, 40% of jobs
+/// fail".)
+fn works_an_example(sentence: &str) -> bool {
+    let lower = lower_words(sentence);
+    let opens =
+        |first: &[&str]| lower.len() >= first.len() && lower.iter().zip(first).all(|(w, f)| w == f);
+    (opens(&["for", "example"]) || opens(&["for", "instance"]))
+        && lower.iter().take(4).any(|w| w == "if")
+}
+
+/// The rule a price follows: "Every year we change what you pay each
+/// month in line with the CPI rate of inflation, plus 3.9%". Its figures
+/// are the contract's terms, not an outcome.
+fn states_an_indexing_rule(sentence: &str) -> bool {
+    let lower = lower_words(sentence);
+    let recurring = lower
+        .iter()
+        .any(|w| matches!(w.as_str(), "every" | "each" | "annually" | "yearly"));
+    let indexed = lower
+        .windows(3)
+        .any(|w| w[0] == "in" && w[1] == "line" && w[2] == "with");
+    recurring && indexed
 }
 
 /// A sum set aside for the work: "even with £446 million a year committed
