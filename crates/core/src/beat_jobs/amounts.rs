@@ -28,6 +28,10 @@ const NAMING: &[&str] = &[
     "generation", "series", "model", "episode", "issue", "release", "rfc", "article", "room",
     "route", "weeknote", "weeknotes", "update", "part", "figure", "table", "option", "day",
     "paragraph", "paragraphs", "para", "paras", "appendix", "annex", "clause", "item",
+    // "Regulation 14 of the … Regulations 2011", "Apache 2.0", "GPL 3":
+    // a law's or a licence's name.
+    "regulation", "regulations", "directive", "schedule", "apache", "gpl", "agpl", "lgpl",
+    "mpl", "licence", "license",
 ];
 
 /// Whether the word at `index` is an amount: a count, a rate, a sum, a

@@ -2124,6 +2124,15 @@ fn a_price_list_is_the_terms_on_offer_not_evidence() {
     assert!(missing(
         "It measures the average change in consumer prices across the country over the previous 12 months."
     ));
+    assert!(missing(
+        "For nine years the company charged the same flat $10 a box."
+    ));
+    assert!(missing(
+        "Regulation 14 of the Users' Rights Regulations 2011 requires an operator to tell subscribers of any change."
+    ));
+    assert!(missing(
+        "Source is moving the licence of DefraDB from Apache 2.0 to version 1.1 of the Business Source License."
+    ));
     assert!(!missing(
         "Revenue per user rose from $9 to $12 a month after the launch."
     ));

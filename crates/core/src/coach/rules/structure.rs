@@ -748,8 +748,10 @@ fn commits_a_budget(sentence: &str) -> bool {
 /// $12 a month" compares.)
 fn lists_prices(sentence: &str) -> bool {
     const PER: &[&str] = &["a", "an", "per", "each", "every"];
+    // (Or by the unit sold: "$10 a box", "5c per minute", "€2 per GB".)
     const PERIODS: &[&str] = &[
         "month", "year", "user", "seat", "week", "day", "licence", "license", "member", "person",
+        "box", "minute", "text", "call", "mb", "gb", "kwh", "ticket", "night",
     ];
     const MOVED: &[&str] = &[
         "rose",
