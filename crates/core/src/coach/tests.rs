@@ -2128,6 +2128,12 @@ fn a_price_list_is_the_terms_on_offer_not_evidence() {
         "For nine years the company charged the same flat $10 a box."
     ));
     assert!(missing(
+        "Anyone who signs up after March 25 will pay $15 a month, or $13 a month for a whole year."
+    ));
+    assert!(missing(
+        "Members who spend more than $300 a year on the site will keep paying $10 a month."
+    ));
+    assert!(missing(
         "Regulation 14 of the Users' Rights Regulations 2011 requires an operator to tell subscribers of any change."
     ));
     assert!(missing(

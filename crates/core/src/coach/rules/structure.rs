@@ -763,8 +763,9 @@ fn lists_prices(sentence: &str) -> bool {
         "increased",
         "decrease",
         "decreased",
-        "up",
-        "down",
+        // (Not "up" alone: "anyone who signs up … will pay $15 a month".)
+        "went",
+        "gone",
         "saved",
         "save",
         "cut",
@@ -781,7 +782,19 @@ fn lists_prices(sentence: &str) -> bool {
     ];
     let all = words(sentence);
     let lower: Vec<String> = all.iter().map(|w| w.lower()).collect();
-    if lower.iter().any(|w| MOVED.contains(&w.as_str())) {
+    // ("Members who spend more than $300 a year keep paying $10 a month":
+    // a tier's threshold, not a comparison.)
+    let threshold = |at: usize| {
+        lower[at] == "than"
+            && at
+                .checked_sub(1)
+                .is_some_and(|more| matches!(lower[more].as_str(), "more" | "less" | "over"))
+    };
+    if lower
+        .iter()
+        .enumerate()
+        .any(|(at, w)| MOVED.contains(&w.as_str()) && !threshold(at))
+    {
         return false;
     }
     let chars: Vec<char> = sentence.chars().collect();
