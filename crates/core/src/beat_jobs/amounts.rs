@@ -126,6 +126,12 @@ fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
         && lower
             .parse::<u32>()
             .is_ok_and(|y| (1900..=2100).contains(&y));
+    // "Since records began in the early 1990s": a decade.
+    let decade = lower.len() == 5
+        && lower.ends_with("0s")
+        && lower[..4]
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2100).contains(&y));
     // "2020-04-24", "2023-24": a date or a fiscal year.
     let dashed_date = lower.contains('-')
         && lower
@@ -380,6 +386,7 @@ fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
     let ratio = chars.get(word.end) == Some(&'/')
         || word.start.checked_sub(1).and_then(|i| chars.get(i)) == Some(&'/');
     !(year
+        || decade
         || counts_the_text
         || list_number
         || citation
@@ -542,7 +549,8 @@ const MEASURES: &[&str] = &[
 /// reader (see [`MEASURES`]), or is a share of a whole ("114 of our 4,000
 /// crew"). Read in English only: the caller knows the draft's language.
 pub fn measures_an_outcome(sentence: &str) -> bool {
-    // "Apart from concern about three services": "from" with no change.
+    // "Apart from concern about three services", "how is BSL different
+    // from AGPL": "from" with no change.
     let lower: Vec<String> = {
         let all = lower_words(sentence);
         all.iter()
@@ -550,7 +558,16 @@ pub fn measures_an_outcome(sentence: &str) -> bool {
             .filter(|(at, word)| {
                 !(word.as_str() == "from"
                     && at.checked_sub(1).is_some_and(|b| {
-                        matches!(all[b].as_str(), "apart" | "aside" | "away" | "far")
+                        matches!(
+                            all[b].as_str(),
+                            "apart"
+                                | "aside"
+                                | "away"
+                                | "far"
+                                | "different"
+                                | "differs"
+                                | "distinct"
+                        )
                     }))
             })
             .map(|(_, word)| word.clone())

@@ -487,6 +487,14 @@ fn without_other_senses(lower: &[String]) -> Vec<String> {
     let other_sense = |i: usize| {
         let before = i.checked_sub(1).map(|b| lower[b].as_str());
         let after = lower.get(i + 1).map(String::as_str);
+        // "You may leave without penalty", "restored without any loss": a
+        // harm ruled out.
+        let ruled_out = before == Some("without")
+            || (matches!(before, Some("any" | "a"))
+                && i.checked_sub(2).is_some_and(|b| lower[b] == "without"));
+        if ruled_out {
+            return true;
+        }
         match lower[i].as_str() {
             "however" => matches!(
                 after,

@@ -56,7 +56,7 @@ const IMPERATIVES: &[&str] = &[
     "document", "train", "require", "enforce", "limit", "migrate", "deploy", "fix", "improve",
     "reduce", "increase", "create", "establish", "publish", "schedule", "assign", "track",
     "measure", "investigate", "commission", "hire", "offer", "expand", "consolidate", "phase",
-    "authorise", "authorize", "award", "endorse", "delegate", "put", "pick", "tie",
+    "authorise", "authorize", "award", "endorse", "delegate", "put", "pick", "tie", "turn",
 ];
 /// Quarters and halves as a step is put off to them: "moved to Q1".
 const PERIODS_SHORT: &[&str] = &["q1", "q2", "q3", "q4", "h1", "h2"];
@@ -111,7 +111,7 @@ pub fn states_resolution(sentence: &str) -> bool {
         || scheduled_step(&all)
         || remedied(&all)
         || stopped_by_us(&all)
-        || actor_commits(before_a_belief(&all))
+        || actor_commits(before_a_belief(&after_a_condition(sentence, &all)))
         || named_actor_commits(sentence)
         || reports_a_decision(&all)
         || works_against_a_repeat(&all)
@@ -781,6 +781,19 @@ fn opens_with_an_instruction(clause: &str) -> bool {
         })
 }
 
+/// The words of the main clause when the sentence opens with a condition
+/// set off by a comma: in "If you need to report a seller, use the Report
+/// Abuse page" the need is the reader's case, not a step anyone takes.
+fn after_a_condition(sentence: &str, all: &[String]) -> Vec<String> {
+    let conditional = all
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "if" | "unless"));
+    match sentence.split_once(',') {
+        Some((_, main)) if conditional => lower_words(main),
+        _ => all.to_vec(),
+    }
+}
+
 /// The words before a belief's content: "we are confident that the
 /// changes … will make us more competitive" predicts; what follows "that"
 /// commits nobody.
@@ -883,8 +896,19 @@ fn under_way(all: &[String]) -> bool {
         at.and_then(|at| all.get(at))
             .is_some_and(|w| matches!(w.as_str(), "is" | "are"))
     };
+    // "We read this as a sign that resources are being allocated well":
+    // what a figure is taken to show, not a step.
+    let read_into = |at: usize| {
+        all[..at].windows(2).any(|w| {
+            matches!(
+                w[0].as_str(),
+                "sign" | "signs" | "shows" | "suggests" | "indicates" | "indication" | "means"
+            ) && w[1] == "that"
+        })
+    };
     all.iter().enumerate().any(|(at, word)| {
         let being = word == "being"
+            && !read_into(at)
             && (is(at.checked_sub(1))
                 || at
                     .checked_sub(1)
@@ -1670,7 +1694,22 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
     match word {
         // A modal with no verb after it is an aside ("so I must), and…").
         "will" | "'ll" | "’ll" | "shall" | "must" | "should" => {
-            !NO_COMMITMENT.contains(&following)
+            // "We will keep innovating" goes on as before; "we will not
+            // rest until…" is a vow. ("We will keep the old plan" decides;
+            // "we will keep restoring sites … by Tuesday 19 April" and
+            // "keep monitoring 24 hours a day" set a time to it.)
+            let goes_on = matches!(following, "keep" | "carry" | "go")
+                && all.get(at + 2).is_some_and(|next| {
+                    next.ends_with("ing") || matches!(next.as_str(), "on" | "up")
+                })
+                && !all[at + 2..]
+                    .iter()
+                    .take_while(|w| !matches!(w.as_str(), "and" | "but" | "until" | "so"))
+                    .any(|w| names_a_measure_or_time(w));
+            let vows = following == "not" && all.get(at + 2).is_some_and(|next| next == "rest");
+            !goes_on
+                && !vows
+                && !NO_COMMITMENT.contains(&following)
                 && !updates_the_figures(&all[at + 1..])
                 && !matches!(
                     following,
@@ -1704,8 +1743,21 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
                             | "interviews"
                     )
                 });
+            // "We are writing to let you know", "we are sending out again
+            // the notice": the text itself going out.
+            let the_text_itself = following == "writing"
+                || (matches!(
+                    following,
+                    "sending" | "contacting" | "emailing" | "resending"
+                ) && all.iter().skip(at + 2).take(4).any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "notice" | "letter" | "email" | "message" | "this" | "you" | "reminder"
+                    )
+                }));
             !turns_attention
                 && !studies
+                && !the_text_itself
                 && following.ends_with("ing")
                 && ![
                     "investigating",
@@ -1781,6 +1833,29 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
         // "We have decided", "the board has approved".
         // A stop made is the decision too: "InterMune has ended the
         // trial", "we have discontinued the plan".
+        // "We therefore have to pass this increase on": an obligation
+        // taken up, as "must" is. ("We have to be careful" is no step.)
+        // ("You always have to decide" is advice for any case.)
+        "have" | "has" if following == "to" => {
+            let habit = at.checked_sub(1).is_some_and(|before| {
+                matches!(
+                    all[before].as_str(),
+                    "always" | "often" | "usually" | "sometimes" | "generally" | "typically"
+                )
+            });
+            !habit
+                && all
+                    .get(at + 2)
+                    .is_some_and(|verb| !NO_COMMITMENT.contains(&verb.as_str()))
+        }
+        // "We encourage you to turn on two-factor authentication": the
+        // reader is asked to act.
+        "encourage" | "encourages" | "urge" | "urges" | "invite" | "invites" => {
+            matches!(
+                following,
+                "you" | "all" | "everyone" | "customers" | "users" | "members" | "people"
+            ) && all.get(at + 2).is_some_and(|to| to == "to")
+        }
         "have" | "has" => [
             "decided",
             "agreed",
@@ -1800,6 +1875,9 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
         .contains(&following),
         // "We aim to cut churn to 3% by June" plans; "we aim to put things
         // right quickly" is an intention with no step.
+        // "We need that data to plan": a want of what was just named, no
+        // ask. ("We need two more engineers", "we need to cut scope" ask.)
+        "need" | "needs" => !matches!(following, "that" | "this" | "these" | "those"),
         "aim" | "aims" | "intend" | "intends" => {
             following == "to" && all.iter().skip(at + 2).any(|w| names_a_measure_or_time(w))
         }
@@ -1826,6 +1904,8 @@ fn names_a_measure_or_time(word: &str) -> bool {
                 | "winter"
                 | "weeks"
                 | "months"
+                | "weekend"
+                | "tonight"
         )
 }
 

@@ -680,3 +680,80 @@ fn more_than_someone_can_carry_is_a_conflict() {
         "Most of us spend too little time saying thank you."
     ));
 }
+
+#[test]
+fn going_on_as_before_is_no_step_unless_a_time_is_set() {
+    assert!(!states_resolution(
+        "We will keep looking for ways to judge how effective our resources are."
+    ));
+    assert!(!states_resolution(
+        "We will keep innovating, and we will not rest until counterfeits in our store are down to zero."
+    ));
+    assert!(states_resolution(
+        "We will keep monitoring the security of our networks 24 hours a day."
+    ));
+    assert!(states_resolution(
+        "We will keep the old pricing for existing members."
+    ));
+}
+
+#[test]
+fn a_want_a_reading_or_the_notice_itself_is_no_step() {
+    assert!(!states_resolution(
+        "We need that data to plan for the future."
+    ));
+    assert!(states_resolution("We need two more engineers by March."));
+    assert!(!states_resolution(
+        "We read this as a sign that resources are being allocated well."
+    ));
+    assert!(states_resolution(
+        "The new scheme is being rolled out across the borough."
+    ));
+    assert!(!states_resolution(
+        "To make things clear, we are sending out again the notice we first issued in March."
+    ));
+    assert!(!states_resolution(
+        "We are writing to let you know about a change to your plan."
+    ));
+    assert!(states_resolution(
+        "We are sending replacement units to every affected customer."
+    ));
+}
+
+#[test]
+fn a_need_inside_a_condition_is_the_reader_s_case() {
+    assert!(!states_resolution(
+        "If you need to report a customer or seller for abuse, use the Report Abuse page."
+    ));
+    assert!(states_resolution(
+        "If the pilot holds, we will roll it out to every region in May."
+    ));
+}
+
+#[test]
+fn an_obligation_taken_up_or_an_ask_of_the_reader_resolves() {
+    assert!(states_resolution(
+        "We therefore have to pass this increase on in the fees for your services."
+    ));
+    assert!(!states_resolution(
+        "Once a split test is over, you always have to decide which version to keep."
+    ));
+    assert!(!states_resolution(
+        "We have to be careful with these numbers."
+    ));
+    assert!(states_resolution(
+        "We encourage you to turn on two-factor authentication with an authenticator app."
+    ));
+    assert!(states_resolution(
+        "Turn on two-factor authentication in the app."
+    ));
+    assert!(!states_resolution("We encourage a culture of openness."));
+}
+
+#[test]
+fn a_harm_ruled_out_is_no_conflict() {
+    assert!(!states_conflict(
+        "You may withdraw from the contract without penalty."
+    ));
+    assert!(states_conflict("Customers who leave early pay a penalty."));
+}

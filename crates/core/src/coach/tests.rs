@@ -2139,8 +2139,23 @@ fn a_price_list_is_the_terms_on_offer_not_evidence() {
     assert!(missing(
         "Source is moving the licence of DefraDB from Apache 2.0 to version 1.1 of the Business Source License."
     ));
+    assert!(missing(
+        "Buy on the site, pass the $300 yearly mark and earn the lowest monthly price of $10."
+    ));
+    assert!(missing(
+        "Whether you pay a bit more, or run up a $300 annual bill to keep your $10 box, is your call."
+    ));
+    assert!(missing(
+        "How is BSL different from AGPL? After four years the code reverts to Apache 2.0."
+    ));
+    assert!(missing(
+        "Total leakage was marginally higher than in 2013-14, its lowest level since records began in the early 1990s."
+    ));
     assert!(!missing(
         "Revenue per user rose from $9 to $12 a month after the launch."
+    ));
+    assert!(!missing(
+        "Monthly revenue rose to $300 from 1,200 paying members."
     ));
 }
 

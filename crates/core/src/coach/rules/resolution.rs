@@ -37,7 +37,10 @@ pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
         matches!(w[0].as_str(), "you" | "you'll" | "you’ll")
             && matches!(w[1].as_str(), "will" | "must" | "need" | "should" | "have")
             // "I ask you to help build…".
-            || matches!(w[0].as_str(), "ask" | "asks" | "asking" | "invite" | "urge")
+            || matches!(
+                w[0].as_str(),
+                "ask" | "asks" | "asking" | "invite" | "urge" | "encourage" | "encourages"
+            )
                 && w[1] == "you"
     });
     // "Users are asked to set a new password": whoever is asked acts.

@@ -661,7 +661,8 @@ fn gives_evidence(sentence: &str, english: bool) -> bool {
     states_evidence(sentence, english)
         && !beat_jobs::states_resolution(sentence)
         && !(english
-            && (prices_the_proposal(sentence)
+            && (weighs_a_choice(sentence)
+                || prices_the_proposal(sentence)
                 || prices_to_come(sentence)
                 || offers_the_change(sentence)
                 || plans_a_window(sentence)
@@ -670,6 +671,15 @@ fn gives_evidence(sentence: &str, english: bool) -> bool {
                 || states_an_indexing_rule(sentence)
                 || works_an_example(sentence)
                 || defines_a_measure(sentence)))
+}
+
+/// Alternatives put to the reader: "Whether you pay a bit more, or run up
+/// a $300 annual bill to keep your $10 box, is your call". Its figures are
+/// the options' terms, not a result.
+fn weighs_a_choice(sentence: &str) -> bool {
+    lower_words(sentence)
+        .first()
+        .is_some_and(|first| first == "whether")
 }
 
 /// What a measure is, not what it showed: "It measures the average change
@@ -810,8 +820,19 @@ fn lists_prices(sentence: &str) -> bool {
         })
         .map(|(at, _)| at)
         .collect();
+    // "The lowest monthly price of $10", "the $300 yearly mark".
+    let by_the_period = |word: &str| {
+        matches!(
+            word,
+            "monthly" | "yearly" | "annual" | "weekly" | "daily" | "nightly"
+        )
+    };
     let per_period = |at: usize| {
         chars.get(all[at].end) == Some(&'/')
+            || lower.get(at + 1).is_some_and(|next| by_the_period(next))
+            || lower[at.saturating_sub(3)..at]
+                .iter()
+                .any(|before| by_the_period(before))
             || lower
                 .iter()
                 .skip(at + 1)
