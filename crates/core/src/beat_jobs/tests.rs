@@ -757,3 +757,28 @@ fn a_harm_ruled_out_is_no_conflict() {
     ));
     assert!(states_conflict("Customers who leave early pay a penalty."));
 }
+
+#[test]
+fn a_watch_a_reason_or_a_goal_is_no_step() {
+    assert!(!states_resolution(
+        "We will keep a close eye on where they end up."
+    ));
+    assert!(!states_resolution(
+        "That dip shows why we need to invest conservatively for the long term."
+    ));
+    assert!(states_resolution(
+        "That is why we will cut the price in March."
+    ));
+    assert!(!states_resolution(
+        "**Goal:** Cut the support requests coming from trial users who would never convert."
+    ));
+    assert!(states_resolution(
+        "**Next step:** Cut the support requests by ending open trials in May."
+    ));
+    assert!(!states_resolution(
+        "It brought in a steady stream of support requests from companies that would never pay."
+    ));
+    assert!(states_resolution(
+        "Support requests a budget of $40,000 for the new tooling."
+    ));
+}

@@ -2216,3 +2216,33 @@ fn a_budget_set_aside_is_not_evidence() {
         "Applications rose from 1,400 to 1,730, asking for £1.2bn against £446 million."
     ));
 }
+
+#[test]
+fn a_solution_section_of_work_done_is_no_resolution_outside_a_postmortem() {
+    let resolution_missing = |solution: &str| {
+        let text = format!(
+            "# Invite flow redesign\n\n## Background\n\n\
+             Only 8% of new users invite a friend, and the invite screen confuses them.\n\n\
+             ## Solution\n\n{solution}\n\n\
+             ## Results\n\nInvites per new user rose 25% against the old flow over four weeks.\n"
+        );
+        let story = crate::story::parse_story(&text).expect("parses");
+        review(&story.update_fields(), &[])
+            .findings
+            .iter()
+            .any(|f| {
+                f.rule == "beat-missing"
+                    && f.beat == Some(Target::Resolution)
+                    && f.message.contains("work already done")
+            })
+    };
+    assert!(resolution_missing(
+        "I sketched the flow on two screens. We brought back the old button and rebuilt the journey."
+    ));
+    assert!(!resolution_missing(
+        "We rebuilt the journey as two screens, and we will roll it out to every new user on 1 March."
+    ));
+    assert!(!resolution_missing(
+        "Roll the two-screen flow out to every new user by 1 March."
+    ));
+}

@@ -14,6 +14,19 @@ pub fn beat_missing(story: &Story<'_>) -> Vec<Finding> {
     let written = story.passages().iter().any(|p| !p.text.trim().is_empty());
     let mut out = Vec::new();
     for (target, text) in story.beats() {
+        if target == Target::Resolution && tells_only_work_done(story, text) {
+            out.push(match found_elsewhere(story, target) {
+                Some(passage) => done_but_decided_elsewhere(&passage),
+                None => finding(
+                    "beat-missing",
+                    info("beat-missing"),
+                    Some(target),
+                    "The resolution tells work already done: write the decision or next step, who does it and by when.",
+                    None,
+                ),
+            });
+            continue;
+        }
         if !text.trim().is_empty() {
             continue;
         }
@@ -36,6 +49,32 @@ pub fn beat_missing(story: &Story<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// A resolution beat that tells only what the team already did ("I
+/// sketched the test flow… We brought back the button"), as a case
+/// study's "Solution" section does: outside a postmortem, work done is
+/// activity, and the update still owes its decision.
+fn tells_only_work_done(story: &Story<'_>, text: &str) -> bool {
+    const PAST: &[&str] = &[
+        "ran", "built", "made", "brought", "set", "took", "wrote", "sent", "began", "did", "gave",
+        "kept", "put", "chose", "drew", "found", "rebuilt", "spent", "met", "led",
+    ];
+    let all = sentences(text);
+    let told_as_past = |sentence: &str| {
+        let lower = lower_words(sentence);
+        lower.iter().enumerate().any(|(at, word)| {
+            matches!(word.as_str(), "we" | "i")
+                && lower.iter().skip(at + 1).take(2).any(|verb| {
+                    (verb.len() > 4 && verb.ends_with("ed")) || PAST.contains(&verb.as_str())
+                })
+        })
+    };
+    story.english
+        && !text.trim().is_empty()
+        && !reads_as_a_postmortem(story)
+        && all.iter().any(|s| told_as_past(s.text))
+        && !all.iter().any(|s| beat_jobs::states_resolution(s.text))
 }
 
 fn missing(target: Target) -> Finding {
@@ -467,6 +506,35 @@ fn states_evidence(sentence: &str, english: bool) -> bool {
 
 fn unplaced(target: Target, found: &Elsewhere<'_>) -> Finding {
     let beat = target.as_str();
+    let (at, quote) = where_and_quote(found);
+    finding(
+        "beat-unplaced",
+        info("beat-unplaced"),
+        Some(target),
+        format!(
+            "The {beat} beat is empty, but its job seems done {at} ({quote}): move it into the {beat} beat, which is what the slide shows."
+        ),
+        None,
+    )
+}
+
+/// The resolution beat tells work done, and the decision sits elsewhere.
+fn done_but_decided_elsewhere(found: &Elsewhere<'_>) -> Finding {
+    let (at, quote) = where_and_quote(found);
+    finding(
+        "beat-unplaced",
+        info("beat-unplaced"),
+        Some(Target::Resolution),
+        format!(
+            "The resolution tells work already done, but the decision seems stated {at} ({quote}): move it into the resolution beat, which is what the slide shows."
+        ),
+        None,
+    )
+}
+
+/// Where a beat's job is done, in words, and its sentence quoted (cut at
+/// 90 characters).
+fn where_and_quote(found: &Elsewhere<'_>) -> (String, String) {
     let at = match found.place {
         Place::Section("") => "in the text before the first heading".to_owned(),
         Place::Section(heading) => format!("under “{heading}”"),
@@ -478,15 +546,7 @@ fn unplaced(target: Target, found: &Elsewhere<'_>) -> Finding {
     } else {
         ""
     };
-    finding(
-        "beat-unplaced",
-        info("beat-unplaced"),
-        Some(target),
-        format!(
-            "The {beat} beat is empty, but its job seems done {at} (“{quote}{cut}”): move it into the {beat} beat, which is what the slide shows."
-        ),
-        None,
-    )
+    (at, format!("“{quote}{cut}”"))
 }
 
 /// The evidence beat is empty, but the update is backed: its metric or
