@@ -543,6 +543,8 @@ const MEASURES: &[&str] = &[
     // Harm counted: "eight accidents in the six months before, five after".
     "accidents", "crashes", "collisions", "injuries", "deaths", "fatalities", "casualties",
     "fires", "outages", "breaches", "incidents", "defects", "faults", "failures",
+    // What a breach took: "roughly 25 confidential documents have appeared online".
+    "documents", "records", "emails",
 ];
 
 /// Whether the sentence's number measures something that matters to the
@@ -556,19 +558,28 @@ pub fn measures_an_outcome(sentence: &str) -> bool {
         all.iter()
             .enumerate()
             .filter(|(at, word)| {
-                !(word.as_str() == "from"
-                    && at.checked_sub(1).is_some_and(|b| {
-                        matches!(
-                            all[b].as_str(),
-                            "apart"
-                                | "aside"
-                                | "away"
-                                | "far"
-                                | "different"
-                                | "differs"
-                                | "distinct"
-                        )
-                    }))
+                // ("With sponsorship from Google": a source, not a
+                // change; a change names where it came from: "from 12%".)
+                let no_number_after = || {
+                    !all.iter()
+                        .skip(at + 1)
+                        .take(2)
+                        .any(|next| is_number_word(next))
+                };
+                !(word.as_str() == "from" && no_number_after()
+                    || word.as_str() == "from"
+                        && at.checked_sub(1).is_some_and(|b| {
+                            matches!(
+                                all[b].as_str(),
+                                "apart"
+                                    | "aside"
+                                    | "away"
+                                    | "far"
+                                    | "different"
+                                    | "differs"
+                                    | "distinct"
+                            )
+                        }))
             })
             .map(|(_, word)| word.clone())
             .collect()
@@ -605,7 +616,10 @@ pub fn measures_an_outcome(sentence: &str) -> bool {
     } else {
         MEASURES.to_vec()
     };
-    sentence.contains('%')
+    // "The change goes to 100% of traffic": a share assigned, not measured.
+    let allocates_traffic = lower.windows(2).any(|w| w[0] == "of" && w[1] == "traffic")
+        && sentence.matches('%').count() == 1;
+    (sentence.contains('%') && !allocates_traffic)
         || sentence.contains(['$', '€', '£', '¥'])
         || share_of_whole
         || only_qualifies_an_amount(&lower)
@@ -656,7 +670,7 @@ pub fn attributed_quote(sentence: &str) -> bool {
         sentence
             .split(*open)
             .nth(1)
-            .is_some_and(|rest| words(rest).len() >= 4)
+            .is_some_and(|rest| words(rest).len() >= 2)
     });
     let lower = lower_words(sentence);
     let attributed = mentions(&lower, &["said", "says", "told", "wrote", "according"])

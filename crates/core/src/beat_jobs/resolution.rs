@@ -31,6 +31,8 @@ const NO_COMMITMENT: &[&str] = &[
     "refresh", "report",
     // "Five of the six staff will lose their jobs": what befalls them.
     "lose", "suffer", "face",
+    // "We will likely fall short of the goal": a forecast.
+    "likely", "probably", "fall",
 ];
 /// Words that may stand before a resolution's actor without making its
 /// clause a relative one ("the letter I will write" is not a plan).
@@ -57,6 +59,7 @@ const IMPERATIVES: &[&str] = &[
     "reduce", "increase", "create", "establish", "publish", "schedule", "assign", "track",
     "measure", "investigate", "commission", "hire", "offer", "expand", "consolidate", "phase",
     "authorise", "authorize", "award", "endorse", "delegate", "put", "pick", "tie", "turn",
+    "donate",
 ];
 /// Quarters and halves as a step is put off to them: "moved to Q1".
 const PERIODS_SHORT: &[&str] = &["q1", "q2", "q3", "q4", "h1", "h2"];

@@ -782,3 +782,39 @@ fn a_watch_a_reason_or_a_goal_is_no_step() {
         "Support requests a budget of $40,000 for the new tooling."
     ));
 }
+
+#[test]
+fn a_forecast_of_falling_short_commits_nobody() {
+    assert!(!states_resolution(
+        "If the fall term is taught only online, we will likely fall significantly short of it."
+    ));
+    assert!(states_resolution(
+        "If the fall term is taught only online, we will cut the intake target in June."
+    ));
+}
+
+#[test]
+fn donating_is_an_ask_of_the_reader() {
+    assert!(states_resolution(
+        "You can give in two ways: donate to the PSF directly, or buy a licence at a discount."
+    ));
+}
+
+#[test]
+fn a_source_a_traffic_share_or_a_short_quote() {
+    assert!(!measures_an_outcome(
+        "With sponsorship from Google and a grant from Bloomberg, we started two pieces of work."
+    ));
+    assert!(measures_an_outcome("Load times fell from 8 seconds."));
+    assert!(!measures_an_outcome("The change goes to 100% of traffic."));
+    assert!(measures_an_outcome("The change lifted sign-ups by 4%."));
+    assert!(measures_an_outcome(
+        "So far roughly 25 confidential documents have appeared online."
+    ));
+    assert!(attributed_quote(
+        "Mr Crombie said the board is \"not delivering\" on waiting times."
+    ));
+    assert!(!attributed_quote(
+        "We call these \"Wildcat Days\" on campus."
+    ));
+}

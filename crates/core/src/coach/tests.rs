@@ -2157,6 +2157,20 @@ fn a_price_list_is_the_terms_on_offer_not_evidence() {
     assert!(!missing(
         "Monthly revenue rose to $300 from 1,200 paying members."
     ));
+    // The future is a plan's terms or a forecast, unless it sizes the
+    // harm or stands on a level measured now.
+    assert!(missing(
+        "A further 370 stores will close over the next several years."
+    ));
+    assert!(missing(
+        "Keeping both roles going will take USD 325,000 a year."
+    ));
+    assert!(!missing(
+        "At today's sign-up rate our primary database will run out of space in six months."
+    ));
+    assert!(!missing(
+        "Construction is 91% complete, so businesses will see fewer lane closures."
+    ));
 }
 
 #[test]

@@ -721,7 +721,8 @@ fn gives_evidence(sentence: &str, english: bool) -> bool {
     states_evidence(sentence, english)
         && !beat_jobs::states_resolution(sentence)
         && !(english
-            && (weighs_a_choice(sentence)
+            && (tells_what_will_be(sentence)
+                || weighs_a_choice(sentence)
                 || prices_the_proposal(sentence)
                 || prices_to_come(sentence)
                 || offers_the_change(sentence)
@@ -731,6 +732,60 @@ fn gives_evidence(sentence: &str, english: bool) -> bool {
                 || states_an_indexing_rule(sentence)
                 || works_an_example(sentence)
                 || defines_a_measure(sentence)))
+}
+
+/// A sentence about the future with nothing measured in it: "A further
+/// 370 stores will close over the next several years". Its figures are
+/// the plan's terms or a forecast; evidence tells what happened. ("Sales
+/// fell 8%, so 370 stores will close" measures the fall.)
+fn tells_what_will_be(sentence: &str) -> bool {
+    const HAPPENED: &[&str] = &[
+        "was",
+        "were",
+        "had",
+        "has",
+        "have",
+        "rose",
+        "fell",
+        "grew",
+        "dropped",
+        "increased",
+        "decreased",
+        "reached",
+        "saw",
+        "went",
+        "lost",
+        "gained",
+        "declined",
+        "doubled",
+        "halved",
+        "shows",
+        "showed",
+        "found",
+        "measured",
+        "recorded",
+    ];
+    let lower = lower_words(sentence);
+    let future = lower
+        .iter()
+        .any(|w| matches!(w.as_str(), "will" | "'ll" | "’ll" | "shall"));
+    // "Construction is 91% complete, so businesses will see…", "we are
+    // adding a million rows a day": a level now, measured.
+    let a_level_now = lower.iter().enumerate().any(|(at, w)| {
+        matches!(w.as_str(), "is" | "are")
+            && lower
+                .iter()
+                .skip(at + 1)
+                .take(3)
+                .any(|next| super::super::text::is_number_word(next))
+    });
+    // ("Our database will run out of space in six months": the harm
+    // projected from a measured rate is the problem sized.)
+    future
+        && !a_level_now
+        && !beat_jobs::states_conflict(sentence)
+        && !lower.iter().any(|w| HAPPENED.contains(&w.as_str()))
+        && !beat_jobs::attributed_quote(sentence)
 }
 
 /// Alternatives put to the reader: "Whether you pay a bit more, or run up
