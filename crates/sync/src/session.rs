@@ -56,10 +56,12 @@ impl Session {
         };
         let backoff = BackoffConfig {
             initial_delay: Duration::from_millis(50),
-            max_delay: Duration::from_millis(500),
-            // A first dial sometimes races the dialer's registration and
-            // retries once; a few retries cover that, not a dead server.
-            max_retries: Some(3),
+            max_delay: Duration::from_secs(1),
+            // A first dial sometimes races the dialer's registration, and a
+            // server busy starting up (a laptop under load) may refuse the
+            // first upgrades: about 4.5 s of retries cover both, and a dead
+            // server is still named within seconds, not after `wait`.
+            max_retries: Some(8),
         };
         let dialer = self
             .repo
