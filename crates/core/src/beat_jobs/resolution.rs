@@ -33,6 +33,8 @@ const NO_COMMITMENT: &[&str] = &[
     "lose", "suffer", "face",
     // "We will likely fall short of the goal": a forecast.
     "likely", "probably", "fall",
+    // "As you will understand, this adds pressure": the reader addressed.
+    "understand", "appreciate", "know", "remember", "recall", "notice",
 ];
 /// Words that may stand before a resolution's actor without making its
 /// clause a relative one ("the letter I will write" is not a plan).
@@ -1568,6 +1570,26 @@ fn opening_name_acts(sentence: &str) -> bool {
     (acts && !changes) || (changes && transitive)
 }
 
+/// What a named thing will bring about: "the Dordon CFC will make the
+/// business run more efficiently", "the new site will allow customers to
+/// book online". A forecast of its effect, not a body deciding. ("Knight
+/// will make a decision by Friday" acts.)
+fn forecasts_an_effect(after_will: &[String]) -> bool {
+    let Some(verb) = after_will.first() else {
+        return false;
+    };
+    match verb.as_str() {
+        "allow" | "enable" | "let" | "mean" => true,
+        "make" | "help" => after_will.iter().skip(1).take(6).any(|w| {
+            matches!(
+                w.as_str(),
+                "more" | "less" | "better" | "easier" | "faster" | "cheaper" | "simpler" | "safer"
+            )
+        }),
+        _ => false,
+    }
+}
+
 fn named_actor_commits(sentence: &str) -> bool {
     if named_actor_past_an_aside_commits(sentence) || opening_name_acts(sentence) {
         return true;
@@ -1610,7 +1632,9 @@ fn named_actor_commits(sentence: &str) -> bool {
             && w[0].text.chars().next().is_some_and(char::is_uppercase);
         // "Knight will retain…"; "the County proposes to raise fees";
         // "the Foundation is resetting every session".
-        let commits = w[1].text == "will" && !NO_COMMITMENT.contains(&w[2].lower().as_str())
+        let commits = w[1].text == "will"
+            && !NO_COMMITMENT.contains(&w[2].lower().as_str())
+            && !forecasts_an_effect(&lower[i + 2..])
             || matches!(
                 w[1].text,
                 "proposes" | "recommends" | "intends" | "plans" | "decided" | "agreed" | "voted"
@@ -1761,7 +1785,15 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
                     .iter()
                     .take_while(|w| !matches!(w.as_str(), "and" | "but" | "until" | "so"))
                     .any(|w| names_a_measure_or_time(w));
-            let vows = following == "not" && all.get(at + 2).is_some_and(|next| next == "rest");
+            // ("We will do all we can to keep it that way": a vow too.)
+            let vows = following == "not" && all.get(at + 2).is_some_and(|next| next == "rest")
+                || following == "do"
+                    && all.get(at + 2).is_some_and(|next| {
+                        matches!(
+                            next.as_str(),
+                            "all" | "everything" | "whatever" | "our" | "my"
+                        )
+                    });
             // "We will keep a close eye on where they end up": a watch.
             let watches = following == "keep"
                 && all

@@ -818,3 +818,20 @@ fn a_source_a_traffic_share_or_a_short_quote() {
         "We call these \"Wildcat Days\" on campus."
     ));
 }
+
+#[test]
+fn a_vow_the_reader_addressed_or_a_thing_s_effect_is_no_step() {
+    assert!(!states_resolution(
+        "We will do all we can to keep it that way."
+    ));
+    assert!(states_resolution("We will do the migration in May."));
+    assert!(!states_resolution(
+        "As you will understand, this adds anxiety and pressure for everyone."
+    ));
+    assert!(!states_resolution(
+        "At scale, the Dordon CFC will make the business run more efficiently."
+    ));
+    assert!(states_resolution(
+        "After the review, Knight will make a decision by Friday."
+    ));
+}

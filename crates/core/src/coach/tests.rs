@@ -2260,3 +2260,19 @@ fn a_solution_section_of_work_done_is_no_resolution_outside_a_postmortem() {
         "Roll the two-screen flow out to every new user by 1 March."
     ));
 }
+
+#[test]
+fn a_press_release_footer_backs_nothing() {
+    let missing = |heading: &str| {
+        let text = format!(
+            "# GNOME 3.0 moves to March 2011\n\n\
+             The release team decided that GNOME 3.0 needs another cycle, so it moves to March 2011.\n\n\
+             ## {heading}\n\n\
+             The desktop is used by more than 20 million people, up from 12 million in 2008.\n"
+        );
+        raises_on_draft(&text, "evidence-missing")
+    };
+    assert!(missing("About GNOME and the GNOME Foundation"));
+    assert!(missing("Notes to editors"));
+    assert!(!missing("Why it matters"));
+}

@@ -403,12 +403,29 @@ fn found_elsewhere<'a>(story: &Story<'a>, target: Target) -> Option<Elsewhere<'a
 /// fell")). In a language the coach does not read, only other headings count.
 fn searched_for(target: Target, place: Place<'_>, english: bool) -> bool {
     match place {
-        Place::Section(_) => true,
+        Place::Section(heading) => !(english && is_boilerplate(heading)),
         // The evidence beat's result ("Pilot cohort converted at 18%
         // against 12% before") is the evidence, not the scene.
         Place::Beat(Target::Evidence) if target == Target::Context => false,
         Place::Beat(beat) => english && beat != target,
     }
+}
+
+/// A press release's standing footer ("About GNOME and the GNOME
+/// Foundation", "Notes to editors", "Media contact"): it describes the
+/// sender the same way every time and does no job of this update.
+fn is_boilerplate(heading: &str) -> bool {
+    let heading = heading.trim().to_lowercase();
+    heading.starts_with("about ")
+        || [
+            "notes to editors",
+            "note to editors",
+            "media contact",
+            "press contact",
+            "for editors",
+        ]
+        .iter()
+        .any(|name| heading.starts_with(name))
 }
 
 /// The text that does a beat's job: the beat, or when it is empty the
@@ -579,6 +596,10 @@ pub(super) fn draft_gives_evidence(story: &Story<'_>) -> bool {
         .passages()
         .iter()
         .filter(|p| !prices_the_decision(p.place))
+        .filter(|p| {
+            !(story.english
+                && matches!(p.place, Place::Section(heading) if is_boilerplate(heading)))
+        })
         .any(|p| passage_gives_evidence(p.text, story.english) || gives_a_clock_span(p.text))
 }
 
