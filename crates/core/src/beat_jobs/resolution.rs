@@ -63,6 +63,16 @@ const IMPERATIVES: &[&str] = &[
     "authorise", "authorize", "award", "endorse", "delegate", "put", "pick", "tie", "turn",
     "donate",
 ];
+/// Days of the week, as a meeting is set for one.
+const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 /// Quarters and halves as a step is put off to them: "moved to Q1".
 const PERIODS_SHORT: &[&str] = &["q1", "q2", "q3", "q4", "h1", "h2"];
 /// Words that name a resolution outright: "Next steps:", "Our ask".
@@ -433,7 +443,18 @@ fn commits_in_reported_speech(all: &[String]) -> bool {
         let speaker = at
             .checked_sub(1)
             .is_some_and(|before| matches!(all[before].as_str(), "he" | "she" | "they"));
-        body_commits || (speaker && obliges(&all[next..]))
+        // "He said it mattered that everyone in the targeted groups thought
+        // about getting vaccinated": an appeal, told as the speaker's.
+        let weighty = |w: &str| {
+            matches!(
+                w,
+                "important" | "vital" | "essential" | "crucial" | "mattered" | "matters"
+            )
+        };
+        let appeal = all.get(next).is_some_and(|it| it == "it")
+            && all.iter().skip(next + 1).take(2).any(|w| weighty(w))
+            && all.iter().skip(next + 2).take(2).any(|w| w == "that");
+        body_commits || (speaker && (obliges(&all[next..]) || appeal))
     })
 }
 
@@ -1562,7 +1583,13 @@ fn opening_name_acts(sentence: &str) -> bool {
         || matches!(
             verb.as_str(),
             "finish" | "shut" | "close" | "end" | "complete" | "open" | "start" | "acquire"
-        );
+        )
+        // "Cabinet will discuss the draft budget on Tuesday 20 February": a
+        // body's meeting set for a day is its next step.
+        || matches!(
+            verb.as_str(),
+            "discuss" | "consider" | "debate" | "vote" | "meet" | "decide"
+        ) && rest.iter().any(|w| names_a_measure_or_time(w) || DAYS.contains(&w.as_str()));
     let changes = matches!(
         verb.as_str(),
         "change" | "grow" | "raise" | "cut" | "reduce" | "increase" | "lower"

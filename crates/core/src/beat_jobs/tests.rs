@@ -835,3 +835,19 @@ fn a_vow_the_reader_addressed_or_a_thing_s_effect_is_no_step() {
         "After the review, Knight will make a decision by Friday."
     ));
 }
+
+#[test]
+fn a_meeting_set_for_a_day_or_an_appeal_told_as_reported_resolves() {
+    assert!(states_resolution(
+        "Cabinet will discuss the draft budget on Tuesday 20 February 2024 at 7pm."
+    ));
+    assert!(!states_resolution(
+        "Cabinet will discuss many things over the years."
+    ));
+    assert!(states_resolution(
+        "But he said it mattered that everyone in the targeted groups thought about getting vaccinated."
+    ));
+    assert!(!states_resolution(
+        "He said it was a hard year for the trust."
+    ));
+}

@@ -2276,3 +2276,31 @@ fn a_press_release_footer_backs_nothing() {
     assert!(missing("Notes to editors"));
     assert!(!missing("Why it matters"));
 }
+
+#[test]
+fn a_milestone_is_a_when_and_a_body_that_finds_out_is_an_owner() {
+    let flagged = |resolution: &str| {
+        let draft = fields(
+            "The audit found 12 blockers in the mobile app",
+            [
+                "The app goes to external testers next month.",
+                "Twelve screens fail the contrast check.",
+                resolution,
+                "12 of 40 screens failed.",
+            ],
+        );
+        review(&draft, &[])
+            .findings
+            .iter()
+            .any(|f| f.rule == "resolution-no-owner-or-date")
+    };
+    assert!(!flagged(
+        "Run the audit again before the external beta, after any major change to the screens."
+    ));
+    assert!(flagged(
+        "Run the audit again after any major change to the screens."
+    ));
+    assert!(!flagged(
+        "If Thames Water finds out that customers ignore the ban, it says it will contact them."
+    ));
+}

@@ -138,7 +138,30 @@ pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
             ("straight" | "right", "away") | ("at", "once")
         )
     });
+    // "Run it again before the external beta": a milestone is a when.
+    let a_milestone = words.windows(4).any(|w| {
+        const MILESTONES: &[&str] = &[
+            "launch",
+            "release",
+            "beta",
+            "go-live",
+            "deadline",
+            "cutover",
+            "meeting",
+            "review",
+            "migration",
+            "rollout",
+            "election",
+            "summer",
+            "winter",
+            "holidays",
+        ];
+        matches!(w[0].as_str(), "by" | "before" | "until" | "at")
+            && w[1] == "the"
+            && (MILESTONES.contains(&w[2].as_str()) || MILESTONES.contains(&w[3].as_str()))
+    });
     let has_date = next_year
+        || a_milestone
         || at_once
         || recurring
         || from_now
@@ -251,6 +274,9 @@ fn names_someone(text: &str) -> bool {
                                 | "these"
                                 | "each"
                                 | "them"
+                                // "Thames Water finds out that…".
+                                | "out"
+                                | "that"
                         )
                     })
             };
