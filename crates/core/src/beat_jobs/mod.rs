@@ -6,7 +6,7 @@
 
 use crate::coach::text::{
     has_number, is_number_word, lower_words, mentions, sentences, split_at_char, words, Word,
-    MONTHS,
+    MONTHS, WEEKDAYS,
 };
 
 mod amounts;

@@ -63,16 +63,6 @@ const IMPERATIVES: &[&str] = &[
     "authorise", "authorize", "award", "endorse", "delegate", "put", "pick", "tie", "turn",
     "donate",
 ];
-/// Days of the week, as a meeting is set for one.
-const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 /// Quarters and halves as a step is put off to them: "moved to Q1".
 const PERIODS_SHORT: &[&str] = &["q1", "q2", "q3", "q4", "h1", "h2"];
 /// Words that name a resolution outright: "Next steps:", "Our ask".
@@ -1589,7 +1579,7 @@ fn opening_name_acts(sentence: &str) -> bool {
         || matches!(
             verb.as_str(),
             "discuss" | "consider" | "debate" | "vote" | "meet" | "decide"
-        ) && rest.iter().any(|w| names_a_measure_or_time(w) || DAYS.contains(&w.as_str()));
+        ) && rest.iter().any(|w| names_a_measure_or_time(w) || WEEKDAYS.contains(&w.as_str()));
     let changes = matches!(
         verb.as_str(),
         "change" | "grow" | "raise" | "cut" | "reduce" | "increase" | "lower"

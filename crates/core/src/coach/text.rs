@@ -180,6 +180,17 @@ pub const MONTHS: &[&str] = &[
     "sept", "oct", "nov", "dec",
 ];
 
+/// The days of the week, as a meeting or a deadline is set for one.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Quarters and halves: "Q3", "H1".
 pub const PERIODS: &[&str] = &["q1", "q2", "q3", "q4", "h1", "h2"];
 

@@ -1,6 +1,6 @@
 //! The resolution: who does what by when, tied to the executive priority.
 
-use super::super::text::{has_digit, lower_words, mentions, sentences, MONTHS, PERIODS};
+use super::super::text::{has_digit, lower_words, mentions, sentences, MONTHS, PERIODS, WEEKDAYS};
 use super::{finding, info, Story};
 use crate::coach::{Finding, Target};
 
@@ -244,11 +244,7 @@ fn names_someone(text: &str) -> bool {
         let name = bare(word);
         let capitalised = name.chars().next().is_some_and(char::is_uppercase);
         let lower = name.to_lowercase();
-        let calendar = MONTHS.contains(&lower.as_str())
-            || matches!(
-                lower.as_str(),
-                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            );
+        let calendar = MONTHS.contains(&lower.as_str()) || WEEKDAYS.contains(&lower.as_str());
         if !opens_sentence && capitalised && !calendar {
             let next = tokens.get(i + 1).map(|w| bare(w).to_lowercase());
             let after_next = tokens.get(i + 2).map(|w| bare(w).to_lowercase());
