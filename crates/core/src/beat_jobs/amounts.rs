@@ -121,7 +121,12 @@ fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
         return false;
     }
     let digits_only = lower.chars().all(|c| c.is_ascii_digit());
+    // ("Donations have fallen to 2000€ a month": a sum, not a year.)
+    let money_sign = |c: Option<char>| c.is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥'));
+    let priced = money_sign(split_at_char(sentence, word.start).0.chars().next_back())
+        || money_sign(split_at_char(sentence, word.end).1.chars().next());
     let year = digits_only
+        && !priced
         && lower.len() == 4
         && lower
             .parse::<u32>()

@@ -45,6 +45,41 @@ pub fn states_conflict(sentence: &str) -> bool {
         || only_so_few(&lower)
         || only_a_share_of_people(&lower)
         || limited_means(&lower)
+        || a_saving_demanded(&lower)
+}
+
+/// Whether the sentence states a harm or an obstacle, a contrast aside:
+/// "our database will run out of space in six months" does; "the 50%
+/// discount stays, but it will only apply to unbroken renewals" turns
+/// with "but" and states none.
+pub fn states_harm(sentence: &str) -> bool {
+    const CONTRASTS: &[&str] = &[
+        "but", "however", "yet", "although", "though", "whereas", "despite",
+    ];
+    let without_contrast: Vec<String> = lower_words(sentence)
+        .into_iter()
+        .filter(|w| !CONTRASTS.contains(&w.as_str()))
+        .collect();
+    states_conflict(&without_contrast.join(" "))
+}
+
+/// "It aims to save £1.576m from a current budget of £3.5m", "the council
+/// must find savings of £20m": a saving required of a budget squeezes what
+/// it pays for. ("The new tool saved £5k" is a result.)
+fn a_saving_demanded(lower: &[String]) -> bool {
+    let demanded = |w: &str| {
+        matches!(
+            w,
+            "aims" | "aim" | "needs" | "need" | "must" | "required" | "requires" | "has" | "have"
+        )
+    };
+    lower.windows(3).any(|w| {
+        demanded(&w[0])
+            && (w[1] == "to" && matches!(w[2].as_str(), "save" | "cut" | "find")
+                || w[0] == "must" && matches!(w[1].as_str(), "save" | "cut" | "find"))
+    }) && lower
+        .iter()
+        .any(|w| matches!(w.as_str(), "budget" | "savings" | "spending" | "costs"))
 }
 
 /// "Its limited resources will go to Spanish, French and German": means

@@ -19,7 +19,7 @@ mod tests;
 pub use amounts::{
     attributed_quote, measures_an_outcome, states_amount, states_outcome_in_numbers, OUTCOME,
 };
-pub use conflict::{states_conflict, states_obstacle};
+pub use conflict::{states_conflict, states_harm, states_obstacle};
 pub use headings::{heading_job, HeadingJob};
 pub use resolution::{instructs_the_reader, reports_a_fix_made, states_resolution};
 pub(crate) use resolution::{recommends_to_a_named_body, tells_how_to_give};

@@ -370,6 +370,10 @@ pub fn reports_a_fix_made(sentence: &str) -> bool {
         "separated",
         "isolated",
         "disabled",
+        // "We only managed to shut out all of the attacking traffic".
+        "blocked",
+        "shut",
+        "mitigated",
     ];
     let all = lower_words(sentence);
     all.iter().enumerate().any(|(at, word)| {
@@ -378,11 +382,20 @@ pub fn reports_a_fix_made(sentence: &str) -> bool {
         }
         all.iter()
             .skip(at + 1)
-            .take(3)
+            .take(5)
             .find(|w| {
                 !matches!(
                     w.as_str(),
-                    "have" | "'ve" | "also" | "then" | "since" | "now"
+                    "have"
+                        | "'ve"
+                        | "also"
+                        | "then"
+                        | "since"
+                        | "now"
+                        | "only"
+                        | "finally"
+                        | "managed"
+                        | "to"
                 )
             })
             .is_some_and(|verb| FIXES.contains(&verb.as_str()))
@@ -707,6 +720,14 @@ fn opens_with_an_instruction(clause: &str) -> bool {
         })
         .filter(|at| *at < all.len())
         .is_some_and(|at| {
+            // "Split between the two of us, that is 1000€ each": a
+            // participle, not an instruction.
+            let participle = all
+                .get(at + 1)
+                .is_some_and(|next| matches!(next.as_str(), "between" | "among" | "amongst"));
+            if participle {
+                return false;
+            }
             let names_something = all[at] == "let's"
                 && original
                     .get(at + 1)

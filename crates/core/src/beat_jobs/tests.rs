@@ -851,3 +851,42 @@ fn a_meeting_set_for_a_day_or_an_appeal_told_as_reported_resolves() {
         "He said it was a hard year for the trust."
     ));
 }
+
+#[test]
+fn a_sum_in_euros_is_no_year_and_a_participle_is_no_instruction() {
+    assert!(states_amount(
+        "Donations have now fallen to just 2000€ a month."
+    ));
+    assert!(!states_amount("In 2000 we opened the first shop."));
+    assert!(!states_resolution(
+        "Split between the two of us, that is 1000€ each, which does not cover my bills."
+    ));
+    assert!(states_resolution(
+        "Split the budget into two teams from May."
+    ));
+}
+
+#[test]
+fn a_fix_told_after_an_adverb_is_still_a_fix() {
+    assert!(reports_a_fix_made(
+        "We only managed to shut out all of the attacking traffic at around midnight."
+    ));
+    assert!(!reports_a_fix_made(
+        "We only managed to reach the office at noon."
+    ));
+}
+
+#[test]
+fn a_saving_required_of_a_budget_is_a_squeeze() {
+    assert!(states_conflict(
+        "It aims to save £1.576m from a current budget of £3.5m."
+    ));
+    assert!(states_conflict("The council must find savings of £20m."));
+    assert!(!states_conflict("The new tool saved £5,000 a year."));
+    assert!(states_harm(
+        "Our primary database will run out of space in six months."
+    ));
+    assert!(!states_harm(
+        "The 50% discount stays, but it will only apply to contracts renewed without a break."
+    ));
+}

@@ -2171,6 +2171,15 @@ fn a_price_list_is_the_terms_on_offer_not_evidence() {
     assert!(!missing(
         "Construction is 91% complete, so businesses will see fewer lane closures."
     ));
+    // An aim's figure and a price told as a share are the plan's terms.
+    assert!(missing(
+        "The review aims to save £1.576m from a current budget of £3.5m."
+    ));
+    assert!(!missing(
+        "Calls answered within 10 seconds rose to 85%, against a target of 90%."
+    ));
+    assert!(missing("The renewal costs 50% of the full license price."));
+    assert!(!missing("Renewals fell to 50% of last year's count."));
 }
 
 #[test]
@@ -2303,4 +2312,21 @@ fn a_milestone_is_a_when_and_a_body_that_finds_out_is_an_owner() {
     assert!(!flagged(
         "If Thames Water finds out that customers ignore the ban, it says it will contact them."
     ));
+}
+
+#[test]
+fn a_timeline_in_prose_makes_a_postmortem() {
+    let text = "# Not the Black Friday we planned\n\n\
+        We launched the upgrade early on Friday. By 9am the site kept crashing, \
+        and we found we were the target of a denial-of-service attack.\n\n\
+        We only managed to shut out the attacking traffic at around midnight.\n\n\
+        From about 9am until then the site could not be reached.\n";
+    let story = crate::story::parse_story(text).expect("parses");
+    assert!(
+        !review(&story.update_fields(), &[])
+            .findings
+            .iter()
+            .any(|f| f.rule == "beat-missing" && f.beat == Some(Target::Resolution)),
+        "a postmortem's fix told as done is its resolution"
+    );
 }

@@ -138,6 +138,10 @@ pub(super) fn reads_as_a_postmortem(story: &Story<'_>) -> bool {
         "post-mortem",
         "disruption",
         "breach",
+        // "We were the target of a denial-of-service attack … the site
+        // crashed again".
+        "attack",
+        "crashed",
     ];
     let texts: Vec<&str> = std::iter::once(story.fields.title.as_str())
         .chain(story.passages().iter().map(|p| p.text))
@@ -148,7 +152,7 @@ pub(super) fn reads_as_a_postmortem(story: &Story<'_>) -> bool {
         lower.iter().any(|w| FAILURES.contains(&w.as_str()))
             || lower.windows(2).any(|w| w[0] == "status" && w[1] == "page")
     });
-    failure && clock_times(&texts.join(" ")).len() >= 2
+    failure && times_of_day(&texts.join(" ")) >= 2
 }
 
 /// A sentence that may do a beat's job: not a label line ("**Risks**"),
@@ -703,6 +707,39 @@ fn gives_a_clock_span(text: &str) -> bool {
     began_at && resolved_at
 }
 
+/// How many times of day a text names, each once: on a clock ("2:17",
+/// "14:02"), with a mark ("9am", "11 p.m."), or by name ("midnight",
+/// "noon"), as a timeline written in prose gives them.
+fn times_of_day(text: &str) -> usize {
+    let all = words(text);
+    let mut named: Vec<String> = Vec::new();
+    for (at, word) in all.iter().enumerate() {
+        let lower = word.lower();
+        let marked = ["am", "pm", "a.m", "p.m"].iter().any(|mark| {
+            lower.strip_suffix(mark).is_some_and(|hour| {
+                !hour.is_empty()
+                    && hour.len() <= 5
+                    && hour
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+            }) || lower.chars().all(|c| c.is_ascii_digit())
+                && lower.len() <= 2
+                && all.get(at + 1).is_some_and(|next| {
+                    next.lower().trim_end_matches('.') == mark.trim_end_matches('.')
+                })
+        });
+        let by_name = matches!(lower.as_str(), "midnight" | "noon" | "midday");
+        if (marked || by_name) && !named.contains(&lower) {
+            named.push(lower);
+        }
+    }
+    let clock: Vec<String> = clock_times(text)
+        .into_iter()
+        .filter(|time| !named.iter().any(|n| n.starts_with(time.as_str())))
+        .collect();
+    named.len() + clock.len()
+}
+
 /// The times of day a text writes ("2:17", "14:02"), each once.
 fn clock_times(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
@@ -743,6 +780,8 @@ fn gives_evidence(sentence: &str, english: bool) -> bool {
         && !beat_jobs::states_resolution(sentence)
         && !(english
             && (tells_what_will_be(sentence)
+                || sets_a_target(sentence)
+                || prices_as_a_share(sentence)
                 || weighs_a_choice(sentence)
                 || prices_the_proposal(sentence)
                 || prices_to_come(sentence)
@@ -804,9 +843,51 @@ fn tells_what_will_be(sentence: &str) -> bool {
     // projected from a measured rate is the problem sized.)
     future
         && !a_level_now
-        && !beat_jobs::states_conflict(sentence)
+        && !beat_jobs::states_harm(sentence)
         && !lower.iter().any(|w| HAPPENED.contains(&w.as_str()))
         && !beat_jobs::attributed_quote(sentence)
+}
+
+/// A price told as a share of another: "The renewal costs 50% of the full
+/// license price". The offer's terms, not a measure. ("Renewals fell to
+/// 50% of last year's" measures.)
+fn prices_as_a_share(sentence: &str) -> bool {
+    let lower = lower_words(sentence);
+    let charged = lower.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "costs" | "cost" | "pay" | "pays" | "charged" | "priced"
+        )
+    });
+    let of_a_price = lower.windows(2).any(|w| {
+        matches!(
+            w[0].as_str(),
+            "full" | "list" | "normal" | "usual" | "standard" | "retail"
+        ) && matches!(
+            w[1].as_str(),
+            "price" | "fee" | "licence" | "license" | "rate"
+        )
+    });
+    sentence.contains("% of") && charged && of_a_price
+}
+
+/// An aim's own figure: "It aims to save £1.576m from a current budget of
+/// £3.5m", "the target is to answer 90% of calls within 10 seconds". The
+/// plan's terms, not what happened. ("Calls answered rose to 85%, against
+/// a target of 90%" measures.)
+fn sets_a_target(sentence: &str) -> bool {
+    const MEASURED: &[&str] = &[
+        "rose", "fell", "grew", "dropped", "reached", "was", "were", "answered", "achieved",
+        "missed", "met",
+    ];
+    let lower = lower_words(sentence);
+    let aims = lower.windows(2).any(|w| {
+        matches!(
+            w[0].as_str(),
+            "aims" | "aim" | "aiming" | "target" | "targets" | "goal" | "intends"
+        ) && matches!(w[1].as_str(), "to" | "is")
+    });
+    aims && !lower.iter().any(|w| MEASURED.contains(&w.as_str()))
 }
 
 /// Alternatives put to the reader: "Whether you pay a bit more, or run up
