@@ -46,6 +46,20 @@ pub fn states_conflict(sentence: &str) -> bool {
         || only_a_share_of_people(&lower)
         || limited_means(&lower)
         || a_saving_demanded(&lower)
+        || out_of_reach(&lower)
+}
+
+/// "Reducing the need for foodbanks does not look achievable right now",
+/// "a rescue is no longer feasible": a goal out of reach.
+fn out_of_reach(lower: &[String]) -> bool {
+    lower.iter().enumerate().any(|(at, word)| {
+        matches!(
+            word.as_str(),
+            "achievable" | "possible" | "feasible" | "realistic" | "affordable" | "sustainable"
+        ) && lower[at.saturating_sub(3)..at]
+            .iter()
+            .any(|before| matches!(before.as_str(), "not" | "longer" | "never"))
+    })
 }
 
 /// Whether the sentence states a harm or an obstacle, a contrast aside:

@@ -9,6 +9,8 @@ const ACTORS: &[&str] = &[
     "authority", "agency", "council", "ministry", "government", "company", "organisation",
     "organization", "firm", "regulator",
     "engineers", "management", "leadership", "staff", "everyone", "finance", "legal", "sales",
+    // "The trustees have decided to appoint…", "governors agreed…".
+    "trustees", "governors", "directors", "councillors",
     "marketing", "product", "support", "ops", "operations", "owner", "owners", "lead",
 ];
 /// How a resolution commits: future or obligation after its actor.
@@ -35,6 +37,8 @@ const NO_COMMITMENT: &[&str] = &[
     "likely", "probably", "fall",
     // "As you will understand, this adds pressure": the reader addressed.
     "understand", "appreciate", "know", "remember", "recall", "notice",
+    // "I should point out, though, that…": the writer framing the text.
+    "point", "note", "mention", "stress", "emphasise", "emphasize", "add", "admit",
 ];
 /// Words that may stand before a resolution's actor without making its
 /// clause a relative one ("the letter I will write" is not a plan).
@@ -890,6 +894,21 @@ pub fn instructs_the_reader(sentence: &str) -> bool {
 /// "Take first-class mail, for example": the writer pointing at a case,
 /// not asking for a step.
 fn gives_an_example(sentence: &str) -> bool {
+    // "Take Google, long seen as a front-runner…": a case pointed at.
+    let takes_a_case = sentence
+        .trim_start()
+        .strip_prefix("Take ")
+        .is_some_and(|rest| {
+            rest.chars().next().is_some_and(char::is_uppercase)
+                && rest
+                    .split(',')
+                    .next()
+                    .is_some_and(|name| words(name).len() <= 3)
+                && rest.contains(',')
+        });
+    if takes_a_case {
+        return true;
+    }
     let lower = sentence.to_lowercase();
     ["for example", "for instance", "as an example", "e.g."]
         .iter()
@@ -1706,10 +1725,16 @@ fn actor_commits(all: &[String]) -> bool {
         )
     });
     // "The areas it plans to reach in January": only an agent plans.
+    // ("It now plans to help schools with their breakfast clubs.")
     let agent_plans = all.windows(3).any(|w| {
         matches!(w[0].as_str(), "it" | "they")
             && matches!(w[1].as_str(), "plans" | "plan" | "intends" | "intend")
             && w[2] == "to"
+    }) || all.windows(4).any(|w| {
+        matches!(w[0].as_str(), "it" | "they")
+            && w[1] == "now"
+            && matches!(w[2].as_str(), "plans" | "plan" | "intends" | "intend")
+            && w[3] == "to"
     });
     agent_plans
         || all.iter().enumerate().any(|(i, word)| {
@@ -1810,6 +1835,17 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
     let following = all.get(at + 1).map(String::as_str).unwrap_or_default();
     match word {
         // A modal with no verb after it is an aside ("so I must), and…").
+        // "The executive board will be asked to approve a consultation": an
+        // ask of the body named.
+        "will" | "'ll" | "’ll" | "shall"
+            if following == "be"
+                && all.get(at + 2).is_some_and(|asked| {
+                    matches!(asked.as_str(), "asked" | "invited" | "required")
+                })
+                && all.get(at + 3).is_some_and(|to| to == "to") =>
+        {
+            true
+        }
         "will" | "'ll" | "’ll" | "shall" | "must" | "should" => {
             // "We will keep innovating" goes on as before; "we will not
             // rest until…" is a vow. ("We will keep the old plan" decides;

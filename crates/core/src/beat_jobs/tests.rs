@@ -890,3 +890,38 @@ fn a_saving_required_of_a_budget_is_a_squeeze() {
         "The 50% discount stays, but it will only apply to contracts renewed without a break."
     ));
 }
+
+#[test]
+fn a_body_asked_a_plan_after_now_or_a_decision_by_trustees_resolves() {
+    assert!(states_resolution(
+        "The council's executive board will be asked to approve a consultation with residents."
+    ));
+    assert!(!states_resolution(
+        "The board will be pleased with the figures."
+    ));
+    assert!(states_resolution(
+        "The Foodbank now plans to help schools with their breakfast clubs, and it now plans to hire."
+    ));
+    assert!(states_resolution(
+        "Because demand keeps rising, the trustees have decided to appoint an Assistant Project Manager."
+    ));
+}
+
+#[test]
+fn the_writer_framing_or_a_case_pointed_at_is_no_step() {
+    assert!(!states_resolution(
+        "I should point out, though, that neither made a material contribution to the quarter."
+    ));
+    assert!(!states_resolution(
+        "Take Google, long seen as a front-runner in the move to clean energy."
+    ));
+    assert!(states_resolution("Take the old servers offline by Friday."));
+}
+
+#[test]
+fn a_goal_out_of_reach_is_a_conflict() {
+    assert!(states_conflict(
+        "Reducing the need for foodbanks does not look achievable right now."
+    ));
+    assert!(!states_conflict("A fully online service is now possible."));
+}
