@@ -278,15 +278,7 @@ fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
                 .to_lowercase()
         })
         .unwrap_or_default();
-    let glued_time = ["am", "pm"].iter().any(|mark| {
-        lower.strip_suffix(mark).is_some_and(|hour| {
-            !hour.is_empty()
-                && hour.len() <= 5
-                && hour
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
-        })
-    });
+    let glued_time = crate::coach::text::is_glued_time(&lower);
     let time_of_day = glued_time
         || digits_only
             && lower.len() <= 2

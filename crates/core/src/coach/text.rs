@@ -180,6 +180,19 @@ pub const MONTHS: &[&str] = &[
     "sept", "oct", "nov", "dec",
 ];
 
+/// A time of day with its mark glued on: "9am", "11:30pm", "7.15am".
+pub fn is_glued_time(lower: &str) -> bool {
+    ["am", "pm"].iter().any(|mark| {
+        lower.strip_suffix(mark).is_some_and(|hour| {
+            !hour.is_empty()
+                && hour.len() <= 5
+                && hour
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+        })
+    })
+}
+
 /// The days of the week, as a meeting or a deadline is set for one.
 pub const WEEKDAYS: &[&str] = &[
     "monday",

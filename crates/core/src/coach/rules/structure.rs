@@ -715,19 +715,16 @@ fn times_of_day(text: &str) -> usize {
     let mut named: Vec<String> = Vec::new();
     for (at, word) in all.iter().enumerate() {
         let lower = word.lower();
-        let marked = ["am", "pm", "a.m", "p.m"].iter().any(|mark| {
-            lower.strip_suffix(mark).is_some_and(|hour| {
-                !hour.is_empty()
-                    && hour.len() <= 5
-                    && hour
-                        .chars()
-                        .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
-            }) || lower.chars().all(|c| c.is_ascii_digit())
+        // "9am", or "9 a.m." written apart.
+        let marked = super::super::text::is_glued_time(&lower)
+            || lower.chars().all(|c| c.is_ascii_digit())
                 && lower.len() <= 2
                 && all.get(at + 1).is_some_and(|next| {
-                    next.lower().trim_end_matches('.') == mark.trim_end_matches('.')
-                })
-        });
+                    matches!(
+                        next.lower().trim_end_matches('.'),
+                        "am" | "pm" | "a.m" | "p.m"
+                    )
+                });
         let by_name = matches!(lower.as_str(), "midnight" | "noon" | "midday");
         if (marked || by_name) && !named.contains(&lower) {
             named.push(lower);
