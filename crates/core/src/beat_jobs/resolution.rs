@@ -825,13 +825,14 @@ fn opens_with_an_instruction(clause: &str) -> bool {
 /// The words of the main clause when the sentence opens with a condition
 /// set off by a comma: in "If you need to report a seller, use the Report
 /// Abuse page" the need is the reader's case, not a step anyone takes.
-fn after_a_condition(sentence: &str, all: &[String]) -> Vec<String> {
+fn after_a_condition<'a>(sentence: &str, all: &'a [String]) -> std::borrow::Cow<'a, [String]> {
     let conditional = all
         .first()
         .is_some_and(|w| matches!(w.as_str(), "if" | "unless"));
     match sentence.split_once(',') {
-        Some((_, main)) if conditional => lower_words(main),
-        _ => all.to_vec(),
+        Some((_, main)) if conditional => std::borrow::Cow::Owned(lower_words(main)),
+        // (Most sentences: their words as they are, not copied.)
+        _ => std::borrow::Cow::Borrowed(all),
     }
 }
 

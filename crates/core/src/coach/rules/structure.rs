@@ -70,11 +70,12 @@ fn tells_only_work_done(story: &Story<'_>, text: &str) -> bool {
                 })
         })
     };
+    // (The whole-draft postmortem reading last: most beats end earlier.)
     story.english
         && !text.trim().is_empty()
-        && !reads_as_a_postmortem(story)
         && all.iter().any(|s| told_as_past(s.text))
         && !all.iter().any(|s| beat_jobs::states_resolution(s.text))
+        && !reads_as_a_postmortem(story)
 }
 
 fn missing(target: Target) -> Finding {
