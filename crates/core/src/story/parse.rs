@@ -652,7 +652,8 @@ impl<'a> Body<'a> {
         }
         // Measures in other units stay in the text; the rest is drawn with
         // time along the x axis, whichever way it was written.
-        let split = crate::table::one_unit_per_axis(parse_table(&table).ok()?);
+        let document = crate::table::parse_document_table(&table).ok()?;
+        let split = crate::table::one_unit_per_axis(document.data);
         let data = crate::table::periods_down(split.charted);
         // One blank line where the table was, as when a block is taken out.
         let blank_before = start == 0 || is_blank(evidence.lines[start - 1]);
@@ -681,6 +682,8 @@ impl<'a> Body<'a> {
         evidence.lines.splice(start..remove_to, replacement);
         let unit = if split.percent {
             Some("%".to_owned())
+        } else if document.unit.is_some() {
+            document.unit.clone()
         } else if split.rows_kept_in_text.is_some() {
             None
         } else {
@@ -688,6 +691,7 @@ impl<'a> Body<'a> {
         };
         // Cells written with `%`, or names stating units, say the unit.
         let units_stated = split.rows_kept_in_text.is_some()
+            || document.unit.is_some()
             || crate::table::percent_columns(&table).contains(&true);
         Some(TakenTable {
             chart: ChartSpec {

@@ -651,6 +651,21 @@ fn a_markdown_table_in_the_evidence_of_a_draft_without_a_chart_becomes_its_chart
 }
 
 #[test]
+fn a_table_of_durations_written_for_a_reader_is_charted_in_one_unit() {
+    let text = "## Evidence\nThe gate is twice as fast.\n\n| job | before | after |\n|---|---|---|\n| Run Tests | 11.5 min | **5m 03s** |\n| Packaging | — | **2m 21s** |\n| **gate** | **~12 min** | **6m 22s** |\n";
+    let story = parse_story(text).unwrap();
+    let chart = story
+        .chart
+        .clone()
+        .expect("the table of durations is the chart");
+    assert_eq!(chart.unit.as_deref(), Some("min"));
+    let gate = chart.data.rows.iter().find(|r| r.label == "gate");
+    let gate = gate.expect("bold comes off the label");
+    assert_eq!(gate.values, [Some(12.0), Some(6.37)]);
+    assert_eq!(story.fields.beats.evidence, "The gate is twice as fast.");
+}
+
+#[test]
 fn a_draft_with_third_level_headings_fills_the_beats() {
     let text = "# Pricing update\n\n### Context\nChurn rose.\n\n### Problem\nPlans leak.\n\n### Resolution\nSwitch.\n\n#### Detail\nKept in the resolution.\n\n### Evidence\nAnnual churn is 1.2%.\n";
     let story = parse_story(text).unwrap();

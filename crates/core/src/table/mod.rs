@@ -36,6 +36,8 @@
 //!   as the same table; its rows keep their line numbers.
 //! - Any error refuses the whole paste: nothing is half-imported.
 
+mod document;
+pub use document::{parse_document_table, DocumentTable};
 mod file;
 mod infer;
 mod markdown;
@@ -62,6 +64,7 @@ use number::DecimalSeparator;
 pub use orient::periods_down;
 mod units;
 use records::Delimiter;
+use units::unit_named;
 pub use units::{one_unit_per_axis, UnitSplit};
 pub use workbook::{read_workbook, SheetTable, WorkbookError};
 
@@ -193,6 +196,11 @@ fn records_of(text: &str) -> Result<(Vec<Record>, Delimiter), TableError> {
 /// and column to fix.
 pub fn parse_table(text: &str) -> Result<DataTable, TableError> {
     let (records, delimiter) = records_of(text)?;
+    table_of(records, delimiter)
+}
+
+/// The table the records hold: a header, then rows of a label and numbers.
+fn table_of(records: Vec<Record>, delimiter: Delimiter) -> Result<DataTable, TableError> {
     let Some(first) = records.first() else {
         return Err(TableError::Empty);
     };
