@@ -47,6 +47,25 @@ pub fn states_conflict(sentence: &str) -> bool {
         || limited_means(&lower)
         || a_saving_demanded(&lower)
         || out_of_reach(&lower)
+        || a_setback_weathered(&lower)
+}
+
+/// "Sales were hit by the Omicron spike", "while it worked through the
+/// effects of global events", "rates weighed on demand", "weathered a
+/// hard winter": a setback the business took.
+fn a_setback_weathered(lower: &[String]) -> bool {
+    const SETBACKS: &[&str] = &["headwind", "headwinds", "setback", "setbacks", "weathered"];
+    mentions(lower, SETBACKS)
+        || lower.windows(2).any(|w| {
+            matches!(w[0].as_str(), "hit" | "hurt" | "dented" | "dragged") && w[1] == "by"
+                || matches!(w[0].as_str(), "weighed" | "weighs" | "weigh") && w[1] == "on"
+        })
+        || lower.windows(4).any(|w| {
+            matches!(w[0].as_str(), "worked" | "working" | "work" | "works")
+                && w[1] == "through"
+                && (matches!(w[2].as_str(), "effects" | "impact" | "fallout")
+                    || matches!(w[3].as_str(), "effects" | "impact" | "fallout"))
+        })
 }
 
 /// "Reducing the need for foodbanks does not look achievable right now",
@@ -501,6 +520,23 @@ const FALLS: &[&str] = &[
     "declines", "down", "shrank", "cut", "reduced", "lower",
 ];
 
+/// Verbs that aim at a harm: "cut delays", "reduce congestion".
+const REMEDIES: &[&str] = &[
+    "cut", "cutting", "reduce", "reducing", "lower", "lowering", "ease", "easing", "curb",
+    "curbing", "tackle", "tackling",
+];
+/// Harms a remedy is aimed at, besides the measures better low.
+const AIMED_AT: &[&str] = &[
+    "delay",
+    "delays",
+    "congestion",
+    "backlog",
+    "backlogs",
+    "queues",
+    "waiting",
+    "fraud",
+];
+
 /// The words without each fall of a measure that is better low, and the
 /// measure itself: "page load time fell by 27%" is good news, not trouble.
 fn without_good_news(lower: &[String]) -> Vec<String> {
@@ -519,6 +555,25 @@ fn without_good_news(lower: &[String]) -> Vec<String> {
         if let Some(measure) = (i.saturating_sub(4)..i).rev().find(|&m| better_low(m)) {
             dropped[i] = true;
             dropped[measure] = true;
+        }
+    }
+    // "Technology that will let them cut congestion and delays further":
+    // the harms a remedy is aimed at, not trouble now.
+    for (i, word) in lower.iter().enumerate() {
+        if !REMEDIES.contains(&word.as_str()) {
+            continue;
+        }
+        let aimed_at: Vec<usize> = (i + 1..(i + 5).min(lower.len()))
+            .take_while(|&j| {
+                better_low(j) || AIMED_AT.contains(&lower[j].as_str()) || lower[j] == "and"
+            })
+            .filter(|&j| lower[j] != "and")
+            .collect();
+        if !aimed_at.is_empty() {
+            dropped[i] = true;
+            for j in aimed_at {
+                dropped[j] = true;
+            }
         }
     }
     lower

@@ -18,7 +18,8 @@ const ACTORS: &[&str] = &[
 const COMMITS: &[&str] = &[
     "will", "'ll", "’ll", "shall", "must", "should", "plan", "plans", "intend", "intends", "aim",
     "propose", "proposes", "recommend", "recommends", "ask", "asks", "request", "requests",
-    "need", "needs", "commit", "commits", "committed", "are", "is", "'re", "’re",
+    "need", "needs", "commit", "commits", "committed", "are", "is", "'re", "’re", "am", "'m",
+    "’m",
     "have", "has",
 ];
 /// Verbs after "will" that commit to nothing new: "we will continue to…".
@@ -50,6 +51,9 @@ const LEADS: &[&str] = &[
     "forward", "ahead", "going", "why", "where", "until", "until", "soon", "if", "when",
     "before", "after", "once", "as", "because", "since", "meantime", "result", "short",
     "spring", "summer", "autumn", "winter", "view", "opinion",
+    // "The dip suggests we need better subject lines": a conclusion drawn
+    // as a step. ("That dip shows why we need to invest" explains a policy.)
+    "suggests", "suggest", "means", "shows",
 ];
 /// Verbs that open an instruction or an ask: "Rotate every secret",
 /// "Approve the budget".
@@ -138,16 +142,40 @@ pub fn states_resolution(sentence: &str) -> bool {
         || names_a_proposal(&all)
         || on_course_to_deliver(&all)
         || tells_how_to_give(&all)
+        || announces_a_deal_to_act(&all)
+}
+
+/// A deal announced now that commits to a step: "today announced that it
+/// has signed a definitive agreement to acquire Keke's". ("We also signed
+/// an agreement to buy…", in a look back at the year, is work done.)
+fn announces_a_deal_to_act(all: &[String]) -> bool {
+    let now = all
+        .iter()
+        .any(|w| matches!(w.as_str(), "today" | "announced" | "announces"))
+        || all
+            .windows(2)
+            .any(|w| matches!(w[0].as_str(), "has" | "have") && w[1] == "signed");
+    now && all.windows(6).any(|w| {
+        matches!(w[0].as_str(), "signed" | "signs" | "reached" | "entered")
+            && w[1..5].windows(2).any(|pair| {
+                matches!(
+                    pair[0].as_str(),
+                    "agreement" | "deal" | "contract" | "agreements"
+                ) && pair[1] == "to"
+            })
+    })
 }
 
 /// A programme under way toward its target: "the review of care packages
 /// is on course to deliver the outstanding £343K". (On track to "reach"
-/// or "hit" a figure forecasts a level.)
+/// or "hit" a figure forecasts a level; so does finishing a period or
+/// at a level: "on track to finish this fiscal year at 30".)
 fn on_course_to_deliver(all: &[String]) -> bool {
-    all.windows(4).any(|w| {
+    all.windows(4).enumerate().any(|(at, w)| {
         w[0] == "on"
             && matches!(w[1].as_str(), "course" | "track")
             && w[2] == "to"
+            && !forecasts_a_level(all.get(at + 4..).unwrap_or_default())
             && matches!(
                 w[3].as_str(),
                 "deliver"
@@ -162,6 +190,21 @@ fn on_course_to_deliver(all: &[String]) -> bool {
                     | "open"
                     | "recover"
             )
+    })
+}
+
+/// What follows "on track to finish" when it forecasts a result, not a
+/// delivery: a period ("the year", "this quarter") or a level ("at 30",
+/// "at 98%") within the next few words.
+fn forecasts_a_level(after: &[String]) -> bool {
+    let near = &after[..after.len().min(5)];
+    near.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "year" | "quarter" | "month" | "half" | "fy" | "fiscal"
+        )
+    }) || near.windows(2).any(|pair| {
+        pair[0] == "at" && pair[1].starts_with(|c: char| c.is_ascii_digit() || "$£€".contains(c))
     })
 }
 
@@ -1118,6 +1161,36 @@ fn stopped_by_us(all: &[String]) -> bool {
     })
 }
 
+/// "Within 15 minutes of their scheduled arrival time": what a timetable
+/// says, not a step.
+fn names_a_timetable(next: Option<&String>) -> bool {
+    next.is_some_and(|next| {
+        matches!(
+            next.as_str(),
+            "arrival"
+                | "arrivals"
+                | "departure"
+                | "departures"
+                | "time"
+                | "times"
+                | "hours"
+                | "flights"
+                | "services"
+                | "stops"
+        )
+    })
+}
+
+/// Neither a timetable's word ("their scheduled arrival time") nor a plan
+/// of the past ("the sale was planned to open on 7 December").
+fn not_a_timetable_nor_past(all: &[String], at: usize) -> bool {
+    let past = at
+        .checked_sub(1)
+        .and_then(|b| all.get(b))
+        .is_some_and(|b| matches!(b.as_str(), "was" | "were" | "been"));
+    !past && !names_a_timetable(all.get(at + 1))
+}
+
 /// A named step of work with its date: "phase 1 due in July 2020", "the
 /// cut-over is scheduled for 3 May", "layout support landing next month". (Work that merely goes on, with no
 /// date, is status.)
@@ -1147,11 +1220,7 @@ fn scheduled_step(all: &[String]) -> bool {
                     | "launches"
                     | "arriving"
                     | "arrives"
-            ) // "The sale was planned to open on 7 December": a plan of the past.
-                && !i
-                    .checked_sub(1)
-                    .and_then(|b| all.get(b))
-                    .is_some_and(|b| matches!(b.as_str(), "was" | "were" | "been"))
+            ) && not_a_timetable_nor_past(all, i)
                 // "The board is due to adopt the budget for the coming
                 // fiscal year, which starts July 1, at its June 17 meeting."
                 // "Boosters that unlock ships faster": the noun.
@@ -1861,7 +1930,12 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
                     .take_while(|w| !matches!(w.as_str(), "and" | "but" | "until" | "so"))
                     .any(|w| names_a_measure_or_time(w));
             // ("We will do all we can to keep it that way": a vow too.)
-            let vows = following == "not" && all.get(at + 2).is_some_and(|next| next == "rest")
+            // ("We will not tolerate it", "we will not give up": a stance.)
+            let vows = following == "not"
+                && all.get(at + 2).is_some_and(|next| {
+                    matches!(next.as_str(), "rest" | "tolerate" | "stand")
+                        || next == "give" && all.get(at + 3).is_some_and(|up| up == "up")
+                })
                 || following == "do"
                     && all.get(at + 2).is_some_and(|next| {
                         matches!(
@@ -1888,7 +1962,7 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
         }
         // "We are moving", "the team is cutting": an action under way
         // from now; "we are investigating", "we are proud" are not plans.
-        "are" | "is" | "'re" | "’re" => {
+        "are" | "is" | "'re" | "’re" | "am" | "'m" | "’m" => {
             // "The team is moving its attention to V2": a focus, not a step.
             let turns_attention = matches!(following, "moving" | "shifting" | "turning")
                 && all
@@ -1925,9 +1999,20 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
                         "notice" | "letter" | "email" | "message" | "this" | "you" | "reminder"
                     )
                 }));
+            // "We are taking serious steps to remove fraudulent sellers":
+            // work going on in a direction, unless a time or a figure
+            // makes it a step ("taking action to cut costs 10% by June").
+            let takes_steps = following == "taking"
+                && all
+                    .iter()
+                    .skip(at + 2)
+                    .take(2)
+                    .any(|w| matches!(w.as_str(), "steps" | "action" | "measures" | "actions"))
+                && !all.iter().skip(at + 2).any(|w| names_a_measure_or_time(w));
             !turns_attention
                 && !studies
                 && !the_text_itself
+                && !takes_steps
                 && following.ends_with("ing")
                 && ![
                     "investigating",
@@ -1969,6 +2054,34 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
                     "helping",
                     "supporting",
                     "assisting",
+                    // "Management is weighing options to bring that date
+                    // forward": a choice still open, no step decided.
+                    // "I am earning 644% more per day", "I am holding on to
+                    // that 1.1%": how the writer fares or feels.
+                    "earning",
+                    "making",
+                    "holding",
+                    "hoping",
+                    "feeling",
+                    "enjoying",
+                    "thinking",
+                    "wondering",
+                    // "How response times in England are trending": a
+                    // measure's course.
+                    "trending",
+                    "worsening",
+                    "increasing",
+                    "decreasing",
+                    "improving",
+                    "slowing",
+                    "recovering",
+                    "weighing",
+                    "considering",
+                    "exploring",
+                    "evaluating",
+                    "assessing",
+                    "debating",
+                    "discussing",
                 ]
                 .contains(&following)
         }

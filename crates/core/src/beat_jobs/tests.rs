@@ -493,6 +493,30 @@ fn conflict_words_in_another_sense_state_no_conflict() {
 }
 
 #[test]
+fn a_setback_the_business_took_is_a_conflict() {
+    for conflict in [
+        "Sales were hit by the Omicron spike in January.",
+        "The CEO said it kept EBITDA in its range while it worked through the effects of global events in March.",
+        "Higher rates weighed on demand for new homes.",
+        "The chain weathered a hard winter.",
+        "Currency headwinds took two points off growth.",
+        "Delays cut our revenue by a third.",
+        "We cut the price, but congestion got worse.",
+    ] {
+        assert!(states_conflict(conflict), "{conflict}");
+    }
+    for not_conflict in [
+        "The team worked through the backlog in a week.",
+        "Sales were driven by the spring range.",
+        "She hit the ground running in her first month.",
+        "They are drawing on NextGen technology, which will let them cut congestion and delays further.",
+        "The new rota will reduce waiting times in the evening.",
+    ] {
+        assert!(!states_conflict(not_conflict), "{not_conflict}");
+    }
+}
+
+#[test]
 fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
     for resolution in [
         "Rogers said it is running a review with a third party and giving critical staff a second device.",
@@ -514,6 +538,13 @@ fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
         "Its chair said the trustees had decided last week to close the charity.",
         "That is why I have gone with ads.",
         "The review of care packages is on course to deliver the outstanding £343K.",
+        "The team is on track to finish the migration by 15 March.",
+        "Denny's today announced that it has signed a definitive agreement to acquire Keke's Breakfast Cafe.",
+        "We have signed a deal to sell the Leeds site.",
+        "The small dip in open rate suggests we need better subject lines or segmentation strategies.",
+        "This means we will close the Leeds office in May.",
+        "Daily revenue is almost two-thirds higher at Tier 2, so I am keeping the IAP at $1.99.",
+        "We are taking action to cut support costs by 10% by June.",
         "Donations can be made through the centre's page on Crowdfunder.",
         "The proposed cut in library opening hours is one part of a wider review.",
         "- A proposed reduction in library opening hours, to fit the way library use has changed.",
@@ -549,6 +580,20 @@ fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
         "Late in 2005, for instance, RFF held a timely workshop on a proposed regulatory change.",
         "Over half of all churn came from students who chose to stop paying themselves.",
         "Revenue is on track to reach $2m this year.",
+        "In 2014 we also signed an agreement to buy the devices business.",
+        "Its US centre is due to open in 2023, but management is weighing options to bring that date forward.",
+        "We are exploring options for the Leeds office.",
+        "That is why we are taking serious steps to remove fraudulent sellers.",
+        "We will not tolerate it.",
+        "The release concentrates on how average (mean) response times in England are trending.",
+        "Sales in Europe are recovering.",
+        "I am earning 644% more per day at the higher price, which is very nice.",
+        "Still, growth is growth, and I am holding on to that 1.1%.",
+        "It said 83.7 percent of flights reached the gate within 15 minutes of their scheduled arrival time in January 2012.",
+        "We will not give up on the north-east.",
+        "We have signed the contract with the landlord.",
+        "On that measure we are on track to finish this fiscal year at 30, up from 26.",
+        "The fund is on track to close the quarter at $1.2bn.",
         "This gives her confidence that the Group will hit its targets and deliver its strategy.",
         "We are running the trial to help people get ready for Brexit.",
         "Part of the reason may be that COVID-19 has halted much of the travel between the UK and Europe.",

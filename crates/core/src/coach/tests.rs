@@ -2151,6 +2151,15 @@ fn a_price_list_is_the_terms_on_offer_not_evidence() {
     assert!(missing(
         "Total leakage was marginally higher than in 2013-14, its lowest level since records began in the early 1990s."
     ));
+    assert!(missing(
+        "With more than 20 million items listed and millions of visitors every month, protecting the marketplace matters more than ever."
+    ));
+    assert!(!missing(
+        "With monthly churn up from 3.1% to 4.2% since March, the plan matters more than ever."
+    ));
+    assert!(!missing(
+        "With 20 million items listed, we sold 1.2 million in March, up from 0.9 million."
+    ));
     assert!(!missing(
         "Revenue per user rose from $9 to $12 a month after the launch."
     ));

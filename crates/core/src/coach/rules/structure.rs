@@ -45,10 +45,47 @@ pub fn beat_missing(story: &Story<'_>) -> Vec<Finding> {
         }
         match found_elsewhere(story, target) {
             Some(passage) => out.push(unplaced(target, &passage)),
-            None => out.push(missing(target)),
+            None => out.push(match work_done_under_a_plan_heading(story, target) {
+                Some(heading) => finding(
+                    "beat-missing",
+                    info("beat-missing"),
+                    Some(target),
+                    format!("“{heading}” tells work already done: write the decision or next step, who does it and by when."),
+                    None,
+                ),
+                None => missing(target),
+            }),
         }
     }
     out
+}
+
+/// The heading of a section named as the plan that tells only work done.
+fn work_done_under_a_plan_heading<'a>(story: &Story<'a>, target: Target) -> Option<&'a str> {
+    if target != Target::Resolution {
+        return None;
+    }
+    story.passages().into_iter().find_map(|p| match p.place {
+        Place::Section(heading)
+            if heading_names(target, p.place) && work_done_under(story, p.place, p.text) =>
+        {
+            Some(heading)
+        }
+        _ => None,
+    })
+}
+
+/// A section headed as the plan ("What we are doing about it") that tells
+/// only work done. A heading that names a decision ("Making sense of your
+/// decision") may tell it in the past: a decision made is one.
+fn work_done_under(story: &Story<'_>, place: Place<'_>, text: &str) -> bool {
+    let Place::Section(heading) = place else {
+        return false;
+    };
+    let names_a_decision = lower_words(heading).iter().any(|w| {
+        w.starts_with("decision") || w.starts_with("decide") || w == "verdict" || w == "outcome"
+    });
+    !names_a_decision && tells_only_work_done(story, text)
 }
 
 /// A resolution beat that tells only what the team already did ("I
@@ -290,9 +327,12 @@ fn under_a_heading_naming_the_job<'a>(story: &Story<'a>, target: Target) -> Opti
         })
     };
     let passages = story.passages();
+    // A section headed as the plan that tells only work done ("What we
+    // are doing about it: we have upgraded our tools…") holds no decision.
     let headed = passages
         .iter()
         .filter(|p| heading_names(target, p.place))
+        .filter(|p| !(target == Target::Resolution && work_done_under(story, p.place, p.text)))
         .find_map(|p| first_of(p.place, p.text));
     // A bold label that opens a paragraph is a heading too: "**What we're
     // doing.** 1. The skills webpage now has…".
@@ -789,7 +829,58 @@ fn gives_evidence(sentence: &str, english: bool) -> bool {
                 || commits_a_budget(sentence)
                 || states_an_indexing_rule(sentence)
                 || works_an_example(sentence)
-                || defines_a_measure(sentence)))
+                || defines_a_measure(sentence)
+                || sizes_the_scene(sentence)))
+}
+
+/// "With more than 20 million items listed and millions of visitors every
+/// month, protecting the marketplace matters more than ever": the figures
+/// of an opening "With …" give the scale the main clause stands on, a
+/// standing count, not an outcome. ("With churn up 3 points, we lost
+/// $2m" measures.)
+fn sizes_the_scene(sentence: &str) -> bool {
+    const MOVES: &[&str] = &[
+        "up",
+        "down",
+        "rose",
+        "fell",
+        "grew",
+        "dropped",
+        "increase",
+        "increased",
+        "decrease",
+        "decreased",
+        "higher",
+        "lower",
+        "fewer",
+        "less",
+        "from",
+        "compared",
+        "versus",
+        "vs",
+        "against",
+        "since",
+        "rising",
+        "falling",
+        "growth",
+        "decline",
+        "cent",
+        "percent",
+    ];
+    let trimmed = sentence.trim_start();
+    let Some(rest) = trimmed
+        .strip_prefix("With ")
+        .or_else(|| trimmed.strip_prefix("with "))
+    else {
+        return false;
+    };
+    let Some((scene, main)) = rest.split_once(", ") else {
+        return false;
+    };
+    // A change, a comparison or a share is measured ("with churn up 3
+    // points"); "more than 20 million" only hedges a count.
+    let moves = mentions(&lower_words(scene), MOVES) || scene.contains('%');
+    has_digit(scene) && !moves && !has_digit(main)
 }
 
 /// A sentence about the future with nothing measured in it: "A further
