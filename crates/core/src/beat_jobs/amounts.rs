@@ -62,6 +62,23 @@ fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
     if lower.matches('.').count() >= 2 && lower.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return false;
     }
+    // "Placed in one of the two experiment groups": a set already known,
+    // referred to, not counted ("one" before it, a small number in words
+    // after "of the").
+    let words_around = |k: isize| {
+        index
+            .checked_add_signed(k)
+            .and_then(|i| all.get(i))
+            .map(Word::lower)
+            .unwrap_or_default()
+    };
+    let small_in_words = lower.chars().all(char::is_alphabetic);
+    let refers = small_in_words
+        && (words_around(-1) == "the" && words_around(-2) == "of"
+            || lower == "one" && words_around(1) == "of" && words_around(2) == "the");
+    if refers {
+        return false;
+    }
     // "The third outcome is…": an ordinal counting the text's points (a
     // fraction is "a third of", "one third").
     let before_word = index

@@ -113,6 +113,9 @@ pub fn states_resolution(sentence: &str) -> bool {
         return true;
     }
     let all = lower_words(&lower);
+    if standing_commitment(&all) {
+        return false;
+    }
     // A clause after a colon or semicolon opens as a sentence does:
     // "LFX closes soon: please move your donation to Open Collective."
     instructs_the_reader(sentence)
@@ -164,6 +167,24 @@ fn announces_a_deal_to_act(all: &[String]) -> bool {
                 ) && pair[1] == "to"
             })
     })
+}
+
+/// "We have committed to cutting leakage by 15 per cent between 2020 and
+/// 2025": a target set for a span of years, the bar results are read
+/// against, not a step now.
+fn standing_commitment(all: &[String]) -> bool {
+    let year = |w: &String| w.len() == 4 && w.starts_with(['1', '2']) && w.parse::<u16>().is_ok();
+    let committed = all.windows(2).any(|w| {
+        matches!(w[0].as_str(), "have" | "has" | "had")
+            && matches!(w[1].as_str(), "committed" | "pledged")
+    });
+    let span = all.windows(4).any(|w| {
+        matches!(w[0].as_str(), "between" | "from")
+            && year(&w[1])
+            && matches!(w[2].as_str(), "and" | "to")
+            && year(&w[3])
+    });
+    committed && span
 }
 
 /// A programme under way toward its target: "the review of care packages
@@ -670,21 +691,35 @@ fn softened_proposal(all: &[String]) -> bool {
         "say",
         "be",
     ];
-    all.windows(3).enumerate().any(|(at, w)| {
-        if !(w[0] == "would" && w[1] == "be" && WORTH.contains(&w[2].as_str())) {
-            return false;
-        }
-        match all.get(at + 3).map(String::as_str) {
-            // "It would be good to look at…": a step, unless it only learns.
-            Some("to") => all
-                .get(at + 4)
-                .is_some_and(|verb| !NO_STEP.contains(&verb.as_str())),
-            // "An assessment of its safety would be useful": the subject is
-            // the step, when it is more than a pronoun.
-            None | Some("for" | "and" | "here" | "now" | "next") => at >= 3,
-            Some(_) => false,
-        }
-    })
+    // "I think it may be time to go back to the app": a step put as the
+    // moment for it ("it is time to say goodbye" only parts).
+    let time_to_act = all.windows(3).enumerate().any(|(at, w)| {
+        let softened = at >= 2
+            && matches!(all[at - 2].as_str(), "may" | "might" | "could")
+            && all[at - 1] == "be";
+        let plain = at >= 1 && matches!(all[at - 1].as_str(), "is" | "it's" | "it’s");
+        (softened || plain)
+            && w[0] == "time"
+            && w[1] == "to"
+            && !NO_STEP.contains(&w[2].as_str())
+            && w[2] != "say"
+    });
+    time_to_act
+        || all.windows(3).enumerate().any(|(at, w)| {
+            if !(w[0] == "would" && w[1] == "be" && WORTH.contains(&w[2].as_str())) {
+                return false;
+            }
+            match all.get(at + 3).map(String::as_str) {
+                // "It would be good to look at…": a step, unless it only learns.
+                Some("to") => all
+                    .get(at + 4)
+                    .is_some_and(|verb| !NO_STEP.contains(&verb.as_str())),
+                // "An assessment of its safety would be useful": the subject is
+                // the step, when it is more than a pronoun.
+                None | Some("for" | "and" | "here" | "now" | "next") => at >= 3,
+                Some(_) => false,
+            }
+        })
 }
 
 /// A softened but specific plan: someone hopes to act, and says when. "We
@@ -2111,6 +2146,14 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
                                 | "nothing"
                                 | "anything"
                         )
+                        // "Committed to investing further", "to improving":
+                        // a direction, unless a figure or a time sets it.
+                        && (!matches!(
+                            next.as_str(),
+                            "investing" | "improving" | "reducing" | "delivering" | "providing"
+                                | "supporting" | "working" | "making" | "ensuring" | "building"
+                                | "doing" | "helping"
+                        ) || all.iter().skip(at + 3).any(|w| names_a_measure_or_time(w)))
                 })
         }
         // "We have decided", "the board has approved".

@@ -459,6 +459,7 @@ fn numbers_that_name_a_kind_a_time_or_a_list_item_are_no_amounts() {
         "A third-party processor reported intermittent trouble processing transactions.",
         "Since February, the six people on the research team have worked together.",
         "Our payment processor updated us every 1 to 2 hours.",
+        "We gathered every subscription of users placed in one of the two experiment groups.",
     ] {
         assert!(!states_amount(not_amount), "{not_amount}");
     }
@@ -469,6 +470,7 @@ fn numbers_that_name_a_kind_a_time_or_a_list_item_are_no_amounts() {
         "Zero incidents were reported in the quarter.",
         "The team of six closed 1,200 tickets in March.",
         "Orders fell by 12% over the weekend.",
+        "Nine of the ten largest customers renewed.",
     ] {
         assert!(states_amount(amount), "{amount}");
     }
@@ -544,6 +546,9 @@ fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
         "The small dip in open rate suggests we need better subject lines or segmentation strategies.",
         "This means we will close the Leeds office in May.",
         "Daily revenue is almost two-thirds higher at Tier 2, so I am keeping the IAP at $1.99.",
+        "With that in mind, I think it may be time to go back to the app.",
+        "It is time to retire the old dashboard.",
+        "We have committed to cutting leakage by a further 5 per cent by March.",
         "We are taking action to cut support costs by 10% by June.",
         "Donations can be made through the centre's page on Crowdfunder.",
         "The proposed cut in library opening hours is one part of a wider review.",
@@ -587,6 +592,10 @@ fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
         "We will not tolerate it.",
         "The release concentrates on how average (mean) response times in England are trending.",
         "Sales in Europe are recovering.",
+        "It is time to say goodbye to the old forum.",
+        "We have committed to cutting the water lost to leaks by 15 per cent between 2020 and 2025.",
+        "We are committed to investing further to reduce the water we lose to leaks.",
+        "By the time to market we had lost the lead.",
         "I am earning 644% more per day at the higher price, which is very nice.",
         "Still, growth is growth, and I am holding on to that 1.1%.",
         "It said 83.7 percent of flights reached the gate within 15 minutes of their scheduled arrival time in January 2012.",

@@ -2157,6 +2157,38 @@ fn a_price_list_is_the_terms_on_offer_not_evidence() {
     assert!(!missing(
         "With monthly churn up from 3.1% to 4.2% since March, the plan matters more than ever."
     ));
+    assert!(missing(
+        "More control-group users signed up for the $65 Premium plans."
+    ));
+    assert!(!missing(
+        "The $65 Premium plan brought in $12,400 of MRR in October, up from $9,100."
+    ));
+    assert!(missing(
+        "The change covers only local sellers who have completed 100 or more orders since they joined."
+    ));
+    assert!(missing(
+        "Around 38K users have been enrolled in the experiment so far."
+    ));
+    assert!(missing(
+        "At present every one of the four product groups pays 2.00%."
+    ));
+    assert!(missing("SST of 6% is charged on top of the commission."));
+    assert!(missing(
+        "The new rates:\n\n| Category | Current rate | From 10 January 2023 |\n|---|---|---|\n| Electronics | 2.00% | 2.50–4.00% |\n| Fashion | 2.00% | 4.00% |"
+    ));
+    // A table of what happened is kept as evidence, even beside new terms.
+    assert!(!missing(
+        "Orders by category:\n\n| Category | Current rate | New rate |\n|---|---|---|\n| Electronics | 2.00% | 4.00% |\n\nFashion orders fell 12% in the week after the last rise, from 8,100 to 7,130."
+    ));
+    assert!(!missing(
+        "Marketplace sellers now pay 4% in fees, up from 2% last year, and 300 have left."
+    ));
+    assert!(!missing(
+        "Of the 38K users enrolled in the experiment, 4.1% converted, against 3.2% in control."
+    ));
+    assert!(!missing(
+        "Only 100 or more orders a day reach the warehouse late now, down from 900 in May."
+    ));
     assert!(!missing(
         "With 20 million items listed, we sold 1.2 million in March, up from 0.9 million."
     ));

@@ -804,9 +804,66 @@ fn clock_times(text: &str) -> Vec<String> {
 }
 
 pub(super) fn passage_gives_evidence(text: &str, english: bool) -> bool {
-    sentences(text)
+    let text = if english {
+        without_terms_tables(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    sentences(&text)
         .iter()
         .any(|s| gives_evidence(s.text, english))
+}
+
+/// The text without its tables of terms old and new ("Category | Current
+/// rate | From 10 January 2023"): a fee or price notice's table sets out
+/// what changes, not what happened.
+fn without_terms_tables(text: &str) -> std::borrow::Cow<'_, str> {
+    let lines: Vec<&str> = text.lines().collect();
+    let is_row = |line: &str| line.trim_start().starts_with('|');
+    let mut kept: Vec<&str> = Vec::with_capacity(lines.len());
+    let mut dropped = false;
+    let mut at = 0;
+    while at < lines.len() {
+        let starts_table = is_row(lines[at]) && (at == 0 || !is_row(lines[at - 1]));
+        if starts_table && sets_out_terms(lines[at]) {
+            while at < lines.len() && is_row(lines[at]) {
+                at += 1;
+            }
+            dropped = true;
+            continue;
+        }
+        kept.push(lines[at]);
+        at += 1;
+    }
+    if dropped {
+        std::borrow::Cow::Owned(kept.join("\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// A table's header that sets the terms now beside the terms to come.
+fn sets_out_terms(header: &str) -> bool {
+    let cells: Vec<Vec<String>> = header
+        .split('|')
+        .map(lower_words)
+        .filter(|cell| !cell.is_empty())
+        .collect();
+    let first_is = |cell: &Vec<String>, list: &[&str]| {
+        cell.first().is_some_and(|w| list.contains(&w.as_str()))
+    };
+    let now = cells
+        .iter()
+        .any(|cell| first_is(cell, &["current", "existing", "old", "today's", "present"]));
+    let to_come = cells.iter().any(|cell| {
+        first_is(cell, &["new", "proposed", "revised", "future"])
+            || cell.first().is_some_and(|w| w == "from")
+                && cell
+                    .iter()
+                    .skip(1)
+                    .any(|w| MONTHS.contains(&w.as_str()) || w.len() == 4 && w.starts_with("20"))
+    });
+    now && to_come
 }
 
 /// A sentence that backs the claim: it states evidence and is not itself
@@ -830,7 +887,95 @@ fn gives_evidence(sentence: &str, english: bool) -> bool {
                 || states_an_indexing_rule(sentence)
                 || works_an_example(sentence)
                 || defines_a_measure(sentence)
-                || sizes_the_scene(sentence)))
+                || sizes_the_scene(sentence)
+                || draws_a_threshold(sentence)
+                || sizes_the_study(sentence)))
+}
+
+/// "Around 38K users have been enrolled in the experiment so far": how
+/// many a test or trial takes in is its design, not what it found. (A
+/// share or a change in the same sentence is a result.)
+fn sizes_the_study(sentence: &str) -> bool {
+    const SAMPLED: &[&str] = &[
+        "enrolled",
+        "enroled",
+        "assigned",
+        "randomised",
+        "randomized",
+        "allocated",
+        "recruited",
+        "placed",
+    ];
+    const STUDIES: &[&str] = &[
+        "experiment",
+        "test",
+        "trial",
+        "study",
+        "pilot",
+        "arm",
+        "arms",
+        "cohort",
+        "sample",
+    ];
+    const FOUND: &[&str] = &[
+        "rate",
+        "converted",
+        "rose",
+        "fell",
+        "than",
+        "from",
+        "increase",
+        "decrease",
+        "lift",
+        "higher",
+        "lower",
+        "more",
+        "fewer",
+        "dropped",
+        "grew",
+    ];
+    let lower = lower_words(sentence);
+    let has = |list: &[&str]| lower.iter().any(|w| list.contains(&w.as_str()));
+    has(SAMPLED) && has(STUDIES) && !has(FOUND) && !sentence.contains('%')
+}
+
+/// "The change covers only sellers who have completed 100 or more orders":
+/// every figure is a threshold that says whom a rule reaches, its terms
+/// and not an outcome. ("100 or more sellers left" is no rule's scope.)
+fn draws_a_threshold(sentence: &str) -> bool {
+    const SCOPE: &[&str] = &[
+        "covers",
+        "cover",
+        "applies",
+        "apply",
+        "eligible",
+        "qualify",
+        "qualifies",
+        "only",
+    ];
+    let all = words(sentence);
+    let lower: Vec<String> = all.iter().map(|w| w.lower()).collect();
+    if !lower.iter().any(|w| SCOPE.contains(&w.as_str())) {
+        return false;
+    }
+    let bound = |at: usize| {
+        let after = |k: usize| lower.get(at + k).map_or("", String::as_str);
+        let before = |k: usize| {
+            at.checked_sub(k)
+                .and_then(|i| lower.get(i))
+                .map_or("", String::as_str)
+        };
+        after(1) == "or" && matches!(after(2), "more" | "fewer" | "less" | "over" | "above")
+            || before(2) == "at" && matches!(before(1), "least" | "most")
+            || before(1) == "than" && matches!(before(2), "fewer" | "less" | "more")
+    };
+    let figures: Vec<usize> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| has_digit(w.text))
+        .map(|(at, _)| at)
+        .collect();
+    !figures.is_empty() && figures.iter().all(|&at| bound(at))
 }
 
 /// "With more than 20 million items listed and millions of visitors every
@@ -957,7 +1102,66 @@ fn prices_as_a_share(sentence: &str) -> bool {
             "price" | "fee" | "licence" | "license" | "rate"
         )
     });
-    sentence.contains("% of") && charged && of_a_price
+    sentence.contains("% of") && charged && of_a_price || charges_a_share(sentence)
+}
+
+/// "Every product group pays 2.00%", "a commission of 4%": a rate charged,
+/// the terms a fee change sets. ("Sellers now pay 2 points more than
+/// rivals" compares.)
+fn charges_a_share(sentence: &str) -> bool {
+    const CHARGE: &[&str] = &[
+        "pay",
+        "pays",
+        "paid",
+        "charge",
+        "charges",
+        "charged",
+        "commission",
+        "fee",
+        "fees",
+        "levy",
+    ];
+    const COMPARED: &[&str] = &[
+        "more",
+        "less",
+        "than",
+        "from",
+        "up",
+        "down",
+        "rose",
+        "fell",
+        "rise",
+        "increase",
+        "increased",
+        "decrease",
+        "cut",
+        "against",
+        "versus",
+        "vs",
+        "compared",
+        "average",
+    ];
+    let all = words(sentence);
+    let lower: Vec<String> = all.iter().map(|w| w.lower()).collect();
+    if lower.iter().any(|w| COMPARED.contains(&w.as_str())) {
+        return false;
+    }
+    let chars: Vec<char> = sentence.chars().collect();
+    let shares: Vec<usize> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| has_digit(w.text) && chars.get(w.end) == Some(&'%'))
+        .map(|(at, _)| at)
+        .collect();
+    let figures = all.iter().filter(|w| has_digit(w.text)).count();
+    !shares.is_empty()
+        && shares.len() == figures
+        && shares.iter().all(|&at| {
+            // "pays 2.00%", "6% is charged on top".
+            lower[at.saturating_sub(3)..(at + 4).min(lower.len())]
+                .iter()
+                .any(|near| CHARGE.contains(&near.as_str()))
+        })
 }
 
 /// An aim's own figure: "It aims to save £1.576m from a current budget of
@@ -1133,8 +1337,25 @@ fn lists_prices(sentence: &str) -> bool {
             "monthly" | "yearly" | "annual" | "weekly" | "daily" | "nightly"
         )
     };
+    // "Signed up for the $65 Premium plans": the price names the plan.
+    let names_a_plan = |at: usize| {
+        lower.iter().skip(at + 1).take(2).any(|next| {
+            matches!(
+                next.as_str(),
+                "plan"
+                    | "plans"
+                    | "tier"
+                    | "tiers"
+                    | "package"
+                    | "packages"
+                    | "bundle"
+                    | "membership"
+            )
+        })
+    };
     let per_period = |at: usize| {
-        chars.get(all[at].end) == Some(&'/')
+        names_a_plan(at)
+            || chars.get(all[at].end) == Some(&'/')
             || lower.get(at + 1).is_some_and(|next| by_the_period(next))
             || lower[at.saturating_sub(3)..at]
                 .iter()
