@@ -62,6 +62,20 @@ fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
     if lower.matches('.').count() >= 2 && lower.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return false;
     }
+    // "The first-generation Play:5": a number glued to a name by a colon
+    // names a model. ("At 10:30" is a time, read elsewhere.)
+    let glued_to_a_name = {
+        let before: Vec<char> = split_at_char(sentence, word.start)
+            .0
+            .chars()
+            .rev()
+            .take(2)
+            .collect();
+        before.first() == Some(&':') && before.get(1).is_some_and(|c| c.is_alphabetic())
+    };
+    if glued_to_a_name {
+        return false;
+    }
     // "Placed in one of the two experiment groups": a set already known,
     // referred to, not counted ("one" before it, a small number in words
     // after "of the").
@@ -221,7 +235,9 @@ fn is_amount(sentence: &str, all: &[Word<'_>], index: usize) -> bool {
     let product_name = short
         && !currency
         && before.is_some_and(|w| {
+            // ("On July 13, two days after": a date's day is no name.)
             w.text.chars().count() >= 2
+                && w.text.chars().any(char::is_uppercase)
                 && w.text
                     .chars()
                     .all(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -455,6 +471,8 @@ const ROUGHLY: &[&str] = &[
 /// Words before "for" that make the length a measured duration ("the
 /// outage lasted for 18 hours"), not how long something has gone on.
 const MEASURED_FOR: &[&str] = &[
+    // "The site stayed up for roughly two minutes and then crashed again".
+    "up",
     "lasted",
     "last",
     "lasts",

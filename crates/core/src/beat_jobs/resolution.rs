@@ -2044,10 +2044,23 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
                     .take(2)
                     .any(|w| matches!(w.as_str(), "steps" | "action" | "measures" | "actions"))
                 && !all.iter().skip(at + 2).any(|w| names_a_measure_or_time(w));
+            // "We are putting a lot of effort into running a reliable
+            // service", "we are investing in a better service": effort in a
+            // direction, unless a figure or a time sets it ("investing £2m
+            // in new trains by 2025").
+            let directs_effort = matches!(following, "putting" | "investing" | "pouring")
+                && !all
+                    .iter()
+                    .skip(at + 2)
+                    .take_while(|w| {
+                        !matches!(w.as_str(), "and" | "but" | "so" | "because" | "while")
+                    })
+                    .any(|w| names_a_measure_or_time(w));
             !turns_attention
                 && !studies
                 && !the_text_itself
                 && !takes_steps
+                && !directs_effort
                 && following.ends_with("ing")
                 && ![
                     "investigating",

@@ -460,6 +460,7 @@ fn numbers_that_name_a_kind_a_time_or_a_list_item_are_no_amounts() {
         "Since February, the six people on the research team have worked together.",
         "Our payment processor updated us every 1 to 2 hours.",
         "We gathered every subscription of users placed in one of the two experiment groups.",
+        "The affected products are the first-generation Play:5 and all Zone players.",
     ] {
         assert!(!states_amount(not_amount), "{not_amount}");
     }
@@ -471,6 +472,8 @@ fn numbers_that_name_a_kind_a_time_or_a_list_item_are_no_amounts() {
         "The team of six closed 1,200 tickets in March.",
         "Orders fell by 12% over the weekend.",
         "Nine of the ten largest customers renewed.",
+        "Every time I fixed one, the site stayed up for roughly two minutes and then crashed again.",
+        "The whole network was back up by 5:15 p.m. on July 13, two days after the fault hit.",
     ] {
         assert!(states_amount(amount), "{amount}");
     }
@@ -550,6 +553,7 @@ fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
         "It is time to retire the old dashboard.",
         "We have committed to cutting leakage by a further 5 per cent by March.",
         "We are taking action to cut support costs by 10% by June.",
+        "We are investing £2m in new trains by 2025.",
         "Donations can be made through the centre's page on Crowdfunder.",
         "The proposed cut in library opening hours is one part of a wider review.",
         "- A proposed reduction in library opening hours, to fit the way library use has changed.",
@@ -600,6 +604,8 @@ fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
         "Still, growth is growth, and I am holding on to that 1.1%.",
         "It said 83.7 percent of flights reached the gate within 15 minutes of their scheduled arrival time in January 2012.",
         "We will not give up on the north-east.",
+        "We are putting a lot of effort into running a reliable service, and for the past five months cancellations have come down.",
+        "We are investing in a better service because we want people to trust us.",
         "We have signed the contract with the landlord.",
         "On that measure we are on track to finish this fiscal year at 30, up from 26.",
         "The fund is on track to close the quarter at $1.2bn.",

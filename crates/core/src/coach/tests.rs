@@ -1644,6 +1644,13 @@ fn a_resolution_needs_an_owner_or_a_date_and_a_bare_we_is_no_owner() {
     ));
     assert!(!flagged("We ship usage alerts to every plan by 15 March."));
     assert!(!flagged("Dana's squad ships usage alerts."));
+    // Done by the writer's team: "we brought up", "we then checked".
+    assert!(!flagged(
+        "We brought up extra nodes and returned the cluster to a stable state."
+    ));
+    assert!(!flagged(
+        "We then checked that every service was available again."
+    ));
     // A system named in passing is nobody; a name that acts or owns is.
     assert!(flagged(
         "Restore the PostgreSQL replica and test LVM snapshots hourly."
@@ -2174,6 +2181,9 @@ fn a_price_list_is_the_terms_on_offer_not_evidence() {
     ));
     assert!(missing("SST of 6% is charged on top of the commission."));
     assert!(missing(
+        "Its advice to owners is to trade them in for something new at a 30 percent discount."
+    ));
+    assert!(missing(
         "The new rates:\n\n| Category | Current rate | From 10 January 2023 |\n|---|---|---|\n| Electronics | 2.00% | 2.50–4.00% |\n| Fashion | 2.00% | 4.00% |"
     ));
     // A table of what happened is kept as evidence, even beside new terms.
@@ -2370,4 +2380,45 @@ fn a_timeline_in_prose_makes_a_postmortem() {
             .any(|f| f.rule == "beat-missing" && f.beat == Some(Target::Resolution)),
         "a postmortem's fix told as done is its resolution"
     );
+}
+
+#[test]
+fn a_resolution_under_a_heading_a_level_down_is_found() {
+    let draft = |resolution: &str| {
+        format!(
+            "# Queue outage on the EU cluster\n\n## Postmortem\n\n### Summary\n\nFrom 09:35 to 12:38 the message queue outage stopped every service on the cluster for 1 hour 48 minutes.\n\n### Resolution\n\n{resolution}\n\n### What happened\n\nAt 09:35 one node ran out of memory and the others lost quorum.\n"
+        )
+    };
+    let resolution_missing = |text: &str| {
+        let story = crate::story::parse_story(text).expect("parses");
+        review(&story.update_fields(), &[])
+            .findings
+            .iter()
+            .any(|f| f.rule == "beat-missing" && f.beat == Some(Target::Resolution))
+    };
+    // A postmortem's remediation counts done: no missing resolution.
+    assert!(!resolution_missing(&draft(
+        "We brought up extra nodes to speed recovery and returned the cluster to a stable state."
+    )));
+    // Nothing under it: the resolution is still missing.
+    let empty = "# Queue outage on the EU cluster\n\n## Postmortem\n\n### Summary\n\nFrom 09:35 to 12:38 the message queue outage stopped every service on the cluster for 1 hour 48 minutes.\n\n### What happened\n\nAt 09:35 one node ran out of memory and the others lost quorum.\n";
+    assert!(resolution_missing(empty));
+}
+
+#[test]
+fn imperatives_under_a_goals_heading_are_goals_not_steps() {
+    let draft = |heading: &str| {
+        format!(
+            "# Onboarding review\n\nOnboarding took 80 steps and customers waited 41 days on average, against 12 days at rivals.\n\n## {heading}\n\nBring revenue forward; cut onboarding time and operating costs.\n"
+        )
+    };
+    let resolution_found = |text: &str| {
+        let story = crate::story::parse_story(text).expect("parses");
+        !review(&story.update_fields(), &[])
+            .findings
+            .iter()
+            .any(|f| f.rule == "beat-missing" && f.beat == Some(Target::Resolution))
+    };
+    assert!(!resolution_found(&draft("Business goals")));
+    assert!(resolution_found(&draft("Next steps")));
 }

@@ -119,6 +119,7 @@ use crate::{Beat, ChartSpec, OtherParts, Status, UpdateFields};
 
 pub use error::StoryError;
 pub use export::to_markdown;
+pub(crate) use parse::beat_named;
 pub use parse::{parse_story, parse_story_mapped, Reading};
 
 pub use crate::update::ExtraSection;

@@ -899,7 +899,7 @@ fn is_notes_heading(heading: &str) -> bool {
 
 /// The beat a section heading names, by the beat's own name or another one
 /// people use for it; numbering before it and a colon after it do not count.
-fn beat_named(heading: &str) -> Option<Beat> {
+pub(crate) fn beat_named(heading: &str) -> Option<Beat> {
     let name = heading
         .trim()
         .trim_start_matches(|c: char| c.is_ascii_digit())

@@ -199,9 +199,24 @@ fn already_done(text: &str) -> bool {
                         | "begun"
                         | "written"
                         | "paid"
+                        | "brought"
+                        | "took"
+                        | "ran"
+                        | "gave"
+                        | "kept"
+                        | "rebuilt"
+                        | "wrote"
                 )
         };
+        // "We then checked…", "we quickly rolled back".
+        let adverb = |v: &str| {
+            matches!(
+                v,
+                "then" | "also" | "quickly" | "immediately" | "finally" | "first" | "later"
+            )
+        };
         (w[0] == "we" && past(&w[1]))
+            || (w[0] == "we" && adverb(&w[1]) && past(&w[2]))
             || (matches!(w[0].as_str(), "has" | "have") && past(&w[1]))
             || (w[0] == "we" && w[1] == "have" && past(&w[2]))
     }) || ["end of life", "no longer", "shutting down"]

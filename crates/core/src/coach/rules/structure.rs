@@ -82,10 +82,14 @@ fn work_done_under(story: &Story<'_>, place: Place<'_>, text: &str) -> bool {
     let Place::Section(heading) = place else {
         return false;
     };
-    let names_a_decision = lower_words(heading).iter().any(|w| {
+    !names_a_decision(heading) && tells_only_work_done(story, text)
+}
+
+/// A heading that names a decision ("Making sense of your decision").
+fn names_a_decision(heading: &str) -> bool {
+    lower_words(heading).iter().any(|w| {
         w.starts_with("decision") || w.starts_with("decide") || w == "verdict" || w == "outcome"
-    });
-    !names_a_decision && tells_only_work_done(story, text)
+    })
 }
 
 /// A resolution beat that tells only what the team already did ("I
@@ -336,14 +340,69 @@ fn under_a_heading_naming_the_job<'a>(story: &Story<'a>, target: Target) -> Opti
         .find_map(|p| first_of(p.place, p.text));
     // A bold label that opens a paragraph is a heading too: "**What we're
     // doing.** 1. The skills webpage now has…".
-    headed.or_else(|| {
-        passages.iter().find_map(|p| {
-            labelled_parts(p.text)
-                .into_iter()
-                .filter(|(label, _)| label_names(target, label))
-                .find_map(|(_, body)| first_of(p.place, body))
+    headed
+        .or_else(|| {
+            passages.iter().find_map(|p| {
+                labelled_parts(p.text)
+                    .into_iter()
+                    .filter(|(label, _)| label_names(target, label))
+                    .find_map(|(_, body)| first_of(p.place, body))
+            })
         })
-    })
+        .or_else(|| {
+            // A heading a level down, kept in its section's text: a
+            // status page's "## Postmortem" over "### Resolution".
+            passages.iter().find_map(|p| {
+                subheaded_parts(p.text)
+                    .into_iter()
+                    .filter(|(heading, _)| {
+                        label_names(target, heading) || names_the_beat(target, heading)
+                    })
+                    .filter(|(heading, body)| {
+                        !(target == Target::Resolution
+                            && !names_a_decision(heading)
+                            && tells_only_work_done(story, body))
+                    })
+                    .find_map(|(_, body)| first_of(p.place, body))
+            })
+        })
+}
+
+/// Whether a heading is the beat's own name ("Resolution", "The problem").
+fn names_the_beat(target: Target, heading: &str) -> bool {
+    let beat = match target {
+        Target::Context => crate::Beat::Context,
+        Target::Conflict => crate::Beat::Conflict,
+        Target::Resolution => crate::Beat::Resolution,
+        Target::Evidence => crate::Beat::Evidence,
+        _ => return false,
+    };
+    crate::story::beat_named(heading) == Some(beat)
+}
+
+/// The parts of a section's text under headings a level down ("### What
+/// happened"): each heading, and the text up to the next one.
+fn subheaded_parts(text: &str) -> Vec<(&str, &str)> {
+    let mut starts: Vec<(usize, usize, &str)> = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if let Some(heading) = trimmed.strip_prefix('#') {
+            let heading = heading.trim_start_matches('#').trim();
+            if !heading.is_empty() {
+                starts.push((offset, offset + line.len(), heading));
+            }
+        }
+        offset += line.len();
+    }
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, (_, body_from, heading))| {
+            let end = starts.get(i + 1).map_or(text.len(), |(next, _, _)| *next);
+            (*heading, text.get(*body_from..end).unwrap_or(""))
+        })
+        .collect()
 }
 
 /// Whether a paragraph's bold label names the beat's job.
@@ -448,12 +507,32 @@ fn found_elsewhere<'a>(story: &Story<'a>, target: Target) -> Option<Elsewhere<'a
 /// fell")). In a language the coach does not read, only other headings count.
 fn searched_for(target: Target, place: Place<'_>, english: bool) -> bool {
     match place {
+        // Under "Business goals" an imperative ("Cut onboarding time") is
+        // a goal the work served, not a step asked now.
+        Place::Section(heading)
+            if target == Target::Resolution && english && lists_goals(heading) =>
+        {
+            false
+        }
         Place::Section(heading) => !(english && is_boilerplate(heading)),
         // The evidence beat's result ("Pilot cohort converted at 18%
         // against 12% before") is the evidence, not the scene.
         Place::Beat(Target::Evidence) if target == Target::Context => false,
         Place::Beat(beat) => english && beat != target,
     }
+}
+
+/// A heading over goals or objectives ("Business goals", "Objectives"),
+/// not a plan for them ("Next steps towards our goals" names one).
+fn lists_goals(heading: &str) -> bool {
+    let words = lower_words(heading);
+    words.last().is_some_and(|last| {
+        matches!(
+            last.as_str(),
+            "goals" | "goal" | "objectives" | "objective" | "aims" | "kpis" | "okrs"
+        )
+    }) && words.len() <= 3
+        && beat_jobs::heading_job(heading) != Some(beat_jobs::HeadingJob::Resolution)
 }
 
 /// A press release's standing footer ("About GNOME and the GNOME
@@ -1105,8 +1184,9 @@ fn prices_as_a_share(sentence: &str) -> bool {
     sentence.contains("% of") && charged && of_a_price || charges_a_share(sentence)
 }
 
-/// "Every product group pays 2.00%", "a commission of 4%": a rate charged,
-/// the terms a fee change sets. ("Sellers now pay 2 points more than
+/// "Every product group pays 2.00%", "a commission of 4%", "trade them in
+/// at a 30 percent discount": a rate charged or taken off, the terms a
+/// change sets. ("Sellers now pay 2 points more than
 /// rivals" compares.)
 fn charges_a_share(sentence: &str) -> bool {
     const CHARGE: &[&str] = &[
@@ -1120,6 +1200,9 @@ fn charges_a_share(sentence: &str) -> bool {
         "fee",
         "fees",
         "levy",
+        "discount",
+        "discounted",
+        "off",
     ];
     const COMPARED: &[&str] = &[
         "more",
@@ -1150,7 +1233,11 @@ fn charges_a_share(sentence: &str) -> bool {
     let shares: Vec<usize> = all
         .iter()
         .enumerate()
-        .filter(|(_, w)| has_digit(w.text) && chars.get(w.end) == Some(&'%'))
+        .filter(|(at, w)| {
+            has_digit(w.text)
+                && (chars.get(w.end) == Some(&'%')
+                    || lower.get(at + 1).is_some_and(|unit| unit == "percent"))
+        })
         .map(|(at, _)| at)
         .collect();
     let figures = all.iter().filter(|w| has_digit(w.text)).count();
