@@ -53,7 +53,7 @@ const LEADS: &[&str] = &[
     "spring", "summer", "autumn", "winter", "view", "opinion",
     // "The dip suggests we need better subject lines": a conclusion drawn
     // as a step. ("That dip shows why we need to invest" explains a policy.)
-    "suggests", "suggest", "means", "shows",
+    "suggests", "suggest", "means",
 ];
 /// Verbs that open an instruction or an ask: "Rotate every secret",
 /// "Approve the budget".
@@ -442,10 +442,30 @@ pub fn reports_a_fix_made(sentence: &str) -> bool {
         "blocked",
         "shut",
         "mitigated",
+        // "Tangerine has withdrawn all access for the compromised account".
+        "withdrawn",
+        "withdrew",
+        "reset",
+        "suspended",
+        "locked",
     ];
     let all = lower_words(sentence);
+    // Who fixed it: "we", or the company told of in the third person
+    // ("it has also shut off access", "Tangerine has withdrawn…").
+    let opening_name = words(sentence).first().is_some_and(|first| {
+        first.text.chars().next().is_some_and(char::is_uppercase)
+            && !matches!(first.lower().as_str(), "the" | "a" | "an" | "this" | "that")
+    }) && all
+        .get(1)
+        .is_some_and(|w| matches!(w.as_str(), "has" | "have"));
     all.iter().enumerate().any(|(at, word)| {
-        if word != "we" {
+        let fixer = word == "we"
+            || matches!(word.as_str(), "it" | "they" | "company")
+                && all
+                    .get(at + 1)
+                    .is_some_and(|w| matches!(w.as_str(), "has" | "have"))
+            || at == 0 && opening_name;
+        if !fixer {
             return false;
         }
         all.iter()
@@ -455,6 +475,7 @@ pub fn reports_a_fix_made(sentence: &str) -> bool {
                 !matches!(
                     w.as_str(),
                     "have"
+                        | "has"
                         | "'ve"
                         | "also"
                         | "then"
@@ -2217,8 +2238,21 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
         // "We need that data to plan": a want of what was just named, no
         // ask. ("We need two more engineers", "we need to cut scope" ask.)
         "need" | "needs" => !matches!(following, "that" | "this" | "these" | "those"),
+        // ("We aim to lose no more than 5% of calls": a standing standard,
+        // a bar with no time to it.)
         "aim" | "aims" | "intend" | "intends" => {
-            following == "to" && all.iter().skip(at + 2).any(|w| names_a_measure_or_time(w))
+            let rest = &all[(at + 2).min(all.len())..];
+            let standard = rest.windows(3).any(|w| {
+                matches!(
+                    (w[0].as_str(), w[1].as_str(), w[2].as_str()),
+                    ("no", "more", "than") | ("no", "less", "than") | ("no", "fewer", "than")
+                ) || w[0] == "at" && matches!(w[1].as_str(), "least" | "most")
+            }) && !rest.iter().any(|w| {
+                MONTHS.contains(&w.as_str())
+                    || PERIODS_SHORT.contains(&w.as_str())
+                    || matches!(w.as_str(), "by" | "next" | "end")
+            });
+            following == "to" && !standard && rest.iter().any(|w| names_a_measure_or_time(w))
         }
         _ => COMMITS.contains(&word),
     }

@@ -554,6 +554,7 @@ fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
         "We have committed to cutting leakage by a further 5 per cent by March.",
         "We are taking action to cut support costs by 10% by June.",
         "We are investing £2m in new trains by 2025.",
+        "We aim to lose no more than 5% of calls by the end of March.",
         "Donations can be made through the centre's page on Crowdfunder.",
         "The proposed cut in library opening hours is one part of a wider review.",
         "- A proposed reduction in library opening hours, to fit the way library use has changed.",
@@ -605,6 +606,8 @@ fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
         "It said 83.7 percent of flights reached the gate within 15 minutes of their scheduled arrival time in January 2012.",
         "We will not give up on the north-east.",
         "We are putting a lot of effort into running a reliable service, and for the past five months cancellations have come down.",
+        "Our service level target is 80%, and we aim to lose no more than 5% of telephone calls.",
+        "That shows we are keeping the promises we make to customers about our telephone service.",
         "We are investing in a better service because we want people to trust us.",
         "We have signed the contract with the landlord.",
         "On that measure we are on track to finish this fiscal year at 30, up from 26.",
@@ -704,6 +707,16 @@ fn a_decision_reported_or_a_step_in_the_passive_is_a_resolution() {
 
 #[test]
 fn a_fix_told_as_done_is_read_apart_for_postmortems() {
+    // The company told of in the third person.
+    assert!(reports_a_fix_made(
+        "Tangerine has withdrawn all network and system access for the compromised account."
+    ));
+    assert!(reports_a_fix_made(
+        "It has also shut off access to the legacy database."
+    ));
+    assert!(!reports_a_fix_made(
+        "The bug has removed every saved filter."
+    ));
     assert!(reports_a_fix_made(
         "We have added two extra layers of monitoring to our database servers."
     ));

@@ -1644,6 +1644,13 @@ fn a_resolution_needs_an_owner_or_a_date_and_a_bare_we_is_no_owner() {
     ));
     assert!(!flagged("We ship usage alerts to every plan by 15 March."));
     assert!(!flagged("Dana's squad ships usage alerts."));
+    // The public asked to act, a board asked to approve: they own it.
+    assert!(!flagged(
+        "Through the media we are asking the public to use the 999 number wisely."
+    ));
+    assert!(!flagged(
+        "Approve the adjustments to district programs arising from the budget reductions."
+    ));
     // Done by the writer's team: "we brought up", "we then checked".
     assert!(!flagged(
         "We brought up extra nodes and returned the cluster to a stable state."
@@ -2180,6 +2187,24 @@ fn a_price_list_is_the_terms_on_offer_not_evidence() {
         "At present every one of the four product groups pays 2.00%."
     ));
     assert!(missing("SST of 6% is charged on top of the commission."));
+    assert!(missing(
+        "The charge for every 1,000 gallons of water has gone from $3.90 to $4.80."
+    ));
+    assert!(missing(
+        "By the 'old rate' we mean the subscription price in force on 25 November 2012, which is £35 for Print & Digital and £20 for Digital."
+    ));
+    assert!(!missing(
+        "Revenue for every 1,000 visits has gone from $3.90 to $4.80 since the redesign."
+    ));
+    assert!(!missing(
+        "Subscription revenue rose from $9m to $12m in the year."
+    ));
+    assert!(missing(
+        "If you subscribe to Print & Digital at 4:59pm on Friday 30 November 2012, you pay £35."
+    ));
+    assert!(missing(
+        "When the subscription renews on 30 November 2013 you are charged the old rate of £35 again."
+    ));
     assert!(missing(
         "Its advice to owners is to trade them in for something new at a 30 percent discount."
     ));

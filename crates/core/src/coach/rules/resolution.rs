@@ -43,10 +43,29 @@ pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
             )
                 && w[1] == "you"
     });
-    // "Users are asked to set a new password": whoever is asked acts.
+    // "Users are asked to set a new password": whoever is asked acts; so
+    // does the public "we are asking" to act.
     let asked = words
         .windows(3)
-        .any(|w| matches!(w[0].as_str(), "is" | "are") && w[1] == "asked" && w[2] == "to");
+        .any(|w| matches!(w[0].as_str(), "is" | "are") && w[1] == "asked" && w[2] == "to")
+        || words.windows(4).any(|w| {
+            matches!(w[0].as_str(), "asking" | "urging")
+                && (matches!(
+                    w[1].as_str(),
+                    "people" | "customers" | "users" | "everyone" | "members" | "residents"
+                ) && w[2] == "to"
+                    || w[1] == "the" && w[3] == "to")
+        });
+    // "Approve the adjustments to district programs": a board paper's ask
+    // of the body reading it, which is the owner.
+    let asks_for_approval = sentences(text).iter().any(|s| {
+        lower_words(s.text).first().is_some_and(|verb| {
+            matches!(
+                verb.as_str(),
+                "approve" | "endorse" | "authorise" | "authorize" | "ratify" | "adopt"
+            )
+        })
+    });
     // "Please try the app and tell me what you think": the reader acts.
     // (A bare instruction, "Restore the replica", names nobody.)
     let instructed = sentences(text).iter().any(|s| {
@@ -70,6 +89,7 @@ pub(crate) fn owner_and_date(text: &str) -> (bool, bool) {
         || names_someone(text)
         || the_reader_acts
         || asked
+        || asks_for_approval
         || instructed;
     // "by" alone is not a date; "by 15 March", "by Q2", "next sprint" are.
     let next_year = words

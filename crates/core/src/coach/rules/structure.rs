@@ -185,6 +185,12 @@ pub(super) fn reads_as_a_postmortem(story: &Story<'_>) -> bool {
         "attack",
         "crashed",
     ];
+    // A notice titled by its incident ("Data breach at Tangerine Telecom")
+    // is one, timeline or not.
+    let title = lower_words(&story.fields.title);
+    if title.iter().any(|w| FAILURES.contains(&w.as_str())) {
+        return true;
+    }
     let texts: Vec<&str> = std::iter::once(story.fields.title.as_str())
         .chain(story.passages().iter().map(|p| p.text))
         .collect();
@@ -968,7 +974,8 @@ fn gives_evidence(sentence: &str, english: bool) -> bool {
                 || defines_a_measure(sentence)
                 || sizes_the_scene(sentence)
                 || draws_a_threshold(sentence)
-                || sizes_the_study(sentence)))
+                || sizes_the_study(sentence)
+                || reprices(sentence)))
 }
 
 /// "Around 38K users have been enrolled in the experiment so far": how
@@ -1283,11 +1290,94 @@ fn weighs_a_choice(sentence: &str) -> bool {
 /// in consumer prices over the previous 12 months", "CPI, which tracks…".
 fn defines_a_measure(sentence: &str) -> bool {
     let lower = lower_words(sentence);
-    !sentence.contains('%')
-        && lower.windows(2).any(|w| {
-            matches!(w[0].as_str(), "it" | "which" | "that")
-                && matches!(w[1].as_str(), "measures" | "tracks" | "counts")
-        })
+    // "By the 'old rate' we mean the price in force on 25 November, £35":
+    // a term defined.
+    let defines_a_term = lower.first().is_some_and(|w| w == "by")
+        && lower
+            .windows(2)
+            .take(8)
+            .any(|w| w[0] == "we" && w[1] == "mean");
+    defines_a_term
+        || !sentence.contains('%')
+            && lower.windows(2).any(|w| {
+                matches!(w[0].as_str(), "it" | "which" | "that")
+                    && matches!(w[1].as_str(), "measures" | "tracks" | "counts")
+            })
+}
+
+/// "The charge for every 1,000 gallons of water has gone from $3.90 to
+/// $4.80": a price moved, the terms a notice sets, when every figure is
+/// money or the quantity the price is for.
+fn reprices(sentence: &str) -> bool {
+    const PRICES: &[&str] = &[
+        "charge",
+        "charges",
+        "price",
+        "prices",
+        "fee",
+        "fees",
+        "tariff",
+        "tariffs",
+        "rate",
+        "rates",
+        "subscription",
+    ];
+    // ("Subscription revenue rose from $9m to $12m" measures.)
+    const EARNED: &[&str] = &[
+        "revenue",
+        "revenues",
+        "sales",
+        "income",
+        "mrr",
+        "arr",
+        "profit",
+        "profits",
+        "earnings",
+        "margin",
+        "brought",
+        "raised",
+        "collected",
+    ];
+    let all = words(sentence);
+    let lower: Vec<String> = all.iter().map(|w| w.lower()).collect();
+    if lower.iter().any(|w| EARNED.contains(&w.as_str())) {
+        return false;
+    }
+    let chars: Vec<char> = sentence.chars().collect();
+    let money = |at: usize| {
+        all[at]
+            .start
+            .checked_sub(1)
+            .and_then(|i| chars.get(i))
+            .is_some_and(|c| matches!(c, '$' | '£' | '€'))
+    };
+    // "When it renews you are charged the old rate of £35": what the
+    // reader pays.
+    let reader_pays = lower.iter().any(|w| w == "you")
+        && lower
+            .iter()
+            .any(|w| matches!(w.as_str(), "pay" | "charged" | "billed"))
+        && (0..all.len()).any(money);
+    if reader_pays {
+        return true;
+    }
+    let Some(price) = lower
+        .iter()
+        .take(4)
+        .position(|w| PRICES.contains(&w.as_str()))
+    else {
+        return false;
+    };
+    let per_unit = |at: usize| {
+        at > price
+            && at
+                .checked_sub(1)
+                .is_some_and(|b| matches!(lower[b].as_str(), "every" | "per" | "each"))
+    };
+    let figures: Vec<usize> = (0..all.len())
+        .filter(|&at| has_digit(all[at].text))
+        .collect();
+    figures.iter().any(|&at| money(at)) && figures.iter().all(|&at| money(at) || per_unit(at))
 }
 
 /// A worked case, not a result: "For example, if the CPI rate is 2%, your
@@ -1298,8 +1388,10 @@ fn works_an_example(sentence: &str) -> bool {
     let lower = lower_words(sentence);
     let opens =
         |first: &[&str]| lower.len() >= first.len() && lower.iter().zip(first).all(|(w, f)| w == f);
+    // "If you subscribe on 30 November, you pay £35": the reader's case.
     (opens(&["for", "example"]) || opens(&["for", "instance"]))
         && lower.iter().take(4).any(|w| w == "if")
+        || (opens(&["if", "you"]) || opens(&["if", "your"])) && !sentence.contains('%')
 }
 
 /// The rule a price follows: "Every year we change what you pay each
