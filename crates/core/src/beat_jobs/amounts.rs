@@ -575,6 +575,8 @@ const MEASURES: &[&str] = &[
     // Harm counted: "eight accidents in the six months before, five after".
     "accidents", "crashes", "collisions", "injuries", "deaths", "fatalities", "casualties",
     "fires", "outages", "breaches", "incidents", "defects", "faults", "failures",
+    // "77 reports of the handle coming off; at least three babies were hurt".
+    "reports", "hurt", "injured", "killed",
     // What a breach took: "roughly 25 confidential documents have appeared online".
     "documents", "records", "emails",
 ];

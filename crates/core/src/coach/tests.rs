@@ -2203,6 +2203,12 @@ fn a_price_list_is_the_terms_on_offer_not_evidence() {
         "If you subscribe to Print & Digital at 4:59pm on Friday 30 November 2012, you pay £35."
     ));
     assert!(missing(
+        "CPI+3.9% means the Consumer Price Index (CPI) with a further 3.9% added by us."
+    ));
+    assert!(missing(
+        "We are using the December 2020 figure, published in January 2021, which puts CPI at 0.6%."
+    ));
+    assert!(missing(
         "When the subscription renews on 30 November 2013 you are charged the old rate of £35 again."
     ));
     assert!(missing(

@@ -1292,11 +1292,19 @@ fn defines_a_measure(sentence: &str) -> bool {
     let lower = lower_words(sentence);
     // "By the 'old rate' we mean the price in force on 25 November, £35":
     // a term defined.
+    // ("CPI+3.9% means the Consumer Price Index with a further 3.9% added.")
     let defines_a_term = lower.first().is_some_and(|w| w == "by")
         && lower
             .windows(2)
             .take(8)
-            .any(|w| w[0] == "we" && w[1] == "mean");
+            .any(|w| w[0] == "we" && w[1] == "mean")
+        || lower.iter().take(4).any(|w| w == "means")
+            && !lower.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "rose" | "fell" | "grew" | "up" | "down" | "lost" | "saved"
+                )
+            });
     defines_a_term
         || !sentence.contains('%')
             && lower.windows(2).any(|w| {
@@ -1405,7 +1413,15 @@ fn states_an_indexing_rule(sentence: &str) -> bool {
     let indexed = lower
         .windows(3)
         .any(|w| w[0] == "in" && w[1] == "line" && w[2] == "with");
-    recurring && indexed
+    // "We are using the December 2020 figure, which puts CPI at 0.6%": the
+    // index figure a price rule takes.
+    let index_taken = lower.iter().any(|w| w == "using")
+        && lower.windows(3).any(|w| {
+            w[0] == "puts"
+                && matches!(w[1].as_str(), "cpi" | "rpi" | "inflation" | "cpih")
+                && w[2] == "at"
+        });
+    recurring && indexed || index_taken
 }
 
 /// A sum set aside for the work: "even with £446 million a year committed
