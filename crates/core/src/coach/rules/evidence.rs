@@ -97,9 +97,13 @@ pub fn claim_contradicts_chart(story: &Story<'_>) -> Vec<Finding> {
     out.extend(direction_against_the_chart(story, chart, &reading));
     out.extend(named_series_against_the_chart(story, chart));
     out.extend(super::majority::majority_against_the_chart(story, chart));
+    out.extend(super::majority::majority_of_measures_against_the_chart(
+        story, chart,
+    ));
     out.extend(super::universal::every_item_against_the_chart(story, chart));
     out.extend(super::universal::series_against_series(story, chart));
     out.extend(super::totals::total_row_against_its_rows(chart));
+    out.extend(super::targets::target_stated_as_reached(story, chart));
     out
 }
 

@@ -85,6 +85,108 @@ pub fn majority_against_the_chart(story: &Story<'_>, chart: &ChartSpec) -> Vec<F
     out
 }
 
+/// "Most of the traffic figures were higher this September than a year
+/// ago" over a table of measures by period where three of six rose: a
+/// majority of the measures claimed to move one way is counted, first
+/// period to last, across the draft's own sentences.
+pub fn majority_of_measures_against_the_chart(
+    story: &Story<'_>,
+    chart: &ChartSpec,
+) -> Vec<Finding> {
+    const MEASURES: &[&str] = &[
+        "figures",
+        "measures",
+        "metrics",
+        "numbers",
+        "indicators",
+        "kpis",
+    ];
+    const UP: &[&str] = &[
+        "higher",
+        "up",
+        "rose",
+        "grew",
+        "increased",
+        "improved",
+        "better",
+    ];
+    const DOWN: &[&str] = &[
+        "lower",
+        "down",
+        "fell",
+        "dropped",
+        "declined",
+        "decreased",
+        "worse",
+    ];
+    let data = &chart.data;
+    if !super::super::claims::measures_by_period(data) || data.rows.len() < 3 {
+        return Vec::new();
+    }
+    // Each measure's move from its first period to its last.
+    let moves: Vec<(String, f64)> = data
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let values: Vec<f64> = row.values.iter().flatten().copied().collect();
+            let (first, last) = (values.first()?, values.last()?);
+            (values.len() >= 2).then(|| (row.label.trim().to_owned(), last - first))
+        })
+        .collect();
+    if moves.len() < 3 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let texts = std::iter::once(story.fields.title.as_str())
+        .chain(story.passages().into_iter().map(|p| p.text));
+    for text in texts {
+        for sentence in sentences(text) {
+            let all = words(sentence.text);
+            let Some(at) = majority_at(&all) else {
+                continue;
+            };
+            let lower: Vec<String> = all.iter().map(Word::lower).collect();
+            let of_measures = lower
+                .iter()
+                .skip(at)
+                .take(6)
+                .any(|w| MEASURES.contains(&w.as_str()));
+            let up = lower.iter().skip(at).any(|w| UP.contains(&w.as_str()));
+            let down = lower.iter().skip(at).any(|w| DOWN.contains(&w.as_str()));
+            if !of_measures || up == down {
+                continue;
+            }
+            let moved: Vec<&str> = moves
+                .iter()
+                .filter(|(_, change)| if up { *change > 0.0 } else { *change < 0.0 })
+                .map(|(label, _)| label.as_str())
+                .collect();
+            if moved.len() * 2 > moves.len() {
+                continue;
+            }
+            let trimmed = sentence.text.trim();
+            let mut quote: String = trimmed.chars().take(90).collect();
+            if trimmed.chars().count() > 90 {
+                quote.push('…');
+            }
+            out.push(finding(
+                "claim-contradicts-chart",
+                info("claim-contradicts-chart"),
+                None,
+                format!(
+                    "“{quote}” is not what the chart shows: only {} of its {} measures went {} ({}). Say which rose and which fell.",
+                    moved.len(),
+                    moves.len(),
+                    if up { "up" } else { "down" },
+                    moved.join(", ")
+                ),
+                None,
+            ));
+        }
+    }
+    out
+}
+
 /// Whether the text claims a majority of one of the chart's categories,
 /// which the claim check weighs against the data: its "most" then has a
 /// number behind it, on the chart.
@@ -159,4 +261,47 @@ fn names_after(all: &[Word<'_>], from: usize, label: &str) -> bool {
 fn trim(value: f64) -> String {
     let text = format!("{value:.2}");
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::coach::review;
+    use crate::story::parse_story;
+
+    fn contradicts(draft: &str) -> bool {
+        let story = parse_story(draft).expect("parses");
+        review(&story.update_fields(), &[])
+            .findings
+            .iter()
+            .any(|f| f.rule == "claim-contradicts-chart")
+    }
+
+    fn draft(claim: &str, rows: &str) -> String {
+        format!(
+            "# Traffic in September\n\n{claim}\n\n| Measure | September 2014 | September 2015 |\n|---|---|---|\n{rows}"
+        )
+    }
+
+    const HALF_ROSE: &str = "| App page views | 5,123 | 21,818 |\n| App sessions | 1,537 | 4,367 |\n| App visitors | 1,067 | 799 |\n| Web visitors | 30,448 | 41,443 |\n| Web page views | 814,405 | 474,252 |\n| Pages per visit | almost 11 | 2.6 |\n";
+
+    #[test]
+    fn most_measures_up_when_only_half_rose_contradicts_the_chart() {
+        assert!(contradicts(&draft(
+            "Most of the traffic figures were higher this September than a year ago.",
+            HALF_ROSE
+        )));
+    }
+
+    #[test]
+    fn a_true_majority_or_no_direction_is_no_contradiction() {
+        let four_of_six = HALF_ROSE.replace("| 1,067 | 799 |", "| 1,067 | 1,799 |");
+        assert!(!contradicts(&draft(
+            "Most of the traffic figures were higher this September than a year ago.",
+            &four_of_six
+        )));
+        assert!(!contradicts(&draft(
+            "Most of the traffic figures come from the web analytics.",
+            HALF_ROSE
+        )));
+    }
 }

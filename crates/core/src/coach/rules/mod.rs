@@ -9,6 +9,7 @@ mod portfolio_claims;
 mod resolution;
 pub mod significance;
 mod structure;
+mod targets;
 mod template;
 mod title;
 mod totals;
