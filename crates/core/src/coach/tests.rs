@@ -2453,3 +2453,24 @@ fn imperatives_under_a_goals_heading_are_goals_not_steps() {
     assert!(!resolution_found(&draft("Business goals")));
     assert!(resolution_found(&draft("Next steps")));
 }
+
+#[test]
+fn a_claim_under_another_heading_naming_a_group_is_held_to_the_table() {
+    let draft = |claim: &str| {
+        format!(
+            "# Donor page test\n\n## Results\n\n| Treatment | Conv. Rate | Average Gift |\n|---|---|---|\n| C: Control - Original | 15.7% | $40.00 |\n| T1: Treatment - Donor Message | 9.7% | $64.52 |\n\n## Key Learnings\n\n{claim}\n"
+        )
+    };
+    let contradicts = |text: &str| raises_on_draft(text, "claim-contradicts-chart");
+    // $40.00 to $64.52 is +61.3%: said right, and said wrong.
+    assert!(!contradicts(&draft(
+        "The average gift there rose sharply, by 61.3% against the control."
+    )));
+    assert!(contradicts(&draft(
+        "The average gift there rose sharply, by 91.3% against the control."
+    )));
+    // A group no row names is not the table's to judge.
+    assert!(!contradicts(&draft(
+        "The average gift rose 91.3% against last year's campaign."
+    )));
+}

@@ -104,6 +104,9 @@ pub fn claim_contradicts_chart(story: &Story<'_>) -> Vec<Finding> {
     out.extend(super::universal::series_against_series(story, chart));
     out.extend(super::totals::total_row_against_its_rows(chart));
     out.extend(super::targets::target_stated_as_reached(story, chart));
+    out.extend(super::named_row::named_row_course_against_the_chart(
+        story, chart,
+    ));
     out
 }
 
@@ -238,7 +241,31 @@ fn speaks_of_the_chart(clause: &str, chart: &ChartSpec, measure: &str) -> bool {
         let label = label.trim().to_lowercase();
         !label.is_empty() && lower.contains(&label)
     });
-    gives_value || names_period
+    // "The average gift rose 61.3% against the control" over rows "C:
+    // Control - Original" and "T1: Treatment - …": a group named by a word
+    // only its row has.
+    let names_a_group = !by_period && {
+        let said = lower_words(clause);
+        let rows: Vec<Vec<String>> = labels
+            .iter()
+            .map(|label| {
+                lower_words(label)
+                    .into_iter()
+                    .filter(|w| w.chars().count() >= 4)
+                    .collect()
+            })
+            .collect();
+        rows.iter().enumerate().any(|(row, words)| {
+            words.iter().any(|word| {
+                said.contains(word)
+                    && rows
+                        .iter()
+                        .enumerate()
+                        .all(|(other, others)| other == row || !others.contains(word))
+            })
+        })
+    };
+    gives_value || names_period || names_a_group
 }
 
 /// The fact nearest the claim's size, said as the coach says it: only

@@ -5,6 +5,7 @@ mod chart;
 mod evidence;
 mod journal;
 mod majority;
+mod named_row;
 mod portfolio_claims;
 mod resolution;
 pub mod significance;
