@@ -150,8 +150,15 @@ fn digit_claims(text: &str) -> Vec<Claim> {
                 let followed_by_to = all
                     .get(back + 1)
                     .is_some_and(|w| w.text.eq_ignore_ascii_case("to"));
-                // "up to 40%" is a cap, not a change.
-                if let Some(found) = direction_of(&lower).filter(|_| !followed_by_to) {
+                // "up to 40%" is a cap, not a change; "made up 8%" a share.
+                let made_up = lower == "up"
+                    && back.checked_sub(1).is_some_and(|b| {
+                        matches!(
+                            all[b].lower().as_str(),
+                            "made" | "make" | "makes" | "making"
+                        )
+                    });
+                if let Some(found) = direction_of(&lower).filter(|_| !followed_by_to && !made_up) {
                     direction = Some(found);
                     start = all[back].start;
                     break;
@@ -191,6 +198,17 @@ fn digit_claims(text: &str) -> Vec<Claim> {
                     direction = Some(found);
                     break;
                 }
+            }
+            // "Earning 644% more per day": more or less than before, unless
+            // a comparison follows ("30% more than the target").
+            let next = all.get(index + 1 + skip).map(Word::lower);
+            let then = all.get(index + 2 + skip).map(Word::lower);
+            if direction.is_none() && then.as_deref() != Some("than") {
+                direction = match next.as_deref() {
+                    Some("more") => Some(Direction::Up),
+                    Some("less" | "fewer") => Some(Direction::Down),
+                    _ => None,
+                };
             }
         }
         let Some(direction) = direction else {
@@ -926,6 +944,18 @@ mod tests {
             (4.0, "from 10% to 14%")
         );
         assert!(claims("41% of users activated, up to 50% in the pilot").is_empty());
+        // More or less than before; not more than something else, and not
+        // a share something is made up of.
+        assert_eq!(
+            claims("I am earning 644% more per day at the higher price")[0].direction,
+            Direction::Up
+        );
+        assert_eq!(
+            claims("we sold 12% fewer boxes")[0].direction,
+            Direction::Down
+        );
+        assert!(claims("sales were 30% more than the target").is_empty());
+        assert!(claims("Abandoned vehicles made up 8% of incidents").is_empty());
         // A level is no change, whatever follows it; basis points are points.
         let margin = claims("Operating margin reached 11.8%, up 720 basis points on a year ago.");
         assert_eq!(margin.len(), 1, "{margin:?}");

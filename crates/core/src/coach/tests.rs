@@ -2474,3 +2474,24 @@ fn a_claim_under_another_heading_naming_a_group_is_held_to_the_table() {
         "The average gift rose 91.3% against last year's campaign."
     )));
 }
+
+#[test]
+fn a_heading_that_names_a_row_lends_its_words_to_the_claims_under_it() {
+    let draft = |claim: &str| {
+        format!(
+            "# Pricing experiment after seven days\n\n| Book | Measure | February | March |\n|---|---|---|---|\n| Dead Dwarves | Royalties ($) | 13.21 | 4.55 |\n| Format Your Ebook | Royalties ($) | 2.34 | 15.08 |\n\n## Format Your Ebook\n\n{claim}\n"
+        )
+    };
+    let contradicts = |text: &str| raises_on_draft(text, "claim-contradicts-chart");
+    // 2.34 to 15.08 a day is 544% more, not 644%.
+    assert!(contradicts(&draft(
+        "I am earning 644% more per day at the higher price."
+    )));
+    assert!(!contradicts(&draft(
+        "I am earning 544% more per day at the higher price."
+    )));
+    // A clause that names no part of the row is not lent the heading.
+    assert!(!contradicts(&draft(
+        "Sales are up 644% on the launch week."
+    )));
+}

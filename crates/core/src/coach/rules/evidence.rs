@@ -145,6 +145,10 @@ fn claims_under_other_headings(
         let all_sentences = sentences(passage.text);
         // A table's row is data, its change cells over spans the row does
         // not name ("-23% | -13%": five years, then the last one).
+        // A section headed by what a row is about ("Format Your Ebook for
+        // Kindle" over its rows' "… · Royalties ($)") lends its words to
+        // the clauses under it.
+        let heading_words = lower_words(heading);
         for clause in all_sentences
             .iter()
             .filter(|s| !s.text.trim_start().starts_with('|'))
@@ -152,23 +156,41 @@ fn claims_under_other_headings(
             .flat_map(|clause| clause.split(", and "))
         {
             let words = lower_words(clause);
-            let named: Vec<&str> = measures
+            let said = |part: &String| {
+                words.contains(part) || heading_words.contains(part) || money_said(part, &words)
+            };
+            let named: Vec<(&str, bool)> = measures
                 .iter()
-                .filter(|(_, parts)| !parts.is_empty() && parts.iter().all(|p| words.contains(p)))
-                .map(|(name, _)| *name)
+                // The clause itself says at least one part; the heading
+                // only lends the rest.
+                .filter(|(_, parts)| {
+                    !parts.is_empty()
+                        && parts.iter().all(said)
+                        && parts
+                            .iter()
+                            .any(|p| words.contains(p) || money_said(p, &words))
+                })
+                .map(|(name, parts)| {
+                    let headed = parts
+                        .iter()
+                        .any(|p| heading_words.contains(p) && !words.contains(p));
+                    (*name, headed)
+                })
                 .collect();
-            let [measure] = named.as_slice() else {
+            let [(measure, headed)] = named.as_slice() else {
                 continue;
             };
+            let measure = *measure;
             // Only a clause about the charted figures themselves: it gives
             // one of the measure's values or names one of its periods
-            // ("from 172 in March to 298 in April"). A change over another
-            // span ("up 12% since 2019") is not the chart's to judge.
-            if !speaks_of_the_chart(clause, chart, measure) {
+            // ("from 172 in March to 298 in April"), or sits under the
+            // heading that names the row. A change over another span ("up
+            // 12% since 2019") is not the chart's to judge.
+            if !headed && !speaks_of_the_chart(clause, chart, measure) {
                 continue;
             }
             let own: Vec<&super::super::claims::Fact> =
-                facts.iter().filter(|f| f.series == *measure).collect();
+                facts.iter().filter(|f| f.series == measure).collect();
             for claim in claims(clause) {
                 if own.iter().any(|fact| supports(fact, &claim)) {
                     continue;
@@ -202,6 +224,20 @@ fn claims_under_other_headings(
         }
     }
     out
+}
+
+/// A money measure's word ("royalties", "revenue") said as what the writer
+/// earns: "I am earning 644% more per day".
+fn money_said(part: &str, words: &[String]) -> bool {
+    matches!(
+        part,
+        "royalties" | "revenue" | "revenues" | "income" | "earnings"
+    ) && words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "earning" | "earn" | "earns" | "earned" | "earnings" | "royalties" | "income"
+        )
+    })
 }
 
 /// Whether a clause gives one of the measure's charted values or names
