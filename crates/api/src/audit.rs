@@ -17,7 +17,7 @@ use throughline_core::UpdateId;
 use throughline_store::{JournalId, Workspace};
 use ts_rs::TS;
 
-use crate::portfolio::{portfolio_chart, ChartView};
+use crate::portfolio::{portfolio_chart_as_of, ChartView};
 use crate::{ApiError, Clock};
 
 /// An update's audit as the window shows it.
@@ -105,7 +105,7 @@ pub fn follow_playbook(
         _ => chart_view.filter(|_| !initiatives.is_empty()),
     };
     if let Some(chart_view) = chart_view {
-        let chart = portfolio_chart(workspace, &chart_view)?;
+        let chart = portfolio_chart_as_of(workspace, &chart_view, clock.today())?;
         fields.beats.evidence = chart.alt.clone();
         fields.chart = Some(chart);
     }

@@ -294,9 +294,18 @@ pub fn portfolio_chart(
     workspace: &Workspace,
     view: &ChartView,
 ) -> Result<throughline_core::ChartSpec, ApiError> {
+    portfolio_chart_as_of(workspace, view, workspace.today())
+}
+
+/// The same view as of the day a caller's clock gives (a playbook draws
+/// it on the day the user follows it).
+pub fn portfolio_chart_as_of(
+    workspace: &Workspace,
+    view: &ChartView,
+    today: throughline_core::CivilDate,
+) -> Result<throughline_core::ChartSpec, ApiError> {
     use throughline_core::portfolio::{GateTracker, PortfolioSnapshot, ValueAxis};
     use throughline_core::ChartKind;
-    let today = workspace.today();
     let (kind, snapshot) = match view {
         ChartView::AssumptionMap => {
             let mut bodies = Vec::new();
