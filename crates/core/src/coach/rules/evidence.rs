@@ -281,25 +281,8 @@ fn speaks_of_the_chart(clause: &str, chart: &ChartSpec, measure: &str) -> bool {
     // Control - Original" and "T1: Treatment - …": a group named by a word
     // only its row has.
     let names_a_group = !by_period && {
-        let said = lower_words(clause);
-        let rows: Vec<Vec<String>> = labels
-            .iter()
-            .map(|label| {
-                lower_words(label)
-                    .into_iter()
-                    .filter(|w| w.chars().count() >= 4)
-                    .collect()
-            })
-            .collect();
-        rows.iter().enumerate().any(|(row, words)| {
-            words.iter().any(|word| {
-                said.contains(word)
-                    && rows
-                        .iter()
-                        .enumerate()
-                        .all(|(other, others)| other == row || !others.contains(word))
-            })
-        })
+        let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+        !super::named_row::rows_named_by(&lower_words(clause), &labels).is_empty()
     };
     gives_value || names_period || names_a_group
 }

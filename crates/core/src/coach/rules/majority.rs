@@ -265,15 +265,8 @@ fn trim(value: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::coach::review;
-    use crate::story::parse_story;
-
     fn contradicts(draft: &str) -> bool {
-        let story = parse_story(draft).expect("parses");
-        review(&story.update_fields(), &[])
-            .findings
-            .iter()
-            .any(|f| f.rule == "claim-contradicts-chart")
+        super::super::raises_on_draft(draft, "claim-contradicts-chart")
     }
 
     fn draft(claim: &str, rows: &str) -> String {

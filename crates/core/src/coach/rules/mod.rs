@@ -532,3 +532,13 @@ const RULES: &[RuleInfo] = &[
         good: "Evidence: NRR 112% vs a 108% target.",
     },
 ];
+
+/// Whether the coach raises `rule` on a Markdown draft (tests).
+#[cfg(test)]
+pub(crate) fn raises_on_draft(draft: &str, rule: &str) -> bool {
+    let story = crate::story::parse_story(draft).expect("parses");
+    crate::coach::review(&story.update_fields(), &[])
+        .findings
+        .iter()
+        .any(|f| f.rule == rule)
+}

@@ -117,15 +117,8 @@ fn shares_in(text: &str) -> Vec<(f64, usize, [usize; 2])> {
 
 #[cfg(test)]
 mod tests {
-    use crate::coach::review;
-    use crate::story::parse_story;
-
     fn contradicts(draft: &str) -> bool {
-        let story = parse_story(draft).expect("parses");
-        review(&story.update_fields(), &[])
-            .findings
-            .iter()
-            .any(|f| f.rule == "claim-contradicts-chart")
+        super::super::raises_on_draft(draft, "claim-contradicts-chart")
     }
 
     const TABLE: &str =
