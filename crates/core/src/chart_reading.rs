@@ -50,6 +50,12 @@ pub struct ChartReading {
     pub in_points: bool,
     /// Which way the highlighted measure is better.
     pub better: Better,
+    /// The one category of a chart over categories that the title names
+    /// ("PR gate cut from about 12 minutes to about 5" over job rows names
+    /// "gate (wall clock)"): the headline is then that row's change, not a
+    /// sum over rows the title is not about. `None` when the title names
+    /// no row, several, or all ("in every region").
+    pub named_row: Option<usize>,
 }
 
 /// Reads `spec` in the light of the story's own words (its title, the
@@ -67,8 +73,60 @@ pub fn read_chart(spec: &ChartSpec, story: &[&str]) -> ChartReading {
             .or_else(|| named_better_way(&[measure, &spec.title]))
             .or_else(|| story.first().and_then(|title| subject_better_way(title)))
             .unwrap_or(Better::Up),
+        named_row: story.first().and_then(|title| title_row(spec, title)),
         highlight,
     }
+}
+
+/// The most rows a table may have for a row to be named by a word.
+const MAX_ROWS_NAMED: usize = 200;
+
+/// The category a title names in a bar chart over categories, when it
+/// names exactly one and does not speak of them all.
+fn title_row(spec: &ChartSpec, title: &str) -> Option<usize> {
+    const ALL: [&str; 6] = ["all", "every", "each", "across", "most", "both"];
+    let over_categories = matches!(spec.kind, crate::ChartKind::Bar)
+        && spec.data.rows.len() > 1
+        && !crate::table::labels_look_sequential(&spec.data);
+    if !over_categories || words(title).iter().any(|w| ALL.contains(&w.as_str())) {
+        return None;
+    }
+    let labels: Vec<&str> = spec.data.rows.iter().map(|r| r.label.as_str()).collect();
+    match rows_named_in(title, &labels).as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// The rows a text names by a word of four letters or more that only
+/// that row's label has ("gate" for "gate (wall clock)", "control" for "C:
+/// Control - Original"). A table longer than a reader scans names none,
+/// which also keeps the pairwise check bounded.
+pub fn rows_named_in(text: &str, labels: &[&str]) -> Vec<usize> {
+    if labels.len() > MAX_ROWS_NAMED {
+        return Vec::new();
+    }
+    let said = words(text);
+    let words: Vec<Vec<String>> = labels
+        .iter()
+        .map(|label| {
+            words(label)
+                .into_iter()
+                .filter(|w| w.chars().count() >= 4)
+                .collect()
+        })
+        .collect();
+    (0..words.len())
+        .filter(|&row| {
+            words[row].iter().any(|word| {
+                said.contains(word)
+                    && words
+                        .iter()
+                        .enumerate()
+                        .all(|(other, others)| other == row || !others.contains(word))
+            })
+        })
+        .collect()
 }
 
 /// The two values the chart's headline compares: the change it exists to
@@ -220,6 +278,21 @@ pub fn headline(spec: &ChartSpec, reading: &ChartReading) -> Option<Headline> {
             };
             let rows = spec.data.rows.len();
             if rows > 1 && !crate::table::labels_look_sequential(&spec.data) {
+                // The one category the title is about, when it names one.
+                let named = reading.named_row.filter(|&row| row < rows).and_then(|row| {
+                    let reference = reference_of(row)?;
+                    let value = value_at(spec, series, row)?;
+                    Some(change(
+                        value_at(spec, reference, row)?,
+                        value,
+                        row,
+                        row,
+                        Some(reference),
+                    ))
+                });
+                if named.is_some() {
+                    return named;
+                }
                 return totals_across(spec, reading, series, reference_of(rows - 1)?);
             }
             (0..rows).rev().find_map(|row| {
@@ -444,7 +517,7 @@ pub fn better_way(names: &[&str]) -> Better {
 /// count: in "Revenue rose despite higher costs" the costs are not the
 /// chart's measure.
 fn subject_better_way(title: &str) -> Option<Better> {
-    const VERBS: [&str; 32] = [
+    const VERBS: [&str; 29] = [
         "fell",
         "fall",
         "falls",
@@ -457,15 +530,12 @@ fn subject_better_way(title: &str) -> Option<Better> {
         "dropped",
         "drop",
         "drops",
-        "cut",
-        "cuts",
         "lifts",
         "lifted",
         "increased",
         "increase",
         "decreased",
         "doubled",
-        "halved",
         "improved",
         "jumped",
         "climbed",
@@ -478,9 +548,28 @@ fn subject_better_way(title: &str) -> Option<Better> {
         "stayed",
         "hit",
     ];
+    // A verb of deliberate reduction says the writer wanted the subject
+    // lower: "PR gate cut from 12 minutes to 5", "Build time halved".
+    const REDUCED: [&str; 9] = [
+        "cut",
+        "cuts",
+        "halved",
+        "reduced",
+        "slashed",
+        "shortened",
+        "trimmed",
+        "lowered",
+        "shrank",
+    ];
     let all = words(title);
-    let verb = all.iter().position(|w| VERBS.contains(&w.as_str()))?;
-    named_better_way(&[&all[..verb].join(" ")])
+    let verb = all
+        .iter()
+        .position(|w| VERBS.contains(&w.as_str()) || REDUCED.contains(&w.as_str()))?;
+    named_better_way(&[&all[..verb].join(" ")]).or_else(|| {
+        REDUCED
+            .contains(&all[verb].as_str())
+            .then_some(Better::Down)
+    })
 }
 
 /// Which way is better, when one of `names` names a measure that is
@@ -511,6 +600,17 @@ fn named_better_way(names: &[&str]) -> Option<Better> {
         "downtime",
         "bounce",
         "time to",
+        "duration",
+        "durations",
+        "build time",
+        "run time",
+        "runtime",
+        "lead time",
+        "cycle time",
+        "handling time",
+        "processing time",
+        "turnaround",
+        "wall clock",
         "response time",
         "load time",
         "wait",
@@ -792,6 +892,60 @@ mod tests {
         assert_eq!(better("Revenue rose despite higher costs"), Better::Up);
         assert_eq!(better("The checklist lifts activation"), Better::Up);
         assert_eq!(better("Cost savings grew in every region"), Better::Up);
+        // A verb of deliberate reduction: the writer wanted it lower.
+        assert_eq!(
+            better("CI: PR gate cut from about 12 minutes to about 5"),
+            Better::Down
+        );
+        assert_eq!(better("Onboarding shortened to two days"), Better::Down);
+        assert_eq!(better("Signups fell in four regions"), Better::Up);
+    }
+
+    fn job_times() -> ChartSpec {
+        let row = |label: &str, before: f64, after: f64| DataRow {
+            label: label.into(),
+            values: vec![Some(before), Some(after)],
+        };
+        ChartSpec {
+            kind: ChartKind::Bar,
+            unit: Some("min".into()),
+            data: DataTable {
+                header: vec!["job".into(), "before".into(), "after".into()],
+                rows: vec![
+                    row("Run Tests", 11.5, 5.05),
+                    row("E2E Smoke (Playwright)", 10.9, 5.73),
+                    row("gate (wall clock)", 12.0, 6.37),
+                ],
+            },
+            ..ChartSpec::default()
+        }
+    }
+
+    #[test]
+    fn a_title_naming_one_category_makes_its_change_the_headline() {
+        let chart = job_times();
+        let reading = read_chart(&chart, &["PR gate cut from about 12 minutes to about 5"]);
+        assert_eq!(reading.named_row, Some(2));
+        assert_eq!(reading.better, Better::Down);
+        let found = headline(&chart, &reading).unwrap();
+        assert_eq!((found.from, found.to), (12.0, 6.37));
+        assert!(!found.across_rows);
+    }
+
+    #[test]
+    fn a_title_about_every_category_or_none_keeps_the_sum_over_them() {
+        let chart = job_times();
+        for title in [
+            "Every job is faster, the gate too",
+            "CI jobs twice as fast",
+            "Tests and gate both faster",
+        ] {
+            let reading = read_chart(&chart, &[title]);
+            assert_eq!(reading.named_row, None, "{title}");
+            let found = headline(&chart, &reading).unwrap();
+            assert!(found.across_rows, "{title}");
+            assert!((found.from - 34.4).abs() < 1e-9, "{title}: {}", found.from);
+        }
     }
 
     #[test]

@@ -427,3 +427,39 @@ fn the_glance_test_is_measured_on_the_slides_own_layout() {
     let svg = render_slide_svg(&slide(&crammed), &Theme::light(), &Branding::default());
     assert!(svg.contains('…'));
 }
+
+#[test]
+fn a_title_about_one_job_states_that_jobs_change_as_good_and_names_every_job() {
+    // Times that the title says were cut: the gate's 12 -> 6.37 min is
+    // −46.9% and good news, not the −47.5% summed over every job (which
+    // adds a wall-clock total to the jobs it spans) and not red.
+    let mut jobs = chart(
+        ChartKind::Bar,
+        "job,before,after\nRun Tests,11.5,5.05\nInspector Tests (slowest shard),11.8,6.28\n\
+         E2E Smoke (Playwright),10.9,5.73\nBuild and Test (lint.yml),8.9,4.05\n\
+         Packaging (new),,2.35\ngate (wall clock),12,6.37",
+    );
+    jobs.unit = Some("min".into());
+    let title = "PR gate cut from about 12 minutes to about 5";
+    let headline = chart_annotation(&jobs, &read_chart(&jobs, &[title])).unwrap();
+    assert_eq!(
+        headline.statement(),
+        "−46.9% · after vs before, gate (wall clock)"
+    );
+    assert_eq!(headline.good, Some(true), "shorter times were the aim");
+
+    let text = pdf_text(&fields(title), &jobs);
+    for name in [
+        "Run Tests",
+        "Inspector",
+        "E2E Smoke",
+        "Packaging",
+        "Build and",
+        "gate (wall",
+    ] {
+        assert!(
+            text.contains(name),
+            "{name} is not named under its bars: {text}"
+        );
+    }
+}

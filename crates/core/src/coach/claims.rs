@@ -516,6 +516,9 @@ pub(crate) const FALLING: &[&str] = &[
     "shrink", "shrinks", "shrank", "slid", "slides", "slip", "slips", "slipped", "halved", "halves",
     "plunge", "plunged", "plunges", "sank", "sinks",
 ];
+/// Words after a falling verb that make it an idiom of failing, not a
+/// direction: "fall short", "fell behind", "fell through", "fall apart".
+const IDIOM_ENDS: &[&str] = &["short", "behind", "through", "apart"];
 /// Better or worse, whichever way the measure is read ([`Better`]).
 const IMPROVING: &[&str] = &["improve", "improves", "improved", "improving"];
 const WORSENING: &[&str] = &["worsen", "worsens", "worsened", "worsening"];
@@ -558,6 +561,14 @@ pub fn title_direction(
             continue;
         };
         if spans.iter().any(|s| s[0] <= word.start && word.end <= s[1]) {
+            continue;
+        }
+        // "fall short of the target", "fell behind", "the deal fell
+        // through": a miss or a failure, not a measure going down.
+        let idiom = all
+            .get(index + 1)
+            .is_some_and(|next| IDIOM_ENDS.contains(&next.lower().as_str()));
+        if way < 0 && idiom {
             continue;
         }
         let denied = all[index.saturating_sub(3)..index]

@@ -1066,6 +1066,39 @@ fn over_categories_a_direction_is_read_against_their_sum_unless_the_title_names_
 }
 
 #[test]
+fn falling_short_of_a_target_is_a_miss_not_a_direction() {
+    let header = ["Infection", "Cases", "Target"];
+    let cases: &[(&str, &[f64])] = &[
+        ("MRSA bacteraemia", &[15.0, 11.0]),
+        ("C.diff", &[111.0, 128.0]),
+    ];
+    let draft = |title: &str| {
+        let mut draft = with_chart(
+            title,
+            "Cases in the year.",
+            crate::ChartKind::Bar,
+            &header,
+            cases,
+        );
+        if let Some(chart) = draft.chart.as_mut() {
+            chart.unit = None;
+        }
+        draft
+    };
+    let miss = draft("Hospitals fall short on MRSA but meet their C diff target");
+    assert!(
+        contradictions(&miss).is_empty(),
+        "{:?}",
+        contradictions(&miss)
+    );
+    // A fall that is one is still held to the row the title names.
+    let wrong = draft("MRSA cases fell against the target");
+    let found = contradictions(&wrong);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("15 against 11"), "{}", found[0]);
+}
+
+#[test]
 fn a_direction_the_chart_does_not_take_is_a_contradiction_with_the_true_statement() {
     let header = ["Quarter", "Net adds"];
     let falling: &[(&str, &[f64])] = &[

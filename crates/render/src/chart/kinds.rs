@@ -6,6 +6,7 @@ use throughline_core::{ChartKind, ChartSpec};
 
 use super::annotate::{annotation, delta_label, is_good};
 use super::axis::Axis;
+use super::category_labels;
 use super::data::{compact, format_value, ChartData, Series, Unit};
 use super::draw::{anchored, color, font, plot_error, text_width, DrawResult};
 use super::Palette;
@@ -15,6 +16,8 @@ use crate::theme::Rgb;
 /// Lines with more points than this are thinned (first and last kept).
 const MAX_LINE_POINTS: usize = 400;
 const LABEL_SIZE: f64 = 20.0;
+/// The size of category names written on two lines.
+const WRAPPED_LABEL_SIZE: f64 = 15.0;
 
 pub fn draw(
     kind: ChartKind,
@@ -382,6 +385,16 @@ fn bar(
         .fold(0.0, f64::max) as u32
         + 24;
     let slots = rows.len();
+    // Room for category names on two lines, when a few do not fit their
+    // slots on one (the slots' width as the plot will have it, near
+    // enough).
+    let rough_slot = (f64::from(root.dim_in_pixel().0) - f64::from(y_label_width.min(200)) - 24.0)
+        / slots.max(1) as f64;
+    let may_wrap = slots <= category_labels::MAX_WRAPPED
+        && rows
+            .iter()
+            .filter_map(|r| data.labels.get(*r))
+            .any(|label| text_width(label, WRAPPED_LABEL_SIZE, false) + 8.0 > rough_slot);
     let mut chart = ChartBuilder::on(root)
         .margin_top(if series.len() > 1 && !before_after {
             legend_layout(data, root.dim_in_pixel().0).1 + 8
@@ -391,7 +404,13 @@ fn bar(
         .margin_left(8)
         .margin_right(16)
         .margin_bottom(8)
-        .x_label_area_size(if slots > 12 { 64 } else { 44 })
+        .x_label_area_size(if slots > 12 {
+            64
+        } else if may_wrap {
+            62
+        } else {
+            44
+        })
         .y_label_area_size(y_label_width.min(200))
         .build_cartesian_2d(0f64..slots as f64, axis)
         .map_err(plot_error)?;
@@ -445,11 +464,20 @@ fn bar(
             .map(|l| text_width(l, size, false))
             .fold(0.0, f64::max)
     };
-    let category_size = [LABEL_SIZE, 17.0, 15.0]
+    let category_size = [LABEL_SIZE, 17.0, WRAPPED_LABEL_SIZE]
         .into_iter()
         .find(|size| widest(*size) + 8.0 <= slot_width)
         .unwrap_or(LABEL_SIZE);
-    let label_step = if widest(category_size) + 8.0 <= slot_width {
+    let fits_one_line = widest(category_size) + 8.0 <= slot_width;
+    // A few categories too wide for one line each are named on two, at
+    // the smallest size; more are named every k-th.
+    let wrapped = !fits_one_line && may_wrap;
+    let category_size = if wrapped {
+        WRAPPED_LABEL_SIZE
+    } else {
+        category_size
+    };
+    let label_step = if fits_one_line || wrapped {
         1
     } else {
         label_step(&category_labels, 20, root.dim_in_pixel().0)
@@ -501,16 +529,25 @@ fn bar(
         }
         if slot % label_step == 0 {
             let label = data.labels.get(*row).cloned().unwrap_or_default();
-            let style = anchored(
-                font(category_size, false, theme.muted),
-                HPos::Center,
-                VPos::Top,
-            );
-            chart
-                .draw_series(std::iter::once(
-                    EmptyElement::at((slot as f64 + 0.5, low)) + Text::new(label, (0, 12), style),
-                ))
-                .map_err(plot_error)?;
+            let lines = if wrapped {
+                category_labels::two_lines(&label, slot_width - 8.0, category_size)
+            } else {
+                vec![label]
+            };
+            for (line_index, line) in lines.into_iter().enumerate() {
+                let style = anchored(
+                    font(category_size, false, theme.muted),
+                    HPos::Center,
+                    VPos::Top,
+                );
+                let below = 12 + line_index as i32 * (category_size * 1.2).round() as i32;
+                chart
+                    .draw_series(std::iter::once(
+                        EmptyElement::at((slot as f64 + 0.5, low))
+                            + Text::new(line, (0, below), style),
+                    ))
+                    .map_err(plot_error)?;
+            }
         }
     }
 

@@ -5,6 +5,7 @@
 
 mod annotate;
 mod axis;
+mod category_labels;
 mod data;
 mod draw;
 mod kinds;

@@ -282,7 +282,7 @@ fn speaks_of_the_chart(clause: &str, chart: &ChartSpec, measure: &str) -> bool {
     // only its row has.
     let names_a_group = !by_period && {
         let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
-        !super::named_row::rows_named_by(&lower_words(clause), &labels).is_empty()
+        !crate::chart_reading::rows_named_in(clause, &labels).is_empty()
     };
     gives_value || names_period || names_a_group
 }

@@ -9,13 +9,10 @@
 //! share chart, a time in a chart of times.
 
 use super::super::claims::{parse_number, rounding_of};
-use super::super::text::{lower_words, words, Word};
+use super::super::text::{words, Word};
 use super::{finding, info, Story};
 use crate::coach::{Finding, Target};
 use crate::ChartSpec;
-
-/// The most rows a table may have for a row to be named by a word.
-const MAX_ROWS_NAMED: usize = 200;
 
 /// Words before a number that only soften it.
 const ROUGHLY: &[&str] = &[
@@ -90,40 +87,10 @@ fn unit_words(unit: &str) -> Option<&'static [&'static str]> {
 /// that is in that row's label and in no other.
 fn the_row_named(title: &str, chart: &ChartSpec) -> Option<usize> {
     let labels: Vec<&str> = chart.data.rows.iter().map(|r| r.label.as_str()).collect();
-    match rows_named_by(&lower_words(title), &labels).as_slice() {
+    match crate::chart_reading::rows_named_in(title, &labels).as_slice() {
         [one] => Some(*one),
         _ => None,
     }
-}
-
-/// The rows a text names by a word of four letters or more that only
-/// that row's label has ("gate" for "gate (wall clock)", "control" for "C:
-/// Control - Original"). A table longer than a reader scans names none,
-/// which also keeps the pairwise check bounded.
-pub(crate) fn rows_named_by(said: &[String], labels: &[&str]) -> Vec<usize> {
-    if labels.len() > MAX_ROWS_NAMED {
-        return Vec::new();
-    }
-    let words: Vec<Vec<String>> = labels
-        .iter()
-        .map(|label| {
-            lower_words(label)
-                .into_iter()
-                .filter(|w| w.chars().count() >= 4)
-                .collect()
-        })
-        .collect();
-    (0..words.len())
-        .filter(|&row| {
-            words[row].iter().any(|word| {
-                said.contains(word)
-                    && words
-                        .iter()
-                        .enumerate()
-                        .all(|(other, others)| other == row || !others.contains(word))
-            })
-        })
-        .collect()
 }
 
 /// A course claimed: "from about 12 minutes to about 5".
