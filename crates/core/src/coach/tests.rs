@@ -1066,6 +1066,52 @@ fn over_categories_a_direction_is_read_against_their_sum_unless_the_title_names_
 }
 
 #[test]
+fn a_direction_its_latest_step_takes_is_no_contradiction_of_the_whole_line() {
+    let header = ["Year", "Recycled (%)"];
+    let years: &[(&str, &[f64])] = &[
+        ("2014/15", &[38.8]),
+        ("2016/17", &[48.6]),
+        ("2017/18", &[52.1]),
+        ("2018/19", &[45.8]),
+    ];
+    let line = |title: &str| {
+        with_chart(
+            title,
+            "Recycling by year.",
+            crate::ChartKind::Line,
+            &header,
+            years,
+        )
+    };
+    let latest = line("Council puts its fall in recycling down to the weather");
+    assert!(
+        contradictions(&latest).is_empty(),
+        "{:?}",
+        contradictions(&latest)
+    );
+    // A rise is neither the whole line's course nor its latest step's
+    // only when the line fell over all and in its last step.
+    let falling: &[(&str, &[f64])] = &[
+        ("2014/15", &[52.1]),
+        ("2017/18", &[48.6]),
+        ("2018/19", &[45.8]),
+    ];
+    let wrong = with_chart(
+        "Recycling rose again this year",
+        "Recycling by year.",
+        crate::ChartKind::Line,
+        &header,
+        falling,
+    );
+    assert_eq!(
+        contradictions(&wrong).len(),
+        1,
+        "{:?}",
+        contradictions(&wrong)
+    );
+}
+
+#[test]
 fn falling_short_of_a_target_is_a_miss_not_a_direction() {
     let header = ["Infection", "Cases", "Target"];
     let cases: &[(&str, &[f64])] = &[

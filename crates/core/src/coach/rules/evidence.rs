@@ -586,7 +586,7 @@ fn direction_against_the_chart(
     } else {
         -1
     };
-    if shown == 0 || shown == way {
+    if shown == 0 || shown == way || latest_step_goes(chart, found.series) == Some(way) {
         return None;
     }
     let truth = match reference {
@@ -619,6 +619,30 @@ fn direction_against_the_chart(
         ),
         Some(span),
     ))
+}
+
+/// Which way a line's latest step goes (+1, −1, 0): "its fall in
+/// recycling" over five years that rose and then fell speaks of the last
+/// year, and is no contradiction of the rise over all five. `None` for
+/// other kinds, or a line of fewer than two points.
+fn latest_step_goes(chart: &ChartSpec, series: usize) -> Option<i8> {
+    if chart.kind != crate::ChartKind::Line {
+        return None;
+    }
+    let mut points = chart
+        .data
+        .rows
+        .iter()
+        .filter_map(|row| row.values.get(series).copied().flatten())
+        .filter(|v| v.is_finite());
+    let (last, before) = (points.next_back()?, points.next_back()?);
+    Some(if last > before {
+        1
+    } else if last < before {
+        -1
+    } else {
+        0
+    })
 }
 
 /// Whether the title names one of the chart's categories by its label.
