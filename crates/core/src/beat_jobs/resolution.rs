@@ -146,6 +146,27 @@ pub fn states_resolution(sentence: &str) -> bool {
         || on_course_to_deliver(&all)
         || tells_how_to_give(&all)
         || announces_a_deal_to_act(&all)
+        || sets_a_priority(&all)
+}
+
+/// A priority set now or to come: "members now give priority to starting
+/// early recovery work", "we will prioritise the renewals". (A priority
+/// given in the past, "last year we gave priority to…", is work done.)
+fn sets_a_priority(all: &[String]) -> bool {
+    let now_or_later = all
+        .iter()
+        .any(|w| matches!(w.as_str(), "now" | "will" | "henceforth"));
+    let prioritises = all.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "prioritise" | "prioritize" | "prioritising" | "prioritizing"
+        )
+    }) || all.windows(3).any(|w| {
+        matches!(w[0].as_str(), "give" | "gives" | "giving" | "put" | "puts")
+            && w[1] == "priority"
+            && matches!(w[2].as_str(), "to" | "on")
+    });
+    now_or_later && prioritises
 }
 
 /// A deal announced now that commits to a step: "today announced that it
@@ -233,6 +254,17 @@ fn on_course_to_deliver(all: &[String]) -> bool {
 /// delivery: a period ("the year", "this quarter") or a level ("at 30",
 /// "at 98%") within the next few words.
 fn forecasts_a_level(after: &[String]) -> bool {
+    // An open horizon makes it an outlook, not a delivery: "on track to
+    // deliver a significant number of new sites over the coming years".
+    let open_horizon = after.windows(2).any(|pair| {
+        matches!(
+            (pair[0].as_str(), pair[1].as_str()),
+            ("coming", "years") | ("years", "ahead") | ("years", "to") | ("over", "time")
+        )
+    });
+    if open_horizon {
+        return true;
+    }
     let near = &after[..after.len().min(5)];
     near.iter().any(|w| {
         matches!(
@@ -1458,47 +1490,52 @@ fn reports_an_ask(all: &[String]) -> bool {
     // "Requests jumped from 20 to 1,500 a second", "1,500 requests a
     // second": the noun, measured.
     let measured = |at: usize| {
-        all.get(at + 1).is_some_and(|next| {
-            matches!(
-                next.as_str(),
-                "jumped"
-                    | "rose"
-                    | "fell"
-                    | "grew"
-                    | "increased"
-                    | "decreased"
-                    | "dropped"
-                    | "doubled"
-                    | "climbed"
-                    | "spiked"
-                    | "peaked"
-                    | "per"
-            )
-        }) || at
-            .checked_sub(1)
-            .and_then(|before| all.get(before))
-            .is_some_and(|before| {
-                // "1,500 requests", "1,771 pull requests", "feature
-                // requests": the noun.
-                is_number_word(before)
-                    || matches!(
-                        before.as_str(),
-                        "pull"
-                            | "merge"
-                            | "feature"
-                            | "support"
-                            | "change"
-                            | "access"
-                            | "service"
-                            | "api"
-                            | "http"
-                            | "web"
-                            | "user"
-                            | "customer"
-                            | "information"
-                            | "foi"
-                    )
+        // "coaching by managers and requests for support": many requests,
+        // a tally kept, not an ask made.
+        let tallied = all[at] == "requests" && all.get(at + 1).is_some_and(|next| next == "for");
+        tallied
+            || all.get(at + 1).is_some_and(|next| {
+                matches!(
+                    next.as_str(),
+                    "jumped"
+                        | "rose"
+                        | "fell"
+                        | "grew"
+                        | "increased"
+                        | "decreased"
+                        | "dropped"
+                        | "doubled"
+                        | "climbed"
+                        | "spiked"
+                        | "peaked"
+                        | "per"
+                )
             })
+            || at
+                .checked_sub(1)
+                .and_then(|before| all.get(before))
+                .is_some_and(|before| {
+                    // "1,500 requests", "1,771 pull requests", "feature
+                    // requests": the noun.
+                    is_number_word(before)
+                        || matches!(
+                            before.as_str(),
+                            "pull"
+                                | "merge"
+                                | "feature"
+                                | "support"
+                                | "change"
+                                | "access"
+                                | "service"
+                                | "api"
+                                | "http"
+                                | "web"
+                                | "user"
+                                | "customer"
+                                | "information"
+                                | "foi"
+                        )
+                })
     };
     // "For Christmas, BookTrust asked the public to give £10": a past
     // appeal to a crowd is the campaign's story, not an ask of the reader.

@@ -2422,6 +2422,13 @@ fn a_solution_section_of_work_done_is_no_resolution_outside_a_postmortem() {
     assert!(!resolution_missing(
         "Roll the two-screen flow out to every new user by 1 March."
     ));
+    // Work done told in the passive is work done too.
+    assert!(resolution_missing(
+        "The invite screen was redrawn in January, and the copy was rewritten after a study."
+    ));
+    assert!(!resolution_missing(
+        "The invite screen was redrawn in January; the Growth team ships it to every user by 1 March."
+    ));
 }
 
 #[test]

@@ -102,13 +102,18 @@ fn tells_only_work_done(story: &Story<'_>, text: &str) -> bool {
         "kept", "put", "chose", "drew", "found", "rebuilt", "spent", "met", "led",
     ];
     let all = sentences(text);
+    let past_verb =
+        |verb: &String| (verb.len() > 4 && verb.ends_with("ed")) || PAST.contains(&verb.as_str());
+    // "We brought back the button"; and in the passive, "the patrol beats
+    // were redrawn at the start of 2019".
+    const PASSIVE_PAST: &[&str] = &["redrawn", "rewritten", "taken", "begun", "done", "given"];
     let told_as_past = |sentence: &str| {
         let lower = lower_words(sentence);
         lower.iter().enumerate().any(|(at, word)| {
-            matches!(word.as_str(), "we" | "i")
-                && lower.iter().skip(at + 1).take(2).any(|verb| {
-                    (verb.len() > 4 && verb.ends_with("ed")) || PAST.contains(&verb.as_str())
-                })
+            matches!(word.as_str(), "we" | "i") && lower.iter().skip(at + 1).take(2).any(past_verb)
+        }) || lower.windows(2).any(|pair| {
+            matches!(pair[0].as_str(), "was" | "were")
+                && (past_verb(&pair[1]) || PASSIVE_PAST.contains(&pair[1].as_str()))
         })
     };
     // (The whole-draft postmortem reading last: most beats end earlier.)
