@@ -393,8 +393,8 @@ const RULES: &[RuleInfo] = &[
     },
     RuleInfo {
         id: "resolution-no-owner-or-date",
-        severity: Severity::Warning,
-        rationale: "A decision with neither an owner nor a date is a wish: say who does what by when. A bare “we” names nobody; a team, a role or a person does. A resolution written under another heading is judged where it is.",
+        severity: Severity::Info,
+        rationale: "A decision with neither an owner nor a date is a wish: say who does what by when. A bare “we” names nobody; a team, a role or a person does. A resolution written under another heading is judged where it is. A tip, not a warning: on real drafts a reviewer often takes the writer's organisation as the owner, and the coach agreed with them only three times in four.",
         bad: "Resolution: We should improve onboarding.",
         good: "Resolution: The Growth squad ships the checklist to all new workspaces by 15 December.",
     },

@@ -492,8 +492,23 @@ pub(super) fn reports_activity(sentence: &str) -> bool {
         .any(|w| matches!(w.as_str(), "none" | "not" | "never" | "no" | "nothing"));
     // A list item that opens with the verb ("- Ran the workshops") has
     // the team as its subject.
+    // Not what the team did: a thing described by what was done to it
+    // ("the datasets that were created in the last two months"), or what
+    // someone wants to see done ("keen to see features added").
+    let not_the_teams_work = |verb: usize| {
+        let before = |back: usize| verb.checked_sub(back).and_then(|at| lower.get(at));
+        let described = before(1).is_some_and(|w| matches!(w.as_str(), "was" | "were"))
+            && before(2).is_some_and(|w| matches!(w.as_str(), "that" | "which"));
+        let wished = lower[..verb]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|w| matches!(w.as_str(), "see" | "seeing" | "want" | "wants" | "wish"));
+        described || wished
+    };
     let ships = verb.is_some_and(|verb| {
-        verb == 0 || lower.iter().take(verb).any(|w| SELF.contains(&w.as_str()))
+        (verb == 0 || lower.iter().take(verb).any(|w| SELF.contains(&w.as_str())))
+            && !not_the_teams_work(verb)
     });
     // A year or a date is not a count ("we launched Reader in 2005").
     let counted = lower.iter().any(|w| COUNTED.contains(&w.as_str()))
@@ -724,6 +739,19 @@ mod tests {
         ));
         assert!(!reports_activity(
             "We shipped 40 features, and conversion rose from 3% to 4%."
+        ));
+    }
+
+    #[test]
+    fn what_was_done_to_a_thing_or_is_wished_for_is_not_the_teams_work() {
+        assert!(!reports_activity(
+            "As things stand, we think the datasets affected are ones that were created during the last two months."
+        ));
+        assert!(!reports_activity(
+            "I know plenty of you are keen to see particular features added and bugs fixed."
+        ));
+        assert!(reports_activity(
+            "We added 12 features and fixed 30 bugs in the last two months."
         ));
     }
 }
