@@ -213,7 +213,7 @@ describe('the app window', () => {
         finding('evidence-missing', 'evidence', 'error'),
         finding('title-not-action', 'title', 'warning'),
         finding('vague-word', 'context', 'warning'),
-        finding('resolution-no-owner-or-date', 'resolution', 'warning'),
+        finding('resolution-no-owner-or-date', 'resolution', 'info'),
       ],
     };
     await fireEvent.input(await screen.findByTestId('beat-context'), { target: { value: 'Adoption looks okay.' } });
