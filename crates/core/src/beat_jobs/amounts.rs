@@ -560,6 +560,28 @@ fn a_span_in_words(all: &[Word<'_>]) -> bool {
         .any(|w| w[0] == "half" && matches!(w[1].as_str(), "a" | "an") && unit(&w[2]))
 }
 
+/// A length of time written with its unit glued on, after a word that
+/// says it is one: "lasted 23m", "Duration: 1h 12m", "took 90s". (Alone,
+/// "23m" is as often 23 million.)
+fn states_a_glued_duration(sentence: &str) -> bool {
+    let glued = |word: &str| {
+        let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let unit = &word[digits.len()..];
+        !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && matches!(
+                unit,
+                "m" | "min" | "mins" | "h" | "hr" | "hrs" | "s" | "sec" | "secs" | "ms" | "d"
+            )
+    };
+    lower_words(sentence).windows(2).any(|pair| {
+        matches!(
+            pair[0].as_str(),
+            "lasted" | "lasting" | "took" | "duration" | "downtime"
+        ) && glued(&pair[1])
+    })
+}
+
 /// Words that say what an amount measures: an outcome, not an inventory
 /// ("149 committers", "three pilots"). With a share, a sum of money, a
 /// duration, people affected, a comparison or a change, a number backs a
@@ -585,6 +607,9 @@ const MEASURES: &[&str] = &[
 /// reader (see [`MEASURES`]), or is a share of a whole ("114 of our 4,000
 /// crew"). Read in English only: the caller knows the draft's language.
 pub fn measures_an_outcome(sentence: &str) -> bool {
+    if states_a_glued_duration(sentence) {
+        return true;
+    }
     // "Apart from concern about three services", "how is BSL different
     // from AGPL": "from" with no change.
     let lower: Vec<String> = {

@@ -20,7 +20,7 @@ const CONFLICT: &[&str] = &[
     "pressure", "undercut", "rival", "competitor", "cannot", "can't", "unable", "struggle",
     "worse", "worsen", "negative", "erode", "eroding", "overrun", "expensive", "costly", "costs",
     "penalty", "damage", "harm", "hurt", "complain", "complaint", "unhappy", "frustrated",
-    "abandon", "lack", "lacking", "insufficient", "error", "errors", "dilemma", "tension",
+    "abandon", "lack", "lacking", "insufficient", "error", "errors", "dilemma", "catch-22", "tension",
     "squeeze", "squeezed", "threatened", "down", "weak", "weaker", "weaken", "exposed",
     "inflation", "urgent", "urgently", "urgency", "disappointing", "disappointed",
     "disappointment",

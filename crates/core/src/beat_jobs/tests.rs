@@ -93,6 +93,9 @@ fn a_conflict_is_an_obstacle_a_trade_off_or_a_metric_going_the_wrong_way() {
         "Every division in the department is understaffed."
     ));
     assert!(states_conflict(
+        "He called this a \"Catch-22\": the council needs the fare revenue to pay for better services."
+    ));
+    assert!(states_conflict(
         "We have more to do before we are comfortable dropping the beta label."
     ));
     // A result short of its target; what could not be done; a
@@ -240,6 +243,8 @@ fn an_outcome_number_measures_something_a_count_of_things_does_not() {
         "Refunds cost us $40,000 in March.",
         "Only 40 of the customers we asked had heard of it.",
         "A risk score above 7 was given to only a third of the loans.",
+        "It touched two components, API and Observability, and lasted 23m.",
+        "- Duration: 1h 12m",
     ] {
         assert!(
             states_amount(outcome) && measures_an_outcome(outcome),
@@ -255,6 +260,8 @@ fn an_outcome_number_measures_something_a_count_of_things_does_not() {
         "It carries a CVSS base score of 4.9.",
         "Its severity score is 7 on a scale of 10.",
         "Two of our regular meetings now focus only on the launch.",
+        // Alone, a number with "m" glued on is as often millions.
+        "The office lease runs to 23m square feet of space.",
     ] {
         assert!(!measures_an_outcome(inventory), "{inventory}");
     }
@@ -548,6 +555,8 @@ fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
         "Even so, members now give priority to starting early recovery work: handing out construction kits for homes.",
         "We will prioritise the renewals team's tooling.",
         "The team requests funding for two more engineers.",
+        "At its June 6 meeting the Board of Trustees voted through a 4.9 percent rise in student charges.",
+        "The trustees passed the budget for the coming year by 15 votes to 2.",
         "Denny's today announced that it has signed a definitive agreement to acquire Keke's Breakfast Cafe.",
         "We have signed a deal to sell the Leeds site.",
         "The small dip in open rate suggests we need better subject lines or segmentation strategies.",
@@ -603,6 +612,9 @@ fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
         "That is why we are taking serious steps to remove fraudulent sellers.",
         "We will not tolerate it.",
         "Last year we gave priority to the largest accounts.",
+        "Members passed the 10,000 mark in May.",
+        "The platform is dead, so anything that still trickles in will be counted with Android.",
+        "He added that the council is committed to carrying on the work to bring casualties down further.",
         "- Key measures: 8 skills, reinforcement activities, coaching by managers, and requests for support",
         "The release concentrates on how average (mean) response times in England are trending.",
         "Sales in Europe are recovering.",

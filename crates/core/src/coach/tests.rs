@@ -2278,6 +2278,12 @@ fn a_price_list_is_the_terms_on_offer_not_evidence() {
         "CPI+3.9% means the Consumer Price Index (CPI) with a further 3.9% added by us."
     ));
     assert!(missing(
+        "The burst allowance is extra requests for spikes. It equals half of your plan's rate limit."
+    ));
+    assert!(!missing(
+        "Errors per minute fell from 40 to 12 once the new limit was set to 500 requests."
+    ));
+    assert!(missing(
         "We are using the December 2020 figure, published in January 2021, which puts CPI at 0.6%."
     ));
     assert!(missing(

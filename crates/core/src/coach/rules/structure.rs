@@ -1310,7 +1310,25 @@ fn defines_a_measure(sentence: &str) -> bool {
                     "rose" | "fell" | "grew" | "up" | "down" | "lost" | "saved"
                 )
             });
+    // "It equals half of your plan's rate limit", "the allowance is set
+    // to 500 requests": a setting of the product, what it is by design.
+    let sets_a_value = lower.windows(2).any(|w| {
+        matches!(
+            (w[0].as_str(), w[1].as_str()),
+            ("it", "equals")
+                | ("is", "set")
+                | ("are", "set")
+                | ("defaults", "to")
+                | ("is", "capped")
+        )
+    }) && !lower.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "rose" | "fell" | "grew" | "was" | "were" | "than"
+        )
+    });
     defines_a_term
+        || sets_a_value
         || !sentence.contains('%')
             && lower.windows(2).any(|w| {
                 matches!(w[0].as_str(), "it" | "which" | "that")
