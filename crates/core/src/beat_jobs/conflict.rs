@@ -33,6 +33,11 @@ pub fn states_conflict(sentence: &str) -> bool {
     if super::introduces_the_text(&lower) {
         return false;
     }
+    // "Synthesis gives the team the chance to work through it, drawing out
+    // common problems": an opportunity offered, the problems its topic.
+    if offers_a_chance(&lower) {
+        return false;
+    }
     let rest = without_prices(&without_good_news(&without_other_senses(&lower)));
     mentions(&rest, CONFLICT)
         || states_difficulty(&rest)
@@ -48,6 +53,29 @@ pub fn states_conflict(sentence: &str) -> bool {
         || a_saving_demanded(&lower)
         || out_of_reach(&lower)
         || a_setback_weathered(&lower)
+}
+
+/// An opportunity offered: "gives the team the chance to…", "offers an
+/// opportunity to…". (A chance lost, "we lost the chance to win it", is
+/// trouble.)
+fn offers_a_chance(lower: &[String]) -> bool {
+    lower.windows(2).enumerate().any(|(at, w)| {
+        matches!(w[0].as_str(), "chance" | "opportunity" | "opportunities")
+            && w[1] == "to"
+            && lower[at.saturating_sub(4)..at].iter().any(|before| {
+                matches!(
+                    before.as_str(),
+                    "gives"
+                        | "give"
+                        | "gave"
+                        | "giving"
+                        | "offers"
+                        | "offer"
+                        | "offered"
+                        | "brings"
+                )
+            })
+    })
 }
 
 /// "Sales were hit by the Omicron spike", "while it worked through the
@@ -588,42 +616,51 @@ fn without_good_news(lower: &[String]) -> Vec<String> {
 /// (no matter how many), "the fall term" (a season), "we are working hard
 /// to" (effort). They are dropped before the sentence is read.
 fn without_other_senses(lower: &[String]) -> Vec<String> {
-    let other_sense = |i: usize| {
-        let before = i.checked_sub(1).map(|b| lower[b].as_str());
-        let after = lower.get(i + 1).map(String::as_str);
-        // "You may leave without penalty", "restored without any loss": a
-        // harm ruled out.
-        let ruled_out = before == Some("without")
-            || (matches!(before, Some("any" | "a"))
-                && i.checked_sub(2).is_some_and(|b| lower[b] == "without"));
-        if ruled_out {
-            return true;
-        }
-        match lower[i].as_str() {
-            "however" => matches!(
-                after,
-                Some("many" | "much" | "long" | "often" | "few" | "big" | "small" | "large")
-            ),
-            "fall" => {
-                matches!(before, Some("this" | "next" | "last" | "early" | "late"))
-                    || matches!(
-                        after,
-                        Some("term" | "semester" | "season" | "quarter" | "intake" | "session")
-                    )
-                    || after.is_some_and(|year| {
-                        year.len() == 4
-                            && year
-                                .parse::<u16>()
-                                .is_ok_and(|y| (1900..=2100).contains(&y))
-                    })
+    let other_sense =
+        |i: usize| {
+            let before = i.checked_sub(1).map(|b| lower[b].as_str());
+            let after = lower.get(i + 1).map(String::as_str);
+            // "You may leave without penalty", "restored without any loss": a
+            // harm ruled out.
+            let ruled_out = before == Some("without")
+                || (matches!(before, Some("any" | "a"))
+                    && i.checked_sub(2).is_some_and(|b| lower[b] == "without"));
+            if ruled_out {
+                return true;
             }
-            "hard" => matches!(
-                before,
-                Some("work" | "works" | "working" | "worked" | "try" | "trying" | "tried")
-            ),
-            _ => false,
-        }
-    };
+            match lower[i].as_str() {
+                "however" => matches!(
+                    after,
+                    Some("many" | "much" | "long" | "often" | "few" | "big" | "small" | "large")
+                ),
+                "fall" => {
+                    matches!(before, Some("this" | "next" | "last" | "early" | "late"))
+                        || matches!(
+                            after,
+                            Some("term" | "semester" | "season" | "quarter" | "intake" | "session")
+                        )
+                        || after.is_some_and(|year| {
+                            year.len() == 4
+                                && year
+                                    .parse::<u16>()
+                                    .is_ok_and(|y| (1900..=2100).contains(&y))
+                        })
+                }
+                "hard" => matches!(
+                    before,
+                    Some("work" | "works" | "working" | "worked" | "try" | "trying" | "tried")
+                ),
+                // "If you are not a member yet", "have not yet renewed": so
+                // far, not a contrast. (A delay, "is yet to ship", still is.)
+                "yet" => {
+                    after != Some("to")
+                        && lower[..i].iter().rev().take(4).any(|w| {
+                            matches!(w.as_str(), "not" | "no" | "never") || w.ends_with("n't")
+                        })
+                }
+                _ => false,
+            }
+        };
     lower
         .iter()
         .enumerate()

@@ -113,7 +113,7 @@ pub fn states_resolution(sentence: &str) -> bool {
         return true;
     }
     let all = lower_words(&lower);
-    if standing_commitment(&all) || works_the_sum(&all) {
+    if standing_commitment(&all) || works_the_sum(&all) || looks_back_in_regret(&all) {
         return false;
     }
     // A clause after a colon or semicolon opens as a sentence does:
@@ -147,6 +147,70 @@ pub fn states_resolution(sentence: &str) -> bool {
         || tells_how_to_give(&all)
         || announces_a_deal_to_act(&all)
         || sets_a_priority(&all)
+        || obliges_a_body(&all)
+        || goes_wider(&all)
+}
+
+/// A lesson told as what should have been: "We should have tried the
+/// vendor's own tools sooner". ("We should have the fix out by Friday" is
+/// a plan.)
+fn looks_back_in_regret(all: &[String]) -> bool {
+    const PARTICIPLES: &[&str] = &[
+        "done", "known", "gone", "taken", "been", "begun", "seen", "chosen", "written", "spent",
+        "built", "made", "put", "set", "told", "asked", "kept", "brought", "thought", "started",
+    ];
+    all.windows(3).any(|w| {
+        matches!(w[0].as_str(), "should" | "could" | "would" | "might")
+            && w[1] == "have"
+            && (w[2].len() > 4 && w[2].ends_with("ed") || PARTICIPLES.contains(&w[2].as_str()))
+    })
+}
+
+/// A body told to act: "The trust must now prepare its report for the
+/// national cancer director". ("The council must be careful" is no step.)
+fn obliges_a_body(all: &[String]) -> bool {
+    const BODIES: &[&str] = &[
+        "trust",
+        "council",
+        "board",
+        "company",
+        "team",
+        "department",
+        "committee",
+        "agency",
+        "authority",
+        "government",
+        "regulator",
+        "provider",
+        "operator",
+        "firm",
+    ];
+    all.windows(2).enumerate().any(|(at, w)| {
+        BODIES.contains(&w[0].as_str())
+            && w[1] == "must"
+            && all
+                .iter()
+                .skip(at + 2)
+                .find(|next| !matches!(next.as_str(), "now" | "also" | "urgently" | "therefore"))
+                .is_some_and(|verb| {
+                    !matches!(
+                        verb.as_str(),
+                        "be" | "have" | "not" | "never" | "remain" | "stay" | "know"
+                    ) && !verb.chars().next().is_some_and(|c| c.is_ascii_digit())
+                })
+    })
+}
+
+/// A change widened now: "now that pay standard is going national for
+/// every driver", "the new checkout goes live on 1 March". (It "went
+/// live" last year is history.)
+fn goes_wider(all: &[String]) -> bool {
+    const WIDER: &[&str] = &["national", "nationwide", "global", "worldwide", "live"];
+    all.windows(3).any(|w| {
+        matches!(w[0].as_str(), "is" | "are") && w[1] == "going" && WIDER.contains(&w[2].as_str())
+    }) || all
+        .windows(2)
+        .any(|w| matches!(w[0].as_str(), "goes" | "go") && WIDER.contains(&w[1].as_str()))
 }
 
 /// A priority set now or to come: "members now give priority to starting
@@ -503,6 +567,12 @@ pub fn reports_a_fix_made(sentence: &str) -> bool {
         "reset",
         "suspended",
         "locked",
+        // Recovery: "we then redeployed the intake with the new
+        // configuration", "we restored the database from the backup".
+        "redeployed",
+        "restored",
+        "rebuilt",
+        "reprovisioned",
     ];
     let all = lower_words(sentence);
     // Who fixed it: "we", or the company told of in the third person

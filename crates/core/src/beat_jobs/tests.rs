@@ -92,6 +92,16 @@ fn a_conflict_is_an_obstacle_a_trade_off_or_a_metric_going_the_wrong_way() {
     assert!(states_conflict(
         "Every division in the department is understaffed."
     ));
+    assert!(!states_conflict(
+        "If you are not a member yet, please think about joining us!"
+    ));
+    assert!(states_conflict("The fix is yet to ship."));
+    assert!(!states_conflict(
+        "Synthesis gives the team the chance to work through it, drawing out themes and common problems."
+    ));
+    assert!(states_conflict(
+        "We lost the chance to fix the common problems before launch."
+    ));
     assert!(states_conflict(
         "He called this a \"Catch-22\": the council needs the fare revenue to pay for better services."
     ));
@@ -557,6 +567,10 @@ fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
         "The team requests funding for two more engineers.",
         "At its June 6 meeting the Board of Trustees voted through a 4.9 percent rise in student charges.",
         "The trustees passed the budget for the coming year by 15 votes to 2.",
+        "The trust must now prepare its report for the national cancer director.",
+        "Earlier this year we set a new bar for driver pay, and now that pay standard is going national for every driver.",
+        "The new checkout goes live on 1 March.",
+        "We should have the fix out by Friday.",
         "Denny's today announced that it has signed a definitive agreement to acquire Keke's Breakfast Cafe.",
         "We have signed a deal to sell the Leeds site.",
         "The small dip in open rate suggests we need better subject lines or segmentation strategies.",
@@ -613,6 +627,9 @@ fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
         "We will not tolerate it.",
         "Last year we gave priority to the largest accounts.",
         "Members passed the 10,000 mark in May.",
+        "The council must be careful with its reserves.",
+        "- We should have tried the vendor's own tools sooner",
+        "The new checkout went live last year.",
         "The platform is dead, so anything that still trickles in will be counted with Android.",
         "He added that the council is committed to carrying on the work to bring casualties down further.",
         "- Key measures: 8 skills, reinforcement activities, coaching by managers, and requests for support",
@@ -751,6 +768,10 @@ fn a_fix_told_as_done_is_read_apart_for_postmortems() {
     ));
     assert!(reports_a_fix_made(
         "We also reworked the queries the monitoring flagged."
+    ));
+    // Recovery is a fix made too.
+    assert!(reports_a_fix_made(
+        "We then redeployed the intake and our job servers with the new configuration."
     ));
     // How an incident starts is no fix.
     assert!(!reports_a_fix_made(
