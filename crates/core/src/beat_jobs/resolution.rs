@@ -187,6 +187,10 @@ fn obliges_a_body(all: &[String]) -> bool {
     ];
     all.windows(2).enumerate().any(|(at, w)| {
         BODIES.contains(&w[0].as_str())
+            // ("The tools a team must use" describes the tools.)
+            && at.checked_sub(1).is_some_and(|before| {
+                matches!(all[before].as_str(), "the" | "our" | "its" | "their" | "this")
+            })
             && w[1] == "must"
             && all
                 .iter()
@@ -208,9 +212,16 @@ fn goes_wider(all: &[String]) -> bool {
     const WIDER: &[&str] = &["national", "nationwide", "global", "worldwide", "live"];
     all.windows(3).any(|w| {
         matches!(w[0].as_str(), "is" | "are") && w[1] == "going" && WIDER.contains(&w[2].as_str())
-    }) || all
-        .windows(2)
-        .any(|w| matches!(w[0].as_str(), "goes" | "go") && WIDER.contains(&w[1].as_str()))
+    }) || all.windows(2).enumerate().any(|(at, w)| {
+        // "Goes live", "will go live" ("when a business did go live" is
+        // history).
+        let to_come = w[0] == "goes"
+            || w[0] == "go"
+                && at
+                    .checked_sub(1)
+                    .is_some_and(|before| matches!(all[before].as_str(), "will" | "shall"));
+        to_come && WIDER.contains(&w[1].as_str())
+    })
 }
 
 /// A priority set now or to come: "members now give priority to starting
@@ -442,6 +453,12 @@ fn done_to_plan(all: &[String]) -> bool {
         "owed",
         "exposed",
         "used",
+        // "You will be surprised how many tasks can wait": a feeling.
+        "surprised",
+        "amazed",
+        "disappointed",
+        "relieved",
+        "delighted",
     ];
     const IRREGULAR: &[&str] = &[
         "drawn", "made", "done", "set", "put", "cut", "built", "taken", "shut", "sent", "held",
@@ -1181,9 +1198,18 @@ fn gives_an_example(sentence: &str) -> bool {
 /// "When the gap is large, the choice is easy: switch to whichever
 /// version did better."
 fn advice_for_any_case(sentence: &str) -> bool {
-    lower_words(sentence)
-        .iter()
-        .any(|w| matches!(w.as_str(), "whichever" | "whatever" | "whoever"))
+    let lower = lower_words(sentence);
+    // "Add rising costs for servers as you grow": advice for any reader's
+    // business, not a step this one takes.
+    let as_you_grow = lower.windows(3).any(|w| {
+        w[0] == "as"
+            && w[1] == "you"
+            && matches!(w[2].as_str(), "grow" | "scale" | "expand" | "hire" | "go")
+    });
+    as_you_grow
+        || lower
+            .iter()
+            .any(|w| matches!(w.as_str(), "whichever" | "whatever" | "whoever"))
 }
 
 /// The sentence's clauses at its colons and semicolons, each with whether
@@ -1694,7 +1720,30 @@ fn dated_rule_change(all: &[String], sentence: &str) -> bool {
         .take(5)
         .any(|w| matches!(w.as_str(), "to" | "until" | "through" | "till"));
     // "From today, the monthly plan costs $5 instead of $2": new terms.
+    // ("From April 1 the supplier's prices rise by 10.22%": so do prices
+    // moved from a date.)
+    let priced = all.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "price"
+                | "prices"
+                | "fee"
+                | "fees"
+                | "charge"
+                | "charges"
+                | "tariff"
+                | "tariffs"
+                | "fare"
+                | "fares"
+        )
+    }) && all.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "rise" | "rises" | "increase" | "increases" | "fall" | "falls" | "drop" | "drops"
+        )
+    });
     let new_terms = all.iter().any(|w| w == "instead")
+        || priced
         || all
             .windows(2)
             .any(|w| matches!(w[0].as_str(), "goes" | "go") && w[1] == "up");
