@@ -620,6 +620,18 @@ fn named_better_way(names: &[&str]) -> Option<Better> {
         "abandonment",
         "cancellations",
         "attrition",
+        // Harm counted: "MRSA cases", "road deaths", "fraud losses".
+        "cases",
+        "infections",
+        "deaths",
+        "injuries",
+        "casualties",
+        "accidents",
+        "crashes",
+        "fatalities",
+        "fraud",
+        "failures",
+        "crimes",
     ];
     /// Words that make a lower-is-better measure a count of what was
     /// removed, which is better up.
@@ -955,6 +967,8 @@ mod tests {
         assert_eq!(better_way(&["Time-to-value"]), Better::Down);
         assert_eq!(better_way(&["Support tickets"]), Better::Down);
         assert_eq!(better_way(&["Activation"]), Better::Up);
+        assert_eq!(better_way(&["Cases 2010-11"]), Better::Down);
+        assert_eq!(better_way(&["Road deaths"]), Better::Down);
         assert_eq!(better_way(&["", "Cost per lead"]), Better::Down);
         // Work waiting to be done: fewer is better.
         for waiting in [
