@@ -531,10 +531,20 @@ fn is_window(all: &[Word<'_>], index: usize) -> bool {
     let point = (unit_after || unit_joined) && {
         let after = |k: usize| all.get(index + k).map(Word::lower).unwrap_or_default();
         let skip = usize::from(unit_after);
+        // "3 hours before the launch" is a point; "3 hours before every
+        // service was back" is how long it took.
+        let until_a_clause = after(1 + skip) == "before"
+            && (2..8).any(|k| {
+                matches!(
+                    after(k + skip).as_str(),
+                    "was" | "were" | "had" | "came" | "returned" | "recovered" | "could"
+                )
+            });
         matches!(
             after(1 + skip).as_str(),
             "ago" | "later" | "earlier" | "before" | "hence" | "since"
-        ) || (after(1 + skip) == "from" && after(2 + skip) == "now")
+        ) && !until_a_clause
+            || (after(1 + skip) == "from" && after(2 + skip) == "now")
     };
     (unit_joined || unit_after) && (lead || point)
 }

@@ -1588,9 +1588,22 @@ fn reports_an_ask(all: &[String]) -> bool {
         "total",
     ];
     // "The Board is asked to approve the project": the ask put to the reader.
+    // ("Passengers are still advised to arrive 2.5 hours before": so is
+    // the advice given to them.)
     let asked_to_act = all
         .windows(3)
-        .any(|w| matches!(w[0].as_str(), "is" | "are") && w[1] == "asked" && w[2] == "to");
+        .any(|w| matches!(w[0].as_str(), "is" | "are") && w[1] == "asked" && w[2] == "to")
+        || all.windows(4).any(|w| {
+            matches!(w[0].as_str(), "is" | "are")
+                && matches!(w[1].as_str(), "still" | "strongly" | "also" | "now")
+                && matches!(w[2].as_str(), "asked" | "advised" | "urged" | "reminded")
+                && w[3] == "to"
+        })
+        || all.windows(3).any(|w| {
+            matches!(w[0].as_str(), "is" | "are")
+                && matches!(w[1].as_str(), "advised" | "urged" | "reminded")
+                && w[2] == "to"
+        });
     // "Requests jumped from 20 to 1,500 a second", "1,500 requests a
     // second": the noun, measured.
     let measured = |at: usize| {
@@ -2469,7 +2482,8 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
                 "you" | "all" | "everyone" | "customers" | "users" | "members" | "people"
             ) && all.get(at + 2).is_some_and(|to| to == "to")
         }
-        "have" | "has" => [
+        "have" | "has" => {
+            [
             "decided",
             "agreed",
             "approved",
@@ -2485,7 +2499,13 @@ fn commits_at(all: &[String], at: usize, word: &str) -> bool {
             "suspended",
             "withdrawn",
         ]
-        .contains(&following),
+        .contains(&following)
+            // "Zynga has stopped reporting its web audience": the
+            // report's own bookkeeping, not a step.
+            && !all
+                .get(at + 2)
+                .is_some_and(|what| matches!(what.as_str(), "reporting" | "disclosing"))
+        }
         // "We aim to cut churn to 3% by June" plans; "we aim to put things
         // right quickly" is an intention with no step.
         // "We need that data to plan": a want of what was just named, no

@@ -254,6 +254,7 @@ fn an_outcome_number_measures_something_a_count_of_things_does_not() {
         "Only 40 of the customers we asked had heard of it.",
         "A risk score above 7 was given to only a third of the loans.",
         "It touched two components, API and Observability, and lasted 23m.",
+        "- **Service downtime:** roughly 3 hours before every service was fully back.",
         "- Duration: 1h 12m",
     ] {
         assert!(
@@ -571,6 +572,7 @@ fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
         "Earlier this year we set a new bar for driver pay, and now that pay standard is going national for every driver.",
         "The new checkout goes live on 1 March.",
         "From April 1 the supplier's prices rise by 10.22%.",
+        "Passengers are still advised to arrive up to 2.5 hours before a short-haul flight.",
         "We should have the fix out by Friday.",
         "Denny's today announced that it has signed a definitive agreement to acquire Keke's Breakfast Cafe.",
         "We have signed a deal to sell the Leeds site.",
@@ -631,6 +633,7 @@ fn a_commitment_reported_for_a_body_or_a_speaker_is_a_resolution() {
         "The council must be careful with its reserves.",
         "- We should have tried the vendor's own tools sooner",
         "The new checkout went live last year.",
+        "This is the first quarter in which Zynga has stopped reporting its web audience.",
         "Add rising costs for services and servers as you grow.",
         "You will be surprised how many \"urgent\" tasks can in fact wait.",
         "What we learned was that when a business did go live with us, its community put money in.",

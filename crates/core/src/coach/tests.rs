@@ -2280,6 +2280,12 @@ fn a_price_list_is_the_terms_on_offer_not_evidence() {
     assert!(missing(
         "The burst allowance is extra requests for spikes. It equals half of your plan's rate limit."
     ));
+    assert!(missing(
+        "Customers who need more can add up to 30 TB on top, at $59.99 for each extra TB."
+    ));
+    assert!(!missing(
+        "Customers who added extra storage rose from 1,200 to 3,400, at $59.99 for each extra TB."
+    ));
     assert!(!missing(
         "Errors per minute fell from 40 to 12 once the new limit was set to 500 requests."
     ));

@@ -1637,7 +1637,22 @@ fn offers_the_change(sentence: &str) -> bool {
                     | "vs"
             )
     });
-    can_now && !compared && !sentence.contains('%')
+    // "Customers who need more can add up to 30 TB on top, at $59.99 for
+    // each extra TB": what a customer may buy, at its price.
+    let customers_can_buy = lower.windows(2).any(|w| {
+        w[0] == "can"
+            && matches!(
+                w[1].as_str(),
+                "add" | "buy" | "get" | "upgrade" | "purchase" | "choose" | "keep" | "store"
+            )
+    }) && lower.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "customers" | "users" | "subscribers" | "members" | "you" | "buyers"
+        )
+    }) && (sentence.contains(['$', '£', '€'])
+        || lower.windows(2).any(|w| w[0] == "up" && w[1] == "to"));
+    (can_now || customers_can_buy) && !compared && !sentence.contains('%')
 }
 
 /// Prices as they will be: "Most enterprise cloud prices in pounds will
