@@ -2283,6 +2283,28 @@ fn a_price_list_is_the_terms_on_offer_not_evidence() {
     assert!(missing(
         "Customers who need more can add up to 30 TB on top, at $59.99 for each extra TB."
     ));
+    assert!(missing("An average customer uses 3,000 gallons a month."));
+    assert!(missing(
+        "Meter fees have gone up by 4.2%, depending on the size of the meter."
+    ));
+    assert!(missing(
+        "In line with your terms, we took the CPI rate of inflation and added a further 3.9%."
+    ));
+    assert!(!missing(
+        "Late-payment fees have gone up by 4.2% since January, from 310 to 323 a month."
+    ));
+    assert!(missing(
+        "Add the extra 3.9% and your plan goes up by 4.5% in total."
+    ));
+    assert!(missing(
+        "Building it and deploying it to our staging servers took about two hours."
+    ));
+    assert!(!missing(
+        "Average customer bills fell from £410 to £388 after the change."
+    ));
+    assert!(!missing(
+        "Checkout took about two hours to recover, and 3,400 orders failed meanwhile."
+    ));
     assert!(!missing(
         "Customers who added extra storage rose from 1,200 to 3,400, at $59.99 for each extra TB."
     ));

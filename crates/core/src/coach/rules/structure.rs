@@ -1399,6 +1399,24 @@ fn reprices(sentence: &str) -> bool {
     else {
         return false;
     };
+    // "Meter fees have gone up by 4.2%": a price moved by a share, with
+    // no other figure.
+    let moved_by_a_share = lower.windows(3).skip(price).any(|w| {
+        matches!(
+            (w[0].as_str(), w[1].as_str(), w[2].as_str()),
+            ("gone", "up", "by")
+                | ("go", "up", "by")
+                | ("risen", "by", _)
+                | ("rise", "by", _)
+                | ("rises", "by", _)
+                | ("increased", "by", _)
+                | ("increase", "by", _)
+        )
+    }) && all.iter().filter(|w| has_digit(w.text)).count() == 1
+        && sentence.contains('%');
+    if moved_by_a_share {
+        return true;
+    }
     let per_unit = |at: usize| {
         at > price
             && at
@@ -1419,10 +1437,62 @@ fn works_an_example(sentence: &str) -> bool {
     let lower = lower_words(sentence);
     let opens =
         |first: &[&str]| lower.len() >= first.len() && lower.iter().zip(first).all(|(w, f)| w == f);
+    // "An average customer uses 3,000 gallons a month", "a typical
+    // household will pay £117 more": the case a notice works, not a
+    // result.
+    let typical_case = lower.windows(3).any(|w| {
+        matches!(w[0].as_str(), "a" | "an" | "the")
+            && matches!(w[1].as_str(), "average" | "typical")
+            && matches!(
+                w[2].as_str(),
+                "customer"
+                    | "household"
+                    | "user"
+                    | "home"
+                    | "family"
+                    | "member"
+                    | "subscriber"
+                    | "bill"
+                    | "account"
+            )
+    });
+    // "Add the extra 3.9% and your plan goes up by 4.5% in total": the
+    // sum shown to the reader.
+    let works_the_sum = lower
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "add" | "subtract" | "deduct" | "multiply"))
+        && lower.iter().any(|w| w == "your");
     // "If you subscribe on 30 November, you pay £35": the reader's case.
     (opens(&["for", "example"]) || opens(&["for", "instance"]))
         && lower.iter().take(4).any(|w| w == "if")
         || (opens(&["if", "you"]) || opens(&["if", "your"])) && !sentence.contains('%')
+        || typical_case
+        || works_the_sum
+        || times_the_work(&lower)
+}
+
+/// How long the team's own work took: "Building it and deploying it to
+/// our staging servers took about two hours". Effort, not an outcome.
+fn times_the_work(lower: &[String]) -> bool {
+    const WORK: &[&str] = &[
+        "building",
+        "deploying",
+        "writing",
+        "testing",
+        "migrating",
+        "fixing",
+        "shipping",
+        "preparing",
+        "rolling",
+        "setting",
+        "reviewing",
+        "coding",
+        "debugging",
+    ];
+    lower.first().is_some_and(|w| WORK.contains(&w.as_str()))
+        && lower
+            .iter()
+            .any(|w| matches!(w.as_str(), "took" | "takes" | "take"))
 }
 
 /// The rule a price follows: "Every year we change what you pay each
@@ -1436,6 +1506,11 @@ fn states_an_indexing_rule(sentence: &str) -> bool {
     let indexed = lower
         .windows(3)
         .any(|w| w[0] == "in" && w[1] == "line" && w[2] == "with");
+    // "In line with your terms, we took the CPI rate of inflation and
+    // added a further 3.9%": the rule applied.
+    let index_named = lower
+        .iter()
+        .any(|w| matches!(w.as_str(), "cpi" | "rpi" | "cpih" | "inflation"));
     // "We are using the December 2020 figure, which puts CPI at 0.6%": the
     // index figure a price rule takes.
     let index_taken = lower.iter().any(|w| w == "using")
@@ -1444,7 +1519,7 @@ fn states_an_indexing_rule(sentence: &str) -> bool {
                 && matches!(w[1].as_str(), "cpi" | "rpi" | "inflation" | "cpih")
                 && w[2] == "at"
         });
-    recurring && indexed || index_taken
+    (recurring || index_named) && indexed || index_taken
 }
 
 /// A sum set aside for the work: "even with £446 million a year committed
