@@ -107,6 +107,9 @@ pub fn claim_contradicts_chart(story: &Story<'_>) -> Vec<Finding> {
     out.extend(super::named_row::named_row_course_against_the_chart(
         story, chart,
     ));
+    out.extend(super::order::order_across_rows_against_the_chart(
+        story, chart,
+    ));
     out
 }
 

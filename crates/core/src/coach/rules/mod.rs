@@ -6,6 +6,7 @@ mod evidence;
 mod journal;
 mod majority;
 mod named_row;
+mod order;
 mod portfolio_claims;
 mod resolution;
 pub mod significance;
