@@ -90,9 +90,18 @@ export function tempDir() {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Launches the app on `workspace` and waits for the front end to be ready. */
-export async function launchApp(workspace, { port = DRIVER_PORT } = {}) {
-  const browser = await remote({
+/**
+ * Whether a failed session request never reached a driver: tauri-driver
+ * accepts the connection before the WebKitWebDriver behind it listens, and
+ * on a cold start drops that first request.
+ */
+function neverReachedTheDriver(error) {
+  return /UND_ERR_SOCKET|ECONNRESET|ECONNREFUSED|socket hang up/.test(String(error?.message ?? error));
+}
+
+/** Opens a WebDriver session that launches the app on `workspace`. */
+async function openSession(workspace, port) {
+  return remote({
     hostname: '127.0.0.1',
     port,
     logLevel: 'error',
@@ -101,6 +110,32 @@ export async function launchApp(workspace, { port = DRIVER_PORT } = {}) {
       'tauri:options': { application: appBinary, args: ['--workspace', workspace] },
     },
   });
+}
+
+/**
+ * Launches the app on `workspace` and waits for the front end to be ready.
+ * A request that never reached the driver is made again (three tries in
+ * all); any other failure is the test's.
+ */
+export async function launchApp(workspace, { port = DRIVER_PORT } = {}) {
+  let browser;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      browser = await openSession(workspace, port);
+      break;
+    } catch (error) {
+      if (attempt >= 3 || !neverReachedTheDriver(error)) throw error;
+      console.log(`# the session request never reached the driver (${attempt}): trying again`);
+      for (const pid of appPids(workspace)) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // It ended meanwhile.
+        }
+      }
+      await sleep(1000);
+    }
+  }
   // Ready means the main screen or the screen that explains a bad file.
   await browser
     .$('[data-testid="app-ready"], [data-testid="workspace-error"]')
